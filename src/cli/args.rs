@@ -1,0 +1,62 @@
+//! The command line (SPEC §1), declared with clap.
+
+use crate::render::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cniplan",
+    version,
+    about = "Capacity planner and linter for AKS networking with Azure CNI dynamic allocation of pod IPs",
+    long_about = None,
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint plans: addressing, overlaps, forbidden ranges; exit 1 on findings at --fail-on.
+    Check(CheckArgs),
+    /// Print a starter plan: the feature article's own walkthrough, commented.
+    Init,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Plan files, or directories searched for cniplan.yaml, *.cniplan.yaml and
+    /// *.cniplan.yml; `-` reads standard input. Default: the current directory.
+    pub paths: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// When to color human output (NO_COLOR is honoured under auto).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+
+    /// Print findings only: no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}

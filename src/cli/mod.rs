@@ -1,0 +1,122 @@
+//! The command-line shell over the library: parse arguments, read files, run the pipeline
+//! in parallel, render, choose the exit code.
+
+mod args;
+mod inputs;
+
+use crate::check::{check_source, FileReport};
+use crate::finding::{Finding, Severity};
+use crate::render::{self, HumanOptions};
+use crate::rules::Rule;
+use args::{CheckArgs, Cli, Color, Command, FailOn};
+use clap::Parser;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+pub use inputs::is_plan_file_name;
+
+/// The walkthrough plan that `cniplan init` prints.
+const STARTER_PLAN: &str = include_str!("../../examples/aks-dynamic-ip/plan.yaml");
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap's own exit code: 0 for --help/--version, 2 for usage errors.
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("cniplan: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    let paths = if args.paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let files = inputs::expand(&paths)?;
+    if files.is_empty() {
+        return Err(format!(
+            "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
+            paths.join(", ")
+        ));
+    }
+    let reports: Vec<FileReport> = files
+        .par_iter()
+        .map(|path| check_file(path))
+        .collect::<Result<_, _>>()?;
+    let human = HumanOptions {
+        color: use_color(args.color),
+        quiet: args.quiet,
+        width: terminal_width(),
+    };
+    write_stdout(&render::render(&reports, args.format, &human))?;
+    Ok(exit_code(&reports, args.fail_on))
+}
+
+fn check_file(path: &str) -> Result<FileReport, String> {
+    let (source, bad_utf8) = inputs::read(path)?;
+    match bad_utf8 {
+        Some(span) => Ok(FileReport {
+            findings: vec![Finding::new(Rule::PlanSyntax, span, "the plan is not UTF-8 text")
+                .help("save the plan as UTF-8; YAML plans are text")],
+            source,
+        }),
+        None => Ok(check_source(source)),
+    }
+}
+
+fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Note => Severity::Note,
+        FailOn::Never => return ExitCode::SUCCESS,
+    };
+    let failed = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.severity >= threshold);
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}
+
+/// Writes to stdout; a closed pipe (`cniplan check | head`) is not an error worth a panic.
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write output: {e}")),
+    }
+}

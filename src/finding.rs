@@ -1,0 +1,87 @@
+//! What every stage reports: a rule, a severity, a message at a place in the plan.
+
+use crate::rules::Rule;
+use crate::span::Span;
+use std::fmt;
+
+/// How serious a finding is; ordered so that `Error > Warning > Note`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A second place that explains a finding: the other side of an overlap, the first of two
+/// duplicate names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub message: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: String,
+    /// What the user can do about it.
+    pub help: Option<String>,
+    /// The offending value; `None` only for findings with no place in the file.
+    pub span: Option<Span>,
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// A finding at the rule's default severity.
+    pub fn new(rule: Rule, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            message: message.into(),
+            help: None,
+            span: Some(span),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            message: message.into(),
+            span,
+        });
+        self
+    }
+
+    /// Sort key: place in the file first, then rule, so output is stable run to run.
+    pub fn sort_key(&self) -> (usize, usize, Rule, &str) {
+        let span = self.span.unwrap_or_default();
+        (span.start, span.end, self.rule, &self.message)
+    }
+}

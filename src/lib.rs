@@ -1,0 +1,20 @@
+//! cniplan: a capacity planner and linter for AKS networking with Azure CNI dynamic
+//! allocation of pod IPs.
+//!
+//! One pipeline: text ([`source`]) → plan with spans ([`plan`]) → resolved [`topology`] →
+//! [`rules`] → findings → one renderer per format ([`render`]).
+
+pub mod check;
+pub mod cli;
+pub mod finding;
+pub mod limits;
+pub mod overlap;
+pub mod plan;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod suggest;
+pub mod topology;
+
+pub use check::{check_source, FileReport};

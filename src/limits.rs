@@ -1,0 +1,113 @@
+//! Azure's and AKS's limits and defaults, as data, each with its source
+//! (../shared/reference/azure-facts.md names them). Nothing else in the crate spells these out.
+
+use ipnet::Ipv4Net;
+use std::net::Ipv4Addr;
+
+/// Addresses Azure keeps in every subnet: the network address, .1 to .3 and the last one.
+/// (Azure virtual network FAQ)
+pub const RESERVED_IPS_PER_SUBNET: u64 = 5;
+
+/// The smallest subnet Azure creates. (Azure virtual network FAQ)
+pub const SMALLEST_SUBNET_PREFIX: u8 = 29;
+
+/// The largest service CIDR AKS accepts. (AKS docs concepts-network-ip-address-planning.md)
+pub const LARGEST_SERVICE_CIDR_PREFIX: u8 = 12;
+
+/// The largest pod subnet of the dynamic mode, about 65,000 pods.
+/// (AKS docs concepts-network-azure-cni-pod-subnet.md)
+pub const LARGEST_POD_SUBNET_PREFIX: u8 = 16;
+
+/// The service CIDR when a cluster does not set one (az aks create's default).
+pub const DEFAULT_SERVICE_CIDR: Ipv4Net = net(10, 0, 0, 0, 16);
+
+/// The DNS service IP defaults to this address of the service CIDR (10.0.0.10).
+pub const DEFAULT_DNS_SERVICE_IP_OFFSET: u32 = 10;
+
+/// A forbidden range and why.
+pub struct Forbidden {
+    pub net: Ipv4Net,
+    pub why: &'static str,
+}
+
+/// Ranges AKS clusters may not use for the service, pod or VNet address ranges.
+/// (the feature article, Prerequisites; AKS docs concepts-network-cni-overview.md)
+pub const FORBIDDEN_FOR_AKS: &[Forbidden] = &[
+    Forbidden {
+        net: net(169, 254, 0, 0, 16),
+        why: "link-local",
+    },
+    Forbidden {
+        net: net(172, 30, 0, 0, 16),
+        why: "reserved by AKS",
+    },
+    Forbidden {
+        net: net(172, 31, 0, 0, 16),
+        why: "reserved by AKS",
+    },
+    Forbidden {
+        net: net(192, 0, 2, 0, 24),
+        why: "TEST-NET-1, reserved by AKS",
+    },
+];
+
+/// Ranges no VNet address space may contain. (Azure virtual network FAQ)
+pub const FORBIDDEN_FOR_VNETS: &[Forbidden] = &[
+    Forbidden {
+        net: net(224, 0, 0, 0, 4),
+        why: "multicast",
+    },
+    Forbidden {
+        net: net(127, 0, 0, 0, 8),
+        why: "loopback",
+    },
+    Forbidden {
+        net: net(255, 255, 255, 255, 32),
+        why: "broadcast",
+    },
+    Forbidden {
+        net: net(168, 63, 129, 16, 32),
+        why: "Azure's virtual public IP for platform services",
+    },
+];
+
+/// max_pods bounds and defaults. (the feature article's table; AKS docs
+/// concepts-network-ip-address-planning.md)
+pub const MAX_PODS_MIN: u32 = 10;
+pub const MAX_PODS_MAX: u32 = 250;
+pub const MIN_PODS_PER_POOL: u32 = 30;
+pub const DEFAULT_MAX_PODS_DYNAMIC: u32 = 250;
+pub const DEFAULT_MAX_PODS_TRADITIONAL: u32 = 30;
+
+/// AKS scale limits. (AKS docs, quotas and limits)
+pub const MAX_NODES_PER_CLUSTER: u64 = 5_000;
+pub const MAX_NODES_PER_POOL: u64 = 1_000;
+pub const MAX_POOLS_PER_CLUSTER: usize = 100;
+
+/// The oldest Azure CLI that deploys the feature. (the feature article)
+pub const MIN_CLI_VERSION: (u32, u32, u32) = (2, 37, 0);
+
+/// Surge nodes per upgrade when a pool does not set max_surge. (AKS docs upgrade-options.md)
+pub const DEFAULT_MAX_SURGE: u32 = 1;
+
+/// The node agent's batch settings. (the feature article, "Planning IP addressing";
+/// ACN docs/feature/ipammath/0-background.md: batch 16, request 50 % → 8, release 150 % → 24)
+pub struct AllocationDefaults {
+    pub batch_size: u32,
+    pub refill_below: u32,
+    pub release_at: u32,
+    pub primary_ips_per_node: u32,
+    pub headroom_warning: f64,
+}
+
+pub const ALLOCATION_DEFAULTS: AllocationDefaults = AllocationDefaults {
+    batch_size: 16,
+    refill_below: 8,
+    release_at: 24,
+    primary_ips_per_node: 1,
+    headroom_warning: 0.8,
+};
+
+const fn net(a: u8, b: u8, c: u8, d: u8, prefix: u8) -> Ipv4Net {
+    Ipv4Net::new_assert(Ipv4Addr::new(a, b, c, d), prefix)
+}

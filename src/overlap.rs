@@ -1,0 +1,164 @@
+//! Overlapping address ranges by sorting and sweeping, never by comparing all pairs.
+
+use ipnet::Ipv4Net;
+use std::collections::BTreeMap;
+
+/// An address range `[first, last]` and what it belongs to.
+#[derive(Clone, Copy, Debug)]
+pub struct Range<T> {
+    pub first: u32,
+    pub last: u32,
+    pub item: T,
+}
+
+impl<T> Range<T> {
+    pub fn of(net: Ipv4Net, item: T) -> Self {
+        Range {
+            first: net.network().into(),
+            last: net.broadcast().into(),
+            item,
+        }
+    }
+}
+
+fn sorted<T>(mut ranges: Vec<Range<T>>) -> Vec<Range<T>> {
+    // Widest first among equal starts, so a container is met before what it contains.
+    ranges.sort_by(|a, b| a.first.cmp(&b.first).then(b.last.cmp(&a.last)));
+    ranges
+}
+
+/// Each range that overlaps an earlier one (in address order), paired with the earlier
+/// range that reaches farthest: `(earlier, later)`. Every range that overlaps anything
+/// appears in some pair. O(n log n).
+pub fn first_overlaps<T: Copy>(ranges: Vec<Range<T>>) -> Vec<(T, T)> {
+    let mut out = Vec::new();
+    let mut reach: Option<Range<T>> = None;
+    for range in sorted(ranges) {
+        match reach {
+            Some(r) if range.first <= r.last => {
+                out.push((r.item, range.item));
+                if range.last > r.last {
+                    reach = Some(range);
+                }
+            }
+            _ => reach = Some(range),
+        }
+    }
+    out
+}
+
+/// Overlapping pairs `(earlier, later)`, at most `per_range` for each later range (those
+/// reaching farthest). Only ranges that overlap are ever compared: O(n log n + n·per_range).
+pub fn overlapping_pairs<T: Copy>(ranges: Vec<Range<T>>, per_range: usize) -> Vec<(T, T)> {
+    let mut out = Vec::new();
+    // Ranges still open at the sweep position, keyed by (last address, arrival).
+    let mut active: BTreeMap<(u32, usize), Range<T>> = BTreeMap::new();
+    for (arrival, range) in sorted(ranges).into_iter().enumerate() {
+        while let Some(entry) = active.first_entry() {
+            if entry.key().0 >= range.first {
+                break;
+            }
+            entry.remove();
+        }
+        // Everything still active starts at or before `range.first` and ends at or after it.
+        out.extend(
+            active
+                .values()
+                .rev()
+                .take(per_range)
+                .map(|r| (r.item, range.item)),
+        );
+        active.insert((range.last, arrival), range);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranges(nets: &[&str]) -> Vec<Range<usize>> {
+        nets.iter()
+            .enumerate()
+            .map(|(i, n)| Range::of(n.parse().unwrap(), i))
+            .collect()
+    }
+
+    #[test]
+    fn first_overlaps_flags_every_overlapping_range() {
+        let r = ranges(&[
+            "10.0.0.0/16",
+            "10.1.0.0/16",
+            "10.0.128.0/17",
+            "10.1.0.0/24",
+            "10.2.0.0/16",
+        ]);
+        let mut pairs = first_overlaps(r);
+        pairs.sort();
+        assert_eq!(pairs, vec![(0, 2), (1, 3)]);
+    }
+
+    #[test]
+    fn overlapping_pairs_finds_all_pairs_up_to_the_cap() {
+        let r = ranges(&["10.0.0.0/8", "10.1.0.0/16", "10.1.0.0/24", "11.0.0.0/8"]);
+        let mut pairs = overlapping_pairs(r.clone(), 8);
+        pairs.sort();
+        assert_eq!(pairs, vec![(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(overlapping_pairs(r, 1).len(), 2);
+    }
+
+    #[test]
+    fn adjacent_ranges_do_not_overlap() {
+        assert!(first_overlaps(ranges(&["10.0.0.0/25", "10.0.0.128/25"])).is_empty());
+        assert!(overlapping_pairs(ranges(&["0.0.0.0/1", "128.0.0.0/1"]), 4).is_empty());
+    }
+}
+
+/// The first prefix of length `prefix` inside one of `within` (in order) that overlaps none
+/// of `used`: a range to suggest when a value collides. Binary search per candidate.
+pub fn first_free(used: &[Ipv4Net], within: &[Ipv4Net], prefix: u8) -> Option<Ipv4Net> {
+    let mut taken: Vec<(u32, u32)> = used
+        .iter()
+        .map(|n| (n.network().into(), n.broadcast().into()))
+        .collect();
+    taken.sort_unstable();
+    // Merge, so the ranges are disjoint and sorted by both ends.
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(taken.len());
+    for (first, last) in taken {
+        match merged.last_mut() {
+            Some(prev) if first <= prev.1.saturating_add(1) => prev.1 = prev.1.max(last),
+            _ => merged.push((first, last)),
+        }
+    }
+    let is_free = |first: u32, last: u32| {
+        let i = merged.partition_point(|&(_, l)| l < first);
+        merged.get(i).is_none_or(|&(f, _)| f > last)
+    };
+    within.iter().find_map(|space| {
+        space
+            .subnets(prefix)
+            .ok()?
+            .find(|candidate| is_free(candidate.network().into(), candidate.broadcast().into()))
+    })
+}
+
+#[cfg(test)]
+mod free_tests {
+    use super::first_free;
+    use ipnet::Ipv4Net;
+
+    fn nets(s: &[&str]) -> Vec<Ipv4Net> {
+        s.iter().map(|n| n.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn skips_used_ranges_and_spaces_that_are_full() {
+        let used = nets(&["10.0.0.0/8", "172.16.0.0/16"]);
+        let within = nets(&["10.0.0.0/8", "172.16.0.0/12"]);
+        assert_eq!(
+            first_free(&used, &within, 16),
+            Some("172.17.0.0/16".parse().unwrap())
+        );
+        assert_eq!(first_free(&nets(&["0.0.0.0/0"]), &within, 16), None);
+    }
+}

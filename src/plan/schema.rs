@@ -1,0 +1,266 @@
+//! Schema findings: unknown keys with a suggestion, serde_yaml's errors placed at their value,
+//! and the few shape rules serde cannot express (the version, a pool's node counts).
+
+use super::model::{Allocation, Cluster, ExternalNetwork, NodePool, Plan, Subnet, Vnet};
+use super::spans::{Kind, Node};
+use crate::finding::Finding;
+use crate::rules::Rule;
+use crate::source::SourceFile;
+use crate::span::Span;
+use crate::suggest;
+use serde_aux::serde_introspection::serde_introspect;
+
+/// One step of a path into the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// serde_ignored's path as plain segments (Option and newtype wrappers are not in the text).
+pub fn segments(path: &serde_ignored::Path) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = path;
+    loop {
+        at = match at {
+            serde_ignored::Path::Root => break,
+            serde_ignored::Path::Seq { parent, index } => {
+                out.push(Segment::Index(*index));
+                parent
+            }
+            serde_ignored::Path::Map { parent, key } => {
+                out.push(Segment::Key(key.clone()));
+                parent
+            }
+            serde_ignored::Path::Some { parent }
+            | serde_ignored::Path::NewtypeStruct { parent }
+            | serde_ignored::Path::NewtypeVariant { parent } => parent,
+        };
+    }
+    out.reverse();
+    out
+}
+
+/// What a mapping at this path describes, and the keys it takes.
+fn mapping_kind(keys: &[&str]) -> Option<(&'static str, &'static [&'static str])> {
+    Some(match keys {
+        [] => ("the plan", serde_introspect::<Plan>()),
+        ["vnets"] => ("a VNet", serde_introspect::<Vnet>()),
+        ["vnets", "subnets"] => ("a subnet", serde_introspect::<Subnet>()),
+        ["external_networks"] => ("an external network", serde_introspect::<ExternalNetwork>()),
+        ["allocation"] => ("allocation", serde_introspect::<Allocation>()),
+        ["clusters"] => ("a cluster", serde_introspect::<Cluster>()),
+        ["clusters", "node_pools"] => ("a node pool", serde_introspect::<NodePool>()),
+        _ => return None,
+    })
+}
+
+pub fn unknown_key(root: &Node, path: &[Segment]) -> Option<Finding> {
+    let (Segment::Key(key), parent) = path.split_last()? else {
+        return None;
+    };
+    let mut node = root;
+    for segment in parent {
+        node = match segment {
+            Segment::Key(k) => node.get(k)?,
+            Segment::Index(i) => node.index(*i)?,
+        };
+    }
+    let span = node.entry(key)?.key_span;
+    let parent_keys: Vec<&str> = parent
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Key(k) => Some(k.as_str()),
+            Segment::Index(_) => None,
+        })
+        .collect();
+    let finding = Finding::new(Rule::PlanSchema, span, format!("unknown key `{key}`"));
+    Some(match mapping_kind(&parent_keys) {
+        Some((what, known)) => {
+            let finding = Finding {
+                message: format!("unknown key `{key}` in {what}"),
+                ..finding
+            };
+            match suggest::nearest(key, known.iter().copied()) {
+                Some(near) => finding.help(format!("did you mean `{near}`?")),
+                None => finding.help(format!("{what} takes: {}", known.join(", "))),
+            }
+        }
+        None => finding.help("remove this key"),
+    })
+}
+
+/// serde_yaml stops at the first wrong type or missing field; place it at the value.
+pub fn deserialize_error(source: &SourceFile, root: &Node, error: &serde_yaml::Error) -> Finding {
+    let text = error.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(i) if error.location().is_some() => &text[..i],
+        _ => &text,
+    };
+    let message = message
+        .replace(" as u128", "")
+        .replace("expected u32", "expected a whole number from 0 to 4294967295")
+        .replace("expected struct Plan", "expected a mapping with `version: 1`");
+    let span = error.location().map_or(Span::default(), |l| {
+        let at = source.offset_of(l.line(), l.column().saturating_sub(1));
+        node_starting_at(root, at).unwrap_or(Span::new(at, at))
+    });
+    // Too deep or too many aliases: the document's structure, not its schema, is at fault.
+    let rule = if message.contains("recursion limit") || message.contains("repetition limit") {
+        Rule::PlanSyntax
+    } else {
+        Rule::PlanSchema
+    };
+    let help = if message.contains("missing field") {
+        "add the missing field; `cniplan schema` lists every field"
+    } else {
+        "see the plan format in the README, or `cniplan schema`"
+    };
+    Finding::new(rule, span, message).help(help)
+}
+
+/// The span of the value or key that starts at `offset`, so a label covers the whole value.
+fn node_starting_at(node: &Node, offset: usize) -> Option<Span> {
+    if node.span.start == offset && !node.span.is_empty() && matches!(node.kind, Kind::Leaf) {
+        return Some(node.span);
+    }
+    if !(node.span.start..=node.span.end).contains(&offset) {
+        return None;
+    }
+    match &node.kind {
+        Kind::Leaf => None,
+        Kind::Seq(items) => items.iter().find_map(|n| node_starting_at(n, offset)),
+        Kind::Map(entries) => entries.iter().find_map(|e| {
+            if e.key_span.start == offset {
+                Some(e.key_span)
+            } else {
+                node_starting_at(&e.value, offset)
+            }
+        }),
+    }
+}
+
+/// Rules of the format that serde's derive cannot state.
+pub fn check_shape(plan: &Plan, root: &Node) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if plan.version != 1 {
+        let span = root.get("version").map_or(Span::default(), |n| n.span);
+        out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                span,
+                format!("unsupported plan version {}", plan.version),
+            )
+            .help("this cniplan reads `version: 1`"),
+        );
+    }
+    check_allocation(&plan.allocation, root.get("allocation"), &mut out);
+    for (c, cluster) in plan.clusters.iter().enumerate() {
+        let pools = root
+            .get("clusters")
+            .and_then(|n| n.index(c))
+            .and_then(|n| n.get("node_pools"));
+        for (p, pool) in cluster.node_pools.iter().enumerate() {
+            if let Some(node) = pools.and_then(|n| n.index(p)) {
+                check_node_counts(pool, node, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn check_node_counts(pool: &NodePool, node: &Node, out: &mut Vec<Finding>) {
+    let at = |key: &str| node.get(key).or(node.get("name")).map_or(node.span, |n| n.span);
+    let name = &pool.name;
+    match (pool.node_count, pool.min_count, pool.max_count) {
+        (None, None, None) => out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                at("name"),
+                format!("node pool `{name}` has no size"),
+            )
+            .help("set `node_count`, or `min_count` and `max_count` for the autoscaler"),
+        ),
+        (_, Some(_), None) => out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                at("min_count"),
+                "`min_count` without `max_count`",
+            )
+            .help("the autoscaler needs both `min_count` and `max_count`"),
+        ),
+        (_, None, Some(_)) => out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                at("max_count"),
+                "`max_count` without `min_count`",
+            )
+            .help("the autoscaler needs both `min_count` and `max_count`"),
+        ),
+        (count, Some(min), Some(max)) => {
+            if min > max {
+                out.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        at("min_count"),
+                        format!("`min_count` {min} is greater than `max_count` {max}"),
+                    )
+                    .help("swap the two, or raise `max_count`"),
+                );
+            } else if let Some(n) = count.filter(|n| !(min..=max).contains(n)) {
+                out.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        at("node_count"),
+                        format!("`node_count` {n} is outside `min_count` {min} .. `max_count` {max}"),
+                    )
+                    .help(
+                        "with the autoscaler, `node_count` is the starting size and must lie between the two",
+                    ),
+                );
+            }
+        }
+        (Some(_), None, None) => {}
+    }
+}
+
+fn check_allocation(a: &Allocation, node: Option<&Node>, out: &mut Vec<Finding>) {
+    let Some(node) = node else { return };
+    let at = |key: &str| node.get(key).map_or(node.span, |n| n.span);
+    if a.batch_size == 0 {
+        out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                at("batch_size"),
+                "`batch_size` must be at least 1",
+            )
+            .help("the node agent's batch is 16"),
+        );
+    }
+    if a.release_at <= a.refill_below {
+        out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                at("release_at"),
+                format!(
+                    "`release_at` {} must be greater than `refill_below` {}",
+                    a.release_at, a.refill_below
+                ),
+            )
+            .help("the node agent releases at 24 free IPs and refills below 8; a node would otherwise request and release the same batch forever"),
+        );
+    }
+    if !(a.headroom_warning > 0.0 && a.headroom_warning <= 1.0) {
+        out.push(
+            Finding::new(
+                Rule::PlanSchema,
+                at("headroom_warning"),
+                format!(
+                    "`headroom_warning` {} is not a fraction in (0, 1]",
+                    a.headroom_warning
+                ),
+            )
+            .help("0.8 warns when peak demand passes 80 % of a subnet's usable IPs"),
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! Where every value of a plan was written.
+//!
+//! serde_yaml gives positions only for its own errors, so one extra pass over the text with
+//! saphyr-parser (which marks every event) builds a tree of spans shaped like the document.
+//! Values are found in it by their path (`vnets[0].subnets[1].cidr`), never by searching text.
+
+use crate::source::SourceFile;
+use crate::span::Span;
+use saphyr_parser::{Event, Marker, Parser};
+use std::borrow::Cow;
+
+/// Deeper than any plan needs; keeps hostile nesting from costing memory. serde_yaml stops
+/// at 128 levels anyway.
+const MAX_DEPTH: usize = 64;
+
+#[derive(Debug)]
+pub struct Node<'a> {
+    pub span: Span,
+    pub kind: Kind<'a>,
+}
+
+#[derive(Debug)]
+pub enum Kind<'a> {
+    /// A scalar, an alias, or a collection nested deeper than we index.
+    Leaf,
+    Seq(Vec<Node<'a>>),
+    Map(Vec<Entry<'a>>),
+}
+
+#[derive(Debug)]
+pub struct Entry<'a> {
+    pub key: Cow<'a, str>,
+    pub key_span: Span,
+    pub value: Node<'a>,
+}
+
+impl<'a> Node<'a> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry<'a>> {
+        match &self.kind {
+            Kind::Map(entries) => entries.iter().find(|e| e.key == key),
+            _ => None,
+        }
+    }
+
+    pub fn index(&self, i: usize) -> Option<&Node<'a>> {
+        match &self.kind {
+            Kind::Seq(items) => items.get(i),
+            _ => None,
+        }
+    }
+}
+
+/// Why the text is not one YAML document.
+#[derive(Debug)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// The spans of the first document; `None` for a stream with no document (an empty file).
+pub fn build<'a>(source: &'a SourceFile) -> Result<Option<Node<'a>>, SyntaxError> {
+    let mut builder = Builder::default();
+    let mut documents = 0;
+    for event in Parser::new_from_str(&source.text) {
+        let (event, span) = event.map_err(|e| SyntaxError {
+            span: point(source, e.marker()),
+            message: e.info().to_string(),
+        })?;
+        let span = Span::new(
+            source.offset_of(span.start.line(), span.start.col()),
+            source.offset_of(span.end.line(), span.end.col()),
+        );
+        if let Event::DocumentStart(_) = event {
+            documents += 1;
+            if documents > 1 {
+                return Err(SyntaxError {
+                    span,
+                    message: "a plan file holds one YAML document; this is a second one".into(),
+                });
+            }
+        }
+        builder.on_event(event, span);
+    }
+    Ok(builder.root)
+}
+
+fn point(source: &SourceFile, marker: &Marker) -> Span {
+    let at = source.offset_of(marker.line(), marker.col());
+    Span::new(at, at)
+}
+
+enum Frame<'a> {
+    Seq(Span, Vec<Node<'a>>),
+    Map(Span, Vec<Entry<'a>>, Option<(Cow<'a, str>, Span)>),
+}
+
+#[derive(Default)]
+struct Builder<'a> {
+    stack: Vec<Frame<'a>>,
+    /// Levels of nesting below MAX_DEPTH that are being skipped, and where the skip began.
+    skipped: usize,
+    skip_start: Span,
+    root: Option<Node<'a>>,
+}
+
+impl<'a> Builder<'a> {
+    fn on_event(&mut self, event: Event<'a>, span: Span) {
+        let opens = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        let closes = matches!(event, Event::SequenceEnd | Event::MappingEnd);
+        if self.skipped > 0 {
+            self.skipped = self.skipped + usize::from(opens) - usize::from(closes);
+            if self.skipped == 0 {
+                let leaf = Node {
+                    span: self.skip_start,
+                    kind: Kind::Leaf,
+                };
+                self.push(leaf, None);
+            }
+            return;
+        }
+        match event {
+            Event::Scalar(text, ..) => self.push(
+                Node {
+                    span,
+                    kind: Kind::Leaf,
+                },
+                Some(text),
+            ),
+            Event::Alias(_) => self.push(
+                Node {
+                    span,
+                    kind: Kind::Leaf,
+                },
+                None,
+            ),
+            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+                self.skipped = 1;
+                self.skip_start = span;
+            }
+            Event::SequenceStart(..) => self.stack.push(Frame::Seq(span, Vec::new())),
+            Event::MappingStart(..) => self.stack.push(Frame::Map(span, Vec::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let node = match self.stack.pop() {
+                    Some(Frame::Seq(start, items)) => {
+                        let end = items.last().map_or(start.end, |n| n.span.end);
+                        Node {
+                            span: Span::new(start.start, end.max(start.end)),
+                            kind: Kind::Seq(items),
+                        }
+                    }
+                    Some(Frame::Map(start, entries, _)) => {
+                        let end = entries.last().map_or(start.end, |e| e.value.span.end);
+                        Node {
+                            span: Span::new(start.start, end.max(start.end)),
+                            kind: Kind::Map(entries),
+                        }
+                    }
+                    None => return,
+                };
+                self.push(node, None);
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds a finished node to the collection being built: as a sequence item, as a mapping
+    /// key (when no key is pending; `text` is the key's text) or as a key's value.
+    fn push(&mut self, node: Node<'a>, text: Option<Cow<'a, str>>) {
+        match self.stack.last_mut() {
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+            Some(Frame::Seq(_, items)) => items.push(node),
+            Some(Frame::Map(_, entries, pending)) => match pending.take() {
+                None => *pending = Some((text.unwrap_or_default(), node.span)),
+                Some((key, key_span)) => entries.push(Entry {
+                    key,
+                    key_span,
+                    value: node,
+                }),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_at(src: &SourceFile, span: Span) -> &str {
+        &src.text[span.start..span.end]
+    }
+
+    #[test]
+    fn finds_values_and_keys_by_path() {
+        let src = SourceFile::new("p", "vnets:\n  - name: a\n    address_space: [10.0.0.0/8, 'x']\n");
+        let root = build(&src).unwrap().unwrap();
+        let vnet = root.get("vnets").and_then(|v| v.index(0)).unwrap();
+        assert_eq!(text_at(&src, vnet.get("name").unwrap().span), "a");
+        let space = vnet.get("address_space").unwrap();
+        assert_eq!(text_at(&src, space.index(0).unwrap().span), "10.0.0.0/8");
+        assert_eq!(text_at(&src, space.index(1).unwrap().span), "'x'");
+        assert_eq!(
+            text_at(&src, vnet.entry("address_space").unwrap().key_span),
+            "address_space"
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_and_second_documents() {
+        let src = SourceFile::new("p", "a: [1, 2\nb: 3\n");
+        let err = build(&src).err().unwrap();
+        assert_eq!(src.position(err.span.start).line, 2);
+        let src = SourceFile::new("p", "a: 1\n---\nb: 2\n");
+        let err = build(&src).err().unwrap();
+        assert_eq!(src.position(err.span.start).line, 2);
+    }
+
+    #[test]
+    fn empty_stream_has_no_root() {
+        assert!(build(&SourceFile::new("p", "# nothing\n")).unwrap().is_none());
+    }
+
+    #[test]
+    fn nesting_past_our_depth_is_skipped_and_past_the_parsers_is_an_error() {
+        let deep = |n| SourceFile::new("p", format!("a: {}{}", "[".repeat(n), "]".repeat(n)));
+        let skipped = deep(MAX_DEPTH + 10);
+        let root = build(&skipped).unwrap().unwrap();
+        assert!(root.get("a").is_some());
+        let hostile = deep(100_000);
+        assert!(build(&hostile).unwrap_err().message.contains("recursion limit"));
+    }
+}

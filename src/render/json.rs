@@ -1,0 +1,112 @@
+//! `--format json`: the stable contract of SPEC §5.
+
+use super::Summary;
+use crate::check::FileReport;
+use crate::source::SourceFile;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    files: Vec<File<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    diagnostics: Vec<Diagnostic<'a>>,
+    /// Capacity rows; filled by the simulator.
+    subnets: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    related: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+pub fn render(reports: &[FileReport]) -> String {
+    let files = reports.iter().map(file).collect();
+    let s = Summary::of(reports);
+    let output = Output {
+        files,
+        summary: JsonSummary {
+            files: s.files,
+            errors: s.errors,
+            warnings: s.warnings,
+            notes: s.notes,
+        },
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn file(report: &FileReport) -> File<'_> {
+    let source = &report.source;
+    let diagnostics = report
+        .findings
+        .iter()
+        .map(|f| {
+            let (start, end) = match f.span {
+                Some(span) => {
+                    let (s, e) = (source.position(span.start), source.position(span.end));
+                    (Some(s), Some(e))
+                }
+                None => (None, None),
+            };
+            Diagnostic {
+                rule: f.rule.name(),
+                severity: f.severity.as_str(),
+                message: &f.message,
+                help: f.help.as_deref(),
+                line: start.map(|p| p.line),
+                column: start.map(|p| p.column),
+                end_line: end.map(|p| p.line),
+                end_column: end.map(|p| p.column),
+                related: f.related.iter().map(|r| related(source, r)).collect(),
+            }
+        })
+        .collect();
+    File {
+        path: &source.path,
+        diagnostics,
+        subnets: Vec::new(),
+    }
+}
+
+fn related<'a>(source: &SourceFile, r: &'a crate::finding::Related) -> Related<'a> {
+    let (s, e) = (source.position(r.span.start), source.position(r.span.end));
+    Related {
+        message: &r.message,
+        line: s.line,
+        column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+    }
+}

@@ -1,0 +1,61 @@
+//! forbidden-range: ranges AKS may not use for service, pod or VNet ranges (the feature
+//! article, Prerequisites) and ranges no VNet may contain (Azure virtual network FAQ).
+
+use super::Rule;
+use crate::finding::Finding;
+use crate::limits::{Forbidden, FORBIDDEN_FOR_AKS, FORBIDDEN_FOR_VNETS};
+use crate::topology::{Cidr, Topology};
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    for vnet in &topology.vnets {
+        let what = format!("VNet `{}`", vnet.name.value);
+        for cidr in &vnet.address_space {
+            report(
+                cidr,
+                &what,
+                FORBIDDEN_FOR_AKS.iter().chain(FORBIDDEN_FOR_VNETS),
+                out,
+            );
+        }
+    }
+    for subnet in &topology.subnets {
+        if let Some(cidr) = &subnet.cidr {
+            report(
+                cidr,
+                &format!("subnet `{}`", subnet.name.value),
+                FORBIDDEN_FOR_AKS.iter(),
+                out,
+            );
+        }
+    }
+    for cluster in &topology.clusters {
+        if let Some(cidr) = &cluster.service_cidr {
+            let what = format!("the service CIDR of cluster `{}`", cluster.name.value);
+            report(cidr, &what, FORBIDDEN_FOR_AKS.iter(), out);
+        }
+    }
+}
+
+fn report<'a>(
+    cidr: &Cidr,
+    what: &str,
+    forbidden: impl Iterator<Item = &'a Forbidden>,
+    out: &mut Vec<Finding>,
+) {
+    let net = cidr.net();
+    let hits: Vec<String> = forbidden
+        .filter(|f| f.net.contains(&net) || net.contains(&f.net))
+        .map(|f| format!("{} ({})", f.net, f.why))
+        .collect();
+    if hits.is_empty() {
+        return;
+    }
+    out.push(
+        Finding::new(
+            Rule::ForbiddenRange,
+            cidr.span,
+            format!("{what} ({net}) overlaps {}", hits.join(", ")),
+        )
+        .help("choose a range outside 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24, for example in 10.0.0.0/8"),
+    );
+}

@@ -1,0 +1,158 @@
+//! service-cidr-overlap: the Kubernetes service range must not overlap the cluster's
+//! subnets, peered VNets or on-premises networks (AKS docs
+//! concepts-network-ip-address-planning.md; deploy error ServiceCidrOverlapExistingSubnetsCidr).
+//! Overlapping only the VNet's address space deploys, but any subnet later made there is
+//! unreachable from pods: a warning.
+
+use super::Rule;
+use crate::finding::{Finding, Severity};
+use crate::limits::{FORBIDDEN_FOR_AKS, FORBIDDEN_FOR_VNETS};
+use crate::overlap::first_free;
+use crate::topology::{Cidr, Cluster, Topology};
+use ipnet::Ipv4Net;
+
+/// Related labels shown per finding; the message counts the rest.
+const MAX_RELATED: usize = 8;
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    let peers = topology.peers();
+    let mut suggestion: Option<Option<Ipv4Net>> = None;
+    for cluster in &topology.clusters {
+        let Some(service) = &cluster.service_cidr else {
+            continue;
+        };
+        let net = service.net();
+        let vnets = cluster_vnets(topology, cluster);
+        let reachable: Vec<usize> = vnets
+            .iter()
+            .chain(vnets.iter().flat_map(|&v| &peers[v]))
+            .copied()
+            .collect();
+        let mut hits: Vec<(&Cidr, String)> = Vec::new();
+        for &v in &reachable {
+            for &s in &topology.vnets[v].subnets {
+                let subnet = &topology.subnets[s];
+                if let Some(c) = subnet.cidr.as_ref().filter(|c| overlaps(c.net(), net)) {
+                    hits.push((c, format!("subnet `{}` ({})", subnet.name.value, c.net())));
+                }
+            }
+        }
+        for ext in &topology.external_networks {
+            for c in ext.cidrs.iter().filter(|c| overlaps(c.net(), net)) {
+                hits.push((c, format!("external network `{}` ({})", ext.name.value, c.net())));
+            }
+        }
+        let (severity, hits) = if hits.is_empty() {
+            let spaces = vnets.iter().flat_map(|&v| {
+                let name = &topology.vnets[v].name.value;
+                topology.vnets[v]
+                    .address_space
+                    .iter()
+                    .filter(|c| overlaps(c.net(), net))
+                    .map(move |c| (c, format!("VNet `{name}`'s address space ({})", c.net())))
+            });
+            (Severity::Warning, spaces.collect::<Vec<_>>())
+        } else {
+            (Severity::Error, hits)
+        };
+        if hits.is_empty() {
+            continue;
+        }
+        let free = *suggestion.get_or_insert_with(|| suggest_free(topology, net.prefix_len()));
+        out.push(finding(cluster, service, severity, &hits, free));
+    }
+}
+
+fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
+    a.contains(&b.network()) || b.contains(&a.network())
+}
+
+/// The VNets of the cluster's node subnets, first seen first.
+fn cluster_vnets(topology: &Topology, cluster: &Cluster) -> Vec<usize> {
+    let mut vnets: Vec<usize> = Vec::new();
+    for pool in &cluster.pools {
+        if let Some(v) = pool.node_subnet.map(|s| topology.subnets[s].vnet) {
+            if !vnets.contains(&v) {
+                vnets.push(v);
+            }
+        }
+    }
+    vnets
+}
+
+fn finding(
+    cluster: &Cluster,
+    service: &Cidr,
+    severity: Severity,
+    hits: &[(&Cidr, String)],
+    free: Option<Ipv4Net>,
+) -> Finding {
+    let subject = if service.defaulted {
+        format!(
+            "the default service CIDR {} of cluster `{}`",
+            service.net(),
+            cluster.name.value
+        )
+    } else {
+        format!(
+            "the service CIDR {} of cluster `{}`",
+            service.net(),
+            cluster.name.value
+        )
+    };
+    let mut listed: Vec<&str> = hits.iter().take(3).map(|(_, what)| what.as_str()).collect();
+    let more = hits.len().saturating_sub(listed.len());
+    let more_text = format!("{more} more");
+    if more > 0 {
+        listed.push(&more_text);
+    }
+    let message = match severity {
+        Severity::Error => format!("{subject} overlaps {}", listed.join(", ")),
+        _ => format!(
+            "{subject} lies inside {}; a subnet added there later would be unreachable from pods",
+            listed.join(", ")
+        ),
+    };
+    let help = match free {
+        Some(free) => format!(
+            "set `service_cidr: {free}` and `dns_service_ip: {}`, a range nothing in this plan uses",
+            std::net::Ipv4Addr::from(u32::from(free.network()) + 10)
+        ),
+        None => {
+            "set `service_cidr` to a range that no subnet, peered VNet or external network uses".to_string()
+        }
+    };
+    hits.iter().take(MAX_RELATED).fold(
+        Finding::new(Rule::ServiceCidrOverlap, service.span, message)
+            .severity(severity)
+            .help(help),
+        |f, (cidr, what)| f.related(cidr.span, format!("{what} is here")),
+    )
+}
+
+/// A private range of the same size that no VNet, external network or forbidden range
+/// touches; computed once per plan.
+fn suggest_free(topology: &Topology, prefix: u8) -> Option<Ipv4Net> {
+    let mut used: Vec<Ipv4Net> = topology
+        .vnets
+        .iter()
+        .flat_map(|v| v.address_space.iter().map(Cidr::net))
+        .collect();
+    used.extend(
+        topology
+            .external_networks
+            .iter()
+            .flat_map(|e| e.cidrs.iter().map(Cidr::net)),
+    );
+    used.extend(FORBIDDEN_FOR_AKS.iter().chain(FORBIDDEN_FOR_VNETS).map(|f| f.net));
+    let private: [Ipv4Net; 3] = [
+        Ipv4Net::new_assert([10, 0, 0, 0].into(), 8),
+        Ipv4Net::new_assert([172, 16, 0, 0].into(), 12),
+        Ipv4Net::new_assert([192, 168, 0, 0].into(), 16),
+    ];
+    first_free(
+        &used,
+        &private,
+        prefix.max(crate::limits::LARGEST_SERVICE_CIDR_PREFIX),
+    )
+}

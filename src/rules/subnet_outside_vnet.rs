@@ -1,0 +1,38 @@
+//! subnet-outside-vnet: a subnet whose CIDR is not inside its VNet's address space; Azure
+//! refuses to create it.
+
+use super::Rule;
+use crate::finding::Finding;
+use crate::topology::Topology;
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    for subnet in &topology.subnets {
+        let Some(cidr) = &subnet.cidr else { continue };
+        let vnet = &topology.vnets[subnet.vnet];
+        let Some(first_space) = vnet.address_space.first() else {
+            continue;
+        };
+        let net = cidr.net();
+        if vnet.address_space.iter().any(|space| space.net().contains(&net)) {
+            continue;
+        }
+        let spaces: Vec<String> = vnet.address_space.iter().map(|s| s.net().to_string()).collect();
+        out.push(
+            Finding::new(
+                Rule::SubnetOutsideVnet,
+                cidr.span,
+                format!(
+                    "subnet `{}` ({net}) is outside VNet `{}`'s address space {}",
+                    subnet.name.value,
+                    vnet.name.value,
+                    spaces.join(", ")
+                ),
+            )
+            .help(format!(
+                "move the subnet inside {}, or add its range to the VNet's `address_space`",
+                spaces.join(" or ")
+            ))
+            .related(first_space.span, "the VNet's address space"),
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! unknown-reference: a subnet, VNet or peering reference that matches nothing.
+//! The resolver finds the miss; this file says it, with the nearest name as the fix.
+
+use super::Rule;
+use crate::finding::Finding;
+use crate::span::Span;
+
+/// Why a subnet reference did not resolve.
+pub enum Miss {
+    Malformed(&'static str),
+    NoSuchVnet {
+        vnet: String,
+        nearest: Option<String>,
+    },
+    NoSuchSubnet {
+        vnet: String,
+        subnet: String,
+        nearest: Option<String>,
+    },
+    NoSuchName {
+        subnet: String,
+        nearest: Option<String>,
+    },
+    Ambiguous {
+        subnet: String,
+        vnets: Vec<String>,
+    },
+}
+
+pub fn unknown_subnet(reference: &str, span: Span, miss: Miss) -> Finding {
+    let finding =
+        |message: String, help: String| Finding::new(Rule::UnknownReference, span, message).help(help);
+    let did_you_mean = |nearest: Option<String>, fallback: &str| match nearest {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => fallback.to_string(),
+    };
+    match miss {
+        Miss::Malformed(why) => finding(
+            format!("`{reference}` is not a subnet reference"),
+            why.to_string(),
+        ),
+        Miss::NoSuchVnet { vnet, nearest } => finding(
+            format!("no VNet named `{vnet}` in this plan"),
+            did_you_mean(nearest, "declare the VNet under `vnets:`"),
+        ),
+        Miss::NoSuchSubnet {
+            vnet,
+            subnet,
+            nearest,
+        } => finding(
+            format!("VNet `{vnet}` has no subnet named `{subnet}`"),
+            did_you_mean(nearest, "declare the subnet under the VNet's `subnets:`"),
+        ),
+        Miss::NoSuchName { subnet, nearest } => finding(
+            format!("no subnet named `{subnet}` in this plan"),
+            did_you_mean(nearest, "declare the subnet under a VNet's `subnets:`"),
+        ),
+        Miss::Ambiguous { subnet, vnets } => finding(
+            format!(
+                "subnet name `{subnet}` is ambiguous: VNets {} each have one",
+                vnets.join(", ")
+            ),
+            format!("write `{}/{subnet}` (or the other VNet) to say which", vnets[0]),
+        ),
+    }
+}
+
+pub fn unknown_peering(peer: &str, span: Span, nearest: Option<&str>) -> Finding {
+    let help = match nearest {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => "peerings name VNets declared in this plan".to_string(),
+    };
+    Finding::new(
+        Rule::UnknownReference,
+        span,
+        format!("peering names `{peer}`, which is no VNet of this plan"),
+    )
+    .help(help)
+}

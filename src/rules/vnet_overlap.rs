@@ -1,0 +1,93 @@
+//! vnet-overlap: address spaces that overlap. Peered VNets, or a VNet and an external
+//! network, cannot route to each other (error); unpeered VNets can never be peered or
+//! connected later without renumbering (warning).
+
+use super::Rule;
+use crate::finding::{Finding, Severity};
+use crate::overlap::{overlapping_pairs, Range};
+use crate::topology::{Cidr, Topology};
+
+/// Enough to show the problem when a hostile plan stacks thousands of ranges on one address.
+const PAIRS_PER_RANGE: usize = 16;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Vnet(usize, usize),
+    External(usize, usize),
+}
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    let mut ranges = Vec::new();
+    for (v, vnet) in topology.vnets.iter().enumerate() {
+        ranges.extend(
+            vnet.address_space
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Range::of(c.net(), Owner::Vnet(v, i))),
+        );
+    }
+    for (e, ext) in topology.external_networks.iter().enumerate() {
+        ranges.extend(
+            ext.cidrs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Range::of(c.net(), Owner::External(e, i))),
+        );
+    }
+    let peers = topology.peers();
+    for (a, b) in overlapping_pairs(ranges, PAIRS_PER_RANGE) {
+        let (severity, why) = match (a, b) {
+            (Owner::External(..), Owner::External(..)) => continue,
+            (Owner::Vnet(x, _), Owner::Vnet(y, _)) if x == y => (Severity::Error, "within one VNet"),
+            (Owner::Vnet(x, _), Owner::Vnet(y, _)) if peers[x].contains(&y) => {
+                (Severity::Error, "peered VNets cannot route to overlapping ranges")
+            }
+            (Owner::Vnet(..), Owner::Vnet(..)) => (
+                Severity::Warning,
+                "these VNets are not peered, but could never be peered or connected without renumbering",
+            ),
+            _ => (
+                Severity::Error,
+                "traffic to the external network's range would stay in the VNet",
+            ),
+        };
+        let (first, second) = {
+            let (ca, cb) = (cidr(topology, a), cidr(topology, b));
+            if ca.span.start <= cb.span.start {
+                ((a, ca), (b, cb))
+            } else {
+                ((b, cb), (a, ca))
+            }
+        };
+        out.push(
+            Finding::new(
+                Rule::VnetOverlap,
+                second.1.span,
+                format!(
+                    "{} ({}) overlaps {} ({}): {why}",
+                    describe(topology, second.0),
+                    second.1.net(),
+                    describe(topology, first.0),
+                    first.1.net()
+                ),
+            )
+            .severity(severity)
+            .help("give each network its own address range")
+            .related(first.1.span, format!("{} is here", describe(topology, first.0))),
+        );
+    }
+}
+
+fn cidr(topology: &Topology, owner: Owner) -> &Cidr {
+    match owner {
+        Owner::Vnet(v, i) => &topology.vnets[v].address_space[i],
+        Owner::External(e, i) => &topology.external_networks[e].cidrs[i],
+    }
+}
+
+fn describe(topology: &Topology, owner: Owner) -> String {
+    match owner {
+        Owner::Vnet(v, _) => format!("VNet `{}`", topology.vnets[v].name.value),
+        Owner::External(e, _) => format!("external network `{}`", topology.external_networks[e].name.value),
+    }
+}

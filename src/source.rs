@@ -1,0 +1,101 @@
+//! A plan's text and the mapping from byte offsets to 1-based lines and columns.
+
+use std::fmt;
+
+/// One plan file as read: its display path and its text.
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    /// Byte offset of the first character of every line.
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column; the column counts characters, as editors and SARIF do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of a 1-based line and a 0-based character column (as YAML parsers
+    /// report them), clamped to the end of that line.
+    pub fn offset_of(&self, line: usize, char_column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let line_text = &rest[..line_end];
+        if line_text.is_ascii() {
+            return start + char_column.min(line_end);
+        }
+        start
+            + line_text
+                .char_indices()
+                .nth(char_column)
+                .map_or(line_end, |(i, _)| i)
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let src = SourceFile::new("p", "ab\ncé d\n");
+        assert_eq!(src.position(0), Position { line: 1, column: 1 });
+        assert_eq!(src.position(3), Position { line: 2, column: 1 });
+        // 'd' sits after the two-byte 'é': byte 7, character column 4.
+        assert_eq!(src.position(7), Position { line: 2, column: 4 });
+        assert_eq!(src.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn offsets_round_trip_through_parser_markers() {
+        let src = SourceFile::new("p", "ab\ncé d\n");
+        // 'd' is the 4th character of line 2 and sits at byte 7, after the two-byte 'é'.
+        assert_eq!(src.offset_of(2, 3), 7);
+        assert_eq!(src.offset_of(2, 2), 6);
+        assert_eq!(src.offset_of(1, 1), 1);
+        assert_eq!(src.offset_of(2, 99), 8);
+        assert_eq!(src.offset_of(99, 0), src.text.len());
+    }
+}

@@ -1,0 +1,123 @@
+//! The plan resolved: every CIDR parsed, every reference pointing at its subnet, every
+//! default filled in. Rules and the simulator read only this.
+
+pub mod reference;
+mod resolve;
+
+use crate::plan::model::{Allocation, MaxSurge, NetworkPlugin, OsType};
+use crate::span::{Span, Spanned};
+use ipnet::Ipv4Net;
+use std::net::Ipv4Addr;
+
+pub use resolve::resolve;
+
+/// A CIDR as written. Rules use [`Cidr::net`], the network it denotes; `cidr-host-bits`
+/// alone looks at what was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cidr {
+    pub written: Ipv4Net,
+    pub span: Span,
+    pub defaulted: bool,
+}
+
+impl Cidr {
+    pub fn net(&self) -> Ipv4Net {
+        self.written.trunc()
+    }
+}
+
+#[derive(Debug)]
+pub struct Topology {
+    pub vnets: Vec<Vnet>,
+    pub subnets: Vec<Subnet>,
+    pub external_networks: Vec<ExternalNetwork>,
+    pub clusters: Vec<Cluster>,
+    pub allocation: Allocation,
+}
+
+#[derive(Debug)]
+pub struct Vnet {
+    pub name: Spanned<String>,
+    /// The prefixes that parsed; invalid ones were reported and left out.
+    pub address_space: Vec<Cidr>,
+    /// Peered VNets as written on this side (indices into `Topology::vnets`).
+    pub peerings: Vec<usize>,
+    /// Indices into `Topology::subnets`.
+    pub subnets: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Subnet {
+    pub vnet: usize,
+    pub name: Spanned<String>,
+    pub cidr: Option<Cidr>,
+    pub reserved_ips: Spanned<u32>,
+    pub delegation: Option<Spanned<String>>,
+}
+
+#[derive(Debug)]
+pub struct ExternalNetwork {
+    pub name: Spanned<String>,
+    pub cidrs: Vec<Cidr>,
+}
+
+#[derive(Debug)]
+pub struct Cluster {
+    pub name: Spanned<String>,
+    pub network_plugin: NetworkPlugin,
+    /// `None` when the written value did not parse.
+    pub service_cidr: Option<Cidr>,
+    pub dns_service_ip: Option<Spanned<Ipv4Addr>>,
+    pub cli_version: Option<Spanned<String>>,
+    pub private_link_service: Spanned<bool>,
+    /// The VNet of the cluster's node subnets (the first pool's that resolves).
+    pub vnet: Option<usize>,
+    pub pools: Vec<Pool>,
+}
+
+impl Cluster {
+    /// Dynamic allocation of pod IPs: some pool names a pod subnet.
+    pub fn is_dynamic(&self) -> bool {
+        self.pools.iter().any(|p| p.pod_subnet_written.is_some())
+    }
+}
+
+#[derive(Debug)]
+pub struct Pool {
+    pub name: Spanned<String>,
+    pub os_type: Spanned<OsType>,
+    /// Nodes at baseline: `node_count`, else `min_count`.
+    pub baseline_nodes: Spanned<u32>,
+    /// Nodes at full scale: `max_count`, else `node_count`.
+    pub max_nodes: Spanned<u32>,
+    pub autoscaling: bool,
+    pub max_pods: Spanned<u32>,
+    pub max_surge: Spanned<MaxSurge>,
+    pub pods_per_node: Spanned<u32>,
+    /// The node subnet, when the reference resolved.
+    pub node_subnet: Option<usize>,
+    pub node_subnet_span: Span,
+    /// The pod subnet's reference as written, and the subnet it resolved to.
+    pub pod_subnet_written: Option<Span>,
+    pub pod_subnet: Option<usize>,
+}
+
+impl Topology {
+    /// Each VNet's peers, both ways: a peering listed on one side is enough.
+    pub fn peers(&self) -> Vec<Vec<usize>> {
+        let mut peers = vec![Vec::new(); self.vnets.len()];
+        for (v, vnet) in self.vnets.iter().enumerate() {
+            for &p in &vnet.peerings {
+                if p != v {
+                    peers[v].push(p);
+                    peers[p].push(v);
+                }
+            }
+        }
+        for list in &mut peers {
+            list.sort_unstable();
+            list.dedup();
+        }
+        peers
+    }
+}

@@ -1,0 +1,86 @@
+//! Every plan under tests/fixtures/ against its `.expected` file: one finding per line as
+//! `LINE:COLUMN SEVERITY RULE`, derived by hand from SPEC §4 (not generated from output).
+
+use cniplan::source::SourceFile;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut plans: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("tests/fixtures exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    plans.sort();
+    plans
+}
+
+fn actual(plan: &Path) -> String {
+    let text = fs::read_to_string(plan).expect("fixture is UTF-8");
+    let report = cniplan::check_source(SourceFile::new(plan.display().to_string(), text));
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let at = report
+                .source
+                .position(f.span.expect("fixture findings have a place").start);
+            format!("{at} {} {}\n", f.severity, f.rule.name())
+        })
+        .collect()
+}
+
+#[test]
+fn every_fixture_gives_exactly_its_expected_findings() {
+    let mut failures = Vec::new();
+    let plans = fixtures();
+    assert!(plans.len() >= 14, "one fixture per addressing rule at least");
+    for plan in &plans {
+        let expected_path = plan.with_extension("expected");
+        let expected = fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{} has no .expected beside it", plan.display()));
+        let got = actual(plan);
+        if got.trim() != expected.trim() {
+            failures.push(format!(
+                "{}\n  expected:\n{}\n  got:\n{}",
+                plan.display(),
+                indent(&expected),
+                indent(&got)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_addressing_rule_has_a_fixture() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .map(|p| {
+            p.file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .split("--")
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for rule in cniplan::rules::Rule::ALL {
+        assert!(
+            names.iter().any(|n| n == rule.name()),
+            "no fixture for {}",
+            rule.name()
+        );
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
