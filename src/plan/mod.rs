@@ -1,7 +1,8 @@
 //! Text → a typed plan with the span of every value (the pipeline's first stage).
 //!
 //! Two passes over the text: saphyr-parser builds the span tree (and finds syntax errors
-//! with their position), then serde_yaml deserializes the typed model. A plan that does not
+//! with their position), then serde_yaml deserializes the typed model. Unknown keys are
+//! found on the span tree against the model's own field lists, so all of them are reported. A plan that does not
 //! parse or does not fit the schema yields `plan-syntax` / `plan-schema` findings, and no
 //! other rule runs on it.
 
@@ -45,23 +46,29 @@ pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
             .help("fix the YAML syntax at this position")])
         }
     };
-    let mut ignored = Vec::new();
-    let deserializer = serde_yaml::Deserializer::from_str(&source.text);
-    let plan: Result<Plan, _> = serde_ignored::deserialize(deserializer, |path| {
-        ignored.push(schema::segments(&path));
-    });
-    let plan = match plan {
-        Ok(plan) => plan,
-        Err(e) => return Err(vec![schema::deserialize_error(source, &root, &e)]),
+    let mut findings = schema::unknown_keys(&root);
+    let plan = match serde_yaml::from_str::<Plan>(&source.text) {
+        Ok(plan) => Some(plan),
+        Err(e) => {
+            let error = schema::deserialize_error(source, &root, &e);
+            let explained = schema::missing_field(&error).is_some_and(|field| {
+                let fix = format!("did you mean `{field}`?");
+                findings.iter().any(|f| f.help.as_deref() == Some(fix.as_str()))
+            });
+            if !explained {
+                findings.push(error);
+            }
+            None
+        }
     };
-    let mut findings: Vec<Finding> = ignored
-        .iter()
-        .filter_map(|path| schema::unknown_key(&root, path))
-        .collect();
-    findings.extend(schema::check_shape(&plan, &root));
-    if findings.is_empty() {
-        Ok(LoadedPlan { plan, root })
-    } else {
-        Err(findings)
+    if let Some(plan) = &plan {
+        findings.extend(schema::check_shape(plan, &root));
+    }
+    match plan {
+        Some(plan) if findings.is_empty() => Ok(LoadedPlan { plan, root }),
+        _ => {
+            findings.sort_by_key(|f| f.span.map(|s| s.start));
+            Err(findings)
+        }
     }
 }

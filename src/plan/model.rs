@@ -2,8 +2,7 @@
 //!
 //! Text that needs parsing (CIDRs, IPs, references) stays a string here: the resolver parses
 //! it with the value's span at hand, so a bad value becomes a located finding, not a type
-//! error. Unknown keys are collected by `serde_ignored`, not rejected here, so that every one
-//! of them is reported.
+//! error. Unknown keys are not rejected here: the loader reports every one of them.
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;

@@ -10,37 +10,6 @@ use crate::span::Span;
 use crate::suggest;
 use serde_aux::serde_introspection::serde_introspect;
 
-/// One step of a path into the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-/// serde_ignored's path as plain segments (Option and newtype wrappers are not in the text).
-pub fn segments(path: &serde_ignored::Path) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut at = path;
-    loop {
-        at = match at {
-            serde_ignored::Path::Root => break,
-            serde_ignored::Path::Seq { parent, index } => {
-                out.push(Segment::Index(*index));
-                parent
-            }
-            serde_ignored::Path::Map { parent, key } => {
-                out.push(Segment::Key(key.clone()));
-                parent
-            }
-            serde_ignored::Path::Some { parent }
-            | serde_ignored::Path::NewtypeStruct { parent }
-            | serde_ignored::Path::NewtypeVariant { parent } => parent,
-        };
-    }
-    out.reverse();
-    out
-}
-
 /// What a mapping at this path describes, and the keys it takes.
 fn mapping_kind(keys: &[&str]) -> Option<(&'static str, &'static [&'static str])> {
     Some(match keys {
@@ -55,39 +24,47 @@ fn mapping_kind(keys: &[&str]) -> Option<(&'static str, &'static [&'static str])
     })
 }
 
-pub fn unknown_key(root: &Node, path: &[Segment]) -> Option<Finding> {
-    let (Segment::Key(key), parent) = path.split_last()? else {
-        return None;
-    };
-    let mut node = root;
-    for segment in parent {
-        node = match segment {
-            Segment::Key(k) => node.get(k)?,
-            Segment::Index(i) => node.index(*i)?,
+/// Every key the format does not know, with the nearest known key as the fix. Walks the
+/// span tree, so it works even when serde stops early (a misspelt required key).
+pub fn unknown_keys(root: &Node) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Node, Vec<&str>)> = vec![(root, Vec::new())];
+    while let Some((node, path)) = stack.pop() {
+        let Kind::Map(entries) = &node.kind else { continue };
+        let Some((what, known)) = mapping_kind(&path) else {
+            continue;
         };
-    }
-    let span = node.entry(key)?.key_span;
-    let parent_keys: Vec<&str> = parent
-        .iter()
-        .filter_map(|s| match s {
-            Segment::Key(k) => Some(k.as_str()),
-            Segment::Index(_) => None,
-        })
-        .collect();
-    let finding = Finding::new(Rule::PlanSchema, span, format!("unknown key `{key}`"));
-    Some(match mapping_kind(&parent_keys) {
-        Some((what, known)) => {
-            let finding = Finding {
-                message: format!("unknown key `{key}` in {what}"),
-                ..finding
-            };
-            match suggest::nearest(key, known.iter().copied()) {
-                Some(near) => finding.help(format!("did you mean `{near}`?")),
-                None => finding.help(format!("{what} takes: {}", known.join(", "))),
+        for entry in entries {
+            let key = entry.key.as_ref();
+            if !known.contains(&key) {
+                out.push(unknown_key(key, entry.key_span, what, known));
+                continue;
+            }
+            let mut child_path = path.clone();
+            child_path.push(key);
+            match &entry.value.kind {
+                Kind::Seq(items) => stack.extend(items.iter().map(|item| (item, child_path.clone()))),
+                Kind::Map(_) => stack.push((&entry.value, child_path)),
+                Kind::Leaf => {}
             }
         }
-        None => finding.help("remove this key"),
-    })
+    }
+    out
+}
+
+fn unknown_key(key: &str, span: Span, what: &str, known: &[&str]) -> Finding {
+    let finding = Finding::new(Rule::PlanSchema, span, format!("unknown key `{key}` in {what}"));
+    match suggest::nearest(key, known.iter().copied()) {
+        Some(near) => finding.help(format!("did you mean `{near}`?")),
+        None => finding.help(format!("{what} takes: {}", known.join(", "))),
+    }
+}
+
+/// The field a "missing field" error names, to drop it when an unknown key already says
+/// "did you mean" that field.
+pub fn missing_field(finding: &Finding) -> Option<&str> {
+    let rest = finding.message.split("missing field `").nth(1)?;
+    rest.split('`').next()
 }
 
 /// serde_yaml stops at the first wrong type or missing field; place it at the value.
