@@ -25,7 +25,12 @@ pub struct LoadedPlan<'a> {
 }
 
 pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
-    let root = match spans::build(source) {
+    // The two passes read the same text independently; on two cores they overlap.
+    let (root, plan) = rayon::join(
+        || spans::build(source),
+        || serde_yaml::from_str::<Plan>(&source.text),
+    );
+    let root = match root {
         Ok(Some(root)) => root,
         Ok(None) => {
             return Err(vec![Finding::new(
@@ -47,7 +52,7 @@ pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
         }
     };
     let mut findings = schema::unknown_keys(&root);
-    let plan = match serde_yaml::from_str::<Plan>(&source.text) {
+    let plan = match plan {
         Ok(plan) => Some(plan),
         Err(e) => {
             let error = schema::deserialize_error(source, &root, &e);

@@ -8,11 +8,11 @@ use crate::topology::{Cidr, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for vnet in &topology.vnets {
-        let what = format!("VNet `{}`", vnet.name.value);
         for cidr in &vnet.address_space {
+            let what = || format!("VNet `{}`", vnet.name.value);
             report(
                 cidr,
-                &what,
+                what,
                 FORBIDDEN_FOR_AKS.iter().chain(FORBIDDEN_FOR_VNETS),
                 out,
             );
@@ -20,25 +20,22 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     }
     for subnet in &topology.subnets {
         if let Some(cidr) = &subnet.cidr {
-            report(
-                cidr,
-                &format!("subnet `{}`", subnet.name.value),
-                FORBIDDEN_FOR_AKS.iter(),
-                out,
-            );
+            let what = || format!("subnet `{}`", subnet.name.value);
+            report(cidr, what, FORBIDDEN_FOR_AKS.iter(), out);
         }
     }
     for cluster in &topology.clusters {
         if let Some(cidr) = &cluster.service_cidr {
-            let what = format!("the service CIDR of cluster `{}`", cluster.name.value);
-            report(cidr, &what, FORBIDDEN_FOR_AKS.iter(), out);
+            let what = || format!("the service CIDR of cluster `{}`", cluster.name.value);
+            report(cidr, what, FORBIDDEN_FOR_AKS.iter(), out);
         }
     }
 }
 
+/// `what` names the value; it is formatted only on a hit, as almost every value is fine.
 fn report<'a>(
     cidr: &Cidr,
-    what: &str,
+    what: impl FnOnce() -> String,
     forbidden: impl Iterator<Item = &'a Forbidden>,
     out: &mut Vec<Finding>,
 ) {
@@ -51,11 +48,7 @@ fn report<'a>(
         return;
     }
     out.push(
-        Finding::new(
-            Rule::ForbiddenRange,
-            cidr.span,
-            format!("{what} ({net}) overlaps {}", hits.join(", ")),
-        )
-        .help("choose a range outside 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24, for example in 10.0.0.0/8"),
+        Finding::new(Rule::ForbiddenRange, cidr.span, format!("{} ({net}) overlaps {}", what(), hits.join(", ")))
+            .help("choose a range outside 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24, for example in 10.0.0.0/8"),
     );
 }

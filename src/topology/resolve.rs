@@ -76,17 +76,17 @@ pub fn resolve(loaded: &LoadedPlan) -> (Topology, Vec<Finding>) {
     (r.topology, r.findings)
 }
 
-struct Resolver {
+struct Resolver<'p> {
     topology: Topology,
     findings: Vec<Finding>,
     /// First VNet of each name; duplicates are `duplicate-name`'s business.
-    vnet_by_name: HashMap<String, usize>,
-    subnet_by_name: HashMap<(usize, String), usize>,
+    vnet_by_name: HashMap<&'p str, usize>,
+    subnet_by_name: HashMap<(usize, &'p str), usize>,
     /// Every subnet of each name, across VNets, for bare-name references.
-    subnets_named: HashMap<String, Vec<usize>>,
+    subnets_named: HashMap<&'p str, Vec<usize>>,
 }
 
-impl Default for Resolver {
+impl Default for Resolver<'_> {
     fn default() -> Self {
         Resolver {
             topology: Topology {
@@ -104,7 +104,7 @@ impl Default for Resolver {
     }
 }
 
-impl Resolver {
+impl<'p> Resolver<'p> {
     fn cidr(&mut self, text: &str, span: Span) -> Option<Cidr> {
         match invalid_cidr::parse_cidr(text, span) {
             Ok(written) => Some(Cidr {
@@ -127,22 +127,17 @@ impl Resolver {
             .collect()
     }
 
-    fn add_vnet(&mut self, vnet: &model::Vnet, at: At) {
+    fn add_vnet(&mut self, vnet: &'p model::Vnet, at: At) {
         let index = self.topology.vnets.len();
-        self.vnet_by_name.entry(vnet.name.clone()).or_insert(index);
+        self.vnet_by_name.entry(&vnet.name).or_insert(index);
         let address_space = self.cidrs(&vnet.address_space, at.key("address_space"));
         let mut subnets = Vec::with_capacity(vnet.subnets.len());
         for (j, subnet) in vnet.subnets.iter().enumerate() {
             let s_at = at.key("subnets").index(j);
             let id = self.topology.subnets.len();
             subnets.push(id);
-            self.subnet_by_name
-                .entry((index, subnet.name.clone()))
-                .or_insert(id);
-            self.subnets_named
-                .entry(subnet.name.clone())
-                .or_default()
-                .push(id);
+            self.subnet_by_name.entry((index, &subnet.name)).or_insert(id);
+            self.subnets_named.entry(&subnet.name).or_default().push(id);
             let cidr = self.cidr(&subnet.cidr, s_at.key("cidr").span());
             let delegation = subnet
                 .delegation
@@ -169,7 +164,7 @@ impl Resolver {
         match self.vnet_by_name.get(peer) {
             Some(&other) => self.topology.vnets[vnet].peerings.push(other),
             None => {
-                let nearest = crate::suggest::nearest(peer, self.vnet_by_name.keys().map(String::as_str));
+                let nearest = crate::suggest::nearest(peer, self.vnet_by_name.keys().copied());
                 self.findings
                     .push(unknown_reference::unknown_peering(peer, span, nearest));
             }
@@ -182,14 +177,14 @@ impl Resolver {
             SubnetRef::Malformed(why) => Err(Miss::Malformed(why)),
             SubnetRef::Qualified { vnet, subnet } => {
                 let Some(&v) = self.vnet_by_name.get(vnet) else {
-                    let names = self.vnet_by_name.keys().map(String::as_str);
+                    let names = self.vnet_by_name.keys().copied();
                     return Err(Miss::NoSuchVnet {
                         vnet: vnet.to_string(),
                         nearest: crate::suggest::nearest(vnet, names).map(str::to_string),
                     });
                 };
                 self.subnet_by_name
-                    .get(&(v, subnet.to_string()))
+                    .get(&(v, subnet))
                     .copied()
                     .ok_or_else(|| Miss::NoSuchSubnet {
                         vnet: vnet.to_string(),
@@ -198,7 +193,7 @@ impl Resolver {
                     })
             }
             SubnetRef::Name(name) => {
-                if let Some(&s) = hint.and_then(|v| self.subnet_by_name.get(&(v, name.to_string()))) {
+                if let Some(&s) = hint.and_then(|v| self.subnet_by_name.get(&(v, name))) {
                     return Ok(s);
                 }
                 match self.subnets_named.get(name).map(Vec::as_slice) {
@@ -234,7 +229,7 @@ impl Resolver {
                 .iter()
                 .map(|&s| subnets[s].name.value.as_str())
                 .collect(),
-            None => self.subnets_named.keys().map(String::as_str).collect(),
+            None => self.subnets_named.keys().copied().collect(),
         };
         crate::suggest::nearest(name, names).map(str::to_string)
     }
