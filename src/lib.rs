@@ -4,6 +4,7 @@
 //! One pipeline: text ([`source`]) → plan with spans ([`plan`]) → resolved [`topology`] →
 //! [`rules`] → findings → one renderer per format ([`render`]).
 
+pub mod capacity;
 pub mod check;
 pub mod cli;
 pub mod finding;
@@ -12,6 +13,7 @@ pub mod overlap;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod simulate;
 pub mod source;
 pub mod span;
 pub mod suggest;

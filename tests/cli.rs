@@ -229,3 +229,150 @@ fn init_prints_the_walkthrough_which_checks_with_one_warning() {
     let file = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(WALKTHROUGH)).unwrap();
     assert_eq!(printed, file);
 }
+
+#[test]
+fn walkthrough_pod_subnet_row_reads_as_the_article_plans_it() {
+    let v = json(&cniplan(&["check", "--format", "json", WALKTHROUGH]));
+    let rows = v["files"][0]["subnets"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    let pod = rows.iter().find(|r| r["name"] == "podsubnet").unwrap();
+    assert_eq!(pod["role"], "pod");
+    assert_eq!(pod["usable"], 65_531);
+    assert_eq!(pod["baseline_demand"], 502);
+    assert_eq!(pod["peak_demand"], 753); // 2 nodes + 1 surge node at 251 IPs each
+    assert_eq!(pod["utilization"], 0.0115);
+    assert_eq!(
+        pod["pools"][0],
+        serde_json::json!({"cluster": "myAKSCluster", "pool": "nodepool1", "ips_per_node": 251, "peak_nodes": 3, "max_nodes": 261})
+    );
+    assert!(pod["exhaustion"].is_null());
+    let node = rows.iter().find(|r| r["name"] == "nodesubnet").unwrap();
+    assert_eq!(
+        (node["role"].as_str(), node["peak_demand"].as_u64()),
+        (Some("node"), Some(3))
+    );
+    let text = stdout(&cniplan(&["check", WALKTHROUGH]));
+    assert!(
+        text.contains("│ podsubnet   ┆ 10.241.0.0/16 ┆ pod  ┆ 65,531 ┆      502 ┆  753 ┆ 1.1 % ┆ -"),
+        "{text}"
+    );
+}
+
+fn stdin_plan(args: &[&str], plan: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().unwrap().write_all(plan.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const SMALL_POD_SUBNET: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: nodes
+        cidr: 10.1.0.0/24
+      - name: pods
+        cidr: 10.1.1.0/24
+clusters:
+  - name: c
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - name: p
+        min_count: 2
+        max_count: 12
+        max_pods: 30
+        pods_per_node: 30
+        vnet_subnet: nodes
+        pod_subnet: pods
+";
+
+#[test]
+fn a_24_pod_subnet_at_30_pods_holds_8_nodes_and_runs_out_in_scale_out() {
+    let out = stdin_plan(&["check", "--format", "json", "-"], SMALL_POD_SUBNET);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let pods = v["files"][0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "pods")
+        .unwrap()
+        .clone();
+    assert_eq!(pods["pools"][0]["ips_per_node"], 31);
+    assert_eq!(pods["pools"][0]["max_nodes"], 8);
+    // 2 nodes at baseline, one more per step: the 9th node (step 7) needs 279 > 251 IPs.
+    assert_eq!(
+        pods["exhaustion"],
+        serde_json::json!({"phase": "scale-out", "step": 7, "cluster": "c", "pool": "p",
+                           "nodes": 8, "pods": 240, "demand": 279, "stranded_ips": 0})
+    );
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(
+        (d["rule"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("pod-subnet-exhausted"), Some(9), Some(15))
+    );
+    assert!(
+        d["help"].as_str().unwrap().starts_with("use a /23 or larger"),
+        "{d}"
+    );
+}
+
+#[test]
+fn simulate_prints_every_step_and_the_exhaustion_point() {
+    let out = stdin_plan(&["simulate", "-"], SMALL_POD_SUBNET);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("v/pods (10.1.1.0/24, pod subnet, 251 usable IPs)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("│ scale-out ┆    7 ┆         9 ┆  270 ┆       279 ┆        0 ┆  -28 │"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Runs out in the scale-out phase at step 7: pool c/p cannot get its IPs"),
+        "{text}"
+    );
+    let json_out = stdin_plan(&["simulate", "--format", "json", "-"], SMALL_POD_SUBNET);
+    let v = json(&json_out);
+    let pods = v["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "pods")
+        .unwrap()
+        .clone();
+    assert_eq!(pods["steps"].as_array().unwrap().len(), 12); // baseline, 10 scale-out steps, surge
+    assert_eq!(
+        pods["steps"][11],
+        serde_json::json!({"phase": "surge", "step": 11, "nodes": [13], "pods": 390, "allocated": 403, "stranded": 0, "free": -152})
+    );
+}
+
+#[test]
+fn sweep_finds_the_densest_packing_that_fits() {
+    let out = stdin_plan(&["simulate", "--sweep", "pods-per-node", "-"], SMALL_POD_SUBNET);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    // 13 nodes at peak; 251 usable: 17 IPs/node (≤ 8 pods) peaks at 221, 31 IPs/node at 403.
+    assert!(
+        text.contains("v/pods: holds up to 8 pods per node; at 9 it runs out."),
+        "{text}"
+    );
+    let v = json(&stdin_plan(
+        &["simulate", "--sweep", "pods-per-node", "--format", "json", "-"],
+        SMALL_POD_SUBNET,
+    ));
+    let densities = v["densities"].as_array().unwrap();
+    assert_eq!(densities.len(), 31);
+    assert_eq!(densities[8]["subnets"][1]["peak_demand"], 221);
+    assert!(densities[9]["subnets"][1]["exhaustion"].is_object());
+}

@@ -84,3 +84,43 @@ fn every_addressing_rule_has_a_fixture() {
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("    {l}\n")).collect()
 }
+
+/// Capacity figures computed by hand for the capacity fixtures (tests/fixtures/capacity.json).
+#[test]
+fn capacity_fixtures_have_their_hand_computed_figures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let cases: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("capacity.json")).expect("capacity.json"))
+            .expect("JSON");
+    let cases = cases.as_array().expect("a list of cases");
+    assert!(cases.len() >= 8);
+    for case in cases {
+        let fixture = case["fixture"].as_str().unwrap();
+        let text = fs::read_to_string(dir.join(fixture)).unwrap();
+        let report = cniplan::check_source(SourceFile::new(fixture, text));
+        let row = report
+            .subnets
+            .iter()
+            .find(|r| r.name == case["subnet"].as_str().unwrap())
+            .unwrap_or_else(|| panic!("{fixture}: no row for subnet {}", case["subnet"]));
+        assert_eq!(row.usable, case["usable"].as_u64().unwrap(), "{fixture}: usable");
+        assert_eq!(
+            row.baseline_demand,
+            case["baseline_demand"].as_u64().unwrap(),
+            "{fixture}: baseline"
+        );
+        assert_eq!(
+            row.peak_demand,
+            case["peak_demand"].as_u64().unwrap(),
+            "{fixture}: peak"
+        );
+        let got = row.exhaustion.as_ref().map(|e| (e.phase.to_string(), e.step));
+        let want = case["exhaustion"].as_object().map(|e| {
+            (
+                e["phase"].as_str().unwrap().to_string(),
+                e["step"].as_u64().unwrap(),
+            )
+        });
+        assert_eq!(got, want, "{fixture}: exhaustion");
+    }
+}

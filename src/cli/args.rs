@@ -19,8 +19,39 @@ pub struct Cli {
 pub enum Command {
     /// Lint plans: addressing, overlaps, forbidden ranges; exit 1 on findings at --fail-on.
     Check(CheckArgs),
+    /// Simulate node scaling step by step: baseline, scale-out, upgrade surge, per subnet.
+    Simulate(SimulateArgs),
     /// Print a starter plan: the feature article's own walkthrough, commented.
     Init,
+}
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    /// The plan file (`-` for standard input).
+    pub plan: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
+    pub format: SimulateFormat,
+
+    /// Recompute every subnet's peak for each density from 0 to max_pods pods per node.
+    #[arg(long, value_enum)]
+    pub sweep: Option<Sweep>,
+
+    /// When to color human output (NO_COLOR is honoured under auto).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SimulateFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Sweep {
+    PodsPerNode,
 }
 
 #[derive(Args, Debug)]

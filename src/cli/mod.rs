@@ -8,7 +8,7 @@ use crate::check::{check_source, FileReport};
 use crate::finding::{Finding, Severity};
 use crate::render::{self, HumanOptions};
 use crate::rules::Rule;
-use args::{CheckArgs, Cli, Color, Command, FailOn};
+use args::{CheckArgs, Cli, Color, Command, FailOn, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -30,6 +30,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check(&args),
+        Command::Simulate(args) => simulate(&args),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|message| {
@@ -64,13 +65,70 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     Ok(exit_code(&reports, args.fail_on))
 }
 
+/// The scenario in detail. A plan that does not load or resolve shows its findings
+/// instead (exit 1): a simulation of a broken plan would mislead.
+fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
+    let (source, bad_utf8) = inputs::read(&args.plan)?;
+    let blocking = |findings: Vec<Finding>, source| -> Result<ExitCode, String> {
+        let report = FileReport {
+            source,
+            findings,
+            subnets: Vec::new(),
+        };
+        let format = match args.format {
+            SimulateFormat::Human => render::Format::Human,
+            SimulateFormat::Json => render::Format::Json,
+        };
+        let human = HumanOptions {
+            color: use_color(args.color),
+            quiet: false,
+            width: terminal_width(),
+        };
+        write_stdout(&render::render(std::slice::from_ref(&report), format, &human))?;
+        Ok(ExitCode::from(1))
+    };
+    if let Some(span) = bad_utf8 {
+        return blocking(vec![not_utf8(span)], source);
+    }
+    let loaded = match crate::plan::load(&source) {
+        Ok(loaded) => loaded,
+        Err(findings) => return blocking(findings, source),
+    };
+    let (topology, findings) = crate::topology::resolve(&loaded);
+    if !findings.is_empty() {
+        drop(loaded);
+        return blocking(findings, source);
+    }
+    let text = match (args.sweep, args.format) {
+        (Some(_), SimulateFormat::Json) => {
+            render::simulate::sweep_json(&source.path, &crate::simulate::sweep_pods_per_node(&topology))
+        }
+        (Some(_), SimulateFormat::Human) => {
+            render::simulate::sweep_human(&crate::simulate::sweep_pods_per_node(&topology))
+        }
+        (None, SimulateFormat::Json) => {
+            render::simulate::steps_json(&source.path, &crate::simulate::step_tables(&topology))
+        }
+        (None, SimulateFormat::Human) => {
+            render::simulate::steps_human(&crate::simulate::step_tables(&topology))
+        }
+    };
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn not_utf8(span: crate::span::Span) -> Finding {
+    Finding::new(Rule::PlanSyntax, span, "the plan is not UTF-8 text")
+        .help("save the plan as UTF-8; YAML plans are text")
+}
+
 fn check_file(path: &str) -> Result<FileReport, String> {
     let (source, bad_utf8) = inputs::read(path)?;
     match bad_utf8 {
         Some(span) => Ok(FileReport {
-            findings: vec![Finding::new(Rule::PlanSyntax, span, "the plan is not UTF-8 text")
-                .help("save the plan as UTF-8; YAML plans are text")],
+            findings: vec![not_utf8(span)],
             source,
+            subnets: Vec::new(),
         }),
         None => Ok(check_source(source)),
     }

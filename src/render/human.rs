@@ -12,7 +12,7 @@ use std::fmt;
 
 pub struct HumanOptions {
     pub color: bool,
-    /// Only the findings: no summary line.
+    /// Only the findings: no capacity table, no summary line.
     pub quiet: bool,
     pub width: usize,
 }
@@ -40,6 +40,12 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
             // Writing into a String cannot fail.
             let _ = handler.render_report(&mut out, &diagnostic);
             out.push('\n');
+        }
+        if !options.quiet {
+            if let Some(table) = super::table::capacity(&report.source.path, &report.subnets) {
+                out.push_str(&table);
+                out.push('\n');
+            }
         }
     }
     if !options.quiet {

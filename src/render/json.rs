@@ -1,6 +1,7 @@
 //! `--format json`: the stable contract of SPEC §5.
 
 use super::Summary;
+use crate::capacity::rows::SubnetRow;
 use crate::check::FileReport;
 use crate::source::SourceFile;
 use serde::Serialize;
@@ -15,8 +16,7 @@ struct Output<'a> {
 struct File<'a> {
     path: &'a str,
     diagnostics: Vec<Diagnostic<'a>>,
-    /// Capacity rows; filled by the simulator.
-    subnets: Vec<serde_json::Value>,
+    subnets: &'a [SubnetRow],
 }
 
 #[derive(Serialize)]
@@ -96,7 +96,7 @@ fn file(report: &FileReport) -> File<'_> {
     File {
         path: &source.path,
         diagnostics,
-        subnets: Vec::new(),
+        subnets: &report.subnets,
     }
 }
 

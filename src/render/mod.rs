@@ -2,6 +2,8 @@
 
 mod human;
 mod json;
+pub mod simulate;
+mod table;
 
 use crate::check::FileReport;
 use crate::finding::Severity;

@@ -2,16 +2,23 @@
 //! checks that run over a resolved topology. Each rule's logic lives in its own file; its
 //! page lives in `rules/<name>.md`.
 
+use crate::capacity::SubnetCapacity;
 use crate::finding::{Finding, Severity};
 use crate::topology::Topology;
 
 mod cidr_host_bits;
 mod dns_service_ip;
+mod exhaustion;
+pub use exhaustion::thousands;
 mod duplicate_name;
 mod forbidden_range;
 pub mod invalid_cidr;
+mod node_subnet_exhausted;
+mod pod_subnet_exhausted;
+mod pod_subnet_too_large;
 mod service_cidr_overlap;
 mod service_cidr_size;
+mod subnet_headroom;
 mod subnet_outside_vnet;
 mod subnet_overlap;
 mod subnet_too_small;
@@ -58,6 +65,10 @@ registry! {
     ServiceCidrOverlap = "service-cidr-overlap", Error, "The service CIDR overlaps the cluster's network.";
     ServiceCidrSize = "service-cidr-size", Error, "The service CIDR is larger than /12.";
     DnsServiceIp = "dns-service-ip", Error, "The DNS service IP is outside the service CIDR or is a reserved address of it.";
+    PodSubnetExhausted = "pod-subnet-exhausted", Error, "The scenario runs a pod subnet out of IPs.";
+    NodeSubnetExhausted = "node-subnet-exhausted", Error, "The scenario runs a node subnet out of IPs.";
+    SubnetHeadroom = "subnet-headroom", Warning, "Peak demand leaves less spare than the headroom setting.";
+    PodSubnetTooLarge = "pod-subnet-too-large", Warning, "A dynamic-mode pod subnet is larger than /16.";
 }
 
 impl Rule {
@@ -81,10 +92,23 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     dns_service_ip::check,
 ];
 
-pub fn check(topology: &Topology) -> Vec<Finding> {
+/// A rule that reads the scenario's results.
+type CapacityCheck = fn(&Topology, &[SubnetCapacity], &mut Vec<Finding>);
+
+const CAPACITY_CHECKS: &[CapacityCheck] = &[
+    pod_subnet_exhausted::check,
+    node_subnet_exhausted::check,
+    subnet_headroom::check,
+    pod_subnet_too_large::check,
+];
+
+pub fn check(topology: &Topology, capacity: &[SubnetCapacity]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in TOPOLOGY_CHECKS {
         check(topology, &mut findings);
+    }
+    for check in CAPACITY_CHECKS {
+        check(topology, capacity, &mut findings);
     }
     findings
 }

@@ -1,0 +1,190 @@
+//! Capacity: what every subnet must hold as the plan's pools scale (SPEC §3).
+//!
+//! Each pool that uses a subnet becomes a [`PoolUse`] (IPs per node from the allocator
+//! core); the deterministic [`scenario`] then walks baseline → scale-out → surge.
+
+pub mod allocator;
+pub mod rows;
+pub mod scenario;
+
+use crate::limits::RESERVED_IPS_PER_SUBNET;
+use crate::plan::model::MaxSurge;
+use crate::topology::{Pool, Topology};
+use allocator::Batching;
+pub use scenario::{Exhaustion, Phase};
+
+/// What a subnet serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Node,
+    Pod,
+    /// Traditional Azure CNI: nodes and their pods in one subnet.
+    NodePod,
+    Unused,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Node => "node",
+            Role::Pod => "pod",
+            Role::NodePod => "node+pod",
+            Role::Unused => "unused",
+        }
+    }
+}
+
+/// One node pool's claim on one subnet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolUse {
+    pub cluster: usize,
+    pub pool: usize,
+    pub role: Role,
+    pub ips_per_node: u64,
+    /// IPs a node holds in this subnet that no pod uses.
+    pub stranded_per_node: u64,
+    pub pods_per_node: u64,
+    pub baseline_nodes: u64,
+    pub max_nodes: u64,
+    /// Extra nodes while this pool upgrades, at full scale.
+    pub surge_nodes: u64,
+}
+
+/// A subnet's capacity under the scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubnetCapacity {
+    pub subnet: usize,
+    pub role: Role,
+    pub usable: u64,
+    pub uses: Vec<PoolUse>,
+    pub baseline_demand: u64,
+    pub peak_demand: u64,
+    pub exhaustion: Option<Exhaustion>,
+}
+
+impl SubnetCapacity {
+    /// Peak demand over usable IPs; `None` for a subnet with no usable IP.
+    pub fn utilization(&self) -> Option<f64> {
+        (self.usable > 0).then(|| self.peak_demand as f64 / self.usable as f64)
+    }
+
+    /// The most nodes of a pool this subnet could hold alone.
+    pub fn max_nodes(&self, u: &PoolUse) -> u64 {
+        self.usable / u.ips_per_node.max(1)
+    }
+}
+
+/// Usable IPs of a subnet: `2^(32 - prefix) - 5 - reserved_ips`, never below zero.
+pub fn usable_ips(prefix: u8, reserved_ips: u32) -> u64 {
+    (1u64 << (32 - u32::from(prefix.min(32))))
+        .saturating_sub(RESERVED_IPS_PER_SUBNET)
+        .saturating_sub(u64::from(reserved_ips))
+}
+
+/// The smallest subnet (longest prefix) whose usable IPs hold `demand` within `headroom`.
+pub fn smallest_prefix_for(demand: u64, reserved_ips: u32, headroom: f64) -> Option<u8> {
+    (0..=crate::limits::SMALLEST_SUBNET_PREFIX)
+        .rev()
+        .find(|&p| usable_ips(p, reserved_ips) as f64 * headroom >= demand as f64)
+}
+
+/// Every subnet with a valid CIDR, in plan order, with the scenario run over it.
+pub fn simulate(topology: &Topology) -> Vec<SubnetCapacity> {
+    simulate_with(topology, |pool| pool.pods_per_node.value)
+}
+
+/// The scenario with each pool's pods per node chosen by `pods_per_node` (the sweep varies it).
+pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) -> Vec<SubnetCapacity> {
+    let mut uses: Vec<Vec<PoolUse>> = vec![Vec::new(); topology.subnets.len()];
+    for (c, cluster) in topology.clusters.iter().enumerate() {
+        let dynamic = cluster.is_dynamic();
+        for (p, pool) in cluster.pools.iter().enumerate() {
+            let Some(node_subnet) = pool.node_subnet else {
+                continue;
+            };
+            let max_pods = pool.max_pods.value;
+            let pods = pods_per_node(pool).min(max_pods);
+            let base = PoolUse {
+                cluster: c,
+                pool: p,
+                role: Role::Node,
+                ips_per_node: 1,
+                stranded_per_node: 0,
+                pods_per_node: u64::from(pods),
+                baseline_nodes: u64::from(pool.baseline_nodes.value),
+                max_nodes: u64::from(pool.max_nodes.value.max(pool.baseline_nodes.value)),
+                surge_nodes: surge_nodes(pool.max_surge.value, pool.max_nodes.value),
+            };
+            if !dynamic {
+                // Traditional Azure CNI pre-allocates max_pods pod IPs plus the node's own.
+                uses[node_subnet].push(PoolUse {
+                    role: Role::NodePod,
+                    ips_per_node: 1 + u64::from(max_pods),
+                    stranded_per_node: u64::from(max_pods - pods),
+                    ..base
+                });
+                continue;
+            }
+            if let Some(pod_subnet) = pool.pod_subnet {
+                let batching = Batching::new(&topology.allocation, max_pods);
+                uses[pod_subnet].push(PoolUse {
+                    role: Role::Pod,
+                    ips_per_node: batching.ips_per_node(pods),
+                    stranded_per_node: u64::from(batching.pool_ips(pods) - pods),
+                    ..base.clone()
+                });
+            }
+            uses[node_subnet].push(base);
+        }
+    }
+    topology
+        .subnets
+        .iter()
+        .enumerate()
+        .zip(uses)
+        .filter_map(|((i, subnet), uses)| {
+            let cidr = subnet.cidr.as_ref()?;
+            let usable = usable_ips(cidr.net().prefix_len(), subnet.reserved_ips.value);
+            Some(scenario::run(i, usable, uses))
+        })
+        .collect()
+}
+
+/// Surge nodes of a pool at `nodes`: a count, or a percentage rounded up (as AKS does).
+pub fn surge_nodes(surge: MaxSurge, nodes: u32) -> u64 {
+    match surge {
+        MaxSurge::Nodes(n) => u64::from(n),
+        // Same float order as the Python peer: nodes × percent / 100, then up.
+        MaxSurge::Percent(p) => (f64::from(nodes) * p / 100.0).ceil() as u64,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usable_ips_keep_azures_five_and_the_reserved() {
+        assert_eq!(usable_ips(16, 0), 65_531);
+        assert_eq!(usable_ips(24, 0), 251);
+        assert_eq!(usable_ips(29, 0), 3);
+        assert_eq!(usable_ips(29, 10), 0);
+        assert_eq!(usable_ips(0, 0), (1 << 32) - 5);
+    }
+
+    #[test]
+    fn smallest_prefix_holds_the_peak_within_headroom() {
+        // 753 IPs at 80 %: a /22 has 1,019 usable, 815 within headroom; a /23 only 403.
+        assert_eq!(smallest_prefix_for(753, 0, 0.8), Some(22));
+        assert_eq!(smallest_prefix_for(0, 0, 0.8), Some(29));
+        assert_eq!(smallest_prefix_for(u64::MAX, 0, 0.8), None);
+    }
+
+    #[test]
+    fn surge_percentages_round_up() {
+        assert_eq!(surge_nodes(MaxSurge::Percent(33.0), 3), 1);
+        assert_eq!(surge_nodes(MaxSurge::Percent(10.0), 1000), 100);
+        assert_eq!(surge_nodes(MaxSurge::Percent(10.0), 5), 1);
+        assert_eq!(surge_nodes(MaxSurge::Nodes(2), 5), 2);
+    }
+}

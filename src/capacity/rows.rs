@@ -1,0 +1,99 @@
+//! Capacity as users read it: one row per subnet with names instead of indices, shaped
+//! exactly as SPEC §5's `subnets` array so the JSON renderer serializes it as is.
+
+use super::{Exhaustion, SubnetCapacity};
+use crate::topology::Topology;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SubnetRow {
+    pub vnet: String,
+    pub name: String,
+    pub cidr: String,
+    pub role: &'static str,
+    pub usable: u64,
+    pub baseline_demand: u64,
+    pub peak_demand: u64,
+    /// Peak over usable, to four decimals; null for a subnet with no usable IP.
+    pub utilization: Option<f64>,
+    pub pools: Vec<PoolRow>,
+    pub exhaustion: Option<ExhaustionRow>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct PoolRow {
+    pub cluster: String,
+    pub pool: String,
+    pub ips_per_node: u64,
+    /// Nodes at full scale plus this pool's upgrade surge.
+    pub peak_nodes: u64,
+    /// The most nodes of this pool the subnet could hold alone.
+    pub max_nodes: u64,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ExhaustionRow {
+    pub phase: &'static str,
+    pub step: u64,
+    pub cluster: String,
+    pub pool: String,
+    pub nodes: u64,
+    pub pods: u64,
+    pub demand: u64,
+    pub stranded_ips: u64,
+}
+
+pub fn rows(topology: &Topology, capacity: &[SubnetCapacity]) -> Vec<SubnetRow> {
+    capacity.iter().map(|c| row(topology, c)).collect()
+}
+
+fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
+    let subnet = &topology.subnets[c.subnet];
+    let names = |cluster: usize, pool: usize| {
+        let cluster = &topology.clusters[cluster];
+        (cluster.name.value.clone(), cluster.pools[pool].name.value.clone())
+    };
+    let pools = c
+        .uses
+        .iter()
+        .map(|u| {
+            let (cluster, pool) = names(u.cluster, u.pool);
+            PoolRow {
+                cluster,
+                pool,
+                ips_per_node: u.ips_per_node,
+                peak_nodes: u.max_nodes.saturating_add(u.surge_nodes),
+                max_nodes: c.max_nodes(u),
+            }
+        })
+        .collect();
+    let exhaustion = c.exhaustion.as_ref().map(|e: &Exhaustion| {
+        let (cluster, pool) = names(e.cluster, e.pool);
+        ExhaustionRow {
+            phase: e.phase.as_str(),
+            step: e.step,
+            cluster,
+            pool,
+            nodes: e.nodes,
+            pods: e.pods,
+            demand: e.demand,
+            stranded_ips: e.stranded_ips,
+        }
+    });
+    SubnetRow {
+        vnet: topology.vnets[subnet.vnet].name.value.clone(),
+        name: subnet.name.value.clone(),
+        cidr: subnet
+            .cidr
+            .as_ref()
+            .map(|c| c.net().to_string())
+            .unwrap_or_default(),
+        role: c.role.as_str(),
+        usable: c.usable,
+        baseline_demand: c.baseline_demand,
+        peak_demand: c.peak_demand,
+        utilization: c.utilization().map(|u| (u * 10_000.0).round() / 10_000.0),
+        pools,
+        exhaustion,
+    }
+}

@@ -1,0 +1,349 @@
+//! The deterministic scenario of SPEC §3 over one subnet's pool uses:
+//! 1. baseline — every pool at its baseline nodes (step 0);
+//! 2. scale-out — in lockstep steps, every pool below its maximum adds one node;
+//! 3. surge — at full scale each cluster upgrades one pool at a time (its worst one for
+//!    this subnet), all clusters at once; surge nodes join full while old nodes keep their IPs.
+//!
+//! Demand only grows from step to step, so the exhaustion step is found by binary search:
+//! a plan asking for billions of nodes costs a few dozen evaluations, not a loop.
+
+use super::{PoolUse, Role, SubnetCapacity};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    Baseline,
+    ScaleOut,
+    Surge,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Baseline => "baseline",
+            Phase::ScaleOut => "scale-out",
+            Phase::Surge => "surge",
+        }
+    }
+}
+
+/// The first request a subnet cannot serve, and the state around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exhaustion {
+    pub phase: Phase,
+    pub step: u64,
+    /// The pool whose request failed (indices into the topology).
+    pub cluster: usize,
+    pub pool: usize,
+    /// Nodes and pods that got their IPs before the failed request.
+    pub nodes: u64,
+    pub pods: u64,
+    /// IPs the whole step asks of the subnet (more than it has).
+    pub demand: u64,
+    /// IPs held by those nodes that no pod uses.
+    pub stranded_ips: u64,
+}
+
+/// One step of the scenario: nodes per use (in `uses` order) and what they take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepState {
+    pub phase: Phase,
+    pub step: u64,
+    pub nodes: Vec<u64>,
+    pub pods: u64,
+    pub demand: u64,
+    pub stranded: u64,
+}
+
+pub fn run(subnet: usize, usable: u64, uses: Vec<PoolUse>) -> SubnetCapacity {
+    let role = role_of(&uses);
+    let last = scale_out_steps(&uses);
+    let baseline_demand = demand_at(&uses, 0);
+    let full_scale_demand = demand_at(&uses, last);
+    let peak_demand = full_scale_demand.saturating_add(surge_demand(&uses));
+    let exhaustion = if baseline_demand > usable {
+        let requests: Vec<(usize, u64)> = uses
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (i, u.baseline_nodes))
+            .collect();
+        Some(fail(
+            &uses,
+            usable,
+            Phase::Baseline,
+            0,
+            vec![0; uses.len()],
+            &requests,
+            baseline_demand,
+        ))
+    } else if full_scale_demand > usable {
+        // The first step whose demand passes usable: demand_at(lo - 1) <= usable < demand_at(hi).
+        let (mut lo, mut hi) = (1, last);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if demand_at(&uses, mid) > usable {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        let before = nodes_at(&uses, hi - 1);
+        let requests: Vec<(usize, u64)> = uses
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.baseline_nodes + hi <= u.max_nodes)
+            .map(|(i, _)| (i, 1))
+            .collect();
+        Some(fail(
+            &uses,
+            usable,
+            Phase::ScaleOut,
+            hi,
+            before,
+            &requests,
+            demand_at(&uses, hi),
+        ))
+    } else if peak_demand > usable {
+        let requests: Vec<(usize, u64)> = surging(&uses)
+            .into_iter()
+            .map(|i| (i, uses[i].surge_nodes))
+            .collect();
+        Some(fail(
+            &uses,
+            usable,
+            Phase::Surge,
+            last + 1,
+            nodes_at(&uses, last),
+            &requests,
+            peak_demand,
+        ))
+    } else {
+        None
+    };
+    SubnetCapacity {
+        subnet,
+        role,
+        usable,
+        uses,
+        baseline_demand,
+        peak_demand,
+        exhaustion,
+    }
+}
+
+fn role_of(uses: &[PoolUse]) -> Role {
+    let has = |role| uses.iter().any(|u| u.role == role);
+    if has(Role::Pod) {
+        Role::Pod
+    } else if has(Role::NodePod) {
+        Role::NodePod
+    } else if has(Role::Node) {
+        Role::Node
+    } else {
+        Role::Unused
+    }
+}
+
+/// Lockstep scale-out steps until every pool is at its maximum.
+pub fn scale_out_steps(uses: &[PoolUse]) -> u64 {
+    uses.iter()
+        .map(|u| u.max_nodes - u.baseline_nodes)
+        .max()
+        .unwrap_or(0)
+}
+
+fn nodes_at(uses: &[PoolUse], step: u64) -> Vec<u64> {
+    uses.iter()
+        .map(|u| (u.baseline_nodes.saturating_add(step)).min(u.max_nodes))
+        .collect()
+}
+
+/// IPs the subnet must hold at a scale-out step (0 = baseline).
+pub fn demand_at(uses: &[PoolUse], step: u64) -> u64 {
+    uses.iter()
+        .map(|u| {
+            u.ips_per_node
+                .saturating_mul(u.baseline_nodes.saturating_add(step).min(u.max_nodes))
+        })
+        .fold(0, u64::saturating_add)
+}
+
+/// For each cluster (first seen first), the use whose upgrade takes the most IPs here.
+fn surging(uses: &[PoolUse]) -> Vec<usize> {
+    let mut worst: Vec<usize> = Vec::new();
+    for (i, u) in uses.iter().enumerate() {
+        let extra = |j: usize| uses[j].surge_nodes.saturating_mul(uses[j].ips_per_node);
+        match worst.iter_mut().find(|j| uses[**j].cluster == u.cluster) {
+            Some(j) if extra(i) > extra(*j) => *j = i,
+            Some(_) => {}
+            None => worst.push(i),
+        }
+    }
+    worst
+}
+
+fn surge_demand(uses: &[PoolUse]) -> u64 {
+    surging(uses)
+        .into_iter()
+        .map(|i| uses[i].surge_nodes.saturating_mul(uses[i].ips_per_node))
+        .fold(0, u64::saturating_add)
+}
+
+/// Serves a step's requests in order from `before` and reports the first that does not fit.
+fn fail(
+    uses: &[PoolUse],
+    usable: u64,
+    phase: Phase,
+    step: u64,
+    mut nodes: Vec<u64>,
+    requests: &[(usize, u64)],
+    demand: u64,
+) -> Exhaustion {
+    let held = |nodes: &[u64]| -> u64 {
+        nodes
+            .iter()
+            .zip(uses)
+            .map(|(n, u)| n.saturating_mul(u.ips_per_node))
+            .fold(0, u64::saturating_add)
+    };
+    let (mut failed, mut free) = (
+        requests.first().map_or(0, |r| r.0),
+        usable.saturating_sub(held(&nodes)),
+    );
+    for &(i, count) in requests {
+        let ips = uses[i].ips_per_node.max(1);
+        let fits = (free / ips).min(count);
+        nodes[i] += fits;
+        free -= fits * ips;
+        if fits < count {
+            failed = i;
+            break;
+        }
+    }
+    let sum = |per_node: fn(&PoolUse) -> u64| {
+        nodes
+            .iter()
+            .zip(uses)
+            .map(|(n, u)| n.saturating_mul(per_node(u)))
+            .fold(0, u64::saturating_add)
+    };
+    Exhaustion {
+        phase,
+        step,
+        cluster: uses[failed].cluster,
+        pool: uses[failed].pool,
+        nodes: nodes.iter().sum(),
+        pods: sum(|u| u.pods_per_node),
+        demand,
+        stranded_ips: sum(|u| u.stranded_per_node),
+    }
+}
+
+/// Every step of the scenario in order: baseline, each scale-out step, the surge.
+pub fn steps(capacity: &SubnetCapacity) -> impl Iterator<Item = StepState> + '_ {
+    let uses = &capacity.uses;
+    let last = scale_out_steps(uses);
+    let state = move |phase: Phase, step: u64, nodes: Vec<u64>| {
+        let sum = |per_node: &dyn Fn(&PoolUse) -> u64| {
+            nodes
+                .iter()
+                .zip(uses)
+                .map(|(n, u)| n.saturating_mul(per_node(u)))
+                .fold(0, u64::saturating_add)
+        };
+        StepState {
+            phase,
+            step,
+            pods: sum(&|u| u.pods_per_node),
+            demand: sum(&|u| u.ips_per_node),
+            stranded: sum(&|u| u.stranded_per_node),
+            nodes,
+        }
+    };
+    let scale = (0..=last).map(move |k| {
+        let phase = if k == 0 { Phase::Baseline } else { Phase::ScaleOut };
+        state(phase, k, nodes_at(uses, k))
+    });
+    let surge = (!uses.is_empty()).then(move || {
+        let mut nodes = nodes_at(uses, last);
+        for i in surging(uses) {
+            nodes[i] += uses[i].surge_nodes;
+        }
+        state(Phase::Surge, last + 1, nodes)
+    });
+    scale.chain(surge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pool(cluster: usize, pool: usize, ips: u64, base: u64, max: u64, surge: u64) -> PoolUse {
+        PoolUse {
+            cluster,
+            pool,
+            role: Role::Pod,
+            ips_per_node: ips,
+            stranded_per_node: 1,
+            pods_per_node: ips - 2,
+            baseline_nodes: base,
+            max_nodes: max,
+            surge_nodes: surge,
+        }
+    }
+
+    #[test]
+    fn the_walkthroughs_pod_subnet() {
+        let cap = run(0, 65_531, vec![pool(0, 0, 251, 2, 2, 1)]);
+        assert_eq!((cap.baseline_demand, cap.peak_demand), (502, 753));
+        assert!(cap.exhaustion.is_none());
+        assert_eq!(cap.max_nodes(&cap.uses[0]), 261);
+    }
+
+    #[test]
+    fn exhaustion_in_each_phase_names_the_step_and_pool() {
+        // Baseline: 3 × 100 > 250; the first pool fits 2 nodes.
+        let e = run(0, 250, vec![pool(0, 0, 100, 3, 3, 0)]).exhaustion.unwrap();
+        assert_eq!((e.phase, e.step, e.nodes, e.demand), (Phase::Baseline, 0, 2, 300));
+        // Scale-out: two pools of 10 IPs per node, one growing to 10 nodes, one to 3.
+        let uses = vec![pool(0, 0, 10, 1, 10, 0), pool(0, 1, 10, 1, 3, 0)];
+        // Demand by step: 20, 40, 60, 70, 80; at step 4 the first pool's node does not fit.
+        let e = run(0, 75, uses).exhaustion.unwrap();
+        assert_eq!(
+            (e.phase, e.step, e.pool, e.nodes, e.demand),
+            (Phase::ScaleOut, 4, 0, 7, 80)
+        );
+        // Surge: full scale fits, one cluster's worst pool surging does not.
+        let uses = vec![
+            pool(0, 0, 10, 2, 2, 1),
+            pool(0, 1, 10, 2, 2, 3),
+            pool(1, 2, 10, 1, 1, 1),
+        ];
+        let cap = run(0, 60, uses);
+        assert_eq!(cap.peak_demand, 50 + 30 + 10);
+        let e = cap.exhaustion.unwrap();
+        assert_eq!((e.phase, e.step, e.cluster, e.pool), (Phase::Surge, 1, 0, 1));
+    }
+
+    #[test]
+    fn absurd_node_counts_cost_a_binary_search() {
+        let cap = run(0, 1_000_000, vec![pool(0, 0, 251, 1, u64::from(u32::MAX), 1)]);
+        let e = cap.exhaustion.unwrap();
+        assert_eq!(e.phase, Phase::ScaleOut);
+        assert_eq!(e.step, 1_000_000 / 251); // 3,984 nodes fit; the 3,985th fails at step 3,984.
+    }
+
+    #[test]
+    fn steps_walk_baseline_scale_out_and_surge() {
+        let cap = run(0, 10_000, vec![pool(0, 0, 10, 1, 3, 2)]);
+        let steps: Vec<(Phase, u64, u64)> = steps(&cap).map(|s| (s.phase, s.step, s.demand)).collect();
+        assert_eq!(
+            steps,
+            vec![
+                (Phase::Baseline, 0, 10),
+                (Phase::ScaleOut, 1, 20),
+                (Phase::ScaleOut, 2, 30),
+                (Phase::Surge, 3, 50)
+            ]
+        );
+    }
+}

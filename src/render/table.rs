@@ -1,0 +1,76 @@
+//! The capacity table under `check`'s human output: one row per used subnet.
+
+use crate::capacity::rows::SubnetRow;
+use crate::rules::thousands;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+
+/// No wrapping: a wrapped table is harder to read than a wide one, and pagers scroll.
+pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
+    let used: Vec<&SubnetRow> = rows.iter().filter(|r| !r.pools.is_empty()).collect();
+    if used.is_empty() {
+        return None;
+    }
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header([
+            "subnet",
+            "cidr",
+            "role",
+            "usable",
+            "baseline",
+            "peak",
+            "util.",
+            "exhaustion",
+            "max nodes per pool",
+        ]);
+    // Name clusters in the pool column only when there is more than one.
+    let clusters: std::collections::BTreeSet<&str> = used
+        .iter()
+        .flat_map(|r| r.pools.iter().map(|p| p.cluster.as_str()))
+        .collect();
+    for row in used {
+        let max_nodes: Vec<String> = row
+            .pools
+            .iter()
+            .map(|p| {
+                let pool = if clusters.len() > 1 {
+                    format!("{}/{}", p.cluster, p.pool)
+                } else {
+                    p.pool.clone()
+                };
+                format!(
+                    "{pool}: {} at {} IPs/node",
+                    thousands(p.max_nodes),
+                    p.ips_per_node
+                )
+            })
+            .collect();
+        let exhaustion = match &row.exhaustion {
+            Some(e) => format!("{} step {}, {}/{}", e.phase, e.step, e.cluster, e.pool),
+            None => "-".to_string(),
+        };
+        let utilization = row
+            .utilization
+            .map_or("-".to_string(), |u| format!("{:.1} %", u * 100.0));
+        table.add_row([
+            row.name.clone(),
+            row.cidr.clone(),
+            row.role.to_string(),
+            thousands(row.usable),
+            thousands(row.baseline_demand),
+            thousands(row.peak_demand),
+            utilization,
+            exhaustion,
+            max_nodes.join("\n"),
+        ]);
+    }
+    for column in 3..7 {
+        if let Some(c) = table.column_mut(column) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    Some(format!("Capacity of {path}\n{table}\n"))
+}

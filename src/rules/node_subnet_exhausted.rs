@@ -1,0 +1,24 @@
+//! node-subnet-exhausted: the scenario runs a node subnet out of IPs — in traditional mode
+//! the node and its max_pods pod IPs (deploy error InsufficientSubnetSize, azure-facts.md).
+
+use super::{exhaustion, Rule};
+use crate::capacity::{Role, SubnetCapacity};
+use crate::finding::Finding;
+use crate::topology::Topology;
+
+pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {
+    for c in capacity
+        .iter()
+        .filter(|c| matches!(c.role, Role::Node | Role::NodePod))
+    {
+        if let Some(e) = &c.exhaustion {
+            out.extend(exhaustion::finding(
+                Rule::NodeSubnetExhausted,
+                "node subnet",
+                topology,
+                c,
+                e,
+            ));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! subnet-headroom: a subnet that holds the peak, but with less spare than
+//! `allocation.headroom_warning` leaves; IP release lags pod deletion and upgrades surge.
+
+use super::exhaustion::{resize_help, thousands};
+use super::Rule;
+use crate::capacity::SubnetCapacity;
+use crate::finding::Finding;
+use crate::topology::Topology;
+
+pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {
+    let headroom = topology.allocation.headroom_warning;
+    for c in capacity
+        .iter()
+        .filter(|c| c.exhaustion.is_none() && !c.uses.is_empty())
+    {
+        let Some(utilization) = c.utilization() else {
+            continue;
+        };
+        if utilization <= headroom {
+            continue;
+        }
+        let subnet = &topology.subnets[c.subnet];
+        let Some(cidr) = &subnet.cidr else { continue };
+        out.push(
+            Finding::new(
+                Rule::SubnetHeadroom,
+                cidr.span,
+                format!(
+                    "subnet `{}` ({}) peaks at {} of {} usable IPs ({:.0} %), above the {:.0} % headroom",
+                    subnet.name.value,
+                    cidr.net(),
+                    thousands(c.peak_demand),
+                    thousands(c.usable),
+                    utilization * 100.0,
+                    headroom * 100.0
+                ),
+            )
+            .help(resize_help(topology, c)),
+        );
+    }
+}

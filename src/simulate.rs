@@ -1,0 +1,136 @@
+//! `cniplan simulate`: the scenario step by step for every used subnet, and the sweep of
+//! pods per node that answers "how densely can we pack before this subnet runs out?".
+
+use crate::capacity::rows::{rows, SubnetRow};
+use crate::capacity::scenario::{steps, StepState};
+use crate::capacity::{self, SubnetCapacity};
+use crate::topology::Topology;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Steps shown in full; longer scenarios show their start, the exhaustion point and their end.
+const MAX_STEPS_SHOWN: u64 = 120;
+const STEPS_AROUND: u64 = 40;
+
+#[derive(Serialize)]
+pub struct SubnetSteps {
+    #[serde(flatten)]
+    pub row: SubnetRow,
+    /// Pool names in the order of each step's `nodes`.
+    pub pool_names: Vec<String>,
+    pub steps: Vec<Step>,
+    /// Steps left out of `steps` (long scale-outs).
+    pub omitted_steps: u64,
+}
+
+#[derive(Serialize)]
+pub struct Step {
+    pub phase: &'static str,
+    pub step: u64,
+    pub nodes: Vec<u64>,
+    pub pods: u64,
+    pub allocated: u64,
+    pub stranded: u64,
+    /// Usable minus allocated; negative once the subnet has run out.
+    pub free: i64,
+}
+
+/// The step tables of every used subnet.
+pub fn step_tables(topology: &Topology) -> Vec<SubnetSteps> {
+    let capacity = capacity::simulate(topology);
+    let subnet_rows = rows(topology, &capacity);
+    capacity
+        .iter()
+        .zip(subnet_rows)
+        .filter(|(c, _)| !c.uses.is_empty())
+        .map(|(c, row)| {
+            let total = capacity::scenario::scale_out_steps(&c.uses) + 2;
+            let keep = shown_steps(total, c.exhaustion.as_ref().map(|e| e.step));
+            let steps: Vec<Step> = steps(c).filter(|s| keep(s.step)).map(|s| step(c, s)).collect();
+            SubnetSteps {
+                pool_names: row
+                    .pools
+                    .iter()
+                    .map(|p| format!("{}/{}", p.cluster, p.pool))
+                    .collect(),
+                omitted_steps: total - steps.len() as u64,
+                steps,
+                row,
+            }
+        })
+        .collect()
+}
+
+/// Which of `total` steps to show: all of a short scenario; else the first and last
+/// STEPS_AROUND and the exhaustion step with its neighbours.
+fn shown_steps(total: u64, exhaustion: Option<u64>) -> impl Fn(u64) -> bool {
+    move |k| {
+        total <= MAX_STEPS_SHOWN
+            || k < STEPS_AROUND
+            || k + STEPS_AROUND >= total
+            || exhaustion.is_some_and(|e| k + 2 >= e && k <= e + 2)
+    }
+}
+
+fn step(c: &SubnetCapacity, s: StepState) -> Step {
+    Step {
+        phase: s.phase.as_str(),
+        step: s.step,
+        nodes: s.nodes,
+        pods: s.pods,
+        allocated: s.demand,
+        stranded: s.stranded,
+        free: i64::try_from(c.usable).unwrap_or(i64::MAX) - i64::try_from(s.demand).unwrap_or(i64::MAX),
+    }
+}
+
+/// One density of the sweep: every used subnet's peak and exhaustion at that many pods per node.
+#[derive(Serialize)]
+pub struct Density {
+    pub pods_per_node: u32,
+    pub subnets: Vec<SweepRow>,
+}
+
+#[derive(Serialize, Clone, PartialEq)]
+pub struct SweepRow {
+    pub vnet: String,
+    pub name: String,
+    pub usable: u64,
+    pub peak_demand: u64,
+    pub utilization: Option<f64>,
+    pub exhaustion: Option<crate::capacity::rows::ExhaustionRow>,
+}
+
+/// Every density from 0 to the largest max_pods of the plan (each pool clamped at its own),
+/// computed in parallel.
+pub fn sweep_pods_per_node(topology: &Topology) -> Vec<Density> {
+    let densest = topology
+        .clusters
+        .iter()
+        .flat_map(|c| &c.pools)
+        .map(|p| p.max_pods.value)
+        .max()
+        .unwrap_or(0);
+    (0..=densest)
+        .into_par_iter()
+        .map(|d| {
+            let capacity = capacity::simulate_with(topology, |_| d);
+            let subnets = rows(topology, &capacity)
+                .into_iter()
+                .filter(|r| !r.pools.is_empty())
+                .map(|r| SweepRow {
+                    vnet: r.vnet,
+                    name: r.name,
+                    usable: r.usable,
+                    peak_demand: r.peak_demand,
+                    utilization: r.utilization,
+                    exhaustion: r.exhaustion,
+                })
+                .collect();
+            Density {
+                pods_per_node: d,
+                subnets,
+            }
+        })
+        .collect()
+}
