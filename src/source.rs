@@ -66,6 +66,37 @@ impl SourceFile {
                 .map_or(line_end, |(i, _)| i)
     }
 
+    /// The byte range of whole lines around `start..end`, `before` lines above and `after`
+    /// below, with the 0-based index of its first line: what a snippet shows. O(log lines).
+    pub fn lines_around(
+        &self,
+        start: usize,
+        end: usize,
+        before: usize,
+        after: usize,
+    ) -> (usize, usize, usize) {
+        let line_of = |offset: usize| {
+            self.line_starts
+                .partition_point(|&s| s <= offset.min(self.text.len()))
+                - 1
+        };
+        let first = line_of(start).saturating_sub(before);
+        let last = (line_of(end.max(start)) + after).min(self.line_starts.len() - 1);
+        let range_end = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&s| s.saturating_sub(1));
+        (
+            self.line_starts[first],
+            range_end.max(self.line_starts[first]),
+            first,
+        )
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     fn floor_char_boundary(&self, mut offset: usize) -> usize {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -86,6 +117,15 @@ mod tests {
         // 'd' sits after the two-byte 'é': byte 7, character column 4.
         assert_eq!(src.position(7), Position { line: 2, column: 4 });
         assert_eq!(src.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn lines_around_a_span_are_whole_lines() {
+        let src = SourceFile::new("p", "a\nbb\nccc\ndddd\n");
+        // "ccc" with one line either side: "bb\nccc\ndddd" starting at line index 1.
+        assert_eq!(src.lines_around(5, 8, 1, 1), (2, 13, 1));
+        assert_eq!(&src.text[2..13], "bb\nccc\ndddd");
+        assert_eq!(src.lines_around(0, 0, 3, 0), (0, 1, 0));
     }
 
     #[test]

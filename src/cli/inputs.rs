@@ -58,8 +58,10 @@ pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            // Lossy decoding keeps the valid prefix byte for byte, so `at` is still its end.
-            Ok((SourceFile::new(display, text), Some(Span::new(at, at + 1))))
+            // Lossy decoding keeps the valid prefix byte for byte, so `at` starts the
+            // replacement character that stands for the first bad byte.
+            let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+            Ok((SourceFile::new(display, text), Some(Span::new(at, end))))
         }
     }
 }

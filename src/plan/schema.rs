@@ -24,9 +24,10 @@ fn mapping_kind(keys: &[&str]) -> Option<(&'static str, &'static [&'static str])
     })
 }
 
-/// Every key the format does not know, with the nearest known key as the fix. Walks the
-/// span tree, so it works even when serde stops early (a misspelt required key).
-pub fn unknown_keys(root: &Node) -> Vec<Finding> {
+/// Every key the format does not know (with the nearest known key as the fix), and every key
+/// written twice in one mapping. Walks the span tree, so it works even where serde stops early
+/// (a misspelt required key) and points at the key itself.
+pub fn key_findings(root: &Node) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut stack: Vec<(&Node, Vec<&str>)> = vec![(root, Vec::new())];
     while let Some((node, path)) = stack.pop() {
@@ -34,8 +35,20 @@ pub fn unknown_keys(root: &Node) -> Vec<Finding> {
         let Some((what, known)) = mapping_kind(&path) else {
             continue;
         };
-        for entry in entries {
+        for (i, entry) in entries.iter().enumerate() {
             let key = entry.key.as_ref();
+            if let Some(first) = entries[..i].iter().find(|e| e.key == key) {
+                out.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        entry.key_span,
+                        format!("`{key}` is written twice in {what}"),
+                    )
+                    .help("keep one; YAML keys are unique within a mapping")
+                    .related(first.key_span, "first written here"),
+                );
+                continue;
+            }
             if !known.contains(&key) {
                 out.push(unknown_key(key, entry.key_span, what, known));
                 continue;
@@ -53,7 +66,18 @@ pub fn unknown_keys(root: &Node) -> Vec<Finding> {
 }
 
 fn unknown_key(key: &str, span: Span, what: &str, known: &[&str]) -> Finding {
+    if key.is_empty() {
+        return Finding::new(
+            Rule::PlanSchema,
+            span,
+            format!("a key in {what} is not a plain name"),
+        )
+        .help(format!("{what} takes: {}", known.join(", ")));
+    }
     let finding = Finding::new(Rule::PlanSchema, span, format!("unknown key `{key}` in {what}"));
+    if key == "<<" {
+        return finding.help("cniplan does not expand YAML merge keys; write the keys out");
+    }
     match suggest::nearest(key, known.iter().copied()) {
         Some(near) => finding.help(format!("did you mean `{near}`?")),
         None => finding.help(format!("{what} takes: {}", known.join(", "))),
@@ -89,9 +113,9 @@ pub fn deserialize_error(source: &SourceFile, root: &Node, error: &serde_yaml::E
         Rule::PlanSchema
     };
     let help = if message.contains("missing field") {
-        "add the missing field; `cniplan schema` lists every field"
+        "add the missing field; the README's plan format lists every field"
     } else {
-        "see the plan format in the README, or `cniplan schema`"
+        "see the plan format in the README"
     };
     Finding::new(rule, span, message).help(help)
 }

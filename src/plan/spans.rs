@@ -65,15 +65,17 @@ pub struct SyntaxError {
 pub fn build<'a>(source: &'a SourceFile) -> Result<Option<Node<'a>>, SyntaxError> {
     let mut builder = Builder::default();
     let mut documents = 0;
+    // Markers count characters; start and end markers each move forward through the text.
+    let (mut starts, mut ends) = (Bytes::new(&source.text), Bytes::new(&source.text));
     for event in Parser::new_from_str(&source.text) {
-        let (event, span) = event.map_err(|e| SyntaxError {
-            span: point(source, e.marker()),
-            message: e.info().to_string(),
+        let (event, span) = event.map_err(|e| {
+            let at = Bytes::new(&source.text).offset(e.marker());
+            SyntaxError {
+                span: Span::new(at, at),
+                message: e.info().to_string(),
+            }
         })?;
-        let span = Span::new(
-            source.offset_of(span.start.line(), span.start.col()),
-            source.offset_of(span.end.line(), span.end.col()),
-        );
+        let span = Span::new(starts.offset(&span.start), ends.offset(&span.end));
         if let Event::DocumentStart(_) = event {
             documents += 1;
             if documents > 1 {
@@ -88,9 +90,42 @@ pub fn build<'a>(source: &'a SourceFile) -> Result<Option<Node<'a>>, SyntaxError
     Ok(builder.root)
 }
 
-fn point(source: &SourceFile, marker: &Marker) -> Span {
-    let at = source.offset_of(marker.line(), marker.col());
-    Span::new(at, at)
+/// Character index → byte offset, moving forward from the last answer: O(text) over a whole
+/// pass, where converting each marker from its line start would be quadratic on one long line.
+struct Bytes<'t> {
+    text: &'t str,
+    ascii: bool,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'t> Bytes<'t> {
+    fn new(text: &'t str) -> Self {
+        Bytes {
+            text,
+            ascii: text.is_ascii(),
+            chars: 0,
+            bytes: 0,
+        }
+    }
+
+    fn offset(&mut self, marker: &Marker) -> usize {
+        let index = marker.index();
+        if self.ascii {
+            return index.min(self.text.len());
+        }
+        if index < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        while self.chars < index {
+            let Some(c) = self.text[self.bytes..].chars().next() else {
+                break;
+            };
+            self.bytes += c.len_utf8();
+            self.chars += 1;
+        }
+        self.bytes
+    }
 }
 
 enum Frame<'a> {
@@ -220,6 +255,17 @@ mod tests {
         let src = SourceFile::new("p", "a: 1\n---\nb: 2\n");
         let err = build(&src).err().unwrap();
         assert_eq!(src.position(err.span.start).line, 2);
+    }
+
+    #[test]
+    fn spans_are_byte_ranges_even_after_multibyte_characters() {
+        let src = SourceFile::new("p", "a: 'é ü'\nb: [ä, 10.0.0.0/8]\n");
+        let root = build(&src).unwrap().unwrap();
+        assert_eq!(text_at(&src, root.get("a").unwrap().span), "'é ü'");
+        assert_eq!(
+            text_at(&src, root.get("b").unwrap().index(1).unwrap().span),
+            "10.0.0.0/8"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::Summary;
 use crate::check::FileReport;
 use crate::finding::{Finding, Severity};
+use crate::source::SourceFile;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -29,16 +30,23 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
     let mut out = String::new();
     for report in reports {
         let source = Named {
-            name: &report.source.path,
-            text: &report.source.text,
+            source: &report.source,
         };
         for finding in &report.findings {
+            let snippet = !touches_long_line(&report.source, finding);
             let diagnostic = Report {
                 finding,
                 source: &source,
+                snippet,
             };
             // Writing into a String cannot fail.
             let _ = handler.render_report(&mut out, &diagnostic);
+            if !snippet {
+                if let Some(span) = finding.span {
+                    let at = report.source.position(span.start);
+                    out.push_str(&format!("  at {}:{at}\n", report.source.path));
+                }
+            }
             out.push('\n');
         }
         if !options.quiet {
@@ -52,6 +60,27 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
         out.push_str(&summary_line(&Summary::of(reports)));
     }
     out
+}
+
+/// Lines longer than this are shown as `path:line:column` without the snippet: a snippet of
+/// them is unreadable, and miette cannot pad past 65,535 columns.
+const LONGEST_SNIPPET_LINE: usize = 1_000;
+
+fn touches_long_line(source: &SourceFile, finding: &Finding) -> bool {
+    let spans = finding
+        .span
+        .into_iter()
+        .chain(finding.related.iter().map(|r| r.span));
+    spans.into_iter().any(|span| {
+        let text = &source.text;
+        let start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = text[span.end.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i);
+        end - start > LONGEST_SNIPPET_LINE
+    })
 }
 
 fn summary_line(s: &Summary) -> String {
@@ -76,10 +105,11 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// A plan's text under its path, as miette wants a source (NamedSource would need 'static).
+/// A plan's text under its path, as miette wants a source. Snippets are cut with the file's
+/// line index: miette's own `str` source counts lines from the top for every finding, which
+/// makes thousands of findings in a large file quadratic.
 struct Named<'a> {
-    name: &'a str,
-    text: &'a str,
+    source: &'a SourceFile,
 }
 
 impl SourceCode for Named<'_> {
@@ -89,14 +119,27 @@ impl SourceCode for Named<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let text = &self.source.text;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (line_start, to, first_line) = self.source.lines_around(start, end, before, after);
+        let (_, _, last_line) = self.source.lines_around(end, end, 0, after);
+        // Without context lines miette reads the header's line:column from here, so the
+        // contents start at the span itself, with its column counted in characters.
+        let (from, column) = if before == 0 {
+            (start, self.source.position(start).column - 1)
+        } else {
+            (line_start, 0)
+        };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
+            self.source.path.clone(),
+            &text.as_bytes()[from..to.max(from)],
+            (from, to.max(from) - from).into(),
+            self.source.position(from).line - 1,
+            column,
+            last_line - first_line + 1,
         )))
     }
 }
@@ -104,6 +147,8 @@ impl SourceCode for Named<'_> {
 struct Report<'a> {
     finding: &'a Finding,
     source: &'a Named<'a>,
+    /// Show the source snippet with labels (false for over-long lines).
+    snippet: bool,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -141,11 +186,11 @@ impl Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.finding.span.map(|_| self.source as &dyn SourceCode)
+        (self.snippet && self.finding.span.is_some()).then_some(self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.finding.span?;
+        let span = self.finding.span.filter(|_| self.snippet)?;
         let primary = LabeledSpan::new_primary_with_span(None, (span.start, span.len()));
         let related = self
             .finding
