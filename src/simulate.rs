@@ -2,7 +2,7 @@
 //! pods per node that answers "how densely can we pack before this subnet runs out?".
 
 use crate::capacity::rows::{rows, SubnetRow};
-use crate::capacity::scenario::{steps, StepState};
+use crate::capacity::scenario::{state_at, StepState};
 use crate::capacity::{self, SubnetCapacity};
 use crate::topology::Topology;
 use rayon::prelude::*;
@@ -44,9 +44,9 @@ pub fn step_tables(topology: &Topology) -> Vec<SubnetSteps> {
         .zip(subnet_rows)
         .filter(|(c, _)| !c.uses.is_empty())
         .map(|(c, row)| {
-            let total = capacity::scenario::scale_out_steps(&c.uses) + 2;
-            let keep = shown_steps(total, c.exhaustion.as_ref().map(|e| e.step));
-            let steps: Vec<Step> = steps(c).filter(|s| keep(s.step)).map(|s| step(c, s)).collect();
+            let total = capacity::scenario::scale_out_steps(&c.uses).saturating_add(2);
+            let shown = shown_steps(total, c.exhaustion.as_ref().map(|e| e.step));
+            let steps: Vec<Step> = shown.into_iter().map(|k| step(c, state_at(c, k))).collect();
             SubnetSteps {
                 pool_names: row
                     .pools
@@ -61,15 +61,20 @@ pub fn step_tables(topology: &Topology) -> Vec<SubnetSteps> {
         .collect()
 }
 
-/// Which of `total` steps to show: all of a short scenario; else the first and last
-/// STEPS_AROUND and the exhaustion step with its neighbours.
-fn shown_steps(total: u64, exhaustion: Option<u64>) -> impl Fn(u64) -> bool {
-    move |k| {
-        total <= MAX_STEPS_SHOWN
-            || k < STEPS_AROUND
-            || k + STEPS_AROUND >= total
-            || exhaustion.is_some_and(|e| k + 2 >= e && k <= e + 2)
+/// Which of `total` steps to show, in order: all of a short scenario; else the first and last
+/// STEPS_AROUND and the exhaustion step with its neighbours. Computed, never walked, so a
+/// plan asking for billions of nodes shows a few dozen steps at once.
+fn shown_steps(total: u64, exhaustion: Option<u64>) -> Vec<u64> {
+    if total <= MAX_STEPS_SHOWN {
+        return (0..total).collect();
     }
+    let mut shown: Vec<u64> = (0..STEPS_AROUND).chain(total - STEPS_AROUND..total).collect();
+    if let Some(e) = exhaustion {
+        shown.extend(e.saturating_sub(2)..=e.saturating_add(2).min(total - 1));
+    }
+    shown.sort_unstable();
+    shown.dedup();
+    shown
 }
 
 fn step(c: &SubnetCapacity, s: StepState) -> Step {
@@ -101,8 +106,8 @@ pub struct SweepRow {
     pub exhaustion: Option<crate::capacity::rows::ExhaustionRow>,
 }
 
-/// Every density from 0 to the largest max_pods of the plan (each pool clamped at its own),
-/// computed in parallel.
+/// Every density from 0 to the largest max_pods of the plan (each pool clamped at its own,
+/// and at AKS's 250), computed in parallel.
 pub fn sweep_pods_per_node(topology: &Topology) -> Vec<Density> {
     let densest = topology
         .clusters
@@ -111,7 +116,7 @@ pub fn sweep_pods_per_node(topology: &Topology) -> Vec<Density> {
         .map(|p| p.max_pods.value)
         .max()
         .unwrap_or(0);
-    (0..=densest)
+    (0..=densest.min(crate::limits::MAX_PODS_MAX))
         .into_par_iter()
         .map(|d| {
             let capacity = capacity::simulate_with(topology, |_| d);

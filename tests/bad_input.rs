@@ -179,6 +179,14 @@ fn generated_hostile_inputs_end_in_diagnostics_quickly() {
             1,
             "plan-syntax",
         ),
+        // A list of aliases, each standing for a VNet of 2,000 subnets: serde would build
+        // millions of values from 60 KB; the alias allowance stops it first.
+        (
+            "alias-amplification.yaml",
+            alias_amplification().into_bytes(),
+            1,
+            "plan-syntax",
+        ),
     ];
     for (name, bytes, exit, rule) in cases {
         let path = dir.path().join(name);
@@ -210,6 +218,23 @@ fn a_50_mb_plan_is_checked_in_bounded_time() {
         (0, "-"),
         "a million non-overlapping /29s in a /8: no finding"
     );
+}
+
+fn alias_amplification() -> String {
+    let mut text = String::from(
+        "version: 1\nvnets:\n  - &v\n    name: big\n    address_space: [10.0.0.0/8]\n    subnets:\n",
+    );
+    for i in 0..2000 {
+        text.push_str(&format!(
+            "      - {{name: s{i}, cidr: 10.{}.{}.0/24}}\n",
+            i / 256,
+            i % 256
+        ));
+    }
+    for _ in 0..3000 {
+        text.push_str("  - *v\n");
+    }
+    text
 }
 
 fn pseudo_random_bytes(n: usize) -> Vec<u8> {

@@ -238,39 +238,36 @@ fn fail(
     }
 }
 
-/// Every step of the scenario in order: baseline, each scale-out step, the surge.
-pub fn steps(capacity: &SubnetCapacity) -> impl Iterator<Item = StepState> + '_ {
+/// The scenario at one step: 0 is the baseline, 1 ..= the last scale-out step, then the surge.
+pub fn state_at(capacity: &SubnetCapacity, step: u64) -> StepState {
     let uses = &capacity.uses;
     let last = scale_out_steps(uses);
-    let state = move |phase: Phase, step: u64, nodes: Vec<u64>| {
-        let sum = |per_node: &dyn Fn(&PoolUse) -> u64| {
-            nodes
-                .iter()
-                .zip(uses)
-                .map(|(n, u)| n.saturating_mul(per_node(u)))
-                .fold(0, u64::saturating_add)
-        };
-        StepState {
-            phase,
-            step,
-            pods: sum(&|u| u.pods_per_node),
-            demand: sum(&|u| u.ips_per_node),
-            stranded: sum(&|u| u.stranded_per_node),
-            nodes,
-        }
-    };
-    let scale = (0..=last).map(move |k| {
-        let phase = if k == 0 { Phase::Baseline } else { Phase::ScaleOut };
-        state(phase, k, nodes_at(uses, k))
-    });
-    let surge = (!uses.is_empty()).then(move || {
+    let (phase, nodes) = if step > last {
         let mut nodes = nodes_at(uses, last);
         for i in surging(uses) {
             nodes[i] += uses[i].surge_nodes;
         }
-        state(Phase::Surge, last + 1, nodes)
-    });
-    scale.chain(surge)
+        (Phase::Surge, nodes)
+    } else if step == 0 {
+        (Phase::Baseline, nodes_at(uses, 0))
+    } else {
+        (Phase::ScaleOut, nodes_at(uses, step))
+    };
+    let sum = |per_node: fn(&PoolUse) -> u64| {
+        nodes
+            .iter()
+            .zip(uses)
+            .map(|(n, u)| n.saturating_mul(per_node(u)))
+            .fold(0, u64::saturating_add)
+    };
+    StepState {
+        phase,
+        step: step.min(last + 1),
+        pods: sum(|u| u.pods_per_node),
+        demand: sum(|u| u.ips_per_node),
+        stranded: sum(|u| u.stranded_per_node),
+        nodes,
+    }
 }
 
 #[cfg(test)]
@@ -335,7 +332,10 @@ mod tests {
     #[test]
     fn steps_walk_baseline_scale_out_and_surge() {
         let cap = run(0, 10_000, vec![pool(0, 0, 10, 1, 3, 2)]);
-        let steps: Vec<(Phase, u64, u64)> = steps(&cap).map(|s| (s.phase, s.step, s.demand)).collect();
+        let steps: Vec<(Phase, u64, u64)> = (0..4)
+            .map(|k| state_at(&cap, k))
+            .map(|s| (s.phase, s.step, s.demand))
+            .collect();
         assert_eq!(
             steps,
             vec![

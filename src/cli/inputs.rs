@@ -10,12 +10,17 @@ const MAX_PLAN_BYTES: u64 = 256 * 1024 * 1024;
 
 /// File names picked when walking a directory (SPEC §1).
 pub fn is_plan_file_name(name: &str) -> bool {
-    name == "cniplan.yaml" || name.ends_with(".cniplan.yaml") || name.ends_with(".cniplan.yml")
+    // `.cniplan.yaml` itself is the configuration file, not a plan.
+    let named = |suffix: &str| name.len() > suffix.len() && name.ends_with(suffix);
+    name == "cniplan.yaml" || named(".cniplan.yaml") || named(".cniplan.yml")
 }
 
 /// Files named directly, and plan files found under directories (honouring .gitignore),
 /// each directory's in sorted order.
 pub fn expand(paths: &[String]) -> Result<Vec<String>, String> {
+    if paths.iter().filter(|p| *p == "-").count() > 1 {
+        return Err("`-` (standard input) can be given once".to_string());
+    }
     let mut files = Vec::new();
     for path in paths {
         if path == "-" || !Path::new(path).is_dir() {
@@ -52,6 +57,11 @@ pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
             "{display} is larger than {} MiB; no plan is that large",
             MAX_PLAN_BYTES / 1024 / 1024
         ));
+    }
+    // A UTF-8 byte order mark is invisible in editors and confuses libyaml; columns are
+    // counted as editors show them, without it.
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok((SourceFile::new(display, text), None)),

@@ -43,22 +43,27 @@ fn document_root(built: Result<Option<Node<'_>>, spans::SyntaxError>) -> Result<
             "the document nests deeper than a YAML parser follows",
         )
         .help("a plan nests a few levels deep; this looks like generated or corrupted input")]),
-        Err(e) => Err(vec![Finding::new(
-            Rule::PlanSyntax,
-            e.span,
-            format!("invalid YAML: {}", e.message),
-        )
-        .help("fix the YAML syntax at this position")]),
+        Err(e) => {
+            Err(vec![Finding::new(Rule::PlanSyntax, e.span, e.message)
+                .help("fix the YAML syntax at this position")])
+        }
     }
 }
 
 /// No plan nests flow collections this deep; past it, parse for spans first.
 const FLOW_DEPTH_IN_PARALLEL: usize = 32;
 
-/// The deepest nesting of `[`/`{` outside quotes and comments: a cheap hint for scheduling
-/// the two passes, never for correctness (a bracket inside a plain scalar may miscount it).
-fn flow_depth(text: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
+/// What a cheap byte scan tells about the text: a hint for scheduling the two passes, never
+/// for correctness (a bracket or `*` inside a plain scalar may be miscounted).
+struct Shape {
+    /// The deepest nesting of `[`/`{` outside quotes and comments.
+    flow_depth: usize,
+    /// Whether an alias (`*name` where a value starts) appears.
+    aliases: bool,
+}
+
+fn scan(text: &str) -> Shape {
+    let (mut depth, mut deepest, mut aliases) = (0usize, 0usize, false);
     let mut bytes = text.bytes();
     let mut previous = b'\n';
     while let Some(b) = bytes.next() {
@@ -68,6 +73,7 @@ fn flow_depth(text: &str) -> usize {
                 deepest = deepest.max(depth);
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            b'*' if matches!(previous, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',') => aliases = true,
             b'#' if previous.is_ascii_whitespace() => {
                 for c in bytes.by_ref() {
                     if c == b'\n' {
@@ -88,15 +94,20 @@ fn flow_depth(text: &str) -> usize {
         }
         previous = b;
     }
-    deepest
+    Shape {
+        flow_depth: deepest,
+        aliases,
+    }
 }
 
 pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
     let typed = || serde_yaml::from_str::<Plan>(&source.text);
     // The two passes read the same text independently; on two cores they overlap. But
-    // libyaml (inside serde_yaml) is quadratic on deeply nested flow collections, where the
-    // span pass stops at once: such text is parsed for spans first, and usually ends there.
-    let (root, plan) = if flow_depth(&source.text) > FLOW_DEPTH_IN_PARALLEL {
+    // libyaml (inside serde_yaml) is quadratic on deeply nested flow collections, and serde
+    // expands every alias, where the span pass stops at once (recursion limit, alias
+    // allowance): such text is parsed for spans first, and usually ends there.
+    let shape = scan(&source.text);
+    let (root, plan) = if shape.flow_depth > FLOW_DEPTH_IN_PARALLEL || shape.aliases {
         let root = document_root(spans::build(source))?;
         (root, typed())
     } else {
@@ -108,15 +119,7 @@ pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
         Ok(plan) => Some(plan),
         Err(e) => {
             let error = schema::deserialize_error(source, &root, &e);
-            // serde's "missing field" after a misspelt key, or "duplicate field" after a key
-            // written twice, says again what a key finding already says where it happened.
-            let explained = error.message.contains("duplicate field")
-                && findings.iter().any(|f| f.message.contains("is written twice"))
-                || schema::missing_field(&error).is_some_and(|field| {
-                    let fix = format!("did you mean `{field}`?");
-                    findings.iter().any(|f| f.help.as_deref() == Some(fix.as_str()))
-                });
-            if !explained {
+            if !schema::repeats_a_key_finding(&root, &error, &findings) {
                 findings.push(error);
             }
             None
@@ -136,12 +139,15 @@ pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
 
 #[cfg(test)]
 mod tests {
-    use super::flow_depth;
+    use super::scan;
 
     #[test]
-    fn flow_depth_skips_quotes_and_comments() {
-        assert_eq!(flow_depth("a: [1, [2, {b: 3}]]"), 3);
-        assert_eq!(flow_depth("a: '[[[[' # [[[[\nb: \"[\\\"[\""), 0);
-        assert_eq!(flow_depth(&"[".repeat(1000)), 1000);
+    fn the_scan_sees_flow_depth_and_aliases_outside_quotes_and_comments() {
+        assert_eq!(scan("a: [1, [2, {b: 3}]]").flow_depth, 3);
+        assert_eq!(scan("a: '[[[[' # [[[[\nb: \"[\\\"[\"").flow_depth, 0);
+        assert_eq!(scan(&"[".repeat(1000)).flow_depth, 1000);
+        assert!(scan("a: &x 1\nb: *x\n").aliases);
+        assert!(scan("a: [*x]").aliases);
+        assert!(!scan("a: '*x' # *y\nb: 2*3\n").aliases);
     }
 }

@@ -84,11 +84,45 @@ fn unknown_key(key: &str, span: Span, what: &str, known: &[&str]) -> Finding {
     }
 }
 
-/// The field a "missing field" error names, to drop it when an unknown key already says
-/// "did you mean" that field.
-pub fn missing_field(finding: &Finding) -> Option<&str> {
-    let rest = finding.message.split("missing field `").nth(1)?;
-    rest.split('`').next()
+/// Whether serde's error only repeats a key finding: "missing field `x`" in the mapping where
+/// an unknown key already says "did you mean `x`?", or "duplicate field" where a key is
+/// already reported as written twice.
+pub fn repeats_a_key_finding(root: &Node, error: &Finding, keys: &[Finding]) -> bool {
+    if error.message.contains("duplicate field") {
+        return keys.iter().any(|f| f.message.contains("is written twice"));
+    }
+    let Some(field) = error
+        .message
+        .split("missing field `")
+        .nth(1)
+        .and_then(|r| r.split('`').next())
+    else {
+        return false;
+    };
+    let fix = format!("did you mean `{field}`?");
+    let Some(mapping) = error.span.and_then(|at| mapping_starting_at(root, at.start)) else {
+        return false;
+    };
+    keys.iter().any(|f| {
+        f.help.as_deref() == Some(fix.as_str())
+            && f.span
+                .is_some_and(|s| mapping.start <= s.start && s.end <= mapping.end)
+    })
+}
+
+/// The span of the mapping that starts at `offset` (where serde places "missing field").
+fn mapping_starting_at(node: &Node, offset: usize) -> Option<Span> {
+    if !(node.span.start..=node.span.end).contains(&offset) {
+        return None;
+    }
+    match &node.kind {
+        Kind::Map(entries) => {
+            let inner = entries.iter().find_map(|e| mapping_starting_at(&e.value, offset));
+            inner.or((node.span.start == offset).then_some(node.span))
+        }
+        Kind::Seq(items) => items.iter().find_map(|n| mapping_starting_at(n, offset)),
+        Kind::Leaf => None,
+    }
 }
 
 /// serde_yaml stops at the first wrong type or missing field; place it at the value.
@@ -106,8 +140,24 @@ pub fn deserialize_error(source: &SourceFile, root: &Node, error: &serde_yaml::E
         let at = source.offset_of(l.line(), l.column().saturating_sub(1));
         node_starting_at(root, at).unwrap_or(Span::new(at, at))
     });
-    // Too deep or too many aliases: the document's structure, not its schema, is at fault.
-    let rule = if message.contains("recursion limit") || message.contains("repetition limit") {
+    // Too deep, too many aliases, or YAML that only libyaml rejects: the document's
+    // structure, not its schema, is at fault.
+    let syntax = [
+        "recursion limit",
+        "repetition limit",
+        "while scanning",
+        "while parsing",
+        "found character",
+        "did not find expected",
+        "could not find expected",
+        "found unexpected",
+        "found undefined tag",
+        "found incompatible YAML document",
+        "mapping values are not allowed",
+        "control characters",
+        "directive",
+    ];
+    let rule = if syntax.iter().any(|s| message.contains(s)) {
         Rule::PlanSyntax
     } else {
         Rule::PlanSchema
@@ -156,6 +206,22 @@ pub fn check_shape(plan: &Plan, root: &Node) -> Vec<Finding> {
         );
     }
     check_allocation(&plan.allocation, root.get("allocation"), &mut out);
+    for (v, vnet) in plan.vnets.iter().enumerate() {
+        if vnet.address_space.is_empty() {
+            let node = root.get("vnets").and_then(|n| n.index(v));
+            let span = node
+                .and_then(|n| n.get("address_space").or(n.get("name")))
+                .map_or(Span::default(), |n| n.span);
+            out.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    span,
+                    format!("VNet `{}` has no address space", vnet.name),
+                )
+                .help("list at least one IPv4 prefix, e.g. `address_space: [10.1.0.0/16]`"),
+            );
+        }
+    }
     for (c, cluster) in plan.clusters.iter().enumerate() {
         let pools = root
             .get("clusters")

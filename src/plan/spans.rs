@@ -9,6 +9,10 @@ use crate::span::Span;
 use saphyr_parser::{Event, Marker, Parser};
 use std::borrow::Cow;
 
+/// Values that aliases may add beyond the document's own: enough for any plan that shares
+/// pools or subnets through anchors, far below what a "billion laughs" expands to.
+const ALIAS_EXPANSION_ALLOWANCE: u64 = 1_000_000;
+
 /// Deeper than any plan needs; keeps hostile nesting from costing memory. serde_yaml stops
 /// at 128 levels anyway.
 const MAX_DEPTH: usize = 64;
@@ -72,10 +76,19 @@ pub fn build<'a>(source: &'a SourceFile) -> Result<Option<Node<'a>>, SyntaxError
             let at = Bytes::new(&source.text).offset(e.marker());
             SyntaxError {
                 span: Span::new(at, at),
-                message: e.info().to_string(),
+                message: format!("invalid YAML: {}", e.info()),
             }
         })?;
         let span = Span::new(starts.offset(&span.start), ends.offset(&span.end));
+        if builder.expanded > ALIAS_EXPANSION_ALLOWANCE + builder.events {
+            return Err(SyntaxError {
+                span,
+                message: format!(
+                    "aliases here expand the plan past {} values; cniplan stops rather than expand them",
+                    ALIAS_EXPANSION_ALLOWANCE + builder.events
+                ),
+            });
+        }
         if let Event::DocumentStart(_) = event {
             documents += 1;
             if documents > 1 {
@@ -136,6 +149,12 @@ enum Frame<'a> {
 #[derive(Default)]
 struct Builder<'a> {
     stack: Vec<Frame<'a>>,
+    /// Events read, and values they stand for once aliases are expanded (as serde_yaml will).
+    events: u64,
+    expanded: u64,
+    /// Expanded size of each anchored node, by anchor id; and where open anchored nodes began.
+    anchor_sizes: Vec<u64>,
+    open_anchors: Vec<(usize, u64, usize)>,
     /// Levels of nesting below MAX_DEPTH that are being skipped, and where the skip began.
     skipped: usize,
     skip_start: Span,
@@ -146,6 +165,7 @@ impl<'a> Builder<'a> {
     fn on_event(&mut self, event: Event<'a>, span: Span) {
         let opens = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
         let closes = matches!(event, Event::SequenceEnd | Event::MappingEnd);
+        self.count(&event, opens, closes);
         if self.skipped > 0 {
             self.skipped = self.skipped + usize::from(opens) - usize::from(closes);
             if self.skipped == 0 {
@@ -200,6 +220,45 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Keeps `expanded` as the number of values once aliases are replaced by what they name.
+    fn count(&mut self, event: &Event<'a>, opens: bool, closes: bool) {
+        self.events += 1;
+        let anchor = match event {
+            Event::Alias(id) => {
+                let size = self.anchor_sizes.get(*id).copied().unwrap_or(1);
+                self.expanded = self.expanded.saturating_add(size);
+                return;
+            }
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _) => *anchor,
+            _ => 0,
+        };
+        self.expanded = self.expanded.saturating_add(1);
+        let depth = self.stack.len() + self.skipped;
+        if anchor > 0 && opens {
+            self.open_anchors.push((anchor, self.expanded - 1, depth));
+        } else if anchor > 0 {
+            self.set_anchor_size(anchor, 1);
+        }
+        if closes {
+            // The collection that closes now began one level up.
+            if let Some(&(id, start, at)) = self.open_anchors.last() {
+                if at + 1 == depth {
+                    self.open_anchors.pop();
+                    self.set_anchor_size(id, self.expanded - start);
+                }
+            }
+        }
+    }
+
+    fn set_anchor_size(&mut self, id: usize, size: u64) {
+        if self.anchor_sizes.len() <= id {
+            self.anchor_sizes.resize(id + 1, 1);
+        }
+        self.anchor_sizes[id] = size;
     }
 
     /// Adds a finished node to the collection being built: as a sequence item, as a mapping
@@ -266,6 +325,23 @@ mod tests {
             text_at(&src, root.get("b").unwrap().index(1).unwrap().span),
             "10.0.0.0/8"
         );
+    }
+
+    #[test]
+    fn aliases_that_expand_past_the_allowance_are_refused() {
+        // Ten levels of ten aliases each: 10^10 values once expanded.
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut previous = 'a';
+        for name in "bcdefghijk".chars() {
+            let refs = vec![format!("*{previous}"); 10].join(", ");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+            previous = name;
+        }
+        let err = build(&SourceFile::new("p", text)).unwrap_err();
+        assert!(err.message.contains("aliases here expand"), "{}", err.message);
+        // Sharing a value through an anchor is fine.
+        let shared = "base: &pool {max_pods: 30}\nuse: [*pool, *pool]\n";
+        assert!(build(&SourceFile::new("p", shared)).is_ok());
     }
 
     #[test]

@@ -10,6 +10,13 @@ use std::net::{IpAddr, Ipv4Addr};
 /// A CIDR as written (host bits are `cidr-host-bits`' business, not a parse error).
 pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
     let text = text.trim();
+    if text.is_empty() || text == "null" || text == "~" {
+        return Err(Finding::new(Rule::InvalidCidr, span, "the CIDR is empty")
+            .help("write an IPv4 prefix such as 10.240.0.0/16"));
+    }
+    if let Some(finding) = leading_zeros(text, span) {
+        return Err(finding);
+    }
     if let Ok(net) = text.parse::<Ipv4Net>() {
         return Ok(net);
     }
@@ -34,8 +41,37 @@ pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
     Err(Finding::new(Rule::InvalidCidr, span, message).help(help))
 }
 
+/// `010.0.0.0/8`: some tools read a leading zero as octal, others drop it; Azure rejects it.
+fn leading_zeros(text: &str, span: Span) -> Option<Finding> {
+    let address = text.split('/').next()?;
+    let octets: Vec<&str> = address.split('.').collect();
+    let padded = octets.len() == 4 && octets.iter().any(|o| o.len() > 1 && o.starts_with('0'));
+    padded.then(|| {
+        let fixed: Vec<&str> = octets
+            .iter()
+            .map(|o| match o.trim_start_matches('0') {
+                "" => "0",
+                trimmed => trimmed,
+            })
+            .collect();
+        let rest = &text[address.len()..];
+        Finding::new(
+            Rule::InvalidCidr,
+            span,
+            format!("`{text}` has octets with leading zeros"),
+        )
+        .help(format!(
+            "write `{}{rest}`; some tools read a leading zero as octal",
+            fixed.join(".")
+        ))
+    })
+}
+
 pub fn parse_ip(text: &str, span: Span) -> Result<Ipv4Addr, Finding> {
     let text = text.trim();
+    if let Some(finding) = leading_zeros(text, span) {
+        return Err(finding);
+    }
     match text.parse::<IpAddr>() {
         Ok(IpAddr::V4(ip)) => Ok(ip),
         Ok(IpAddr::V6(_)) => Err(Finding::new(
@@ -43,10 +79,10 @@ pub fn parse_ip(text: &str, span: Span) -> Result<Ipv4Addr, Finding> {
             span,
             format!("`{text}` is IPv6; cniplan plans IPv4 ranges"),
         )
-        .help("use an IPv4 address inside the service CIDR, such as 10.0.0.10")),
+        .help("use an IPv4 address inside the service CIDR, conventionally its 10th address")),
         Err(_) => Err(
             Finding::new(Rule::InvalidCidr, span, format!("`{text}` is not an IP address"))
-                .help("write an IPv4 address inside the service CIDR, such as 10.0.0.10"),
+                .help("write an IPv4 address inside the service CIDR, conventionally its 10th address"),
         ),
     }
 }
@@ -77,6 +113,16 @@ mod tests {
             .contains("not a CIDR"));
         assert!(parse_cidr("300.0.0.0/8", span).is_err());
         assert!(parse_ip("::1", span).unwrap_err().message.contains("IPv6"));
+        assert!(parse_cidr("010.0.0.0/8", span)
+            .unwrap_err()
+            .help
+            .unwrap()
+            .contains("`10.0.0.0/8`"));
+        assert!(parse_ip("172.016.0.10", span)
+            .unwrap_err()
+            .message
+            .contains("leading zeros"));
+        assert!(parse_cidr("", span).unwrap_err().message.contains("empty"));
         assert_eq!(parse_ip("10.0.0.10", span).unwrap(), Ipv4Addr::new(10, 0, 0, 10));
     }
 }

@@ -6,9 +6,14 @@ use super::Rule;
 use crate::finding::{Finding, Severity};
 use crate::overlap::{overlapping_pairs, Range};
 use crate::topology::{Cidr, Topology};
+use std::collections::HashMap;
 
-/// Enough to show the problem when a hostile plan stacks thousands of ranges on one address.
+/// Overlapping ranges looked at per range: enough for any real plan, bounded when a hostile
+/// one stacks thousands of ranges on one address.
 const PAIRS_PER_RANGE: usize = 16;
+/// Findings per range: every error up to this many, but one warning (an unpeered overlap says
+/// the same thing each time).
+const ERRORS_PER_RANGE: usize = 4;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Owner {
@@ -35,6 +40,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         );
     }
     let peers = topology.peers();
+    let mut reported: HashMap<(u8, usize, usize), usize> = HashMap::new();
     for (a, b) in overlapping_pairs(ranges, PAIRS_PER_RANGE) {
         let (severity, why) = match (a, b) {
             (Owner::External(..), Owner::External(..)) => continue,
@@ -59,6 +65,16 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                 ((b, cb), (a, ca))
             }
         };
+        let count = reported.entry(key(second.0, severity)).or_default();
+        let limit = if severity == Severity::Error {
+            ERRORS_PER_RANGE
+        } else {
+            1
+        };
+        if *count >= limit {
+            continue;
+        }
+        *count += 1;
         out.push(
             Finding::new(
                 Rule::VnetOverlap,
@@ -75,6 +91,15 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             .help("give each network its own address range")
             .related(first.1.span, format!("{} is here", describe(topology, first.0))),
         );
+    }
+}
+
+/// The labelled range and severity a finding is counted under.
+fn key(owner: Owner, severity: Severity) -> (u8, usize, usize) {
+    let tag = u8::from(severity == Severity::Error);
+    match owner {
+        Owner::Vnet(v, i) => (tag, v, i),
+        Owner::External(e, i) => (tag + 2, e, i),
     }
 }
 
