@@ -376,3 +376,60 @@ fn sweep_finds_the_densest_packing_that_fits() {
     assert_eq!(densities[8]["subnets"][1]["peak_demand"], 221);
     assert!(densities[9]["subnets"][1]["exhaustion"].is_object());
 }
+
+#[test]
+fn rules_lists_every_rule_of_the_spec_with_its_severity() {
+    let out = cniplan(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for rule in [
+        "plan-syntax",
+        "plan-schema",
+        "invalid-cidr",
+        "cidr-host-bits",
+        "duplicate-name",
+        "unknown-reference",
+        "subnet-too-small",
+        "subnet-outside-vnet",
+        "subnet-overlap",
+        "vnet-overlap",
+        "forbidden-range",
+        "service-cidr-overlap",
+        "service-cidr-size",
+        "dns-service-ip",
+        "pod-subnet-exhausted",
+        "node-subnet-exhausted",
+        "subnet-headroom",
+        "pod-subnet-too-large",
+        "max-pods-range",
+        "cluster-limits",
+        "pod-subnet-other-vnet",
+        "mixed-cni",
+        "unsupported-os",
+        "delegated-node-subnet",
+        "subnet-role-conflict",
+        "private-link-unsupported",
+        "cli-version",
+    ] {
+        assert!(
+            text.contains(&format!("│ {rule} ")),
+            "{rule} missing from:\n{text}"
+        );
+    }
+    assert!(text.contains("│ subnet-headroom          ┆ warning"), "{text}");
+}
+
+#[test]
+fn explain_prints_the_page_and_suggests_on_a_typo() {
+    let out = cniplan(&["explain", "pod-subnet-exhausted"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = stdout(&out);
+    assert!(page.starts_with("# pod-subnet-exhausted\n"), "{page}");
+    assert!(
+        page.contains("## Example") && page.contains("Use instead:"),
+        "{page}"
+    );
+    let out = cniplan(&["explain", "pod-subnet-exausted"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pod-subnet-exhausted`?"));
+}

@@ -21,6 +21,13 @@ pub enum Command {
     Check(CheckArgs),
     /// Simulate node scaling step by step: baseline, scale-out, upgrade surge, per subnet.
     Simulate(SimulateArgs),
+    /// List every rule with its default severity and summary.
+    Rules,
+    /// Print a rule's page: what it checks, why, an example and the fix.
+    Explain {
+        /// The rule's name, e.g. pod-subnet-exhausted.
+        rule: String,
+    },
     /// Print a starter plan: the feature article's own walkthrough, commented.
     Init,
 }

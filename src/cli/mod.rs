@@ -31,6 +31,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Simulate(args) => simulate(&args),
+        Command::Rules => write_stdout(&render::catalog::table()).map(|_| ExitCode::SUCCESS),
+        Command::Explain { rule } => explain(&rule),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|message| {
@@ -115,6 +117,21 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     };
     write_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn explain(name: &str) -> Result<ExitCode, String> {
+    match Rule::from_name(name) {
+        Some(rule) => write_stdout(rule.page()).map(|_| ExitCode::SUCCESS),
+        None => {
+            let names = Rule::ALL.iter().map(|r| r.name());
+            Err(match crate::suggest::nearest(name, names) {
+                Some(near) => {
+                    format!("no rule named `{name}`; did you mean `{near}`? (`cniplan rules` lists them)")
+                }
+                None => format!("no rule named `{name}`; `cniplan rules` lists them"),
+            })
+        }
+    }
 }
 
 fn not_utf8(span: crate::span::Span) -> Finding {

@@ -23,6 +23,16 @@ pub use model::Plan;
 pub struct LoadedPlan<'a> {
     pub plan: Plan,
     pub root: Node<'a>,
+    pub source: &'a SourceFile,
+}
+
+impl LoadedPlan<'_> {
+    /// A scalar exactly as written, quotes removed: YAML reads `2.40` as the number 2.4, but
+    /// a version means what was typed.
+    pub fn written(&self, span: Span) -> &str {
+        let text = self.source.text.get(span.start..span.end).unwrap_or("");
+        text.trim_matches(|c| c == '"' || c == '\'')
+    }
 }
 
 /// The span tree's root, or why the text is no plan at all.
@@ -129,7 +139,7 @@ pub fn load(source: &SourceFile) -> Result<LoadedPlan<'_>, Vec<Finding>> {
         findings.extend(schema::check_shape(plan, &root));
     }
     match plan {
-        Some(plan) if findings.is_empty() => Ok(LoadedPlan { plan, root }),
+        Some(plan) if findings.is_empty() => Ok(LoadedPlan { plan, root, source }),
         _ => {
             findings.sort_by_key(|f| f.span.map(|s| s.start));
             Err(findings)

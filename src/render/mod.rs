@@ -1,5 +1,6 @@
 //! One renderer per output format; each turns the reports of a run into text.
 
+pub mod catalog;
 mod human;
 mod json;
 pub mod simulate;

@@ -7,22 +7,31 @@ use crate::finding::{Finding, Severity};
 use crate::topology::Topology;
 
 mod cidr_host_bits;
+mod cli_version;
+mod cluster_limits;
 mod dns_service_ip;
 mod exhaustion;
 pub use exhaustion::thousands;
+mod delegated_node_subnet;
 mod duplicate_name;
 mod forbidden_range;
 pub mod invalid_cidr;
+mod max_pods_range;
+mod mixed_cni;
 mod node_subnet_exhausted;
 mod pod_subnet_exhausted;
+mod pod_subnet_other_vnet;
 mod pod_subnet_too_large;
+mod private_link_unsupported;
 mod service_cidr_overlap;
 mod service_cidr_size;
 mod subnet_headroom;
 mod subnet_outside_vnet;
 mod subnet_overlap;
+mod subnet_role_conflict;
 mod subnet_too_small;
 pub mod unknown_reference;
+mod unsupported_os;
 mod vnet_overlap;
 
 macro_rules! registry {
@@ -45,6 +54,13 @@ macro_rules! registry {
 
             pub fn summary(self) -> &'static str {
                 match self { $(Rule::$variant => $summary),* }
+            }
+
+            /// The rule's page, `rules/<name>.md`, built into the binary.
+            pub fn page(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md"))),*
+                }
             }
         }
     };
@@ -69,6 +85,15 @@ registry! {
     NodeSubnetExhausted = "node-subnet-exhausted", Error, "The scenario runs a node subnet out of IPs.";
     SubnetHeadroom = "subnet-headroom", Warning, "Peak demand leaves less spare than the headroom setting.";
     PodSubnetTooLarge = "pod-subnet-too-large", Warning, "A dynamic-mode pod subnet is larger than /16.";
+    MaxPodsRange = "max-pods-range", Error, "max_pods is outside 10-250, or a pool holds fewer than 30 pods.";
+    ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
+    PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
+    MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";
+    UnsupportedOs = "unsupported-os", Error, "A Windows pool uses dynamic allocation of pod IPs.";
+    DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
+    SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
+    PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
+    CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
 }
 
 impl Rule {
@@ -90,6 +115,15 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     service_cidr_overlap::check,
     service_cidr_size::check,
     dns_service_ip::check,
+    max_pods_range::check,
+    cluster_limits::check,
+    pod_subnet_other_vnet::check,
+    mixed_cni::check,
+    unsupported_os::check,
+    delegated_node_subnet::check,
+    subnet_role_conflict::check,
+    private_link_unsupported::check,
+    cli_version::check,
 ];
 
 /// A rule that reads the scenario's results.

@@ -88,6 +88,8 @@ pub struct Pool {
     pub os_type: Spanned<OsType>,
     /// Nodes at baseline: `node_count`, else `min_count`.
     pub baseline_nodes: Spanned<u32>,
+    /// The fewest nodes the pool runs: `min_count`, else `node_count`.
+    pub min_nodes: Spanned<u32>,
     /// Nodes at full scale: `max_count`, else `node_count`.
     pub max_nodes: Spanned<u32>,
     pub autoscaling: bool,

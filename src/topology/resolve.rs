@@ -51,7 +51,7 @@ pub fn resolve(loaded: &LoadedPlan) -> (Topology, Vec<Finding>) {
         fallback: loaded.root.span,
     };
     let plan = &loaded.plan;
-    let mut r = Resolver::default();
+    let mut r = Resolver::new(loaded);
     for (i, vnet) in plan.vnets.iter().enumerate() {
         r.add_vnet(vnet, root.key("vnets").index(i));
     }
@@ -77,6 +77,7 @@ pub fn resolve(loaded: &LoadedPlan) -> (Topology, Vec<Finding>) {
 }
 
 struct Resolver<'p> {
+    loaded: &'p LoadedPlan<'p>,
     topology: Topology,
     findings: Vec<Finding>,
     /// First VNet of each name; duplicates are `duplicate-name`'s business.
@@ -86,9 +87,10 @@ struct Resolver<'p> {
     subnets_named: HashMap<&'p str, Vec<usize>>,
 }
 
-impl Default for Resolver<'_> {
-    fn default() -> Self {
+impl<'p> Resolver<'p> {
+    fn new(loaded: &'p LoadedPlan<'p>) -> Self {
         Resolver {
+            loaded,
             topology: Topology {
                 vnets: Vec::new(),
                 subnets: Vec::new(),
@@ -102,9 +104,7 @@ impl Default for Resolver<'_> {
             subnets_named: HashMap::new(),
         }
     }
-}
 
-impl<'p> Resolver<'p> {
     fn cidr(&mut self, text: &str, span: Span) -> Option<Cidr> {
         match invalid_cidr::parse_cidr(text, span) {
             Ok(written) => Some(Cidr {
@@ -276,10 +276,10 @@ impl<'p> Resolver<'p> {
                 Spanned::default_at(ip.into(), c.span)
             }),
         };
-        let cli_version = cluster
-            .cli_version
-            .as_ref()
-            .map(|v| Spanned::new(v.clone(), at.key("cli_version").span()));
+        let cli_version = cluster.cli_version.as_ref().map(|_| {
+            let span = at.key("cli_version").span();
+            Spanned::new(self.loaded.written(span).to_string(), span)
+        });
         let private_link_service = spanned_or(
             cluster.private_link_service,
             at.key("private_link_service"),
@@ -359,6 +359,10 @@ impl<'p> Resolver<'p> {
         Pool {
             os_type: spanned_or(pool.os_type, at.key("os_type"), name.span),
             baseline_nodes: spanned_or(baseline, baseline_at, name.span),
+            min_nodes: match pool.min_count {
+                Some(min) => spanned_or(min, at.key("min_count"), name.span),
+                None => spanned_or(baseline, baseline_at, name.span),
+            },
             max_nodes: spanned_or(max, max_at, name.span),
             autoscaling: pool.min_count.is_some() && pool.max_count.is_some(),
             max_pods,

@@ -1,0 +1,17 @@
+//! `cniplan rules`: the rule catalog as a table.
+
+use crate::rules::Rule;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+
+pub fn table() -> String {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(["rule", "default", "fires when"]);
+    for rule in Rule::ALL {
+        table.add_row([rule.name(), rule.default_severity().as_str(), rule.summary()]);
+    }
+    format!("{table}\n`cniplan explain RULE` prints a rule's page.\n")
+}

@@ -1,0 +1,59 @@
+//! cli-version: the feature needs Azure CLI 2.37.0 or later (the feature article,
+//! "Additional prerequisites").
+
+use super::Rule;
+use crate::finding::Finding;
+use crate::limits::MIN_CLI_VERSION;
+use crate::topology::Topology;
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    let (major, minor, patch) = MIN_CLI_VERSION;
+    let minimum = format!("{major}.{minor}.{patch}");
+    for cluster in &topology.clusters {
+        let Some(version) = &cluster.cli_version else {
+            continue;
+        };
+        let message = match parse(&version.value) {
+            Some(v) if v >= MIN_CLI_VERSION => continue,
+            Some(_) => format!(
+                "cluster `{}` is deployed with Azure CLI {}; the feature needs {minimum} or later",
+                cluster.name.value, version.value
+            ),
+            None => format!(
+                "`{}` is not an Azure CLI version (such as {minimum})",
+                version.value
+            ),
+        };
+        out.push(
+            Finding::new(Rule::CliVersion, version.span, message).help(format!(
+                "upgrade with `az upgrade` and set cli_version to {minimum} or later"
+            )),
+        );
+    }
+}
+
+/// `2.37.0`, `2.37` or `v2.37.0` as (major, minor, patch).
+fn parse(text: &str) -> Option<(u32, u32, u32)> {
+    let text = text.trim();
+    let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
+    let mut parts = text.split('.').map(|p| p.parse::<u32>().ok());
+    let major = parts.next()??;
+    let minor = parts.next().unwrap_or(Some(0))?;
+    let patch = parts.next().unwrap_or(Some(0))?;
+    parts.next().is_none().then_some((major, minor, patch))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn versions_compare_by_number() {
+        assert_eq!(parse("2.37.0"), Some((2, 37, 0)));
+        assert_eq!(parse("v2.61.1"), Some((2, 61, 1)));
+        assert_eq!(parse("2.4"), Some((2, 4, 0)));
+        assert!(parse("2.9.0") < parse("2.37.0"));
+        assert_eq!(parse("latest"), None);
+        assert_eq!(parse("2.37.0.1"), None);
+    }
+}

@@ -1,0 +1,51 @@
+//! max-pods-range: max pods per node must lie in 10–250, and a pool must hold at least 30
+//! pods in all (AKS docs concepts-network-ip-address-planning.md; the feature article's table).
+
+use super::Rule;
+use crate::finding::Finding;
+use crate::limits::{MAX_PODS_MAX, MAX_PODS_MIN, MIN_PODS_PER_POOL};
+use crate::topology::Topology;
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    for cluster in &topology.clusters {
+        for pool in &cluster.pools {
+            let max_pods = pool.max_pods.value;
+            let whose = format!("pool `{}` of cluster `{}`", pool.name.value, cluster.name.value);
+            if !(MAX_PODS_MIN..=MAX_PODS_MAX).contains(&max_pods) {
+                out.push(
+                    Finding::new(
+                        Rule::MaxPodsRange,
+                        pool.max_pods.span,
+                        format!("max_pods {max_pods} of {whose} is outside {MAX_PODS_MIN}–{MAX_PODS_MAX}"),
+                    )
+                    .help(format!("set max_pods between {MAX_PODS_MIN} and {MAX_PODS_MAX}")),
+                );
+                continue;
+            }
+            // A pool that may scale to zero nodes has no floor to check.
+            let min_nodes = pool.min_nodes.value;
+            let total = u64::from(max_pods) * u64::from(min_nodes);
+            if min_nodes >= 1 && total < u64::from(MIN_PODS_PER_POOL) {
+                let span = if pool.max_pods.defaulted {
+                    pool.min_nodes.span
+                } else {
+                    pool.max_pods.span
+                };
+                let needed = MIN_PODS_PER_POOL.div_ceil(min_nodes);
+                out.push(
+                    Finding::new(
+                        Rule::MaxPodsRange,
+                        span,
+                        format!(
+                            "{whose} holds {total} pods at its minimum ({min_nodes} × max_pods {max_pods}); \
+                             AKS requires at least {MIN_PODS_PER_POOL}"
+                        ),
+                    )
+                    .help(format!(
+                        "raise max_pods to {needed} or more, or the pool's minimum node count"
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! subnet-role-conflict: one subnet serving as a node subnet and as a pod subnet; node and
+//! pod addresses are planned and scaled separately (the feature article).
+
+use super::Rule;
+use crate::finding::Finding;
+use crate::span::Span;
+use crate::topology::Topology;
+
+pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    let pools = || topology.clusters.iter().flat_map(|c| &c.pools);
+    let mut as_node: Vec<Option<Span>> = vec![None; topology.subnets.len()];
+    for pool in pools() {
+        if let Some(s) = pool.node_subnet {
+            as_node[s].get_or_insert(pool.node_subnet_span);
+        }
+    }
+    let mut reported = vec![false; topology.subnets.len()];
+    for pool in pools() {
+        let (Some(s), Some(span)) = (pool.pod_subnet, pool.pod_subnet_written) else {
+            continue;
+        };
+        let Some(node_reference) = as_node[s] else {
+            continue;
+        };
+        if std::mem::replace(&mut reported[s], true) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                Rule::SubnetRoleConflict,
+                span,
+                format!(
+                    "subnet `{}` is a pod subnet here and a node subnet elsewhere",
+                    topology.subnets[s].name.value
+                ),
+            )
+            .help("give pods a subnet of their own: node and pod subnets scale independently")
+            .related(node_reference, "used as a node subnet here"),
+        );
+    }
+}
