@@ -7,6 +7,7 @@
 pub mod capacity;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod finding;
 pub mod limits;
 pub mod overlap;
@@ -17,6 +18,7 @@ pub mod simulate;
 pub mod source;
 pub mod span;
 pub mod suggest;
+pub mod suppress;
 pub mod topology;
 
-pub use check::{check_source, FileReport};
+pub use check::{check_source, check_source_with, FileReport};

@@ -433,3 +433,101 @@ fn explain_prints_the_page_and_suggests_on_a_typo() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pod-subnet-exhausted`?"));
 }
+
+fn cniplan_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_config_file_turns_rules_off_or_regrades_them_and_the_exit_code_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let walkthrough =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(WALKTHROUGH)).unwrap();
+    std::fs::create_dir_all(dir.path().join("infra/sub")).unwrap();
+    std::fs::write(dir.path().join("infra/prod.cniplan.yaml"), &walkthrough).unwrap();
+    // No config: the walkthrough's warning does not fail the run.
+    assert_eq!(cniplan_in(dir.path(), &["check", "infra"]).status.code(), Some(0));
+    // Found upward from a subdirectory; the warning becomes an error.
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "rules:\n  service-cidr-overlap: error\n",
+    )
+    .unwrap();
+    let out = cniplan_in(
+        &dir.path().join("infra/sub"),
+        &["check", "--format", "json", ".."],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["files"][0]["diagnostics"][0]["severity"], "error");
+    // Off: no finding at all.
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "rules:\n  service-cidr-overlap: off\n",
+    )
+    .unwrap();
+    let out = cniplan_in(
+        dir.path(),
+        &["check", "--format", "json", "--fail-on", "note", "infra"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["summary"]["warnings"], 0);
+    // --config names another file; mistakes in it are usage errors with a suggestion.
+    std::fs::write(
+        dir.path().join("strict.yaml"),
+        "rule:\n  service-cidr-overlap: error\n",
+    )
+    .unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--config", "strict.yaml", "infra"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `rules`?"));
+}
+
+#[test]
+fn config_globs_choose_the_files_a_walk_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.1.0.0/16]\n    subnets:\n      - name: s\n        cidr: 10.1.0.0/30\n";
+    for f in ["prod/cniplan.yaml", "legacy/cniplan.yaml", "plans/extra.yaml"] {
+        let path = dir.path().join(f);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, plan).unwrap();
+    }
+    let paths = |out: &Output| -> Vec<String> {
+        json(out)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().replace('\\', "/"))
+            .collect()
+    };
+    std::fs::write(dir.path().join(".cniplan.yaml"), "exclude: ['legacy/**']\n").unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(paths(&out), vec!["./prod/cniplan.yaml"]);
+    std::fs::write(dir.path().join(".cniplan.yaml"), "include: ['plans/*.yaml']\n").unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(paths(&out), vec!["./plans/extra.yaml"]);
+}
+
+#[test]
+fn a_suppression_comment_silences_exactly_that_rule_on_that_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.1.0.0/16]\n    subnets:\n      - name: s\n        cidr: 10.1.0.0/30 # cniplan: ignore[subnet-too-small] lab subnet\n      - name: t\n        cidr: 10.1.1.0/30\n";
+    std::fs::write(dir.path().join("cniplan.yaml"), plan).unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--format", "json", "cniplan.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let d = diagnostics(&json(&out));
+    assert_eq!(d, vec![(9, 15, "error".into(), "subnet-too-small".into())]);
+    let both = plan.replace(
+        "10.1.1.0/30\n",
+        "10.1.1.0/30 # cniplan: ignore[subnet-too-small]\n",
+    );
+    std::fs::write(dir.path().join("cniplan.yaml"), both).unwrap();
+    assert_eq!(
+        cniplan_in(dir.path(), &["check", "cniplan.yaml"]).status.code(),
+        Some(0)
+    );
+}

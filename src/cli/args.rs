@@ -79,9 +79,13 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 
-    /// Print findings only: no summary line.
+    /// Print findings only: no capacity table, no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

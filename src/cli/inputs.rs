@@ -1,5 +1,6 @@
 //! Which plan files a command line names, and reading them.
 
+use crate::config::Settings;
 use crate::source::SourceFile;
 use crate::span::Span;
 use std::io::Read;
@@ -15,9 +16,9 @@ pub fn is_plan_file_name(name: &str) -> bool {
     name == "cniplan.yaml" || named(".cniplan.yaml") || named(".cniplan.yml")
 }
 
-/// Files named directly, and plan files found under directories (honouring .gitignore),
-/// each directory's in sorted order.
-pub fn expand(paths: &[String]) -> Result<Vec<String>, String> {
+/// Files named directly, and plan files found under directories (honouring .gitignore and
+/// the configuration's include/exclude globs), each directory's in sorted order.
+pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, String> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
         return Err("`-` (standard input) can be given once".to_string());
     }
@@ -27,11 +28,18 @@ pub fn expand(paths: &[String]) -> Result<Vec<String>, String> {
             files.push(path.clone());
             continue;
         }
+        let globs = globs(path, settings)?;
         let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(path).build() {
+        for entry in ignore::WalkBuilder::new(path).overrides(globs.clone()).build() {
             let entry = entry.map_err(|e| format!("cannot walk {path}: {e}"))?;
             let is_file = entry.file_type().is_some_and(|t| t.is_file());
-            if is_file && is_plan_file_name(&entry.file_name().to_string_lossy()) {
+            // Include globs widen the choice beyond the plan file names; excludes narrow it.
+            let chosen = if settings.include.is_empty() {
+                is_plan_file_name(&entry.file_name().to_string_lossy())
+            } else {
+                globs.matched(entry.path(), false).is_whitelist()
+            };
+            if is_file && chosen {
                 found.push(entry.path().to_string_lossy().into_owned());
             }
         }
@@ -39,6 +47,25 @@ pub fn expand(paths: &[String]) -> Result<Vec<String>, String> {
         files.extend(found);
     }
     Ok(files)
+}
+
+/// The configuration's globs as a walk override: `include` picks files, `exclude` drops them.
+fn globs(root: &str, settings: &Settings) -> Result<ignore::overrides::Override, String> {
+    let mut builder = ignore::overrides::OverrideBuilder::new(root);
+    let bad = |g: &str, e: ignore::Error| format!("{}: bad glob `{g}`: {e}", crate::config::FILE_NAME);
+    for glob in &settings.include {
+        builder.add(glob).map_err(|e| bad(glob, e))?;
+    }
+    if settings.include.is_empty() && !settings.exclude.is_empty() {
+        // An override with only excludes would still whitelist nothing: take everything first.
+        builder.add("**").map_err(|e| bad("**", e))?;
+    }
+    for glob in &settings.exclude {
+        builder.add(&format!("!{glob}")).map_err(|e| bad(glob, e))?;
+    }
+    builder
+        .build()
+        .map_err(|e| format!("{}: {e}", crate::config::FILE_NAME))
 }
 
 /// A plan's text. Bytes that are not UTF-8 still make a source (so the finding can point at

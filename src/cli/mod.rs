@@ -4,7 +4,8 @@
 mod args;
 mod inputs;
 
-use crate::check::{check_source, FileReport};
+use crate::check::{check_source_with, FileReport};
+use crate::config::{self, Settings};
 use crate::finding::{Finding, Severity};
 use crate::render::{self, HumanOptions};
 use crate::rules::Rule;
@@ -47,7 +48,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     } else {
         args.paths.clone()
     };
-    let files = inputs::expand(&paths)?;
+    let settings = settings(args.config.as_deref())?;
+    let files = inputs::expand(&paths, &settings)?;
     if files.is_empty() {
         return Err(format!(
             "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
@@ -56,7 +58,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     let reports: Vec<FileReport> = files
         .par_iter()
-        .map(|path| check_file(path))
+        .map(|path| check_file(path, &settings))
         .collect::<Result<_, _>>()?;
     let human = HumanOptions {
         color: use_color(args.color),
@@ -139,7 +141,20 @@ fn not_utf8(span: crate::span::Span) -> Finding {
         .help("save the plan as UTF-8; YAML plans are text")
 }
 
-fn check_file(path: &str) -> Result<FileReport, String> {
+/// The configuration in force: `--config`, else `.cniplan.yaml` upward from the working
+/// directory, else the defaults.
+fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
+    match explicit {
+        Some(path) => config::load(path),
+        None => {
+            let cwd =
+                std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+            config::find(&cwd).map_or(Ok(Settings::default()), |path| config::load(&path))
+        }
+    }
+}
+
+fn check_file(path: &str, settings: &Settings) -> Result<FileReport, String> {
     let (source, bad_utf8) = inputs::read(path)?;
     match bad_utf8 {
         Some(span) => Ok(FileReport {
@@ -147,7 +162,7 @@ fn check_file(path: &str) -> Result<FileReport, String> {
             source,
             subnets: Vec::new(),
         }),
-        None => Ok(check_source(source)),
+        None => Ok(check_source_with(source, settings)),
     }
 }
 

@@ -94,6 +94,7 @@ registry! {
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
     CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
+    UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 
 impl Rule {

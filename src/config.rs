@@ -1,0 +1,184 @@
+//! `.cniplan.yaml`: a repository's settings for cniplan — per-rule severity or `off`, the
+//! headroom warning, and which plan files a directory walk takes. Found upward from the
+//! working directory, or named with `--config`.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::Rule;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = ".cniplan.yaml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    headroom_warning: Option<f64>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Level {
+    Error,
+    Warning,
+    Note,
+    Off,
+}
+
+/// Settings in force for a run; the default is every rule at its default severity.
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    /// A rule's severity, or `None` when it is off; rules not listed keep their default.
+    severities: BTreeMap<Rule, Option<Severity>>,
+    /// Used where a plan does not set `allocation.headroom_warning` itself.
+    pub headroom_warning: Option<f64>,
+    /// Globs a directory walk takes plan files by, and leaves out.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Settings {
+    /// Drops findings of rules turned off and gives the others their configured severity.
+    pub fn adjust(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        if self.severities.is_empty() {
+            return findings;
+        }
+        findings
+            .into_iter()
+            .filter_map(|f| match self.severities.get(&f.rule) {
+                None => Some(f),
+                Some(None) => None,
+                Some(Some(severity)) => Some(f.severity(*severity)),
+            })
+            .collect()
+    }
+}
+
+/// `.cniplan.yaml` in `start` or the nearest directory above it.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+/// Reads a configuration file; every mistake is an error naming the file, line and column.
+pub fn load(path: &Path) -> Result<Settings, String> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    // An empty file, or one holding only comments, sets nothing.
+    let file: File = if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        File::default()
+    } else {
+        serde_yaml::from_str(&text).map_err(|e| format!("{shown}: {}", explain(&e)))?
+    };
+    let mut severities = BTreeMap::new();
+    for (name, level) in file.rules {
+        let Some(rule) = Rule::from_name(&name) else {
+            let near = crate::suggest::nearest(&name, Rule::ALL.iter().map(|r| r.name()));
+            let hint = near.map_or(String::from("`cniplan rules` lists them"), |n| {
+                format!("did you mean `{n}`?")
+            });
+            return Err(format!(
+                "{shown}: `rules` names `{name}`, which is no cniplan rule; {hint}"
+            ));
+        };
+        let severity = match level {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Note => Some(Severity::Note),
+            Level::Off => None,
+        };
+        severities.insert(rule, severity);
+    }
+    if let Some(h) = file.headroom_warning.filter(|h| !(*h > 0.0 && *h <= 1.0)) {
+        return Err(format!(
+            "{shown}: `headroom_warning` {h} is not a fraction in (0, 1]"
+        ));
+    }
+    Ok(Settings {
+        severities,
+        headroom_warning: file.headroom_warning,
+        include: file.include,
+        exclude: file.exclude,
+    })
+}
+
+/// serde_yaml's message with its position first, and a suggestion for an unknown key.
+fn explain(error: &serde_yaml::Error) -> String {
+    let text = error.to_string();
+    let message = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
+    let at = error
+        .location()
+        .map_or(String::new(), |l| format!("{}:{}: ", l.line(), l.column()));
+    let suggestion = message
+        .split("unknown field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .and_then(|key| crate::suggest::nearest(key, ["rules", "headroom_warning", "include", "exclude"]))
+        .map_or(String::new(), |near| format!("; did you mean `{near}`?"));
+    format!("{at}{message}{suggestion}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Settings, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, text).unwrap();
+        load(&path)
+    }
+
+    #[test]
+    fn severities_and_off() {
+        let s = load_text("rules:\n  subnet-headroom: error\n  vnet-overlap: off\n").unwrap();
+        let span = crate::span::Span::new(0, 1);
+        let findings = vec![
+            Finding::new(Rule::SubnetHeadroom, span, "a"),
+            Finding::new(Rule::VnetOverlap, span, "b"),
+            Finding::new(Rule::SubnetOverlap, span, "c"),
+        ];
+        let adjusted: Vec<(Rule, Severity)> =
+            s.adjust(findings).iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(
+            adjusted,
+            vec![
+                (Rule::SubnetHeadroom, Severity::Error),
+                (Rule::SubnetOverlap, Severity::Error)
+            ]
+        );
+    }
+
+    #[test]
+    fn mistakes_are_errors_with_a_suggestion() {
+        let err = load_text("rule:\n  subnet-headroom: off\n").unwrap_err();
+        assert!(
+            err.contains("1:1: unknown field `rule`") && err.contains("did you mean `rules`?"),
+            "{err}"
+        );
+        let err = load_text("rules:\n  subnet-headrom: off\n").unwrap_err();
+        assert!(err.contains("did you mean `subnet-headroom`?"), "{err}");
+        let err = load_text("rules:\n  subnet-headroom: loud\n").unwrap_err();
+        assert!(err.contains("unknown variant `loud`"), "{err}");
+        assert!(load_text("headroom_warning: 2\n").is_err());
+        assert!(load_text("# nothing yet\n").is_ok());
+    }
+
+    #[test]
+    fn found_upward_from_a_subdirectory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "include: ['**/*.yaml']\n").unwrap();
+        let deep = dir.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(find(&deep), Some(dir.path().join(FILE_NAME)));
+    }
+}
