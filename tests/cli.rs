@@ -531,3 +531,21 @@ fn a_suppression_comment_silences_exactly_that_rule_on_that_line() {
         Some(0)
     );
 }
+
+#[test]
+fn schema_describes_the_plan_format_and_completions_are_scripts() {
+    let out = cniplan(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema = json(&out);
+    assert_eq!(schema["title"], "cniplan plan (version 1)");
+    for key in ["version", "vnets", "external_networks", "allocation", "clusters"] {
+        assert!(schema["properties"][key].is_object(), "{key}");
+    }
+    let pool = &schema["$defs"]["NodePool"];
+    assert_eq!(pool["additionalProperties"], false);
+    assert_eq!(pool["required"], serde_json::json!(["name", "vnet_subnet"]));
+    let out = cniplan(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("_cniplan()"));
+    assert_eq!(cniplan(&["completions", "cmd.exe"]).status.code(), Some(2));
+}

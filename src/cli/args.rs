@@ -30,6 +30,10 @@ pub enum Command {
     },
     /// Print a starter plan: the feature article's own walkthrough, commented.
     Init,
+    /// Print the JSON Schema of the plan format, for editor completion and validation.
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
 }
 
 #[derive(Args, Debug)]

@@ -35,6 +35,17 @@ pub fn main() -> ExitCode {
         Command::Rules => write_stdout(&render::catalog::table()).map(|_| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
+        Command::Schema => write_stdout(&plan_schema()).map(|_| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "cniplan",
+                &mut script,
+            );
+            write_stdout(&String::from_utf8_lossy(&script)).map(|_| ExitCode::SUCCESS)
+        }
     };
     result.unwrap_or_else(|message| {
         eprintln!("cniplan: {message}");
@@ -119,6 +130,14 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     };
     write_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The plan format's JSON Schema, generated from the model the loader deserializes.
+pub fn plan_schema() -> String {
+    let mut schema = schemars::schema_for!(crate::plan::Plan);
+    schema.insert("title".into(), "cniplan plan (version 1)".into());
+    // Serializing a schema of plain JSON values cannot fail.
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {

@@ -4,11 +4,13 @@
 //! it with the value's span at hand, so a bad value becomes a located finding, not a type
 //! error. Unknown keys are not rejected here: the loader reports every one of them.
 
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Plan {
     pub version: u32,
     #[serde(default)]
@@ -21,7 +23,8 @@ pub struct Plan {
     pub clusters: Vec<Cluster>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Vnet {
     pub name: String,
     pub address_space: Vec<String>,
@@ -31,7 +34,8 @@ pub struct Vnet {
     pub subnets: Vec<Subnet>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Subnet {
     pub name: String,
     pub cidr: String,
@@ -41,15 +45,17 @@ pub struct Subnet {
     pub delegation: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ExternalNetwork {
     pub name: String,
     pub cidrs: Vec<String>,
 }
 
 /// The node agent's batch settings; defaults are the article's and the agent's typical ones.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(default)]
+#[schemars(deny_unknown_fields)]
 pub struct Allocation {
     pub batch_size: u32,
     pub refill_below: u32,
@@ -71,7 +77,8 @@ impl Default for Allocation {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Cluster {
     pub name: String,
     #[serde(default)]
@@ -87,14 +94,15 @@ pub struct Cluster {
     pub node_pools: Vec<NodePool>,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum NetworkPlugin {
     #[default]
     Azure,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct NodePool {
     pub name: String,
     #[serde(default)]
@@ -116,7 +124,7 @@ pub struct NodePool {
     pub pods_per_node: Option<u32>,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum OsType {
     #[default]
     #[serde(alias = "linux")]
@@ -130,6 +138,23 @@ pub enum OsType {
 pub enum MaxSurge {
     Nodes(u32),
     Percent(f64),
+}
+
+/// In the schema: a node count, or a percentage string such as "33%".
+impl JsonSchema for MaxSurge {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MaxSurge".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Surge nodes during an upgrade: a count such as 1, or a percentage such as \"33%\"",
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$"}
+            ]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for MaxSurge {
