@@ -107,6 +107,62 @@ mod tests {
         assert_eq!(overlapping_pairs(r, 1).len(), 2);
     }
 
+    fn brute_force(ranges: &[Range<usize>]) -> std::collections::BTreeSet<(usize, usize)> {
+        let mut pairs = std::collections::BTreeSet::new();
+        for (i, a) in ranges.iter().enumerate() {
+            for b in &ranges[i + 1..] {
+                if a.first <= b.last && b.first <= a.last {
+                    pairs.insert((a.item.min(b.item), a.item.max(b.item)));
+                }
+            }
+        }
+        pairs
+    }
+
+    fn arbitrary_ranges() -> impl proptest::strategy::Strategy<Value = Vec<Range<usize>>> {
+        use proptest::prelude::*;
+        // Prefixes /8–/32 in a small corner of the space, so overlaps are common.
+        proptest::collection::vec((0u32..4096, 8u8..=32), 0..60).prop_map(|nets| {
+            nets.into_iter()
+                .enumerate()
+                .map(|(i, (offset, prefix))| {
+                    let net = Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 + offset * 64), prefix)
+                        .unwrap()
+                        .trunc();
+                    Range::of(net, i)
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        /// With no cap, the sweep finds exactly the pairs a pairwise check finds.
+        #[test]
+        fn overlapping_pairs_agree_with_brute_force(ranges in arbitrary_ranges()) {
+            let expected = brute_force(&ranges);
+            let got: std::collections::BTreeSet<(usize, usize)> = overlapping_pairs(ranges.clone(), usize::MAX)
+                .into_iter()
+                .map(|(a, b)| (a.min(b), a.max(b)))
+                .collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+
+        /// Every range that overlaps anything is in some reported pair, and every reported
+        /// pair overlaps.
+        #[test]
+        fn first_overlaps_involves_exactly_the_overlapping_ranges(ranges in arbitrary_ranges()) {
+            let expected = brute_force(&ranges);
+            let pairs = first_overlaps(ranges.clone());
+            let involved = |pairs: &mut dyn Iterator<Item = (usize, usize)>| {
+                pairs.flat_map(|(a, b)| [a, b]).collect::<std::collections::BTreeSet<usize>>()
+            };
+            for (a, b) in &pairs {
+                proptest::prop_assert!(expected.contains(&((*a).min(*b), (*a).max(*b))));
+            }
+            proptest::prop_assert_eq!(involved(&mut pairs.into_iter()), involved(&mut expected.into_iter()));
+        }
+    }
+
     #[test]
     fn adjacent_ranges_do_not_overlap() {
         assert!(first_overlaps(ranges(&["10.0.0.0/25", "10.0.0.128/25"])).is_empty());

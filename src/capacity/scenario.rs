@@ -321,6 +321,62 @@ mod tests {
         assert_eq!((e.phase, e.step, e.cluster, e.pool), (Phase::Surge, 1, 0, 1));
     }
 
+    /// The scenario as the Python peer walks it: step by step, every pool, every step.
+    fn walk(usable: u64, uses: &[PoolUse]) -> (u64, u64, Option<(Phase, u64)>) {
+        let demand = |nodes: &[u64]| {
+            nodes
+                .iter()
+                .zip(uses)
+                .map(|(n, u)| n * u.ips_per_node)
+                .sum::<u64>()
+        };
+        let mut nodes: Vec<u64> = uses.iter().map(|u| u.baseline_nodes).collect();
+        let baseline = demand(&nodes);
+        let mut exhaustion = (baseline > usable).then_some((Phase::Baseline, 0));
+        let mut step = 0;
+        while nodes.iter().zip(uses).any(|(n, u)| *n < u.max_nodes) {
+            step += 1;
+            for (n, u) in nodes.iter_mut().zip(uses) {
+                if *n < u.max_nodes {
+                    *n += 1;
+                }
+            }
+            if exhaustion.is_none() && demand(&nodes) > usable {
+                exhaustion = Some((Phase::ScaleOut, step));
+            }
+        }
+        let mut worst: std::collections::BTreeMap<usize, u64> = std::collections::BTreeMap::new();
+        for u in uses {
+            let extra = worst.entry(u.cluster).or_default();
+            *extra = (*extra).max(u.surge_nodes * u.ips_per_node);
+        }
+        let peak = demand(&nodes) + worst.values().sum::<u64>();
+        if exhaustion.is_none() && peak > usable {
+            exhaustion = Some((Phase::Surge, step + 1));
+        }
+        (baseline, peak, exhaustion)
+    }
+
+    proptest::proptest! {
+        /// The binary search and closed forms agree with walking every step.
+        #[test]
+        fn the_scenario_agrees_with_a_step_by_step_walk(
+            usable in 0u64..5_000,
+            pools in proptest::collection::vec((0usize..3, 1u64..300, 0u64..20, 0u64..40, 0u64..4), 0..6),
+        ) {
+            let uses: Vec<PoolUse> = pools
+                .iter()
+                .enumerate()
+                .map(|(i, &(cluster, ips, base, extra, surge))| pool(cluster, i, ips.max(2), base, base + extra, surge))
+                .collect();
+            let cap = run(0, usable, uses.clone());
+            let (baseline, peak, exhaustion) = walk(usable, &uses);
+            proptest::prop_assert_eq!(cap.baseline_demand, baseline);
+            proptest::prop_assert_eq!(cap.peak_demand, peak);
+            proptest::prop_assert_eq!(cap.exhaustion.map(|e| (e.phase, e.step)), exhaustion);
+        }
+    }
+
     #[test]
     fn absurd_node_counts_cost_a_binary_search() {
         let cap = run(0, 1_000_000, vec![pool(0, 0, 251, 1, u64::from(u32::MAX), 1)]);
