@@ -549,3 +549,76 @@ fn schema_describes_the_plan_format_and_completions_are_scripts() {
     assert!(stdout(&out).contains("_cniplan()"));
     assert_eq!(cniplan(&["completions", "cmd.exe"]).status.code(), Some(2));
 }
+
+#[test]
+fn ci_formats_report_every_finding_of_the_broken_example() {
+    let out = cniplan(&["check", "--format", "sarif", BROKEN]);
+    assert_eq!(out.status.code(), Some(1));
+    let sarif = json(&out);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 8);
+    assert_eq!(results[0]["ruleId"], "subnet-overlap");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        12
+    );
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        BROKEN
+    );
+
+    let out = cniplan(&["check", "--format", "github", BROKEN]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 8, "{text}");
+    assert!(
+        text.starts_with(&format!(
+            "::error file={BROKEN},line=12,col=15,endLine=12,endColumn=26,title=cniplan (subnet-overlap)::"
+        )),
+        "{text}"
+    );
+
+    let out = cniplan(&["check", "--format", "junit", BROKEN]);
+    assert_eq!(out.status.code(), Some(1));
+    let xml = stdout(&out);
+    assert_eq!(xml.matches("<failure ").count(), 8, "{xml}");
+    assert!(
+        xml.contains(&format!(
+            "<testcase classname=\"{BROKEN}\" name=\"subnet-overlap\""
+        )),
+        "{xml}"
+    );
+}
+
+#[test]
+fn a_tree_of_plans_gives_byte_identical_output_run_after_run_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let walkthrough =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(WALKTHROUGH)).unwrap();
+    let broken = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(BROKEN)).unwrap();
+    for i in 0..200 {
+        let path = dir.path().join(format!("team{}/svc{i}/cniplan.yaml", i % 7));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, if i % 3 == 0 { &broken } else { &walkthrough }).unwrap();
+    }
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let run = || {
+            cniplan_in(
+                dir.path(),
+                &["check", "--format", format, "--color", "never", "."],
+            )
+        };
+        let (first, second) = (run(), run());
+        assert_eq!(first.status.code(), Some(1), "{format}");
+        assert!(first.stdout == second.stdout, "{format}: two runs differ");
+    }
+    let v = json(&cniplan_in(dir.path(), &["check", "--format", "json", "."]));
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 200);
+    assert!(paths.windows(2).all(|w| w[0] < w[1]), "files in path order");
+}

@@ -1,0 +1,72 @@
+//! `--format github`: one GitHub Actions workflow command per finding, which the runner turns
+//! into an annotation on the plan's line in the pull request. Escaped exactly as the Actions
+//! toolkit escapes (`@actions/core`, `command.ts`), so no message can end the command early.
+
+use super::repository_path;
+use crate::check::FileReport;
+use crate::finding::{Finding, Severity};
+use crate::source::SourceFile;
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for finding in &report.findings {
+            out.push_str(&command(&report.source, finding));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn command(source: &SourceFile, finding: &Finding) -> String {
+    let name = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    };
+    let mut properties = Vec::new();
+    if let Some(path) = repository_path(&source.path) {
+        properties.push(("file", path));
+        if let Some(span) = finding.span {
+            let (start, end) = (source.position(span.start), source.position(span.end));
+            properties.push(("line", start.line.to_string()));
+            properties.push(("col", start.column.to_string()));
+            properties.push(("endLine", end.line.to_string()));
+            properties.push(("endColumn", end.column.to_string()));
+        }
+    }
+    properties.push(("title", format!("cniplan ({})", finding.rule.name())));
+    let properties: Vec<String> = properties
+        .into_iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(&value)))
+        .collect();
+    let message = match &finding.help {
+        Some(help) => format!("{}\n{help}", finding.message),
+        None => finding.message.clone(),
+    };
+    format!("::{name} {}::{}", properties.join(","), escape_data(&message))
+}
+
+/// `escapeData` of the toolkit: the message after the final `::`.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// `escapeProperty` of the toolkit: a `key=value` property before the `::`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_actions_toolkit_does() {
+        assert_eq!(
+            escape_data("50% done:\r\nnext, then"),
+            "50%25 done:%0D%0Anext, then"
+        );
+        assert_eq!(escape_property("a:b,c%d\n"), "a%3Ab%2Cc%25d%0A");
+    }
+}
