@@ -28,10 +28,35 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, Stri
             files.push(path.clone());
             continue;
         }
-        let globs = globs(path, settings)?;
-        let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(path).overrides(globs.clone()).build() {
-            let entry = entry.map_err(|e| format!("cannot walk {path}: {e}"))?;
+        let mut found = walk(path, settings)?;
+        // The walk runs on every core and finds files in any order; output is by path.
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// Plan files under `root`, walked in parallel (a tree of a thousand plans is mostly
+/// directory reads).
+fn walk(root: &str, settings: &Settings) -> Result<Vec<String>, String> {
+    let globs = globs(root, settings)?;
+    let found = std::sync::Mutex::new(Vec::new());
+    let error = std::sync::Mutex::new(None);
+    let mut walker = ignore::WalkBuilder::new(root);
+    // As many walkers as rayon has workers, so RAYON_NUM_THREADS bounds the whole run.
+    walker
+        .overrides(globs.clone())
+        .threads(rayon::current_num_threads());
+    walker.build_parallel().run(|| {
+        Box::new(|entry| {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    *error.lock().unwrap_or_else(|p| p.into_inner()) =
+                        Some(format!("cannot walk {root}: {e}"));
+                    return ignore::WalkState::Quit;
+                }
+            };
             let is_file = entry.file_type().is_some_and(|t| t.is_file());
             // Include globs widen the choice beyond the plan file names; excludes narrow it.
             let chosen = if settings.include.is_empty() {
@@ -40,13 +65,16 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, Stri
                 globs.matched(entry.path(), false).is_whitelist()
             };
             if is_file && chosen {
-                found.push(entry.path().to_string_lossy().into_owned());
+                let path = entry.path().to_string_lossy().into_owned();
+                found.lock().unwrap_or_else(|p| p.into_inner()).push(path);
             }
-        }
-        found.sort();
-        files.extend(found);
+            ignore::WalkState::Continue
+        })
+    });
+    match error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        Some(message) => Err(message),
+        None => Ok(found.into_inner().unwrap_or_else(|p| p.into_inner())),
     }
-    Ok(files)
 }
 
 /// The configuration's globs as a walk override: `include` picks files, `exclude` drops them.
