@@ -11,26 +11,60 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input")
 }
 
-/// Runs `cniplan check` on a file, killing it past `limit`. Output is read while it runs, so
-/// a large report never blocks on a full pipe.
-fn check(path: &Path, format: &str, limit: Duration) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+/// Peak memory of one small bad input: far above what any of them needs (about 10 MB),
+/// far below what an unbounded expansion would take.
+const MEMORY_LIMIT_KB: i64 = 512 * 1024;
+
+/// Runs `cniplan check` on a file, killing it past `limit`; returns its output and its peak
+/// resident memory. Output is read while it runs, so a large report never blocks on a full
+/// pipe; the child is reaped with wait4, which reports that child's own peak.
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped with libc::wait4, to read its peak memory"
+)]
+fn check(path: &Path, format: &str, limit: Duration) -> (Output, i64) {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
         .args(["check", "--format", format, "--color", "never"])
         .arg(path)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let pid = child.id();
+    let pid = child.id() as libc::pid_t;
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
     let (done, result) = std::sync::mpsc::channel();
-    std::thread::spawn(move || done.send(child.wait_with_output()));
-    match result.recv_timeout(limit) {
-        Ok(output) => output.expect("output"),
+    std::thread::spawn(move || {
+        let mut status = 0;
+        // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: pid is our own unreaped child; status and usage outlive the call.
+        let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        let _ = done.send((reaped, status, usage.ru_maxrss));
+    });
+    let (reaped, status, max_rss_kb) = match result.recv_timeout(limit) {
+        Ok(reaped) => reaped,
         Err(_) => {
             let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
             panic!("{} ({format}) still running after {limit:?}", path.display());
         }
-    }
+    };
+    assert_eq!(reaped, pid, "wait4 reaped the child");
+    let status = std::os::unix::process::ExitStatusExt::from_raw(status);
+    let output = Output {
+        status,
+        stdout: stdout.join().expect("stdout reader"),
+        stderr: stderr.join().expect("stderr reader"),
+    };
+    (output, max_rss_kb)
 }
 
 /// The contract every run keeps, whatever the input.
@@ -54,10 +88,16 @@ fn assert_contract(path: &Path, out: &Output) {
 
 /// (exit code, rule, "line:column") of the first JSON diagnostic.
 fn first_finding(path: &Path, limit: Duration) -> (i32, String, String) {
-    let human = check(path, "human", limit);
+    let (human, human_kb) = check(path, "human", limit);
     assert_contract(path, &human);
-    let out = check(path, "json", limit);
+    let (out, json_kb) = check(path, "json", limit);
     assert_contract(path, &out);
+    let peak_kb = human_kb.max(json_kb);
+    assert!(
+        peak_kb <= memory_limit_kb(path),
+        "{}: peak memory {peak_kb} KB",
+        path.display()
+    );
     assert_eq!(
         human.status.code(),
         out.status.code(),
@@ -235,6 +275,12 @@ fn alias_amplification() -> String {
         text.push_str("  - *v\n");
     }
     text
+}
+
+/// Large generated inputs are allowed memory in proportion to their size.
+fn memory_limit_kb(path: &Path) -> i64 {
+    let size_kb = std::fs::metadata(path).map_or(0, |m| m.len() as i64 / 1024);
+    MEMORY_LIMIT_KB.max(size_kb * 48)
 }
 
 fn pseudo_random_bytes(n: usize) -> Vec<u8> {

@@ -223,10 +223,19 @@ pub fn check_shape(plan: &Plan, root: &Node) -> Vec<Finding> {
         }
     }
     for (c, cluster) in plan.clusters.iter().enumerate() {
-        let pools = root
-            .get("clusters")
-            .and_then(|n| n.index(c))
-            .and_then(|n| n.get("node_pools"));
+        let cluster_node = root.get("clusters").and_then(|n| n.index(c));
+        let pools = cluster_node.and_then(|n| n.get("node_pools"));
+        if cluster.node_pools.is_empty() {
+            let span = pools.or(cluster_node).map_or(Span::default(), |n| n.span);
+            out.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    span,
+                    format!("cluster `{}` has no node pools", cluster.name),
+                )
+                .help("an AKS cluster runs at least one (system) node pool"),
+            );
+        }
         for (p, pool) in cluster.node_pools.iter().enumerate() {
             if let Some(node) = pools.and_then(|n| n.index(p)) {
                 check_node_counts(pool, node, &mut out);
