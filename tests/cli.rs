@@ -169,15 +169,8 @@ fn unreadable_files_and_usage_errors_exit_2() {
 
 #[test]
 fn stdin_is_read_for_a_dash() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(["check", "--format", "json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
     let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.0.0.0/16]\n    subnets:\n      - name: s\n        cidr: 10.0.0.0/30\n";
-    child.stdin.take().unwrap().write_all(plan.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = stdin_plan(&["check", "--format", "json", "-"], plan);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     assert_eq!(v["files"][0]["path"], "<stdin>");

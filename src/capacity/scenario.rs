@@ -188,6 +188,15 @@ fn surge_demand(uses: &[PoolUse]) -> u64 {
         .fold(0, u64::saturating_add)
 }
 
+/// Σ nodes × a per-node figure (IPs, pods, stranded IPs) over the uses, saturating.
+fn total(nodes: &[u64], uses: &[PoolUse], per_node: fn(&PoolUse) -> u64) -> u64 {
+    nodes
+        .iter()
+        .zip(uses)
+        .map(|(n, u)| n.saturating_mul(per_node(u)))
+        .fold(0, u64::saturating_add)
+}
+
 /// Serves a step's requests in order from `before` and reports the first that does not fit.
 fn fail(
     uses: &[PoolUse],
@@ -198,13 +207,7 @@ fn fail(
     requests: &[(usize, u64)],
     demand: u64,
 ) -> Exhaustion {
-    let held = |nodes: &[u64]| -> u64 {
-        nodes
-            .iter()
-            .zip(uses)
-            .map(|(n, u)| n.saturating_mul(u.ips_per_node))
-            .fold(0, u64::saturating_add)
-    };
+    let held = |nodes: &[u64]| total(nodes, uses, |u| u.ips_per_node);
     let (mut failed, mut free) = (
         requests.first().map_or(0, |r| r.0),
         usable.saturating_sub(held(&nodes)),
@@ -219,13 +222,7 @@ fn fail(
             break;
         }
     }
-    let sum = |per_node: fn(&PoolUse) -> u64| {
-        nodes
-            .iter()
-            .zip(uses)
-            .map(|(n, u)| n.saturating_mul(per_node(u)))
-            .fold(0, u64::saturating_add)
-    };
+    let sum = |per_node: fn(&PoolUse) -> u64| total(&nodes, uses, per_node);
     Exhaustion {
         phase,
         step,
@@ -253,13 +250,7 @@ pub fn state_at(capacity: &SubnetCapacity, step: u64) -> StepState {
     } else {
         (Phase::ScaleOut, nodes_at(uses, step))
     };
-    let sum = |per_node: fn(&PoolUse) -> u64| {
-        nodes
-            .iter()
-            .zip(uses)
-            .map(|(n, u)| n.saturating_mul(per_node(u)))
-            .fold(0, u64::saturating_add)
-    };
+    let sum = |per_node: fn(&PoolUse) -> u64| total(&nodes, uses, per_node);
     StepState {
         phase,
         step: step.min(last + 1),
