@@ -1,9 +1,9 @@
 //! `cniplan simulate`: the scenario step by step for every used subnet, and the sweep of
 //! pods per node that answers "how densely can we pack before this subnet runs out?".
 
+use crate::capacity;
 use crate::capacity::rows::{rows, SubnetRow};
 use crate::capacity::scenario::{state_at, StepState};
-use crate::capacity::{self, SubnetCapacity};
 use crate::topology::Topology;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -46,7 +46,10 @@ pub fn step_tables(topology: &Topology) -> Vec<SubnetSteps> {
         .map(|(c, row)| {
             let total = capacity::scenario::scale_out_steps(&c.uses).saturating_add(2);
             let shown = shown_steps(total, c.exhaustion.as_ref().map(|e| e.step));
-            let steps: Vec<Step> = shown.into_iter().map(|k| step(c, state_at(c, k))).collect();
+            let steps: Vec<Step> = shown
+                .into_iter()
+                .map(|k| step(row.usable, state_at(c, k)))
+                .collect();
             SubnetSteps {
                 pool_names: row
                     .pools
@@ -77,7 +80,7 @@ fn shown_steps(total: u64, exhaustion: Option<u64>) -> Vec<u64> {
     shown
 }
 
-fn step(c: &SubnetCapacity, s: StepState) -> Step {
+fn step(usable: i64, s: StepState) -> Step {
     Step {
         phase: s.phase.as_str(),
         step: s.step,
@@ -85,7 +88,7 @@ fn step(c: &SubnetCapacity, s: StepState) -> Step {
         pods: s.pods,
         allocated: s.demand,
         stranded: s.stranded,
-        free: i64::try_from(c.usable).unwrap_or(i64::MAX) - i64::try_from(s.demand).unwrap_or(i64::MAX),
+        free: usable.saturating_sub(i64::try_from(s.demand).unwrap_or(i64::MAX)),
     }
 }
 
@@ -100,7 +103,7 @@ pub struct Density {
 pub struct SweepRow {
     pub vnet: String,
     pub name: String,
-    pub usable: u64,
+    pub usable: i64,
     pub peak_demand: u64,
     pub utilization: Option<f64>,
     pub exhaustion: Option<crate::capacity::rows::ExhaustionRow>,

@@ -615,3 +615,28 @@ fn a_tree_of_plans_gives_byte_identical_output_run_after_run_in_every_format() {
     assert_eq!(paths.len(), 200);
     assert!(paths.windows(2).all(|w| w[0] < w[1]), "files in path order");
 }
+
+#[test]
+fn a_custom_allocation_block_is_simulated_not_refused() {
+    // batch_size 32 with the default thresholds (refill below 8, release at 24) is a valid plan.
+    let plan = SMALL_POD_SUBNET
+        .replace("clusters:", "allocation:\n  batch_size: 32\nclusters:")
+        .replace("max_count: 12", "max_count: 2");
+    let v = json(&stdin_plan(&["check", "--format", "json", "-"], &plan));
+    let rules: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"plan-schema"), "{rules:?}");
+    let pods = v["files"][0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "pods")
+        .unwrap()
+        .clone();
+    // 30 pods: 32 × ceil((30 + 8) / 32) = 64, clamped at max_pods 30, plus the primary IP.
+    assert_eq!(pods["pools"][0]["ips_per_node"], 31);
+}

@@ -167,18 +167,27 @@ pub fn demand_at(uses: &[PoolUse], step: u64) -> u64 {
         .fold(0, u64::saturating_add)
 }
 
-/// For each cluster (first seen first), the use whose upgrade takes the most IPs here.
+/// For each cluster (first seen first), the uses of the pool whose upgrade takes the most IPs
+/// here. A pool uses a subnet once, or twice when it is both its node and its pod subnet: a
+/// surge node then takes both its node IP and its pod IPs here.
 fn surging(uses: &[PoolUse]) -> Vec<usize> {
-    let mut worst: Vec<usize> = Vec::new();
-    for (i, u) in uses.iter().enumerate() {
-        let extra = |j: usize| uses[j].surge_nodes.saturating_mul(uses[j].ips_per_node);
-        match worst.iter_mut().find(|j| uses[**j].cluster == u.cluster) {
-            Some(j) if extra(i) > extra(*j) => *j = i,
+    let extra = |cluster: usize, pool: usize| {
+        uses.iter()
+            .filter(|u| (u.cluster, u.pool) == (cluster, pool))
+            .map(|u| u.surge_nodes.saturating_mul(u.ips_per_node))
+            .fold(0, u64::saturating_add)
+    };
+    let mut worst: Vec<(usize, usize)> = Vec::new();
+    for u in uses {
+        match worst.iter_mut().find(|(c, _)| *c == u.cluster) {
+            Some(w) if extra(u.cluster, u.pool) > extra(w.0, w.1) => *w = (u.cluster, u.pool),
             Some(_) => {}
-            None => worst.push(i),
+            None => worst.push((u.cluster, u.pool)),
         }
     }
-    worst
+    (0..uses.len())
+        .filter(|&i| worst.contains(&(uses[i].cluster, uses[i].pool)))
+        .collect()
 }
 
 fn surge_demand(uses: &[PoolUse]) -> u64 {
@@ -366,6 +375,19 @@ mod tests {
             proptest::prop_assert_eq!(cap.peak_demand, peak);
             proptest::prop_assert_eq!(cap.exhaustion.map(|e| (e.phase, e.step)), exhaustion);
         }
+    }
+
+    #[test]
+    fn a_surge_node_takes_its_node_ip_and_pod_ips_from_a_subnet_in_both_roles() {
+        let node_use = PoolUse {
+            role: Role::Node,
+            ips_per_node: 1,
+            stranded_per_node: 0,
+            ..pool(0, 0, 49, 2, 2, 1)
+        };
+        let uses = vec![node_use, pool(0, 0, 49, 2, 2, 1), pool(0, 1, 60, 1, 1, 0)];
+        // Full scale 2 + 98 + 60 = 160; pool 0 surges with 1 + 49 (pool 1 has no surge).
+        assert_eq!(run(0, 10_000, uses).peak_demand, 160 + 50);
     }
 
     #[test]

@@ -313,29 +313,6 @@ fn check_allocation(a: &Allocation, node: Option<&Node>, out: &mut Vec<Finding>)
             .help("the node agent's batch is 16"),
         );
     }
-    if a.refill_below == 0 {
-        out.push(
-            Finding::new(
-                Rule::PlanSchema,
-                at("refill_below"),
-                "`refill_below` must be at least 1",
-            )
-            .help("with 0 a node would never request a second batch; the node agent refills below 8"),
-        );
-    }
-    if u64::from(a.release_at) < u64::from(a.refill_below) + u64::from(a.batch_size) {
-        out.push(
-            Finding::new(
-                Rule::PlanSchema,
-                at("release_at"),
-                format!(
-                    "`release_at` {} is less than `refill_below` {} + `batch_size` {}",
-                    a.release_at, a.refill_below, a.batch_size
-                ),
-            )
-            .help("a node would give a batch back and request it again at once; the node agent uses 8 + 16 = 24"),
-        );
-    }
     if !(a.headroom_warning > 0.0 && a.headroom_warning <= 1.0) {
         out.push(
             Finding::new(

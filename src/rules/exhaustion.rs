@@ -57,9 +57,13 @@ pub fn resize_help(topology: &Topology, c: &SubnetCapacity) -> String {
 }
 
 /// 65531 → "65,531", as people read capacity.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+pub fn thousands(n: impl Into<i128>) -> String {
+    let n: i128 = n.into();
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
@@ -73,9 +77,10 @@ pub fn thousands(n: u64) -> String {
 mod tests {
     #[test]
     fn thousands_groups_digits() {
-        assert_eq!(super::thousands(0), "0");
-        assert_eq!(super::thousands(999), "999");
-        assert_eq!(super::thousands(65_531), "65,531");
-        assert_eq!(super::thousands(1_000_000), "1,000,000");
+        assert_eq!(super::thousands(0u64), "0");
+        assert_eq!(super::thousands(999u64), "999");
+        assert_eq!(super::thousands(65_531u64), "65,531");
+        assert_eq!(super::thousands(1_000_000u64), "1,000,000");
+        assert_eq!(super::thousands(-1234i64), "-1,234");
     }
 }
