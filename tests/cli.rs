@@ -640,3 +640,24 @@ fn a_custom_allocation_block_is_simulated_not_refused() {
     // 30 pods: 32 × ceil((30 + 8) / 32) = 64, clamped at max_pods 30, plus the primary IP.
     assert_eq!(pods["pools"][0]["ips_per_node"], 31);
 }
+
+#[test]
+fn the_readme_shows_the_walkthroughs_real_output() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```text\nservice-cidr-overlap")
+        .expect("the sample in the README")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--color", "never", WALKTHROUGH])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    assert_eq!(
+        &readme[start..end],
+        stdout(&out),
+        "update the README's sample output"
+    );
+}
