@@ -1,0 +1,34 @@
+#!/bin/sh
+# Copies the repository's plans into the fuzz corpora (which git ignores), so a run starts
+# from real plans instead of from nothing. Run from anywhere; safe to run again.
+#   load_check:      examples/**/*.yaml|yml, tests/fixtures/*.yaml, tests/bad-input/*,
+#                    and the saved regressions/load_check-*
+#   structured_plan: the saved regressions/structured_plan-*.bin (its inputs are not YAML)
+set -eu
+fuzz_dir=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$fuzz_dir")
+mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan"
+
+seed() { # TARGET FILE...
+    target=$1
+    shift
+    for f in "$@"; do
+        [ -f "$f" ] || continue
+        case "$f" in */bad-input/expected.txt | *.md) continue ;; esac
+        # Nothing over 1 MiB (e.g. a generated 50 MB plan): -max_len would cut it anyway.
+        [ "$(wc -c <"$f")" -le 1048576 ] || continue
+        rel=${f#"$root"/}
+        cp "$f" "$fuzz_dir/corpus/$target/seed-$(printf %s "$rel" | tr '/' '_')"
+    done
+}
+
+seed load_check \
+    $(find "$root/examples" -type f \( -name '*.yaml' -o -name '*.yml' \) | sort) \
+    "$root"/tests/fixtures/*.yaml \
+    "$root"/tests/bad-input/* \
+    "$fuzz_dir"/regressions/load_check-*
+seed structured_plan "$fuzz_dir"/regressions/structured_plan-*.bin
+
+for t in load_check structured_plan; do
+    echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
+done
