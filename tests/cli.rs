@@ -25,6 +25,15 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// The capacity row of a subnet of the first file.
+fn subnet_row(v: &Value, name: &str) -> Value {
+    let rows = v["files"][0]["subnets"].as_array().expect("subnets array");
+    rows.iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no row for {name}"))
+        .clone()
+}
+
 /// (line, column, severity, rule) of every diagnostic of the first file.
 fn diagnostics(v: &Value) -> Vec<(u64, u64, String, String)> {
     v["files"][0]["diagnostics"]
@@ -291,13 +300,7 @@ fn a_24_pod_subnet_at_30_pods_holds_8_nodes_and_runs_out_in_scale_out() {
     let out = stdin_plan(&["check", "--format", "json", "-"], SMALL_POD_SUBNET);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
-    let pods = v["files"][0]["subnets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == "pods")
-        .unwrap()
-        .clone();
+    let pods = subnet_row(&v, "pods");
     assert_eq!(pods["pools"][0]["ips_per_node"], 31);
     assert_eq!(pods["pools"][0]["max_nodes"], 8);
     // 2 nodes at baseline, one more per step: the 9th node (step 7) needs 279 > 251 IPs.
@@ -630,13 +633,7 @@ fn a_custom_allocation_block_is_simulated_not_refused() {
         .map(|d| d["rule"].as_str().unwrap())
         .collect();
     assert!(!rules.contains(&"plan-schema"), "{rules:?}");
-    let pods = v["files"][0]["subnets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == "pods")
-        .unwrap()
-        .clone();
+    let pods = subnet_row(&v, "pods");
     // 30 pods: 32 × ceil((30 + 8) / 32) = 64, clamped at max_pods 30, plus the primary IP.
     assert_eq!(pods["pools"][0]["ips_per_node"], 31);
 }
