@@ -32,9 +32,8 @@ fn main() {
         }
         times.push((check, steps, sweep, path));
     }
-    let total = |f: fn(&(Duration, Duration, Duration, String)) -> Duration| {
-        times.iter().map(f).sum::<Duration>()
-    };
+    let total =
+        |f: fn(&(Duration, Duration, Duration, String)) -> Duration| times.iter().map(f).sum::<Duration>();
     println!(
         "{} inputs: check {:?}, step_tables {:?}, sweep {:?}",
         times.len(),

@@ -26,7 +26,7 @@ fn between<const MIN: usize, const MAX: usize, T: for<'a> Arbitrary<'a>>(
 /// True one time in `1/p` (of 256): false once the input runs out (unlike `ratio`, which
 /// answers true then, and would make the rare cases the common ones).
 fn one_in(u: &mut Unstructured, p: u8) -> Result<bool> {
-    Ok(u8::arbitrary(u)? >= 255 - (255 / p.max(1)) + 1)
+    Ok(u8::arbitrary(u)? > 255 - (255 / p.max(1)))
 }
 
 /// `Some` one time in 64.
@@ -516,7 +516,10 @@ fn cidr_text(c: &CidrDesc, parent: Net) -> (String, Option<Net>) {
             } else {
                 address & mask(prefix)
             };
-            (format!("{}/{}", dotted(a), prefix), Some((a & mask(prefix), prefix)))
+            (
+                format!("{}/{}", dotted(a), prefix),
+                Some((a & mask(prefix), prefix)),
+            )
         }
         CidrDesc::Within {
             offset,
@@ -530,7 +533,10 @@ fn cidr_text(c: &CidrDesc, parent: Net) -> (String, Option<Net>) {
             let host = offset & !mask(pp);
             let a = (pa & mask(pp)) | host;
             let a = if *keep_host_bits { a } else { a & mask(prefix) };
-            (format!("{}/{}", dotted(a), prefix), Some((a & mask(prefix), prefix)))
+            (
+                format!("{}/{}", dotted(a), prefix),
+                Some((a & mask(prefix), prefix)),
+            )
         }
         CidrDesc::Malformed(m) => {
             let text = match m {
@@ -593,9 +599,7 @@ fn float_text(f: &FloatDesc) -> String {
     match f {
         FloatDesc::Percent(p) => format!("{}", f64::from(*p) / 100.0),
         FloatDesc::Raw(x) if x.is_nan() => ".nan".into(),
-        FloatDesc::Raw(x) if x.is_infinite() => {
-            if *x > 0.0 { ".inf" } else { "-.inf" }.into()
-        }
+        FloatDesc::Raw(x) if x.is_infinite() => if *x > 0.0 { ".inf" } else { "-.inf" }.into(),
         FloatDesc::Raw(x) => format!("{x:?}"),
         FloatDesc::Integer(i) => int_text(i),
     }
@@ -760,9 +764,7 @@ impl PlanDesc {
                     .peerings
                     .iter()
                     .map(|p| match p {
-                        PeeringDesc::Index(k) => {
-                            scalar(&vnet_names[*k as usize % vnet_names.len()], style)
-                        }
+                        PeeringDesc::Index(k) => scalar(&vnet_names[*k as usize % vnet_names.len()], style),
                         PeeringDesc::Unknown => "nosuchvnet".into(),
                     })
                     .collect();
@@ -838,7 +840,11 @@ impl PlanDesc {
                     o.kv(1, "primary_ips_per_node", &int_text(p));
                 }
                 if let Some(h) = headroom_percent {
-                    o.kv(1, "headroom_warning", &format!("{}", f64::from(h % 100 + 1) / 100.0));
+                    o.kv(
+                        1,
+                        "headroom_warning",
+                        &format!("{}", f64::from(h % 100 + 1) / 100.0),
+                    );
                 }
             }
             Some(AllocationDesc::Free {
@@ -848,29 +854,29 @@ impl PlanDesc {
                 primary_ips_per_node,
                 headroom_warning,
             }) => {
-            o.line(0, "allocation:");
-            let fields = [
-                ("batch_size", batch_size),
-                ("refill_below", refill_below),
-                ("release_at", release_at),
-                ("primary_ips_per_node", primary_ips_per_node),
-            ];
-            let mut any = false;
-            for (key, value) in fields {
-                if let Some(v) = value {
-                    o.kv(1, key, &int_text(v));
+                o.line(0, "allocation:");
+                let fields = [
+                    ("batch_size", batch_size),
+                    ("refill_below", refill_below),
+                    ("release_at", release_at),
+                    ("primary_ips_per_node", primary_ips_per_node),
+                ];
+                let mut any = false;
+                for (key, value) in fields {
+                    if let Some(v) = value {
+                        o.kv(1, key, &int_text(v));
+                        any = true;
+                    }
+                }
+                if let Some(h) = headroom_warning {
+                    o.kv(1, "headroom_warning", &float_text(h));
                     any = true;
                 }
-            }
-            if let Some(h) = headroom_warning {
-                o.kv(1, "headroom_warning", &float_text(h));
-                any = true;
-            }
-            if !any {
-                // An empty mapping, not a null.
-                o.text.truncate(o.text.len() - 1);
-                o.text.push_str(" {}\n");
-            }
+                if !any {
+                    // An empty mapping, not a null.
+                    o.text.truncate(o.text.len() - 1);
+                    o.text.push_str(" {}\n");
+                }
             }
         }
 
@@ -902,18 +908,12 @@ impl PlanDesc {
                 }
                 Some(DnsDesc::Absolute(a)) => o.kv(2, "dns_service_ip", &dotted(*a)),
                 Some(DnsDesc::Ipv6) => o.kv(2, "dns_service_ip", "\"fd00::10\""),
-                Some(DnsDesc::Text(t)) => {
-                    o.kv(2, "dns_service_ip", &serde_json::to_string(t).unwrap())
-                }
+                Some(DnsDesc::Text(t)) => o.kv(2, "dns_service_ip", &serde_json::to_string(t).unwrap()),
             }
             match &c.cli_version {
                 None => {}
-                Some(VersionString::Semver(a, b, p)) => {
-                    o.kv(2, "cli_version", &format!("{a}.{b}.{p}"))
-                }
-                Some(VersionString::Text(t)) => {
-                    o.kv(2, "cli_version", &serde_json::to_string(t).unwrap())
-                }
+                Some(VersionString::Semver(a, b, p)) => o.kv(2, "cli_version", &format!("{a}.{b}.{p}")),
+                Some(VersionString::Text(t)) => o.kv(2, "cli_version", &serde_json::to_string(t).unwrap()),
             }
             if let Some(p) = c.private_link_service {
                 o.kv(2, "private_link_service", if p { "true" } else { "false" });
@@ -978,9 +978,7 @@ impl PlanDesc {
                             let hundredths = n % 10_000 + 1;
                             format!("\"{}.{:02}%\"", hundredths / 100, hundredths % 100)
                         }
-                        SurgeDesc::PercentRaw(x) => {
-                            serde_json::to_string(&format!("{x}%")).unwrap()
-                        }
+                        SurgeDesc::PercentRaw(x) => serde_json::to_string(&format!("{x}%")).unwrap(),
                         SurgeDesc::Text(t) => serde_json::to_string(t).unwrap(),
                     };
                     o.kv(4, "max_surge", &t);
@@ -999,9 +997,7 @@ impl PlanDesc {
                     Some(TypoDesc::MaxPod) => o.kv(4, "max_pod", "30"),
                     Some(TypoDesc::NodeCounts) => o.kv(4, "node_counts", "3"),
                     Some(TypoDesc::PodSubnets) => o.kv(4, "pod_subnets", "podsubnet"),
-                    Some(TypoDesc::Unknown(k)) => {
-                        o.kv(4, &serde_json::to_string(k).unwrap(), "1")
-                    }
+                    Some(TypoDesc::Unknown(k)) => o.kv(4, &serde_json::to_string(k).unwrap(), "1"),
                 }
             }
         }
@@ -1042,28 +1038,10 @@ fn reference(r: &RefDesc, vnets: &[String], subnets: &[Vec<String>]) -> String {
     match &r.form {
         RefForm::Name => subnet,
         RefForm::VnetSlashSubnet => format!("{vnet}/{subnet}"),
-        RefForm::ResourceId => id(
-            &vnet,
-            &subnet,
-            "Microsoft.Network",
-            "virtualNetworks",
-            "subnets",
-        ),
-        RefForm::ResourceIdLowercase => id(
-            &vnet,
-            &subnet,
-            "microsoft.network",
-            "virtualnetworks",
-            "SUBNETS",
-        ),
+        RefForm::ResourceId => id(&vnet, &subnet, "Microsoft.Network", "virtualNetworks", "subnets"),
+        RefForm::ResourceIdLowercase => id(&vnet, &subnet, "microsoft.network", "virtualnetworks", "SUBNETS"),
         RefForm::BrokenResourceId(cut) => {
-            let full = id(
-                &vnet,
-                &subnet,
-                "Microsoft.Network",
-                "virtualNetworks",
-                "subnets",
-            );
+            let full = id(&vnet, &subnet, "Microsoft.Network", "virtualNetworks", "subnets");
             let mut end = (*cut as usize).min(full.len());
             while !full.is_char_boundary(end) {
                 end -= 1;

@@ -27,10 +27,11 @@ impl Batching {
         let batch = allocation.batch_size.clamp(1, max_pods);
         // Thresholds scale with a clamped batch, rounding half up as the agent does:
         // int(batch × percent / 100 + 0.5) (ACN monitor_test.go, TestCalculateIPs).
+        // In u128: batch, threshold and batch size may each be near u32::MAX (found by fuzzing).
         let scale = |threshold: u32| {
-            let scaled = u64::from(batch) * u64::from(threshold);
-            let size = u64::from(allocation.batch_size.max(1));
-            ((2 * scaled + size) / (2 * size)) as u32
+            let scaled = u128::from(batch) * u128::from(threshold);
+            let size = u128::from(allocation.batch_size.max(1));
+            u32::try_from((2 * scaled + size) / (2 * size)).unwrap_or(u32::MAX)
         };
         Batching {
             batch,

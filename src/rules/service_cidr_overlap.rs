@@ -153,6 +153,7 @@ fn suggest_free(topology: &Topology, prefix: u8) -> Option<Ipv4Net> {
     first_free(
         &used,
         &private,
-        prefix.max(crate::limits::LARGEST_SERVICE_CIDR_PREFIX),
+        // At most a /24: a /32 service CIDR would mean millions of candidates (found by fuzzing).
+        prefix.clamp(crate::limits::LARGEST_SERVICE_CIDR_PREFIX, 24),
     )
 }
