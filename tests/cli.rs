@@ -25,6 +25,16 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// The `path` of every file in a JSON report, in output order.
+fn file_paths(v: &Value) -> Vec<&str> {
+    v["files"]
+        .as_array()
+        .expect("files array")
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect()
+}
+
 /// The capacity row of a subnet of the first file.
 fn subnet_row(v: &Value, name: &str) -> Value {
     let rows = v["files"][0]["subnets"].as_array().expect("subnets array");
@@ -206,12 +216,7 @@ fn directories_are_searched_for_plan_files_by_name_in_path_order() {
     let out = cniplan(&["check", "--format", "json", root]);
     assert_eq!(out.status.code(), Some(0));
     let v = json(&out);
-    let paths: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = file_paths(&v);
     assert_eq!(paths.len(), 2, "{paths:?}");
     assert!(
         paths[0].ends_with("a/prod.cniplan.yml") && paths[1].ends_with("b/cniplan.yaml"),
@@ -609,12 +614,7 @@ fn a_tree_of_plans_gives_byte_identical_output_run_after_run_in_every_format() {
         assert!(first.stdout == second.stdout, "{format}: two runs differ");
     }
     let v = json(&cniplan_in(dir.path(), &["check", "--format", "json", "."]));
-    let paths: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = file_paths(&v);
     assert_eq!(paths.len(), 200);
     assert!(paths.windows(2).all(|w| w[0] < w[1]), "files in path order");
 }
