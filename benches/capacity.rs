@@ -6,7 +6,7 @@
 //! Run: `cargo bench` (needs python3 and ../shared beside the repository).
 
 use cniplan::source::SourceFile;
-use cniplan::{capacity, check_source, plan, simulate, topology};
+use cniplan::{capacity, check_source, input, simulate, topology};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::Path;
 use std::process::Command;
@@ -31,8 +31,8 @@ fn scenario(c: &mut Criterion) {
         "cluster.yaml",
         generated(&["cluster", "--pools", "5", "--nodes", "1000"]),
     );
-    let loaded = plan::load(&source).unwrap_or_else(|_| panic!("the generated plan loads"));
-    let (topology, _) = topology::resolve(&loaded);
+    let loaded = input::cniplan::read(&source).unwrap_or_else(|_| panic!("the generated plan loads"));
+    let (topology, _) = topology::resolve(&loaded.plan, None);
     c.bench_function("scenario: cluster, 5 pools x 1,000 nodes", |b| {
         b.iter(|| capacity::simulate(std::hint::black_box(&topology)))
     });

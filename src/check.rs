@@ -1,18 +1,32 @@
-//! One plan file through the whole pipeline.
+//! One input through the whole pipeline: the library entry every command goes through.
 
 use crate::capacity::rows::SubnetRow;
+use crate::capacity::SubnetCapacity;
 use crate::config::Settings;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
 use crate::source::SourceFile;
-use crate::{capacity, plan, rules, suppress, topology};
+use crate::topology::Topology;
+use crate::{capacity, input, rules, suppress, topology};
 
-/// Everything cniplan has to say about one plan file.
+/// Everything cniplan has to say about one input file.
 pub struct FileReport {
     pub source: SourceFile,
     /// Sorted by place in the file, then rule.
     pub findings: Vec<Finding>,
     /// Capacity of every subnet with a valid CIDR, in plan order; empty when the plan did not load.
     pub subnets: Vec<SubnetRow>,
+}
+
+/// A checked input with what the commands beyond `check` build on: the resolved topology
+/// and the scenario's capacity, when the input loaded.
+pub struct Checked {
+    pub report: FileReport,
+    pub model: Option<Model>,
+}
+
+pub struct Model {
+    pub topology: Topology,
+    pub capacity: Vec<SubnetCapacity>,
 }
 
 /// One plan with every rule at its default severity and no configuration.
@@ -23,21 +37,19 @@ pub fn check_source(source: SourceFile) -> FileReport {
 /// One plan under a repository's settings: rules turned off or re-graded, the headroom
 /// warning, and the plan's own `# cniplan: ignore[...]` comments.
 pub fn check_source_with(source: SourceFile, settings: &Settings) -> FileReport {
-    let (findings, subnets) = match plan::load(&source) {
-        Err(findings) => (findings, Vec::new()),
+    run(source, settings).report
+}
+
+/// The pipeline: read, resolve, simulate, check, then settings and suppressions.
+pub fn run(source: SourceFile, settings: &Settings) -> Checked {
+    let (findings, subnets, model) = match input::cniplan::read(&source) {
+        Err(findings) => (findings, Vec::new(), None),
         Ok(loaded) => {
-            let (mut topology, mut findings) = topology::resolve(&loaded);
-            let plan_sets_headroom = loaded
-                .root
-                .get("allocation")
-                .and_then(|a| a.get("headroom_warning"))
-                .is_some();
-            if let Some(headroom) = settings.headroom_warning.filter(|_| !plan_sets_headroom) {
-                topology.allocation.headroom_warning = headroom;
-            }
+            let (topology, mut findings) = topology::resolve(&loaded.plan, settings.headroom_warning);
             let capacity = capacity::simulate(&topology);
-            // Three independent jobs: the rules, the capacity rows, and freeing the span tree
-            // and typed plan (a large plan's allocations take a while to give back).
+            // Three independent jobs: the rules, the capacity rows, and freeing the typed
+            // plan (a large plan's allocations take a while to give back).
+            let plan = loaded.plan;
             let ((rule_findings, rows), ()) = rayon::join(
                 || {
                     rayon::join(
@@ -45,10 +57,11 @@ pub fn check_source_with(source: SourceFile, settings: &Settings) -> FileReport 
                         || capacity::rows::rows(&topology, &capacity),
                     )
                 },
-                move || drop(loaded),
+                move || drop(plan),
             );
             findings.extend(rule_findings);
-            (findings, rows)
+            input::tree::point_at_anchors(&mut findings, &loaded.aliases);
+            (findings, rows, Some(Model { topology, capacity }))
         }
     };
     // Rules turned off are gone before suppressions are matched; the notes about unused
@@ -56,9 +69,12 @@ pub fn check_source_with(source: SourceFile, settings: &Settings) -> FileReport 
     let findings = settings.adjust(findings);
     let mut findings = settings.adjust(suppress::apply(&source, findings));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    FileReport {
-        source,
-        findings,
-        subnets,
+    Checked {
+        report: FileReport {
+            source,
+            findings,
+            subnets,
+        },
+        model,
     }
 }

@@ -2,8 +2,11 @@
 //! headroom warning, and which plan files a directory walk takes. Found upward from the
 //! working directory, or named with `--config`.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
+use crate::diagnostic::{Finding, Severity};
+use crate::input::de::{Reader, StructInfo};
+use crate::input::yaml;
+use crate::source::SourceFile;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,7 +14,6 @@ use std::path::{Path, PathBuf};
 pub const FILE_NAME: &str = ".cniplan.yaml";
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
     rules: BTreeMap<String, Level>,
@@ -68,16 +70,34 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads a configuration file; every mistake is an error naming the file, line and column.
 pub fn load(path: &Path) -> Result<Settings, String> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let source = SourceFile::new(shown.clone(), text);
+    let located = |span: crate::diagnostic::Span, message: &str| {
+        format!("{shown}:{}: {message}", source.position(span.start))
+    };
+    let document = yaml::parse(&source, 0).map_err(|e| located(e.span, &e.message))?;
     // An empty file, or one holding only comments, sets nothing.
-    let file: File = if text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        File::default()
-    } else {
-        serde_yaml::from_str(&text).map_err(|e| format!("{shown}: {}", explain(&e)))?
+    let file: File = match &document.root {
+        None => File::default(),
+        Some(root) => {
+            let structs = BTreeMap::from([(
+                "File",
+                StructInfo {
+                    description: FILE_NAME,
+                    required: Vec::new(),
+                },
+            )]);
+            let (file, findings) = Reader::new(&source.text, &structs).read::<File>(root);
+            if let Some(f) = findings.first() {
+                let help = f.help.as_deref().map_or(String::new(), |h| format!("; {h}"));
+                return Err(located(
+                    f.span.unwrap_or_default(),
+                    &format!("{}{help}", f.message),
+                ));
+            }
+            file.unwrap_or_default()
+        }
     };
     let mut severities = BTreeMap::new();
     for (name, level) in file.rules {
@@ -111,22 +131,6 @@ pub fn load(path: &Path) -> Result<Settings, String> {
     })
 }
 
-/// serde_yaml's message with its position first, and a suggestion for an unknown key.
-fn explain(error: &serde_yaml::Error) -> String {
-    let text = error.to_string();
-    let message = text.rfind(" at line ").map_or(text.as_str(), |i| &text[..i]);
-    let at = error
-        .location()
-        .map_or(String::new(), |l| format!("{}:{}: ", l.line(), l.column()));
-    let suggestion = message
-        .split("unknown field `")
-        .nth(1)
-        .and_then(|rest| rest.split('`').next())
-        .and_then(|key| crate::suggest::nearest(key, ["rules", "headroom_warning", "include", "exclude"]))
-        .map_or(String::new(), |near| format!("; did you mean `{near}`?"));
-    format!("{at}{message}{suggestion}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,7 +145,7 @@ mod tests {
     #[test]
     fn severities_and_off() {
         let s = load_text("rules:\n  subnet-headroom: error\n  vnet-overlap: off\n").unwrap();
-        let span = crate::span::Span::new(0, 1);
+        let span = crate::diagnostic::Span::new(0, 1);
         let findings = vec![
             Finding::new(Rule::SubnetHeadroom, span, "a"),
             Finding::new(Rule::VnetOverlap, span, "b"),
@@ -162,13 +166,13 @@ mod tests {
     fn mistakes_are_errors_with_a_suggestion() {
         let err = load_text("rule:\n  subnet-headroom: off\n").unwrap_err();
         assert!(
-            err.contains("1:1: unknown field `rule`") && err.contains("did you mean `rules`?"),
+            err.contains("1:1: unknown key `rule`") && err.contains("did you mean `rules`?"),
             "{err}"
         );
         let err = load_text("rules:\n  subnet-headrom: off\n").unwrap_err();
         assert!(err.contains("did you mean `subnet-headroom`?"), "{err}");
         let err = load_text("rules:\n  subnet-headroom: loud\n").unwrap_err();
-        assert!(err.contains("unknown variant `loud`"), "{err}");
+        assert!(err.contains("2:20: `subnet-headroom` must be one of"), "{err}");
         assert!(load_text("headroom_warning: 2\n").is_err());
         assert!(load_text("# nothing yet\n").is_ok());
     }

@@ -90,9 +90,11 @@ pub const MIN_CLI_VERSION: (u32, u32, u32) = (2, 37, 0);
 /// Surge nodes per upgrade when a pool does not set max_surge. (AKS docs upgrade-options.md)
 pub const DEFAULT_MAX_SURGE: u32 = 1;
 
-/// The node agent's batch settings. (the feature article, "Planning IP addressing";
+/// The node agent's batch settings and the headroom warning, as the simulation uses them.
+/// Defaults: (the feature article, "Planning IP addressing";
 /// ACN docs/feature/ipammath/0-background.md: batch 16, request 50 % → 8, release 150 % → 24)
-pub struct AllocationDefaults {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Allocation {
     pub batch_size: u32,
     pub refill_below: u32,
     pub release_at: u32,
@@ -100,7 +102,7 @@ pub struct AllocationDefaults {
     pub headroom_warning: f64,
 }
 
-pub const ALLOCATION_DEFAULTS: AllocationDefaults = AllocationDefaults {
+pub const ALLOCATION_DEFAULTS: Allocation = Allocation {
     batch_size: 16,
     refill_below: 8,
     release_at: 24,
@@ -110,4 +112,10 @@ pub const ALLOCATION_DEFAULTS: AllocationDefaults = AllocationDefaults {
 
 const fn net(a: u8, b: u8, c: u8, d: u8, prefix: u8) -> Ipv4Net {
     Ipv4Net::new_assert(Ipv4Addr::new(a, b, c, d), prefix)
+}
+
+impl Default for Allocation {
+    fn default() -> Self {
+        ALLOCATION_DEFAULTS
+    }
 }

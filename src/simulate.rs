@@ -4,6 +4,7 @@
 use crate::capacity;
 use crate::capacity::rows::{rows, SubnetRow};
 use crate::capacity::scenario::{state_at, StepState};
+use crate::check::Model;
 use crate::topology::Topology;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -36,9 +37,9 @@ pub struct Step {
 }
 
 /// The step tables of every used subnet.
-pub fn step_tables(topology: &Topology) -> Vec<SubnetSteps> {
-    let capacity = capacity::simulate(topology);
-    let subnet_rows = rows(topology, &capacity);
+pub fn step_tables(model: &Model) -> Vec<SubnetSteps> {
+    let (topology, capacity) = (&model.topology, &model.capacity);
+    let subnet_rows = rows(topology, capacity);
     capacity
         .iter()
         .zip(subnet_rows)

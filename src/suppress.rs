@@ -5,10 +5,10 @@
 //!
 //! Comments are not events of the YAML parsers, so this one pass reads them from the text.
 
-use crate::finding::Finding;
-use crate::rules::Rule;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 use crate::source::SourceFile;
-use crate::span::Span;
 
 const MARKER: &str = "# cniplan:";
 

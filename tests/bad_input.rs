@@ -186,7 +186,7 @@ fn generated_hostile_inputs_end_in_diagnostics_quickly() {
             "deep-block.yaml",
             format!("version: 1\nvnets:\n{}x\n", "- ".repeat(100_000)).into_bytes(),
             1,
-            "plan-schema",
+            "plan-syntax",
         ),
         (
             "huge-name.yaml",

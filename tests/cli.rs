@@ -328,7 +328,10 @@ fn a_24_pod_subnet_at_30_pods_holds_8_nodes_and_runs_out_in_scale_out() {
 #[test]
 fn simulate_prints_every_step_and_the_exhaustion_point() {
     let out = stdin_plan(&["simulate", "-"], SMALL_POD_SUBNET);
-    assert_eq!(out.status.code(), Some(0));
+    // The pod subnet runs out: simulate exits like check, so a script can gate on it.
+    assert_eq!(out.status.code(), Some(1));
+    let never = stdin_plan(&["simulate", "--fail-on", "never", "-"], SMALL_POD_SUBNET);
+    assert_eq!(never.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
         text.contains("v/pods (10.1.1.0/24, pod subnet, 251 usable IPs)"),
@@ -361,7 +364,7 @@ fn simulate_prints_every_step_and_the_exhaustion_point() {
 #[test]
 fn sweep_finds_the_densest_packing_that_fits() {
     let out = stdin_plan(&["simulate", "--sweep", "pods-per-node", "-"], SMALL_POD_SUBNET);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     // 13 nodes at peak; 251 usable: 17 IPs/node (≤ 8 pods) peaks at 221, 31 IPs/node at 403.
     assert!(

@@ -72,7 +72,7 @@ fn every_addressing_rule_has_a_fixture() {
                 .to_string()
         })
         .collect();
-    for rule in cniplan::rules::Rule::ALL {
+    for rule in cniplan::diagnostic::Rule::ALL {
         assert!(
             names.iter().any(|n| n == rule.name()),
             "no fixture for {}",

@@ -7,11 +7,11 @@
 //! Schemata/sarif-schema-2.1.0.json at commit 0a8091f7d4057e57b6d8d9b56129e5f918747b34.
 
 use cniplan::check::FileReport;
-use cniplan::finding::{Finding, Severity};
+use cniplan::diagnostic::Rule;
+use cniplan::diagnostic::Span;
+use cniplan::diagnostic::{Finding, Severity};
 use cniplan::render::{render, Format, HumanOptions};
-use cniplan::rules::Rule;
 use cniplan::source::SourceFile;
-use cniplan::span::Span;
 use quick_xml::events::Event;
 use quick_xml::XmlVersion;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! and each page's examples proven — the "Example" plan triggers the rule, the
 //! "Use instead" plan does not.
 
-use cniplan::rules::Rule;
+use cniplan::diagnostic::Rule;
 use cniplan::source::SourceFile;
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //!
 //!     cargo run --example print_plan -- artifacts/structured_plan/crash-...
 use arbitrary::{Arbitrary, Unstructured};
-use cniplan::rules::Rule;
+use cniplan::diagnostic::Rule;
 use cniplan_fuzz::PlanDesc;
 
 fn main() {

@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release --example time_plan -- corpus/structured_plan/*
 use arbitrary::{Arbitrary, Unstructured};
-use cniplan::rules::Rule;
+use cniplan::diagnostic::Rule;
 use cniplan::source::SourceFile;
 use cniplan_fuzz::PlanDesc;
 use std::time::{Duration, Instant};
@@ -21,13 +21,13 @@ fn main() {
         let check = t.elapsed();
         let source = SourceFile::new("p", text);
         let (mut steps, mut sweep) = (Duration::ZERO, Duration::ZERO);
-        if let Ok(loaded) = cniplan::plan::load(&source) {
-            let (topology, _) = cniplan::topology::resolve(&loaded);
+        let checked = cniplan::check::run(source, &Default::default());
+        if let Some(model) = &checked.model {
             let t = Instant::now();
-            let _ = cniplan::simulate::step_tables(&topology);
+            let _ = cniplan::simulate::step_tables(model);
             steps = t.elapsed();
             let t = Instant::now();
-            let _ = cniplan::simulate::sweep_pods_per_node(&topology);
+            let _ = cniplan::simulate::sweep_pods_per_node(&model.topology);
             sweep = t.elapsed();
         }
         times.push((check, steps, sweep, path));

@@ -42,10 +42,11 @@ fn exercise(text: String) {
     let _ = render::render(&reports, Format::Human, &colored);
 
     let source = SourceFile::new("fuzz.cniplan.yaml", text);
-    if let Ok(loaded) = cniplan::plan::load(&source) {
-        let (topology, _) = cniplan::topology::resolve(&loaded);
-        let steps = cniplan::simulate::step_tables(&topology);
+    let checked = cniplan::check::run(source, &Default::default());
+    if let Some(model) = &checked.model {
+        let findings = &checked.report.findings;
+        let steps = cniplan::simulate::step_tables(model);
         let _ = render::simulate::steps_human(&steps);
-        let _ = render::simulate::steps_json("fuzz.cniplan.yaml", &steps);
+        let _ = render::simulate::steps_json("fuzz.cniplan.yaml", findings, &steps);
     }
 }

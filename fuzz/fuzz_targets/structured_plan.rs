@@ -4,7 +4,7 @@
 #![no_main]
 
 use cniplan::render::{self, Format, HumanOptions};
-use cniplan::rules::Rule;
+use cniplan::diagnostic::Rule;
 use cniplan::source::SourceFile;
 use cniplan_fuzz::PlanDesc;
 use libfuzzer_sys::fuzz_target;
@@ -30,15 +30,16 @@ fuzz_target!(|plan: PlanDesc| {
     }
 
     let source = SourceFile::new(PATH, text);
-    if let Ok(loaded) = cniplan::plan::load(&source) {
-        let (topology, _) = cniplan::topology::resolve(&loaded);
-        let steps = cniplan::simulate::step_tables(&topology);
+    let checked = cniplan::check::run(source, &Default::default());
+    if let Some(model) = &checked.model {
+        let (topology, findings) = (&model.topology, &checked.report.findings);
+        let steps = cniplan::simulate::step_tables(model);
         let _ = render::simulate::steps_human(&steps);
-        let steps_json = render::simulate::steps_json(PATH, &steps);
+        let steps_json = render::simulate::steps_json(PATH, findings, &steps);
         assert!(serde_json::from_str::<serde_json::Value>(&steps_json).is_ok());
-        let sweep = cniplan::simulate::sweep_pods_per_node(&topology);
+        let sweep = cniplan::simulate::sweep_pods_per_node(topology);
         let _ = render::simulate::sweep_human(&sweep);
-        let sweep_json = render::simulate::sweep_json(PATH, &sweep);
+        let sweep_json = render::simulate::sweep_json(PATH, findings, &sweep);
         assert!(serde_json::from_str::<serde_json::Value>(&sweep_json).is_ok());
     }
 });

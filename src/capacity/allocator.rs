@@ -5,7 +5,7 @@
 //! batch (rounding up to a batch multiple, clamped at max pods, so the top step may be
 //! partial: 240 → 250); when `release` or more are free it gives one batch back.
 
-use crate::plan::model::Allocation;
+use crate::limits::Allocation;
 
 /// One node's batch settings, after the node agent's clamping.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

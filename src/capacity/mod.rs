@@ -45,7 +45,8 @@ pub struct PoolUse {
     pub stranded_per_node: u64,
     pub pods_per_node: u64,
     pub baseline_nodes: u64,
-    pub max_nodes: u64,
+    /// Nodes at full scale (the autoscaler's max_count).
+    pub full_scale_nodes: u64,
     /// Extra nodes while this pool upgrades, at full scale.
     pub surge_nodes: u64,
 }
@@ -69,7 +70,7 @@ impl SubnetCapacity {
     }
 
     /// The most nodes of a pool this subnet could hold alone.
-    pub fn max_nodes(&self, u: &PoolUse) -> u64 {
+    pub fn most_nodes_alone(&self, u: &PoolUse) -> u64 {
         self.usable / u.ips_per_node.max(1)
     }
 }
@@ -112,8 +113,8 @@ pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) 
                 stranded_per_node: 0,
                 pods_per_node: u64::from(pods),
                 baseline_nodes: u64::from(pool.baseline_nodes.value),
-                max_nodes: u64::from(pool.max_nodes.value.max(pool.baseline_nodes.value)),
-                surge_nodes: surge_nodes(pool.max_surge.value, pool.max_nodes.value),
+                full_scale_nodes: u64::from(pool.full_scale_nodes.value.max(pool.baseline_nodes.value)),
+                surge_nodes: surge_nodes(pool.max_surge.value, pool.full_scale_nodes.value),
             };
             if !dynamic {
                 // Traditional Azure CNI pre-allocates max_pods pod IPs plus the node's own.

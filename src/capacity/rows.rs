@@ -71,8 +71,8 @@ fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
                 cluster,
                 pool,
                 ips_per_node: u.ips_per_node,
-                peak_nodes: u.max_nodes.saturating_add(u.surge_nodes),
-                max_nodes: c.max_nodes(u),
+                peak_nodes: u.full_scale_nodes.saturating_add(u.surge_nodes),
+                max_nodes: c.most_nodes_alone(u),
             }
         })
         .collect();

@@ -90,7 +90,7 @@ pub fn run(subnet: usize, usable: u64, uses: Vec<PoolUse>) -> SubnetCapacity {
         let requests: Vec<(usize, u64)> = uses
             .iter()
             .enumerate()
-            .filter(|(_, u)| u.baseline_nodes + hi <= u.max_nodes)
+            .filter(|(_, u)| u.baseline_nodes + hi <= u.full_scale_nodes)
             .map(|(i, _)| (i, 1))
             .collect();
         Some(fail(
@@ -146,14 +146,14 @@ fn role_of(uses: &[PoolUse]) -> Role {
 /// Lockstep scale-out steps until every pool is at its maximum.
 pub fn scale_out_steps(uses: &[PoolUse]) -> u64 {
     uses.iter()
-        .map(|u| u.max_nodes - u.baseline_nodes)
+        .map(|u| u.full_scale_nodes - u.baseline_nodes)
         .max()
         .unwrap_or(0)
 }
 
 fn nodes_at(uses: &[PoolUse], step: u64) -> Vec<u64> {
     uses.iter()
-        .map(|u| (u.baseline_nodes.saturating_add(step)).min(u.max_nodes))
+        .map(|u| (u.baseline_nodes.saturating_add(step)).min(u.full_scale_nodes))
         .collect()
 }
 
@@ -162,7 +162,7 @@ pub fn demand_at(uses: &[PoolUse], step: u64) -> u64 {
     uses.iter()
         .map(|u| {
             u.ips_per_node
-                .saturating_mul(u.baseline_nodes.saturating_add(step).min(u.max_nodes))
+                .saturating_mul(u.baseline_nodes.saturating_add(step).min(u.full_scale_nodes))
         })
         .fold(0, u64::saturating_add)
 }
@@ -283,7 +283,7 @@ mod tests {
             stranded_per_node: 1,
             pods_per_node: ips - 2,
             baseline_nodes: base,
-            max_nodes: max,
+            full_scale_nodes: max,
             surge_nodes: surge,
         }
     }
@@ -293,7 +293,7 @@ mod tests {
         let cap = run(0, 65_531, vec![pool(0, 0, 251, 2, 2, 1)]);
         assert_eq!((cap.baseline_demand, cap.peak_demand), (502, 753));
         assert!(cap.exhaustion.is_none());
-        assert_eq!(cap.max_nodes(&cap.uses[0]), 261);
+        assert_eq!(cap.most_nodes_alone(&cap.uses[0]), 261);
     }
 
     #[test]
@@ -334,10 +334,10 @@ mod tests {
         let baseline = demand(&nodes);
         let mut exhaustion = (baseline > usable).then_some((Phase::Baseline, 0));
         let mut step = 0;
-        while nodes.iter().zip(uses).any(|(n, u)| *n < u.max_nodes) {
+        while nodes.iter().zip(uses).any(|(n, u)| *n < u.full_scale_nodes) {
             step += 1;
             for (n, u) in nodes.iter_mut().zip(uses) {
-                if *n < u.max_nodes {
+                if *n < u.full_scale_nodes {
                     *n += 1;
                 }
             }

@@ -49,6 +49,14 @@ pub struct SimulateArgs {
     #[arg(long, value_enum)]
     pub sweep: Option<Sweep>,
 
+    /// The lowest severity of the plan's findings that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+
     /// When to color human output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

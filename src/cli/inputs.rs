@@ -1,8 +1,8 @@
 //! Which plan files a command line names, and reading them.
 
 use crate::config::Settings;
+use crate::diagnostic::Span;
 use crate::source::SourceFile;
-use crate::span::Span;
 use std::io::Read;
 use std::path::Path;
 

@@ -4,11 +4,11 @@
 mod args;
 mod inputs;
 
-use crate::check::{check_source_with, FileReport};
+use crate::check::{Checked, FileReport};
 use crate::config::{self, Settings};
-use crate::finding::{Finding, Severity};
+use crate::diagnostic::Rule;
+use crate::diagnostic::{Finding, Severity};
 use crate::render::{self, HumanOptions};
-use crate::rules::Rule;
 use args::{CheckArgs, Cli, Color, Command, FailOn, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
@@ -69,7 +69,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     let reports: Vec<FileReport> = files
         .par_iter()
-        .map(|path| check_file(path, &settings))
+        .map(|path| check_path(path, &settings).map(|c| c.report))
         .collect::<Result<_, _>>()?;
     let human = HumanOptions {
         color: use_color(args.color),
@@ -80,56 +80,51 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     Ok(exit_code(&reports, args.fail_on))
 }
 
-/// The scenario in detail. A plan that does not load or resolve shows its findings
-/// instead (exit 1): a simulation of a broken plan would mislead.
+/// The scenario in detail, through the same pipeline as `check` (settings, suppressions,
+/// exit code). A plan that does not load shows its findings instead: a simulation of a
+/// broken plan would mislead.
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
-    let (source, bad_utf8) = inputs::read(&args.plan)?;
-    let blocking = |findings: Vec<Finding>, source| -> Result<ExitCode, String> {
-        let report = FileReport {
-            source,
-            findings,
-            subnets: Vec::new(),
-        };
+    let settings = settings(args.config.as_deref())?;
+    let checked = check_path(&args.plan, &settings)?;
+    let human = HumanOptions {
+        color: use_color(args.color),
+        quiet: false,
+        width: terminal_width(),
+    };
+    let reports = std::slice::from_ref(&checked.report);
+    let Some(model) = &checked.model else {
         let format = match args.format {
             SimulateFormat::Human => render::Format::Human,
             SimulateFormat::Json => render::Format::Json,
         };
-        let human = HumanOptions {
-            color: use_color(args.color),
-            quiet: false,
-            width: terminal_width(),
-        };
-        write_stdout(&render::render(std::slice::from_ref(&report), format, &human))?;
-        Ok(ExitCode::from(1))
+        write_stdout(&render::render(reports, format, &human))?;
+        return Ok(exit_code(reports, args.fail_on));
     };
-    if let Some(span) = bad_utf8 {
-        return blocking(vec![not_utf8(span)], source);
-    }
-    let loaded = match crate::plan::load(&source) {
-        Ok(loaded) => loaded,
-        Err(findings) => return blocking(findings, source),
-    };
-    let (topology, findings) = crate::topology::resolve(&loaded);
-    if !findings.is_empty() {
-        drop(loaded);
-        return blocking(findings, source);
-    }
+    let path = &checked.report.source.path;
+    let findings = &checked.report.findings;
     let text = match (args.sweep, args.format) {
-        (Some(_), SimulateFormat::Json) => {
-            render::simulate::sweep_json(&source.path, &crate::simulate::sweep_pods_per_node(&topology))
-        }
+        (Some(_), SimulateFormat::Json) => render::simulate::sweep_json(
+            path,
+            findings,
+            &crate::simulate::sweep_pods_per_node(&model.topology),
+        ),
         (Some(_), SimulateFormat::Human) => {
-            render::simulate::sweep_human(&crate::simulate::sweep_pods_per_node(&topology))
+            render::simulate::sweep_human(&crate::simulate::sweep_pods_per_node(&model.topology))
         }
         (None, SimulateFormat::Json) => {
-            render::simulate::steps_json(&source.path, &crate::simulate::step_tables(&topology))
+            render::simulate::steps_json(path, findings, &crate::simulate::step_tables(model))
         }
-        (None, SimulateFormat::Human) => {
-            render::simulate::steps_human(&crate::simulate::step_tables(&topology))
-        }
+        (None, SimulateFormat::Human) => render::simulate::steps_human(&crate::simulate::step_tables(model)),
     };
     write_stdout(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let code = exit_code(reports, args.fail_on);
+    if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
+        eprintln!(
+            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
+            path, path
+        );
+    }
+    Ok(code)
 }
 
 /// The plan format's JSON Schema, generated from the model the loader deserializes.
@@ -155,7 +150,7 @@ fn explain(name: &str) -> Result<ExitCode, String> {
     }
 }
 
-fn not_utf8(span: crate::span::Span) -> Finding {
+fn not_utf8(span: crate::diagnostic::Span) -> Finding {
     Finding::new(Rule::PlanSyntax, span, "the plan is not UTF-8 text")
         .help("save the plan as UTF-8; YAML plans are text")
 }
@@ -173,16 +168,20 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
     }
 }
 
-fn check_file(path: &str, settings: &Settings) -> Result<FileReport, String> {
+/// One input through the pipeline, or a report of why its bytes are no text.
+fn check_path(path: &str, settings: &Settings) -> Result<Checked, String> {
     let (source, bad_utf8) = inputs::read(path)?;
-    match bad_utf8 {
-        Some(span) => Ok(FileReport {
-            findings: vec![not_utf8(span)],
-            source,
-            subnets: Vec::new(),
-        }),
-        None => Ok(check_source_with(source, settings)),
-    }
+    Ok(match bad_utf8 {
+        Some(span) => Checked {
+            report: FileReport {
+                findings: vec![not_utf8(span)],
+                source,
+                subnets: Vec::new(),
+            },
+            model: None,
+        },
+        None => crate::check::run(source, settings),
+    })
 }
 
 fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {

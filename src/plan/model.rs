@@ -1,22 +1,34 @@
-//! The plan as written (SPEC §2, version 1), deserialized by serde_yaml.
+//! The typed plan every input becomes (SPEC §2, version 1), each value with its place.
 //!
-//! Text that needs parsing (CIDRs, IPs, references) stays a string here: the resolver parses
-//! it with the value's span at hand, so a bad value becomes a located finding, not a type
-//! error. Unknown keys are not rejected here: the loader reports every one of them.
+//! A cniplan plan is read into these types through serde (`input::cniplan`); the Terraform,
+//! ARM and az readers build them directly. Text that needs parsing (CIDRs, IPs, references,
+//! surges) stays a string here: the resolver parses it with its span at hand, so a bad value
+//! becomes a located finding. Optional values stay `None` when not written; the resolver
+//! fills in the defaults, so a rule can tell a default from a choice.
 
+use crate::diagnostic::Spanned;
 use schemars::JsonSchema;
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
-use std::fmt;
+
+/// Where an imported value came from: the resource it was read from (a Terraform address or
+/// an Azure resource ID) and, for values, the file and line a user edits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub resource: String,
+    pub resource_group: Option<String>,
+}
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Plan {
-    pub version: u32,
+    /// The plan format's version: 1.
+    pub version: Spanned<u32>,
     #[serde(default)]
     pub vnets: Vec<Vnet>,
+    /// On-premises and other connected ranges that nothing in Azure may overlap.
     #[serde(default)]
     pub external_networks: Vec<ExternalNetwork>,
+    /// The node agent's batch settings and the headroom warning.
     #[serde(default)]
     pub allocation: Allocation,
     #[serde(default)]
@@ -26,122 +38,193 @@ pub struct Plan {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Vnet {
-    pub name: String,
-    pub address_space: Vec<String>,
+    pub name: Spanned<String>,
+    /// The VNet's resource group; names need only be unique within one.
     #[serde(default)]
-    pub peerings: Vec<String>,
+    pub resource_group: Option<Spanned<String>>,
+    /// One or more IPv4 CIDRs.
+    pub address_space: Spanned<Vec<Spanned<String>>>,
+    /// Names of peered VNets in this plan.
+    #[serde(default)]
+    pub peerings: Vec<Spanned<String>>,
     #[serde(default)]
     pub subnets: Vec<Subnet>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Subnet {
-    pub name: String,
-    pub cidr: String,
+    pub name: Spanned<String>,
+    /// An IPv4 CIDR such as 10.240.0.0/16.
+    pub cidr: Spanned<String>,
+    /// IPs taken by other resources (private endpoints, internal load balancers).
     #[serde(default)]
-    pub reserved_ips: u32,
+    pub reserved_ips: Option<Spanned<u32>>,
+    /// A service delegation, e.g. Microsoft.ContainerService/managedClusters.
     #[serde(default)]
-    pub delegation: Option<String>,
+    pub delegation: Option<Spanned<String>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ExternalNetwork {
-    pub name: String,
-    pub cidrs: Vec<String>,
+    pub name: Spanned<String>,
+    pub cidrs: Vec<Spanned<String>>,
 }
 
-/// The node agent's batch settings; defaults are the article's and the agent's typical ones.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(default)]
+/// The node agent's batch settings; unset values take the article's and the agent's.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Allocation {
-    pub batch_size: u32,
-    pub refill_below: u32,
-    pub release_at: u32,
-    pub primary_ips_per_node: u32,
-    pub headroom_warning: f64,
-}
-
-impl Default for Allocation {
-    fn default() -> Self {
-        let d = &crate::limits::ALLOCATION_DEFAULTS;
-        Allocation {
-            batch_size: d.batch_size,
-            refill_below: d.refill_below,
-            release_at: d.release_at,
-            primary_ips_per_node: d.primary_ips_per_node,
-            headroom_warning: d.headroom_warning,
-        }
-    }
+    /// IPs per batch (default 16).
+    #[serde(default)]
+    pub batch_size: Option<Spanned<u32>>,
+    /// Request a batch when fewer than this many IPs are free (default 8).
+    #[serde(default)]
+    pub refill_below: Option<Spanned<u32>>,
+    /// Give a batch back when this many IPs are free (default 24).
+    #[serde(default)]
+    pub release_at: Option<Spanned<u32>>,
+    /// The node's own IP taken from the pod subnet (default 1).
+    #[serde(default)]
+    pub primary_ips_per_node: Option<Spanned<u32>>,
+    /// Warn when peak demand passes this fraction of a subnet's usable IPs (default 0.8).
+    #[serde(default)]
+    pub headroom_warning: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Cluster {
-    pub name: String,
+    pub name: Spanned<String>,
+    /// The cluster's resource group; names need only be unique within one.
     #[serde(default)]
-    pub network_plugin: NetworkPlugin,
+    pub resource_group: Option<Spanned<String>>,
+    /// azure (default), kubenet, or none (bring your own CNI).
     #[serde(default)]
-    pub service_cidr: Option<String>,
+    pub network_plugin: Option<Spanned<NetworkPlugin>>,
+    /// overlay, or unset (the AKS API's networkPluginMode).
     #[serde(default)]
-    pub dns_service_ip: Option<String>,
+    pub network_plugin_mode: Option<Spanned<NetworkPluginMode>>,
+    /// The pod range of overlay and kubenet clusters (default 10.244.0.0/16).
     #[serde(default)]
-    pub cli_version: Option<String>,
+    pub pod_cidr: Option<Spanned<String>>,
+    /// azure (default) or cilium.
     #[serde(default)]
-    pub private_link_service: bool,
-    pub node_pools: Vec<NodePool>,
+    pub network_dataplane: Option<Spanned<NetworkDataplane>>,
+    /// none (default), azure, calico or cilium.
+    #[serde(default)]
+    pub network_policy: Option<Spanned<NetworkPolicy>>,
+    /// Kubernetes version, e.g. "1.33"; some modes need a minimum.
+    #[serde(default)]
+    pub kubernetes_version: Option<Spanned<String>>,
+    /// Default 10.0.0.0/16.
+    #[serde(default)]
+    pub service_cidr: Option<Spanned<String>>,
+    /// Default: the 10th address of the service CIDR.
+    #[serde(default)]
+    pub dns_service_ip: Option<Spanned<String>>,
+    /// The Azure CLI version used to deploy, as written.
+    #[serde(default)]
+    pub cli_version: Option<Spanned<String>>,
+    /// The cluster exposes a Private Link Service through a LoadBalancer Service.
+    #[serde(default)]
+    pub private_link_service: Option<Spanned<bool>>,
+    pub node_pools: Spanned<Vec<NodePool>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum NetworkPlugin {
-    #[default]
     Azure,
+    Kubenet,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkPluginMode {
+    Overlay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkDataplane {
+    Azure,
+    Cilium,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkPolicy {
+    None,
+    Azure,
+    Calico,
+    Cilium,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct NodePool {
-    pub name: String,
+    pub name: Spanned<String>,
+    /// Linux (default) or Windows.
     #[serde(default)]
-    pub os_type: OsType,
+    pub os_type: Option<Spanned<OsType>>,
+    /// A fixed size; or min_count and max_count for the autoscaler.
     #[serde(default)]
-    pub node_count: Option<u32>,
+    pub node_count: Option<Spanned<u32>>,
     #[serde(default)]
-    pub min_count: Option<u32>,
+    pub min_count: Option<Spanned<u32>>,
     #[serde(default)]
-    pub max_count: Option<u32>,
+    pub max_count: Option<Spanned<u32>>,
+    /// Default per network mode (250 pod subnet and overlay, 110 kubenet, 30 traditional).
     #[serde(default)]
-    pub max_pods: Option<u32>,
+    pub max_pods: Option<Spanned<u32>>,
+    /// Surge nodes during an upgrade: a count such as 1, or a percentage such as "33%".
     #[serde(default)]
-    pub max_surge: Option<MaxSurge>,
-    pub vnet_subnet: String,
+    #[schemars(with = "Option<MaxSurgeSchema>")]
+    pub max_surge: Option<Spanned<String>>,
+    /// The node subnet: a name, vnet/subnet, or an Azure resource ID.
+    pub vnet_subnet: Spanned<String>,
+    /// The pod subnet (dynamic or static block allocation), in the same three forms.
     #[serde(default)]
-    pub pod_subnet: Option<String>,
+    pub pod_subnet: Option<Spanned<String>>,
+    /// DynamicIndividual (default) or StaticBlock (the AKS API's podIPAllocationMode).
     #[serde(default)]
-    pub pods_per_node: Option<u32>,
+    pub pod_ip_allocation_mode: Option<Spanned<PodIpAllocationMode>>,
+    /// Expected pods per node that take a pod IP, system pods included; default max_pods.
+    #[serde(default)]
+    pub pods_per_node: Option<Spanned<u32>>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum OsType {
-    #[default]
-    #[serde(alias = "linux")]
     Linux,
-    #[serde(alias = "windows")]
     Windows,
 }
 
-/// `max_surge`: a node count (`1`) or a percentage of the pool (`"33%"`), as AKS takes it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MaxSurge {
-    Nodes(u32),
-    Percent(f64),
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum PodIpAllocationMode {
+    DynamicIndividual,
+    StaticBlock,
 }
 
-/// In the schema: a node count, or a percentage string such as "33%".
-impl JsonSchema for MaxSurge {
+/// `max_surge` in the schema: a node count, or a percentage string such as "33%".
+struct MaxSurgeSchema;
+
+impl JsonSchema for MaxSurgeSchema {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "MaxSurge".into()
     }
@@ -157,38 +240,23 @@ impl JsonSchema for MaxSurge {
     }
 }
 
-impl<'de> Deserialize<'de> for MaxSurge {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SurgeVisitor;
-        impl Visitor<'_> for SurgeVisitor {
-            type Value = MaxSurge;
+/// `max_surge` as AKS takes it: a node count (`1`) or a percentage of the pool (`"33%"`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MaxSurge {
+    Nodes(u32),
+    Percent(f64),
+}
 
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a node count such as 1 or a percentage such as \"33%\"")
-            }
-
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<MaxSurge, E> {
-                u32::try_from(n)
-                    .map(MaxSurge::Nodes)
-                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
-            }
-
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<MaxSurge, E> {
-                let invalid = || E::invalid_value(de::Unexpected::Str(s), &self);
-                match s.trim().strip_suffix('%') {
-                    Some(p) => match p.trim().parse::<f64>() {
-                        Ok(p) if p.is_finite() && p > 0.0 && p <= 100.0 => Ok(MaxSurge::Percent(p)),
-                        _ => Err(invalid()),
-                    },
-                    None => s
-                        .trim()
-                        .parse::<u64>()
-                        .map_err(|_| invalid())
-                        .and_then(|n| self.visit_u64(n)),
-                }
-            }
+impl MaxSurge {
+    pub fn parse(text: &str) -> Option<MaxSurge> {
+        let text = text.trim();
+        match text.strip_suffix('%') {
+            Some(p) => match p.trim().parse::<f64>() {
+                Ok(p) if p.is_finite() && p > 0.0 && p <= 100.0 => Some(MaxSurge::Percent(p)),
+                _ => None,
+            },
+            None => text.parse::<u32>().ok().map(MaxSurge::Nodes),
         }
-        deserializer.deserialize_any(SurgeVisitor)
     }
 }
 
@@ -198,12 +266,11 @@ mod tests {
 
     #[test]
     fn max_surge_takes_counts_and_percentages() {
-        let surge = |s: &str| serde_yaml::from_str::<MaxSurge>(s);
-        assert_eq!(surge("2").unwrap(), MaxSurge::Nodes(2));
-        assert_eq!(surge("\"33%\"").unwrap(), MaxSurge::Percent(33.0));
-        assert_eq!(surge("10%").unwrap(), MaxSurge::Percent(10.0));
-        assert!(surge("0%").is_err());
-        assert!(surge("lots").is_err());
-        assert!(surge("-1").is_err());
+        assert_eq!(MaxSurge::parse("2"), Some(MaxSurge::Nodes(2)));
+        assert_eq!(MaxSurge::parse("33%"), Some(MaxSurge::Percent(33.0)));
+        assert_eq!(MaxSurge::parse(" 10 % "), Some(MaxSurge::Percent(10.0)));
+        assert_eq!(MaxSurge::parse("0%"), None);
+        assert_eq!(MaxSurge::parse("lots"), None);
+        assert_eq!(MaxSurge::parse("-1"), None);
     }
 }

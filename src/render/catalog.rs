@@ -1,6 +1,6 @@
 //! `cniplan rules`: the rule catalog as a table.
 
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 

@@ -4,7 +4,7 @@
 
 use super::repository_path;
 use crate::check::FileReport;
-use crate::finding::{Finding, Severity};
+use crate::diagnostic::{Finding, Severity};
 use crate::source::SourceFile;
 
 pub fn render(reports: &[FileReport]) -> String {

@@ -3,7 +3,7 @@
 
 use super::Summary;
 use crate::check::FileReport;
-use crate::finding::{Finding, Severity};
+use crate::diagnostic::{Finding, Severity};
 use crate::source::SourceFile;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,

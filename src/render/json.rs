@@ -100,7 +100,7 @@ fn file(report: &FileReport) -> File<'_> {
     }
 }
 
-fn related<'a>(source: &SourceFile, r: &'a crate::finding::Related) -> Related<'a> {
+fn related<'a>(source: &SourceFile, r: &'a crate::diagnostic::Related) -> Related<'a> {
     let (s, e) = (source.position(r.span.start), source.position(r.span.end));
     Related {
         message: &r.message,

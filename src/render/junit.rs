@@ -3,8 +3,8 @@
 //! pass; a rule that fires fails with one `<failure>` per finding.
 
 use crate::check::FileReport;
-use crate::finding::Finding;
-use crate::rules::Rule;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::source::SourceFile;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};

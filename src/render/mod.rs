@@ -10,7 +10,7 @@ pub mod simulate;
 mod table;
 
 use crate::check::FileReport;
-use crate::finding::Severity;
+use crate::diagnostic::Severity;
 
 pub use human::HumanOptions;
 

@@ -5,10 +5,10 @@
 
 use super::repository_path;
 use crate::check::FileReport;
-use crate::finding::{Finding, Related, Severity};
-use crate::rules::Rule;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
+use crate::diagnostic::{Finding, Related, Severity};
 use crate::source::SourceFile;
-use crate::span::Span;
 use serde::Serialize;
 
 /// The OASIS-published schema of SARIF 2.1.0 (errata 01).

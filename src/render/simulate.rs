@@ -1,18 +1,26 @@
 //! `cniplan simulate` output: the step table of each used subnet, or the density sweep.
 
-use crate::rules::thousands;
+use crate::diagnostic::{Finding, Severity};
+use crate::numbers::thousands;
 use crate::simulate::{Density, SubnetSteps};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 use serde_json::json;
 
-pub fn steps_json(path: &str, subnets: &[SubnetSteps]) -> String {
-    let value = json!({"path": path, "subnets": subnets});
+/// The plan's findings by severity, so a script reading the simulation knows whether
+/// `cniplan check` would pass.
+fn summary(findings: &[Finding]) -> serde_json::Value {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    json!({"errors": count(Severity::Error), "warnings": count(Severity::Warning), "notes": count(Severity::Note)})
+}
+
+pub fn steps_json(path: &str, findings: &[Finding], subnets: &[SubnetSteps]) -> String {
+    let value = json!({"path": path, "findings": summary(findings), "subnets": subnets});
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
-pub fn sweep_json(path: &str, densities: &[Density]) -> String {
-    let value = json!({"path": path, "sweep": "pods-per-node", "densities": densities});
+pub fn sweep_json(path: &str, findings: &[Finding], densities: &[Density]) -> String {
+    let value = json!({"path": path, "findings": summary(findings), "sweep": "pods-per-node", "densities": densities});
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 

@@ -1,7 +1,7 @@
 //! The capacity table under `check`'s human output: one row per used subnet.
 
 use crate::capacity::rows::SubnetRow;
-use crate::rules::thousands;
+use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 

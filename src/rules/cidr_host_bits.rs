@@ -1,8 +1,8 @@
 //! cidr-host-bits: a CIDR written with host bits set (`10.240.1.0/16`). Azure rejects it;
 //! the other rules read it as its network.
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::{Cidr, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

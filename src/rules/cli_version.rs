@@ -1,8 +1,8 @@
 //! cli-version: the feature needs Azure CLI 2.37.0 or later (the feature article,
 //! "Additional prerequisites").
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::MIN_CLI_VERSION;
 use crate::topology::Topology;
 

@@ -1,22 +1,22 @@
 //! cluster-limits: AKS caps a node pool at 1,000 nodes, a cluster at 5,000 nodes and 100 node
 //! pools (AKS quotas and limits; azure-facts.md "Clusters and pools").
 
-use super::exhaustion::thousands;
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::{MAX_NODES_PER_CLUSTER, MAX_NODES_PER_POOL, MAX_POOLS_PER_CLUSTER};
+use crate::numbers::thousands;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for cluster in &topology.clusters {
         let name = &cluster.name.value;
         for pool in &cluster.pools {
-            let nodes = u64::from(pool.max_nodes.value);
+            let nodes = u64::from(pool.full_scale_nodes.value);
             if nodes > MAX_NODES_PER_POOL {
                 out.push(
                     Finding::new(
                         Rule::ClusterLimits,
-                        pool.max_nodes.span,
+                        pool.full_scale_nodes.span,
                         format!(
                             "pool `{}` of cluster `{name}` scales to {} nodes; AKS allows {} per node pool",
                             pool.name.value,
@@ -28,7 +28,11 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                 );
             }
         }
-        let total: u64 = cluster.pools.iter().map(|p| u64::from(p.max_nodes.value)).sum();
+        let total: u64 = cluster
+            .pools
+            .iter()
+            .map(|p| u64::from(p.full_scale_nodes.value))
+            .sum();
         if total > MAX_NODES_PER_CLUSTER {
             out.push(
                 Finding::new(

@@ -1,9 +1,9 @@
 //! delegated-node-subnet: the subnet of an AKS node pool cannot be delegated; deployment
 //! fails with SubnetIsDelegated (the feature article, Prerequisites).
 
-use super::Rule;
-use crate::finding::Finding;
-use crate::span::Span;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

@@ -2,8 +2,8 @@
 //! its network address or its first address, which kubernetes.default takes
 //! (AKS docs concepts-network-ip-address-planning.md).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::DEFAULT_DNS_SERVICE_IP_OFFSET;
 use crate::topology::Topology;
 use std::net::Ipv4Addr;

@@ -2,9 +2,9 @@
 //! one cluster share a name. Azure names are unique in their scope; references would be
 //! ambiguous.
 
-use super::Rule;
-use crate::finding::Finding;
-use crate::span::Spanned;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Spanned;
 use crate::topology::Topology;
 use std::collections::HashMap;
 

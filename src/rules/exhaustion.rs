@@ -1,9 +1,10 @@
 //! What pod-subnet-exhausted and node-subnet-exhausted say: the exhaustion point, and the
 //! smallest subnet that would hold the peak.
 
-use super::Rule;
 use crate::capacity::{smallest_prefix_for, Exhaustion, Phase, SubnetCapacity};
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::numbers::thousands;
 use crate::topology::Topology;
 
 pub fn finding(
@@ -53,34 +54,5 @@ pub fn resize_help(topology: &Topology, c: &SubnetCapacity) -> String {
             "no single subnet holds the peak of {} IPs; give pools their own subnets",
             thousands(c.peak_demand)
         ),
-    }
-}
-
-/// 65531 → "65,531", as people read capacity.
-pub fn thousands(n: impl Into<i128>) -> String {
-    let n: i128 = n.into();
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(super::thousands(0u64), "0");
-        assert_eq!(super::thousands(999u64), "999");
-        assert_eq!(super::thousands(65_531u64), "65,531");
-        assert_eq!(super::thousands(1_000_000u64), "1,000,000");
-        assert_eq!(super::thousands(-1234i64), "-1,234");
     }
 }

@@ -1,8 +1,8 @@
 //! forbidden-range: ranges AKS may not use for service, pod or VNet ranges (the feature
 //! article, Prerequisites) and ranges no VNet may contain (Azure virtual network FAQ).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::{Forbidden, FORBIDDEN_FOR_AKS, FORBIDDEN_FOR_VNETS};
 use crate::topology::{Cidr, Topology};
 

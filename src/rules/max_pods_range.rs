@@ -1,8 +1,8 @@
 //! max-pods-range: max pods per node must lie in 10–250, and a pool must hold at least 30
 //! pods in all (AKS docs concepts-network-ip-address-planning.md; the feature article's table).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::{MAX_PODS_MAX, MAX_PODS_MIN, MIN_PODS_PER_POOL};
 use crate::topology::Topology;
 

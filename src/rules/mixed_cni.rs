@@ -1,8 +1,8 @@
 //! mixed-cni: a cluster uses one CNI mode; some pools with a pod subnet and others without
 //! cannot coexist (the feature article, FAQ).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

@@ -1,9 +1,10 @@
 //! node-subnet-exhausted: the scenario runs a node subnet out of IPs — in traditional mode
 //! the node and its max_pods pod IPs (deploy error InsufficientSubnetSize, azure-facts.md).
 
-use super::{exhaustion, Rule};
+use super::exhaustion;
 use crate::capacity::{Role, SubnetCapacity};
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {

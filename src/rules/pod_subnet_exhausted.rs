@@ -1,9 +1,10 @@
 //! pod-subnet-exhausted: the scenario runs a pod subnet out of IPs; pods then wait with
 //! "not enough IPs available, waiting on Azure CNS to allocate more" (azure-facts.md).
 
-use super::{exhaustion, Rule};
+use super::exhaustion;
 use crate::capacity::{Role, SubnetCapacity};
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {

@@ -1,8 +1,8 @@
 //! pod-subnet-other-vnet: a pool's pod subnet must be in the VNet of its node subnet
 //! (the feature article, FAQ).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

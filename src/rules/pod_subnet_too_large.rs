@@ -1,9 +1,9 @@
 //! pod-subnet-too-large: a dynamic-mode pod subnet larger than /16; the mode supports about
 //! 65,000 pods per pod subnet (AKS docs concepts-network-azure-cni-pod-subnet.md).
 
-use super::Rule;
 use crate::capacity::{Role, SubnetCapacity};
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::LARGEST_POD_SUBNET_PREFIX;
 use crate::topology::Topology;
 

@@ -2,8 +2,8 @@
 //! Private Link Service through a Kubernetes LoadBalancer Service is not supported
 //! (the feature article, "Additional prerequisites").
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

@@ -4,8 +4,8 @@
 //! Overlapping only the VNet's address space deploys, but any subnet later made there is
 //! unreachable from pods: a warning.
 
-use super::Rule;
-use crate::finding::{Finding, Severity};
+use crate::diagnostic::Rule;
+use crate::diagnostic::{Finding, Severity};
 use crate::limits::{FORBIDDEN_FOR_AKS, FORBIDDEN_FOR_VNETS};
 use crate::overlap::first_free;
 use crate::topology::{Cidr, Cluster, Topology};

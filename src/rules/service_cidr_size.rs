@@ -1,8 +1,8 @@
 //! service-cidr-size: a service CIDR larger than /12, which AKS rejects
 //! (AKS docs concepts-network-ip-address-planning.md).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::LARGEST_SERVICE_CIDR_PREFIX;
 use crate::topology::Topology;
 

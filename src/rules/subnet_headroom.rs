@@ -1,10 +1,11 @@
 //! subnet-headroom: a subnet that holds the peak, but with less spare than
 //! `allocation.headroom_warning` leaves; IP release lags pod deletion and upgrades surge.
 
-use super::exhaustion::{resize_help, thousands};
-use super::Rule;
+use super::exhaustion::resize_help;
 use crate::capacity::SubnetCapacity;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::numbers::thousands;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {

@@ -1,8 +1,8 @@
 //! subnet-outside-vnet: a subnet whose CIDR is not inside its VNet's address space; Azure
 //! refuses to create it.
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

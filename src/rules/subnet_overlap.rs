@@ -1,7 +1,7 @@
 //! subnet-overlap: two subnets of one VNet overlap; Azure refuses the second.
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::overlap::{first_overlaps, Range};
 use crate::topology::Topology;
 

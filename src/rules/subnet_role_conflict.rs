@@ -1,9 +1,9 @@
 //! subnet-role-conflict: one subnet serving as a node subnet and as a pod subnet; node and
 //! pod addresses are planned and scaled separately (the feature article).
 
-use super::Rule;
-use crate::finding::Finding;
-use crate::span::Span;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {

@@ -1,8 +1,8 @@
 //! subnet-too-small: a subnet smaller than /29, the smallest Azure creates
 //! (Azure virtual network FAQ; 5 of its 8 addresses are Azure's).
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::limits::SMALLEST_SUBNET_PREFIX;
 use crate::topology::Topology;
 

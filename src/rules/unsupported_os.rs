@@ -1,8 +1,8 @@
 //! unsupported-os: dynamic allocation of pod IPs supports Linux node pools only
 //! (the feature article, "Additional prerequisites").
 
-use super::Rule;
-use crate::finding::Finding;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
 use crate::plan::model::OsType;
 use crate::topology::Topology;
 

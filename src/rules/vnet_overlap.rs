@@ -2,8 +2,8 @@
 //! network, cannot route to each other (error); unpeered VNets can never be peered or
 //! connected later without renumbering (warning).
 
-use super::Rule;
-use crate::finding::{Finding, Severity};
+use crate::diagnostic::Rule;
+use crate::diagnostic::{Finding, Severity};
 use crate::overlap::{overlapping_pairs, Range};
 use crate::topology::{Cidr, Topology};
 use std::collections::HashMap;

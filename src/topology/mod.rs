@@ -1,11 +1,14 @@
 //! The plan resolved: every CIDR parsed, every reference pointing at its subnet, every
 //! default filled in. Rules and the simulator read only this.
 
+mod cidr;
+mod miss;
 pub mod reference;
 mod resolve;
 
-use crate::plan::model::{Allocation, MaxSurge, NetworkPlugin, OsType};
-use crate::span::{Span, Spanned};
+use crate::diagnostic::{Span, Spanned};
+use crate::limits::Allocation;
+use crate::plan::model::{MaxSurge, NetworkPlugin, Origin, OsType};
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
@@ -26,7 +29,7 @@ impl Cidr {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Topology {
     pub vnets: Vec<Vnet>,
     pub subnets: Vec<Subnet>,
@@ -38,6 +41,8 @@ pub struct Topology {
 #[derive(Debug)]
 pub struct Vnet {
     pub name: Spanned<String>,
+    pub resource_group: Option<String>,
+    pub origin: Option<Origin>,
     /// The prefixes that parsed; invalid ones were reported and left out.
     pub address_space: Vec<Cidr>,
     /// Peered VNets as written on this side (indices into `Topology::vnets`).
@@ -50,6 +55,7 @@ pub struct Vnet {
 pub struct Subnet {
     pub vnet: usize,
     pub name: Spanned<String>,
+    pub origin: Option<Origin>,
     pub cidr: Option<Cidr>,
     pub reserved_ips: Spanned<u32>,
     pub delegation: Option<Spanned<String>>,
@@ -64,6 +70,8 @@ pub struct ExternalNetwork {
 #[derive(Debug)]
 pub struct Cluster {
     pub name: Spanned<String>,
+    pub resource_group: Option<String>,
+    pub origin: Option<Origin>,
     pub network_plugin: NetworkPlugin,
     /// `None` when the written value did not parse.
     pub service_cidr: Option<Cidr>,
@@ -91,7 +99,7 @@ pub struct Pool {
     /// The fewest nodes the pool runs: `min_count`, else `node_count`.
     pub min_nodes: Spanned<u32>,
     /// Nodes at full scale: `max_count`, else `node_count`.
-    pub max_nodes: Spanned<u32>,
+    pub full_scale_nodes: Spanned<u32>,
     pub autoscaling: bool,
     pub max_pods: Spanned<u32>,
     pub max_surge: Spanned<MaxSurge>,

@@ -1,12 +1,16 @@
 //! The three ways a plan names a subnet (SPEC §2): `name`, `vnet/subnet`, or an Azure
-//! resource ID as `az aks create --vnet-subnet-id` takes it.
+//! resource ID as `az aks create --vnet-subnet-id` takes it. Each may end in one `/`.
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum SubnetRef<'a> {
     /// A bare subnet name, looked up in the cluster's VNet, else anywhere when unique.
     Name(&'a str),
-    /// `vnet/subnet`, or the VNet and subnet segments of a resource ID.
-    Qualified { vnet: &'a str, subnet: &'a str },
+    /// `vnet/subnet`, or the resource group, VNet and subnet segments of a resource ID.
+    Qualified {
+        resource_group: Option<&'a str>,
+        vnet: &'a str,
+        subnet: &'a str,
+    },
     /// Text that is none of the three forms; the reason says why.
     Malformed(&'static str),
 }
@@ -16,20 +20,26 @@ pub fn parse(text: &str) -> SubnetRef<'_> {
     if text.starts_with('/') {
         return parse_resource_id(text);
     }
+    let text = text.strip_suffix('/').unwrap_or(text);
     match text.split_once('/') {
         None if text.is_empty() => SubnetRef::Malformed("the reference is empty"),
         None => SubnetRef::Name(text),
         Some((vnet, subnet)) if !vnet.is_empty() && !subnet.is_empty() && !subnet.contains('/') => {
-            SubnetRef::Qualified { vnet, subnet }
+            SubnetRef::Qualified {
+                resource_group: None,
+                vnet,
+                subnet,
+            }
         }
         Some(_) => SubnetRef::Malformed("expected `subnet`, `vnet/subnet` or a subnet resource ID"),
     }
 }
 
-/// `/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/V/subnets/S`;
+/// `/subscriptions/…/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/V/subnets/S`;
 /// Azure treats the segment names case-insensitively, and so do we.
 fn parse_resource_id(text: &str) -> SubnetRef<'_> {
-    let segments: Vec<&str> = text.trim_end_matches('/').split('/').collect();
+    let text = text.strip_suffix('/').unwrap_or(text);
+    let segments: Vec<&str> = text.split('/').collect();
     let after = |name: &str| {
         segments
             .iter()
@@ -38,8 +48,17 @@ fn parse_resource_id(text: &str) -> SubnetRef<'_> {
             .copied()
             .filter(|s| !s.is_empty())
     };
+    let network_provider = segments
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case("Microsoft.Network"));
     match (after("virtualNetworks"), after("subnets")) {
-        (Some(vnet), Some(subnet)) => SubnetRef::Qualified { vnet, subnet },
+        (Some(vnet), Some(subnet)) if network_provider && segments.last() == Some(&subnet) => {
+            SubnetRef::Qualified {
+                resource_group: after("resourceGroups"),
+                vnet,
+                subnet,
+            }
+        }
         _ => SubnetRef::Malformed(
             "a subnet resource ID ends in `/providers/Microsoft.Network/virtualNetworks/VNET/subnets/SUBNET`",
         ),
@@ -50,33 +69,25 @@ fn parse_resource_id(text: &str) -> SubnetRef<'_> {
 mod tests {
     use super::*;
 
+    fn qualified<'a>(rg: Option<&'a str>, vnet: &'a str, subnet: &'a str) -> SubnetRef<'a> {
+        SubnetRef::Qualified {
+            resource_group: rg,
+            vnet,
+            subnet,
+        }
+    }
+
     #[test]
     fn reads_all_three_forms() {
         assert_eq!(parse("podsubnet"), SubnetRef::Name("podsubnet"));
-        assert_eq!(
-            parse("hub/nodes"),
-            SubnetRef::Qualified {
-                vnet: "hub",
-                subnet: "nodes"
-            }
-        );
+        assert_eq!(parse("podsubnet/"), SubnetRef::Name("podsubnet"));
+        assert_eq!(parse("hub/nodes"), qualified(None, "hub", "nodes"));
+        assert_eq!(parse("hub/nodes/"), qualified(None, "hub", "nodes"));
         let id = "/subscriptions/aaaa/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/myVirtualNetwork/subnets/podsubnet";
-        assert_eq!(
-            parse(id),
-            SubnetRef::Qualified {
-                vnet: "myVirtualNetwork",
-                subnet: "podsubnet"
-            }
-        );
+        assert_eq!(parse(id), qualified(Some("rg"), "myVirtualNetwork", "podsubnet"));
         let lower =
             "/subscriptions/a/resourcegroups/rg/providers/microsoft.network/virtualnetworks/v/subnets/s/";
-        assert_eq!(
-            parse(lower),
-            SubnetRef::Qualified {
-                vnet: "v",
-                subnet: "s"
-            }
-        );
+        assert_eq!(parse(lower), qualified(Some("rg"), "v", "s"));
     }
 
     #[test]

@@ -1,115 +1,83 @@
-//! Builds the [`Topology`] from a loaded plan: parses CIDRs and IPs (`invalid-cidr`), resolves
+//! Builds the [`Topology`] from a typed plan: parses CIDRs and IPs (`invalid-cidr`), resolves
 //! peerings and subnet references (`unknown-reference`), and fills in defaults.
+//!
+//! Names are compared as Azure compares them: without case, and within their scope (a VNet
+//! within its resource group, a subnet within its VNet).
 
+use super::miss::{self, Miss};
 use super::reference::{self, SubnetRef};
-use super::{Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
-use crate::finding::Finding;
-use crate::limits;
-use crate::plan::model::{self, MaxSurge};
-use crate::plan::spans::Node;
-use crate::plan::LoadedPlan;
-use crate::rules::invalid_cidr;
-use crate::rules::unknown_reference::{self, Miss};
-use crate::span::{Span, Spanned};
+use super::{cidr, Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
+use crate::diagnostic::{Finding, Rule, Span, Spanned};
+use crate::limits::{self, Allocation};
+use crate::plan::model::{self, MaxSurge, NetworkPlugin, OsType, Plan};
 use std::collections::HashMap;
 
-/// A place in the span tree; falls back to the nearest ancestor's span where a value was
-/// not written (defaults) or could not be indexed.
-#[derive(Clone, Copy)]
-struct At<'n, 'a> {
-    node: Option<&'n Node<'a>>,
-    fallback: Span,
-}
-
-impl<'n, 'a> At<'n, 'a> {
-    fn key(self, key: &str) -> Self {
-        At {
-            node: self.node.and_then(|n| n.get(key)),
-            fallback: self.span(),
-        }
-    }
-
-    fn index(self, i: usize) -> Self {
-        At {
-            node: self.node.and_then(|n| n.index(i)),
-            fallback: self.span(),
-        }
-    }
-
-    fn span(self) -> Span {
-        self.node.map_or(self.fallback, |n| n.span)
-    }
-
-    fn written(self) -> bool {
-        self.node.is_some()
-    }
-}
-
-pub fn resolve(loaded: &LoadedPlan) -> (Topology, Vec<Finding>) {
-    let root = At {
-        node: Some(&loaded.root),
-        fallback: loaded.root.span,
-    };
-    let plan = &loaded.plan;
-    let mut r = Resolver::new(loaded);
-    for (i, vnet) in plan.vnets.iter().enumerate() {
-        r.add_vnet(vnet, root.key("vnets").index(i));
+/// The topology of `plan`, and what did not parse or resolve. `headroom_warning` is the
+/// repository's setting, used where the plan does not set its own.
+pub fn resolve(plan: &Plan, headroom_warning: Option<f64>) -> (Topology, Vec<Finding>) {
+    let mut r = Resolver::default();
+    for vnet in &plan.vnets {
+        r.add_vnet(vnet);
     }
     for (i, vnet) in plan.vnets.iter().enumerate() {
-        let at = root.key("vnets").index(i).key("peerings");
-        for (j, peer) in vnet.peerings.iter().enumerate() {
-            r.add_peering(i, peer, at.index(j).span());
+        for peer in &vnet.peerings {
+            r.add_peering(i, vnet, peer);
         }
     }
-    for (i, ext) in plan.external_networks.iter().enumerate() {
-        let at = root.key("external_networks").index(i);
-        let cidrs = r.cidrs(&ext.cidrs, at.key("cidrs"));
+    for ext in &plan.external_networks {
+        let cidrs = ext.cidrs.iter().filter_map(|c| r.cidr(c)).collect();
         r.topology.external_networks.push(ExternalNetwork {
-            name: Spanned::new(ext.name.clone(), at.key("name").span()),
+            name: ext.name.clone(),
             cidrs,
         });
     }
-    for (i, cluster) in plan.clusters.iter().enumerate() {
-        r.add_cluster(cluster, root.key("clusters").index(i));
+    for cluster in &plan.clusters {
+        r.add_cluster(cluster);
     }
-    r.topology.allocation = plan.allocation.clone();
+    r.topology.allocation = allocation(&plan.allocation, headroom_warning);
     (r.topology, r.findings)
 }
 
-struct Resolver<'p> {
-    loaded: &'p LoadedPlan<'p>,
-    topology: Topology,
-    findings: Vec<Finding>,
-    /// First VNet of each name; duplicates are `duplicate-name`'s business.
-    vnet_by_name: HashMap<&'p str, usize>,
-    subnet_by_name: HashMap<(usize, &'p str), usize>,
-    /// Every subnet of each name, across VNets, for bare-name references.
-    subnets_named: HashMap<&'p str, Vec<usize>>,
+fn allocation(a: &model::Allocation, headroom_warning: Option<f64>) -> Allocation {
+    let d = limits::ALLOCATION_DEFAULTS;
+    let or = |v: &Option<Spanned<u32>>, default: u32| v.as_ref().map_or(default, |v| v.value);
+    Allocation {
+        batch_size: or(&a.batch_size, d.batch_size),
+        refill_below: or(&a.refill_below, d.refill_below),
+        release_at: or(&a.release_at, d.release_at),
+        primary_ips_per_node: or(&a.primary_ips_per_node, d.primary_ips_per_node),
+        headroom_warning: a
+            .headroom_warning
+            .as_ref()
+            .map(|h| h.value)
+            .or(headroom_warning)
+            .unwrap_or(d.headroom_warning),
+    }
 }
 
-impl<'p> Resolver<'p> {
-    fn new(loaded: &'p LoadedPlan<'p>) -> Self {
-        Resolver {
-            loaded,
-            topology: Topology {
-                vnets: Vec::new(),
-                subnets: Vec::new(),
-                external_networks: Vec::new(),
-                clusters: Vec::new(),
-                allocation: model::Allocation::default(),
-            },
-            findings: Vec::new(),
-            vnet_by_name: HashMap::new(),
-            subnet_by_name: HashMap::new(),
-            subnets_named: HashMap::new(),
-        }
-    }
+/// How Azure compares names.
+fn folded(name: &str) -> String {
+    name.trim().to_lowercase()
+}
 
-    fn cidr(&mut self, text: &str, span: Span) -> Option<Cidr> {
-        match invalid_cidr::parse_cidr(text, span) {
+#[derive(Default)]
+struct Resolver {
+    topology: Topology,
+    findings: Vec<Finding>,
+    /// VNets of each name, in plan order; duplicates are `duplicate-name`'s business.
+    vnets_named: HashMap<String, Vec<usize>>,
+    /// The first subnet of each name within a VNet.
+    subnet_in_vnet: HashMap<(usize, String), usize>,
+    /// Every subnet of each name, across VNets, in plan order, for bare-name references.
+    subnets_named: HashMap<String, Vec<usize>>,
+}
+
+impl Resolver {
+    fn cidr(&mut self, text: &Spanned<String>) -> Option<Cidr> {
+        match cidr::parse_cidr(&text.value, text.span) {
             Ok(written) => Some(Cidr {
                 written,
-                span,
+                span: text.span,
                 defaulted: false,
             }),
             Err(finding) => {
@@ -119,94 +87,126 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn cidrs(&mut self, texts: &[String], at: At) -> Vec<Cidr> {
-        texts
-            .iter()
-            .enumerate()
-            .filter_map(|(i, text)| self.cidr(text, at.index(i).span()))
-            .collect()
-    }
-
-    fn add_vnet(&mut self, vnet: &'p model::Vnet, at: At) {
+    fn add_vnet(&mut self, vnet: &model::Vnet) {
         let index = self.topology.vnets.len();
-        self.vnet_by_name.entry(&vnet.name).or_insert(index);
-        let address_space = self.cidrs(&vnet.address_space, at.key("address_space"));
+        self.vnets_named
+            .entry(folded(&vnet.name.value))
+            .or_default()
+            .push(index);
+        let address_space = vnet
+            .address_space
+            .value
+            .iter()
+            .filter_map(|c| self.cidr(c))
+            .collect();
         let mut subnets = Vec::with_capacity(vnet.subnets.len());
-        for (j, subnet) in vnet.subnets.iter().enumerate() {
-            let s_at = at.key("subnets").index(j);
+        for subnet in &vnet.subnets {
             let id = self.topology.subnets.len();
             subnets.push(id);
-            self.subnet_by_name.entry((index, &subnet.name)).or_insert(id);
-            self.subnets_named.entry(&subnet.name).or_default().push(id);
-            let cidr = self.cidr(&subnet.cidr, s_at.key("cidr").span());
-            let delegation = subnet
-                .delegation
-                .as_ref()
-                .filter(|d| !d.trim().is_empty())
-                .map(|d| Spanned::new(d.clone(), s_at.key("delegation").span()));
+            let name = folded(&subnet.name.value);
+            self.subnet_in_vnet.entry((index, name.clone())).or_insert(id);
+            self.subnets_named.entry(name).or_default().push(id);
+            let cidr = self.cidr(&subnet.cidr);
+            let delegation = subnet.delegation.clone().filter(|d| !d.value.trim().is_empty());
             self.topology.subnets.push(Subnet {
                 vnet: index,
-                name: Spanned::new(subnet.name.clone(), s_at.key("name").span()),
+                name: subnet.name.clone(),
+                origin: subnet.origin.clone(),
                 cidr,
-                reserved_ips: Spanned::new(subnet.reserved_ips, s_at.key("reserved_ips").span()),
+                reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
                 delegation,
             });
         }
         self.topology.vnets.push(Vnet {
-            name: Spanned::new(vnet.name.clone(), at.key("name").span()),
+            name: vnet.name.clone(),
+            resource_group: vnet.resource_group.as_ref().map(|g| g.value.clone()),
+            origin: vnet.origin.clone(),
             address_space,
             peerings: Vec::new(),
             subnets,
         });
     }
 
-    fn add_peering(&mut self, vnet: usize, peer: &str, span: Span) {
-        match self.vnet_by_name.get(peer) {
-            Some(&other) => self.topology.vnets[vnet].peerings.push(other),
+    fn add_peering(&mut self, vnet: usize, model: &model::Vnet, peer: &Spanned<String>) {
+        let group = model.resource_group.as_ref().map(|g| g.value.as_str());
+        match self.find_vnet(&peer.value, group, Some(vnet)) {
+            Some(other) => self.topology.vnets[vnet].peerings.push(other),
             None => {
-                let nearest = crate::suggest::nearest(peer, self.vnet_by_name.keys().copied());
+                let nearest = self.nearest_vnet(&peer.value);
                 self.findings
-                    .push(unknown_reference::unknown_peering(peer, span, nearest));
+                    .push(miss::unknown_peering(&peer.value, peer.span, nearest.as_deref()));
             }
         }
+    }
+
+    /// The VNet named `name`: in `group` when given, else the first of that name (in the
+    /// resource group of `near` when several share it).
+    fn find_vnet(&self, name: &str, group: Option<&str>, near: Option<usize>) -> Option<usize> {
+        let candidates = self.vnets_named.get(&folded(name))?;
+        let in_group = |&&v: &&usize| match (group, &self.topology.vnets.get(v)?.resource_group) {
+            (Some(g), Some(rg)) => Some(g.eq_ignore_ascii_case(rg)),
+            _ => Some(true),
+        };
+        let matching: Vec<usize> = candidates
+            .iter()
+            .filter(|v| in_group(v).unwrap_or(true))
+            .copied()
+            .collect();
+        let near_group = near.and_then(|v| self.topology.vnets.get(v)?.resource_group.clone());
+        matching
+            .iter()
+            .find(|&&v| {
+                near_group.is_some()
+                    && self.topology.vnets.get(v).and_then(|x| x.resource_group.as_ref())
+                        == near_group.as_ref()
+            })
+            .or(matching.first())
+            .copied()
+    }
+
+    fn nearest_vnet(&self, name: &str) -> Option<String> {
+        let names = self.topology.vnets.iter().map(|v| v.name.value.as_str());
+        crate::suggest::nearest(name, names).map(str::to_string)
     }
 
     /// The subnet a reference names; `hint` is the cluster's VNet for bare names.
     fn lookup(&self, text: &str, hint: Option<usize>) -> Result<usize, Miss> {
         match reference::parse(text) {
             SubnetRef::Malformed(why) => Err(Miss::Malformed(why)),
-            SubnetRef::Qualified { vnet, subnet } => {
-                let Some(&v) = self.vnet_by_name.get(vnet) else {
-                    let names = self.vnet_by_name.keys().copied();
+            SubnetRef::Qualified {
+                resource_group,
+                vnet,
+                subnet,
+            } => {
+                let Some(v) = self.find_vnet(vnet, resource_group, hint) else {
                     return Err(Miss::NoSuchVnet {
                         vnet: vnet.to_string(),
-                        nearest: crate::suggest::nearest(vnet, names).map(str::to_string),
+                        nearest: self.nearest_vnet(vnet),
                     });
                 };
-                self.subnet_by_name
-                    .get(&(v, subnet))
+                self.subnet_in_vnet
+                    .get(&(v, folded(subnet)))
                     .copied()
                     .ok_or_else(|| Miss::NoSuchSubnet {
-                        vnet: vnet.to_string(),
+                        vnet: self.topology.vnets[v].name.value.clone(),
                         subnet: subnet.to_string(),
                         nearest: self.nearest_subnet(subnet, Some(v)),
                     })
             }
             SubnetRef::Name(name) => {
-                if let Some(&s) = hint.and_then(|v| self.subnet_by_name.get(&(v, name))) {
+                let key = folded(name);
+                if let Some(&s) = hint.and_then(|v| self.subnet_in_vnet.get(&(v, key.clone()))) {
                     return Ok(s);
                 }
-                match self.subnets_named.get(name).map(Vec::as_slice) {
+                match self.subnets_named.get(&key).map(Vec::as_slice) {
                     Some([only]) => Ok(*only),
                     Some(many) if !many.is_empty() => Err(Miss::Ambiguous {
                         subnet: name.to_string(),
                         vnets: many
                             .iter()
                             .map(|&s| {
-                                self.topology.vnets[self.topology.subnets[s].vnet]
-                                    .name
-                                    .value
-                                    .clone()
+                                let vnet = self.topology.subnets[s].vnet;
+                                self.topology.vnets[vnet].name.value.clone()
                             })
                             .collect(),
                     }),
@@ -219,8 +219,7 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    /// The nearest subnet name, in `vnet` when given, else anywhere (as `vnet/subnet`
-    /// when the name alone would be ambiguous).
+    /// The nearest subnet name, in `vnet` when given, else anywhere.
     fn nearest_subnet(&self, name: &str, vnet: Option<usize>) -> Option<String> {
         let subnets = &self.topology.subnets;
         let names: Vec<&str> = match vnet {
@@ -229,30 +228,43 @@ impl<'p> Resolver<'p> {
                 .iter()
                 .map(|&s| subnets[s].name.value.as_str())
                 .collect(),
-            None => self.subnets_named.keys().copied().collect(),
+            None => subnets.iter().map(|s| s.name.value.as_str()).collect(),
         };
         crate::suggest::nearest(name, names).map(str::to_string)
     }
 
-    fn add_cluster(&mut self, cluster: &model::Cluster, at: At) {
-        let name = Spanned::new(cluster.name.clone(), at.key("name").span());
-        let pools_at = at.key("node_pools");
+    /// A subnet reference resolved, or reported where it is written.
+    fn subnet(&mut self, text: &Spanned<String>, hint: Option<usize>) -> Option<usize> {
+        match self.lookup(&text.value, hint) {
+            Ok(s) => Some(s),
+            Err(miss) => {
+                self.findings
+                    .push(miss::unknown_subnet(&text.value, text.span, miss));
+                None
+            }
+        }
+    }
+
+    fn add_cluster(&mut self, cluster: &model::Cluster) {
+        let name = cluster.name.clone();
         // The cluster's VNet: where the first node-subnet reference that resolves on its own
         // points. Bare names in the other pools are then looked up there first.
         let vnet = cluster
             .node_pools
+            .value
             .iter()
-            .find_map(|p| self.lookup(&p.vnet_subnet, None).ok())
+            .find_map(|p| self.lookup(&p.vnet_subnet.value, None).ok())
             .map(|s| self.topology.subnets[s].vnet);
-        let dynamic = cluster.node_pools.iter().any(|p| p.pod_subnet.is_some());
+        let dynamic = cluster.node_pools.value.iter().any(|p| p.pod_subnet.is_some());
+        self.unmodelled_mode(cluster);
         let pools = cluster
             .node_pools
+            .value
             .iter()
-            .enumerate()
-            .map(|(i, pool)| self.pool(pool, pools_at.index(i), vnet, dynamic))
+            .map(|pool| self.pool(pool, vnet, dynamic))
             .collect();
         let service_cidr = match &cluster.service_cidr {
-            Some(text) => self.cidr(text, at.key("service_cidr").span()),
+            Some(text) => self.cidr(text),
             None => Some(Cidr {
                 written: limits::DEFAULT_SERVICE_CIDR,
                 span: name.span,
@@ -260,128 +272,127 @@ impl<'p> Resolver<'p> {
             }),
         };
         let dns_service_ip = match &cluster.dns_service_ip {
-            Some(text) => {
-                let span = at.key("dns_service_ip").span();
-                match invalid_cidr::parse_ip(text, span) {
-                    Ok(ip) => Some(Spanned::new(ip, span)),
-                    Err(finding) => {
-                        self.findings.push(finding);
-                        None
-                    }
+            Some(text) => match cidr::parse_ip(&text.value, text.span) {
+                Ok(ip) => Some(Spanned::new(ip, text.span)),
+                Err(finding) => {
+                    self.findings.push(finding);
+                    None
                 }
-            }
+            },
             // The 10th address of the service CIDR, pointing where the service CIDR came from.
             None => service_cidr.as_ref().map(|c| {
                 let ip = u32::from(c.net().network()).saturating_add(limits::DEFAULT_DNS_SERVICE_IP_OFFSET);
                 Spanned::default_at(ip.into(), c.span)
             }),
         };
-        let cli_version = cluster.cli_version.as_ref().map(|_| {
-            let span = at.key("cli_version").span();
-            Spanned::new(self.loaded.written(span).to_string(), span)
-        });
-        let private_link_service = spanned_or(
-            cluster.private_link_service,
-            at.key("private_link_service"),
-            name.span,
-        );
         self.topology.clusters.push(Cluster {
-            name,
-            network_plugin: cluster.network_plugin,
+            resource_group: cluster.resource_group.as_ref().map(|g| g.value.clone()),
+            origin: cluster.origin.clone(),
+            network_plugin: cluster
+                .network_plugin
+                .as_ref()
+                .map_or(NetworkPlugin::Azure, |p| p.value),
             service_cidr,
             dns_service_ip,
-            cli_version,
-            private_link_service,
+            cli_version: cluster.cli_version.clone(),
+            private_link_service: spanned_or(&cluster.private_link_service, false, name.span),
             vnet,
             pools,
+            name,
         });
     }
 
-    fn pool(&mut self, pool: &model::NodePool, at: At, vnet: Option<usize>, dynamic: bool) -> Pool {
-        let name = Spanned::new(pool.name.clone(), at.key("name").span());
-        let node_subnet_span = at.key("vnet_subnet").span();
-        let node_subnet = match self.lookup(&pool.vnet_subnet, vnet) {
-            Ok(s) => Some(s),
-            Err(miss) => {
-                self.findings.push(unknown_reference::unknown_subnet(
-                    &pool.vnet_subnet,
-                    node_subnet_span,
-                    miss,
-                ));
-                None
-            }
+    /// Modes this resolver does not model yet are refused rather than misread as dynamic.
+    fn unmodelled_mode(&mut self, cluster: &model::Cluster) {
+        let mut refuse = |span: Span, what: &str| {
+            self.findings.push(
+                Finding::new(Rule::PlanSchema, span, format!("{what} is not modelled yet"))
+                    .help("cniplan models dynamic allocation of pod IPs and traditional Azure CNI"),
+            );
         };
-        let pod_at = at.key("pod_subnet");
+        if let Some(p) = cluster
+            .network_plugin
+            .as_ref()
+            .filter(|p| p.value != NetworkPlugin::Azure)
+        {
+            refuse(p.span, "this network plugin");
+        }
+        if let Some(m) = &cluster.network_plugin_mode {
+            refuse(m.span, "overlay");
+        }
+        for pool in &cluster.node_pools.value {
+            if let Some(m) = pool
+                .pod_ip_allocation_mode
+                .as_ref()
+                .filter(|m| m.value == model::PodIpAllocationMode::StaticBlock)
+            {
+                refuse(m.span, "static block allocation");
+            }
+        }
+    }
+
+    fn pool(&mut self, pool: &model::NodePool, vnet: Option<usize>, dynamic: bool) -> Pool {
+        let owner = pool.name.span;
+        let node_subnet = self.subnet(&pool.vnet_subnet, vnet);
         let pod_subnet = pool.pod_subnet.as_ref().and_then(|text| {
             let hint = node_subnet.map(|s| self.topology.subnets[s].vnet).or(vnet);
-            match self.lookup(text, hint) {
-                Ok(s) => Some(s),
-                Err(miss) => {
-                    self.findings
-                        .push(unknown_reference::unknown_subnet(text, pod_at.span(), miss));
-                    None
-                }
-            }
+            self.subnet(text, hint)
         });
-        let baseline = pool.node_count.or(pool.min_count).unwrap_or(0);
-        let baseline_at = if pool.node_count.is_some() {
-            at.key("node_count")
-        } else {
-            at.key("min_count")
-        };
-        let max = pool.max_count.or(pool.node_count).unwrap_or(baseline);
-        let max_at = if pool.max_count.is_some() {
-            at.key("max_count")
-        } else {
-            at.key("node_count")
-        };
+        let baseline = pool
+            .node_count
+            .as_ref()
+            .or(pool.min_count.as_ref())
+            .map_or(Spanned::default_at(0, owner), |n| n.clone());
+        let full_scale = pool
+            .max_count
+            .as_ref()
+            .or(pool.node_count.as_ref())
+            .map_or(Spanned::default_at(baseline.value, owner), |n| n.clone());
         let default_max_pods = if dynamic {
             limits::DEFAULT_MAX_PODS_DYNAMIC
         } else {
             limits::DEFAULT_MAX_PODS_TRADITIONAL
         };
-        let max_pods = spanned_or(
-            pool.max_pods.unwrap_or(default_max_pods),
-            at.key("max_pods"),
-            name.span,
-        );
-        let pods_per_node = spanned_or(
-            pool.pods_per_node.unwrap_or(max_pods.value),
-            at.key("pods_per_node"),
-            name.span,
-        );
-        let max_surge = spanned_or(
-            pool.max_surge
-                .unwrap_or(MaxSurge::Nodes(limits::DEFAULT_MAX_SURGE)),
-            at.key("max_surge"),
-            name.span,
-        );
-        Pool {
-            os_type: spanned_or(pool.os_type, at.key("os_type"), name.span),
-            baseline_nodes: spanned_or(baseline, baseline_at, name.span),
-            min_nodes: match pool.min_count {
-                Some(min) => spanned_or(min, at.key("min_count"), name.span),
-                None => spanned_or(baseline, baseline_at, name.span),
+        let max_pods = spanned_or(&pool.max_pods, default_max_pods, owner);
+        let pods_per_node = spanned_or(&pool.pods_per_node, max_pods.value, owner);
+        let max_surge = match &pool.max_surge {
+            Some(text) => match MaxSurge::parse(&text.value) {
+                Some(surge) => Spanned::new(surge, text.span),
+                None => {
+                    self.findings.push(
+                        Finding::new(
+                            Rule::PlanSchema,
+                            text.span,
+                            format!("`max_surge` must be a node count such as 1 or a percentage such as \"33%\", not `{}`", text.value.trim()),
+                        )
+                        .help("AKS takes a whole number of nodes, or a percentage from 1% to 100%"),
+                    );
+                    Spanned::default_at(MaxSurge::Nodes(limits::DEFAULT_MAX_SURGE), text.span)
+                }
             },
-            max_nodes: spanned_or(max, max_at, name.span),
+            None => Spanned::default_at(MaxSurge::Nodes(limits::DEFAULT_MAX_SURGE), owner),
+        };
+        Pool {
+            os_type: spanned_or(&pool.os_type, OsType::Linux, owner),
+            min_nodes: pool.min_count.clone().unwrap_or_else(|| baseline.clone()),
+            baseline_nodes: baseline,
+            full_scale_nodes: full_scale,
             autoscaling: pool.min_count.is_some() && pool.max_count.is_some(),
             max_pods,
             max_surge,
             pods_per_node,
             node_subnet,
-            node_subnet_span,
-            pod_subnet_written: pool.pod_subnet.as_ref().map(|_| pod_at.span()),
+            node_subnet_span: pool.vnet_subnet.span,
+            pod_subnet_written: pool.pod_subnet.as_ref().map(|p| p.span),
             pod_subnet,
-            name,
+            name: pool.name.clone(),
         }
     }
 }
 
-/// The value at its written place, or marked as a default at `owner`.
-fn spanned_or<T>(value: T, at: At, owner: Span) -> Spanned<T> {
-    if at.written() {
-        Spanned::new(value, at.span())
-    } else {
-        Spanned::default_at(value, owner)
-    }
+/// The written value, or `default` marked as a default at `owner`.
+fn spanned_or<T: Clone>(value: &Option<Spanned<T>>, default: T, owner: Span) -> Spanned<T> {
+    value
+        .clone()
+        .unwrap_or_else(|| Spanned::default_at(default, owner))
 }

@@ -1,18 +1,31 @@
-//! Byte ranges into a plan's text, and values that carry them.
+//! Byte ranges into an input's text, and values that carry them.
 
-/// A half-open byte range `start..end` in a [`crate::source::SourceFile`].
+/// A half-open byte range `start..end` in one of a report's source files: `file` 0 is the
+/// input itself; a reader that points into other files (the `.tf` files beside a Terraform
+/// plan) numbers them from 1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
+    pub file: u32,
     pub start: usize,
     pub end: usize,
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
+        Span::in_file(0, start, end)
+    }
+
+    pub fn in_file(file: u32, start: usize, end: usize) -> Self {
         Span {
+            file,
             start,
             end: end.max(start),
         }
+    }
+
+    /// From the start of `self` to the end of `other` (same file).
+    pub fn to(self, other: Span) -> Span {
+        Span::in_file(self.file, self.start, other.end.max(self.start))
     }
 
     pub fn len(&self) -> usize {

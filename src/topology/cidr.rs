@@ -1,9 +1,9 @@
 //! invalid-cidr: a CIDR or IP that does not parse, or is IPv6 where IPv4 is required.
 //! The resolver calls these parsers so that a bad value is reported where it was written.
 
-use super::Rule;
-use crate::finding::Finding;
-use crate::span::Span;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 use ipnet::{IpNet, Ipv4Net};
 use std::net::{IpAddr, Ipv4Addr};
 

@@ -1,9 +1,9 @@
 //! unknown-reference: a subnet, VNet or peering reference that matches nothing.
 //! The resolver finds the miss; this file says it, with the nearest name as the fix.
 
-use super::Rule;
-use crate::finding::Finding;
-use crate::span::Span;
+use crate::diagnostic::Finding;
+use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 
 /// Why a subnet reference did not resolve.
 pub enum Miss {

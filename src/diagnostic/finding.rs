@@ -1,32 +1,6 @@
-//! What every stage reports: a rule, a severity, a message at a place in the plan.
+//! What every stage reports: a rule, a severity, a message at a place in an input.
 
-use crate::rules::Rule;
-use crate::span::Span;
-use std::fmt;
-
-/// How serious a finding is; ordered so that `Error > Warning > Note`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Note,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use super::{Rule, Severity, Span};
 
 /// A second place that explains a finding: the other side of an overlap, the first of two
 /// duplicate names.

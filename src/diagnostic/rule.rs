@@ -1,0 +1,88 @@
+//! Every rule's identity: its kebab-case name, default severity, summary and page, in one
+//! table (SPEC §4). A leaf: the loader, the resolver, the rules and the renderers all name
+//! rules through it, and it names nothing of theirs.
+
+use super::Severity;
+
+macro_rules! registry {
+    ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)*) => {
+        /// Every rule cniplan reports, in the order of SPEC §4.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant),* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The kebab-case name users write in suppressions, configs and `explain`.
+            pub fn name(self) -> &'static str {
+                match self { $(Rule::$variant => $name),* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity),* }
+            }
+
+            pub fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $summary),* }
+            }
+
+            /// The rule's page, `rules/<name>.md`, built into the binary.
+            pub fn page(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md"))),*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    PlanSyntax = "plan-syntax", Error, "The plan is not one valid YAML document.";
+    PlanSchema = "plan-schema", Error, "The plan has an unknown key, a wrong type, a missing field or an unsupported version.";
+    InvalidCidr = "invalid-cidr", Error, "A CIDR or IP does not parse, or is IPv6 where IPv4 is required.";
+    CidrHostBits = "cidr-host-bits", Error, "A CIDR has host bits set.";
+    DuplicateName = "duplicate-name", Error, "Two VNets, subnets of a VNet, external networks, clusters or pools of a cluster share a name.";
+    UnknownReference = "unknown-reference", Error, "A subnet, VNet or peering reference matches nothing.";
+    SubnetTooSmall = "subnet-too-small", Error, "A subnet is smaller than /29.";
+    SubnetOutsideVnet = "subnet-outside-vnet", Error, "A subnet is not inside its VNet's address space.";
+    SubnetOverlap = "subnet-overlap", Error, "Two subnets of one VNet overlap.";
+    VnetOverlap = "vnet-overlap", Error, "Address spaces of VNets, or of a VNet and an external network, overlap.";
+    ForbiddenRange = "forbidden-range", Error, "A VNet, subnet or service CIDR uses a range AKS or Azure forbids.";
+    ServiceCidrOverlap = "service-cidr-overlap", Error, "The service CIDR overlaps the cluster's network.";
+    ServiceCidrSize = "service-cidr-size", Error, "The service CIDR is larger than /12.";
+    DnsServiceIp = "dns-service-ip", Error, "The DNS service IP is outside the service CIDR or is a reserved address of it.";
+    PodSubnetExhausted = "pod-subnet-exhausted", Error, "The scenario runs a pod subnet out of IPs.";
+    NodeSubnetExhausted = "node-subnet-exhausted", Error, "The scenario runs a node subnet out of IPs.";
+    SubnetHeadroom = "subnet-headroom", Warning, "Peak demand leaves less spare than the headroom setting.";
+    PodSubnetTooLarge = "pod-subnet-too-large", Warning, "A dynamic-mode pod subnet is larger than /16.";
+    MaxPodsRange = "max-pods-range", Error, "max_pods is outside 10-250, or a pool holds fewer than 30 pods.";
+    ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
+    PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
+    MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";
+    UnsupportedOs = "unsupported-os", Error, "A Windows pool uses dynamic allocation of pod IPs.";
+    DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
+    SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
+    PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
+    CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
+    UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
+}
+
+impl Rule {
+    pub fn from_name(name: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rule;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_round_trip() {
+        for &rule in Rule::ALL {
+            assert!(rule.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert_eq!(Rule::from_name(rule.name()), Some(rule));
+        }
+        assert_eq!(Rule::from_name("no-such-rule"), None);
+    }
+}

@@ -1,0 +1,166 @@
+//! One document as a tree of values, each with the span it was written at: what the YAML
+//! and JSON readers build, and what every input format is read from.
+
+use crate::diagnostic::{Finding, Span};
+use std::borrow::Cow;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'a> {
+    /// Where the value is written. For a value an alias brought in, that is the anchor's
+    /// text; `alias` is then the place of the alias itself.
+    pub span: Span,
+    pub value: Value<'a>,
+    pub alias: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// Any integer the text spells, however large: the reader that wants a u32 says when it
+    /// does not fit, with the value.
+    Int(i128),
+    Float(f64),
+    /// A quoted string, or plain text that is no other type.
+    Str(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
+    Map(Vec<Entry<'a>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry<'a> {
+    pub key: Cow<'a, str>,
+    pub key_span: Span,
+    pub value: Node<'a>,
+}
+
+impl<'a> Node<'a> {
+    pub fn new(span: Span, value: Value<'a>) -> Self {
+        Node {
+            span,
+            value,
+            alias: None,
+        }
+    }
+
+    /// Where a finding about this value belongs: the alias that brought it in, else its text.
+    pub fn place(&self) -> Span {
+        self.alias.unwrap_or(self.span)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry<'a>> {
+        self.entries().iter().find(|e| e.key == key)
+    }
+
+    pub fn entries(&self) -> &[Entry<'a>] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self) -> &[Node<'a>] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn index(&self, i: usize) -> Option<&Node<'a>> {
+        self.items().get(i)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_int(&self) -> Option<i128> {
+        match self.value {
+            Value::Int(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// Values in this subtree, itself included: what copying it costs.
+    pub fn size(&self) -> u64 {
+        1 + match &self.value {
+            Value::Seq(items) => items.iter().map(Node::size).sum(),
+            Value::Map(entries) => entries.iter().map(|e| e.value.size()).sum(),
+            _ => 0,
+        }
+    }
+
+    /// What the value is, for messages: "the string \"3\"", "a list".
+    pub fn describe(&self) -> String {
+        match &self.value {
+            Value::Null => "nothing (null)".to_string(),
+            Value::Bool(b) => format!("`{b}`"),
+            Value::Int(n) => format!("the number {n}"),
+            Value::Float(f) => format!("the number {f}"),
+            Value::Str(s) if s.chars().count() > 40 => "a long string".to_string(),
+            Value::Str(s) => format!("the string \"{s}\""),
+            Value::Seq(_) => "a list".to_string(),
+            Value::Map(_) => "a mapping".to_string(),
+        }
+    }
+}
+
+/// Why a text is no document at all: a syntax error, or structure no plan has (nesting too
+/// deep, aliases that expand without bound).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A parsed document: its root (`None` for an empty stream), and each alias with the anchor
+/// it copies, so a finding at an alias can point at the anchor too.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub root: Option<Node<'a>>,
+    pub aliases: Vec<AliasUse>,
+    /// Problems that do not stop reading (a merge key whose value is no mapping).
+    pub warnings: Vec<SyntaxError>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AliasUse {
+    pub alias: Span,
+    pub anchor: Span,
+}
+
+/// A finding at an alias also points at the anchor whose value the alias copies.
+pub fn point_at_anchors(findings: &mut [Finding], aliases: &[AliasUse]) {
+    if aliases.is_empty() {
+        return;
+    }
+    for finding in findings {
+        let Some(span) = finding.span else { continue };
+        if let Some(a) = aliases.iter().find(|a| a.alias == span) {
+            if !finding.related.iter().any(|r| r.span == a.anchor) {
+                finding.related.push(crate::diagnostic::Related {
+                    message: "the value comes from this anchor".to_string(),
+                    span: a.anchor,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,575 @@
+//! YAML text → [`Document`], in one pass over saphyr-parser's events.
+//!
+//! Scalars are typed by the YAML 1.2 core schema (as serde_yaml did), anchors and aliases are
+//! expanded (each alias remembers where it was written), and merge keys (`<<: *base`) add
+//! the entries of the mappings they name unless the mapping writes the key itself.
+
+use super::tree::{AliasUse, Document, Entry, Node, SyntaxError, Value};
+use crate::diagnostic::Span;
+use crate::source::SourceFile;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Values that aliases may add beyond the document's own: enough for any plan that shares
+/// pools or subnets through anchors, far below what a "billion laughs" expands to.
+const ALIAS_EXPANSION_ALLOWANCE: u64 = 1_000_000;
+
+/// Deeper than any plan nests; hostile nesting stops here instead of costing memory.
+pub const MAX_DEPTH: usize = 128;
+
+/// The first document of `source` (file number `file` in its report).
+pub fn parse(source: &SourceFile, file: u32) -> Result<Document<'_>, SyntaxError> {
+    let text = &source.text;
+    let mut builder = Builder {
+        stack: Vec::new(),
+        anchors: Vec::new(),
+        expanded: 0,
+        root: None,
+        aliases: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut documents = 0;
+    // Markers count characters; start and end markers each move forward through the text.
+    let (mut starts, mut ends) = (Bytes::new(text), Bytes::new(text));
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| {
+            let at = Bytes::new(text).offset(e.marker());
+            let message = if e.info().contains("recursion limit") {
+                "the document nests deeper than a YAML parser follows".to_string()
+            } else {
+                format!("invalid YAML: {}", e.info())
+            };
+            SyntaxError {
+                span: Span::in_file(file, at, at),
+                message,
+            }
+        })?;
+        let span = Span::in_file(file, starts.offset(&span.start), ends.offset(&span.end));
+        if let Event::DocumentStart(_) = event {
+            documents += 1;
+            if documents > 1 {
+                return Err(SyntaxError {
+                    span,
+                    message: "a plan file holds one YAML document; this is a second one".into(),
+                });
+            }
+        }
+        let span = match &event {
+            Event::Scalar(_, _, anchor, tag)
+            | Event::SequenceStart(anchor, tag)
+            | Event::MappingStart(anchor, tag)
+                if *anchor > 0 || tag.is_some() =>
+            {
+                after_properties(text, span)
+            }
+            _ => span,
+        };
+        builder.on_event(event, span)?;
+    }
+    Ok(Document {
+        root: builder.root,
+        aliases: builder.aliases,
+        warnings: builder.warnings,
+    })
+}
+
+/// A node's span without its anchor (`&name`) and tag (`!!str`): the value itself.
+fn after_properties(text: &str, span: Span) -> Span {
+    let mut start = span.start;
+    while let Some(rest) = text.get(start..span.end) {
+        if !rest.starts_with(['&', '!']) {
+            break;
+        }
+        let token = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let space = rest[token..].len() - rest[token..].trim_start().len();
+        start += token + space;
+    }
+    Span::in_file(span.file, start.min(span.end), span.end)
+}
+
+/// The type a plain scalar has under the YAML 1.2 core schema.
+fn resolve_plain(text: &str) -> Value<'_> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    if let Some(n) = integer(text) {
+        return Value::Int(n);
+    }
+    if is_float(text) {
+        if let Ok(f) = text.parse::<f64>() {
+            return Value::Float(f);
+        }
+    }
+    Value::Str(Cow::Borrowed(text))
+}
+
+/// [`resolve_plain`] for text the parser had to build (a folded multi-line scalar).
+fn resolve_owned<'a>(text: String) -> Value<'a> {
+    let typed = match resolve_plain(&text) {
+        Value::Null => Value::Null,
+        Value::Bool(b) => Value::Bool(b),
+        Value::Int(n) => Value::Int(n),
+        Value::Float(f) => Value::Float(f),
+        _ => return Value::Str(Cow::Owned(text)),
+    };
+    typed
+}
+
+/// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`; digits beyond i128 read as a float.
+fn integer(text: &str) -> Option<i128> {
+    if let Some(octal) = text.strip_prefix("0o") {
+        return i128::from_str_radix(octal, 8).ok();
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return i128::from_str_radix(hex, 16).ok();
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<i128>().ok()
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+fn is_float(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match fraction {
+        Some(f) => digits(whole) && digits(f) && !(whole.is_empty() && f.is_empty()),
+        None => !whole.is_empty() && digits(whole),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// Character index → byte offset, moving forward from the last answer: O(text) over a whole
+/// pass, where converting each marker from its line start would be quadratic on one long line.
+struct Bytes<'t> {
+    text: &'t str,
+    ascii: bool,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'t> Bytes<'t> {
+    fn new(text: &'t str) -> Self {
+        Bytes {
+            text,
+            ascii: text.is_ascii(),
+            chars: 0,
+            bytes: 0,
+        }
+    }
+
+    fn offset(&mut self, marker: &Marker) -> usize {
+        let index = marker.index();
+        if self.ascii {
+            return index.min(self.text.len());
+        }
+        if index < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        while self.chars < index {
+            let Some(c) = self.text[self.bytes..].chars().next() else {
+                break;
+            };
+            self.bytes += c.len_utf8();
+            self.chars += 1;
+        }
+        self.bytes
+    }
+}
+
+/// A collection being read, with its anchor id (0 for none).
+enum Frame<'a> {
+    Seq {
+        span: Span,
+        anchor: usize,
+        items: Vec<Node<'a>>,
+    },
+    Map {
+        span: Span,
+        anchor: usize,
+        entries: Vec<Entry<'a>>,
+        /// Values of `<<` keys, merged when the mapping ends.
+        merges: Vec<Node<'a>>,
+        /// The key read, waiting for its value; `merge` when it is a plain `<<`.
+        pending: Option<(Cow<'a, str>, Span, bool)>,
+    },
+}
+
+struct Builder<'a> {
+    stack: Vec<Frame<'a>>,
+    /// Each anchor's node, by the parser's anchor id.
+    anchors: Vec<Option<Node<'a>>>,
+    /// Values aliases have added so far.
+    expanded: u64,
+    root: Option<Node<'a>>,
+    aliases: Vec<AliasUse>,
+    warnings: Vec<SyntaxError>,
+}
+
+impl<'a> Builder<'a> {
+    fn on_event(&mut self, event: Event<'a>, span: Span) -> Result<(), SyntaxError> {
+        match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let plain = style == ScalarStyle::Plain;
+                let explicit_string = tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let is_key = matches!(self.stack.last(), Some(Frame::Map { pending: None, .. }));
+                if is_key {
+                    self.set_key(text, span, plain);
+                    return Ok(());
+                }
+                let value = match (plain && !explicit_string, text) {
+                    (true, Cow::Borrowed(t)) => resolve_plain(t),
+                    (true, Cow::Owned(t)) => resolve_owned(t),
+                    (false, text) => Value::Str(text),
+                };
+                self.finish(Node::new(span, value), anchor);
+            }
+            Event::Alias(id) => {
+                let Some(Some(anchored)) = self.anchors.get(id) else {
+                    return Err(SyntaxError {
+                        span,
+                        message: "an alias names no anchor defined before it".into(),
+                    });
+                };
+                self.expanded = self.expanded.saturating_add(anchored.size());
+                if self.expanded > ALIAS_EXPANSION_ALLOWANCE {
+                    return Err(SyntaxError {
+                        span,
+                        message: format!(
+                            "aliases here expand the plan past {ALIAS_EXPANSION_ALLOWANCE} values; \
+                             cniplan stops rather than expand them"
+                        ),
+                    });
+                }
+                let mut node = anchored.clone();
+                self.aliases.push(AliasUse {
+                    alias: span,
+                    anchor: anchored.span,
+                });
+                node.alias = Some(span);
+                self.finish(node, 0);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+                return Err(SyntaxError {
+                    span,
+                    message: format!("the document nests deeper than {MAX_DEPTH} levels; no plan does"),
+                });
+            }
+            Event::SequenceStart(anchor, _) => self.stack.push(Frame::Seq {
+                span,
+                anchor,
+                items: Vec::new(),
+            }),
+            Event::MappingStart(anchor, _) => self.stack.push(Frame::Map {
+                span,
+                anchor,
+                entries: Vec::new(),
+                merges: Vec::new(),
+                pending: None,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor) = match self.stack.pop() {
+                    Some(Frame::Seq { span, anchor, items }) => {
+                        let end = items.last().map_or(span.end, |n| n.place().end);
+                        (
+                            Node::new(
+                                Span::in_file(span.file, span.start, end.max(span.end)),
+                                Value::Seq(items),
+                            ),
+                            anchor,
+                        )
+                    }
+                    Some(Frame::Map {
+                        span,
+                        anchor,
+                        mut entries,
+                        merges,
+                        ..
+                    }) => {
+                        let end = entries
+                            .iter()
+                            .map(|e| e.value.place().end)
+                            .chain(merges.iter().map(|m| m.place().end))
+                            .max()
+                            .unwrap_or(span.end);
+                        self.merge(&mut entries, merges);
+                        (
+                            Node::new(
+                                Span::in_file(span.file, span.start, end.max(span.end)),
+                                Value::Map(entries),
+                            ),
+                            anchor,
+                        )
+                    }
+                    None => return Ok(()),
+                };
+                self.finish(node, anchor);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn set_key(&mut self, text: Cow<'a, str>, span: Span, plain: bool) {
+        if let Some(Frame::Map { pending, .. }) = self.stack.last_mut() {
+            let merge = plain && text == "<<";
+            *pending = Some((text, span, merge));
+        }
+    }
+
+    /// A finished value: remember it under its anchor, then place it in its parent.
+    fn finish(&mut self, node: Node<'a>, anchor: usize) {
+        if anchor > 0 {
+            if self.anchors.len() <= anchor {
+                self.anchors.resize(anchor + 1, None);
+            }
+            self.anchors[anchor] = Some(node.clone());
+        }
+        match self.stack.last_mut() {
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                merges,
+                pending,
+                ..
+            }) => match pending.take() {
+                // A collection used as a key: no plan has one; its key reads as empty.
+                None => *pending = Some((Cow::Borrowed(""), node.span, false)),
+                Some((_, _, true)) => merges.push(node),
+                Some((key, key_span, false)) => entries.push(Entry {
+                    key,
+                    key_span,
+                    value: node,
+                }),
+            },
+        }
+    }
+
+    /// Adds the entries of merged mappings that the mapping does not write itself; of several
+    /// merged mappings, the first that has a key wins (YAML's merge key type).
+    fn merge(&mut self, entries: &mut Vec<Entry<'a>>, merges: Vec<Node<'a>>) {
+        if merges.is_empty() {
+            return;
+        }
+        let mut seen: HashSet<Cow<'a, str>> = entries.iter().map(|e| e.key.clone()).collect();
+        for merged in merges {
+            let via = merged.alias;
+            let sources: Vec<Node<'a>> = match merged.value {
+                Value::Map(_) => vec![merged],
+                Value::Seq(items) => items,
+                _ => {
+                    self.warnings.push(SyntaxError {
+                        span: merged.alias.unwrap_or(merged.span),
+                        message: "a merge key `<<` takes a mapping or a list of mappings".into(),
+                    });
+                    continue;
+                }
+            };
+            for source in sources {
+                let source_via = source.alias.or(via);
+                let Value::Map(source_entries) = source.value else {
+                    self.warnings.push(SyntaxError {
+                        span: source_via.unwrap_or(source.span),
+                        message: "a merge key `<<` takes a mapping or a list of mappings".into(),
+                    });
+                    continue;
+                };
+                for mut entry in source_entries {
+                    if seen.insert(entry.key.clone()) {
+                        entry.value.alias = entry.value.alias.or(source_via);
+                        entries.push(entry);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> (SourceFile, Node<'static>) {
+        let src = SourceFile::new("p", text.to_string());
+        let root = {
+            let parsed = parse(&src, 0).unwrap();
+            to_owned(parsed.root.unwrap())
+        };
+        (src, root)
+    }
+
+    fn to_owned(node: Node<'_>) -> Node<'static> {
+        let value = match node.value {
+            Value::Str(s) => Value::Str(Cow::Owned(s.into_owned())),
+            Value::Seq(items) => Value::Seq(items.into_iter().map(to_owned).collect()),
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|e| Entry {
+                        key: Cow::Owned(e.key.into_owned()),
+                        key_span: e.key_span,
+                        value: to_owned(e.value),
+                    })
+                    .collect(),
+            ),
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Int(n) => Value::Int(n),
+            Value::Float(f) => Value::Float(f),
+        };
+        Node {
+            span: node.span,
+            value,
+            alias: node.alias,
+        }
+    }
+
+    fn text(src: &SourceFile, span: Span) -> &str {
+        &src.text[span.start..span.end]
+    }
+
+    #[test]
+    fn scalars_are_typed_by_the_core_schema() {
+        let (_, root) = doc("a: 3\nb: '3'\nc: 2.40\nd: true\ne: ~\nf: 10.0.0.0/8\ng: 0x10\nh: 99999999999999999999999\ni: yes\n");
+        assert_eq!(root.get("a").unwrap().value, Value::Int(3));
+        assert_eq!(root.get("b").unwrap().as_str(), Some("3"));
+        assert_eq!(root.get("c").unwrap().value, Value::Float(2.4));
+        assert_eq!(root.get("d").unwrap().value, Value::Bool(true));
+        assert!(root.get("e").unwrap().is_null());
+        assert_eq!(root.get("f").unwrap().as_str(), Some("10.0.0.0/8"));
+        assert_eq!(root.get("g").unwrap().value, Value::Int(16));
+        assert_eq!(root.get("h").unwrap().value, Value::Int(99999999999999999999999));
+        assert_eq!(root.get("i").unwrap().as_str(), Some("yes"));
+    }
+
+    #[test]
+    fn values_and_keys_have_their_spans() {
+        let (src, root) = doc("vnets:\n  - name: a\n    address_space: [10.0.0.0/8, 'x']\n");
+        let vnet = root.get("vnets").and_then(|v| v.index(0)).unwrap();
+        assert_eq!(text(&src, vnet.get("name").unwrap().span), "a");
+        let space = vnet.get("address_space").unwrap();
+        assert_eq!(text(&src, space.index(0).unwrap().span), "10.0.0.0/8");
+        assert_eq!(text(&src, space.index(1).unwrap().span), "'x'");
+        assert_eq!(
+            text(&src, vnet.entry("address_space").unwrap().key_span),
+            "address_space"
+        );
+    }
+
+    #[test]
+    fn spans_are_byte_ranges_even_after_multibyte_characters() {
+        let (src, root) = doc("a: 'é ü'\nb: [ä, 10.0.0.0/8]\n");
+        assert_eq!(text(&src, root.get("a").unwrap().span), "'é ü'");
+        assert_eq!(
+            text(&src, root.get("b").unwrap().index(1).unwrap().span),
+            "10.0.0.0/8"
+        );
+    }
+
+    #[test]
+    fn aliases_copy_the_anchor_and_remember_where_they_stand() {
+        let (src, root) = doc("base: &v 2.40.0\nuse: *v\n");
+        let used = root.get("use").unwrap();
+        assert_eq!(used.as_str(), Some("2.40.0"));
+        assert_eq!(text(&src, used.span), "2.40.0");
+        assert_eq!(text(&src, used.alias.unwrap()), "*v");
+    }
+
+    #[test]
+    fn merge_keys_add_what_the_mapping_does_not_write() {
+        let yaml = "base: &b {max_pods: 30, os_type: Linux}\nother: &o {max_pods: 50, node_count: 2}\n\
+                    pool:\n  <<: [*b, *o]\n  max_pods: 110\n";
+        let (src, root) = doc(yaml);
+        let pool = root.get("pool").unwrap();
+        let keys: Vec<&str> = pool.entries().iter().map(|e| e.key.as_ref()).collect();
+        assert_eq!(keys, ["max_pods", "os_type", "node_count"]);
+        assert_eq!(pool.get("max_pods").unwrap().value, Value::Int(110));
+        let os = pool.get("os_type").unwrap();
+        assert_eq!(text(&src, os.alias.unwrap()), "*b");
+        // A quoted `<<` is an ordinary key.
+        let (_, root) = doc("'<<': 1\n");
+        assert_eq!(root.entries()[0].key, "<<");
+    }
+
+    #[test]
+    fn a_merge_of_no_mapping_is_reported() {
+        let src = SourceFile::new("p", "a:\n  <<: 3\n  b: 1\n");
+        let parsed = parse(&src, 0).unwrap();
+        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(parsed.root.unwrap().get("a").unwrap().entries().len(), 1);
+    }
+
+    #[test]
+    fn reports_syntax_errors_and_second_documents() {
+        let src = SourceFile::new("p", "a: [1, 2\nb: 3\n");
+        let err = parse(&src, 0).unwrap_err();
+        assert_eq!(src.position(err.span.start).line, 2);
+        let src = SourceFile::new("p", "a: 1\n---\nb: 2\n");
+        let err = parse(&src, 0).unwrap_err();
+        assert_eq!(src.position(err.span.start).line, 2);
+    }
+
+    #[test]
+    fn aliases_that_expand_past_the_allowance_are_refused() {
+        // Ten levels of ten aliases each: 10^10 values once expanded.
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut previous = 'a';
+        for name in "bcdefghijk".chars() {
+            let refs = vec![format!("*{previous}"); 10].join(", ");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+            previous = name;
+        }
+        let err = parse(&SourceFile::new("p", text), 0).unwrap_err();
+        assert!(err.message.contains("aliases here expand"), "{}", err.message);
+        let shared = "base: &pool {max_pods: 30}\nuse: [*pool, *pool]\n";
+        assert!(parse(&SourceFile::new("p", shared), 0).is_ok());
+    }
+
+    #[test]
+    fn empty_stream_has_no_root() {
+        assert!(parse(&SourceFile::new("p", "# nothing\n"), 0)
+            .unwrap()
+            .root
+            .is_none());
+    }
+
+    #[test]
+    fn nesting_past_our_depth_is_an_error() {
+        let deep = |n| SourceFile::new("p", format!("a: {}{}", "[".repeat(n), "]".repeat(n)));
+        assert!(parse(&deep(MAX_DEPTH - 2), 0).is_ok());
+        assert!(parse(&deep(MAX_DEPTH + 10), 0)
+            .unwrap_err()
+            .message
+            .contains("nests deeper"));
+        assert!(parse(&deep(100_000), 0)
+            .unwrap_err()
+            .message
+            .contains("nests deeper"));
+    }
+}
