@@ -32,7 +32,7 @@ fn scenario(c: &mut Criterion) {
         generated(&["cluster", "--pools", "5", "--nodes", "1000"]),
     );
     let loaded = input::cniplan::read(&source).unwrap_or_else(|_| panic!("the generated plan loads"));
-    let (topology, _) = topology::resolve(&loaded.plan, None);
+    let (topology, _) = topology::resolve(loaded.plan, None);
     c.bench_function("scenario: cluster, 5 pools x 1,000 nodes", |b| {
         b.iter(|| capacity::simulate(std::hint::black_box(&topology)))
     });

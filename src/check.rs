@@ -45,19 +45,11 @@ pub fn run(source: SourceFile, settings: &Settings) -> Checked {
     let (findings, subnets, model) = match input::cniplan::read(&source) {
         Err(findings) => (findings, Vec::new(), None),
         Ok(loaded) => {
-            let (topology, mut findings) = topology::resolve(&loaded.plan, settings.headroom_warning);
+            let (topology, mut findings) = topology::resolve(loaded.plan, settings.headroom_warning);
             let capacity = capacity::simulate(&topology);
-            // Three independent jobs: the rules, the capacity rows, and freeing the typed
-            // plan (a large plan's allocations take a while to give back).
-            let plan = loaded.plan;
-            let ((rule_findings, rows), ()) = rayon::join(
-                || {
-                    rayon::join(
-                        || rules::check(&topology, &capacity),
-                        || capacity::rows::rows(&topology, &capacity),
-                    )
-                },
-                move || drop(plan),
+            let (rule_findings, rows) = rayon::join(
+                || rules::check(&topology, &capacity),
+                || capacity::rows::rows(&topology, &capacity),
             );
             findings.extend(rule_findings);
             input::tree::point_at_anchors(&mut findings, &loaded.aliases);

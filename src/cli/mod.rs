@@ -76,7 +76,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         quiet: args.quiet,
         width: terminal_width(),
     };
-    write_stdout(&render::render(&reports, args.format, &human))?;
+    let mut out = std::io::stdout().lock();
+    let written = render::write(&reports, args.format, &human, &mut out).and_then(|_| out.flush());
+    drop(out);
+    quiet_broken_pipe(written)?;
     Ok(exit_code(&reports, args.fail_on))
 }
 
@@ -219,10 +222,15 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// Writes to stdout; a closed pipe (`cniplan check | head`) is not an error worth a panic.
+/// Writes to stdout.
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    quiet_broken_pipe(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
+}
+
+/// A closed pipe (`cniplan check | head`) is not an error worth a message.
+fn quiet_broken_pipe(result: std::io::Result<()>) -> Result<(), String> {
+    match result {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write output: {e}")),

@@ -54,7 +54,7 @@ impl<'t> Reader<'t> {
     pub fn read<T: DeserializeOwned>(self, node: &Node) -> (Option<T>, Vec<Finding>) {
         let de = De {
             node: Some(node),
-            via: node.alias,
+            via: node.alias(),
             at: node.place(),
             field: Field::Root,
             r: &self,
@@ -135,7 +135,7 @@ struct De<'r, 'n, 'a> {
 
 impl<'r, 'n, 'a> De<'r, 'n, 'a> {
     fn child(&self, node: &'n Node<'a>, field: Field<'n>) -> Self {
-        let via = node.alias.or(self.via);
+        let via = node.alias().or(self.via);
         De {
             node: Some(node),
             via,
@@ -456,7 +456,7 @@ impl<'d, 'r, 'n, 'a> MapAcc<'d, 'r, 'n, 'a> {
         let mut suggested = Vec::new();
         for (i, entry) in self.entries.iter().enumerate() {
             let key = entry.key.as_ref();
-            let key_at = entry.value.alias.or(self.de.via).unwrap_or(entry.key_span);
+            let key_at = entry.value.alias().or(self.de.via).unwrap_or(entry.key_span);
             if fields.contains(&key) {
                 if let Some(first) = self.entries[..i].iter().find(|e| e.key == key) {
                     r.findings.borrow_mut().push(

@@ -10,7 +10,9 @@ pub struct Node<'a> {
     /// text; `alias` is then the place of the alias itself.
     pub span: Span,
     pub value: Value<'a>,
-    pub alias: Option<Span>,
+    /// Boxed: few values come through an alias, and a tree of a large plan holds millions of
+    /// nodes, each 24 bytes smaller for it.
+    alias: Option<Box<Span>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,9 +45,18 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// Where the alias that brought this value in is written, if one did.
+    pub fn alias(&self) -> Option<Span> {
+        self.alias.as_deref().copied()
+    }
+
+    pub fn set_alias(&mut self, alias: Option<Span>) {
+        self.alias = alias.map(Box::new);
+    }
+
     /// Where a finding about this value belongs: the alias that brought it in, else its text.
     pub fn place(&self) -> Span {
-        self.alias.unwrap_or(self.span)
+        self.alias().unwrap_or(self.span)
     }
 
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {

@@ -49,7 +49,7 @@ struct JsonSummary {
     notes: usize,
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let files = reports.iter().map(file).collect();
     let s = Summary::of(reports);
     let output = Output {
@@ -61,10 +61,10 @@ pub fn render(reports: &[FileReport]) -> String {
             notes: s.notes,
         },
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &output)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
 }
 
 fn file(report: &FileReport) -> File<'_> {

@@ -29,12 +29,26 @@ pub enum Format {
 }
 
 pub fn render(reports: &[FileReport], format: Format, human: &HumanOptions) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(reports, format, human, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Renders straight into `out`: the JSON of a large estate is tens of megabytes that need
+/// not sit in memory at once.
+pub fn write(
+    reports: &[FileReport],
+    format: Format,
+    human: &HumanOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Human => human::render(reports, human),
-        Format::Json => json::render(reports),
-        Format::Sarif => sarif::render(reports),
-        Format::Github => github::render(reports),
-        Format::Junit => junit::render(reports),
+        Format::Human => out.write_all(human::render(reports, human).as_bytes()),
+        Format::Json => json::write(reports, out),
+        Format::Sarif => out.write_all(sarif::render(reports).as_bytes()),
+        Format::Github => out.write_all(github::render(reports).as_bytes()),
+        Format::Junit => out.write_all(junit::render(reports).as_bytes()),
     }
 }
 
