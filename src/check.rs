@@ -4,17 +4,41 @@ use crate::capacity::rows::SubnetRow;
 use crate::capacity::SubnetCapacity;
 use crate::config::Settings;
 use crate::diagnostic::Finding;
+use crate::input::Input;
 use crate::source::SourceFile;
 use crate::topology::Topology;
 use crate::{capacity, input, rules, suppress, topology};
 
-/// Everything cniplan has to say about one input file.
+/// Everything cniplan has to say about one input.
 pub struct FileReport {
+    /// The input (file 0 of every span).
     pub source: SourceFile,
-    /// Sorted by place in the file, then rule.
+    /// Other files the findings point into (files 1, 2, …): the `.tf` files beside a
+    /// Terraform plan, the other files of an estate read together.
+    pub extra_sources: Vec<SourceFile>,
+    /// Sorted by file, place in the file, then rule.
     pub findings: Vec<Finding>,
     /// Capacity of every subnet with a valid CIDR, in plan order; empty when the plan did not load.
     pub subnets: Vec<SubnetRow>,
+}
+
+impl FileReport {
+    pub fn new(source: SourceFile, findings: Vec<Finding>, subnets: Vec<SubnetRow>) -> Self {
+        FileReport {
+            source,
+            extra_sources: Vec::new(),
+            findings,
+            subnets,
+        }
+    }
+
+    /// The source a span of this report points into.
+    pub fn source_of(&self, file: u32) -> &SourceFile {
+        match file.checked_sub(1) {
+            None => &self.source,
+            Some(i) => self.extra_sources.get(i as usize).unwrap_or(&self.source),
+        }
+    }
 }
 
 /// A checked input with what the commands beyond `check` build on: the resolved topology
@@ -37,15 +61,16 @@ pub fn check_source(source: SourceFile) -> FileReport {
 /// One plan under a repository's settings: rules turned off or re-graded, the headroom
 /// warning, and the plan's own `# cniplan: ignore[...]` comments.
 pub fn check_source_with(source: SourceFile, settings: &Settings) -> FileReport {
-    run(source, settings).report
+    run(Input::single(source), settings).report
 }
 
 /// The pipeline: read, resolve, simulate, check, then settings and suppressions.
-pub fn run(source: SourceFile, settings: &Settings) -> Checked {
-    let (findings, subnets, model) = match input::cniplan::read(&source) {
+pub fn run(input: Input, settings: &Settings) -> Checked {
+    let (findings, subnets, model) = match input::read(&input) {
         Err(findings) => (findings, Vec::new(), None),
         Ok(loaded) => {
             let (topology, mut findings) = topology::resolve(loaded.plan, settings.headroom_warning);
+            findings.extend(loaded.notes);
             let capacity = capacity::simulate(&topology);
             let (rule_findings, rows) = rayon::join(
                 || rules::check(&topology, &capacity),
@@ -56,6 +81,8 @@ pub fn run(source: SourceFile, settings: &Settings) -> Checked {
             (findings, rows, Some(Model { topology, capacity }))
         }
     };
+    let mut sources = input.sources.into_iter();
+    let source = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
     // Rules turned off are gone before suppressions are matched; the notes about unused
     // suppressions are graded like any other finding.
     let findings = settings.adjust(findings);
@@ -64,6 +91,7 @@ pub fn run(source: SourceFile, settings: &Settings) -> Checked {
     Checked {
         report: FileReport {
             source,
+            extra_sources: sources.collect(),
             findings,
             subnets,
         },

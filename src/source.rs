@@ -3,6 +3,7 @@
 use std::fmt;
 
 /// One plan file as read: its display path and its text.
+#[derive(Clone)]
 pub struct SourceFile {
     pub path: String,
     pub text: String,

@@ -74,19 +74,19 @@ fn tricky() -> FileReport {
             ..Finding::new(Rule::PlanSchema, Span::default(), "no place in the file")
         },
     ];
-    FileReport {
-        source: SourceFile::new("plans/a,b:c%.cniplan.yaml", TRICKY_TEXT),
+    FileReport::new(
+        SourceFile::new("plans/a,b:c%.cniplan.yaml", TRICKY_TEXT),
         findings,
-        subnets: Vec::new(),
-    }
+        Vec::new(),
+    )
 }
 
 fn stdin() -> FileReport {
-    FileReport {
-        source: SourceFile::new("<stdin>", "version: [\n"),
-        findings: vec![Finding::new(Rule::PlanSyntax, Span::new(9, 10), "unclosed `[`")],
-        subnets: Vec::new(),
-    }
+    FileReport::new(
+        SourceFile::new("<stdin>", "version: [\n"),
+        vec![Finding::new(Rule::PlanSyntax, Span::new(9, 10), "unclosed `[`")],
+        Vec::new(),
+    )
 }
 
 fn findings(reports: &[FileReport]) -> usize {
@@ -438,4 +438,38 @@ fn every_format_is_byte_identical_from_run_to_run() {
             render(&reports, format, &OPTIONS)
         );
     }
+}
+
+/// A finding in another file of the input (a `.tf` file beside a Terraform plan) is shown in
+/// that file, at its own line and column, in every format; the capacity stays with the input.
+#[test]
+fn findings_in_other_files_of_an_input_are_shown_in_those_files() {
+    let mut report = FileReport::new(
+        SourceFile::new("infra/tfplan.json", "{\n  \"a\": 1\n}\n"),
+        vec![
+            Finding::new(Rule::SubnetOverlap, Span::in_file(1, 28, 40), "in main.tf")
+                .related(Span::in_file(0, 4, 7), "the plan's value"),
+            Finding::new(Rule::PlanSchema, Span::new(4, 7), "in the plan"),
+        ],
+        Vec::new(),
+    );
+    report.extra_sources.push(SourceFile::new(
+        "infra/main.tf",
+        "resource \"x\" \"y\" {\n  cidr = \"10.0.0.0/8\"\n}\n",
+    ));
+    let reports = [report];
+    let v: Value = serde_json::from_str(&render(&reports, Format::Json, &OPTIONS)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["path"], "infra/tfplan.json");
+    assert_eq!(files[0]["diagnostics"][0]["line"], 2);
+    assert_eq!(files[1]["path"], "infra/main.tf");
+    let d = &files[1]["diagnostics"][0];
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(10)));
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("(the plan's value: infra/tfplan.json:2:3)"));
+    let github = render(&reports, Format::Github, &OPTIONS);
+    assert!(github.contains("file=infra/main.tf,line=2,"), "{github}");
 }

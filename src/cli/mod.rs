@@ -176,14 +176,10 @@ fn check_path(path: &str, settings: &Settings) -> Result<Checked, String> {
     let (source, bad_utf8) = inputs::read(path)?;
     Ok(match bad_utf8 {
         Some(span) => Checked {
-            report: FileReport {
-                findings: vec![not_utf8(span)],
-                source,
-                subnets: Vec::new(),
-            },
+            report: FileReport::new(source, vec![not_utf8(span)], Vec::new()),
             model: None,
         },
-        None => crate::check::run(source, settings),
+        None => crate::check::run(crate::input::Input::single(source), settings),
     })
 }
 

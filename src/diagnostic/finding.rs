@@ -53,9 +53,9 @@ impl Finding {
         self
     }
 
-    /// Sort key: place in the file first, then rule, so output is stable run to run.
-    pub fn sort_key(&self) -> (usize, usize, Rule, &str) {
+    /// Sort key: file, place in the file, then rule, so output is stable run to run.
+    pub fn sort_key(&self) -> (u32, usize, usize, Rule, &str) {
         let span = self.span.unwrap_or_default();
-        (span.start, span.end, self.rule, &self.message)
+        (span.file, span.start, span.end, self.rule, &self.message)
     }
 }

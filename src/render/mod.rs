@@ -10,7 +10,7 @@ pub mod simulate;
 mod table;
 
 use crate::check::FileReport;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
 
 pub use human::HumanOptions;
 
@@ -43,6 +43,13 @@ pub fn write(
     human: &HumanOptions,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let split;
+    let reports = if reports.iter().any(|r| !r.extra_sources.is_empty()) {
+        split = by_file(reports);
+        &split[..]
+    } else {
+        reports
+    };
     match format {
         Format::Human => out.write_all(human::render(reports, human).as_bytes()),
         Format::Json => json::write(reports, out),
@@ -50,6 +57,56 @@ pub fn write(
         Format::Github => out.write_all(github::render(reports).as_bytes()),
         Format::Junit => out.write_all(junit::render(reports).as_bytes()),
     }
+}
+
+/// Reports whose findings point into several files, as one report per file: every format
+/// then places each finding in the file it belongs to, and the capacity stays with the input.
+fn by_file(reports: &[FileReport]) -> Vec<FileReport> {
+    let mut out = Vec::new();
+    for report in reports {
+        let files = 1 + report.extra_sources.len() as u32;
+        for file in 0..files {
+            let source = report.source_of(file);
+            let findings: Vec<Finding> = report
+                .findings
+                .iter()
+                .filter(|f| f.span.map_or(0, |s| s.file) == file)
+                .map(|f| in_own_file(report, f))
+                .collect();
+            let subnets = if file == 0 {
+                report.subnets.clone()
+            } else {
+                Vec::new()
+            };
+            if file == 0 || !findings.is_empty() {
+                out.push(FileReport::new(source.clone(), findings, subnets));
+            }
+        }
+    }
+    out
+}
+
+/// A finding with its spans made relative to its own file; a related place in another file
+/// is named in the related message instead.
+fn in_own_file(report: &FileReport, finding: &Finding) -> Finding {
+    let mut f = finding.clone();
+    let file = f.span.map_or(0, |s| s.file);
+    if let Some(span) = &mut f.span {
+        span.file = 0;
+    }
+    f.related.retain(|r| r.span.file == file);
+    for r in &finding.related {
+        if r.span.file != file {
+            let other = report.source_of(r.span.file);
+            let at = other.position(r.span.start);
+            f.message
+                .push_str(&format!(" ({}: {}:{at})", r.message, other.path));
+        }
+    }
+    for r in &mut f.related {
+        r.span.file = 0;
+    }
+    f
 }
 
 /// A plan's path as CI tools want it, relative to the repository: forward slashes, no leading
