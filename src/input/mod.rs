@@ -5,6 +5,7 @@
 pub mod cniplan;
 pub mod de;
 pub mod json;
+pub mod terraform;
 pub mod tree;
 pub mod yaml;
 

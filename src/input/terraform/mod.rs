@@ -1,0 +1,33 @@
+//! Terraform: azurerm resources read from a plan's JSON (`terraform show -json`) or from a
+//! directory of `.tf` files, then mapped onto the typed plan (SPEC §6).
+//!
+//! Both readers produce [`Resource`]s, the one shape the azurerm mapping reads: a resource
+//! instance's attribute values as a span tree (nested blocks as lists of mappings, as plan
+//! JSON writes them), which of them are unknown until apply, and what each expression refers
+//! to. Roles and identities come from those references and addresses, never from names.
+
+use super::tree::Node;
+use std::collections::BTreeMap;
+
+/// One instance of a Terraform resource or data source.
+#[derive(Debug)]
+pub struct Resource<'a> {
+    /// The absolute address: `module.net.azurerm_subnet.pods[0]`, `azurerm_subnet.s["a"]`.
+    pub address: String,
+    /// The resource type: `azurerm_subnet`.
+    pub kind: String,
+    /// A data source (`data.azurerm_subnet.x`): what exists, read rather than managed.
+    pub data: bool,
+    /// The module instance it belongs to (`module.net`, `module.spoke["a"]`); empty at the root.
+    pub module: String,
+    /// Attribute values. Spans point where each value was written: the plan JSON, or the
+    /// `.tf` attribute when the configuration is at hand. Unknown values are null.
+    pub values: Node<'a>,
+    /// Attributes whose values are unknown until apply, as dotted paths without list indices
+    /// (`default_node_pool.vnet_subnet_id`).
+    pub unknown: Vec<String>,
+    /// For each attribute set by an expression (dotted path as in `unknown`), the addresses
+    /// it refers to, most specific first and resolved to instances where the reader could
+    /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`).
+    pub references: BTreeMap<String, Vec<String>>,
+}
