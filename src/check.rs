@@ -1,7 +1,7 @@
 //! One input through the whole pipeline: the library entry every command goes through.
 
 use crate::capacity::rows::SubnetRow;
-use crate::capacity::SubnetCapacity;
+use crate::capacity::RangeCapacity;
 use crate::config::Settings;
 use crate::diagnostic::Finding;
 use crate::input::Input;
@@ -50,7 +50,7 @@ pub struct Checked {
 
 pub struct Model {
     pub topology: Topology,
-    pub capacity: Vec<SubnetCapacity>,
+    pub capacity: Vec<RangeCapacity>,
 }
 
 /// One plan with every rule at its default severity and no configuration.

@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod input;
 pub mod limits;
+pub mod mode;
 pub mod numbers;
 pub mod overlap;
 pub mod plan;

@@ -119,3 +119,29 @@ impl Default for Allocation {
         ALLOCATION_DEFAULTS
     }
 }
+
+/// The network modes' own limits and defaults. (AKS docs, articles/aks/:
+/// concepts-network-azure-cni-pod-subnet.md, concepts-network-azure-cni-overlay.md,
+/// azure-cni-overlay.md, configure-kubenet.md, includes/kubenet-retirement.md,
+/// use-network-policies.md, concepts-network-ip-address-planning.md)
+pub const DEFAULT_MAX_PODS_POD_SUBNET: u32 = DEFAULT_MAX_PODS_DYNAMIC;
+pub const DEFAULT_MAX_PODS_OVERLAY: u32 = 250;
+pub const DEFAULT_MAX_PODS_KUBENET: u32 = 110;
+/// Static block allocation hands out /28 blocks.
+pub const STATIC_BLOCK_SIZE: u64 = 16;
+/// The largest pod subnet of static block allocation (~1 million IPs).
+pub const LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX: u8 = 12;
+/// Static block allocation needs Kubernetes 1.28 and Azure CLI 2.75.0.
+pub const STATIC_BLOCK_MIN_KUBERNETES: (u32, u32) = (1, 28);
+pub const STATIC_BLOCK_MIN_CLI_VERSION: (u32, u32, u32) = (2, 75, 0);
+/// Overlay and kubenet give each node one /24 of the pod CIDR.
+pub const POD_CIDR_NODE_PREFIX: u8 = 24;
+/// The pod CIDR when an overlay or kubenet cluster does not set one.
+pub const DEFAULT_POD_CIDR: Ipv4Net = net(10, 244, 0, 0, 16);
+/// One user-defined route per node, and a route table holds 400.
+pub const KUBENET_MAX_NODES: u64 = 400;
+/// The day AKS stops supporting kubenet (Azure/AKS#4859).
+pub const KUBENET_RETIREMENT: &str = "31 March 2028";
+/// Azure Network Policy Manager scales to 250 nodes and 20,000 pods.
+pub const NETWORK_POLICY_MANAGER_MAX_NODES: u64 = 250;
+pub const NETWORK_POLICY_MANAGER_MAX_PODS: u64 = 20_000;

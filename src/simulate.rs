@@ -102,7 +102,7 @@ pub struct Density {
 
 #[derive(Serialize, Clone, PartialEq)]
 pub struct SweepRow {
-    pub vnet: String,
+    pub vnet: Option<String>,
     pub name: String,
     pub usable: i64,
     pub peak_demand: u64,

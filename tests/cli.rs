@@ -250,7 +250,7 @@ fn walkthrough_pod_subnet_row_reads_as_the_article_plans_it() {
     assert_eq!(pod["utilization"], 0.0115);
     assert_eq!(
         pod["pools"][0],
-        serde_json::json!({"cluster": "myAKSCluster", "pool": "nodepool1", "ips_per_node": 251, "peak_nodes": 3, "max_nodes": 261})
+        serde_json::json!({"cluster": "myAKSCluster", "pool": "nodepool1", "mode": "dynamic", "ips_per_node": 251, "peak_nodes": 3, "max_nodes": 261})
     );
     assert!(pod["exhaustion"].is_null());
     let node = rows.iter().find(|r| r["name"] == "nodesubnet").unwrap();

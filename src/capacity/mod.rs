@@ -1,25 +1,38 @@
-//! Capacity: what every subnet must hold as the plan's pools scale (SPEC §3).
+//! Capacity: what every subnet and pod CIDR must hold as the plan's pools scale (SPEC §3).
 //!
-//! Each pool that uses a subnet becomes a [`PoolUse`] (IPs per node from the allocator
-//! core); the deterministic [`scenario`] then walks baseline → scale-out → surge.
+//! Each pool that uses a range becomes a [`PoolUse`] (what one node takes there, from the
+//! mode table in [`crate::mode`]); the deterministic [`scenario`] then walks baseline →
+//! scale-out → surge.
 
 pub mod allocator;
 pub mod rows;
 pub mod scenario;
 
 use crate::limits::RESERVED_IPS_PER_SUBNET;
+use crate::mode::Mode;
 use crate::plan::model::MaxSurge;
-use crate::topology::{Pool, Topology};
-use allocator::Batching;
+use crate::topology::{Cidr, Pool, Topology};
 pub use scenario::{Exhaustion, Phase};
 
-/// What a subnet serves.
+/// A range the scenario fills: a subnet (counted in IPs), or an overlay or kubenet cluster's
+/// pod CIDR (counted in /24 node slots).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Range {
+    /// Index into `Topology::subnets`.
+    Subnet(usize),
+    /// Index into `Topology::clusters`.
+    PodCidr(usize),
+}
+
+/// What a range serves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Node,
     Pod,
     /// Traditional Azure CNI: nodes and their pods in one subnet.
     NodePod,
+    /// An overlay or kubenet pod CIDR: one /24 per node.
+    PodCidr,
     Unused,
 }
 
@@ -29,19 +42,22 @@ impl Role {
             Role::Node => "node",
             Role::Pod => "pod",
             Role::NodePod => "node+pod",
+            Role::PodCidr => "pod-cidr",
             Role::Unused => "unused",
         }
     }
 }
 
-/// One node pool's claim on one subnet.
+/// One node pool's claim on one range.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PoolUse {
     pub cluster: usize,
     pub pool: usize,
     pub role: Role,
+    pub mode: Mode,
+    /// IPs (for a pod CIDR, /24 slots) one node takes here.
     pub ips_per_node: u64,
-    /// IPs a node holds in this subnet that no pod uses.
+    /// IPs a node holds in this range that no pod uses.
     pub stranded_per_node: u64,
     pub pods_per_node: u64,
     pub baseline_nodes: u64,
@@ -51,10 +67,10 @@ pub struct PoolUse {
     pub surge_nodes: u64,
 }
 
-/// A subnet's capacity under the scenario.
+/// A range's capacity under the scenario.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SubnetCapacity {
-    pub subnet: usize,
+pub struct RangeCapacity {
+    pub range: Range,
     pub role: Role,
     pub usable: u64,
     pub uses: Vec<PoolUse>,
@@ -63,7 +79,39 @@ pub struct SubnetCapacity {
     pub exhaustion: Option<Exhaustion>,
 }
 
-impl SubnetCapacity {
+impl RangeCapacity {
+    /// The range's CIDR as resolved.
+    pub fn cidr<'t>(&self, topology: &'t Topology) -> Option<&'t Cidr> {
+        match self.range {
+            Range::Subnet(s) => topology.subnets[s].cidr.as_ref(),
+            Range::PodCidr(c) => topology.clusters[c].pod_cidr.as_ref(),
+        }
+    }
+
+    /// The range as messages name it: "subnet `pods`", "the pod CIDR of cluster `aks`".
+    pub fn describe(&self, topology: &Topology) -> String {
+        match self.range {
+            Range::Subnet(s) => format!("subnet `{}`", topology.subnets[s].name.value),
+            Range::PodCidr(c) => format!("the pod CIDR of cluster `{}`", topology.clusters[c].name.value),
+        }
+    }
+
+    /// What the range counts: IPs, or /24 node slots of a pod CIDR.
+    pub fn unit(&self) -> &'static str {
+        match self.range {
+            Range::Subnet(_) => "IPs",
+            Range::PodCidr(_) => "node slots (/24)",
+        }
+    }
+
+    /// The subnet, for a subnet's capacity.
+    pub fn subnet(&self) -> Option<usize> {
+        match self.range {
+            Range::Subnet(s) => Some(s),
+            Range::PodCidr(_) => None,
+        }
+    }
+
     /// Peak demand over usable IPs; `None` for a subnet with no usable IP.
     pub fn utilization(&self) -> Option<f64> {
         (self.usable > 0).then(|| self.peak_demand as f64 / self.usable as f64)
@@ -89,66 +137,94 @@ pub fn smallest_prefix_for(demand: u64, reserved_ips: u32, headroom: f64) -> Opt
         .find(|&p| usable_ips(p, reserved_ips) as f64 * headroom >= demand as f64)
 }
 
-/// Every subnet with a valid CIDR, in plan order, with the scenario run over it.
-pub fn simulate(topology: &Topology) -> Vec<SubnetCapacity> {
+/// /24 node slots of a pod CIDR: `2^(24 - prefix)`, none when longer than /24.
+pub fn pod_cidr_slots(prefix: u8) -> u64 {
+    let node = crate::limits::POD_CIDR_NODE_PREFIX;
+    if prefix > node {
+        0
+    } else {
+        1u64 << (node - prefix)
+    }
+}
+
+/// Every subnet with a valid CIDR in plan order, then every pod CIDR in cluster order, with
+/// the scenario run over each.
+pub fn simulate(topology: &Topology) -> Vec<RangeCapacity> {
     simulate_with(topology, |pool| pool.pods_per_node.value)
 }
 
 /// The scenario with each pool's pods per node chosen by `pods_per_node` (the sweep varies it).
-pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) -> Vec<SubnetCapacity> {
-    let mut uses: Vec<Vec<PoolUse>> = vec![Vec::new(); topology.subnets.len()];
+pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) -> Vec<RangeCapacity> {
+    let mut subnet_uses: Vec<Vec<PoolUse>> = vec![Vec::new(); topology.subnets.len()];
+    let mut cidr_uses: Vec<Vec<PoolUse>> = vec![Vec::new(); topology.clusters.len()];
     for (c, cluster) in topology.clusters.iter().enumerate() {
-        let dynamic = cluster.is_dynamic();
         for (p, pool) in cluster.pools.iter().enumerate() {
-            let Some(node_subnet) = pool.node_subnet else {
-                continue;
-            };
             let max_pods = pool.max_pods.value;
             let pods = pods_per_node(pool).min(max_pods);
+            let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
             let base = PoolUse {
                 cluster: c,
                 pool: p,
                 role: Role::Node,
-                ips_per_node: 1,
-                stranded_per_node: 0,
+                mode: pool.mode,
+                ips_per_node: takes.node_subnet_ips,
+                stranded_per_node: takes.node_subnet_stranded,
                 pods_per_node: u64::from(pods),
                 baseline_nodes: u64::from(pool.baseline_nodes.value),
                 full_scale_nodes: u64::from(pool.full_scale_nodes.value.max(pool.baseline_nodes.value)),
                 surge_nodes: surge_nodes(pool.max_surge.value, pool.full_scale_nodes.value),
             };
-            if !dynamic {
-                // Traditional Azure CNI pre-allocates max_pods pod IPs plus the node's own.
-                uses[node_subnet].push(PoolUse {
-                    role: Role::NodePod,
-                    ips_per_node: 1 + u64::from(max_pods),
-                    stranded_per_node: u64::from(max_pods - pods),
-                    ..base
-                });
-                continue;
-            }
-            if let Some(pod_subnet) = pool.pod_subnet {
-                let batching = Batching::new(&topology.allocation, max_pods);
-                uses[pod_subnet].push(PoolUse {
+            if let (Some(pod_subnet), true) = (pool.pod_subnet, takes.pod_subnet_ips > 0) {
+                subnet_uses[pod_subnet].push(PoolUse {
                     role: Role::Pod,
-                    ips_per_node: batching.ips_per_node(pods),
-                    stranded_per_node: u64::from(batching.pool_ips(pods) - pods),
+                    ips_per_node: takes.pod_subnet_ips,
+                    stranded_per_node: takes.pod_subnet_stranded,
                     ..base.clone()
                 });
             }
-            uses[node_subnet].push(base);
+            if cluster.pod_cidr.is_some() && takes.pod_cidr_slots > 0 {
+                cidr_uses[c].push(PoolUse {
+                    role: Role::PodCidr,
+                    ips_per_node: takes.pod_cidr_slots,
+                    stranded_per_node: 0,
+                    ..base.clone()
+                });
+            }
+            if let Some(node_subnet) = pool.node_subnet {
+                let role = if pool.mode == Mode::Traditional {
+                    Role::NodePod
+                } else {
+                    Role::Node
+                };
+                subnet_uses[node_subnet].push(PoolUse { role, ..base });
+            }
         }
     }
-    topology
+    let subnets = topology
         .subnets
         .iter()
         .enumerate()
-        .zip(uses)
+        .zip(subnet_uses)
         .filter_map(|((i, subnet), uses)| {
             let cidr = subnet.cidr.as_ref()?;
             let usable = usable_ips(cidr.net().prefix_len(), subnet.reserved_ips.value);
-            Some(scenario::run(i, usable, uses))
-        })
-        .collect()
+            Some(scenario::run(Range::Subnet(i), usable, uses))
+        });
+    let pod_cidrs = topology
+        .clusters
+        .iter()
+        .enumerate()
+        .zip(cidr_uses)
+        .filter(|((_, cluster), _)| cluster.pools.iter().any(|p| p.mode.uses_pod_cidr()))
+        .filter_map(|((c, cluster), uses)| {
+            let cidr = cluster.pod_cidr.as_ref()?;
+            Some(scenario::run(
+                Range::PodCidr(c),
+                pod_cidr_slots(cidr.net().prefix_len()),
+                uses,
+            ))
+        });
+    subnets.chain(pod_cidrs).collect()
 }
 
 /// Surge nodes of a pool at `nodes`: a count, or a percentage rounded up (as AKS does).

@@ -1,13 +1,14 @@
 //! Capacity as users read it: one row per subnet with names instead of indices, shaped
 //! exactly as SPEC §5's `subnets` array so the JSON renderer serializes it as is.
 
-use super::{Exhaustion, SubnetCapacity};
+use super::{Exhaustion, Range, RangeCapacity};
 use crate::topology::Topology;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct SubnetRow {
-    pub vnet: String,
+    /// The subnet's VNet; null for a pod CIDR, which lies outside every VNet.
+    pub vnet: Option<String>,
     pub name: String,
     pub cidr: String,
     pub role: &'static str,
@@ -26,6 +27,8 @@ pub struct SubnetRow {
 pub struct PoolRow {
     pub cluster: String,
     pub pool: String,
+    /// The pool's network mode (SPEC §5): dynamic, static-block, traditional, overlay, kubenet, none.
+    pub mode: &'static str,
     pub ips_per_node: u64,
     /// Nodes at full scale plus this pool's upgrade surge.
     pub peak_nodes: u64,
@@ -45,7 +48,17 @@ pub struct ExhaustionRow {
     pub stranded_ips: u64,
 }
 
-pub fn rows(topology: &Topology, capacity: &[SubnetCapacity]) -> Vec<SubnetRow> {
+impl SubnetRow {
+    /// How a person names the row: `vnet/subnet`, or `cluster/pod_cidr`.
+    pub fn label(&self) -> String {
+        match &self.vnet {
+            Some(vnet) => format!("{vnet}/{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+pub fn rows(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<SubnetRow> {
     capacity.iter().map(|c| row(topology, c)).collect()
 }
 
@@ -56,8 +69,7 @@ fn signed_usable(subnet: &crate::topology::Subnet) -> i64 {
         - i64::from(subnet.reserved_ips.value)
 }
 
-fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
-    let subnet = &topology.subnets[c.subnet];
+fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
     let names = |cluster: usize, pool: usize| {
         let cluster = &topology.clusters[cluster];
         (cluster.name.value.clone(), cluster.pools[pool].name.value.clone())
@@ -70,6 +82,7 @@ fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
             PoolRow {
                 cluster,
                 pool,
+                mode: u.mode.as_str(),
                 ips_per_node: u.ips_per_node,
                 peak_nodes: u.full_scale_nodes.saturating_add(u.surge_nodes),
                 max_nodes: c.most_nodes_alone(u),
@@ -89,16 +102,28 @@ fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
             stranded_ips: e.stranded_ips,
         }
     });
+    let (vnet, name, usable) = match c.range {
+        Range::Subnet(s) => {
+            let subnet = &topology.subnets[s];
+            (
+                Some(topology.vnets[subnet.vnet].name.value.clone()),
+                subnet.name.value.clone(),
+                signed_usable(subnet),
+            )
+        }
+        // SPEC §5: a pod CIDR's row is named `<cluster>/pod_cidr` and counts /24 node slots.
+        Range::PodCidr(k) => (
+            None,
+            format!("{}/pod_cidr", topology.clusters[k].name.value),
+            i64::try_from(c.usable).unwrap_or(i64::MAX),
+        ),
+    };
     SubnetRow {
-        vnet: topology.vnets[subnet.vnet].name.value.clone(),
-        name: subnet.name.value.clone(),
-        cidr: subnet
-            .cidr
-            .as_ref()
-            .map(|c| c.net().to_string())
-            .unwrap_or_default(),
+        vnet,
+        name,
+        cidr: c.cidr(topology).map(|c| c.net().to_string()).unwrap_or_default(),
         role: c.role.as_str(),
-        usable: signed_usable(subnet),
+        usable,
         baseline_demand: c.baseline_demand,
         peak_demand: c.peak_demand,
         utilization: c.utilization().map(|u| (u * 10_000.0).round() / 10_000.0),

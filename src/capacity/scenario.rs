@@ -7,7 +7,7 @@
 //! Demand only grows from step to step, so the exhaustion step is found by binary search:
 //! a plan asking for billions of nodes costs a few dozen evaluations, not a loop.
 
-use super::{PoolUse, Role, SubnetCapacity};
+use super::{PoolUse, Range, RangeCapacity, Role};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
@@ -54,7 +54,7 @@ pub struct StepState {
     pub stranded: u64,
 }
 
-pub fn run(subnet: usize, usable: u64, uses: Vec<PoolUse>) -> SubnetCapacity {
+pub fn run(range: Range, usable: u64, uses: Vec<PoolUse>) -> RangeCapacity {
     let role = role_of(&uses);
     let last = scale_out_steps(&uses);
     let baseline_demand = demand_at(&uses, 0);
@@ -119,8 +119,8 @@ pub fn run(subnet: usize, usable: u64, uses: Vec<PoolUse>) -> SubnetCapacity {
     } else {
         None
     };
-    SubnetCapacity {
-        subnet,
+    RangeCapacity {
+        range,
         role,
         usable,
         uses,
@@ -132,7 +132,9 @@ pub fn run(subnet: usize, usable: u64, uses: Vec<PoolUse>) -> SubnetCapacity {
 
 fn role_of(uses: &[PoolUse]) -> Role {
     let has = |role| uses.iter().any(|u| u.role == role);
-    if has(Role::Pod) {
+    if has(Role::PodCidr) {
+        Role::PodCidr
+    } else if has(Role::Pod) {
         Role::Pod
     } else if has(Role::NodePod) {
         Role::NodePod
@@ -245,7 +247,7 @@ fn fail(
 }
 
 /// The scenario at one step: 0 is the baseline, 1 ..= the last scale-out step, then the surge.
-pub fn state_at(capacity: &SubnetCapacity, step: u64) -> StepState {
+pub fn state_at(capacity: &RangeCapacity, step: u64) -> StepState {
     let uses = &capacity.uses;
     let last = scale_out_steps(uses);
     let (phase, nodes) = if step > last {
@@ -279,6 +281,7 @@ mod tests {
             cluster,
             pool,
             role: Role::Pod,
+            mode: crate::mode::Mode::Dynamic,
             ips_per_node: ips,
             stranded_per_node: 1,
             pods_per_node: ips - 2,
@@ -290,7 +293,7 @@ mod tests {
 
     #[test]
     fn the_walkthroughs_pod_subnet() {
-        let cap = run(0, 65_531, vec![pool(0, 0, 251, 2, 2, 1)]);
+        let cap = run(Range::Subnet(0), 65_531, vec![pool(0, 0, 251, 2, 2, 1)]);
         assert_eq!((cap.baseline_demand, cap.peak_demand), (502, 753));
         assert!(cap.exhaustion.is_none());
         assert_eq!(cap.most_nodes_alone(&cap.uses[0]), 261);
@@ -299,12 +302,14 @@ mod tests {
     #[test]
     fn exhaustion_in_each_phase_names_the_step_and_pool() {
         // Baseline: 3 × 100 > 250; the first pool fits 2 nodes.
-        let e = run(0, 250, vec![pool(0, 0, 100, 3, 3, 0)]).exhaustion.unwrap();
+        let e = run(Range::Subnet(0), 250, vec![pool(0, 0, 100, 3, 3, 0)])
+            .exhaustion
+            .unwrap();
         assert_eq!((e.phase, e.step, e.nodes, e.demand), (Phase::Baseline, 0, 2, 300));
         // Scale-out: two pools of 10 IPs per node, one growing to 10 nodes, one to 3.
         let uses = vec![pool(0, 0, 10, 1, 10, 0), pool(0, 1, 10, 1, 3, 0)];
         // Demand by step: 20, 40, 60, 70, 80; at step 4 the first pool's node does not fit.
-        let e = run(0, 75, uses).exhaustion.unwrap();
+        let e = run(Range::Subnet(0), 75, uses).exhaustion.unwrap();
         assert_eq!(
             (e.phase, e.step, e.pool, e.nodes, e.demand),
             (Phase::ScaleOut, 4, 0, 7, 80)
@@ -315,7 +320,7 @@ mod tests {
             pool(0, 1, 10, 2, 2, 3),
             pool(1, 2, 10, 1, 1, 1),
         ];
-        let cap = run(0, 60, uses);
+        let cap = run(Range::Subnet(0), 60, uses);
         assert_eq!(cap.peak_demand, 50 + 30 + 10);
         let e = cap.exhaustion.unwrap();
         assert_eq!((e.phase, e.step, e.cluster, e.pool), (Phase::Surge, 1, 0, 1));
@@ -369,7 +374,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, &(cluster, ips, base, extra, surge))| pool(cluster, i, ips.max(2), base, base + extra, surge))
                 .collect();
-            let cap = run(0, usable, uses.clone());
+            let cap = run(Range::Subnet(0), usable, uses.clone());
             let (baseline, peak, exhaustion) = walk(usable, &uses);
             proptest::prop_assert_eq!(cap.baseline_demand, baseline);
             proptest::prop_assert_eq!(cap.peak_demand, peak);
@@ -387,12 +392,16 @@ mod tests {
         };
         let uses = vec![node_use, pool(0, 0, 49, 2, 2, 1), pool(0, 1, 60, 1, 1, 0)];
         // Full scale 2 + 98 + 60 = 160; pool 0 surges with 1 + 49 (pool 1 has no surge).
-        assert_eq!(run(0, 10_000, uses).peak_demand, 160 + 50);
+        assert_eq!(run(Range::Subnet(0), 10_000, uses).peak_demand, 160 + 50);
     }
 
     #[test]
     fn absurd_node_counts_cost_a_binary_search() {
-        let cap = run(0, 1_000_000, vec![pool(0, 0, 251, 1, u64::from(u32::MAX), 1)]);
+        let cap = run(
+            Range::Subnet(0),
+            1_000_000,
+            vec![pool(0, 0, 251, 1, u64::from(u32::MAX), 1)],
+        );
         let e = cap.exhaustion.unwrap();
         assert_eq!(e.phase, Phase::ScaleOut);
         assert_eq!(e.step, 1_000_000 / 251); // 3,984 nodes fit; the 3,985th fails at step 3,984.
@@ -400,7 +409,7 @@ mod tests {
 
     #[test]
     fn steps_walk_baseline_scale_out_and_surge() {
-        let cap = run(0, 10_000, vec![pool(0, 0, 10, 1, 3, 2)]);
+        let cap = run(Range::Subnet(0), 10_000, vec![pool(0, 0, 10, 1, 3, 2)]);
         let steps: Vec<(Phase, u64, u64)> = (0..4)
             .map(|k| state_at(&cap, k))
             .map(|s| (s.phase, s.step, s.demand))

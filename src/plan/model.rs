@@ -179,6 +179,9 @@ pub struct NodePool {
     /// Linux (default) or Windows.
     #[serde(default)]
     pub os_type: Option<Spanned<OsType>>,
+    /// The OS SKU, as the AKS API's osSKU: Ubuntu, AzureLinux, Windows2019, Windows2022, …
+    #[serde(default)]
+    pub os_sku: Option<Spanned<String>>,
     /// A fixed size; or min_count and max_count for the autoscaler.
     #[serde(default)]
     pub node_count: Option<Spanned<u32>>,

@@ -31,14 +31,12 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
     let mut out = String::new();
     for s in subnets {
         let row = &s.row;
-        out.push_str(&format!(
-            "{}/{} ({}, {} subnet, {} usable IPs)\n",
-            row.vnet,
-            row.name,
-            row.cidr,
-            row.role,
-            thousands(row.usable)
-        ));
+        let counted = if row.vnet.is_some() {
+            format!("{} subnet, {} usable IPs", row.role, thousands(row.usable))
+        } else {
+            format!("pod CIDR, {} /24 node slots", thousands(row.usable))
+        };
+        out.push_str(&format!("{} ({}, {counted})\n", row.label(), row.cidr));
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         let mut header: Vec<String> = vec!["phase".into(), "step".into()];
@@ -104,7 +102,10 @@ pub fn sweep_human(densities: &[Density]) -> String {
     let names: Vec<String> = first
         .subnets
         .iter()
-        .map(|s| format!("{}/{}", s.vnet, s.name))
+        .map(|s| match &s.vnet {
+            Some(vnet) => format!("{vnet}/{}", s.name),
+            None => s.name.clone(),
+        })
         .collect();
     let mut out = String::from("Peak demand by pods per node (rows where a peak changes; ! = runs out)\n");
     let mut table = Table::new();

@@ -1,7 +1,7 @@
 //! What pod-subnet-exhausted and node-subnet-exhausted say: the exhaustion point, and the
 //! smallest subnet that would hold the peak.
 
-use crate::capacity::{smallest_prefix_for, Exhaustion, Phase, SubnetCapacity};
+use crate::capacity::{smallest_prefix_for, Exhaustion, Phase, RangeCapacity};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::numbers::thousands;
@@ -11,10 +11,10 @@ pub fn finding(
     rule: Rule,
     what: &str,
     topology: &Topology,
-    c: &SubnetCapacity,
+    c: &RangeCapacity,
     e: &Exhaustion,
 ) -> Option<Finding> {
-    let subnet = &topology.subnets[c.subnet];
+    let subnet = &topology.subnets[c.subnet()?];
     let cidr = subnet.cidr.as_ref()?;
     let cluster = &topology.clusters[e.cluster];
     let pool = &cluster.pools[e.pool].name.value;
@@ -40,9 +40,9 @@ pub fn finding(
 
 /// "use a /22 or larger …": the smallest prefix whose usable IPs hold the peak within the
 /// plan's headroom.
-pub fn resize_help(topology: &Topology, c: &SubnetCapacity) -> String {
+pub fn resize_help(topology: &Topology, c: &RangeCapacity) -> String {
     let headroom = topology.allocation.headroom_warning;
-    let reserved = topology.subnets[c.subnet].reserved_ips.value;
+    let reserved = c.subnet().map_or(0, |s| topology.subnets[s].reserved_ips.value);
     let percent = (headroom * 100.0).round();
     match smallest_prefix_for(c.peak_demand, reserved, headroom) {
         Some(p) => format!(

@@ -2,7 +2,7 @@
 //! checks that run over a resolved topology. Each rule's logic lives in its own file; its
 //! page lives in `rules/<name>.md`.
 
-use crate::capacity::SubnetCapacity;
+use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::topology::Topology;
 
@@ -56,7 +56,7 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
 ];
 
 /// A rule that reads the scenario's results.
-type CapacityCheck = fn(&Topology, &[SubnetCapacity], &mut Vec<Finding>);
+type CapacityCheck = fn(&Topology, &[RangeCapacity], &mut Vec<Finding>);
 
 const CAPACITY_CHECKS: &[CapacityCheck] = &[
     pod_subnet_exhausted::check,
@@ -65,7 +65,7 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     pod_subnet_too_large::check,
 ];
 
-pub fn check(topology: &Topology, capacity: &[SubnetCapacity]) -> Vec<Finding> {
+pub fn check(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in TOPOLOGY_CHECKS {
         check(topology, &mut findings);

@@ -2,12 +2,12 @@
 //! the node and its max_pods pod IPs (deploy error InsufficientSubnetSize, azure-facts.md).
 
 use super::exhaustion;
-use crate::capacity::{Role, SubnetCapacity};
+use crate::capacity::{RangeCapacity, Role};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
-pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {
+pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
     for c in capacity
         .iter()
         .filter(|c| matches!(c.role, Role::Node | Role::NodePod))

@@ -2,12 +2,12 @@
 //! "not enough IPs available, waiting on Azure CNS to allocate more" (azure-facts.md).
 
 use super::exhaustion;
-use crate::capacity::{Role, SubnetCapacity};
+use crate::capacity::{RangeCapacity, Role};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
-pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {
+pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
     for c in capacity.iter().filter(|c| c.role == Role::Pod) {
         if let Some(e) = &c.exhaustion {
             out.extend(exhaustion::finding(

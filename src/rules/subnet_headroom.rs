@@ -2,13 +2,13 @@
 //! `allocation.headroom_warning` leaves; IP release lags pod deletion and upgrades surge.
 
 use super::exhaustion::resize_help;
-use crate::capacity::SubnetCapacity;
+use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::numbers::thousands;
 use crate::topology::Topology;
 
-pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Finding>) {
+pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
     let headroom = topology.allocation.headroom_warning;
     for c in capacity
         .iter()
@@ -20,18 +20,18 @@ pub fn check(topology: &Topology, capacity: &[SubnetCapacity], out: &mut Vec<Fin
         if utilization <= headroom {
             continue;
         }
-        let subnet = &topology.subnets[c.subnet];
-        let Some(cidr) = &subnet.cidr else { continue };
+        let Some(cidr) = c.cidr(topology) else { continue };
         out.push(
             Finding::new(
                 Rule::SubnetHeadroom,
                 cidr.span,
                 format!(
-                    "subnet `{}` ({}) peaks at {} of {} usable IPs ({:.0} %), above the {:.0} % headroom",
-                    subnet.name.value,
+                    "{} ({}) peaks at {} of {} usable {} ({:.0} %), above the {:.0} % headroom",
+                    c.describe(topology),
                     cidr.net(),
                     thousands(c.peak_demand),
                     thousands(c.usable),
+                    c.unit(),
                     utilization * 100.0,
                     headroom * 100.0
                 ),

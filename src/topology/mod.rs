@@ -8,7 +8,8 @@ mod resolve;
 
 use crate::diagnostic::{Span, Spanned};
 use crate::limits::Allocation;
-use crate::plan::model::{MaxSurge, NetworkPlugin, Origin, OsType};
+use crate::mode::Mode;
+use crate::plan::model::{MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, Origin, OsType};
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
@@ -72,7 +73,16 @@ pub struct Cluster {
     pub name: Spanned<String>,
     pub resource_group: Option<String>,
     pub origin: Option<Origin>,
-    pub network_plugin: NetworkPlugin,
+    /// `network_plugin` (default azure), where it was written or the cluster's name.
+    pub network_plugin: Spanned<NetworkPlugin>,
+    /// Where `network_plugin_mode: overlay` is written.
+    pub overlay: Option<Span>,
+    /// The pod range of overlay and kubenet clusters (their default when unset), and of a
+    /// bring-your-own CNI cluster that sets one; `None` for the other modes.
+    pub pod_cidr: Option<Cidr>,
+    pub network_dataplane: Spanned<NetworkDataplane>,
+    pub network_policy: Spanned<NetworkPolicy>,
+    pub kubernetes_version: Option<Spanned<String>>,
     /// `None` when the written value did not parse.
     pub service_cidr: Option<Cidr>,
     pub dns_service_ip: Option<Spanned<Ipv4Addr>>,
@@ -84,16 +94,34 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    /// Dynamic allocation of pod IPs: some pool names a pod subnet.
-    pub fn is_dynamic(&self) -> bool {
-        self.pools.iter().any(|p| p.pod_subnet_written.is_some())
+    /// The cluster's network mode as `compare` names it: a pod-subnet cluster is dynamic
+    /// while any pool allocates dynamically, static block when all of them use blocks.
+    pub fn mode(&self) -> Mode {
+        let modes = || self.pools.iter().map(|p| p.mode);
+        if modes().any(|m| m == Mode::Dynamic) {
+            Mode::Dynamic
+        } else {
+            modes().next().unwrap_or(Mode::Traditional)
+        }
+    }
+
+    /// Some pool takes its pod IPs from a pod subnet.
+    pub fn uses_pod_subnet(&self) -> bool {
+        self.pools.iter().any(|p| p.mode.uses_pod_subnet())
     }
 }
 
 #[derive(Debug)]
 pub struct Pool {
     pub name: Spanned<String>,
+    /// How the pool's pods get their IPs (decided by the cluster's plugin and mode, the
+    /// pool's pod subnet and its allocation mode).
+    pub mode: Mode,
+    /// Where `pod_ip_allocation_mode` is written, if it is.
+    pub allocation_mode: Option<Span>,
     pub os_type: Spanned<OsType>,
+    /// The OS SKU when written (Ubuntu, AzureLinux, Windows2019, Windows2022, …).
+    pub os_sku: Option<Spanned<String>>,
     /// Nodes at baseline: `node_count`, else `min_count`.
     pub baseline_nodes: Spanned<u32>,
     /// The fewest nodes the pool runs: `min_count`, else `node_count`.

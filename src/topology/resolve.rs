@@ -9,7 +9,10 @@ use super::reference::{self, SubnetRef};
 use super::{cidr, Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::limits::{self, Allocation};
-use crate::plan::model::{self, MaxSurge, NetworkPlugin, OsType, Plan};
+use crate::mode::Mode;
+use crate::plan::model::{
+    self, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType, Plan, PodIpAllocationMode,
+};
 use std::collections::HashMap;
 
 /// The topology of `plan`, and what did not parse or resolve. `headroom_warning` is the
@@ -259,14 +262,22 @@ impl Resolver {
             .iter()
             .find_map(|p| self.lookup(&p.vnet_subnet.value, None).ok())
             .map(|s| self.topology.subnets[s].vnet);
-        let dynamic = cluster.node_pools.value.iter().any(|p| p.pod_subnet.is_some());
-        self.unmodelled_mode(&cluster);
+        let network = network_of(&cluster);
         let pools = cluster
             .node_pools
             .value
             .iter()
-            .map(|pool| self.pool(pool, vnet, dynamic))
+            .map(|pool| self.pool(pool, vnet, network))
             .collect();
+        let pod_cidr = match (&cluster.pod_cidr, network) {
+            (Some(text), _) => self.cidr(text),
+            (None, Network::Overlay | Network::Kubenet) => Some(Cidr {
+                written: limits::DEFAULT_POD_CIDR,
+                span: name.span,
+                defaulted: true,
+            }),
+            (None, _) => None,
+        };
         let service_cidr = match &cluster.service_cidr {
             Some(text) => self.cidr(text),
             None => Some(Cidr {
@@ -292,10 +303,12 @@ impl Resolver {
         self.topology.clusters.push(Cluster {
             resource_group: cluster.resource_group.map(|g| g.value),
             origin: cluster.origin,
-            network_plugin: cluster
-                .network_plugin
-                .as_ref()
-                .map_or(NetworkPlugin::Azure, |p| p.value),
+            network_plugin: spanned_or(&cluster.network_plugin, NetworkPlugin::Azure, name.span),
+            overlay: cluster.network_plugin_mode.as_ref().map(|m| m.span),
+            pod_cidr,
+            network_dataplane: spanned_or(&cluster.network_dataplane, NetworkDataplane::Azure, name.span),
+            network_policy: spanned_or(&cluster.network_policy, NetworkPolicy::None, name.span),
+            kubernetes_version: cluster.kubernetes_version,
             service_cidr,
             dns_service_ip,
             cli_version: cluster.cli_version,
@@ -306,42 +319,19 @@ impl Resolver {
         });
     }
 
-    /// Modes this resolver does not model yet are refused rather than misread as dynamic.
-    fn unmodelled_mode(&mut self, cluster: &model::Cluster) {
-        let mut refuse = |span: Span, what: &str| {
-            self.findings.push(
-                Finding::new(Rule::PlanSchema, span, format!("{what} is not modelled yet"))
-                    .help("cniplan models dynamic allocation of pod IPs and traditional Azure CNI"),
-            );
-        };
-        if let Some(p) = cluster
-            .network_plugin
-            .as_ref()
-            .filter(|p| p.value != NetworkPlugin::Azure)
-        {
-            refuse(p.span, "this network plugin");
-        }
-        if let Some(m) = &cluster.network_plugin_mode {
-            refuse(m.span, "overlay");
-        }
-        for pool in &cluster.node_pools.value {
-            if let Some(m) = pool
-                .pod_ip_allocation_mode
-                .as_ref()
-                .filter(|m| m.value == model::PodIpAllocationMode::StaticBlock)
-            {
-                refuse(m.span, "static block allocation");
-            }
-        }
-    }
-
-    fn pool(&mut self, pool: &model::NodePool, vnet: Option<usize>, dynamic: bool) -> Pool {
+    fn pool(&mut self, pool: &model::NodePool, vnet: Option<usize>, network: Network) -> Pool {
         let owner = pool.name.span;
+        let mode = network.mode_of(pool);
         let node_subnet = self.subnet(&pool.vnet_subnet, vnet);
-        let pod_subnet = pool.pod_subnet.as_ref().and_then(|text| {
-            let hint = node_subnet.map(|s| self.topology.subnets[s].vnet).or(vnet);
-            self.subnet(text, hint)
-        });
+        // An overlay or kubenet cluster's pool takes no pod subnet (mixed-cni says so).
+        let pod_subnet = pool
+            .pod_subnet
+            .as_ref()
+            .filter(|_| mode.uses_pod_subnet())
+            .and_then(|text| {
+                let hint = node_subnet.map(|s| self.topology.subnets[s].vnet).or(vnet);
+                self.subnet(text, hint)
+            });
         let baseline = pool
             .node_count
             .as_ref()
@@ -352,12 +342,7 @@ impl Resolver {
             .as_ref()
             .or(pool.node_count.as_ref())
             .map_or(Spanned::default_at(baseline.value, owner), |n| n.clone());
-        let default_max_pods = if dynamic {
-            limits::DEFAULT_MAX_PODS_DYNAMIC
-        } else {
-            limits::DEFAULT_MAX_PODS_TRADITIONAL
-        };
-        let max_pods = spanned_or(&pool.max_pods, default_max_pods, owner);
+        let max_pods = spanned_or(&pool.max_pods, mode.default_max_pods().0, owner);
         let pods_per_node = spanned_or(&pool.pods_per_node, max_pods.value, owner);
         let max_surge = match &pool.max_surge {
             Some(text) => match MaxSurge::parse(&text.value) {
@@ -377,7 +362,10 @@ impl Resolver {
             None => Spanned::default_at(MaxSurge::Nodes(limits::DEFAULT_MAX_SURGE), owner),
         };
         Pool {
+            mode,
+            allocation_mode: pool.pod_ip_allocation_mode.as_ref().map(|m| m.span),
             os_type: spanned_or(&pool.os_type, OsType::Linux, owner),
+            os_sku: pool.os_sku.clone(),
             min_nodes: pool.min_count.clone().unwrap_or_else(|| baseline.clone()),
             baseline_nodes: baseline,
             full_scale_nodes: full_scale,
@@ -390,6 +378,52 @@ impl Resolver {
             pod_subnet_written: pool.pod_subnet.as_ref().map(|p| p.span),
             pod_subnet,
             name: pool.name.clone(),
+        }
+    }
+}
+
+/// The cluster-wide half of a pool's mode: the AKS API's `networkPlugin` and
+/// `networkPluginMode` (SPEC §2).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Network {
+    /// Azure CNI without a mode: a pod subnet per pool, or traditional when no pool has one.
+    AzureCni {
+        pod_subnets: bool,
+    },
+    Overlay,
+    Kubenet,
+    Byo,
+}
+
+fn network_of(cluster: &model::Cluster) -> Network {
+    let plugin = cluster
+        .network_plugin
+        .as_ref()
+        .map_or(NetworkPlugin::Azure, |p| p.value);
+    match (plugin, &cluster.network_plugin_mode) {
+        (NetworkPlugin::Kubenet, _) => Network::Kubenet,
+        (NetworkPlugin::None, _) => Network::Byo,
+        (NetworkPlugin::Azure, Some(_)) => Network::Overlay,
+        (NetworkPlugin::Azure, None) => Network::AzureCni {
+            pod_subnets: cluster.node_pools.value.iter().any(|p| p.pod_subnet.is_some()),
+        },
+    }
+}
+
+impl Network {
+    /// A pool's mode: the cluster's network, and for a pod-subnet cluster the pool's own
+    /// allocation mode. A pool without a pod subnet in a pod-subnet cluster stays in the
+    /// cluster's mode (mixed-cni reports it).
+    fn mode_of(self, pool: &model::NodePool) -> Mode {
+        match self {
+            Network::Overlay => Mode::Overlay,
+            Network::Kubenet => Mode::Kubenet,
+            Network::Byo => Mode::None,
+            Network::AzureCni { pod_subnets: false } => Mode::Traditional,
+            Network::AzureCni { pod_subnets: true } => match &pool.pod_ip_allocation_mode {
+                Some(m) if m.value == PodIpAllocationMode::StaticBlock => Mode::StaticBlock,
+                _ => Mode::Dynamic,
+            },
         }
     }
 }
