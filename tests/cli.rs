@@ -516,6 +516,49 @@ fn config_globs_choose_the_files_a_walk_takes() {
     assert_eq!(paths(&out), vec!["./plans/extra.yaml"]);
 }
 
+/// A tree with a plan in `prod/`, in a directory .gitignore lists, and in a hidden directory.
+fn tree_with_ignored_plans() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\n";
+    for f in [
+        "prod/cniplan.yaml",
+        "prod/extra.yaml",
+        "vendor/cniplan.yaml",
+        "vendor/extra.yaml",
+        ".hidden/cniplan.yaml",
+        ".hidden/extra.yaml",
+    ] {
+        let path = dir.path().join(f);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, plan).unwrap();
+    }
+    std::fs::write(dir.path().join(".gitignore"), "vendor/\n").unwrap();
+    dir
+}
+
+#[test]
+fn config_globs_keep_gitignored_and_hidden_directories_out_of_a_walk() {
+    let dir = tree_with_ignored_plans();
+    let walked = |config: &str| -> Vec<String> {
+        std::fs::write(dir.path().join(".cniplan.yaml"), config).unwrap();
+        let out = cniplan_in(dir.path(), &["check", "--format", "json", "."]);
+        assert_eq!(out.status.code(), Some(0), "{config}");
+        file_paths(&json(&out))
+            .iter()
+            .map(|p| p.replace('\\', "/"))
+            .collect()
+    };
+    assert_eq!(walked(""), vec!["./prod/cniplan.yaml"]);
+    // An exclude only narrows the default choice.
+    assert_eq!(walked("exclude: ['nothing/**']\n"), vec!["./prod/cniplan.yaml"]);
+    // An include widens the file names, still within what .gitignore and hiding leave.
+    assert_eq!(walked("include: ['**/extra.yaml']\n"), vec!["./prod/extra.yaml"]);
+    assert_eq!(
+        walked("include: ['**/*.yaml']\nexclude: ['**/cniplan.yaml']\n"),
+        vec!["./prod/extra.yaml"]
+    );
+}
+
 #[test]
 fn a_suppression_comment_silences_exactly_that_rule_on_that_line() {
     let dir = tempfile::tempdir().unwrap();
