@@ -665,6 +665,54 @@ fn a_tree_of_plans_gives_byte_identical_output_run_after_run_in_every_format() {
     assert!(paths.windows(2).all(|w| w[0] < w[1]), "files in path order");
 }
 
+/// Two VNets whose names are equally near `hubX`, in the order given, and a peering to `hubX`.
+fn peering_to_hub_x(first: &str, second: &str) -> String {
+    format!(
+        "version: 1
+vnets:
+  - name: {first}
+    address_space: [10.1.0.0/16]
+  - name: {second}
+    address_space: [10.2.0.0/16]
+  - name: spoke
+    address_space: [10.3.0.0/16]
+    peerings: [hubX]
+"
+    )
+}
+
+#[test]
+fn did_you_mean_picks_the_same_name_on_a_tie_run_after_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ab.cniplan.yaml"),
+        peering_to_hub_x("hubA", "hubB"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ba.cniplan.yaml"),
+        peering_to_hub_x("hubB", "hubA"),
+    )
+    .unwrap();
+    let run = || cniplan_in(dir.path(), &["check", "--format", "json", "."]);
+    let first = run();
+    assert_eq!(first.status.code(), Some(1));
+    let v = json(&first);
+    for file in v["files"].as_array().unwrap() {
+        let d = &file["diagnostics"][0];
+        assert_eq!(
+            (d["rule"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+            (Some("unknown-reference"), Some(9), Some(16)),
+            "{d}"
+        );
+        // Equally near: the smaller name, whichever VNet the plan declares first.
+        assert_eq!(d["help"], "did you mean `hubA`?", "{}", file["path"]);
+    }
+    for _ in 0..9 {
+        assert!(run().stdout == first.stdout, "two runs differ");
+    }
+}
+
 #[test]
 fn a_custom_allocation_block_is_simulated_not_refused() {
     // batch_size 32 with the default thresholds (refill below 8, release at 24) is a valid plan.
