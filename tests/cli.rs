@@ -714,6 +714,75 @@ fn did_you_mean_picks_the_same_name_on_a_tie_run_after_run() {
 }
 
 #[test]
+fn a_cidr_that_does_not_parse_is_explained_at_its_value() {
+    let plan = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: spaced
+        cidr: 10.1.2.0 / 24
+      - name: long
+        cidr: 10.10.0.0/33
+      - name: no-length
+        cidr: 10.1.3.0/
+      - name: no-address
+        cidr: /24
+";
+    let out = stdin_plan(&["check", "--format", "json", "-"], plan);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let found: Vec<(u64, u64, &str, &str, &str)> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+                d["help"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let invalid = "invalid-cidr";
+    assert_eq!(
+        found,
+        vec![
+            (
+                7,
+                15,
+                invalid,
+                "`10.1.2.0 / 24` has spaces in it",
+                "write `10.1.2.0/24`"
+            ),
+            (
+                9,
+                15,
+                invalid,
+                "`10.10.0.0/33` has prefix length 33; an IPv4 prefix length is 0 to 32",
+                "write a prefix length from 0 to 32, such as `10.10.0.0/16`"
+            ),
+            (
+                11,
+                15,
+                invalid,
+                "`10.1.3.0/` has no prefix length after the `/`",
+                "write the prefix length too, such as `10.1.3.0/24`"
+            ),
+            (
+                13,
+                15,
+                invalid,
+                "`/24` has no address before the `/`",
+                "write the range's first address too, such as `10.240.0.0/24`"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_custom_allocation_block_is_simulated_not_refused() {
     // batch_size 32 with the default thresholds (refill below 8, release at 24) is a valid plan.
     let plan = SMALL_POD_SUBNET
