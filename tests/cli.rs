@@ -421,6 +421,16 @@ fn rules_lists_every_rule_of_the_spec_with_its_severity() {
         );
     }
     assert!(text.contains("│ subnet-headroom          ┆ warning"), "{text}");
+    // SPEC §4: these report errors and, for a milder case, warnings.
+    for rule in ["vnet-overlap", "service-cidr-overlap", "max-pods-range"] {
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("│ {rule} ")))
+            .unwrap_or_else(|| panic!("no row for {rule}"));
+        assert!(row.contains("┆ error / warning ┆"), "{row}");
+    }
+    let row = text.lines().find(|l| l.starts_with("│ subnet-overlap ")).unwrap();
+    assert!(!row.contains("/ warning"), "{row}");
 }
 
 #[test]
@@ -433,6 +443,10 @@ fn explain_prints_the_page_and_suggests_on_a_typo() {
         page.contains("## Example") && page.contains("Use instead:"),
         "{page}"
     );
+    // Rule names are matched without case, as a user may copy them from anywhere.
+    let shouted = cniplan(&["explain", "POD-SUBNET-EXHAUSTED"]);
+    assert_eq!(shouted.status.code(), Some(0));
+    assert_eq!(stdout(&shouted), page);
     let out = cniplan(&["explain", "pod-subnet-exausted"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pod-subnet-exhausted`?"));
@@ -568,9 +582,10 @@ fn a_suppression_comment_silences_exactly_that_rule_on_that_line() {
     assert_eq!(out.status.code(), Some(1));
     let d = diagnostics(&json(&out));
     assert_eq!(d, vec![(9, 15, "error".into(), "subnet-too-small".into())]);
+    // Rule names in a suppression are matched without case.
     let both = plan.replace(
         "10.1.1.0/30\n",
-        "10.1.1.0/30 # cniplan: ignore[subnet-too-small]\n",
+        "10.1.1.0/30 # cniplan: ignore[Subnet-Too-Small]\n",
     );
     std::fs::write(dir.path().join("cniplan.yaml"), both).unwrap();
     assert_eq!(
