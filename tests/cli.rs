@@ -530,6 +530,35 @@ fn config_globs_choose_the_files_a_walk_takes() {
     assert_eq!(paths(&out), vec!["./plans/extra.yaml"]);
 }
 
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let walkthrough =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(WALKTHROUGH)).unwrap();
+    std::fs::create_dir_all(dir.path().join("infra")).unwrap();
+    std::fs::write(dir.path().join("infra/cniplan.yaml"), &walkthrough).unwrap();
+    std::fs::write(dir.path().join("infra/dev.cniplan.yaml"), "version: 1\n").unwrap();
+    let checked = |args: &[&str]| -> (Vec<String>, Value) {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = cniplan_in(dir.path(), &all);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let v = json(&out);
+        let paths = file_paths(&v).iter().map(|p| p.replace('\\', "/")).collect();
+        (paths, v["summary"].clone())
+    };
+    let (paths, summary) = checked(&["infra/cniplan.yaml", "infra/cniplan.yaml"]);
+    assert_eq!(paths, vec!["infra/cniplan.yaml"]);
+    assert_eq!(summary["files"], 1);
+    assert_eq!(summary["warnings"], 1, "its finding is counted once too");
+    // A file and the directory holding it: the file where it was first named, then the rest.
+    let (paths, summary) = checked(&["./infra/dev.cniplan.yaml", "infra"]);
+    assert_eq!(paths, vec!["./infra/dev.cniplan.yaml", "infra/cniplan.yaml"]);
+    assert_eq!(summary["files"], 2);
+    let (paths, _) = checked(&["infra", "infra/../infra/cniplan.yaml", "."]);
+    assert_eq!(paths, vec!["infra/cniplan.yaml", "infra/dev.cniplan.yaml"]);
+}
+
 /// A tree with a plan in `prod/`, in a directory .gitignore lists, and in a hidden directory.
 fn tree_with_ignored_plans() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -18,7 +18,7 @@ pub fn is_plan_file_name(name: &str) -> bool {
 
 /// Files named directly, and plan files found under directories (honouring .gitignore,
 /// skipping hidden directories, then the configuration's include/exclude globs), each
-/// directory's in sorted order.
+/// directory's in sorted order, each file once.
 pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, String> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
         return Err("`-` (standard input) can be given once".to_string());
@@ -34,7 +34,25 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, Stri
         found.sort();
         files.extend(found);
     }
-    Ok(files)
+    Ok(once_each(files))
+}
+
+/// The files with each one kept where it is first named: `a.yaml a.yaml`, or a file and its
+/// directory, would otherwise report every finding twice. Paths are compared as the file
+/// system resolves them (`./a.yaml`, `dir/../a.yaml`, a symlink); a path that does not
+/// resolve is kept as written, for `read` to report.
+fn once_each(files: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|path| {
+            let key = match path.as_str() {
+                "-" => std::path::PathBuf::from(path),
+                _ => std::fs::canonicalize(path).unwrap_or_else(|_| path.into()),
+            };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// Plan files under `root`, walked in parallel (a tree of a thousand plans is mostly
