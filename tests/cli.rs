@@ -421,6 +421,16 @@ fn rules_lists_every_rule_of_the_spec_with_its_severity() {
         );
     }
     assert!(text.contains("│ subnet-headroom          ┆ warning"), "{text}");
+    // SPEC §4: these report errors and, for a milder case, warnings.
+    for rule in ["vnet-overlap", "service-cidr-overlap", "max-pods-range"] {
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("│ {rule} ")))
+            .unwrap_or_else(|| panic!("no row for {rule}"));
+        assert!(row.contains("┆ error / warning ┆"), "{row}");
+    }
+    let row = text.lines().find(|l| l.starts_with("│ subnet-overlap ")).unwrap();
+    assert!(!row.contains("/ warning"), "{row}");
 }
 
 #[test]
@@ -433,6 +443,10 @@ fn explain_prints_the_page_and_suggests_on_a_typo() {
         page.contains("## Example") && page.contains("Use instead:"),
         "{page}"
     );
+    // Rule names are matched without case, as a user may copy them from anywhere.
+    let shouted = cniplan(&["explain", "POD-SUBNET-EXHAUSTED"]);
+    assert_eq!(shouted.status.code(), Some(0));
+    assert_eq!(stdout(&shouted), page);
     let out = cniplan(&["explain", "pod-subnet-exausted"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pod-subnet-exhausted`?"));
@@ -517,6 +531,78 @@ fn config_globs_choose_the_files_a_walk_takes() {
 }
 
 #[test]
+fn a_file_named_twice_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let walkthrough =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(WALKTHROUGH)).unwrap();
+    std::fs::create_dir_all(dir.path().join("infra")).unwrap();
+    std::fs::write(dir.path().join("infra/cniplan.yaml"), &walkthrough).unwrap();
+    std::fs::write(dir.path().join("infra/dev.cniplan.yaml"), "version: 1\n").unwrap();
+    let checked = |args: &[&str]| -> (Vec<String>, Value) {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = cniplan_in(dir.path(), &all);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let v = json(&out);
+        let paths = file_paths(&v).iter().map(|p| p.replace('\\', "/")).collect();
+        (paths, v["summary"].clone())
+    };
+    let (paths, summary) = checked(&["infra/cniplan.yaml", "infra/cniplan.yaml"]);
+    assert_eq!(paths, vec!["infra/cniplan.yaml"]);
+    assert_eq!(summary["files"], 1);
+    assert_eq!(summary["warnings"], 1, "its finding is counted once too");
+    // A file and the directory holding it: the file where it was first named, then the rest.
+    let (paths, summary) = checked(&["./infra/dev.cniplan.yaml", "infra"]);
+    assert_eq!(paths, vec!["./infra/dev.cniplan.yaml", "infra/cniplan.yaml"]);
+    assert_eq!(summary["files"], 2);
+    let (paths, _) = checked(&["infra", "infra/../infra/cniplan.yaml", "."]);
+    assert_eq!(paths, vec!["infra/cniplan.yaml", "infra/dev.cniplan.yaml"]);
+}
+
+/// A tree with a plan in `prod/`, in a directory .gitignore lists, and in a hidden directory.
+fn tree_with_ignored_plans() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\n";
+    for f in [
+        "prod/cniplan.yaml",
+        "prod/extra.yaml",
+        "vendor/cniplan.yaml",
+        "vendor/extra.yaml",
+        ".hidden/cniplan.yaml",
+        ".hidden/extra.yaml",
+    ] {
+        let path = dir.path().join(f);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, plan).unwrap();
+    }
+    std::fs::write(dir.path().join(".gitignore"), "vendor/\n").unwrap();
+    dir
+}
+
+#[test]
+fn config_globs_keep_gitignored_and_hidden_directories_out_of_a_walk() {
+    let dir = tree_with_ignored_plans();
+    let walked = |config: &str| -> Vec<String> {
+        std::fs::write(dir.path().join(".cniplan.yaml"), config).unwrap();
+        let out = cniplan_in(dir.path(), &["check", "--format", "json", "."]);
+        assert_eq!(out.status.code(), Some(0), "{config}");
+        file_paths(&json(&out))
+            .iter()
+            .map(|p| p.replace('\\', "/"))
+            .collect()
+    };
+    assert_eq!(walked(""), vec!["./prod/cniplan.yaml"]);
+    // An exclude only narrows the default choice.
+    assert_eq!(walked("exclude: ['nothing/**']\n"), vec!["./prod/cniplan.yaml"]);
+    // An include widens the file names, still within what .gitignore and hiding leave.
+    assert_eq!(walked("include: ['**/extra.yaml']\n"), vec!["./prod/extra.yaml"]);
+    assert_eq!(
+        walked("include: ['**/*.yaml']\nexclude: ['**/cniplan.yaml']\n"),
+        vec!["./prod/extra.yaml"]
+    );
+}
+
+#[test]
 fn a_suppression_comment_silences_exactly_that_rule_on_that_line() {
     let dir = tempfile::tempdir().unwrap();
     let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.1.0.0/16]\n    subnets:\n      - name: s\n        cidr: 10.1.0.0/30 # cniplan: ignore[subnet-too-small] lab subnet\n      - name: t\n        cidr: 10.1.1.0/30\n";
@@ -525,9 +611,10 @@ fn a_suppression_comment_silences_exactly_that_rule_on_that_line() {
     assert_eq!(out.status.code(), Some(1));
     let d = diagnostics(&json(&out));
     assert_eq!(d, vec![(9, 15, "error".into(), "subnet-too-small".into())]);
+    // Rule names in a suppression are matched without case.
     let both = plan.replace(
         "10.1.1.0/30\n",
-        "10.1.1.0/30 # cniplan: ignore[subnet-too-small]\n",
+        "10.1.1.0/30 # cniplan: ignore[Subnet-Too-Small]\n",
     );
     std::fs::write(dir.path().join("cniplan.yaml"), both).unwrap();
     assert_eq!(
@@ -620,6 +707,123 @@ fn a_tree_of_plans_gives_byte_identical_output_run_after_run_in_every_format() {
     let paths = file_paths(&v);
     assert_eq!(paths.len(), 200);
     assert!(paths.windows(2).all(|w| w[0] < w[1]), "files in path order");
+}
+
+/// Two VNets whose names are equally near `hubX`, in the order given, and a peering to `hubX`.
+fn peering_to_hub_x(first: &str, second: &str) -> String {
+    format!(
+        "version: 1
+vnets:
+  - name: {first}
+    address_space: [10.1.0.0/16]
+  - name: {second}
+    address_space: [10.2.0.0/16]
+  - name: spoke
+    address_space: [10.3.0.0/16]
+    peerings: [hubX]
+"
+    )
+}
+
+#[test]
+fn did_you_mean_picks_the_same_name_on_a_tie_run_after_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ab.cniplan.yaml"),
+        peering_to_hub_x("hubA", "hubB"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ba.cniplan.yaml"),
+        peering_to_hub_x("hubB", "hubA"),
+    )
+    .unwrap();
+    let run = || cniplan_in(dir.path(), &["check", "--format", "json", "."]);
+    let first = run();
+    assert_eq!(first.status.code(), Some(1));
+    let v = json(&first);
+    for file in v["files"].as_array().unwrap() {
+        let d = &file["diagnostics"][0];
+        assert_eq!(
+            (d["rule"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+            (Some("unknown-reference"), Some(9), Some(16)),
+            "{d}"
+        );
+        // Equally near: the smaller name, whichever VNet the plan declares first.
+        assert_eq!(d["help"], "did you mean `hubA`?", "{}", file["path"]);
+    }
+    for _ in 0..9 {
+        assert!(run().stdout == first.stdout, "two runs differ");
+    }
+}
+
+#[test]
+fn a_cidr_that_does_not_parse_is_explained_at_its_value() {
+    let plan = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: spaced
+        cidr: 10.1.2.0 / 24
+      - name: long
+        cidr: 10.10.0.0/33
+      - name: no-length
+        cidr: 10.1.3.0/
+      - name: no-address
+        cidr: /24
+";
+    let out = stdin_plan(&["check", "--format", "json", "-"], plan);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let found: Vec<(u64, u64, &str, &str, &str)> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+                d["help"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let invalid = "invalid-cidr";
+    assert_eq!(
+        found,
+        vec![
+            (
+                7,
+                15,
+                invalid,
+                "`10.1.2.0 / 24` has spaces in it",
+                "write `10.1.2.0/24`"
+            ),
+            (
+                9,
+                15,
+                invalid,
+                "`10.10.0.0/33` has prefix length 33; an IPv4 prefix length is 0 to 32",
+                "write a prefix length from 0 to 32, such as `10.10.0.0/16`"
+            ),
+            (
+                11,
+                15,
+                invalid,
+                "`10.1.3.0/` has no prefix length after the `/`",
+                "write the prefix length too, such as `10.1.3.0/24`"
+            ),
+            (
+                13,
+                15,
+                invalid,
+                "`/24` has no address before the `/`",
+                "write the range's first address too, such as `10.240.0.0/24`"
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Capacity as users read it: one row per subnet with names instead of indices, shaped
-//! exactly as SPEC §5's `subnets` array so the JSON renderer serializes it as is.
+//! exactly as the `subnets` array of docs/json-output.md, so the JSON renderer serializes
+//! it as is.
 
 use super::{Exhaustion, Range, RangeCapacity};
 use crate::topology::Topology;

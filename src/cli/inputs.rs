@@ -16,8 +16,9 @@ pub fn is_plan_file_name(name: &str) -> bool {
     name == "cniplan.yaml" || named(".cniplan.yaml") || named(".cniplan.yml")
 }
 
-/// Files named directly, and plan files found under directories (honouring .gitignore and
-/// the configuration's include/exclude globs), each directory's in sorted order.
+/// Files named directly, and plan files found under directories (honouring .gitignore,
+/// skipping hidden directories, then the configuration's include/exclude globs), each
+/// directory's in sorted order, each file once.
 pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, String> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
         return Err("`-` (standard input) can be given once".to_string());
@@ -33,19 +34,42 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, Stri
         found.sort();
         files.extend(found);
     }
-    Ok(files)
+    Ok(once_each(files))
+}
+
+/// The files with each one kept where it is first named: `a.yaml a.yaml`, or a file and its
+/// directory, would otherwise report every finding twice. Paths are compared as the file
+/// system resolves them (`./a.yaml`, `dir/../a.yaml`, a symlink); a path that does not
+/// resolve is kept as written, for `read` to report.
+fn once_each(files: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|path| {
+            let key = match path.as_str() {
+                "-" => std::path::PathBuf::from(path),
+                _ => std::fs::canonicalize(path).unwrap_or_else(|_| path.into()),
+            };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// Plan files under `root`, walked in parallel (a tree of a thousand plans is mostly
 /// directory reads).
 fn walk(root: &str, settings: &Settings) -> Result<Vec<String>, String> {
-    let globs = globs(root, settings)?;
+    let include = globs(root, &settings.include, "")?;
+    let exclude = globs(root, &settings.exclude, "!")?;
     let found = std::sync::Mutex::new(Vec::new());
     let error = std::sync::Mutex::new(None);
     let mut walker = ignore::WalkBuilder::new(root);
+    // Only excludes go in as the walk's override: an override's whitelist beats .gitignore
+    // and hidden-file skipping, and an include must not bring `vendor/` or `.git/` back.
+    // .gitignore counts outside a git checkout too (a plan tree copied or unpacked in CI).
     // As many walkers as rayon has workers, so RAYON_NUM_THREADS bounds the whole run.
     walker
-        .overrides(globs.clone())
+        .overrides(exclude)
+        .require_git(false)
         .threads(rayon::current_num_threads());
     walker.build_parallel().run(|| {
         Box::new(|entry| {
@@ -62,7 +86,7 @@ fn walk(root: &str, settings: &Settings) -> Result<Vec<String>, String> {
             let chosen = if settings.include.is_empty() {
                 is_plan_file_name(&entry.file_name().to_string_lossy())
             } else {
-                globs.matched(entry.path(), false).is_whitelist()
+                include.matched(entry.path(), false).is_whitelist()
             };
             if is_file && chosen {
                 let path = entry.path().to_string_lossy().into_owned();
@@ -77,19 +101,17 @@ fn walk(root: &str, settings: &Settings) -> Result<Vec<String>, String> {
     }
 }
 
-/// The configuration's globs as a walk override: `include` picks files, `exclude` drops them.
-fn globs(root: &str, settings: &Settings) -> Result<ignore::overrides::Override, String> {
+/// The configuration's `include` (prefix "") or `exclude` (prefix "!") globs as a matcher:
+/// a path an include glob matches is whitelisted, one an exclude glob matches is ignored.
+fn globs(root: &str, globs: &[String], prefix: &str) -> Result<ignore::overrides::Override, String> {
     let mut builder = ignore::overrides::OverrideBuilder::new(root);
-    let bad = |g: &str, e: ignore::Error| format!("{}: bad glob `{g}`: {e}", crate::config::FILE_NAME);
-    for glob in &settings.include {
-        builder.add(glob).map_err(|e| bad(glob, e))?;
-    }
-    if settings.include.is_empty() && !settings.exclude.is_empty() {
-        // An override with only excludes would still whitelist nothing: take everything first.
-        builder.add("**").map_err(|e| bad("**", e))?;
-    }
-    for glob in &settings.exclude {
-        builder.add(&format!("!{glob}")).map_err(|e| bad(glob, e))?;
+    for glob in globs {
+        builder.add(&format!("{prefix}{glob}")).map_err(|e| {
+            format!(
+                "{}: bad glob `{glob}`: {e}; globs are written as in .gitignore, e.g. `legacy/**`",
+                crate::config::FILE_NAME
+            )
+        })?;
     }
     builder
         .build()

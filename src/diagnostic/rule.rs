@@ -5,7 +5,7 @@
 use super::Severity;
 
 macro_rules! registry {
-    ($($variant:ident = $name:literal, $severity:ident, $summary:literal;)*) => {
+    ($($variant:ident = $name:literal, $severity:ident $(/ $milder:ident)?, $summary:literal;)*) => {
         /// Every rule cniplan reports, in the order of SPEC §4.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $($variant),* }
@@ -20,6 +20,12 @@ macro_rules! registry {
 
             pub fn default_severity(self) -> Severity {
                 match self { $(Rule::$variant => Severity::$severity),* }
+            }
+
+            /// The severity of the rule's milder case, for the rules that report one
+            /// (SPEC §4's `error / warning` rows), e.g. an overlap with an unpeered VNet.
+            pub fn milder_severity(self) -> Option<Severity> {
+                match self { $(Rule::$variant => None $(.or(Some(Severity::$milder)))?),* }
             }
 
             pub fn summary(self) -> &'static str {
@@ -46,16 +52,16 @@ registry! {
     SubnetTooSmall = "subnet-too-small", Error, "A subnet is smaller than /29.";
     SubnetOutsideVnet = "subnet-outside-vnet", Error, "A subnet is not inside its VNet's address space.";
     SubnetOverlap = "subnet-overlap", Error, "Two subnets of one VNet overlap.";
-    VnetOverlap = "vnet-overlap", Error, "Address spaces of VNets, or of a VNet and an external network, overlap.";
+    VnetOverlap = "vnet-overlap", Error / Warning, "Address spaces of VNets, or of a VNet and an external network, overlap.";
     ForbiddenRange = "forbidden-range", Error, "A VNet, subnet or service CIDR uses a range AKS or Azure forbids.";
-    ServiceCidrOverlap = "service-cidr-overlap", Error, "The service CIDR overlaps the cluster's network.";
+    ServiceCidrOverlap = "service-cidr-overlap", Error / Warning, "The service CIDR overlaps the cluster's network.";
     ServiceCidrSize = "service-cidr-size", Error, "The service CIDR is larger than /12.";
     DnsServiceIp = "dns-service-ip", Error, "The DNS service IP is outside the service CIDR or is a reserved address of it.";
     PodSubnetExhausted = "pod-subnet-exhausted", Error, "The scenario runs a pod subnet out of IPs.";
     NodeSubnetExhausted = "node-subnet-exhausted", Error, "The scenario runs a node subnet out of IPs.";
     SubnetHeadroom = "subnet-headroom", Warning, "Peak demand leaves less spare than the headroom setting.";
     PodSubnetTooLarge = "pod-subnet-too-large", Warning, "A dynamic-mode pod subnet is larger than /16.";
-    MaxPodsRange = "max-pods-range", Error, "max_pods is outside 10-250, or a pool holds fewer than 30 pods.";
+    MaxPodsRange = "max-pods-range", Error / Warning, "max_pods is outside 10-250, or a pool holds fewer than 30 pods.";
     ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
     PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
     MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";
@@ -68,8 +74,13 @@ registry! {
 }
 
 impl Rule {
+    /// The rule a user names in `explain`, a suppression or `.cniplan.yaml`, in any case:
+    /// names are copied from output, docs and other tools, and no two differ only in case.
     pub fn from_name(name: &str) -> Option<Rule> {
-        Rule::ALL.iter().copied().find(|r| r.name() == name)
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -84,5 +95,11 @@ mod tests {
             assert_eq!(Rule::from_name(rule.name()), Some(rule));
         }
         assert_eq!(Rule::from_name("no-such-rule"), None);
+    }
+
+    #[test]
+    fn names_are_matched_without_case() {
+        assert_eq!(Rule::from_name("Vnet-Overlap"), Some(Rule::VnetOverlap));
+        assert_eq!(Rule::from_name("SUBNET-HEADROOM"), Some(Rule::SubnetHeadroom));
     }
 }

@@ -11,7 +11,15 @@ pub fn table() -> String {
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(["rule", "default", "fires when"]);
     for rule in Rule::ALL {
-        table.add_row([rule.name(), rule.default_severity().as_str(), rule.summary()]);
+        table.add_row([rule.name(), &default_column(*rule), rule.summary()]);
     }
     format!("{table}\n`cniplan explain RULE` prints a rule's page.\n")
+}
+
+/// `error`, or `error / warning` for a rule whose milder case is reported at a lower severity.
+fn default_column(rule: Rule) -> String {
+    match rule.milder_severity() {
+        Some(milder) => format!("{} / {}", rule.default_severity(), milder),
+        None => rule.default_severity().to_string(),
+    }
 }

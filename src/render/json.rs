@@ -1,4 +1,4 @@
-//! `--format json`: the stable contract of SPEC §5.
+//! `--format json`: the stable contract, documented for users in docs/json-output.md.
 
 use super::Summary;
 use crate::capacity::rows::SubnetRow;

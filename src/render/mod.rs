@@ -18,7 +18,7 @@ pub use human::HumanOptions;
 pub enum Format {
     /// Diagnostics with source snippets, the capacity table and a summary line.
     Human,
-    /// The stable JSON contract of SPEC §5.
+    /// The stable JSON contract (docs/json-output.md).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,

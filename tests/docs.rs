@@ -1,0 +1,119 @@
+//! The user documentation stays true: its links lead somewhere, and the JSON example is the
+//! binary's real output.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// README.md and every page under docs/.
+fn pages() -> Vec<PathBuf> {
+    let mut pages = vec![root().join("README.md")];
+    let mut docs: Vec<PathBuf> = fs::read_dir(root().join("docs"))
+        .expect("docs/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+    pages
+}
+
+/// The targets of the page's `[text](target)` links, outside fenced code blocks.
+fn link_targets(text: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let Some(end) = after.find(')') else { break };
+            targets.push(after[..end].to_string());
+            rest = &after[end..];
+        }
+    }
+    targets
+}
+
+/// GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+fn anchors(page: &Path) -> Vec<String> {
+    let text = fs::read_to_string(page).unwrap_or_default();
+    text.lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| anchor(l.trim_start_matches('#')))
+        .collect()
+}
+
+#[test]
+fn every_relative_link_in_the_docs_points_at_a_file_that_exists() {
+    let mut broken = Vec::new();
+    for page in pages() {
+        let text = fs::read_to_string(&page).expect("page is UTF-8");
+        for target in link_targets(&text) {
+            if target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let (file, fragment) = target.split_once('#').unwrap_or((&target, ""));
+            let linked = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().expect("page has a folder").join(file)
+            };
+            if !linked.exists() {
+                broken.push(format!("{}: {target} (no such file)", page.display()));
+            } else if !fragment.is_empty()
+                && linked.extension().is_some_and(|e| e == "md")
+                && !anchors(&linked).iter().any(|a| a == fragment)
+            {
+                broken.push(format!("{}: {target} (no such heading)", page.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn no_page_sends_users_to_the_spec_which_is_not_in_the_repository() {
+    for page in pages() {
+        let text = fs::read_to_string(&page).expect("page is UTF-8");
+        assert!(!text.contains("SPEC §"), "{} cites SPEC", page.display());
+    }
+}
+
+#[test]
+fn the_json_example_is_the_walkthroughs_real_output() {
+    let doc = fs::read_to_string(root().join("docs/json-output.md")).expect("docs/json-output.md");
+    let marker = "```json\n{\n  \"files\": [\n    {\n      \"path\": \"examples/aks-dynamic-ip/plan.yaml\"";
+    let start = doc.find(marker).expect("the walkthrough's output in the page") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("the block ends");
+    let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--format", "json", "examples/aks-dynamic-ip/plan.yaml"])
+        .current_dir(root())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        &doc[start..end],
+        String::from_utf8_lossy(&out.stdout),
+        "update the example in docs/json-output.md"
+    );
+}
