@@ -73,14 +73,18 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
         out.push_str(&format!("{table}\n"));
         out.push_str(&match &row.exhaustion {
             Some(e) => format!(
-                "Runs out in the {} phase at step {}: pool {}/{} cannot get its IPs ({} nodes, {} pods running, {} stranded IPs).\n\n",
+                "Runs out in the {} phase at step {}: pool {}/{} cannot get its IPs; the step needs {} IPs \
+                 for {} nodes and {} pods ({} of those IPs stranded), {} more than the {} usable.\n\n",
                 e.phase,
                 e.step,
                 e.cluster,
                 e.pool,
+                thousands(e.demand),
                 thousands(e.nodes),
                 thousands(e.pods),
-                thousands(e.stranded_ips)
+                thousands(e.stranded_ips),
+                thousands(e.demand.saturating_sub(row.usable.max(0) as u64)),
+                thousands(row.usable)
             ),
             None => format!(
                 "Holds the peak: {} of {} usable IPs.\n\n",

@@ -23,17 +23,20 @@ pub fn finding(
         Phase::ScaleOut => format!("during scale-out, at step {}", e.step),
         Phase::Surge => format!("during the upgrade surge (step {})", e.step),
     };
+    // Every figure is of the step (SPEC §3), so it matches that step's row in `simulate`.
     let message = format!(
-        "{what} `{}` ({}, {} usable IPs) runs out {when}: pool `{pool}` of cluster `{}` cannot get its IPs \
-         with {} nodes and {} pods running; the step needs {} IPs, {} of them stranded on nodes",
+        "{what} `{}` ({}) runs out {when}, where pool `{pool}` of cluster `{}` cannot get its IPs: \
+         the step needs {} IPs for {} nodes and {} pods ({} of those IPs stranded on nodes), \
+         {} more than the subnet's {} usable",
         subnet.name.value,
         cidr.net(),
-        thousands(c.usable),
         cluster.name.value,
+        thousands(e.demand),
         thousands(e.nodes),
         thousands(e.pods),
-        thousands(e.demand),
         thousands(e.stranded_ips),
+        thousands(e.demand.saturating_sub(c.usable)),
+        thousands(c.usable),
     );
     Some(Finding::new(rule, cidr.span, message).help(resize_help(topology, c)))
 }
