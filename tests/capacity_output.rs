@@ -124,3 +124,179 @@ fn the_exhaustion_point_reports_one_moment_the_steps_own() {
         "{text}"
     );
 }
+
+/// Three pools of up to 1,000 nodes at 30 pods per node share one /16 pod subnet (65,531
+/// usable, 52,424 within the 80 % headroom: 65,531 × 0.8 = 52,424.8). A node takes 49 pod IPs;
+/// each pool peaks at (1,000 + 1 surge) × 49 = 49,049, all three at 3,000 × 49 + 49 = 147,049.
+/// The smallest subnet for that is a /14 (262,139 × 0.8 = 209,711; a /15 holds only 104,853),
+/// which pod-subnet-too-large forbids: no two pools fit one /16 (98,098 > 52,424), so 3 /16s.
+/// The /22 node subnet (1,019 usable) must hold 3,000 + 1 nodes: a /20 (4,091 × 0.8 = 3,272.8).
+const THREE_POOLS_OF_1000: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: nodes
+        cidr: 10.1.0.0/22
+      - name: pods
+        cidr: 10.2.0.0/16
+clusters:
+  - name: c
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - name: a
+        min_count: 1
+        max_count: 1000
+        pods_per_node: 30
+        vnet_subnet: nodes
+        pod_subnet: pods
+      - name: b
+        min_count: 1
+        max_count: 1000
+        pods_per_node: 30
+        vnet_subnet: nodes
+        pod_subnet: pods
+      - name: d
+        min_count: 1
+        max_count: 1000
+        pods_per_node: 30
+        vnet_subnet: nodes
+        pod_subnet: pods
+";
+
+#[test]
+fn sizing_help_never_asks_for_a_pod_subnet_larger_than_a_16() {
+    let v = json(&["check", "--format", "json", "-"], THREE_POOLS_OF_1000);
+    let pods = findings_of(&v, "pod-subnet-exhausted");
+    assert_eq!(pods.len(), 1, "{v}");
+    assert_eq!(
+        pods[0]["help"],
+        "a /14 would hold the peak of 147,049 IPs within the 80 % headroom, but a dynamic-mode pod \
+         subnet stops at a /16 (pod-subnet-too-large): split the pools over 3 /16 pod subnets \
+         (each holds 52,424 IPs within the headroom), or lower max_pods, pods_per_node, the node \
+         count (max_count or node_count) or max_surge"
+    );
+    // A dynamic-mode node subnet takes 1 IP per node: only the node count changes its demand.
+    let nodes = findings_of(&v, "node-subnet-exhausted");
+    assert_eq!(nodes.len(), 1, "{v}");
+    assert_eq!(
+        nodes[0]["help"],
+        "use a /20 or larger: it holds the peak of 3,001 IPs within the 80 % headroom; or lower \
+         the node count (max_count or node_count) or max_surge"
+    );
+}
+
+/// Two pools of up to 1,000 full nodes (250 pods: 251 IPs each) in one /16 pod subnet. Each
+/// pool alone peaks at 1,001 × 251 = 251,251, more than a /16's 52,424 within the headroom,
+/// and a pool has one pod subnet: at most 52,424 / 251 = 208 nodes (52,208 IPs) per /16.
+/// Split into pools of at most 208 nodes, each pool of 1,001 becomes 4 × 208 + 169, and no two
+/// pieces share a /16 (208 + 169 = 377 nodes, 94,627 IPs): 2 × 5 = 10 /16s. The peak of
+/// 2,000 × 251 + 251 = 502,251 would take a /12 (1,048,571 × 0.8 = 838,856; a /13 holds 419,426).
+const TWO_POOLS_OF_FULL_NODES: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: nodes
+        cidr: 10.1.0.0/20
+      - name: pods
+        cidr: 10.2.0.0/16
+clusters:
+  - name: c
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - name: a
+        min_count: 1
+        max_count: 1000
+        vnet_subnet: nodes
+        pod_subnet: pods
+      - name: b
+        min_count: 1
+        max_count: 1000
+        vnet_subnet: nodes
+        pod_subnet: pods
+";
+
+#[test]
+fn sizing_help_splits_a_pool_that_no_16_holds_alone() {
+    let v = json(&["check", "--format", "json", "-"], TWO_POOLS_OF_FULL_NODES);
+    let pods = findings_of(&v, "pod-subnet-exhausted");
+    assert_eq!(pods.len(), 1, "{v}");
+    assert_eq!(
+        pods[0]["help"],
+        "a /12 would hold the peak of 502,251 IPs within the 80 % headroom, but a dynamic-mode pod \
+         subnet stops at a /16 (pod-subnet-too-large), 52,424 IPs within the headroom, and a pool \
+         takes its pod IPs from one subnet: pool `a` of cluster `c` (and 1 more) peaks at 251,251 \
+         IPs (1,001 nodes × 251). Split such pools into pools of at most 208 nodes at their peak \
+         (max_count plus max_surge), over 10 /16 pod subnets in all; or lower max_pods, \
+         pods_per_node, the node count (max_count or node_count) or max_surge"
+    );
+}
+
+/// Traditional Azure CNI: 4 nodes × (1 + 50) = 204 of a /24's 251, and the surge node's 51 more
+/// make 255. A /23 (507 × 0.8 = 405.6) holds it. Each node reserves 1 + max_pods whatever its
+/// pods, so pods_per_node changes nothing: the help does not name it.
+const TRADITIONAL: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: nodes
+        cidr: 10.1.0.0/24
+clusters:
+  - name: c
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - name: p
+        node_count: 4
+        max_pods: 50
+        pods_per_node: 20
+        vnet_subnet: nodes
+";
+
+#[test]
+fn traditional_help_names_max_pods_and_never_the_density() {
+    let v = json(&["check", "--format", "json", "-"], TRADITIONAL);
+    let nodes = findings_of(&v, "node-subnet-exhausted");
+    assert_eq!(nodes.len(), 1, "{v}");
+    assert_eq!(
+        nodes[0]["help"],
+        "use a /23 or larger: it holds the peak of 255 IPs within the 80 % headroom; or lower \
+         max_pods, the node count (max_count or node_count) or max_surge"
+    );
+}
+
+#[test]
+fn the_sweep_says_max_pods_decides_in_traditional_mode() {
+    let text = stdout(&run(&["simulate", "--sweep", "pods-per-node", "-"], TRADITIONAL));
+    assert!(
+        text.contains(
+            "v/nodes: traditional Azure CNI reserves 1 + max_pods IPs per node whatever its pods: \
+             the density does not change this subnet's peak (255 IPs, 251 usable); max_pods \
+             decides. It runs out at every density.\n"
+        ),
+        "{text}"
+    );
+    let v = json(
+        &["simulate", "--sweep", "pods-per-node", "--format", "json", "-"],
+        TRADITIONAL,
+    );
+    assert_eq!(
+        v["subnets"],
+        serde_json::json!([{"vnet": "v", "name": "nodes", "role": "node+pod", "decided_by": "max_pods",
+            "note": "traditional Azure CNI reserves 1 + max_pods IPs per node whatever its pods: \
+                     the density does not change this subnet's peak"}])
+    );
+    // Every density gives the same peak.
+    let peaks: Vec<&Value> = v["densities"]
+        .as_array()
+        .expect("densities")
+        .iter()
+        .map(|d| &d["subnets"][0]["peak_demand"])
+        .collect();
+    assert_eq!(peaks.len(), 51);
+    assert!(peaks.iter().all(|p| **p == 255), "{peaks:?}");
+}

@@ -1,7 +1,8 @@
-//! What pod-subnet-exhausted and node-subnet-exhausted say: the exhaustion point, and the
-//! smallest subnet that would hold the peak.
+//! What pod-subnet-exhausted and node-subnet-exhausted say: the exhaustion point, and (from
+//! `sizing`) the subnet that would hold the peak.
 
-use crate::capacity::{smallest_prefix_for, Exhaustion, Phase, SubnetCapacity};
+use super::sizing::resize_help;
+use crate::capacity::{Exhaustion, Phase, SubnetCapacity};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::numbers::thousands;
@@ -39,23 +40,4 @@ pub fn finding(
         thousands(c.usable),
     );
     Some(Finding::new(rule, cidr.span, message).help(resize_help(topology, c)))
-}
-
-/// "use a /22 or larger …": the smallest prefix whose usable IPs hold the peak within the
-/// plan's headroom.
-pub fn resize_help(topology: &Topology, c: &SubnetCapacity) -> String {
-    let headroom = topology.allocation.headroom_warning;
-    let reserved = topology.subnets[c.subnet].reserved_ips.value;
-    let percent = (headroom * 100.0).round();
-    match smallest_prefix_for(c.peak_demand, reserved, headroom) {
-        Some(p) => format!(
-            "use a /{p} or larger: it holds the peak of {} IPs within the {percent} % headroom; \
-             or lower max_pods, pods_per_node, max_count or max_surge",
-            thousands(c.peak_demand)
-        ),
-        None => format!(
-            "no single subnet holds the peak of {} IPs; give pools their own subnets",
-            thousands(c.peak_demand)
-        ),
-    }
 }
