@@ -300,3 +300,60 @@ fn the_sweep_says_max_pods_decides_in_traditional_mode() {
     assert_eq!(peaks.len(), 51);
     assert!(peaks.iter().all(|p| **p == 255), "{peaks:?}");
 }
+
+/// Two pools share a /16 node subnet and a /16 pod subnet (65,531 usable each). Alone, the node
+/// subnet holds 65,531 nodes of either pool (1 IP each), but AKS stops a pool at 1,000; the pod
+/// subnet holds 65,531 / 251 = 261 nodes of `a` (full nodes) and 65,531 / 49 = 1,337 of `b`
+/// (30 pods: 48 + 1 IPs), again above 1,000.
+const TWO_POOLS_SHARING: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: nodes
+        cidr: 10.1.0.0/16
+      - name: pods
+        cidr: 10.2.0.0/16
+clusters:
+  - name: c
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - name: a
+        node_count: 2
+        vnet_subnet: nodes
+        pod_subnet: pods
+      - name: b
+        node_count: 2
+        pods_per_node: 30
+        vnet_subnet: nodes
+        pod_subnet: pods
+";
+
+#[test]
+fn the_capacity_table_says_each_pool_alone_and_where_aks_stops_a_pool() {
+    let out = run(&["check", "-"], TWO_POOLS_SHARING);
+    let text = stdout(&out);
+    assert!(text.contains("┆ most nodes, each pool alone"), "{text}");
+    for cell in [
+        "a: 1,000 at 1 IP/node (AKS limit; the subnet holds 65,531)",
+        "b: 1,000 at 1 IP/node (AKS limit; the subnet holds 65,531)",
+        "a: 261 at 251 IPs/node ",
+        "b: 1,000 at 49 IPs/node (AKS limit; the subnet holds 1,337)",
+    ] {
+        assert!(text.contains(cell), "{cell:?} in\n{text}");
+    }
+    assert!(!text.contains("max nodes per pool"), "{text}");
+    // JSON keeps SPEC §5's meaning: the most nodes the subnet could hold of that pool alone.
+    let v = json(&["check", "--format", "json", "-"], TWO_POOLS_SHARING);
+    let max_nodes = |subnet: &str| -> Vec<Value> {
+        row(&v, subnet)["pools"]
+            .as_array()
+            .expect("pools")
+            .iter()
+            .map(|p| p["max_nodes"].clone())
+            .collect()
+    };
+    assert_eq!(max_nodes("nodes"), vec![Value::from(65_531), Value::from(65_531)]);
+    assert_eq!(max_nodes("pods"), vec![Value::from(261), Value::from(1_337)]);
+}
