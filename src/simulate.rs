@@ -81,7 +81,7 @@ fn shown_steps(total: u64, exhaustion: Option<u64>) -> Vec<u64> {
     shown
 }
 
-fn step(usable: i64, s: StepState) -> Step {
+fn step(usable: u64, s: StepState) -> Step {
     Step {
         phase: s.phase.as_str(),
         step: s.step,
@@ -89,7 +89,9 @@ fn step(usable: i64, s: StepState) -> Step {
         pods: s.pods,
         allocated: s.demand,
         stranded: s.stranded,
-        free: usable.saturating_sub(i64::try_from(s.demand).unwrap_or(i64::MAX)),
+        // In i128, then clamped: demand saturates at u64::MAX on absurd plans.
+        free: (i128::from(usable) - i128::from(s.demand)).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
+            as i64,
     }
 }
 
@@ -105,7 +107,7 @@ pub struct SweepRow {
     pub vnet: String,
     pub name: String,
     pub role: &'static str,
-    pub usable: i64,
+    pub usable: u64,
     pub peak_demand: u64,
     pub utilization: Option<f64>,
     pub exhaustion: Option<crate::capacity::rows::ExhaustionRow>,

@@ -357,3 +357,41 @@ fn the_capacity_table_says_each_pool_alone_and_where_aks_stops_a_pool() {
     assert_eq!(max_nodes("nodes"), vec![Value::from(65_531), Value::from(65_531)]);
     assert_eq!(max_nodes("pods"), vec![Value::from(261), Value::from(1_337)]);
 }
+
+/// Usable IPs are never negative (SPEC §3): a /30 has 4 − 5 → 0, and a /29 with reserved_ips 10
+/// has 8 − 5 − 10 → 0. Both are reported: the /30 as smaller than /29, the /29 as holding
+/// fewer addresses than its reserved_ips after Azure's 5 (a /28 leaves 11 ≥ 10).
+const NO_USABLE_IP: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: endpoints
+        cidr: 10.1.2.0/29
+        reserved_ips: 10
+      - name: tiny
+        cidr: 10.1.3.0/30
+";
+
+#[test]
+fn usable_is_never_negative_and_a_subnet_without_usable_ips_is_reported() {
+    let v = json(&["check", "--format", "json", "-"], NO_USABLE_IP);
+    assert_eq!(row(&v, "endpoints")["usable"], 0);
+    assert_eq!(row(&v, "tiny")["usable"], 0);
+    let found = findings_of(&v, "subnet-too-small");
+    let at: Vec<(u64, u64)> = found
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0)))
+        .collect();
+    assert_eq!(at, vec![(8, 23), (10, 15)], "{v}");
+    assert_eq!(
+        found[0]["message"],
+        "subnet `endpoints` (10.1.2.0/29) has no usable IP: reserved_ips 10 is more than the 3 \
+         addresses Azure leaves of its 8"
+    );
+    assert_eq!(
+        found[0]["help"],
+        "use a /28 or larger for 10 reserved IPs, or set reserved_ips to what other resources in \
+         the subnet really take"
+    );
+}

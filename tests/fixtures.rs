@@ -103,7 +103,7 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
             .iter()
             .find(|r| r.name == case["subnet"].as_str().unwrap())
             .unwrap_or_else(|| panic!("{fixture}: no row for subnet {}", case["subnet"]));
-        assert_eq!(row.usable, case["usable"].as_i64().unwrap(), "{fixture}: usable");
+        assert_eq!(row.usable, case["usable"].as_u64().unwrap(), "{fixture}: usable");
         assert_eq!(
             row.baseline_demand,
             case["baseline_demand"].as_u64().unwrap(),

@@ -11,9 +11,9 @@ pub struct SubnetRow {
     pub name: String,
     pub cidr: String,
     pub role: &'static str,
-    /// `2^(32 - prefix) - 5 - reserved_ips` as SPEC §3 writes it: negative for a subnet
-    /// smaller than Azure's reserve (a /30 has -1).
-    pub usable: i64,
+    /// `2^(32 - prefix) - 5 - reserved_ips`, never below zero (SPEC §3): a subnet too small
+    /// for Azure's 5 and its reserved IPs has none, and subnet-too-small says so.
+    pub usable: u64,
     pub baseline_demand: u64,
     pub peak_demand: u64,
     /// Peak over usable, to four decimals; null for a subnet with no usable IP.
@@ -47,13 +47,6 @@ pub struct ExhaustionRow {
 
 pub fn rows(topology: &Topology, capacity: &[SubnetCapacity]) -> Vec<SubnetRow> {
     capacity.iter().map(|c| row(topology, c)).collect()
-}
-
-fn signed_usable(subnet: &crate::topology::Subnet) -> i64 {
-    let prefix = subnet.cidr.as_ref().map_or(32, |c| c.net().prefix_len());
-    (1i64 << (32 - u32::from(prefix)))
-        - crate::limits::RESERVED_IPS_PER_SUBNET as i64
-        - i64::from(subnet.reserved_ips.value)
 }
 
 fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
@@ -98,7 +91,7 @@ fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
             .map(|c| c.net().to_string())
             .unwrap_or_default(),
         role: c.role.as_str(),
-        usable: signed_usable(subnet),
+        usable: c.usable,
         baseline_demand: c.baseline_demand,
         peak_demand: c.peak_demand,
         utilization: c.utilization().map(|u| (u * 10_000.0).round() / 10_000.0),

@@ -43,7 +43,7 @@ registry! {
     CidrHostBits = "cidr-host-bits", Error, "A CIDR has host bits set.";
     DuplicateName = "duplicate-name", Error, "Two VNets, subnets of a VNet, external networks, clusters or pools of a cluster share a name.";
     UnknownReference = "unknown-reference", Error, "A subnet, VNet or peering reference matches nothing.";
-    SubnetTooSmall = "subnet-too-small", Error, "A subnet is smaller than /29.";
+    SubnetTooSmall = "subnet-too-small", Error, "A subnet is smaller than /29, or its reserved_ips leave no usable IP.";
     SubnetOutsideVnet = "subnet-outside-vnet", Error, "A subnet is not inside its VNet's address space.";
     SubnetOverlap = "subnet-overlap", Error, "Two subnets of one VNet overlap.";
     VnetOverlap = "vnet-overlap", Error, "Address spaces of VNets, or of a VNet and an external network, overlap.";

@@ -84,7 +84,7 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
                 thousands(e.nodes),
                 thousands(e.pods),
                 thousands(e.stranded_ips),
-                thousands(e.demand.saturating_sub(row.usable.max(0) as u64)),
+                thousands(e.demand.saturating_sub(row.usable)),
                 thousands(row.usable)
             ),
             None => format!(
