@@ -395,3 +395,49 @@ fn usable_is_never_negative_and_a_subnet_without_usable_ips_is_reported() {
          the subnet really take"
     );
 }
+
+/// pods_per_node 40 above max_pods 30: counted as 30 (16 × ceil(38 / 16) = 48, clamped to 30,
+/// + 1 = 31 IPs per node) and reported as a warning at the 40.
+const DENSER_THAN_MAX_PODS: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: nodes
+        cidr: 10.1.0.0/24
+      - name: pods
+        cidr: 10.1.4.0/22
+clusters:
+  - name: c
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - name: p
+        node_count: 2
+        max_pods: 30
+        pods_per_node: 40
+        vnet_subnet: nodes
+        pod_subnet: pods
+";
+
+#[test]
+fn pods_per_node_above_max_pods_is_clamped_and_reported() {
+    let v = json(&["check", "--format", "json", "-"], DENSER_THAN_MAX_PODS);
+    let found = findings_of(&v, "max-pods-range");
+    assert_eq!(found.len(), 1, "{v}");
+    let f = &found[0];
+    assert_eq!(
+        (&f["severity"], &f["line"], &f["column"]),
+        (&"warning".into(), &18.into(), &24.into())
+    );
+    assert_eq!(
+        f["message"],
+        "pods_per_node 40 of pool `p` of cluster `c` is above its max_pods 30; cniplan counts 30 \
+         pods per node, as a node never runs more"
+    );
+    assert_eq!(
+        f["help"],
+        "set pods_per_node to 30 or less, or raise max_pods (at most 250)"
+    );
+    assert_eq!(row(&v, "pods")["pools"][0]["ips_per_node"], 31);
+}

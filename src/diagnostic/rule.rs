@@ -55,7 +55,7 @@ registry! {
     NodeSubnetExhausted = "node-subnet-exhausted", Error, "The scenario runs a node subnet out of IPs.";
     SubnetHeadroom = "subnet-headroom", Warning, "Peak demand leaves less spare than the headroom setting.";
     PodSubnetTooLarge = "pod-subnet-too-large", Warning, "A dynamic-mode pod subnet is larger than /16.";
-    MaxPodsRange = "max-pods-range", Error, "max_pods is outside 10-250, or a pool holds fewer than 30 pods.";
+    MaxPodsRange = "max-pods-range", Error, "max_pods is outside 10-250, a pool holds fewer than 30 pods, or pods_per_node is above max_pods.";
     ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
     PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
     MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";
