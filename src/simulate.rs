@@ -81,7 +81,7 @@ fn shown_steps(total: u64, exhaustion: Option<u64>) -> Vec<u64> {
     shown
 }
 
-fn step(usable: i64, s: StepState) -> Step {
+fn step(usable: u64, s: StepState) -> Step {
     Step {
         phase: s.phase.as_str(),
         step: s.step,
@@ -89,7 +89,9 @@ fn step(usable: i64, s: StepState) -> Step {
         pods: s.pods,
         allocated: s.demand,
         stranded: s.stranded,
-        free: usable.saturating_sub(i64::try_from(s.demand).unwrap_or(i64::MAX)),
+        // In i128, then clamped: demand saturates at u64::MAX on absurd plans.
+        free: (i128::from(usable) - i128::from(s.demand)).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
+            as i64,
     }
 }
 
@@ -104,7 +106,8 @@ pub struct Density {
 pub struct SweepRow {
     pub vnet: Option<String>,
     pub name: String,
-    pub usable: i64,
+    pub role: &'static str,
+    pub usable: u64,
     pub peak_demand: u64,
     pub utilization: Option<f64>,
     pub exhaustion: Option<crate::capacity::rows::ExhaustionRow>,
@@ -130,6 +133,7 @@ pub fn sweep_pods_per_node(topology: &Topology) -> Vec<Density> {
                 .map(|r| SweepRow {
                     vnet: r.vnet,
                     name: r.name,
+                    role: r.role,
                     usable: r.usable,
                     peak_demand: r.peak_demand,
                     utilization: r.utilization,
@@ -139,6 +143,60 @@ pub fn sweep_pods_per_node(topology: &Topology) -> Vec<Density> {
             Density {
                 pods_per_node: d,
                 subnets,
+            }
+        })
+        .collect()
+}
+
+/// What decides a swept subnet's peak: the density only moves a pod subnet's.
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct SweepSubnet {
+    pub vnet: Option<String>,
+    pub name: String,
+    pub role: &'static str,
+    /// `pods_per_node`, `max_pods` (traditional: 1 + max_pods per node) or `node_count`
+    /// (a dynamic-mode node subnet: 1 IP per node).
+    pub decided_by: &'static str,
+    /// Why the density does not change the peak, when it does not.
+    pub note: Option<&'static str>,
+}
+
+/// Every swept subnet (in the densities' order) with what decides its peak.
+pub fn sweep_subnets(densities: &[Density]) -> Vec<SweepSubnet> {
+    let Some(first) = densities.first() else {
+        return Vec::new();
+    };
+    first
+        .subnets
+        .iter()
+        .map(|s| {
+            let (decided_by, note) = match s.role {
+                "node+pod" => (
+                    "max_pods",
+                    Some(
+                        "traditional Azure CNI reserves 1 + max_pods IPs per node whatever its pods: \
+                         the density does not change this subnet's peak",
+                    ),
+                ),
+                "node" => (
+                    "node_count",
+                    Some(
+                        "a node subnet takes 1 IP per node whatever its pods: the density does not \
+                         change this subnet's peak",
+                    ),
+                ),
+                "pod-cidr" => (
+                    "node_count",
+                    Some("a pod CIDR gives each node one /24 whatever its pods: the density does not change its peak"),
+                ),
+                _ => ("pods_per_node", None),
+            };
+            SweepSubnet {
+                vnet: s.vnet.clone(),
+                name: s.name.clone(),
+                role: s.role,
+                decided_by,
+                note,
             }
         })
         .collect()

@@ -308,11 +308,12 @@ fn a_24_pod_subnet_at_30_pods_holds_8_nodes_and_runs_out_in_scale_out() {
     let pods = subnet_row(&v, "pods");
     assert_eq!(pods["pools"][0]["ips_per_node"], 31);
     assert_eq!(pods["pools"][0]["max_nodes"], 8);
-    // 2 nodes at baseline, one more per step: the 9th node (step 7) needs 279 > 251 IPs.
+    // 2 nodes at baseline, one more per step: the 9th node (step 7) needs 279 > 251 IPs;
+    // the figures are the step's: 9 nodes × 30 pods = 270, 9 × 31 = 279, none stranded.
     assert_eq!(
         pods["exhaustion"],
         serde_json::json!({"phase": "scale-out", "step": 7, "cluster": "c", "pool": "p",
-                           "nodes": 8, "pods": 240, "demand": 279, "stranded_ips": 0})
+                           "nodes": 9, "pods": 270, "demand": 279, "stranded_ips": 0})
     );
     let d = &v["files"][0]["diagnostics"][0];
     assert_eq!(

@@ -103,7 +103,7 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
             .iter()
             .find(|r| r.name == case["subnet"].as_str().unwrap())
             .unwrap_or_else(|| panic!("{fixture}: no row for subnet {}", case["subnet"]));
-        assert_eq!(row.usable, case["usable"].as_i64().unwrap(), "{fixture}: usable");
+        assert_eq!(row.usable, case["usable"].as_u64().unwrap(), "{fixture}: usable");
         assert_eq!(
             row.baseline_demand,
             case["baseline_demand"].as_u64().unwrap(),
@@ -114,11 +114,29 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
             case["peak_demand"].as_u64().unwrap(),
             "{fixture}: peak"
         );
-        let got = row.exhaustion.as_ref().map(|e| (e.phase.to_string(), e.step));
+        // The exhaustion point: its step and the four figures of that step (SPEC §3).
+        let got = row.exhaustion.as_ref().map(|e| {
+            (
+                e.phase.to_string(),
+                e.step,
+                [e.nodes, e.pods, e.demand, e.stranded_ips],
+            )
+        });
         let want = case["exhaustion"].as_object().map(|e| {
+            let figure = |key: &str| {
+                e[key]
+                    .as_u64()
+                    .unwrap_or_else(|| panic!("{fixture}: exhaustion.{key}"))
+            };
             (
                 e["phase"].as_str().unwrap().to_string(),
-                e["step"].as_u64().unwrap(),
+                figure("step"),
+                [
+                    figure("nodes"),
+                    figure("pods"),
+                    figure("demand"),
+                    figure("stranded_ips"),
+                ],
             )
         });
         assert_eq!(got, want, "{fixture}: exhaustion");

@@ -58,18 +58,19 @@ impl Batching {
     }
 }
 
-/// One node's pool, pod by pod: the agent's reconcile loop, for property tests and for the
-/// churn simulation to come.
+/// One node's pod IPs, pod by pod: those allocated to it from the subnet and those assigned
+/// to its pods, driven by the agent's reconcile loop (for property tests and for the churn
+/// simulation to come). Not a node pool: the plan's `NodePool` is a group of nodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NodePool {
+pub struct NodeIps {
     pub allocated: u32,
     pub assigned: u32,
 }
 
-impl NodePool {
+impl NodeIps {
     /// A node that just joined, reconciled once.
     pub fn join(batching: &Batching) -> Self {
-        let mut node = NodePool {
+        let mut node = NodeIps {
             allocated: batching.batch,
             assigned: 0,
         };
@@ -173,7 +174,7 @@ mod tests {
         #[test]
         fn scaling_up_pod_by_pod_agrees_with_the_closed_form(b in batching(), pods in 0u32..=300) {
             let pods = pods.min(b.max_pods);
-            let mut node = NodePool::join(&b);
+            let mut node = NodeIps::join(&b);
             for _ in 0..pods {
                 prop_assert!(node.add_pod(&b));
             }
@@ -184,7 +185,7 @@ mod tests {
         /// in the hysteresis band [refill, release) whatever pods come and go.
         #[test]
         fn free_ips_stay_in_the_hysteresis_band(b in batching(), moves in proptest::collection::vec(any::<bool>(), 0..600)) {
-            let mut node = NodePool::join(&b);
+            let mut node = NodeIps::join(&b);
             for add in moves {
                 if add { node.add_pod(&b); } else { node.remove_pod(&b); }
                 prop_assert!(node.assigned <= node.allocated && node.allocated <= b.max_pods);

@@ -13,9 +13,9 @@ pub struct SubnetRow {
     pub name: String,
     pub cidr: String,
     pub role: &'static str,
-    /// `2^(32 - prefix) - 5 - reserved_ips` as SPEC §3 writes it: negative for a subnet
-    /// smaller than Azure's reserve (a /30 has -1).
-    pub usable: i64,
+    /// `2^(32 - prefix) - 5 - reserved_ips`, never below zero (SPEC §3): a subnet too small
+    /// for Azure's 5 and its reserved IPs has none, and subnet-too-small says so.
+    pub usable: u64,
     pub baseline_demand: u64,
     pub peak_demand: u64,
     /// Peak over usable, to four decimals; null for a subnet with no usable IP.
@@ -63,13 +63,6 @@ pub fn rows(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<SubnetRow> {
     capacity.iter().map(|c| row(topology, c)).collect()
 }
 
-fn signed_usable(subnet: &crate::topology::Subnet) -> i64 {
-    let prefix = subnet.cidr.as_ref().map_or(32, |c| c.net().prefix_len());
-    (1i64 << (32 - u32::from(prefix)))
-        - crate::limits::RESERVED_IPS_PER_SUBNET as i64
-        - i64::from(subnet.reserved_ips.value)
-}
-
 fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
     let names = |cluster: usize, pool: usize| {
         let cluster = &topology.clusters[cluster];
@@ -103,28 +96,23 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             stranded_ips: e.stranded_ips,
         }
     });
-    let (vnet, name, usable) = match c.range {
+    let (vnet, name) = match c.range {
         Range::Subnet(s) => {
             let subnet = &topology.subnets[s];
             (
                 Some(topology.vnets[subnet.vnet].name.value.clone()),
                 subnet.name.value.clone(),
-                signed_usable(subnet),
             )
         }
         // SPEC §5: a pod CIDR's row is named `<cluster>/pod_cidr` and counts /24 node slots.
-        Range::PodCidr(k) => (
-            None,
-            format!("{}/pod_cidr", topology.clusters[k].name.value),
-            i64::try_from(c.usable).unwrap_or(i64::MAX),
-        ),
+        Range::PodCidr(k) => (None, format!("{}/pod_cidr", topology.clusters[k].name.value)),
     };
     SubnetRow {
         vnet,
         name,
         cidr: c.cidr(topology).map(|c| c.net().to_string()).unwrap_or_default(),
         role: c.role.as_str(),
-        usable,
+        usable: c.usable,
         baseline_demand: c.baseline_demand,
         peak_demand: c.peak_demand,
         utilization: c.utilization().map(|u| (u * 10_000.0).round() / 10_000.0),

@@ -26,7 +26,9 @@ impl Phase {
     }
 }
 
-/// The first request a subnet cannot serve, and the state around it.
+/// The first request a subnet cannot serve, and the step it belongs to. The four figures are
+/// of one moment (SPEC §3): the whole step as the scenario asks for it, the node whose request
+/// failed included, so they match that step's row in `simulate`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exhaustion {
     pub phase: Phase,
@@ -34,12 +36,12 @@ pub struct Exhaustion {
     /// The pool whose request failed (indices into the topology).
     pub cluster: usize,
     pub pool: usize,
-    /// Nodes and pods that got their IPs before the failed request.
+    /// Nodes and pods of the step.
     pub nodes: u64,
     pub pods: u64,
-    /// IPs the whole step asks of the subnet (more than it has).
+    /// IPs the step asks of the subnet (more than it has).
     pub demand: u64,
-    /// IPs held by those nodes that no pod uses.
+    /// IPs of the step held by nodes that no pod uses.
     pub stranded_ips: u64,
 }
 
@@ -66,15 +68,7 @@ pub fn run(range: Range, usable: u64, uses: Vec<PoolUse>) -> RangeCapacity {
             .enumerate()
             .map(|(i, u)| (i, u.baseline_nodes))
             .collect();
-        Some(fail(
-            &uses,
-            usable,
-            Phase::Baseline,
-            0,
-            vec![0; uses.len()],
-            &requests,
-            baseline_demand,
-        ))
+        Some(exhaustion_at(&uses, usable, 0, vec![0; uses.len()], &requests))
     } else if full_scale_demand > usable {
         // The first step whose demand passes usable: demand_at(lo - 1) <= usable < demand_at(hi).
         let (mut lo, mut hi) = (1, last);
@@ -86,35 +80,30 @@ pub fn run(range: Range, usable: u64, uses: Vec<PoolUse>) -> RangeCapacity {
                 lo = mid + 1;
             }
         }
-        let before = nodes_at(&uses, hi - 1);
         let requests: Vec<(usize, u64)> = uses
             .iter()
             .enumerate()
             .filter(|(_, u)| u.baseline_nodes + hi <= u.full_scale_nodes)
             .map(|(i, _)| (i, 1))
             .collect();
-        Some(fail(
+        Some(exhaustion_at(
             &uses,
             usable,
-            Phase::ScaleOut,
             hi,
-            before,
+            nodes_at(&uses, hi - 1),
             &requests,
-            demand_at(&uses, hi),
         ))
     } else if peak_demand > usable {
         let requests: Vec<(usize, u64)> = surging(&uses)
             .into_iter()
             .map(|i| (i, uses[i].surge_nodes))
             .collect();
-        Some(fail(
+        Some(exhaustion_at(
             &uses,
             usable,
-            Phase::Surge,
             last + 1,
             nodes_at(&uses, last),
             &requests,
-            peak_demand,
         ))
     } else {
         None
@@ -208,21 +197,39 @@ fn total(nodes: &[u64], uses: &[PoolUse], per_node: fn(&PoolUse) -> u64) -> u64 
         .fold(0, u64::saturating_add)
 }
 
-/// Serves a step's requests in order from `before` and reports the first that does not fit.
-fn fail(
+/// The pool whose request fails at `step`, where the nodes of the step before (`before`) ask
+/// for `requests` in order; the figures are the whole step's.
+fn exhaustion_at(
     uses: &[PoolUse],
     usable: u64,
-    phase: Phase,
     step: u64,
+    before: Vec<u64>,
+    requests: &[(usize, u64)],
+) -> Exhaustion {
+    let (cluster, pool) = failing_pool(uses, usable, before, requests);
+    let state = step_state(uses, step);
+    Exhaustion {
+        phase: state.phase,
+        step: state.step,
+        cluster,
+        pool,
+        nodes: state.nodes.iter().copied().fold(0, u64::saturating_add),
+        pods: state.pods,
+        demand: state.demand,
+        stranded_ips: state.stranded,
+    }
+}
+
+/// Serves the requests in order from `before` and names the pool of the first that does not
+/// fit: the one a user sees fail, though the step's demand is what passes usable.
+fn failing_pool(
+    uses: &[PoolUse],
+    usable: u64,
     mut nodes: Vec<u64>,
     requests: &[(usize, u64)],
-    demand: u64,
-) -> Exhaustion {
-    let held = |nodes: &[u64]| total(nodes, uses, |u| u.ips_per_node);
-    let (mut failed, mut free) = (
-        requests.first().map_or(0, |r| r.0),
-        usable.saturating_sub(held(&nodes)),
-    );
+) -> (usize, usize) {
+    let mut free = usable.saturating_sub(total(&nodes, uses, |u| u.ips_per_node));
+    let mut failed = requests.first().map_or(0, |r| r.0);
     for &(i, count) in requests {
         let ips = uses[i].ips_per_node.max(1);
         let fits = (free / ips).min(count);
@@ -233,27 +240,20 @@ fn fail(
             break;
         }
     }
-    let sum = |per_node: fn(&PoolUse) -> u64| total(&nodes, uses, per_node);
-    Exhaustion {
-        phase,
-        step,
-        cluster: uses[failed].cluster,
-        pool: uses[failed].pool,
-        nodes: nodes.iter().sum(),
-        pods: sum(|u| u.pods_per_node),
-        demand,
-        stranded_ips: sum(|u| u.stranded_per_node),
-    }
+    (uses[failed].cluster, uses[failed].pool)
 }
 
 /// The scenario at one step: 0 is the baseline, 1 ..= the last scale-out step, then the surge.
 pub fn state_at(capacity: &RangeCapacity, step: u64) -> StepState {
-    let uses = &capacity.uses;
+    step_state(&capacity.uses, step)
+}
+
+fn step_state(uses: &[PoolUse], step: u64) -> StepState {
     let last = scale_out_steps(uses);
     let (phase, nodes) = if step > last {
         let mut nodes = nodes_at(uses, last);
         for i in surging(uses) {
-            nodes[i] += uses[i].surge_nodes;
+            nodes[i] = nodes[i].saturating_add(uses[i].surge_nodes);
         }
         (Phase::Surge, nodes)
     } else if step == 0 {
@@ -301,18 +301,19 @@ mod tests {
 
     #[test]
     fn exhaustion_in_each_phase_names_the_step_and_pool() {
-        // Baseline: 3 × 100 > 250; the first pool fits 2 nodes.
+        // Baseline: 3 × 100 > 250 (2 nodes fit; the figures are the step's 3).
         let e = run(Range::Subnet(0), 250, vec![pool(0, 0, 100, 3, 3, 0)])
             .exhaustion
             .unwrap();
-        assert_eq!((e.phase, e.step, e.nodes, e.demand), (Phase::Baseline, 0, 2, 300));
+        assert_eq!((e.phase, e.step, e.nodes, e.demand), (Phase::Baseline, 0, 3, 300));
         // Scale-out: two pools of 10 IPs per node, one growing to 10 nodes, one to 3.
         let uses = vec![pool(0, 0, 10, 1, 10, 0), pool(0, 1, 10, 1, 3, 0)];
         // Demand by step: 20, 40, 60, 70, 80; at step 4 the first pool's node does not fit.
+        // Step 4 holds 5 + 3 nodes.
         let e = run(Range::Subnet(0), 75, uses).exhaustion.unwrap();
         assert_eq!(
             (e.phase, e.step, e.pool, e.nodes, e.demand),
-            (Phase::ScaleOut, 4, 0, 7, 80)
+            (Phase::ScaleOut, 4, 0, 8, 80)
         );
         // Surge: full scale fits, one cluster's worst pool surging does not.
         let uses = vec![
@@ -378,7 +379,13 @@ mod tests {
             let (baseline, peak, exhaustion) = walk(usable, &uses);
             proptest::prop_assert_eq!(cap.baseline_demand, baseline);
             proptest::prop_assert_eq!(cap.peak_demand, peak);
-            proptest::prop_assert_eq!(cap.exhaustion.map(|e| (e.phase, e.step)), exhaustion);
+            proptest::prop_assert_eq!(cap.exhaustion.as_ref().map(|e| (e.phase, e.step)), exhaustion);
+            // The exhaustion's figures are those of its step's row (SPEC §3: one moment).
+            if let Some(e) = &cap.exhaustion {
+                let s = state_at(&cap, e.step);
+                let nodes: u64 = s.nodes.iter().sum();
+                proptest::prop_assert_eq!((e.nodes, e.pods, e.demand, e.stranded_ips), (nodes, s.pods, s.demand, s.stranded));
+            }
         }
     }
 

@@ -49,7 +49,7 @@ registry! {
     CidrHostBits = "cidr-host-bits", Error, "A CIDR has host bits set.";
     DuplicateName = "duplicate-name", Error, "Two VNets, subnets of a VNet, external networks, clusters or pools of a cluster share a name.";
     UnknownReference = "unknown-reference", Error, "A subnet, VNet or peering reference matches nothing.";
-    SubnetTooSmall = "subnet-too-small", Error, "A subnet is smaller than /29.";
+    SubnetTooSmall = "subnet-too-small", Error, "A subnet is smaller than /29, or its reserved_ips leave no usable IP.";
     SubnetOutsideVnet = "subnet-outside-vnet", Error, "A subnet is not inside its VNet's address space.";
     SubnetOverlap = "subnet-overlap", Error, "Two subnets of one VNet overlap.";
     VnetOverlap = "vnet-overlap", Error / Warning, "Address spaces of VNets, or of a VNet and an external network, overlap.";
@@ -61,7 +61,7 @@ registry! {
     NodeSubnetExhausted = "node-subnet-exhausted", Error, "The scenario runs a node subnet out of IPs.";
     SubnetHeadroom = "subnet-headroom", Warning, "Peak demand leaves less spare than the headroom setting.";
     PodSubnetTooLarge = "pod-subnet-too-large", Warning, "A dynamic-mode pod subnet is larger than /16.";
-    MaxPodsRange = "max-pods-range", Error / Warning, "max_pods is outside 10-250, or a pool holds fewer than 30 pods.";
+    MaxPodsRange = "max-pods-range", Error / Warning, "max_pods is outside 10-250, a pool holds fewer than 30 pods, or pods_per_node is above max_pods.";
     ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
     PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
     MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Severity};
 use crate::numbers::thousands;
-use crate::simulate::{Density, SubnetSteps};
+use crate::simulate::{sweep_subnets, Density, SubnetSteps};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 use serde_json::json;
@@ -20,7 +20,8 @@ pub fn steps_json(path: &str, findings: &[Finding], subnets: &[SubnetSteps]) -> 
 }
 
 pub fn sweep_json(path: &str, findings: &[Finding], densities: &[Density]) -> String {
-    let value = json!({"path": path, "findings": summary(findings), "sweep": "pods-per-node", "densities": densities});
+    let value = json!({"path": path, "findings": summary(findings), "sweep": "pods-per-node",
+                       "subnets": sweep_subnets(densities), "densities": densities});
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
@@ -71,14 +72,18 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
         out.push_str(&format!("{table}\n"));
         out.push_str(&match &row.exhaustion {
             Some(e) => format!(
-                "Runs out in the {} phase at step {}: pool {}/{} cannot get its IPs ({} nodes, {} pods running, {} stranded IPs).\n\n",
+                "Runs out in the {} phase at step {}: pool {}/{} cannot get its IPs; the step needs {} IPs \
+                 for {} nodes and {} pods ({} of those IPs stranded), {} more than the {} usable.\n\n",
                 e.phase,
                 e.step,
                 e.cluster,
                 e.pool,
+                thousands(e.demand),
                 thousands(e.nodes),
                 thousands(e.pods),
-                thousands(e.stranded_ips)
+                thousands(e.stranded_ips),
+                thousands(e.demand.saturating_sub(row.usable)),
+                thousands(row.usable)
             ),
             None => format!(
                 "Holds the peak: {} of {} usable IPs.\n\n",
@@ -133,7 +138,27 @@ pub fn sweep_human(densities: &[Density]) -> String {
         }
     }
     out.push_str(&format!("{table}\n"));
+    let deciders = sweep_subnets(densities);
     for (i, name) in names.iter().enumerate() {
+        let last = &densities[densities.len() - 1].subnets[i];
+        if let Some((decider, note)) = deciders.get(i).and_then(|d| Some(d).zip(d.note)) {
+            // The peak is the same at every density, so the sweep's answer is not a density.
+            let who = match decider.decided_by {
+                "max_pods" => "max_pods decides",
+                _ => "the node count decides",
+            };
+            let verdict = if last.exhaustion.is_some() {
+                "It runs out at every density."
+            } else {
+                "It holds every density."
+            };
+            out.push_str(&format!(
+                "{name}: {note} ({} IPs, {} usable); {who}. {verdict}\n",
+                thousands(last.peak_demand),
+                thousands(last.usable)
+            ));
+            continue;
+        }
         let fits = densities
             .iter()
             .take_while(|d| d.subnets[i].exhaustion.is_none())

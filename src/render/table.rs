@@ -1,6 +1,7 @@
 //! The capacity table under `check`'s human output: one row per used subnet.
 
 use crate::capacity::rows::SubnetRow;
+use crate::limits::MAX_NODES_PER_POOL;
 use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
@@ -24,7 +25,9 @@ pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
             "peak",
             "util.",
             "exhaustion",
-            "max nodes per pool",
+            // Each figure is one pool with the subnet to itself: pools sharing a subnet do not
+            // each get that many together.
+            "most nodes, each pool alone",
         ]);
     // Name clusters in the pool column only when there is more than one.
     let clusters: std::collections::BTreeSet<&str> = used
@@ -41,11 +44,7 @@ pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
                 } else {
                     p.pool.clone()
                 };
-                format!(
-                    "{pool}: {} at {} IPs/node",
-                    thousands(p.max_nodes),
-                    p.ips_per_node
-                )
+                pool_alone(&pool, p.max_nodes, p.ips_per_node)
             })
             .collect();
         let exhaustion = match &row.exhaustion {
@@ -73,4 +72,23 @@ pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
         }
     }
     Some(format!("Capacity of {path}\n{table}\n"))
+}
+
+/// "nodepool1: 261 at 251 IPs/node"; above AKS's 1,000 nodes per pool, the limit first and what
+/// the subnet alone would hold after it, so no cell promises a pool AKS cannot build.
+fn pool_alone(pool: &str, max_nodes: u64, ips_per_node: u64) -> String {
+    let per_node = if ips_per_node == 1 {
+        "1 IP/node".to_string()
+    } else {
+        format!("{} IPs/node", thousands(ips_per_node))
+    };
+    if max_nodes > MAX_NODES_PER_POOL {
+        format!(
+            "{pool}: {} at {per_node} (AKS limit; the subnet holds {})",
+            thousands(MAX_NODES_PER_POOL),
+            thousands(max_nodes)
+        )
+    } else {
+        format!("{pool}: {} at {per_node}", thousands(max_nodes))
+    }
 }

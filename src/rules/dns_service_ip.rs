@@ -1,6 +1,6 @@
 //! dns-service-ip: the cluster DNS service IP must lie inside the service CIDR and not be
-//! its network address or its first address, which kubernetes.default takes
-//! (AKS docs concepts-network-ip-address-planning.md).
+//! its network address, its first address, which kubernetes.default takes
+//! (AKS docs concepts-network-ip-address-planning.md), or its broadcast address (SPEC §4).
 
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
@@ -24,12 +24,14 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             format!(
                 "is the first address of the service CIDR {net}, which the kubernetes.default service takes"
             )
+        } else if ip == net.broadcast() {
+            format!("is the broadcast (last) address of the service CIDR {net}")
         } else {
             continue;
         };
         let suggestion = Ipv4Addr::from(first.saturating_add(DEFAULT_DNS_SERVICE_IP_OFFSET));
         let help = if net.contains(&suggestion) {
-            format!("use an address inside {net} past its first, conventionally `{suggestion}`")
+            format!("use an address inside {net} between its first and last, conventionally `{suggestion}`")
         } else {
             format!("{net} is too small to hold the DNS service IP; use a larger service CIDR")
         };

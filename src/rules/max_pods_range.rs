@@ -1,8 +1,9 @@
 //! max-pods-range: max pods per node must lie in 10–250, and a pool must hold at least 30
 //! pods in all (AKS docs concepts-network-ip-address-planning.md; the feature article's table).
+//! A pods_per_node above max_pods is clamped by the simulator and reported (SPEC §3), a warning.
 
-use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
+use crate::diagnostic::{Finding, Severity};
 use crate::limits::{MAX_PODS_MAX, MAX_PODS_MIN, MIN_PODS_PER_POOL};
 use crate::topology::Topology;
 
@@ -11,6 +12,24 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         for pool in &cluster.pools {
             let max_pods = pool.max_pods.value;
             let whose = format!("pool `{}` of cluster `{}`", pool.name.value, cluster.name.value);
+            let pods = pool.pods_per_node.value;
+            // A defaulted pods_per_node is max_pods itself; only a written one can exceed it.
+            if pods > max_pods && !pool.pods_per_node.defaulted {
+                out.push(
+                    Finding::new(
+                        Rule::MaxPodsRange,
+                        pool.pods_per_node.span,
+                        format!(
+                            "pods_per_node {pods} of {whose} is above its max_pods {max_pods}; cniplan counts \
+                             {max_pods} pods per node, as a node never runs more"
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .help(format!(
+                        "set pods_per_node to {max_pods} or less, or raise max_pods (at most {MAX_PODS_MAX})"
+                    )),
+                );
+            }
             if !(MAX_PODS_MIN..=MAX_PODS_MAX).contains(&max_pods) {
                 out.push(
                     Finding::new(

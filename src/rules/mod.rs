@@ -23,6 +23,7 @@ mod pod_subnet_too_large;
 mod private_link_unsupported;
 mod service_cidr_overlap;
 mod service_cidr_size;
+mod sizing;
 mod subnet_headroom;
 mod subnet_outside_vnet;
 mod subnet_overlap;

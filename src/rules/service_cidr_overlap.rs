@@ -1,8 +1,8 @@
 //! service-cidr-overlap: the Kubernetes service range must not overlap the cluster's
 //! subnets, peered VNets or on-premises networks (AKS docs
 //! concepts-network-ip-address-planning.md; deploy error ServiceCidrOverlapExistingSubnetsCidr).
-//! Overlapping only the VNet's address space deploys, but any subnet later made there is
-//! unreachable from pods: a warning.
+//! Overlapping only the address space of the VNet or of a peered VNet deploys, but any subnet
+//! later made there is unreachable from pods: a warning.
 
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};
@@ -23,11 +23,14 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         };
         let net = service.net();
         let vnets = cluster_vnets(topology, cluster);
-        let reachable: Vec<usize> = vnets
-            .iter()
-            .chain(vnets.iter().flat_map(|&v| &peers[v]))
-            .copied()
-            .collect();
+        // The cluster's VNets, then their peers, each once (a peer of two of them, or a
+        // cluster VNet peered with another, would otherwise be reported twice).
+        let mut reachable: Vec<usize> = vnets.clone();
+        for &p in vnets.iter().flat_map(|&v| &peers[v]) {
+            if !reachable.contains(&p) {
+                reachable.push(p);
+            }
+        }
         let mut hits: Vec<(&Cidr, String)> = Vec::new();
         for &v in &reachable {
             for &s in &topology.vnets[v].subnets {
@@ -43,13 +46,15 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             }
         }
         let (severity, hits) = if hits.is_empty() {
-            let spaces = vnets.iter().flat_map(|&v| {
+            // The cluster's own VNets first, then the peered ones (SPEC §4: either warns).
+            let spaces = reachable.iter().enumerate().flat_map(|(k, &v)| {
+                let kind = if k < vnets.len() { "VNet" } else { "peered VNet" };
                 let name = &topology.vnets[v].name.value;
                 topology.vnets[v]
                     .address_space
                     .iter()
                     .filter(|c| overlaps(c.net(), net))
-                    .map(move |c| (c, format!("VNet `{name}`'s address space ({})", c.net())))
+                    .map(move |c| (c, format!("{kind} `{name}`'s address space ({})", c.net())))
             });
             (Severity::Warning, spaces.collect::<Vec<_>>())
         } else {

@@ -1,7 +1,7 @@
 //! subnet-headroom: a subnet that holds the peak, but with less spare than
 //! `allocation.headroom_warning` leaves; IP release lags pod deletion and upgrades surge.
 
-use super::exhaustion::resize_help;
+use super::sizing::resize_help;
 use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;

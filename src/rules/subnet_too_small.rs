@@ -1,9 +1,11 @@
-//! subnet-too-small: a subnet smaller than /29, the smallest Azure creates
-//! (Azure virtual network FAQ; 5 of its 8 addresses are Azure's).
+//! subnet-too-small: a subnet smaller than /29, the smallest Azure creates, or one whose
+//! reserved_ips take more than Azure's 5 leave of it, so it has no usable IP (Azure virtual
+//! network FAQ; SPEC §3: usable is never negative, and such a subnet is reported).
 
+use crate::capacity::usable_ips;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
-use crate::limits::SMALLEST_SUBNET_PREFIX;
+use crate::limits::{RESERVED_IPS_PER_SUBNET, SMALLEST_SUBNET_PREFIX};
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
@@ -23,6 +25,35 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                 .help(format!(
                     "use a /{SMALLEST_SUBNET_PREFIX} or larger: Azure keeps 5 addresses of every subnet"
                 )),
+            );
+            continue;
+        }
+        // A subnet exactly full (usable 0) can be real, say one of private endpoints; more
+        // reserved IPs than addresses cannot.
+        let addresses = 1u64 << (32 - u32::from(prefix));
+        let left = addresses - RESERVED_IPS_PER_SUBNET;
+        let reserved = subnet.reserved_ips.value;
+        if u64::from(reserved) > left {
+            let fits = (0..=SMALLEST_SUBNET_PREFIX)
+                .rev()
+                .find(|&p| usable_ips(p, 0) >= u64::from(reserved))
+                .map_or("a larger subnet".to_string(), |p| format!("a /{p} or larger"));
+            out.push(
+                Finding::new(
+                    Rule::SubnetTooSmall,
+                    subnet.reserved_ips.span,
+                    format!(
+                        "subnet `{}` ({}) has no usable IP: reserved_ips {reserved} is more than the {left} \
+                         addresses Azure leaves of its {addresses}",
+                        subnet.name.value,
+                        cidr.net()
+                    ),
+                )
+                .help(format!(
+                    "use {fits} for {reserved} reserved IPs, or set reserved_ips to what other resources in \
+                     the subnet really take"
+                ))
+                .related(cidr.span, format!("the /{prefix} is here")),
             );
         }
     }
