@@ -286,3 +286,21 @@ fn a_plan_without_clusters_has_nothing_to_compare() {
     let v = json(&stdin_plan(&["compare", "--format", "json", "-"], plan));
     assert_eq!(v["clusters"], serde_json::json!([]));
 }
+
+#[test]
+fn the_readme_shows_the_compare_examples_real_output() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```text\naks-kubenet (kubenet today)")
+        .expect("the compare sample in the README")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    // The figures print whatever the plan's findings; the exit code is check's business.
+    let out = cniplan(&["compare", "--color", "never", KUBENET]);
+    assert_eq!(
+        &readme[start..end],
+        stdout(&out),
+        "update the README's compare output"
+    );
+}
