@@ -102,14 +102,15 @@ pub fn compare(topology: &Topology) -> Vec<ClusterComparison> {
         .enumerate()
         .map(|(c, cluster)| {
             let current = current_mode(cluster);
+            let nodes = peak_nodes(c, cluster);
             let modes: Vec<ModeFigures> = COMPARED
                 .iter()
-                .map(|&mode| figures(&topology.allocation, c, cluster, current, mode))
+                .map(|&mode| figures(&topology.allocation, c, cluster, nodes, current, mode))
                 .collect();
             ClusterComparison {
                 cluster: cluster.name.value.clone(),
                 current_mode: current.as_str(),
-                peak_nodes: peak_nodes(c, cluster),
+                peak_nodes: nodes,
                 modes,
             }
         })
@@ -241,7 +242,14 @@ fn peak_nodes(c: usize, cluster: &Cluster) -> u64 {
     at_peak(uses).0
 }
 
-fn figures(allocation: &Allocation, c: usize, cluster: &Cluster, current: Mode, mode: Mode) -> ModeFigures {
+fn figures(
+    allocation: &Allocation,
+    c: usize,
+    cluster: &Cluster,
+    nodes: u64,
+    current: Mode,
+    mode: Mode,
+) -> ModeFigures {
     let peak = peaks(allocation, c, cluster, mode);
     let headroom = allocation.headroom_warning;
     let mut notes = Vec::new();
@@ -270,7 +278,6 @@ fn figures(allocation: &Allocation, c: usize, cluster: &Cluster, current: Mode, 
     } else {
         None
     };
-    let nodes = peak_nodes(c, cluster);
     let figures = Figures {
         cluster,
         mode,

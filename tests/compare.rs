@@ -304,3 +304,30 @@ fn the_readme_shows_the_compare_examples_real_output() {
         "update the README's compare output"
     );
 }
+
+#[test]
+fn the_smallest_ranges_follow_the_configured_headroom() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cniplan.config.yaml");
+    std::fs::write(&config, "headroom_warning: 1.0\n").unwrap();
+    let out = cniplan(&[
+        "compare",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--config",
+        config.to_str().unwrap(),
+        KUBENET,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    // With no headroom a /15's 512 slots hold 451 nodes, and a /23's 507 IPs hold 451.
+    assert_eq!(mode(&v, "overlay")["smallest"]["pod_cidr"], "/15");
+    assert_eq!(mode(&v, "overlay")["smallest"]["node_subnet"], "/23");
+}
