@@ -7,6 +7,7 @@
 pub mod capacity;
 pub mod check;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub mod input;

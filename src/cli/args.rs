@@ -21,6 +21,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Simulate node scaling step by step: baseline, scale-out, upgrade surge, per subnet.
     Simulate(SimulateArgs),
+    /// Compare each cluster under every network mode: IPs at peak, smallest ranges, migration.
+    Compare(CompareArgs),
     /// List every rule with its default severity and summary.
     Rules,
     /// Print a rule's page: what it checks, why, an example and the fix.
@@ -48,6 +50,28 @@ pub struct SimulateArgs {
     /// Recompute every subnet's peak for each density from 0 to max_pods pods per node.
     #[arg(long, value_enum)]
     pub sweep: Option<Sweep>,
+
+    /// The lowest severity of the plan's findings that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+
+    /// When to color human output (NO_COLOR is honoured under auto).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// The plan file (`-` for standard input).
+    pub plan: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
+    pub format: SimulateFormat,
 
     /// The lowest severity of the plan's findings that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]

@@ -9,7 +9,7 @@ use crate::config::{self, Settings};
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};
 use crate::render::{self, HumanOptions};
-use args::{CheckArgs, Cli, Color, Command, FailOn, SimulateArgs, SimulateFormat};
+use args::{CheckArgs, Cli, Color, Command, CompareArgs, FailOn, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -32,6 +32,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Simulate(args) => simulate(&args),
+        Command::Compare(args) => compare(&args),
         Command::Rules => write_stdout(&render::catalog::table()).map(|_| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
@@ -118,6 +119,45 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
             render::simulate::steps_json(path, findings, &crate::simulate::step_tables(model))
         }
         (None, SimulateFormat::Human) => render::simulate::steps_human(&crate::simulate::step_tables(model)),
+    };
+    write_stdout(&text)?;
+    let code = exit_code(reports, args.fail_on);
+    if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
+        eprintln!(
+            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
+            path, path
+        );
+    }
+    Ok(code)
+}
+
+/// Every cluster under every network mode, through the same pipeline as `check` (settings,
+/// suppressions, exit code). A plan that does not load shows its findings instead, as
+/// `simulate` does: figures from a half-read plan would mislead.
+fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
+    let settings = settings(args.config.as_deref())?;
+    let checked = check_path(&args.plan, &settings)?;
+    let reports = std::slice::from_ref(&checked.report);
+    let Some(model) = &checked.model else {
+        let human = HumanOptions {
+            color: use_color(args.color),
+            quiet: false,
+            width: terminal_width(),
+        };
+        let format = match args.format {
+            SimulateFormat::Human => render::Format::Human,
+            SimulateFormat::Json => render::Format::Json,
+        };
+        write_stdout(&render::render(reports, format, &human))?;
+        return Ok(exit_code(reports, args.fail_on));
+    };
+    let path = &checked.report.source.path;
+    let clusters = crate::compare::compare(&model.topology);
+    let text = match args.format {
+        SimulateFormat::Json => render::compare::json(path, &checked.report.findings, &clusters),
+        SimulateFormat::Human => {
+            render::compare::human(&clusters, model.topology.allocation.headroom_warning)
+        }
     };
     write_stdout(&text)?;
     let code = exit_code(reports, args.fail_on);

@@ -1,6 +1,7 @@
 //! One renderer per output format; each turns the reports of a run into text.
 
 pub mod catalog;
+pub mod compare;
 mod github;
 mod human;
 mod json;
