@@ -3,8 +3,8 @@
 //! and only the settings that change that subnet's demand.
 
 use crate::capacity::{pod_cidr_slots, smallest_prefix_for, usable_ips, PoolUse, RangeCapacity, Role};
-use crate::mode::Mode;
 use crate::limits::LARGEST_POD_SUBNET_PREFIX;
+use crate::mode::Mode;
 use crate::numbers::thousands;
 use crate::topology::Topology;
 use std::collections::BTreeMap;
@@ -67,13 +67,7 @@ fn demand_settings(role: Role) -> &'static str {
 
 /// A pod subnet stops at a /16 (pod-subnet-too-large) and a pool takes its pod IPs from one
 /// subnet: the pools go over several /16s, and a pool that no /16 holds alone is split.
-fn split_help(
-    topology: &Topology,
-    c: &RangeCapacity,
-    lead: &str,
-    per_subnet: u64,
-    settings: &str,
-) -> String {
+fn split_help(topology: &Topology, c: &RangeCapacity, lead: &str, per_subnet: u64, settings: &str) -> String {
     let limit =
         format!("a dynamic-mode pod subnet stops at a /{LARGEST_POD_SUBNET_PREFIX} (pod-subnet-too-large)");
     let too_large: Vec<&PoolUse> = c.uses.iter().filter(|u| pool_peak(u) > per_subnet).collect();
