@@ -22,7 +22,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             continue;
         };
         let net = service.net();
-        let vnets = cluster_vnets(topology, cluster);
+        let vnets = topology.cluster_vnets(cluster);
         let reachable: Vec<usize> = vnets
             .iter()
             .chain(vnets.iter().flat_map(|&v| &peers[v]))
@@ -65,19 +65,6 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
 
 fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
     a.contains(&b.network()) || b.contains(&a.network())
-}
-
-/// The VNets of the cluster's node subnets, first seen first.
-fn cluster_vnets(topology: &Topology, cluster: &Cluster) -> Vec<usize> {
-    let mut vnets: Vec<usize> = Vec::new();
-    for pool in &cluster.pools {
-        if let Some(v) = pool.node_subnet.map(|s| topology.subnets[s].vnet) {
-            if !vnets.contains(&v) {
-                vnets.push(v);
-            }
-        }
-    }
-    vnets
 }
 
 fn finding(

@@ -2,6 +2,7 @@
 //! `allocation.headroom_warning` leaves; IP release lags pod deletion and upgrades surge.
 
 use super::exhaustion::resize_help;
+use super::pod_cidr_exhausted;
 use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
@@ -36,7 +37,8 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
                     headroom * 100.0
                 ),
             )
-            .help(resize_help(topology, c)),
+            // A pod CIDR is sized in /24 node slots, not IPs.
+            .help(pod_cidr_exhausted::resize_help(topology, c).unwrap_or_else(|| resize_help(topology, c))),
         );
     }
 }

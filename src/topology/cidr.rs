@@ -20,24 +20,25 @@ pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
     if let Ok(net) = text.parse::<Ipv4Net>() {
         return Ok(net);
     }
-    let (message, help) =
-        if text.parse::<IpNet>().is_ok() || text.parse::<IpAddr>().is_ok_and(|ip| ip.is_ipv6()) {
-            (
+    let (message, help) = if text.parse::<IpNet>().is_ok()
+        || text.parse::<IpAddr>().is_ok_and(|ip| ip.is_ipv6())
+    {
+        (
             format!("`{text}` is IPv6; cniplan plans IPv4 ranges"),
-            "dynamic allocation of pod IPs assigns IPv4 addresses: use an IPv4 prefix such as 10.240.0.0/16"
+            "write the IPv4 range, such as 10.240.0.0/16; a dual-stack cluster's IPv6 ranges are not planned here"
                 .to_string(),
         )
-        } else if let Ok(ip) = text.parse::<Ipv4Addr>() {
-            (
-                format!("`{text}` has no prefix length"),
-                format!("write the prefix length too, e.g. `{ip}/16`"),
-            )
-        } else {
-            (
-                format!("`{text}` is not a CIDR"),
-                "write an IPv4 prefix such as 10.240.0.0/16".to_string(),
-            )
-        };
+    } else if let Ok(ip) = text.parse::<Ipv4Addr>() {
+        (
+            format!("`{text}` has no prefix length"),
+            format!("write the prefix length too, e.g. `{ip}/16`"),
+        )
+    } else {
+        (
+            format!("`{text}` is not a CIDR"),
+            "write an IPv4 prefix such as 10.240.0.0/16".to_string(),
+        )
+    };
     Err(Finding::new(Rule::InvalidCidr, span, message).help(help))
 }
 
