@@ -218,3 +218,114 @@ mod free_tests {
         assert_eq!(first_free(&nets(&["0.0.0.0/0"]), &within, 16), None);
     }
 }
+
+/// CIDRs sorted by address, answering "which of these overlap this CIDR?" without a pass
+/// over all of them. Two CIDRs either nest or are disjoint, so those overlapping a query
+/// are the ones starting inside it (one contiguous run of the sorted list, found by binary
+/// search) and its supernets starting before it (at most 32 exact look-ups).
+#[derive(Debug)]
+pub struct CidrIndex<T> {
+    /// Sorted by (network address, prefix length).
+    sorted: Vec<(Ipv4Net, T)>,
+}
+
+impl<T: Copy> CidrIndex<T> {
+    pub fn new(mut nets: Vec<(Ipv4Net, T)>) -> Self {
+        for (net, _) in &mut nets {
+            *net = net.trunc();
+        }
+        nets.sort_by_key(|(net, _)| (net.network(), net.prefix_len()));
+        CidrIndex { sorted: nets }
+    }
+
+    /// Every indexed CIDR that shares an address with `query`: supernets that start before
+    /// it first (widest first), then, in address order, those that start inside it.
+    /// O(log n) to find them, plus what is returned.
+    pub fn overlapping(&self, query: Ipv4Net) -> impl Iterator<Item = (Ipv4Net, T)> + '_ {
+        let query = query.trunc();
+        let (first, last) = (query.network(), query.broadcast());
+        let supernets = (0..query.prefix_len()).flat_map(move |prefix| {
+            let net = Ipv4Net::new(first, prefix).map(|n| n.trunc()).ok();
+            // A supernet starting at `first` itself lies in the run below.
+            let slice: &[(Ipv4Net, T)] = match net.filter(|n| n.network() < first) {
+                Some(net) => self.exactly(net),
+                None => &[],
+            };
+            slice.iter().copied()
+        });
+        let start = self.sorted.partition_point(|(n, _)| n.network() < first);
+        let end = self.sorted.partition_point(|(n, _)| n.network() <= last);
+        supernets.chain(self.sorted[start..end].iter().copied())
+    }
+
+    /// The entries whose CIDR is exactly `net`.
+    fn exactly(&self, net: Ipv4Net) -> &[(Ipv4Net, T)] {
+        let key = (net.network(), net.prefix_len());
+        let start = self
+            .sorted
+            .partition_point(|(n, _)| (n.network(), n.prefix_len()) < key);
+        let end = self
+            .sorted
+            .partition_point(|(n, _)| (n.network(), n.prefix_len()) <= key);
+        &self.sorted[start..end]
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::CidrIndex;
+    use ipnet::Ipv4Net;
+    use std::collections::BTreeSet;
+
+    fn net(s: &str) -> Ipv4Net {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn finds_supernets_subnets_and_equals_but_not_neighbours() {
+        let nets = [
+            "10.0.0.0/8",
+            "10.244.0.0/16",
+            "10.244.1.0/24",
+            "10.245.0.0/16",
+            "10.244.0.0/14",
+            "11.0.0.0/8",
+        ];
+        let index = CidrIndex::new(nets.iter().enumerate().map(|(i, n)| (net(n), i)).collect());
+        let hits: BTreeSet<usize> = index.overlapping(net("10.244.0.0/16")).map(|(_, i)| i).collect();
+        assert_eq!(hits, BTreeSet::from([0, 1, 2, 4]));
+        assert_eq!(index.overlapping(net("12.0.0.0/8")).count(), 0);
+    }
+
+    fn arbitrary() -> impl proptest::strategy::Strategy<Value = Vec<Ipv4Net>> {
+        use proptest::prelude::*;
+        proptest::collection::vec((0u32..4096, 8u8..=32), 0..60).prop_map(|nets| {
+            nets.into_iter()
+                .map(|(offset, prefix)| {
+                    Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 + offset * 64), prefix)
+                        .unwrap()
+                        .trunc()
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        /// Exactly the CIDRs a pairwise check finds, each once.
+        #[test]
+        fn agrees_with_brute_force(nets in arbitrary(), queries in arbitrary()) {
+            let index = CidrIndex::new(nets.iter().copied().enumerate().map(|(i, n)| (n, i)).collect());
+            for q in queries {
+                let mut got: Vec<usize> = index.overlapping(q).map(|(_, i)| i).collect();
+                got.sort_unstable();
+                let want: Vec<usize> = nets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.contains(&q.network()) || q.contains(&n.network()))
+                    .map(|(i, _)| i)
+                    .collect();
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
+}

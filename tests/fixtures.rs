@@ -140,5 +140,19 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
             )
         });
         assert_eq!(got, want, "{fixture}: exhaustion");
+        // Optional: the row's role, each pool's IPs (or /24 slots) per node, and how many
+        // rows the plan has (a bring-your-own CNI cluster has no pod-cidr row).
+        if let Some(role) = case.get("role").and_then(|r| r.as_str()) {
+            assert_eq!(row.role, role, "{fixture}: role");
+        }
+        if let Some(per_node) = case.get("ips_per_node").and_then(|p| p.as_object()) {
+            for (pool, ips) in per_node {
+                let got = row.pools.iter().find(|p| &p.pool == pool).map(|p| p.ips_per_node);
+                assert_eq!(got, ips.as_u64(), "{fixture}: ips_per_node of {pool}");
+            }
+        }
+        if let Some(rows) = case.get("rows").and_then(|r| r.as_u64()) {
+            assert_eq!(report.subnets.len() as u64, rows, "{fixture}: rows");
+        }
     }
 }

@@ -147,6 +147,14 @@ pub fn pod_cidr_slots(prefix: u8) -> u64 {
     }
 }
 
+/// The smallest pod CIDR (longest prefix) whose /24 node slots hold `nodes` within
+/// `headroom`: never longer than a /24, the smallest range that holds a node at all.
+pub fn smallest_pod_cidr_prefix(nodes: u64, headroom: f64) -> Option<u8> {
+    (0..=crate::limits::POD_CIDR_NODE_PREFIX)
+        .rev()
+        .find(|&p| pod_cidr_slots(p) as f64 * headroom >= nodes as f64)
+}
+
 /// Every subnet with a valid CIDR in plan order, then every pod CIDR in cluster order, with
 /// the scenario run over each.
 pub fn simulate(topology: &Topology) -> Vec<RangeCapacity> {
@@ -255,6 +263,16 @@ mod tests {
         assert_eq!(smallest_prefix_for(753, 0, 0.8), Some(22));
         assert_eq!(smallest_prefix_for(0, 0, 0.8), Some(29));
         assert_eq!(smallest_prefix_for(u64::MAX, 0, 0.8), None);
+    }
+
+    #[test]
+    fn smallest_pod_cidr_holds_the_nodes_within_headroom_and_is_never_longer_than_a_24() {
+        // 451 nodes at 80 %: a /15 has 512 slots, 409 within headroom; a /14 has 1,024.
+        assert_eq!(smallest_pod_cidr_prefix(451, 0.8), Some(14));
+        assert_eq!(smallest_pod_cidr_prefix(11, 0.8), Some(20));
+        assert_eq!(smallest_pod_cidr_prefix(0, 0.8), Some(24));
+        assert_eq!(smallest_pod_cidr_prefix(1 << 25, 0.8), None);
+        assert_eq!(pod_cidr_slots(25), 0);
     }
 
     #[test]

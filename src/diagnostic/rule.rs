@@ -65,11 +65,17 @@ registry! {
     ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
     PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
     MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";
-    UnsupportedOs = "unsupported-os", Error, "A Windows pool uses dynamic allocation of pod IPs.";
+    UnsupportedOs = "unsupported-os", Error, "A node pool's OS is not supported by its network mode (Windows with kubenet, Windows Server 2019 with a pod subnet or overlay).";
     DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
     CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
+    PodCidrOverlap = "pod-cidr-overlap", Error, "A pod CIDR overlaps a subnet, a peered VNet, an external network or the service CIDR.";
+    PodCidrExhausted = "pod-cidr-exhausted", Error, "The scenario needs more /24 node slots than the pod CIDR holds.";
+    KubenetRetirement = "kubenet-retirement", Warning, "A cluster uses kubenet, which AKS retires on 31 March 2028.";
+    KubenetNodeLimit = "kubenet-node-limit", Error, "A kubenet cluster can reach more than 400 nodes.";
+    DataplaneConflict = "dataplane-conflict", Error, "The Cilium dataplane with a Windows pool or kubenet, or Cilium network policy without it.";
+    NetworkPolicyLimits = "network-policy-limits", Warning, "Azure Network Policy Manager on a cluster that can reach more than 250 nodes or 20,000 pods.";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 

@@ -1,5 +1,8 @@
 //! forbidden-range: ranges AKS may not use for service, pod or VNet ranges (the feature
-//! article, Prerequisites) and ranges no VNet may contain (Azure virtual network FAQ).
+//! article, Prerequisites; AKS docs concepts-network-cni-overview.md, which names the pod
+//! range, and use-byo-cni.md) and ranges no VNet may contain (Azure virtual network FAQ).
+//! The pod range is a pod subnet, or the pod CIDR of an overlay, kubenet or bring-your-own
+//! CNI cluster: "AKS rejects pod CIDRs that overlap a reserved range".
 
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
@@ -27,6 +30,10 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for cluster in &topology.clusters {
         if let Some(cidr) = &cluster.service_cidr {
             let what = || format!("the service CIDR of cluster `{}`", cluster.name.value);
+            report(cidr, what, FORBIDDEN_FOR_AKS.iter(), out);
+        }
+        if let Some(cidr) = cluster.pod_cidr_in_use() {
+            let what = || format!("the pod CIDR of cluster `{}`", cluster.name.value);
             report(cidr, what, FORBIDDEN_FOR_AKS.iter(), out);
         }
     }

@@ -9,18 +9,25 @@ use crate::topology::Topology;
 mod cidr_host_bits;
 mod cli_version;
 mod cluster_limits;
+mod dataplane_conflict;
 mod delegated_node_subnet;
 mod dns_service_ip;
 mod duplicate_name;
 mod exhaustion;
 mod forbidden_range;
+mod kubenet_node_limit;
+mod kubenet_retirement;
 mod max_pods_range;
 mod mixed_cni;
+mod network_policy_limits;
 mod node_subnet_exhausted;
+mod pod_cidr_exhausted;
+mod pod_cidr_overlap;
 mod pod_subnet_exhausted;
 mod pod_subnet_other_vnet;
 mod pod_subnet_too_large;
 mod private_link_unsupported;
+mod scale;
 mod service_cidr_overlap;
 mod service_cidr_size;
 mod sizing;
@@ -54,6 +61,11 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     subnet_role_conflict::check,
     private_link_unsupported::check,
     cli_version::check,
+    pod_cidr_overlap::check,
+    kubenet_retirement::check,
+    kubenet_node_limit::check,
+    dataplane_conflict::check,
+    network_policy_limits::check,
 ];
 
 /// A rule that reads the scenario's results.
@@ -64,6 +76,7 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     node_subnet_exhausted::check,
     subnet_headroom::check,
     pod_subnet_too_large::check,
+    pod_cidr_exhausted::check,
 ];
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<Finding> {

@@ -22,7 +22,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             continue;
         };
         let net = service.net();
-        let vnets = cluster_vnets(topology, cluster);
+        let vnets = topology.cluster_vnets(cluster);
         // The cluster's VNets, then their peers, each once (a peer of two of them, or a
         // cluster VNet peered with another, would otherwise be reported twice).
         let mut reachable: Vec<usize> = vnets.clone();
@@ -70,19 +70,6 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
 
 fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
     a.contains(&b.network()) || b.contains(&a.network())
-}
-
-/// The VNets of the cluster's node subnets, first seen first.
-fn cluster_vnets(topology: &Topology, cluster: &Cluster) -> Vec<usize> {
-    let mut vnets: Vec<usize> = Vec::new();
-    for pool in &cluster.pools {
-        if let Some(v) = pool.node_subnet.map(|s| topology.subnets[s].vnet) {
-            if !vnets.contains(&v) {
-                vnets.push(v);
-            }
-        }
-    }
-    vnets
 }
 
 fn finding(

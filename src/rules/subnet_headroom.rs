@@ -1,6 +1,7 @@
 //! subnet-headroom: a subnet that holds the peak, but with less spare than
 //! `allocation.headroom_warning` leaves; IP release lags pod deletion and upgrades surge.
 
+use super::pod_cidr_exhausted;
 use super::sizing::resize_help;
 use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
@@ -36,7 +37,8 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
                     headroom * 100.0
                 ),
             )
-            .help(resize_help(topology, c)),
+            // A pod CIDR is sized in /24 node slots, not IPs.
+            .help(pod_cidr_exhausted::resize_help(topology, c).unwrap_or_else(|| resize_help(topology, c))),
         );
     }
 }

@@ -42,7 +42,7 @@ fn cidr_refusal(text: &str) -> (String, String) {
         return (
             format!("`{text}` is IPv6; cniplan plans IPv4 ranges"),
             format!(
-                "dynamic allocation of pod IPs assigns IPv4 addresses: use an IPv4 prefix such as {EXAMPLE}"
+                "write the IPv4 range, such as {EXAMPLE}; a dual-stack cluster's IPv6 ranges are not planned here"
             ),
         );
     }

@@ -109,6 +109,17 @@ impl Cluster {
     pub fn uses_pod_subnet(&self) -> bool {
         self.pools.iter().any(|p| p.mode.uses_pod_subnet())
     }
+
+    /// The pod CIDR the cluster really uses: its pods' range in overlay and kubenet, the
+    /// control plane's route to pods with a bring-your-own CNI (AKS docs use-byo-cni.md).
+    /// `None` when pods take VNet IPs, whatever `pod_cidr` says (mixed-cni reports that).
+    pub fn pod_cidr_in_use(&self) -> Option<&Cidr> {
+        let uses_one = match self.network_plugin.value {
+            NetworkPlugin::Kubenet | NetworkPlugin::None => true,
+            NetworkPlugin::Azure => self.overlay.is_some(),
+        };
+        self.pod_cidr.as_ref().filter(|_| uses_one)
+    }
 }
 
 #[derive(Debug)]
@@ -141,6 +152,23 @@ pub struct Pool {
 }
 
 impl Topology {
+    /// The VNets of a cluster's node subnets, first seen first (AKS puts them in one, but a
+    /// plan may not).
+    pub fn cluster_vnets(&self, cluster: &Cluster) -> Vec<usize> {
+        let mut vnets: Vec<usize> = Vec::new();
+        for v in cluster
+            .pools
+            .iter()
+            .filter_map(|p| p.node_subnet)
+            .map(|s| self.subnets[s].vnet)
+        {
+            if !vnets.contains(&v) {
+                vnets.push(v);
+            }
+        }
+        vnets
+    }
+
     /// Each VNet's peers, both ways: a peering listed on one side is enough.
     pub fn peers(&self) -> Vec<Vec<usize>> {
         let mut peers = vec![Vec::new(); self.vnets.len()];
