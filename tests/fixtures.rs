@@ -122,5 +122,15 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
             )
         });
         assert_eq!(got, want, "{fixture}: exhaustion");
+        if let Some(role) = case["role"].as_str() {
+            assert_eq!(row.role, role, "{fixture}: role");
+        }
+        // Optional: IPs per node of each pool on this row, as the mode table gives them.
+        if let Some(per_node) = case["ips_per_node"].as_object() {
+            for (pool, ips) in per_node {
+                let got = row.pools.iter().find(|p| &p.pool == pool).map(|p| p.ips_per_node);
+                assert_eq!(got, ips.as_u64(), "{fixture}: ips_per_node of {pool}");
+            }
+        }
     }
 }

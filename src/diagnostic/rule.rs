@@ -63,7 +63,10 @@ registry! {
     DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
-    CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
+    CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0, or than 2.75.0 with static block allocation.";
+    StaticBlockMaxPods = "static-block-max-pods", Note, "A StaticBlock pool's max_pods is not 16N - 1, so each node wastes IPs of its last /28 block.";
+    StaticBlockLimits = "static-block-limits", Error, "A StaticBlock pod subnet is larger than /12, or its cluster's Kubernetes version is below 1.28.";
+    AllocationModeConflict = "allocation-mode-conflict", Error, "One pod subnet is used by DynamicIndividual and StaticBlock pools.";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 

@@ -6,6 +6,7 @@ use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::topology::Topology;
 
+mod allocation_mode_conflict;
 mod cidr_host_bits;
 mod cli_version;
 mod cluster_limits;
@@ -23,6 +24,8 @@ mod pod_subnet_too_large;
 mod private_link_unsupported;
 mod service_cidr_overlap;
 mod service_cidr_size;
+mod static_block_limits;
+mod static_block_max_pods;
 mod subnet_headroom;
 mod subnet_outside_vnet;
 mod subnet_overlap;
@@ -53,6 +56,8 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     subnet_role_conflict::check,
     private_link_unsupported::check,
     cli_version::check,
+    static_block_limits::check,
+    allocation_mode_conflict::check,
 ];
 
 /// A rule that reads the scenario's results.
@@ -63,6 +68,7 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     node_subnet_exhausted::check,
     subnet_headroom::check,
     pod_subnet_too_large::check,
+    static_block_max_pods::check,
 ];
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<Finding> {
