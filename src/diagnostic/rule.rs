@@ -67,6 +67,7 @@ registry! {
     StaticBlockMaxPods = "static-block-max-pods", Note, "A StaticBlock pool's max_pods is not 16N - 1, so each node wastes IPs of its last /28 block.";
     StaticBlockLimits = "static-block-limits", Error, "A StaticBlock pod subnet is larger than /12, or its cluster's Kubernetes version is below 1.28.";
     AllocationModeConflict = "allocation-mode-conflict", Error, "One pod subnet is used by DynamicIndividual and StaticBlock pools.";
+    ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 

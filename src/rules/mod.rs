@@ -15,6 +15,7 @@ mod dns_service_ip;
 mod duplicate_name;
 mod exhaustion;
 mod forbidden_range;
+mod implicit_max_pods;
 mod max_pods_range;
 mod mixed_cni;
 mod node_subnet_exhausted;
@@ -58,6 +59,7 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     cli_version::check,
     static_block_limits::check,
     allocation_mode_conflict::check,
+    implicit_max_pods::check,
 ];
 
 /// A rule that reads the scenario's results.
