@@ -127,6 +127,9 @@ impl Default for Allocation {
 pub const DEFAULT_MAX_PODS_POD_SUBNET: u32 = DEFAULT_MAX_PODS_DYNAMIC;
 pub const DEFAULT_MAX_PODS_OVERLAY: u32 = 250;
 pub const DEFAULT_MAX_PODS_KUBENET: u32 = 110;
+/// The pod subnet modes' default in concepts-network-ip-address-planning.md ("Azure CNI Pod
+/// subnet | 110"), which the feature article's 250 contradicts; cniplan sizes for 250.
+pub const DEFAULT_MAX_PODS_POD_SUBNET_IP_PLANNING: u32 = 110;
 /// Static block allocation hands out /28 blocks.
 pub const STATIC_BLOCK_SIZE: u64 = 16;
 /// The largest pod subnet of static block allocation (~1 million IPs).

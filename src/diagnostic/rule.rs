@@ -69,13 +69,17 @@ registry! {
     DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
-    CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
-    PodCidrOverlap = "pod-cidr-overlap", Error, "A pod CIDR overlaps a subnet, a peered VNet, an external network or the service CIDR.";
+    CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0, or than 2.75.0 with static block allocation.";
+    PodCidrOverlap = "pod-cidr-overlap", Error / Warning, "A pod CIDR overlaps a subnet, a peered VNet, an external network or the service CIDR.";
     PodCidrExhausted = "pod-cidr-exhausted", Error, "The scenario needs more /24 node slots than the pod CIDR holds.";
     KubenetRetirement = "kubenet-retirement", Warning, "A cluster uses kubenet, which AKS retires on 31 March 2028.";
     KubenetNodeLimit = "kubenet-node-limit", Error, "A kubenet cluster can reach more than 400 nodes.";
+    StaticBlockMaxPods = "static-block-max-pods", Note, "A StaticBlock pool's max_pods is not 16N - 1, so each node wastes IPs of its last /28 block.";
+    StaticBlockLimits = "static-block-limits", Error, "A StaticBlock pod subnet is larger than /12, or its cluster's Kubernetes version is below 1.28.";
+    AllocationModeConflict = "allocation-mode-conflict", Error, "One pod subnet is used by DynamicIndividual and StaticBlock pools.";
     DataplaneConflict = "dataplane-conflict", Error, "The Cilium dataplane with a Windows pool or kubenet, or Cilium network policy without it.";
     NetworkPolicyLimits = "network-policy-limits", Warning, "Azure Network Policy Manager on a cluster that can reach more than 250 nodes or 20,000 pods.";
+    ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 

@@ -1,22 +1,33 @@
-//! cli-version: the feature needs Azure CLI 2.37.0 or later (the feature article,
-//! "Additional prerequisites").
+//! cli-version: dynamic allocation needs Azure CLI 2.37.0 or later (the feature article,
+//! "Additional prerequisites"); static block allocation needs 2.75.0 or later (AKS docs
+//! configure-azure-cni-static-block-allocation.md, "Prerequisites").
 
+use super::static_block_limits::first_static_block_pool;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
-use crate::limits::MIN_CLI_VERSION;
+use crate::limits::{MIN_CLI_VERSION, STATIC_BLOCK_MIN_CLI_VERSION};
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    let (major, minor, patch) = MIN_CLI_VERSION;
-    let minimum = format!("{major}.{minor}.{patch}");
     for cluster in &topology.clusters {
         let Some(version) = &cluster.cli_version else {
             continue;
         };
+        // A cluster with a static-block pool needs that mode's newer minimum.
+        let static_block = first_static_block_pool(cluster);
+        let (needed, what) = match static_block {
+            Some(pool) => (
+                STATIC_BLOCK_MIN_CLI_VERSION,
+                format!("static block allocation (pool `{}`)", pool.name.value),
+            ),
+            None => (MIN_CLI_VERSION, "the feature".to_string()),
+        };
+        let (major, minor, patch) = needed;
+        let minimum = format!("{major}.{minor}.{patch}");
         let message = match parse(&version.value) {
-            Some(v) if v >= MIN_CLI_VERSION => continue,
+            Some(v) if v >= needed => continue,
             Some(_) => format!(
-                "cluster `{}` is deployed with Azure CLI {}; the feature needs {minimum} or later",
+                "cluster `{}` is deployed with Azure CLI {}; {what} needs {minimum} or later",
                 cluster.name.value, version.value
             ),
             None => format!(
@@ -24,11 +35,13 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                 version.value
             ),
         };
-        out.push(
-            Finding::new(Rule::CliVersion, version.span, message).help(format!(
-                "upgrade with `az upgrade` and set cli_version to {minimum} or later"
-            )),
-        );
+        let mut finding = Finding::new(Rule::CliVersion, version.span, message).help(format!(
+            "upgrade with `az upgrade` and set cli_version to {minimum} or later"
+        ));
+        if let Some(span) = static_block.and_then(|p| p.allocation_mode) {
+            finding = finding.related(span, "static block allocation is chosen here");
+        }
+        out.push(finding);
     }
 }
 

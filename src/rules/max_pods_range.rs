@@ -37,7 +37,13 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                         pool.max_pods.span,
                         format!("max_pods {max_pods} of {whose} is outside {MAX_PODS_MIN}–{MAX_PODS_MAX}"),
                     )
-                    .help(format!("set max_pods between {MAX_PODS_MIN} and {MAX_PODS_MAX}")),
+                    .help({
+                        let (default, why) = pool.mode.default_max_pods();
+                        format!(
+                            "set max_pods between {MAX_PODS_MIN} and {MAX_PODS_MAX}, or leave it unset for \
+                             the default of {default}, {why}"
+                        )
+                    }),
                 );
                 continue;
             }
@@ -45,10 +51,14 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             let min_nodes = pool.min_nodes.value;
             let total = u64::from(max_pods) * u64::from(min_nodes);
             if min_nodes >= 1 && total < u64::from(MIN_PODS_PER_POOL) {
-                let span = if pool.max_pods.defaulted {
-                    pool.min_nodes.span
+                // A default max_pods is the mode's (Mode::default_max_pods): say so.
+                let (span, whence) = if pool.max_pods.defaulted {
+                    (
+                        pool.min_nodes.span,
+                        format!(", the default of {}", pool.mode.title()),
+                    )
                 } else {
-                    pool.max_pods.span
+                    (pool.max_pods.span, String::new())
                 };
                 let needed = MIN_PODS_PER_POOL.div_ceil(min_nodes);
                 out.push(
@@ -56,7 +66,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                         Rule::MaxPodsRange,
                         span,
                         format!(
-                            "{whose} holds {total} pods at its minimum ({min_nodes} × max_pods {max_pods}); \
+                            "{whose} holds {total} pods at its minimum ({min_nodes} × max_pods {max_pods}{whence}); \
                              AKS requires at least {MIN_PODS_PER_POOL}"
                         ),
                     )

@@ -6,6 +6,7 @@ use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::topology::Topology;
 
+mod allocation_mode_conflict;
 mod cidr_host_bits;
 mod cli_version;
 mod cluster_limits;
@@ -15,6 +16,7 @@ mod dns_service_ip;
 mod duplicate_name;
 mod exhaustion;
 mod forbidden_range;
+mod implicit_max_pods;
 mod kubenet_node_limit;
 mod kubenet_retirement;
 mod max_pods_range;
@@ -31,6 +33,8 @@ mod scale;
 mod service_cidr_overlap;
 mod service_cidr_size;
 mod sizing;
+mod static_block_limits;
+mod static_block_max_pods;
 mod subnet_headroom;
 mod subnet_outside_vnet;
 mod subnet_overlap;
@@ -64,8 +68,11 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     pod_cidr_overlap::check,
     kubenet_retirement::check,
     kubenet_node_limit::check,
+    static_block_limits::check,
+    allocation_mode_conflict::check,
     dataplane_conflict::check,
     network_policy_limits::check,
+    implicit_max_pods::check,
 ];
 
 /// A rule that reads the scenario's results.
@@ -77,6 +84,7 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     subnet_headroom::check,
     pod_subnet_too_large::check,
     pod_cidr_exhausted::check,
+    static_block_max_pods::check,
 ];
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<Finding> {
