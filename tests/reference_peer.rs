@@ -1,35 +1,52 @@
-//! Capacity figures agree with ../shared/bench/reference.py, the plain Python peer, on the
+//! Capacity figures agree with the plain Python peer (../shared/bench/reference.py) on the
 //! walkthrough, the capacity fixtures and generated plans: usable, baseline and peak demand,
 //! utilization, IPs per node, peak and max nodes per pool, and the exhaustion's phase and step.
 //!
-//! The peer lives beside the repository (../shared); CI always has it. Outside CI, a missing
-//! peer skips this test with a message rather than failing a fresh clone.
+//! The peer's figures are recorded in tests/peer/<case>.json, each naming its plan, so a clone
+//! with nothing beside it checks every figure. Where the peer is beside the repository (as in
+//! CI), a second test checks that those files are still what it prints;
+//! `python3 tests/peer/regenerate.py` rewrites them.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn shared_bench() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
-    if dir.join("reference.py").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must have ../shared/bench/reference.py beside the repository"
-    );
-    eprintln!("skipping: ../shared/bench/reference.py is not beside this repository");
-    None
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn python(args: &[&str]) -> String {
-    let out = Command::new("python3").args(args).output().expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "python3 {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+/// Fixtures whose rule is about capacity, by name prefix (as in tests/peer/regenerate.py).
+const CAPACITY_FIXTURES: [&str; 5] = [
+    "pod-subnet-exhausted",
+    "node-subnet-exhausted",
+    "subnet-headroom",
+    "pod-subnet-too-large",
+    "clean",
+];
+
+/// Every recorded case: its golden file and what the peer printed for it.
+fn golden() -> Vec<(PathBuf, Value)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/peer"))
+        .expect("tests/peer exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).expect("golden file");
+            let peer = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            (file, peer)
+        })
+        .collect()
+}
+
+/// The plan a golden file was recorded from, relative to the repository's root.
+fn plan_of(peer: &Value) -> &str {
+    peer["files"][0]["path"]
+        .as_str()
+        .expect("the peer names its plan")
 }
 
 /// The fields both sides print, in a comparable shape.
@@ -54,39 +71,9 @@ fn comparable(row: &Value) -> Value {
     })
 }
 
-fn assert_agrees(bench: &Path, plan: &Path) {
-    let peer: Value = serde_json::from_str(&python(&[
-        bench.join("reference.py").to_str().unwrap(),
-        plan.to_str().unwrap(),
-    ]))
-    .expect("peer prints JSON");
-    let text = std::fs::read_to_string(plan).unwrap();
-    let ours = cniplan::check_source(cniplan::source::SourceFile::new(plan.display().to_string(), text));
-    let ours: Vec<Value> = ours
-        .subnets
-        .iter()
-        .map(|r| comparable(&serde_json::to_value(r).unwrap()))
-        .collect();
-    let theirs: Vec<Value> = peer["files"][0]["subnets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(comparable)
-        .collect();
-    assert_eq!(ours.len(), theirs.len(), "{}: subnet rows", plan.display());
-    for (a, b) in ours.iter().zip(&theirs) {
-        assert_eq!(
-            a,
-            b,
-            "{}: cniplan (left) and reference.py (right) differ",
-            plan.display()
-        );
-    }
-}
-
 /// The peer models the seed's feature and traditional Azure CNI, not the other network modes
 /// (overlay, kubenet, bring-your-own CNI, static block): their fixtures carry hand-computed
-/// figures in tests/fixtures/capacity.json instead.
+/// figures in tests/fixtures/capacity.json instead. tests/peer/regenerate.py skips the same.
 fn peer_models(plan: &Path) -> bool {
     let text = std::fs::read_to_string(plan).unwrap_or_default();
     let other_mode = |line: &str| {
@@ -101,48 +88,96 @@ fn peer_models(plan: &Path) -> bool {
 
 #[test]
 fn capacity_agrees_with_the_python_peer() {
-    let Some(bench) = shared_bench() else { return };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut plans = vec![root.join("examples/aks-dynamic-ip/plan.yaml")];
-    let fixtures = root.join("tests/fixtures");
-    for entry in std::fs::read_dir(&fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let capacity_rule = [
-            "pod-subnet-exhausted",
-            "node-subnet-exhausted",
-            "subnet-headroom",
-            "pod-subnet-too-large",
-            "clean",
-        ]
-        .iter()
-        .any(|r| name.starts_with(r));
-        if capacity_rule && name.ends_with(".yaml") && peer_models(&path) {
-            plans.push(path);
+    let cases = golden();
+    for (file, peer) in &cases {
+        let plan = plan_of(peer);
+        let text = std::fs::read_to_string(root().join(plan))
+            .unwrap_or_else(|e| panic!("{}: plan {plan}: {e}", file.display()));
+        let report = cniplan::check_source(cniplan::source::SourceFile::new(plan, text));
+        let ours: Vec<Value> = report
+            .subnets
+            .iter()
+            .map(|r| comparable(&serde_json::to_value(r).unwrap()))
+            .collect();
+        let theirs: Vec<Value> = peer["files"][0]["subnets"]
+            .as_array()
+            .expect("subnet rows")
+            .iter()
+            .map(comparable)
+            .collect();
+        assert_eq!(ours.len(), theirs.len(), "{plan}: subnet rows");
+        for (a, b) in ours.iter().zip(&theirs) {
+            assert_eq!(a, b, "{plan}: cniplan (left) and reference.py (right) differ");
         }
     }
-    let dir = tempfile::tempdir().unwrap();
-    for (name, args) in [
-        ("cluster.yaml", vec!["cluster", "--pools", "5", "--nodes", "1000"]),
-        (
-            "cluster-small.yaml",
-            vec!["cluster", "--pools", "3", "--nodes", "40"],
-        ),
-        (
-            "estate.yaml",
-            vec!["estate", "--vnets", "40", "--subnets", "12", "--overlaps", "3"],
-        ),
+    let plans: Vec<&str> = cases.iter().map(|(_, peer)| plan_of(peer)).collect();
+    for plan in [
+        "examples/aks-dynamic-ip/plan.yaml",
+        "tests/peer/plans/cluster.yaml",
+        "tests/peer/plans/estate.yaml",
     ] {
-        let mut full = vec![bench.join("gen_plan.py").to_str().unwrap().to_string()];
-        full.extend(args.iter().map(|a| a.to_string()));
-        let refs: Vec<&str> = full.iter().map(String::as_str).collect();
-        let path = dir.path().join(name);
-        std::fs::write(&path, python(&refs)).unwrap();
-        plans.push(path);
+        assert!(plans.contains(&plan), "no golden file for {plan}");
     }
-    plans.sort();
-    for plan in &plans {
-        assert_agrees(&bench, plan);
+    for entry in std::fs::read_dir(root().join("tests/fixtures")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        if name.ends_with(".yaml")
+            && CAPACITY_FIXTURES.iter().any(|r| name.starts_with(r))
+            && peer_models(&path)
+        {
+            let plan = format!("tests/fixtures/{name}");
+            assert!(
+                plans.contains(&plan.as_str()),
+                "no golden file for {plan}: run tests/peer/regenerate.py"
+            );
+        }
     }
-    assert!(plans.len() >= 4);
+}
+
+/// The peer and a Python that can run it (PyYAML), when they are beside the repository.
+fn peer() -> Option<PathBuf> {
+    let reference = root().join("../shared/bench/reference.py");
+    let runs = reference.is_file()
+        && Command::new("python3")
+            .args(["-c", "import yaml"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if runs {
+        return Some(reference);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have ../shared/bench/reference.py beside the repository, and python3 with PyYAML"
+    );
+    eprintln!(
+        "not compared with the live peer: ../shared/bench/reference.py or PyYAML is missing; \
+         the recorded figures in tests/peer/ were checked"
+    );
+    None
+}
+
+#[test]
+fn golden_files_are_what_the_peer_prints() {
+    let Some(reference) = peer() else { return };
+    for (file, recorded) in golden() {
+        let out = Command::new("python3")
+            .arg(&reference)
+            .arg(plan_of(&recorded))
+            .current_dir(root())
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "reference.py {}: {}",
+            plan_of(&recorded),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed: Value = serde_json::from_slice(&out.stdout).expect("the peer prints JSON");
+        assert_eq!(
+            printed,
+            recorded,
+            "{} is not what the peer prints now: run `python3 tests/peer/regenerate.py` and review the diff",
+            file.display()
+        );
+    }
 }

@@ -44,7 +44,18 @@ pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
                 } else {
                     p.pool.clone()
                 };
-                pool_alone(&pool, p.max_nodes, p.ips_per_node)
+                // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
+                let per_node = match (row.role, p.ips_per_node) {
+                    ("pod-cidr", _) => "a /24 each".to_string(),
+                    (_, 1) => "1 IP/node".to_string(),
+                    (_, ips) => format!("{} IPs/node", thousands(ips)),
+                };
+                let range = if row.role == "pod-cidr" {
+                    "pod CIDR"
+                } else {
+                    "subnet"
+                };
+                pool_alone(&pool, p.max_nodes, &per_node, range)
             })
             .collect();
         let exhaustion = match &row.exhaustion {
@@ -76,15 +87,10 @@ pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
 
 /// "nodepool1: 261 at 251 IPs/node"; above AKS's 1,000 nodes per pool, the limit first and what
 /// the subnet alone would hold after it, so no cell promises a pool AKS cannot build.
-fn pool_alone(pool: &str, max_nodes: u64, ips_per_node: u64) -> String {
-    let per_node = if ips_per_node == 1 {
-        "1 IP/node".to_string()
-    } else {
-        format!("{} IPs/node", thousands(ips_per_node))
-    };
+fn pool_alone(pool: &str, max_nodes: u64, per_node: &str, range: &str) -> String {
     if max_nodes > MAX_NODES_PER_POOL {
         format!(
-            "{pool}: {} at {per_node} (AKS limit; the subnet holds {})",
+            "{pool}: {} at {per_node} (AKS limit; the {range} holds {})",
             thousands(MAX_NODES_PER_POOL),
             thousands(max_nodes)
         )
