@@ -104,8 +104,10 @@ fn borrow_from<'a>(text: &'a str, scalar: Cow<'a, str>, span: Span, style: Scala
             .filter(|_| written.len() >= 2),
         _ => None,
     };
+    // Escapes and doubled quotes always shorten the text; folded line breaks need not, so
+    // text of the same length on one line is the scalar itself, without comparing every byte.
     match inner {
-        Some(inner) if inner == owned => Cow::Borrowed(inner),
+        Some(inner) if inner.len() == owned.len() && !inner.contains(['\n', '\r']) => Cow::Borrowed(inner),
         _ => scalar,
     }
 }

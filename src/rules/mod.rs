@@ -5,6 +5,7 @@
 use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
 use crate::topology::Topology;
+use rayon::prelude::*;
 
 mod allocation_mode_conflict;
 mod cidr_host_bits;
@@ -87,13 +88,19 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     static_block_max_pods::check,
 ];
 
+/// Every rule over the topology and the scenario's results. The rules are independent, so
+/// they run on every core; the findings are sorted later, so the order they finish in does
+/// not show.
 pub fn check(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for check in TOPOLOGY_CHECKS {
-        check(topology, &mut findings);
-    }
-    for check in CAPACITY_CHECKS {
-        check(topology, capacity, &mut findings);
-    }
-    findings
+    let topology_findings = TOPOLOGY_CHECKS.par_iter().map(|check| {
+        let mut out = Vec::new();
+        check(topology, &mut out);
+        out
+    });
+    let capacity_findings = CAPACITY_CHECKS.par_iter().map(|check| {
+        let mut out = Vec::new();
+        check(topology, capacity, &mut out);
+        out
+    });
+    topology_findings.chain(capacity_findings).flatten().collect()
 }
