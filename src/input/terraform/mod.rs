@@ -31,3 +31,13 @@ pub struct Resource<'a> {
     /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`).
     pub references: BTreeMap<String, Vec<String>>,
 }
+
+mod body;
+mod cidr;
+mod config;
+mod eval;
+pub mod files;
+mod functions;
+pub mod hcl;
+mod tfvars;
+mod value;
