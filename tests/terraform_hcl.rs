@@ -547,3 +547,91 @@ fn every_real_configuration_reads_without_findings() {
         }
     }
 }
+
+/// `file:line:column` and text of a located span.
+fn located(
+    locator: &cniplan::input::terraform::Locator,
+    span: Option<cniplan::diagnostic::Span>,
+) -> (String, String) {
+    let span = span.expect("located");
+    // The locator's first file is span file 1: the plan's JSON would be file 0.
+    let source = &locator.sources()[span.file as usize - 1];
+    let tests = dir("").to_string_lossy().into_owned();
+    let file = source
+        .path
+        .strip_prefix(&tests)
+        .unwrap_or(&source.path)
+        .trim_start_matches('/');
+    (
+        format!("{file}:{}", source.position(span.start)),
+        source.text[span.start..span.end].to_string(),
+    )
+}
+
+#[test]
+fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
+    let locator = cniplan::input::terraform::locate(&dir("fixtures/terraform/modules"), 1).expect("reads");
+    let pods = "module.spoke[\"b\"].azurerm_subnet.this[\"pods\"]";
+    assert_eq!(
+        located(&locator, locator.attribute(pods, "address_prefixes.0")),
+        pair(
+            "fixtures/terraform/modules/modules/spoke/main.tf:15:27",
+            "cidrsubnet(var.space, 4, each.value)"
+        )
+    );
+    assert_eq!(
+        located(&locator, locator.resource(pods)),
+        pair(
+            "fixtures/terraform/modules/modules/spoke/main.tf:11:1",
+            "resource \"azurerm_subnet\" \"this\""
+        )
+    );
+    let aks = "module.aks.azurerm_kubernetes_cluster.this";
+    assert_eq!(
+        located(
+            &locator,
+            locator.attribute(aks, "default_node_pool.0.pod_subnet_id")
+        ),
+        pair(
+            "fixtures/terraform/modules/modules/aks/main.tf:10:22",
+            "var.pod_subnet_id"
+        )
+    );
+    // Not written: the nearest block that is.
+    assert_eq!(locator.attribute(aks, "default_node_pool.0.max_pods"), None);
+    assert!(
+        located(&locator, locator.nearest(aks, "default_node_pool.0.max_pods"))
+            .0
+            .ends_with("modules/aks/main.tf:7:3")
+    );
+    assert_eq!(locator.resource("azurerm_subnet.nowhere"), None);
+
+    let real = cniplan::input::terraform::locate(
+        &dir("real/terraform/tf-azure-aks-module/examples/multiple_node_pools"),
+        1,
+    )
+    .expect("reads");
+    let worker =
+        "module.aks.azurerm_kubernetes_cluster_node_pool.node_pool_create_before_destroy[\"worker0\"]";
+    assert_eq!(
+        located(&real, real.attribute(worker, "vnet_subnet_id")),
+        pair(
+            "real/terraform/tf-azure-aks-module/extra_node_pool.tf:44:35",
+            "try(each.value.vnet_subnet.id, null)"
+        )
+    );
+    // A dynamic block's content stands for each block it makes.
+    assert_eq!(
+        located(
+            &real,
+            real.attribute(
+                "module.aks.azurerm_kubernetes_cluster.main",
+                "default_node_pool.0.vnet_subnet_id"
+            )
+        ),
+        pair(
+            "real/terraform/tf-azure-aks-module/main.tf:71:38",
+            "try(var.vnet_subnet.id, null)"
+        )
+    );
+}

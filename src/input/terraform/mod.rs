@@ -39,5 +39,8 @@ mod eval;
 pub mod files;
 mod functions;
 pub mod hcl;
+mod locate;
 mod tfvars;
 mod value;
+
+pub use locate::{locate, Locator};
