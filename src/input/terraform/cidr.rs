@@ -54,7 +54,7 @@ impl Prefix {
 /// `cidrsubnet(prefix, newbits, netnum)`.
 pub fn cidrsubnet(prefix: &str, newbits: i128, netnum: i128) -> Result<String, String> {
     let base = Prefix::parse(prefix)?;
-    let new_len = i128::from(base.len) + newbits;
+    let new_len = i128::from(base.len).saturating_add(newbits);
     if newbits < 0 || new_len > i128::from(base.bits) {
         return Err(format!(
             "insufficient address space to extend prefix of {} by {newbits}",
@@ -125,7 +125,7 @@ pub fn cidrsubnets(prefix: &str, newbits: &[i128]) -> Result<Vec<String>, String
     let Some(&first) = newbits.first() else {
         return Ok(Vec::new());
     };
-    let first_len = clamp_len(i128::from(base.len) + first, base.bits);
+    let first_len = clamp_len(i128::from(base.len).saturating_add(first), base.bits);
     // Terraform starts from the block of the first length just before the base prefix.
     let mut current = Prefix {
         network: base.network.wrapping_sub(1) & all_ones(base.bits) & mask(first_len, base.bits),

@@ -18,6 +18,9 @@ use std::rc::Rc;
 
 /// Instances of one resource or module call that cniplan expands (SPEC: bounded work).
 pub const MAX_INSTANCES: usize = 10_000;
+/// Instances of all resources and modules together: a `for_each` of modules each with a
+/// large `count` multiplies, and each instance is a resource in memory.
+pub const MAX_TOTAL_INSTANCES: usize = 50_000;
 /// Evaluation steps for a whole configuration: real root modules need a few thousand.
 const MAX_STEPS: u64 = 2_000_000;
 /// Nested evaluations (expressions within expressions, references within references).
@@ -116,6 +119,7 @@ pub struct Evaluator<'c> {
     steps: u64,
     depth: usize,
     out_of_budget: bool,
+    instances: usize,
     pub findings: Vec<Finding>,
     reported: HashSet<(Span, Rule)>,
     /// Every resource instance evaluated so far, by module instance and declaration.
@@ -139,6 +143,7 @@ impl<'c> Evaluator<'c> {
             steps: 0,
             depth: 0,
             out_of_budget: false,
+            instances: 0,
             findings: Vec::new(),
             reported: HashSet::new(),
             produced: Vec::new(),
@@ -293,7 +298,7 @@ impl<'c> Evaluator<'c> {
                 }
                 match op.operator.value() {
                     UnaryOperator::Neg => match &v.kind {
-                        Kind::Int(n) => V::int(-n),
+                        Kind::Int(n) => n.checked_neg().map_or_else(|| V::number(-(*n as f64)), V::int),
                         _ => V::number(-v.as_f64().map_or_else(|| fail("`-` needs a number"), Ok)?),
                     },
                     UnaryOperator::Not => V::bool(!v.as_bool().map_or_else(|| fail("`!` needs a bool"), Ok)?),
@@ -839,7 +844,7 @@ impl<'c> Evaluator<'c> {
             let Some(n) = n.as_int().filter(|n| *n >= 0) else {
                 return Expansion::Unknown("count");
             };
-            if n as u128 > MAX_INSTANCES as u128 {
+            if n as u128 > MAX_INSTANCES as u128 || !self.take_instances(n as usize, item.span()) {
                 self.too_many(item.span(), "count", n);
                 return Expansion::Keys(Vec::new());
             }
@@ -871,7 +876,7 @@ impl<'c> Evaluator<'c> {
             }
             _ => return Expansion::Unknown("for_each"),
         };
-        if pairs.len() > MAX_INSTANCES {
+        if pairs.len() > MAX_INSTANCES || !self.take_instances(pairs.len(), item.span()) {
             self.too_many(item.span(), "for_each", pairs.len() as i128);
             return Expansion::Keys(Vec::new());
         }
@@ -885,6 +890,23 @@ impl<'c> Evaluator<'c> {
                 })
                 .collect(),
         )
+    }
+
+    /// Counts `n` more instances against the configuration's total; `false` past it.
+    fn take_instances(&mut self, n: usize, at: Span) -> bool {
+        self.instances = self.instances.saturating_add(n);
+        if self.instances <= MAX_TOTAL_INSTANCES {
+            return true;
+        }
+        self.report(
+            Finding::new(
+                Rule::PlanSchema,
+                at,
+                format!("the configuration makes more than {MAX_TOTAL_INSTANCES} instances; cniplan stopped expanding here"),
+            )
+            .help("no network has that many resources; check count and for_each"),
+        );
+        false
     }
 
     fn too_many(&mut self, at: Span, what: &str, n: i128) {

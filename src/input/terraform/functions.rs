@@ -465,14 +465,14 @@ fn substr(args: &[V]) -> Result<V, CallError> {
     let (offset, length) = (int_arg(args, 1)?, int_arg(args, 2)?);
     let len = s.len() as i128;
     let start = if offset < 0 {
-        (len + offset).max(0)
+        len.saturating_add(offset).max(0)
     } else {
         offset.min(len)
     };
     let end = if length < 0 {
         len
     } else {
-        (start + length).min(len)
+        start.saturating_add(length).min(len)
     };
     Ok(V::str(
         s[start as usize..end.max(start) as usize]
