@@ -24,10 +24,10 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
     let mut reader = Reader::default();
     let mut sources = vec![SourceFile::new(root.clone(), "")];
     let names = list(dir)?;
-    if !names.iter().any(|n| is_config(n)) {
+    if !names.iter().any(|n| is_listed_config(n)) {
         return Err(format!("{root} holds no .tf files"));
     }
-    for name in names.iter().filter(|n| is_config(n)) {
+    for name in names.iter().filter(|n| is_listed_config(n)) {
         sources.push(reader.read(&join(&root, name))?);
     }
     let auto = |n: &&String| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json");
@@ -63,7 +63,7 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
             continue;
         };
         let first = sources.len();
-        for name in names.iter().filter(|n| is_config(n)) {
+        for name in names.iter().filter(|n| is_listed_config(n)) {
             sources.push(reader.read(&join(&module_dir, name))?);
         }
         let nested = module_dirs(&module_dir, &sources[first..]);
@@ -75,6 +75,17 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
 /// A configuration file: `.tf`. (`.tf.json` is not read.)
 pub fn is_config(name: &str) -> bool {
     name.ends_with(".tf")
+}
+
+/// Terraform merges `override.tf` and `*_override.tf` into the blocks they name; read as
+/// ordinary files they would declare everything twice, so they are left out.
+fn is_override(name: &str) -> bool {
+    name == "override.tf" || name.ends_with("_override.tf")
+}
+
+/// A configuration file a directory listing contributes.
+fn is_listed_config(name: &str) -> bool {
+    is_config(name) && !is_override(name)
 }
 
 /// Directories of the local modules that these files of `dir` call, in order of appearance.
@@ -216,5 +227,7 @@ mod tests {
         assert_eq!(local_module_dir("root", "git::https://example.com/x.git"), None);
         assert_eq!(parent("main.tf"), ".");
         assert_eq!(parent("a/b/main.tf"), "a/b");
+        assert!(is_listed_config("main.tf") && !is_listed_config("override.tf"));
+        assert!(!is_listed_config("net_override.tf") && !is_listed_config("x.tf.json"));
     }
 }
