@@ -2,6 +2,9 @@
 //! instance of the root module and of the local modules it calls, with values evaluated as
 //! far as they are known before apply, spans into the `.tf` files, and references.
 //!
+//! A resource whose `count` or `for_each` is unknown before apply is one [`Resource`] at its
+//! address without a key, whose `unknown` starts with `count` or `for_each`.
+//!
 //! Input: the sources [`super::files::collect`] lists (0 is the directory, then `.tf` and
 //! variable files). Syntax errors stop the reading; a cycle, a `count` too large or a
 //! `cidrsubnet` that does not fit is a finding beside the resources.
