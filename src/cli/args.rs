@@ -62,6 +62,9 @@ pub struct SimulateArgs {
     /// When to color human output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    #[command(flatten)]
+    pub reading: InputArgs,
 }
 
 #[derive(Args, Debug)]
@@ -84,6 +87,23 @@ pub struct CompareArgs {
     /// When to color human output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    #[command(flatten)]
+    pub reading: InputArgs,
+}
+
+/// How every command that reads inputs reads them.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// What the inputs are: auto (cniplan plans, recognised by name and content) or
+    /// terraform (a directory of .tf files, read without Terraform).
+    #[arg(long, value_enum, default_value_t = crate::input::Format::Auto)]
+    pub input: crate::input::Format,
+
+    /// A Terraform variable file, applied after terraform.tfvars and *.auto.tfvars; repeat
+    /// for several, later ones winning (with --input terraform).
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -100,7 +120,8 @@ pub enum Sweep {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Plan files, or directories searched for cniplan.yaml, *.cniplan.yaml and
-    /// *.cniplan.yml; `-` reads standard input. Default: the current directory.
+    /// *.cniplan.yml; `-` reads standard input. Default: the current directory. With
+    /// `--input terraform`, each directory is one Terraform root module.
     pub paths: Vec<String>,
 
     /// Output format.
@@ -122,6 +143,9 @@ pub struct CheckArgs {
     /// Configuration file (default: .cniplan.yaml in the working directory or above it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    pub reading: InputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -8,11 +8,13 @@ use crate::check::{Checked, FileReport};
 use crate::config::{self, Settings};
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};
+use crate::input::{Format as InputFormat, Input};
 use crate::render::{self, HumanOptions};
-use args::{CheckArgs, Cli, Color, Command, CompareArgs, FailOn, SimulateArgs, SimulateFormat};
+use args::{CheckArgs, Cli, Color, Command, CompareArgs, FailOn, InputArgs, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use inputs::is_plan_file_name;
@@ -61,7 +63,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         args.paths.clone()
     };
     let settings = settings(args.config.as_deref())?;
-    let files = inputs::expand(&paths, &settings)?;
+    let how = Reading::new(&args.reading)?;
+    // A Terraform directory is one input (a root module), not a tree to search for plans.
+    let files = if args.reading.input == InputFormat::Terraform {
+        paths.clone()
+    } else {
+        inputs::expand(&paths, &settings)?
+    };
     if files.is_empty() {
         return Err(format!(
             "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
@@ -70,7 +78,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     let reports: Vec<FileReport> = files
         .par_iter()
-        .map(|path| check_path(path, &settings).map(|c| c.report))
+        .map(|path| check_path(path, &settings, &how).map(|c| c.report))
         .collect::<Result<_, _>>()?;
     let human = HumanOptions {
         color: use_color(args.color),
@@ -89,7 +97,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 /// broken plan would mislead.
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
-    let checked = check_path(&args.plan, &settings)?;
+    let how = Reading::new(&args.reading)?;
+    let checked = check_path(&args.plan, &settings, &how)?;
     let human = HumanOptions {
         color: use_color(args.color),
         quiet: false,
@@ -136,7 +145,8 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
 /// `simulate` does: figures from a half-read plan would mislead.
 fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
-    let checked = check_path(&args.plan, &settings)?;
+    let how = Reading::new(&args.reading)?;
+    let checked = check_path(&args.plan, &settings, &how)?;
     let reports = std::slice::from_ref(&checked.report);
     let Some(model) = &checked.model else {
         let human = HumanOptions {
@@ -211,15 +221,45 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
     }
 }
 
+/// How the command line says to read its inputs.
+struct Reading<'a> {
+    format: InputFormat,
+    var_files: &'a [PathBuf],
+}
+
+impl<'a> Reading<'a> {
+    fn new(args: &'a InputArgs) -> Result<Self, String> {
+        let (format, var_files) = (args.input, &args.var_files[..]);
+        if !var_files.is_empty() && format != InputFormat::Terraform {
+            return Err("--var-file holds Terraform variables: use it with --input terraform".to_string());
+        }
+        Ok(Reading { format, var_files })
+    }
+}
+
 /// One input through the pipeline, or a report of why its bytes are no text.
-fn check_path(path: &str, settings: &Settings) -> Result<Checked, String> {
+fn check_path(path: &str, settings: &Settings, how: &Reading) -> Result<Checked, String> {
+    if how.format == InputFormat::Terraform && Path::new(path).is_dir() {
+        let sources = crate::input::terraform::files::collect(Path::new(path), how.var_files)?;
+        let input = Input {
+            sources,
+            format: InputFormat::Terraform,
+        };
+        return Ok(crate::check::run(input, settings));
+    }
     let (source, bad_utf8) = inputs::read(path)?;
     Ok(match bad_utf8 {
         Some(span) => Checked {
             report: FileReport::new(source, vec![not_utf8(span)], Vec::new()),
             model: None,
         },
-        None => crate::check::run(crate::input::Input::single(source), settings),
+        None => crate::check::run(
+            Input {
+                sources: vec![source],
+                format: how.format,
+            },
+            settings,
+        ),
     })
 }
 

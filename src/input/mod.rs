@@ -21,6 +21,8 @@ pub enum Format {
     Auto,
     /// A cniplan plan (YAML, SPEC §2).
     Cniplan,
+    /// Terraform: a directory of `.tf` files, read without Terraform (a file is a plan's JSON).
+    Terraform,
 }
 
 /// What one run reads as one estate: usually one file; several for formats whose files
@@ -61,5 +63,12 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             aliases: l.aliases,
             notes: Vec::new(),
         }),
+        Format::Terraform if terraform::hcl::is_configuration(input) => terraform::hcl::load(input),
+        Format::Terraform => Err(vec![crate::diagnostic::Finding::new(
+            crate::diagnostic::Rule::PlanSchema,
+            crate::diagnostic::Span::default(),
+            "this build reads Terraform configuration directories only, not plan JSON",
+        )
+        .help("pass the directory of .tf files: `cniplan check --input terraform DIR`")]),
     }
 }

@@ -31,3 +31,16 @@ pub struct Resource<'a> {
     /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`).
     pub references: BTreeMap<String, Vec<String>>,
 }
+
+mod body;
+mod cidr;
+mod config;
+mod eval;
+pub mod files;
+mod functions;
+pub mod hcl;
+mod locate;
+mod tfvars;
+mod value;
+
+pub use locate::{locate, Locator};

@@ -1,0 +1,266 @@
+//! The declarations of each module directory: variables, locals, resources and data sources,
+//! module calls and outputs, each pointing at its expressions in the parsed `.tf` files.
+
+use super::files;
+use crate::diagnostic::{Finding, Rule, Span};
+use crate::source::SourceFile;
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::{Block, Body};
+use std::collections::BTreeMap;
+
+/// One parsed `.tf` file: its number among the input's sources and its body.
+pub struct Parsed {
+    pub file: u32,
+    pub dir: String,
+    pub body: Body,
+}
+
+/// An expression and the file it is written in.
+#[derive(Clone, Copy)]
+pub struct Item<'c> {
+    pub expr: &'c Expression,
+    pub file: u32,
+}
+
+impl Item<'_> {
+    pub fn span(&self) -> Span {
+        span_of(self.file, hcl_edit::Span::span(self.expr))
+    }
+}
+
+pub struct Variable<'c> {
+    pub default: Option<Item<'c>>,
+    pub kind: Option<Item<'c>>,
+}
+
+pub struct ResourceDef<'c> {
+    pub data: bool,
+    pub kind: &'c str,
+    pub name: &'c str,
+    pub block: &'c Block,
+    pub file: u32,
+    pub count: Option<Item<'c>>,
+    pub for_each: Option<Item<'c>>,
+}
+
+impl ResourceDef<'_> {
+    /// The address within its module: `azurerm_subnet.pods`, `data.azurerm_subnet.x`.
+    pub fn local_address(&self) -> String {
+        let prefix = if self.data { "data." } else { "" };
+        format!("{prefix}{}.{}", self.kind, self.name)
+    }
+
+    pub fn span(&self) -> Span {
+        block_header(self.file, self.block)
+    }
+}
+
+pub struct Call<'c> {
+    pub name: &'c str,
+    pub block: &'c Block,
+    pub file: u32,
+    /// The `source` as written, and where.
+    pub source: Option<(&'c str, Span)>,
+    /// The module directory a local source names, when its files were read.
+    pub target: Option<usize>,
+    pub count: Option<Item<'c>>,
+    pub for_each: Option<Item<'c>>,
+}
+
+#[derive(Default)]
+pub struct Module<'c> {
+    pub dir: String,
+    pub variables: BTreeMap<&'c str, Variable<'c>>,
+    pub locals: BTreeMap<&'c str, Item<'c>>,
+    pub resources: Vec<ResourceDef<'c>>,
+    pub calls: Vec<Call<'c>>,
+    pub outputs: BTreeMap<&'c str, Item<'c>>,
+}
+
+impl Module<'_> {
+    pub fn resource(&self, data: bool, kind: &str, name: &str) -> Option<usize> {
+        self.resources
+            .iter()
+            .position(|r| r.data == data && r.kind == kind && r.name == name)
+    }
+
+    pub fn call(&self, name: &str) -> Option<usize> {
+        self.calls.iter().position(|c| c.name == name)
+    }
+}
+
+/// Parses every `.tf` source (0 is the directory, variable files are not `.tf`); a file that
+/// does not parse gives a finding at the place the parser stopped.
+pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
+    let mut parsed = Vec::new();
+    let mut findings = Vec::new();
+    for (index, source) in sources.iter().enumerate().skip(1) {
+        if !files::is_config(&source.path) {
+            continue;
+        }
+        let file = index as u32;
+        match hcl_edit::parser::parse_body(&source.text) {
+            Ok(body) => parsed.push(Parsed {
+                file,
+                dir: files::parent(&source.path),
+                body,
+            }),
+            Err(e) => findings.push(syntax_finding(source, file, &e)),
+        }
+    }
+    (parsed, findings)
+}
+
+pub fn syntax_finding(source: &SourceFile, file: u32, e: &hcl_edit::parser::Error) -> Finding {
+    let at = e.location().offset().min(source.text.len());
+    let end = at + source.text[at..].chars().next().map_or(0, char::len_utf8);
+    Finding::new(
+        Rule::PlanSyntax,
+        Span::in_file(file, at, end),
+        format!("this is not valid HCL: {}", e.message()),
+    )
+    .help("fix the syntax at this position; `terraform fmt` or `terraform validate` shows it too")
+}
+
+/// Groups the parsed files into modules: the root directory first, then each directory of
+/// local modules; each module call is tied to the module its `source` names.
+pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Finding>) {
+    let mut modules: Vec<Module<'c>> = vec![Module {
+        dir: root.to_string(),
+        ..Module::default()
+    }];
+    let mut findings = Vec::new();
+    for file in parsed {
+        let index = match modules.iter().position(|m| m.dir == file.dir) {
+            Some(i) => i,
+            None => {
+                modules.push(Module {
+                    dir: file.dir.clone(),
+                    ..Module::default()
+                });
+                modules.len() - 1
+            }
+        };
+        declare(&mut modules[index], file, &mut findings);
+    }
+    let dirs: Vec<String> = modules.iter().map(|m| m.dir.clone()).collect();
+    for module in &mut modules {
+        for call in &mut module.calls {
+            let Some((source, span)) = call.source else {
+                continue;
+            };
+            let Some(dir) = files::local_module_dir(&module.dir, source) else {
+                continue;
+            };
+            call.target = dirs.iter().position(|d| *d == dir);
+            if call.target.is_none() {
+                findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        span,
+                        format!("module `{}`: no .tf files in {dir}", call.name),
+                    )
+                    .help("a local module's directory must hold its .tf files"),
+                );
+            }
+        }
+    }
+    (modules, findings)
+}
+
+/// Adds one file's top-level blocks to its module.
+fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Finding>) {
+    let at = |expr: &'c Expression| Item {
+        expr,
+        file: file.file,
+    };
+    for block in file.body.blocks() {
+        let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
+        let attr = |name: &str| block.body.get_attribute(name).map(|a| at(&a.value));
+        match (block.ident.as_str(), labels.as_slice()) {
+            ("variable", [name]) => {
+                module.variables.entry(name).or_insert(Variable {
+                    default: attr("default"),
+                    kind: attr("type"),
+                });
+            }
+            ("locals", []) => {
+                for a in block.body.attributes() {
+                    if module.locals.insert(a.key.as_str(), at(&a.value)).is_some() {
+                        findings.push(duplicate(file.file, block, "local value", a.key.as_str()));
+                    }
+                }
+            }
+            ("output", [name]) => {
+                if let Some(value) = attr("value") {
+                    module.outputs.insert(name, value);
+                }
+            }
+            (kind @ ("resource" | "data"), [kind_label, name]) => {
+                let data = kind == "data";
+                if module.resource(data, kind_label, name).is_some() {
+                    findings.push(duplicate(file.file, block, kind, &format!("{kind_label}.{name}")));
+                    continue;
+                }
+                module.resources.push(ResourceDef {
+                    data,
+                    kind: kind_label,
+                    name,
+                    block,
+                    file: file.file,
+                    count: attr("count"),
+                    for_each: attr("for_each"),
+                });
+            }
+            ("module", [name]) => {
+                if module.call(name).is_some() {
+                    findings.push(duplicate(file.file, block, "module", name));
+                    continue;
+                }
+                let source = block.body.get_attribute("source").and_then(|a| {
+                    a.value
+                        .as_str()
+                        .map(|s| (s, span_of(file.file, hcl_edit::Span::span(&a.value))))
+                });
+                module.calls.push(Call {
+                    name,
+                    block,
+                    file: file.file,
+                    source,
+                    target: None,
+                    count: attr("count"),
+                    for_each: attr("for_each"),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn duplicate(file: u32, block: &Block, what: &str, name: &str) -> Finding {
+    Finding::new(
+        Rule::PlanSchema,
+        block_header(file, block),
+        format!("{what} `{name}` is declared twice in this module"),
+    )
+    .help("Terraform refuses duplicate declarations; remove or rename one")
+}
+
+pub fn span_of(file: u32, range: Option<std::ops::Range<usize>>) -> Span {
+    range.map_or(Span::in_file(file, 0, 0), |r| Span::in_file(file, r.start, r.end))
+}
+
+/// A block's span from its name to the end of its last label: one line to point at.
+pub fn block_header(file: u32, block: &Block) -> Span {
+    let start = hcl_edit::Span::span(&block.ident).map(|r| r.start);
+    let end = block
+        .labels
+        .last()
+        .and_then(hcl_edit::Span::span)
+        .or_else(|| hcl_edit::Span::span(&block.ident))
+        .map(|r| r.end);
+    match (start, end) {
+        (Some(start), Some(end)) => Span::in_file(file, start, end),
+        _ => span_of(file, hcl_edit::Span::span(block)),
+    }
+}

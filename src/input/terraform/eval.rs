@@ -1,0 +1,1132 @@
+//! Expressions of a `.tf` configuration evaluated without Terraform: literals, variables,
+//! locals, references within a module and through local modules, `count` and `for_each`,
+//! templates, conditionals, `for` and the functions of [`super::functions`]. What only apply
+//! knows, or what cniplan does not evaluate, is unknown, never guessed.
+//!
+//! Evaluation is lazy and memoized per module instance, as Terraform's graph is: a local is
+//! computed when first referred to. A reference back to something still being computed is a
+//! cycle, reported where it closes; a budget of steps bounds the work on any input.
+
+use super::config::{block_header, span_of, Call, Item, Module};
+use super::functions;
+use super::value::{Kind, V};
+use crate::diagnostic::{Finding, Rule, Span};
+use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
+use hcl_edit::template::{Element, Template};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
+
+/// Instances of one resource or module call that cniplan expands (SPEC: bounded work).
+pub const MAX_INSTANCES: usize = 10_000;
+/// Instances of all resources and modules together: a `for_each` of modules each with a
+/// large `count` multiplies, and each instance is a resource in memory.
+pub const MAX_TOTAL_INSTANCES: usize = 50_000;
+/// Evaluation steps for a whole configuration: real root modules need a few thousand.
+const MAX_STEPS: u64 = 2_000_000;
+/// Nested evaluations (expressions within expressions, references within references).
+const MAX_DEPTH: usize = 1_000;
+
+pub type R = Result<V, Fail>;
+
+/// A module call's instances: each key (none without `count`/`for_each`) and instance.
+pub type Instances = Vec<(Option<V>, usize)>;
+
+/// An expression Terraform would refuse (an attribute of null, an index out of range), or
+/// one cniplan does not evaluate. `report` makes it a finding; the others only make the
+/// value unknown, since cniplan is no Terraform validator.
+#[derive(Debug)]
+pub struct Fail {
+    pub message: String,
+    pub report: Option<(Rule, Span)>,
+}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, Fail> {
+    Err(Fail {
+        message: message.into(),
+        report: None,
+    })
+}
+
+/// One instance of a module: the root, or `module.x`, `module.x["a"]`, nested.
+pub struct Inst {
+    pub module: usize,
+    /// `module.net["a"]`; empty at the root.
+    pub address: String,
+    /// The instance and call that made it, for its input variables.
+    pub parent: Option<(usize, usize)>,
+    count: Option<V>,
+    each: Option<(V, V)>,
+}
+
+/// Where an expression is evaluated: a module instance, the file it is written in, and the
+/// names bound around it (`count.index`, `each`, `for` variables, dynamic block iterators).
+#[derive(Clone)]
+pub struct Scope {
+    pub inst: usize,
+    pub file: u32,
+    pub count: Option<V>,
+    pub each: Option<(V, V)>,
+    pub names: Vec<(String, V)>,
+}
+
+impl Scope {
+    pub fn new(inst: usize, file: u32) -> Scope {
+        Scope {
+            inst,
+            file,
+            count: None,
+            each: None,
+            names: Vec::new(),
+        }
+    }
+
+    fn bound(&self, name: &str) -> Option<&V> {
+        self.names.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    fn span(&self, expr: &Expression) -> Span {
+        span_of(self.file, hcl_edit::Span::span(expr))
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Var(usize, String),
+    Local(usize, String),
+    Output(usize, String),
+    Resource(usize, usize),
+}
+
+enum Slot {
+    Busy,
+    Done(V, u64),
+}
+
+/// What a resource's `count` or `for_each` gives: no meta-argument, instance keys, or
+/// instances that cannot be known before apply.
+pub enum Expansion {
+    Single,
+    Keys(Vec<(V, Scope)>),
+    Unknown(&'static str),
+}
+
+pub struct Evaluator<'c> {
+    pub modules: &'c [Module<'c>],
+    pub insts: Vec<Inst>,
+    root_vars: BTreeMap<String, V>,
+    memo: HashMap<Key, Slot>,
+    calls: HashMap<(usize, usize), Option<Instances>>,
+    steps: u64,
+    depth: usize,
+    out_of_budget: bool,
+    instances: usize,
+    pub findings: Vec<Finding>,
+    reported: HashSet<(Span, Rule)>,
+    /// Every resource instance evaluated so far, by module instance and declaration.
+    pub produced: Vec<super::body::Produced>,
+}
+
+impl<'c> Evaluator<'c> {
+    pub fn new(modules: &'c [Module<'c>], root_vars: BTreeMap<String, V>) -> Self {
+        Evaluator {
+            modules,
+            insts: vec![Inst {
+                module: 0,
+                address: String::new(),
+                parent: None,
+                count: None,
+                each: None,
+            }],
+            root_vars,
+            memo: HashMap::new(),
+            calls: HashMap::new(),
+            steps: 0,
+            depth: 0,
+            out_of_budget: false,
+            instances: 0,
+            findings: Vec::new(),
+            reported: HashSet::new(),
+            produced: Vec::new(),
+        }
+    }
+
+    pub fn module_of(&self, inst: usize) -> &'c Module<'c> {
+        &self.modules[self.insts[inst].module]
+    }
+
+    pub fn report(&mut self, finding: Finding) {
+        let key = (finding.span.unwrap_or_default(), finding.rule);
+        if self.reported.insert(key) {
+            self.findings.push(finding);
+        }
+    }
+
+    /// Evaluates a top-level expression (an attribute, a `count`): a failure becomes an
+    /// unknown value, and a finding when it is one a user should see.
+    pub fn eval_item(&mut self, expr: &'c Expression, scope: &mut Scope) -> V {
+        match self.eval(expr, scope) {
+            Ok(v) => v,
+            Err(f) => {
+                if let Some((rule, span)) = f.report {
+                    self.report(Finding::new(rule, span, f.message));
+                }
+                V::unknown()
+            }
+        }
+    }
+
+    /// Charges `n` steps of work; past the budget every evaluation is unknown, reported once.
+    fn charge(&mut self, n: u64, at: Span) -> Result<(), Fail> {
+        self.steps = self.steps.saturating_add(n);
+        if self.steps <= MAX_STEPS {
+            return Ok(());
+        }
+        if !self.out_of_budget {
+            self.out_of_budget = true;
+            self.report(
+                Finding::new(
+                    Rule::PlanSchema,
+                    at,
+                    format!(
+                        "evaluating the configuration took more than {MAX_STEPS} steps; \
+                         cniplan stopped here and left the rest unknown"
+                    ),
+                )
+                .help("a `for` or `range` this large is not a network; check the configuration"),
+            );
+        }
+        fail("out of budget")
+    }
+
+    pub fn eval(&mut self, expr: &'c Expression, scope: &mut Scope) -> R {
+        let at = scope.span(expr);
+        self.charge(1, at)?;
+        if self.depth >= MAX_DEPTH {
+            return Err(Fail {
+                message: "the expression nests too deeply to evaluate".into(),
+                report: Some((Rule::PlanSchema, at)),
+            });
+        }
+        self.depth += 1;
+        let result = self.eval_inner(expr, scope);
+        self.depth -= 1;
+        result
+    }
+
+    fn eval_inner(&mut self, expr: &'c Expression, scope: &mut Scope) -> R {
+        Ok(match expr {
+            Expression::Null(_) => V::null(),
+            Expression::Bool(b) => V::bool(*b.value()),
+            Expression::Number(n) => match n.value().as_i64() {
+                Some(i) => V::int(i128::from(i)),
+                None => V::number(n.value().as_f64().unwrap_or(f64::NAN)),
+            },
+            Expression::String(s) => V::str(s.value().clone()),
+            Expression::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    out.push(self.eval(item, scope)?);
+                }
+                V::list(out)
+            }
+            Expression::Object(object) => {
+                let mut out = BTreeMap::new();
+                let mut unknown_key = None;
+                for (key, value) in object.iter() {
+                    let key = match key {
+                        hcl_edit::expr::ObjectKey::Ident(ident) => V::str(ident.as_str()),
+                        hcl_edit::expr::ObjectKey::Expression(e) => match e {
+                            // A bare name as a key is the name itself, not a variable.
+                            Expression::Variable(v) => V::str(v.as_str()),
+                            e => self.eval(e, scope)?,
+                        },
+                    };
+                    let value = self.eval(value.expr(), scope)?;
+                    match key.to_text() {
+                        Some(k) => {
+                            out.insert(k, value);
+                        }
+                        None => unknown_key = Some(key),
+                    }
+                }
+                match unknown_key {
+                    Some(key) if key.is_unknown() => V::unknown_from([&key]),
+                    Some(_) => return fail("an object key is not a string"),
+                    None => V::map(out),
+                }
+            }
+            Expression::StringTemplate(t) => self.template(t, scope)?,
+            Expression::HeredocTemplate(h) => self.template(&h.template, scope)?,
+            Expression::Parenthesis(p) => self.eval(p.inner(), scope)?,
+            Expression::Variable(name) => match scope.bound(name.as_str()) {
+                Some(v) => v.clone(),
+                None => match name.as_str() {
+                    "count" => V::map(BTreeMap::from([(
+                        "index".to_string(),
+                        scope.count.clone().unwrap_or_else(V::unknown),
+                    )])),
+                    "each" => {
+                        let (k, v) = scope.each.clone().unwrap_or_else(|| (V::unknown(), V::unknown()));
+                        V::map(BTreeMap::from([("key".to_string(), k), ("value".to_string(), v)]))
+                    }
+                    other => return fail(format!("`{other}` alone is not a value")),
+                },
+            },
+            Expression::Conditional(c) => {
+                let cond = self.eval(&c.cond_expr, scope)?;
+                match cond.as_bool() {
+                    Some(true) => self.eval(&c.true_expr, scope)?,
+                    Some(false) => self.eval(&c.false_expr, scope)?,
+                    None if cond.is_unknown() => {
+                        // Either branch may be taken: both are where the value may come from.
+                        let a = self.eval(&c.true_expr, scope).unwrap_or_else(|_| V::unknown());
+                        let b = self.eval(&c.false_expr, scope).unwrap_or_else(|_| V::unknown());
+                        let mut out = V::unknown_from([&cond]);
+                        a.all_from(&mut out.from);
+                        b.all_from(&mut out.from);
+                        out
+                    }
+                    None => return fail("the condition is not a bool"),
+                }
+            }
+            Expression::FuncCall(call) => self.func_call(call, scope)?,
+            Expression::Traversal(t) => self.traversal(t, scope)?,
+            Expression::UnaryOp(op) => {
+                let v = self.eval(&op.expr, scope)?;
+                if v.is_unknown() {
+                    return Ok(v);
+                }
+                match op.operator.value() {
+                    UnaryOperator::Neg => match &v.kind {
+                        Kind::Int(n) => n.checked_neg().map_or_else(|| V::number(-(*n as f64)), V::int),
+                        _ => V::number(-v.as_f64().map_or_else(|| fail("`-` needs a number"), Ok)?),
+                    },
+                    UnaryOperator::Not => V::bool(!v.as_bool().map_or_else(|| fail("`!` needs a bool"), Ok)?),
+                }
+                .derived([&v])
+            }
+            Expression::BinaryOp(op) => {
+                let lhs = self.eval(&op.lhs_expr, scope)?;
+                let operator = *op.operator.value();
+                // `false && x` and `true || x` need no `x`: an unknown `x` does not matter.
+                match (operator, lhs.as_bool()) {
+                    (BinaryOperator::And, Some(false)) => return Ok(V::bool(false)),
+                    (BinaryOperator::Or, Some(true)) => return Ok(V::bool(true)),
+                    _ => {}
+                }
+                let rhs = self.eval(&op.rhs_expr, scope)?;
+                binary(operator, &lhs, &rhs)?
+            }
+            Expression::ForExpr(f) => self.for_expr(f, scope)?,
+        })
+    }
+
+    fn template(&mut self, t: &'c Template, scope: &mut Scope) -> R {
+        let mut out = String::new();
+        let mut parts = Vec::new();
+        for element in t.iter() {
+            match element {
+                Element::Literal(s) => out.push_str(s.value()),
+                Element::Interpolation(i) => {
+                    let v = self.eval(&i.expr, scope)?;
+                    if v.has_unknown() {
+                        return Ok(V::unknown_from([&v]));
+                    }
+                    match v.to_text() {
+                        Some(s) => out.push_str(&s),
+                        None => return fail("a template interpolates a value that is not a string"),
+                    }
+                    parts.push(v);
+                }
+                // `%{ if }` and `%{ for }` directives: not used for networks; left unknown.
+                Element::Directive(_) => return Ok(V::unknown()),
+            }
+            if out.len() > 1 << 20 {
+                return fail("a template longer than 1 MiB");
+            }
+        }
+        Ok(V::str(out).derived(&parts))
+    }
+
+    fn func_call(&mut self, call: &'c hcl_edit::expr::FuncCall, scope: &mut Scope) -> R {
+        let name = call.name.name.as_str();
+        if call.name.is_namespaced() {
+            // Provider-defined functions (`provider::x::f`) run only inside Terraform.
+            return Ok(V::unknown());
+        }
+        match name {
+            "try" => {
+                for arg in call.args.iter() {
+                    if let Ok(v) = self.eval(arg, scope) {
+                        return Ok(v);
+                    }
+                }
+                return fail("try: every argument failed");
+            }
+            "can" => {
+                let arg = call.args.iter().next();
+                return Ok(V::bool(arg.is_some_and(|a| self.eval(a, scope).is_ok())));
+            }
+            _ => {}
+        }
+        let mut args = Vec::with_capacity(call.args.len());
+        for arg in call.args.iter() {
+            args.push(self.eval(arg, scope)?);
+        }
+        if call.args.expand_final() {
+            match args.pop().map(|v| v.kind) {
+                Some(Kind::List(items)) => args.extend(items),
+                Some(Kind::Unknown) => return Ok(V::unknown_from(&args)),
+                _ => return fail("`...` needs a list"),
+            }
+        }
+        let at = span_of(scope.file, hcl_edit::Span::span(call));
+        match functions::call(name, args) {
+            None => Ok(V::unknown()),
+            Some(Ok(v)) => Ok(v),
+            Some(Err(e)) => Err(Fail {
+                report: e.cidr.then_some((Rule::InvalidCidr, at)),
+                message: e.message,
+            }),
+        }
+    }
+
+    fn for_expr(&mut self, f: &'c hcl_edit::expr::ForExpr, scope: &mut Scope) -> R {
+        let collection = self.eval(&f.intro.collection_expr, scope)?;
+        let pairs: Vec<(V, V)> = match &collection.kind {
+            Kind::Unknown => return Ok(V::unknown_from([&collection])),
+            Kind::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (V::int(i as i128), v.clone()))
+                .collect(),
+            Kind::Map(m) => m.iter().map(|(k, v)| (V::str(k.clone()), v.clone())).collect(),
+            _ => return fail("`for` needs a list, a set or a map"),
+        };
+        let at = scope.span(&f.intro.collection_expr);
+        let mut list = Vec::new();
+        let mut map: BTreeMap<String, V> = BTreeMap::new();
+        let mark = scope.names.len();
+        let mut result = Ok(());
+        for (k, v) in pairs {
+            if let Err(e) = self.charge(1 + v.size(), at) {
+                result = Err(e);
+                break;
+            }
+            if let Some(key_var) = &f.intro.key_var {
+                scope.names.push((key_var.as_str().to_string(), k));
+            }
+            scope.names.push((f.intro.value_var.as_str().to_string(), v));
+            let step = self.for_step(f, scope, &mut list, &mut map);
+            scope.names.truncate(mark);
+            match step {
+                Ok(true) => {}
+                Ok(false) => return Ok(V::unknown_from([&collection])),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        result?;
+        Ok(if f.key_expr.is_some() {
+            V::map(map)
+        } else {
+            V::list(list)
+        })
+    }
+
+    /// One element of a `for`; `false` when its condition or key is unknown.
+    fn for_step(
+        &mut self,
+        f: &'c hcl_edit::expr::ForExpr,
+        scope: &mut Scope,
+        list: &mut Vec<V>,
+        map: &mut BTreeMap<String, V>,
+    ) -> Result<bool, Fail> {
+        if let Some(cond) = &f.cond {
+            let c = self.eval(&cond.expr, scope)?;
+            match c.as_bool() {
+                Some(false) => return Ok(true),
+                Some(true) => {}
+                None => return Ok(false),
+            }
+        }
+        let value = self.eval(&f.value_expr, scope)?;
+        let Some(key_expr) = &f.key_expr else {
+            list.push(value);
+            return Ok(true);
+        };
+        let key = self.eval(key_expr, scope)?;
+        let Some(key) = key.to_text() else {
+            return if key.is_unknown() {
+                Ok(false)
+            } else {
+                fail("a `for` key is not a string")
+            };
+        };
+        if f.grouping {
+            let group = map.entry(key).or_insert_with(|| V::list(Vec::new()));
+            if let Kind::List(items) = &mut group.kind {
+                items.push(value);
+            }
+        } else if map.insert(key.clone(), value).is_some() {
+            return fail(format!("two elements of a `for` have the key \"{key}\""));
+        }
+        Ok(true)
+    }
+
+    fn traversal(&mut self, t: &'c hcl_edit::expr::Traversal, scope: &mut Scope) -> R {
+        let ops: Vec<&'c TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+        if let Expression::Variable(root) = &t.expr {
+            if scope.bound(root.as_str()).is_none() {
+                let at = span_of(scope.file, hcl_edit::Span::span(t));
+                if let Some((value, used)) = self.reference(root.as_str(), &ops, scope, at)? {
+                    return self.apply(value, &ops[used..], scope);
+                }
+            }
+        }
+        let base = self.eval(&t.expr, scope)?;
+        self.apply(base, &ops, scope)
+    }
+
+    /// A reference by its first names (`var.x`, `local.y`, `module.m.out`, `type.name`,
+    /// `data.type.name`): its value and how many operators it used; `None` when the root is
+    /// an ordinary value (`count`, `each`, a `for` variable) for [`Evaluator::apply`].
+    fn reference(
+        &mut self,
+        root: &str,
+        ops: &[&'c TraversalOperator],
+        scope: &mut Scope,
+        at: Span,
+    ) -> Result<Option<(V, usize)>, Fail> {
+        let attr = |i: usize| match ops.get(i) {
+            Some(TraversalOperator::GetAttr(name)) => Some(name.as_str()),
+            _ => None,
+        };
+        let inst = scope.inst;
+        Ok(Some(match (root, attr(0)) {
+            ("var", Some(name)) => (self.variable(inst, name, at)?, 1),
+            ("local", Some(name)) => (self.local(inst, name, at)?, 1),
+            ("path", Some(_)) => (V::str(self.module_of(inst).dir.clone()), 1),
+            ("terraform", Some("workspace")) => (V::str("default"), 1),
+            ("self", _) => (V::unknown(), ops.len()),
+            ("count" | "each", _) => return Ok(None),
+            ("module", Some(name)) => self.module_reference(inst, name, &ops[1..], scope, at)?,
+            ("data", Some(kind)) => match attr(1) {
+                Some(name) => match self.module_of(inst).resource(true, kind, name) {
+                    Some(index) => (self.resource(inst, index, at), 2),
+                    None => return fail(format!("no data source data.{kind}.{name}")),
+                },
+                None => return fail("`data` needs a type and a name"),
+            },
+            (kind, Some(name)) => match self.module_of(inst).resource(false, kind, name) {
+                Some(index) => (self.resource(inst, index, at), 1),
+                None => return fail(format!("no resource or value named {kind}.{name}")),
+            },
+            (other, None) => return fail(format!("`{other}` is not a value here")),
+        }))
+    }
+
+    /// `module.NAME[KEY].OUTPUT`: only the output referred to is evaluated, as Terraform
+    /// does, so two modules may feed each other through different outputs.
+    fn module_reference(
+        &mut self,
+        inst: usize,
+        name: &str,
+        ops: &[&'c TraversalOperator],
+        scope: &mut Scope,
+        at: Span,
+    ) -> Result<(V, usize), Fail> {
+        let Some(call_index) = self.module_of(inst).call(name) else {
+            return fail(format!("no module named {name}"));
+        };
+        let call = &self.module_of(inst).calls[call_index];
+        let base = self.prefix(inst, &format!("module.{name}"));
+        let Some(instances) = self.call_instances(inst, call_index) else {
+            // A registry or remote module, or instances unknown: its outputs are unknown.
+            let mut v = V::unknown();
+            v.from.push(Rc::from(base));
+            return Ok((v, ops.len() + 1));
+        };
+        let expanded = call.count.is_some() || call.for_each.is_some();
+        let mut used = 1;
+        let chosen = match (expanded, ops.first()) {
+            (false, _) => instances.first().map(|(_, child)| *child),
+            (true, Some(TraversalOperator::Index(e))) => {
+                used += 1;
+                let key = self.eval(e, scope)?;
+                if key.is_unknown() {
+                    return Ok((V::unknown_from([&key]), ops.len() + 1));
+                }
+                instances
+                    .iter()
+                    .find(|(k, _)| k.as_ref().is_some_and(|k| k.equals(&key)))
+                    .map(|(_, child)| *child)
+            }
+            (true, Some(TraversalOperator::LegacyIndex(n))) => {
+                used += 1;
+                instances.get(*n.value() as usize).map(|(_, child)| *child)
+            }
+            (true, _) => None,
+        };
+        match chosen {
+            Some(child) => match ops.get(used - 1) {
+                Some(TraversalOperator::GetAttr(output)) => {
+                    Ok((self.output(child, output.as_str(), at)?, used + 1))
+                }
+                _ => Ok((self.all_outputs(child, at)?, used)),
+            },
+            None if !expanded || used > 1 => fail(format!("module.{name}: no such instance")),
+            None => {
+                // The whole set of instances (`module.x[*].out`, `values(module.x)`).
+                let mut list = Vec::new();
+                let mut map = BTreeMap::new();
+                for (key, child) in instances {
+                    let outputs = self.all_outputs(child, at)?;
+                    match key.as_ref().and_then(V::as_str) {
+                        Some(k) if call.for_each.is_some() => {
+                            map.insert(k.to_string(), outputs);
+                        }
+                        _ => list.push(outputs),
+                    }
+                }
+                let v = if call.for_each.is_some() {
+                    V::map(map)
+                } else {
+                    V::list(list)
+                };
+                Ok((v, 1))
+            }
+        }
+    }
+
+    fn all_outputs(&mut self, child: usize, at: Span) -> R {
+        let names: Vec<&'c str> = self.module_of(child).outputs.keys().copied().collect();
+        let mut out = BTreeMap::new();
+        for name in names {
+            out.insert(name.to_string(), self.output(child, name, at)?);
+        }
+        Ok(V::map(out))
+    }
+
+    /// Applies attribute, index and splat operators to a value.
+    fn apply(&mut self, mut value: V, ops: &[&'c TraversalOperator], scope: &mut Scope) -> R {
+        for (i, op) in ops.iter().enumerate() {
+            if value.is_unknown() {
+                return Ok(value);
+            }
+            value = match op {
+                TraversalOperator::GetAttr(name) => get_attr(value, name.as_str())?,
+                TraversalOperator::Index(e) => {
+                    let key = self.eval(e, scope)?;
+                    index(value, &key)?
+                }
+                TraversalOperator::LegacyIndex(n) => index(value, &V::int(i128::from(*n.value())))?,
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
+                    let items = match value.kind {
+                        Kind::Null => Vec::new(),
+                        Kind::List(items) => items,
+                        _ => vec![value],
+                    };
+                    let mut out = Vec::with_capacity(items.len());
+                    for item in items {
+                        out.push(self.apply(item, &ops[i + 1..], scope)?);
+                    }
+                    return Ok(V::list(out));
+                }
+            };
+        }
+        Ok(value)
+    }
+
+    /// `var.NAME` of a module instance: the root's from the variable files, a module's from
+    /// its call, else the default; converted to the declared type.
+    fn variable(&mut self, inst: usize, name: &str, at: Span) -> R {
+        let module = self.module_of(inst);
+        let Some(decl) = module.variables.get(name) else {
+            return fail(format!("no variable named {name}"));
+        };
+        let key = Key::Var(inst, name.to_string());
+        let kind = decl.kind;
+        let default = decl.default;
+        Ok(self.memo(key, at, &format!("var.{name}"), move |ev| {
+            let given = match ev.insts[inst].parent {
+                None => ev.root_vars.get(name).cloned(),
+                Some((parent, call)) => {
+                    let call: &'c Call<'c> = &ev.module_of(parent).calls[call];
+                    match call.block.body.get_attribute(name) {
+                        Some(a) => {
+                            let mut scope = Scope::new(parent, call.file);
+                            scope.count = ev.insts[inst].count.clone();
+                            scope.each = ev.insts[inst].each.clone();
+                            Some(ev.eval_item(&a.value, &mut scope))
+                        }
+                        None => None,
+                    }
+                }
+            };
+            let value = match (given, default) {
+                (Some(v), _) if !v.is_null() => v,
+                (_, Some(d)) => ev.eval_item(d.expr, &mut Scope::new(inst, d.file)),
+                (Some(null), None) => null,
+                // A required variable nobody set: Terraform would ask; cniplan cannot know.
+                (None, None) => V::unknown(),
+            };
+            match kind {
+                Some(t) => ev.convert(value, t, inst),
+                None => value,
+            }
+        }))
+    }
+
+    fn local(&mut self, inst: usize, name: &str, at: Span) -> R {
+        let Some(item) = self.module_of(inst).locals.get(name).copied() else {
+            return fail(format!("no local value named {name}"));
+        };
+        Ok(self.memo(
+            Key::Local(inst, name.to_string()),
+            at,
+            &format!("local.{name}"),
+            |ev| ev.eval_item(item.expr, &mut Scope::new(inst, item.file)),
+        ))
+    }
+
+    fn output(&mut self, inst: usize, name: &str, at: Span) -> R {
+        let Some(item) = self.module_of(inst).outputs.get(name).copied() else {
+            return fail(format!("the module has no output named {name}"));
+        };
+        let what = format!("{}.{name}", self.insts[inst].address);
+        Ok(self.memo(Key::Output(inst, name.to_string()), at, &what, |ev| {
+            ev.eval_item(item.expr, &mut Scope::new(inst, item.file))
+        }))
+    }
+
+    /// A resource's value as other expressions see it: an object per instance (a list of
+    /// them under `count`, a map under `for_each`), each marked as read from its address.
+    pub fn resource(&mut self, inst: usize, index: usize, at: Span) -> V {
+        let what = self.prefix(inst, &self.module_of(inst).resources[index].local_address());
+        self.memo(Key::Resource(inst, index), at, &what, |ev| {
+            ev.resource_value(inst, index)
+        })
+    }
+
+    /// The memoized value of a variable, local, output or resource; a reference back into
+    /// one still being computed is a cycle, reported at the reference that closes it.
+    fn memo(&mut self, key: Key, at: Span, what: &str, compute: impl FnOnce(&mut Self) -> V) -> V {
+        match self.memo.get(&key) {
+            Some(Slot::Done(v, size)) => {
+                let (v, size) = (v.clone(), *size);
+                return match self.charge(size, at) {
+                    Ok(()) => v,
+                    Err(_) => V::unknown(),
+                };
+            }
+            Some(Slot::Busy) => {
+                self.report(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        at,
+                        format!("`{what}` depends on itself: the references form a cycle"),
+                    )
+                    .help("Terraform refuses cycles too; break the chain of references"),
+                );
+                return V::unknown();
+            }
+            None => {}
+        }
+        self.memo.insert(key.clone(), Slot::Busy);
+        let v = compute(self);
+        let size = v.size();
+        self.memo.insert(key, Slot::Done(v.clone(), size));
+        v
+    }
+
+    /// `module.x` inside instance `inst`: `module.net.module.x`.
+    pub fn prefix(&self, inst: usize, local: &str) -> String {
+        let base = &self.insts[inst].address;
+        if base.is_empty() {
+            local.to_string()
+        } else {
+            format!("{base}.{local}")
+        }
+    }
+
+    /// The child instances of a module call, made on first use; `None` for a module whose
+    /// files cniplan does not have, or whose instances are unknown.
+    pub fn call_instances(&mut self, inst: usize, call_index: usize) -> Option<Instances> {
+        if let Some(done) = self.calls.get(&(inst, call_index)) {
+            return done.clone();
+        }
+        // Marked first: a call whose count refers to its own module's outputs is a cycle.
+        self.calls.insert((inst, call_index), None);
+        let made = self.make_call_instances(inst, call_index);
+        self.calls.insert((inst, call_index), made.clone());
+        made
+    }
+
+    fn make_call_instances(&mut self, inst: usize, call_index: usize) -> Option<Instances> {
+        let call: &'c Call<'c> = &self.module_of(inst).calls[call_index];
+        let target = call.target?;
+        let header = block_header(call.file, call.block);
+        if self.ancestry(inst).contains(&target) {
+            let at = call.source.map_or(header, |(_, span)| span);
+            self.report(
+                Finding::new(
+                    Rule::PlanSchema,
+                    at,
+                    format!(
+                        "module `{}` calls a module that is already calling it: a cycle of sources",
+                        call.name
+                    ),
+                )
+                .help("local modules must not call each other in a circle"),
+            );
+            return None;
+        }
+        if self.ancestry(inst).len() > super::files::MAX_MODULE_DEPTH {
+            self.report(Finding::new(
+                Rule::PlanSchema,
+                header,
+                format!(
+                    "modules nest more than {} levels deep",
+                    super::files::MAX_MODULE_DEPTH
+                ),
+            ));
+            return None;
+        }
+        let base = self.prefix(inst, &format!("module.{}", call.name));
+        let keys = match self.expand(inst, call.count, call.for_each, call.file) {
+            Expansion::Unknown(_) => return None,
+            Expansion::Single => vec![(None, None, None, base)],
+            Expansion::Keys(keys) => keys
+                .into_iter()
+                .map(|(key, scope)| {
+                    let address = format!("{base}[{}]", instance_key(&key));
+                    (Some(key), scope.count, scope.each, address)
+                })
+                .collect(),
+        };
+        let mut out = Vec::new();
+        for (key, count, each, address) in keys {
+            self.insts.push(Inst {
+                module: target,
+                address,
+                parent: Some((inst, call_index)),
+                count,
+                each,
+            });
+            out.push((key, self.insts.len() - 1));
+        }
+        Some(out)
+    }
+
+    /// The modules of an instance and of every instance above it.
+    fn ancestry(&self, mut inst: usize) -> Vec<usize> {
+        let mut modules = vec![self.insts[inst].module];
+        while let Some((parent, _)) = self.insts[inst].parent {
+            modules.push(self.insts[parent].module);
+            inst = parent;
+        }
+        modules
+    }
+
+    /// Instance keys of a `count` or `for_each`, each with the scope its body is read in.
+    pub fn expand(
+        &mut self,
+        inst: usize,
+        count: Option<Item<'c>>,
+        for_each: Option<Item<'c>>,
+        file: u32,
+    ) -> Expansion {
+        if let Some(item) = count {
+            let n = self.eval_item(item.expr, &mut Scope::new(inst, item.file));
+            let Some(n) = n.as_int().filter(|n| *n >= 0) else {
+                return Expansion::Unknown("count");
+            };
+            if n as u128 > MAX_INSTANCES as u128 || !self.take_instances(n as usize, item.span()) {
+                self.too_many(item.span(), "count", n);
+                return Expansion::Keys(Vec::new());
+            }
+            let keys = (0..n)
+                .map(|i| {
+                    let mut scope = Scope::new(inst, file);
+                    scope.count = Some(V::int(i));
+                    (V::int(i), scope)
+                })
+                .collect();
+            return Expansion::Keys(keys);
+        }
+        let Some(item) = for_each else {
+            return Expansion::Single;
+        };
+        let v = self.eval_item(item.expr, &mut Scope::new(inst, item.file));
+        let pairs: Vec<(String, V)> = match &v.kind {
+            // Keys must be known; values may wait for apply (a map of subnet ids).
+            Kind::Map(m) => m.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
+            // A set of strings: each element is both key and value. Terraform orders it.
+            Kind::List(items) if items.iter().all(|i| i.as_str().is_some()) => {
+                let mut keys: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                keys.into_iter().map(|k| (k.clone(), V::str(k))).collect()
+            }
+            _ => return Expansion::Unknown("for_each"),
+        };
+        if pairs.len() > MAX_INSTANCES || !self.take_instances(pairs.len(), item.span()) {
+            self.too_many(item.span(), "for_each", pairs.len() as i128);
+            return Expansion::Keys(Vec::new());
+        }
+        Expansion::Keys(
+            pairs
+                .into_iter()
+                .map(|(k, value)| {
+                    let mut scope = Scope::new(inst, file);
+                    scope.each = Some((V::str(k.clone()), value));
+                    (V::str(k), scope)
+                })
+                .collect(),
+        )
+    }
+
+    /// Counts `n` more instances against the configuration's total; `false` past it.
+    fn take_instances(&mut self, n: usize, at: Span) -> bool {
+        self.instances = self.instances.saturating_add(n);
+        if self.instances <= MAX_TOTAL_INSTANCES {
+            return true;
+        }
+        self.report(
+            Finding::new(
+                Rule::PlanSchema,
+                at,
+                format!("the configuration makes more than {MAX_TOTAL_INSTANCES} instances; cniplan stopped expanding here"),
+            )
+            .help("no network has that many resources; check count and for_each"),
+        );
+        false
+    }
+
+    fn too_many(&mut self, at: Span, what: &str, n: i128) {
+        self.report(
+            Finding::new(
+                Rule::PlanSchema,
+                at,
+                format!("{what} makes {n} instances; cniplan reads at most {MAX_INSTANCES} of one resource or module"),
+            )
+            .help("no network has that many; check the value"),
+        );
+    }
+
+    /// Converts a value to a variable's declared type, as Terraform does on input: numbers
+    /// and bools from strings, object attributes not given filled with their `optional`
+    /// default or null, attributes not declared dropped.
+    fn convert(&mut self, v: V, ty: Item<'c>, inst: usize) -> V {
+        if v.is_unknown() || (v.is_null()) {
+            return v;
+        }
+        match ty.expr {
+            Expression::Variable(name) => match name.as_str() {
+                "string" => match v.to_text() {
+                    Some(s) => V::str(s).derived([&v]),
+                    None => v,
+                },
+                "number" => match v.as_f64() {
+                    Some(f) => V::number(f).derived([&v]),
+                    None => v,
+                },
+                "bool" => match v.as_bool() {
+                    Some(b) => V::bool(b).derived([&v]),
+                    None => v,
+                },
+                _ => v,
+            },
+            Expression::FuncCall(call) => {
+                let inner = call.args.iter().next().map(|e| Item {
+                    expr: e,
+                    file: ty.file,
+                });
+                match (call.name.name.as_str(), inner) {
+                    ("list" | "set", Some(t)) => {
+                        let from = v.from.clone();
+                        let Some(items) = v.elements() else {
+                            return V { from, ..v };
+                        };
+                        let items = items.into_iter().map(|i| self.convert(i, t, inst)).collect();
+                        V {
+                            kind: Kind::List(items),
+                            from,
+                        }
+                    }
+                    ("map", Some(t)) => match v.kind {
+                        Kind::Map(m) => V {
+                            kind: Kind::Map(
+                                m.into_iter()
+                                    .map(|(k, x)| (k, self.convert(x, t, inst)))
+                                    .collect(),
+                            ),
+                            from: v.from,
+                        },
+                        kind => V { kind, from: v.from },
+                    },
+                    (
+                        "object",
+                        Some(Item {
+                            expr: Expression::Object(fields),
+                            file,
+                        }),
+                    ) => {
+                        let Kind::Map(mut given) = v.kind else { return v };
+                        let mut out = BTreeMap::new();
+                        for (key, field) in fields.iter() {
+                            let name = match key {
+                                hcl_edit::expr::ObjectKey::Ident(i) => i.as_str().to_string(),
+                                hcl_edit::expr::ObjectKey::Expression(Expression::Variable(i)) => {
+                                    i.as_str().to_string()
+                                }
+                                hcl_edit::expr::ObjectKey::Expression(e) => {
+                                    e.as_str().unwrap_or_default().to_string()
+                                }
+                            };
+                            let value = given.remove(&name).unwrap_or_else(V::null);
+                            let value = self.optional(value, field.expr(), file, inst);
+                            out.insert(name, value);
+                        }
+                        V {
+                            kind: Kind::Map(out),
+                            from: v.from,
+                        }
+                    }
+                    _ => v,
+                }
+            }
+            _ => v,
+        }
+    }
+
+    /// An object attribute's type: `optional(T, default)` fills a null with its default.
+    fn optional(&mut self, value: V, ty: &'c Expression, file: u32, inst: usize) -> V {
+        if let Expression::FuncCall(call) = ty {
+            if call.name.name.as_str() == "optional" {
+                let mut args = call.args.iter();
+                let inner = args.next();
+                let value = match (value.is_null(), args.next()) {
+                    (true, Some(default)) => self.eval_item(default, &mut Scope::new(inst, file)),
+                    _ => value,
+                };
+                return match inner {
+                    Some(t) => self.convert(value, Item { expr: t, file }, inst),
+                    None => value,
+                };
+            }
+        }
+        self.convert(value, Item { expr: ty, file }, inst)
+    }
+}
+
+/// The key of an instance as Terraform writes it in an address: `[0]`, `["a"]`.
+pub fn instance_key(key: &V) -> String {
+    match &key.kind {
+        Kind::Str(s) => format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")),
+        _ => key.to_text().unwrap_or_default(),
+    }
+}
+
+fn get_attr(value: V, name: &str) -> R {
+    match value.kind {
+        Kind::Map(mut m) => match m.remove(name) {
+            Some(mut v) => {
+                // Read through a resource: the resource comes first among its origins.
+                let mut from = value.from;
+                from.retain(|a| !v.from.contains(a));
+                from.append(&mut v.from);
+                v.from = from;
+                Ok(v)
+            }
+            // An attribute a resource does not set is computed by the provider: known only
+            // after apply.
+            None if !value.from.is_empty() => Ok(V {
+                kind: Kind::Unknown,
+                from: value.from,
+            }),
+            None => fail(format!("no attribute named {name}")),
+        },
+        Kind::Null => fail(format!("`.{name}` of null")),
+        _ => fail(format!("`.{name}` of a value that is no object")),
+    }
+}
+
+fn index(value: V, key: &V) -> R {
+    if key.is_unknown() {
+        return Ok(V::unknown_from([&value, key]));
+    }
+    match value.kind {
+        Kind::List(mut items) => match key.as_int() {
+            Some(i) if i >= 0 && (i as usize) < items.len() => {
+                let mut v = items.swap_remove(i as usize);
+                v.add_from(&value.from);
+                Ok(v)
+            }
+            _ => fail("an index out of range"),
+        },
+        Kind::Map(mut m) => match key.to_text().and_then(|k| m.remove(&k)) {
+            Some(mut v) => {
+                v.add_from(&value.from);
+                Ok(v)
+            }
+            None => fail("no element with that key"),
+        },
+        _ => fail("an index into a value that is no collection"),
+    }
+}
+
+fn binary(op: BinaryOperator, a: &V, b: &V) -> R {
+    use BinaryOperator::*;
+    if a.is_unknown() || b.is_unknown() {
+        return Ok(V::unknown_from([a, b]));
+    }
+    let v = match op {
+        Eq => V::bool(a.equals(b)),
+        NotEq => V::bool(!a.equals(b)),
+        And | Or => {
+            let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) else {
+                return fail("`&&` and `||` need bools");
+            };
+            V::bool(if op == And { x && y } else { x || y })
+        }
+        _ => {
+            let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) else {
+                return fail("arithmetic needs numbers");
+            };
+            let ints = a
+                .as_int()
+                .zip(b.as_int())
+                .filter(|_| !matches!(a.kind, Kind::Float(_)) && !matches!(b.kind, Kind::Float(_)));
+            match op {
+                Less => V::bool(x < y),
+                LessEq => V::bool(x <= y),
+                Greater => V::bool(x > y),
+                GreaterEq => V::bool(x >= y),
+                Plus => ints
+                    .and_then(|(i, j)| i.checked_add(j))
+                    .map_or(V::number(x + y), V::int),
+                Minus => ints
+                    .and_then(|(i, j)| i.checked_sub(j))
+                    .map_or(V::number(x - y), V::int),
+                Mul => ints
+                    .and_then(|(i, j)| i.checked_mul(j))
+                    .map_or(V::number(x * y), V::int),
+                Div if y == 0.0 => return fail("division by zero"),
+                Div => V::number(x / y),
+                Mod if y == 0.0 => return fail("modulo by zero"),
+                Mod => ints
+                    .and_then(|(i, j)| i.checked_rem(j))
+                    .map_or(V::number(x % y), V::int),
+                _ => return fail("an operator cniplan does not evaluate"),
+            }
+        }
+    };
+    Ok(v.derived([a, b]))
+}

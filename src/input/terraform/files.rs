@@ -1,0 +1,233 @@
+//! Which files a `.tf` directory is: its configuration, its variable files in Terraform's
+//! order, and the directories of the local modules it calls, found by following `source`.
+//! The only part of the `.tf` reader that touches the file system: the rest reads
+//! [`SourceFile`]s, so tests and the fuzzer need no directory.
+
+use crate::source::SourceFile;
+use std::path::{Component, Path, PathBuf};
+
+/// More files than any real root module and its local modules hold; reading stops here.
+const MAX_FILES: usize = 5_000;
+/// As large as the largest plan cniplan reads (`cli::inputs`).
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// Local modules nest a few levels in practice; a `source` that leads round in circles
+/// through new paths (symbolic links) ends here.
+pub const MAX_MODULE_DEPTH: usize = 16;
+
+/// The sources of one `.tf` input, numbered as the reader expects: 0 is the directory itself
+/// (no text), then the root module's `.tf` files by name, then its variable files in the
+/// order Terraform applies them (`terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`
+/// and `*.auto.tfvars.json` by name, then each `--var-file` as given), then the `.tf` files
+/// of each local module directory.
+pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, String> {
+    let root = normalize(&dir.to_string_lossy());
+    let mut reader = Reader::default();
+    let mut sources = vec![SourceFile::new(root.clone(), "")];
+    let names = list(dir)?;
+    if !names.iter().any(|n| is_listed_config(n)) {
+        return Err(format!("{root} holds no .tf files"));
+    }
+    for name in names.iter().filter(|n| is_listed_config(n)) {
+        sources.push(reader.read(&join(&root, name))?);
+    }
+    let auto = |n: &&String| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json");
+    let vars = ["terraform.tfvars", "terraform.tfvars.json"]
+        .into_iter()
+        .filter(|n| names.iter().any(|m| m == n))
+        .map(str::to_string)
+        .chain(names.iter().filter(auto).cloned());
+    for name in vars {
+        sources.push(reader.read(&join(&root, &name))?);
+    }
+    for file in var_files {
+        let path = file.to_string_lossy().into_owned();
+        if is_config(&path) {
+            return Err(format!(
+                "--var-file {path}: a variable file holds values (.tfvars), not configuration"
+            ));
+        }
+        sources.push(reader.read(&path)?);
+    }
+    let mut seen = vec![root.clone()];
+    let mut pending: Vec<(String, usize)> = module_dirs(&root, &sources[1..])
+        .into_iter()
+        .map(|d| (d, 1))
+        .collect();
+    while let Some((module_dir, depth)) = pending.pop() {
+        if seen.contains(&module_dir) || depth > MAX_MODULE_DEPTH {
+            continue;
+        }
+        seen.push(module_dir.clone());
+        // A missing module directory is the reader's finding, at the `source` that names it.
+        let Ok(names) = list(Path::new(&module_dir)) else {
+            continue;
+        };
+        let first = sources.len();
+        for name in names.iter().filter(|n| is_listed_config(n)) {
+            sources.push(reader.read(&join(&module_dir, name))?);
+        }
+        let nested = module_dirs(&module_dir, &sources[first..]);
+        pending.extend(nested.into_iter().map(|d| (d, depth + 1)));
+    }
+    Ok(sources)
+}
+
+/// A configuration file: `.tf`. (`.tf.json` is not read.)
+pub fn is_config(name: &str) -> bool {
+    name.ends_with(".tf")
+}
+
+/// Terraform merges `override.tf` and `*_override.tf` into the blocks they name; read as
+/// ordinary files they would declare everything twice, so they are left out.
+fn is_override(name: &str) -> bool {
+    name == "override.tf" || name.ends_with("_override.tf")
+}
+
+/// A configuration file a directory listing contributes.
+fn is_listed_config(name: &str) -> bool {
+    is_config(name) && !is_override(name)
+}
+
+/// Directories of the local modules that these files of `dir` call, in order of appearance.
+fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
+    let mut dirs = Vec::new();
+    for file in files.iter().filter(|f| is_config(&f.path)) {
+        // A file that does not parse is reported by the reader; it calls nothing here.
+        let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
+            continue;
+        };
+        for block in body.blocks().filter(|b| b.ident.as_str() == "module") {
+            let source = block.body.get_attribute("source").and_then(|a| a.value.as_str());
+            if let Some(target) = source.and_then(|s| local_module_dir(dir, s)) {
+                if !dirs.contains(&target) {
+                    dirs.push(target);
+                }
+            }
+        }
+    }
+    dirs
+}
+
+/// The directory a local `source` (`./x`, `../x`) names, from the calling module's directory;
+/// `None` for registry and remote sources, which cniplan does not fetch.
+pub fn local_module_dir(dir: &str, source: &str) -> Option<String> {
+    let local = source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
+    local.then(|| normalize(&join(dir, source)))
+}
+
+pub fn join(dir: &str, name: &str) -> String {
+    Path::new(dir).join(name).to_string_lossy().into_owned()
+}
+
+/// The directory part of a file's path ("." for a bare name).
+pub fn parent(path: &str) -> String {
+    match Path::new(path).parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_string_lossy().into_owned(),
+        _ => ".".to_string(),
+    }
+}
+
+/// A path with `.` and `x/..` removed without asking the file system, so the same directory
+/// reached two ways has one name, here and in the reader, which reads no directory.
+pub fn normalize(path: &str) -> String {
+    let mut parts: Vec<Component> = Vec::new();
+    for component in Path::new(path).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => parts.push(component),
+            },
+            other => parts.push(other),
+        }
+    }
+    let joined: PathBuf = parts.iter().collect();
+    let text = joined.to_string_lossy().into_owned();
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text
+    }
+}
+
+/// File names in a directory, sorted (Terraform reads a module's files in lexical order).
+fn list(dir: &Path) -> Result<Vec<String>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
+        if entry.file_type().is_ok_and(|t| !t.is_dir()) {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Reads files within the limits on their number and total size.
+#[derive(Default)]
+struct Reader {
+    files: usize,
+    bytes: u64,
+}
+
+impl Reader {
+    fn read(&mut self, path: &str) -> Result<SourceFile, String> {
+        self.files += 1;
+        if self.files > MAX_FILES {
+            return Err(format!(
+                "more than {MAX_FILES} .tf and variable files; no configuration is that large"
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        self.bytes += bytes.len() as u64;
+        if self.bytes > MAX_BYTES {
+            return Err(format!(
+                "the .tf files are larger than {} MiB together; no configuration is that large",
+                MAX_BYTES / 1024 / 1024
+            ));
+        }
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(path, text)),
+            Err(e) => {
+                let lossy = String::from_utf8_lossy(bytes);
+                let at = SourceFile::new(path, lossy).position(e.valid_up_to());
+                // Terraform refuses such a file too; nothing in it can be read reliably.
+                Err(format!("{path}:{at}: the file is not UTF-8 text"))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_normalized_without_the_file_system() {
+        assert_eq!(normalize("a/./b/../c"), "a/c");
+        assert_eq!(normalize("a/examples/startup/../.."), "a");
+        assert_eq!(normalize("../x/./y"), "../x/y");
+        assert_eq!(normalize("./"), ".");
+        assert_eq!(normalize("/a/../.."), "/");
+        assert_eq!(
+            local_module_dir("root", "./modules/net").as_deref(),
+            Some("root/modules/net")
+        );
+        assert_eq!(
+            local_module_dir("root/examples/x", "../..").as_deref(),
+            Some("root")
+        );
+        assert_eq!(local_module_dir("root", "Azure/aks/azurerm"), None);
+        assert_eq!(local_module_dir("root", "git::https://example.com/x.git"), None);
+        assert_eq!(parent("main.tf"), ".");
+        assert_eq!(parent("a/b/main.tf"), "a/b");
+        assert!(is_listed_config("main.tf") && !is_listed_config("override.tf"));
+        assert!(!is_listed_config("net_override.tf") && !is_listed_config("x.tf.json"));
+    }
+}

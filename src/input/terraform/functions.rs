@@ -1,0 +1,563 @@
+//! The Terraform functions networking code uses, with Terraform's results. A function not
+//! here gives an unknown value, never a guess. `try` and `can` evaluate their arguments
+//! lazily and live in the evaluator.
+
+use super::cidr;
+use super::value::{Kind, V};
+use std::collections::BTreeMap;
+
+/// Terraform's `range` refuses to make more than this many numbers.
+const MAX_RANGE: usize = 1024;
+
+/// Why a call failed; `cidr` marks the errors a user should see as a finding (a
+/// `cidrsubnet` that does not fit is a real mistake in the configuration).
+pub struct CallError {
+    pub message: String,
+    pub cidr: bool,
+}
+
+fn err<T>(message: impl Into<String>) -> Result<T, CallError> {
+    Err(CallError {
+        message: message.into(),
+        cidr: false,
+    })
+}
+
+/// Calls a function; `None` for one cniplan does not know (its value is unknown).
+pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
+    // Functions of whole collections keep unknown parts in place; the others need every
+    // part of every argument known.
+    let structural = matches!(
+        name,
+        "tolist"
+            | "toset"
+            | "tomap"
+            | "concat"
+            | "merge"
+            | "lookup"
+            | "element"
+            | "length"
+            | "coalesce"
+            | "coalescelist"
+            | "flatten"
+            | "keys"
+            | "values"
+            | "one"
+            | "compact"
+            | "distinct"
+            | "zipmap"
+            | "slice"
+    );
+    let unknown = if structural {
+        args.iter().any(V::is_unknown)
+    } else {
+        args.iter().any(V::has_unknown)
+    };
+    if unknown {
+        return Some(Ok(V::unknown_from(&args)));
+    }
+    let result = match name {
+        "cidrsubnet" => cidrsubnet(&args),
+        "cidrhost" => cidrhost(&args),
+        "cidrsubnets" => cidrsubnets(&args),
+        "tolist" | "toset" => to_list(name == "toset", &args),
+        "tomap" => one_arg(&args).and_then(|m| match &m.kind {
+            Kind::Map(_) | Kind::Null => Ok(m.clone()),
+            _ => err("tomap needs a map or an object"),
+        }),
+        "tostring" => one_arg(&args).and_then(|v| match v.to_text() {
+            Some(s) => Ok(V::str(s).derived([v])),
+            None if v.is_null() => Ok(V::null()),
+            None => err("tostring needs a primitive value"),
+        }),
+        "tonumber" => one_arg(&args).and_then(|v| {
+            v.as_f64()
+                .map(|f| V::number(f).derived([v]))
+                .ok_or_else(|| CallError {
+                    message: "not a number".into(),
+                    cidr: false,
+                })
+        }),
+        "tobool" => one_arg(&args).and_then(|v| {
+            v.as_bool()
+                .map(|b| V::bool(b).derived([v]))
+                .ok_or_else(|| CallError {
+                    message: "not a bool".into(),
+                    cidr: false,
+                })
+        }),
+        "length" => length(&args),
+        "lookup" => lookup(&args),
+        "merge" => merge(&args),
+        "concat" => concat(&args),
+        "element" => element(&args),
+        "coalesce" => coalesce(&args),
+        "coalescelist" => Ok(args
+            .iter()
+            .find(|a| matches!(&a.kind, Kind::List(items) if !items.is_empty()))
+            .cloned()
+            .unwrap_or_else(|| V::list(Vec::new()))),
+        "format" => format(&args),
+        "join" => join(&args),
+        "flatten" => one_arg(&args).map(|v| {
+            let mut out = Vec::new();
+            flatten_into(v, &mut out);
+            V::list(out)
+        }),
+        "keys" => map_arg(&args).map(|m| V::list(m.keys().map(|k| V::str(k.clone())).collect())),
+        "values" => map_arg(&args).map(|m| V::list(m.values().cloned().collect())),
+        "range" => range(&args),
+        "distinct" => list_arg(&args, 0).map(|items| {
+            let mut out: Vec<V> = Vec::new();
+            for item in items {
+                if !out.iter().any(|o| o.equals(item)) {
+                    out.push(item.clone());
+                }
+            }
+            V::list(out)
+        }),
+        "compact" => list_arg(&args, 0).map(|items| {
+            V::list(
+                items
+                    .iter()
+                    .filter(|i| !i.is_null() && i.as_str() != Some(""))
+                    .cloned()
+                    .collect(),
+            )
+        }),
+        "contains" => list_arg(&args, 0)
+            .and_then(|items| nth(&args, 1).map(|x| V::bool(items.iter().any(|i| i.equals(x))))),
+        "one" => list_arg(&args, 0).and_then(|items| match items {
+            [] => Ok(V::null()),
+            [x] => Ok(x.clone()),
+            _ => err("one needs a list of at most one element"),
+        }),
+        "zipmap" => zipmap(&args),
+        "slice" => slice(&args),
+        "lower" | "upper" | "trimspace" => str_arg(&args, 0).map(|s| {
+            V::str(match name {
+                "lower" => s.to_lowercase(),
+                "upper" => s.to_uppercase(),
+                _ => s.trim().to_string(),
+            })
+        }),
+        "split" => str_arg(&args, 0).and_then(|sep| {
+            str_arg(&args, 1).map(|s| {
+                let parts: Vec<V> = if sep.is_empty() {
+                    s.chars().map(|c| V::str(c.to_string())).collect()
+                } else {
+                    s.split(sep.as_str()).map(V::str).collect()
+                };
+                V::list(parts)
+            })
+        }),
+        "replace" => replace(&args),
+        "substr" => substr(&args),
+        "startswith" | "endswith" => str_arg(&args, 0).and_then(|s| {
+            str_arg(&args, 1).map(|p| {
+                V::bool(if name == "startswith" {
+                    s.starts_with(&p)
+                } else {
+                    s.ends_with(&p)
+                })
+            })
+        }),
+        "max" | "min" => numbers(&args).map(|ns| {
+            let pick = if name == "max" { f64::max } else { f64::min };
+            V::number(ns.into_iter().reduce(pick).unwrap_or(0.0))
+        }),
+        "abs" | "floor" | "ceil" => num_arg(&args, 0).map(|f| {
+            V::number(match name {
+                "abs" => f.abs(),
+                "floor" => f.floor(),
+                _ => f.ceil(),
+            })
+        }),
+        "sum" => list_arg(&args, 0).and_then(|items| {
+            let ns: Option<Vec<f64>> = items.iter().map(V::as_f64).collect();
+            ns.map(|ns| V::number(ns.iter().sum())).ok_or_else(|| CallError {
+                message: "sum needs numbers".into(),
+                cidr: false,
+            })
+        }),
+        _ => return None,
+    };
+    Some(result.map(|v| if v.from.is_empty() { v.derived(&args) } else { v }))
+}
+
+fn nth(args: &[V], i: usize) -> Result<&V, CallError> {
+    args.get(i).map_or_else(|| err("too few arguments"), Ok)
+}
+
+fn one_arg(args: &[V]) -> Result<&V, CallError> {
+    match args {
+        [v] => Ok(v),
+        _ => err("expects one argument"),
+    }
+}
+
+fn str_arg(args: &[V], i: usize) -> Result<String, CallError> {
+    nth(args, i)?
+        .to_text()
+        .map_or_else(|| err("expects a string"), Ok)
+}
+
+fn num_arg(args: &[V], i: usize) -> Result<f64, CallError> {
+    nth(args, i)?.as_f64().map_or_else(|| err("expects a number"), Ok)
+}
+
+fn int_arg(args: &[V], i: usize) -> Result<i128, CallError> {
+    nth(args, i)?
+        .as_int()
+        .map_or_else(|| err("expects a whole number"), Ok)
+}
+
+fn list_arg(args: &[V], i: usize) -> Result<&[V], CallError> {
+    match &nth(args, i)?.kind {
+        Kind::List(items) => Ok(items),
+        _ => err("expects a list"),
+    }
+}
+
+fn map_arg(args: &[V]) -> Result<&BTreeMap<String, V>, CallError> {
+    match &one_arg(args)?.kind {
+        Kind::Map(m) => Ok(m),
+        _ => err("expects a map"),
+    }
+}
+
+fn numbers(args: &[V]) -> Result<Vec<f64>, CallError> {
+    if args.is_empty() {
+        return err("expects at least one number");
+    }
+    (0..args.len()).map(|i| num_arg(args, i)).collect()
+}
+
+fn cidr_error(message: String) -> CallError {
+    CallError { message, cidr: true }
+}
+
+fn cidrsubnet(args: &[V]) -> Result<V, CallError> {
+    if args.len() != 3 {
+        return err("cidrsubnet expects 3 arguments");
+    }
+    cidr::cidrsubnet(&str_arg(args, 0)?, int_arg(args, 1)?, int_arg(args, 2)?)
+        .map(V::str)
+        .map_err(|e| cidr_error(format!("cidrsubnet: {e}")))
+}
+
+fn cidrhost(args: &[V]) -> Result<V, CallError> {
+    if args.len() != 2 {
+        return err("cidrhost expects 2 arguments");
+    }
+    cidr::cidrhost(&str_arg(args, 0)?, int_arg(args, 1)?)
+        .map(V::str)
+        .map_err(|e| cidr_error(format!("cidrhost: {e}")))
+}
+
+fn cidrsubnets(args: &[V]) -> Result<V, CallError> {
+    let prefix = str_arg(args, 0)?;
+    let newbits: Vec<i128> = (1..args.len())
+        .map(|i| int_arg(args, i))
+        .collect::<Result<_, _>>()?;
+    cidr::cidrsubnets(&prefix, &newbits)
+        .map(|list| V::list(list.into_iter().map(V::str).collect()))
+        .map_err(|e| cidr_error(format!("cidrsubnets: {e}")))
+}
+
+/// A set is a list sorted and without duplicates (Terraform orders sets of strings
+/// lexically, which is the order `for_each` over a set walks).
+fn to_list(set: bool, args: &[V]) -> Result<V, CallError> {
+    let v = one_arg(args)?;
+    let mut items = match &v.kind {
+        Kind::List(items) => items.clone(),
+        Kind::Map(m) => m.values().cloned().collect(),
+        Kind::Null => return Ok(V::null()),
+        _ => return err("expects a list or a set"),
+    };
+    if set {
+        let mut out: Vec<V> = Vec::new();
+        for item in items {
+            if !out.iter().any(|o| o.equals(&item)) {
+                out.push(item);
+            }
+        }
+        out.sort_by(|a, b| match (a.to_text(), b.to_text()) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => std::cmp::Ordering::Equal,
+        });
+        items = out;
+    }
+    Ok(V::list(items).derived([v]))
+}
+
+fn length(args: &[V]) -> Result<V, CallError> {
+    match &one_arg(args)?.kind {
+        Kind::List(items) => Ok(V::int(items.len() as i128)),
+        Kind::Map(m) => Ok(V::int(m.len() as i128)),
+        Kind::Str(s) => Ok(V::int(s.chars().count() as i128)),
+        _ => err("length needs a collection or a string"),
+    }
+}
+
+fn lookup(args: &[V]) -> Result<V, CallError> {
+    let key = str_arg(args, 1)?;
+    match (&nth(args, 0)?.kind, args.get(2)) {
+        (Kind::Map(m), default) => match (m.get(&key), default) {
+            (Some(v), _) => Ok(v.clone()),
+            (None, Some(d)) => Ok(d.clone()),
+            (None, None) => err(format!("lookup: no key \"{key}\"")),
+        },
+        _ => err("lookup needs a map"),
+    }
+}
+
+fn merge(args: &[V]) -> Result<V, CallError> {
+    let mut out = BTreeMap::new();
+    for arg in args {
+        match &arg.kind {
+            Kind::Map(m) => out.extend(m.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            Kind::Null => {}
+            _ => return err("merge needs maps or objects"),
+        }
+    }
+    Ok(V::map(out))
+}
+
+fn concat(args: &[V]) -> Result<V, CallError> {
+    let mut out = Vec::new();
+    for i in 0..args.len() {
+        out.extend(list_arg(args, i)?.iter().cloned());
+    }
+    Ok(V::list(out))
+}
+
+/// `element` wraps around the end of the list, as Terraform's does.
+fn element(args: &[V]) -> Result<V, CallError> {
+    let items = list_arg(args, 0)?;
+    let index = int_arg(args, 1)?;
+    if items.is_empty() {
+        return err("element: the list is empty");
+    }
+    if index < 0 {
+        return err("element: a negative index");
+    }
+    Ok(items[(index % items.len() as i128) as usize].clone())
+}
+
+/// The first argument that is neither null nor an empty string.
+fn coalesce(args: &[V]) -> Result<V, CallError> {
+    args.iter()
+        .find(|a| !a.is_null() && a.as_str() != Some(""))
+        .cloned()
+        .map_or_else(|| err("coalesce: no non-null, non-empty argument"), Ok)
+}
+
+fn format(args: &[V]) -> Result<V, CallError> {
+    let spec = str_arg(args, 0)?;
+    let mut out = String::new();
+    let mut next = 1;
+    let mut chars = spec.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('%') => out.push('%'),
+            Some(verb @ ('s' | 'd' | 'v')) => {
+                let arg = nth(args, next)?;
+                next += 1;
+                let text = match verb {
+                    'd' => arg.as_int().map(|n| n.to_string()),
+                    _ => arg.to_text(),
+                };
+                out.push_str(&text.map_or_else(|| err("format: a value of the wrong type"), Ok)?);
+            }
+            _ => return err("format: a verb cniplan does not evaluate"),
+        }
+    }
+    Ok(V::str(out))
+}
+
+fn join(args: &[V]) -> Result<V, CallError> {
+    let sep = str_arg(args, 0)?;
+    let mut parts = Vec::new();
+    for i in 1..args.len() {
+        for item in list_arg(args, i)? {
+            parts.push(item.to_text().map_or_else(|| err("join needs strings"), Ok)?);
+        }
+    }
+    Ok(V::str(parts.join(&sep)))
+}
+
+fn flatten_into(v: &V, out: &mut Vec<V>) {
+    match &v.kind {
+        Kind::List(items) => items.iter().for_each(|i| flatten_into(i, out)),
+        _ => out.push(v.clone()),
+    }
+}
+
+fn range(args: &[V]) -> Result<V, CallError> {
+    let (start, limit, step) = match args.len() {
+        1 => (0.0, num_arg(args, 0)?, 1.0),
+        2 => (num_arg(args, 0)?, num_arg(args, 1)?, 1.0),
+        3 => (num_arg(args, 0)?, num_arg(args, 1)?, num_arg(args, 2)?),
+        _ => return err("range expects 1 to 3 arguments"),
+    };
+    if step == 0.0 || (limit > start && step < 0.0) || (limit < start && step > 0.0) {
+        return if start == limit {
+            Ok(V::list(Vec::new()))
+        } else {
+            err("range: the step goes the wrong way")
+        };
+    }
+    let mut out = Vec::new();
+    let mut x = start;
+    while (step > 0.0 && x < limit) || (step < 0.0 && x > limit) {
+        if out.len() >= MAX_RANGE {
+            return err(format!("range: more than {MAX_RANGE} values"));
+        }
+        out.push(V::number(x));
+        x += step;
+    }
+    Ok(V::list(out))
+}
+
+fn zipmap(args: &[V]) -> Result<V, CallError> {
+    let keys = list_arg(args, 0)?;
+    let values = list_arg(args, 1)?;
+    if keys.len() != values.len() {
+        return err("zipmap: the lists differ in length");
+    }
+    let mut out = BTreeMap::new();
+    for (k, v) in keys.iter().zip(values) {
+        let k = k
+            .to_text()
+            .map_or_else(|| err("zipmap: keys must be strings"), Ok)?;
+        out.insert(k, v.clone());
+    }
+    Ok(V::map(out))
+}
+
+fn slice(args: &[V]) -> Result<V, CallError> {
+    let items = list_arg(args, 0)?;
+    let (start, end) = (int_arg(args, 1)?, int_arg(args, 2)?);
+    if start < 0 || end < start || end > items.len() as i128 {
+        return err("slice: indices out of range");
+    }
+    Ok(V::list(items[start as usize..end as usize].to_vec()))
+}
+
+fn replace(args: &[V]) -> Result<V, CallError> {
+    let (s, find, with) = (str_arg(args, 0)?, str_arg(args, 1)?, str_arg(args, 2)?);
+    if find.len() > 1 && find.starts_with('/') && find.ends_with('/') {
+        return err("replace with a regular expression is not evaluated");
+    }
+    if find.is_empty() {
+        return Ok(V::str(s));
+    }
+    Ok(V::str(s.replace(&find, &with)))
+}
+
+fn substr(args: &[V]) -> Result<V, CallError> {
+    let s: Vec<char> = str_arg(args, 0)?.chars().collect();
+    let (offset, length) = (int_arg(args, 1)?, int_arg(args, 2)?);
+    let len = s.len() as i128;
+    let start = if offset < 0 {
+        len.saturating_add(offset).max(0)
+    } else {
+        offset.min(len)
+    };
+    let end = if length < 0 {
+        len
+    } else {
+        start.saturating_add(length).min(len)
+    };
+    Ok(V::str(
+        s[start as usize..end.max(start) as usize]
+            .iter()
+            .collect::<String>(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call_ok(name: &str, args: Vec<V>) -> V {
+        match call(name, args) {
+            Some(Ok(v)) => v,
+            Some(Err(e)) => panic!("{name}: {}", e.message),
+            None => panic!("{name} unknown"),
+        }
+    }
+
+    fn strs(items: &[&str]) -> V {
+        V::list(items.iter().map(|s| V::str(*s)).collect())
+    }
+
+    #[test]
+    fn collection_functions_follow_terraform() {
+        assert_eq!(call_ok("toset", vec![strs(&["b", "a", "b"])]), strs(&["a", "b"]));
+        assert_eq!(
+            call_ok("concat", vec![strs(&["a"]), strs(&["b"])]),
+            strs(&["a", "b"])
+        );
+        assert_eq!(
+            call_ok("element", vec![strs(&["a", "b"]), V::int(3)]),
+            V::str("b")
+        );
+        assert_eq!(call_ok("length", vec![strs(&["a", "b"])]), V::int(2));
+        let m = call_ok("zipmap", vec![strs(&["k"]), strs(&["v"])]);
+        assert_eq!(call_ok("lookup", vec![m.clone(), V::str("k")]), V::str("v"));
+        assert_eq!(
+            call_ok("lookup", vec![m.clone(), V::str("x"), V::str("d")]),
+            V::str("d")
+        );
+        let merged = call_ok(
+            "merge",
+            vec![m, call_ok("zipmap", vec![strs(&["k"]), strs(&["w"])])],
+        );
+        assert_eq!(call_ok("values", vec![merged]), strs(&["w"]));
+        assert_eq!(
+            call_ok("range", vec![V::int(3)]),
+            V::list(vec![V::int(0), V::int(1), V::int(2)])
+        );
+        assert!(call("range", vec![V::int(5000)]).is_some_and(|r| r.is_err()));
+        assert_eq!(
+            call_ok("coalesce", vec![V::null(), V::str(""), V::str("x")]),
+            V::str("x")
+        );
+    }
+
+    #[test]
+    fn strings_and_cidrs() {
+        assert_eq!(
+            call_ok("format", vec![V::str("%s-%d%%"), V::str("a"), V::int(7)]),
+            V::str("a-7%")
+        );
+        assert_eq!(
+            call_ok("join", vec![V::str(","), strs(&["a", "b"])]),
+            V::str("a,b")
+        );
+        assert_eq!(
+            call_ok("cidrsubnet", vec![V::str("10.0.0.0/16"), V::int(8), V::int(2)]),
+            V::str("10.0.2.0/24")
+        );
+        assert_eq!(
+            call_ok("cidrsubnets", vec![V::str("10.1.0.0/16"), V::int(4), V::int(4)]),
+            strs(&["10.1.0.0/20", "10.1.16.0/20"])
+        );
+        let e = call("cidrsubnet", vec![V::str("10.0.0.0/24"), V::int(9), V::int(0)]);
+        assert!(e.is_some_and(|r| r.is_err_and(|e| e.cidr)));
+    }
+
+    #[test]
+    fn unknown_arguments_make_unknown_results_and_unknown_functions_say_so() {
+        assert!(call_ok("cidrsubnet", vec![V::unknown(), V::int(8), V::int(2)]).is_unknown());
+        // A list with an unknown element still has a length.
+        assert_eq!(call_ok("length", vec![V::list(vec![V::unknown()])]), V::int(1));
+        assert!(call("provider_thing", vec![]).is_none());
+    }
+}

@@ -1,0 +1,126 @@
+//! A directory of `.tf` files read without Terraform (SPEC §6): every `resource` and `data`
+//! instance of the root module and of the local modules it calls, with values evaluated as
+//! far as they are known before apply, spans into the `.tf` files, and references.
+//!
+//! A resource whose `count` or `for_each` is unknown before apply is one [`Resource`] at its
+//! address without a key, whose `unknown` starts with `count` or `for_each`.
+//!
+//! Input: the sources [`super::files::collect`] lists (0 is the directory, then `.tf` and
+//! variable files). Syntax errors stop the reading; a cycle, a `count` too large or a
+//! `cidrsubnet` that does not fit is a finding beside the resources.
+
+use super::config;
+use super::eval::Evaluator;
+use super::files;
+use super::tfvars;
+use super::Resource;
+use crate::diagnostic::{Finding, Span, Spanned};
+use crate::input::{Input, Loaded};
+use crate::plan::Plan;
+use crate::source::SourceFile;
+use std::path::{Path, PathBuf};
+
+/// The stack the evaluator runs on: references nest through locals, variables, modules and
+/// expressions, and a hostile file must end in a finding, not a stack overflow.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// What a `.tf` directory declares.
+pub struct TfRead {
+    /// Resource and data source instances: the root module's first, then each module
+    /// instance's, each in declaration order, `count` and `for_each` instances by key.
+    pub resources: Vec<Resource<'static>>,
+    /// Problems that do not stop reading: cycles, instance limits, CIDR functions that fail.
+    pub findings: Vec<Finding>,
+}
+
+/// What reading gives: the resources, or the syntax errors that stopped it.
+pub type Outcome = Result<TfRead, Vec<Finding>>;
+
+/// Reads the directory's files (see [`files::collect`]) and evaluates them.
+pub fn read_dir(dir: &Path, var_files: &[PathBuf]) -> Result<(Vec<SourceFile>, Outcome), String> {
+    let sources = files::collect(dir, var_files)?;
+    let read = read(&sources);
+    Ok((sources, read))
+}
+
+/// Evaluates a `.tf` input's sources; the findings of every syntax error when any.
+pub fn read(sources: &[SourceFile]) -> Outcome {
+    std::thread::scope(|s| {
+        let worker = std::thread::Builder::new()
+            .name("cniplan-tf".into())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(s, || read_here(sources));
+        match worker {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: read on this one (the depth limits still hold).
+            Err(_) => read_here(sources),
+        }
+    })
+}
+
+fn read_here(sources: &[SourceFile]) -> Outcome {
+    let Some(root) = sources.first() else {
+        return Err(Vec::new());
+    };
+    let (parsed, mut syntax) = config::parse(sources);
+    let (root_vars, mut var_findings) = tfvars::read(sources);
+    syntax.append(&mut var_findings);
+    if !syntax.is_empty() {
+        return Err(syntax);
+    }
+    let (modules, mut findings) = config::modules(&files::normalize(&root.path), &parsed);
+    let mut ev = Evaluator::new(&modules, root_vars);
+    let mut order = Vec::new();
+    walk(&mut ev, 0, &mut order);
+    for &inst in &order {
+        for index in 0..ev.module_of(inst).resources.len() {
+            let at = ev.module_of(inst).resources[index].span();
+            ev.resource(inst, index, at);
+        }
+    }
+    let mut produced = std::mem::take(&mut ev.produced);
+    produced.sort_by_key(|p| (order.iter().position(|&i| i == p.inst), p.index));
+    findings.append(&mut ev.findings);
+    Ok(TfRead {
+        resources: produced.into_iter().flat_map(|p| p.resources).collect(),
+        findings,
+    })
+}
+
+/// Every module instance, depth first from `inst`.
+fn walk(ev: &mut Evaluator<'_>, inst: usize, order: &mut Vec<usize>) {
+    order.push(inst);
+    for call in 0..ev.module_of(inst).calls.len() {
+        for (_, child) in ev.call_instances(inst, call).unwrap_or_default() {
+            walk(ev, child, order);
+        }
+    }
+}
+
+/// Whether an input is a `.tf` directory as [`files::collect`] lists one: the directory
+/// first (no text of its own), then its files.
+pub fn is_configuration(input: &Input) -> bool {
+    input.sources.first().is_some_and(|dir| dir.text.is_empty())
+        && input.sources.iter().skip(1).any(|s| files::is_config(&s.path))
+}
+
+/// A `.tf` input read as an estate. Until the azurerm mapping (`terraform/azurerm.rs`, on
+/// its own branch) turns the resources into a plan, the estate is empty and only the
+/// reader's own findings (syntax, cycles, limits, CIDR functions) are reported.
+pub fn load(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    let read = read(&input.sources)?;
+    let plan = Plan {
+        version: Spanned::new(1, Span::default()),
+        vnets: Vec::new(),
+        external_networks: Vec::new(),
+        allocation: Default::default(),
+        clusters: Vec::new(),
+    };
+    Ok(Loaded {
+        plan,
+        aliases: Vec::new(),
+        notes: read.findings,
+    })
+}

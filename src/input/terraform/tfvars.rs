@@ -1,0 +1,74 @@
+//! Values for the root module's variables from `terraform.tfvars`, `*.auto.tfvars`, their
+//! `.json` forms and `--var-file`s, applied in the order the sources list them: a later file
+//! wins, as in Terraform.
+
+use super::config::{syntax_finding, Module};
+use super::eval::{Evaluator, Scope};
+use super::files;
+use super::value::V;
+use crate::diagnostic::{Finding, Rule, Span};
+use crate::source::SourceFile;
+use std::collections::BTreeMap;
+
+pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
+    let mut values = BTreeMap::new();
+    let mut findings = Vec::new();
+    // Variable files hold literal values: they are evaluated with no module around them.
+    let empty = [Module::default()];
+    for (index, source) in sources.iter().enumerate().skip(1) {
+        if files::is_config(&source.path) {
+            continue;
+        }
+        let file = index as u32;
+        if source.path.ends_with(".json") {
+            match serde_json::from_str::<serde_json::Value>(&source.text) {
+                Ok(serde_json::Value::Object(m)) => {
+                    values.extend(m.into_iter().map(|(k, v)| (k, from_json(v))));
+                }
+                Ok(_) => findings.push(Finding::new(
+                    Rule::PlanSchema,
+                    Span::in_file(file, 0, 0),
+                    "a .tfvars.json file holds one JSON object of variable values",
+                )),
+                Err(e) => {
+                    let at = source.offset_of(e.line(), e.column().saturating_sub(1));
+                    findings.push(Finding::new(
+                        Rule::PlanSyntax,
+                        Span::in_file(file, at, at),
+                        format!("this is not valid JSON: {e}"),
+                    ));
+                }
+            }
+            continue;
+        }
+        let body = match hcl_edit::parser::parse_body(&source.text) {
+            Ok(body) => body,
+            Err(e) => {
+                findings.push(syntax_finding(source, file, &e));
+                continue;
+            }
+        };
+        let mut ev = Evaluator::new(&empty, BTreeMap::new());
+        for attribute in body.attributes() {
+            let v = ev.eval_item(&attribute.value, &mut Scope::new(0, file));
+            values.insert(attribute.key.as_str().to_string(), v);
+        }
+        findings.append(&mut ev.findings);
+    }
+    (values, findings)
+}
+
+fn from_json(v: serde_json::Value) -> V {
+    use serde_json::Value as J;
+    match v {
+        J::Null => V::null(),
+        J::Bool(b) => V::bool(b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => V::int(i128::from(i)),
+            None => V::number(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        J::String(s) => V::str(s),
+        J::Array(items) => V::list(items.into_iter().map(from_json).collect()),
+        J::Object(m) => V::map(m.into_iter().map(|(k, v)| (k, from_json(v))).collect()),
+    }
+}

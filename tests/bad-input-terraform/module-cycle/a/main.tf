@@ -1,0 +1,7 @@
+module "b" {
+  source = "../b"
+}
+
+resource "azurerm_subnet" "in_a" {
+  address_prefixes = ["10.0.0.0/24"]
+}

@@ -1,0 +1,5 @@
+variable "cidr" {}
+
+resource "azurerm_subnet" "s" {
+  address_prefixes = [var.cidr]
+}

@@ -1,0 +1,2 @@
+location  = "swedencentral"
+rgHubName = "rg-hub"

@@ -1,0 +1,3 @@
+location  = "swedencentral"
+rgHubName = "rg-hub"
+rgLzName  = "rg-spoke"

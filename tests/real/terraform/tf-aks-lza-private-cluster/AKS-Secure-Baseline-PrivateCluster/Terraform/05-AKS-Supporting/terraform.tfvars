@@ -1,0 +1,5 @@
+location  = "swedencentral"
+acrName   = "acrlzti5y26"
+akvName   = "akvlzti5y26"
+rgHubName = "rg-hub"
+rgLzName  = "rg-spoke"

@@ -1,0 +1,6 @@
+location            = "swedencentral"
+adminGroupObjectIds = "d4689112-e04e-44f5-8fbd-4af32803607e"
+acrName             = "acrlzti5y26"
+akvName             = "akvlzti5y26"
+rgHubName           = "rg-hub"
+rgLzName            = "rg-spoke"

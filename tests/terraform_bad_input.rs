@@ -1,0 +1,173 @@
+//! Bad `.tf` directories are normal input: every case under tests/bad-input-terraform/ (and
+//! the large or binary ones generated here) ends in a located finding or in exit 2 with a
+//! message, within a time bound, never in a panic or a hang.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input-terraform")
+}
+
+/// `cniplan check --input terraform DIR --format json`, killed past `limit`.
+fn check(dir: &Path, limit: Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--input", "terraform", "--format", "json"])
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{}: still running after {limit:?}", dir.display());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// (exit code, "rule file:line:column") of the first finding, files relative to `dir`; for
+/// exit 2, the start of the message instead.
+fn first_finding(dir: &Path, limit: Duration) -> (i32, String) {
+    let out = check(dir, limit);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{}: {stderr}", dir.display());
+    let code = out.status.code().expect("exited");
+    if code == 2 {
+        assert!(stderr.starts_with("cniplan: "), "{}: {stderr}", dir.display());
+        return (2, stderr.lines().next().unwrap_or_default().to_string());
+    }
+    assert!(code == 0 || code == 1, "{}: exit {code}: {stderr}", dir.display());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let prefix = format!("{}/", dir.display());
+    for file in v["files"].as_array().expect("files") {
+        if let Some(d) = file["diagnostics"].as_array().and_then(|d| d.first()) {
+            let path = file["path"].as_str().expect("path");
+            return (
+                code,
+                format!(
+                    "{} {}:{}:{}",
+                    d["rule"].as_str().expect("rule"),
+                    path.strip_prefix(&prefix).unwrap_or(path),
+                    d["line"],
+                    d["column"]
+                ),
+            );
+        }
+    }
+    (code, "- -".to_string())
+}
+
+#[test]
+fn every_bad_directory_ends_in_its_expected_finding() {
+    let manifest = std::fs::read_to_string(corpus().join("expected.txt")).expect("manifest");
+    let mut listed = Vec::new();
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [case, exit, rule, at] = fields[..] else {
+            panic!("bad manifest line: {line}")
+        };
+        listed.push(case.to_string());
+        let got = first_finding(&corpus().join(case), Duration::from_secs(30));
+        assert_eq!(
+            got,
+            (exit.parse().expect("exit"), format!("{rule} {at}")),
+            "{case}"
+        );
+    }
+    let mut on_disk: Vec<String> = std::fs::read_dir(corpus())
+        .expect("corpus")
+        .map(|e| e.expect("entry"))
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    listed.sort();
+    assert_eq!(on_disk, listed, "every case has a line in expected.txt");
+}
+
+/// Inputs too large, binary or repetitive to keep in the repository, written on the fly.
+#[test]
+fn generated_hostile_directories_end_in_findings_quickly() {
+    let subnet = "resource \"azurerm_subnet\" \"s\" {\n  address_prefixes = [\"10.0.0.0/24\"]\n}\n";
+    let chain: String = (0..3000)
+        .map(|i| format!("  l{i} = local.l{}\n", i + 1))
+        .collect::<String>();
+    let cases: Vec<(&str, Vec<u8>, i32, &str)> = vec![
+        (
+            "binary",
+            (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(),
+            2,
+            "cniplan: ",
+        ),
+        ("latin1", b"# caf\xe9\nresource \"a\" \"b\" {}\n".to_vec(), 2, "cniplan: "),
+        (
+            "one-megabyte-line",
+            format!("locals {{\n  x = \"{}\"\n}}\n{subnet}", "a".repeat(1 << 20)).into_bytes(),
+            0,
+            "- -",
+        ),
+        (
+            "deep-list",
+            format!("locals {{\n  x = {}{}\n}}\n", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+            1,
+            "plan-syntax main.tf:2:",
+        ),
+        (
+            "locals-chain-3000",
+            format!("locals {{\n{chain}  l3000 = 1\n}}\nresource \"azurerm_subnet\" \"s\" {{\n  name = local.l0\n}}\n")
+                .into_bytes(),
+            1,
+            "plan-schema main.tf:",
+        ),
+        (
+            "explosive-for",
+            b"locals {\n  a = [for i in range(1000) : [for j in range(1000) : j]]\n  b = [for x in local.a : [for y in x : local.a]]\n}\nresource \"azurerm_subnet\" \"s\" {\n  name = length(local.b)\n}\n"
+                .to_vec(),
+            1,
+            "plan-schema main.tf:",
+        ),
+        (
+            "instances-multiplied",
+            b"resource \"azurerm_subnet\" \"s\" {\n  for_each = toset([for i in range(1000) : tostring(i)])\n  name     = each.key\n}\nresource \"azurerm_subnet\" \"t\" {\n  count = 10000\n  name  = count.index\n}\nresource \"azurerm_subnet\" \"u\" {\n  count = 10000\n  name  = count.index\n}\n"
+                .to_vec(),
+            0,
+            "- -",
+        ),
+        // Six resources of 10,000 instances each: past the total the reader expands.
+        (
+            "instances-past-the-total",
+            (0..6)
+                .map(|r| format!("resource \"azurerm_subnet\" \"s{r}\" {{\n  count = 10000\n  name  = count.index\n}}\n"))
+                .collect::<String>()
+                .into_bytes(),
+            1,
+            "plan-schema main.tf:22:11",
+        ),
+    ];
+    let root = tempfile::tempdir().expect("temp dir");
+    for (name, bytes, exit, start) in cases {
+        let dir = root.path().join(name);
+        std::fs::create_dir(&dir).expect("case dir");
+        std::fs::write(dir.join("main.tf"), bytes).expect("case file");
+        let (code, first) = first_finding(&dir, Duration::from_secs(60));
+        assert_eq!(code, exit, "{name}: {first}");
+        assert!(first.starts_with(start), "{name}: {first}");
+    }
+    let empty = root.path().join("no-tf-files");
+    std::fs::create_dir(&empty).expect("dir");
+    std::fs::write(empty.join("README.md"), "nothing\n").expect("file");
+    let (code, message) = first_finding(&empty, Duration::from_secs(10));
+    assert_eq!(code, 2);
+    assert!(message.ends_with("holds no .tf files"), "{message}");
+}
