@@ -3,9 +3,10 @@
 //! a plan with any of them is not simulated.
 
 use super::de::{self, Reader, StructInfo};
-use super::tree::{point_at_anchors, AliasUse};
+use super::tree::{point_at_anchors, AliasUse, Document, Node, SyntaxError};
 use super::yaml;
 use crate::diagnostic::{Finding, Rule, Span};
+use crate::plan::model::{Cluster, Vnet};
 use crate::plan::{self, Plan};
 use crate::source::SourceFile;
 use std::collections::BTreeMap;
@@ -35,8 +36,80 @@ pub struct Loaded {
     pub aliases: Vec<AliasUse>,
 }
 
+/// Plans larger than this read their VNets and clusters on a second thread while the text is
+/// still being parsed; smaller ones are read in line (a thread costs more than they do).
+const PARALLEL_READ_BYTES: usize = 1 << 20;
+
+/// The top-level lists whose items are read as they are parsed.
+const STREAMED: [&str; 2] = ["vnets", "clusters"];
+
+/// Items read while the document was parsed, and what reading them found.
+#[derive(Default)]
+struct Items {
+    vnets: Vec<Option<Vnet>>,
+    clusters: Vec<Option<Cluster>>,
+    findings: Vec<Finding>,
+}
+
+impl Items {
+    fn read(&mut self, text: &str, key: &str, index: usize, node: &Node) {
+        let reader = || Reader::new(text, &STRUCTS);
+        match key {
+            "vnets" => {
+                let (vnet, findings) = reader().read_item::<Vnet>(node, "vnets");
+                store(&mut self.vnets, index, vnet);
+                self.findings.extend(findings);
+            }
+            _ => {
+                let (cluster, findings) = reader().read_item::<Cluster>(node, "clusters");
+                store(&mut self.clusters, index, cluster);
+                self.findings.extend(findings);
+            }
+        }
+    }
+}
+
+fn store<T>(list: &mut Vec<Option<T>>, index: usize, value: Option<T>) {
+    if list.len() <= index {
+        list.resize_with(index + 1, || None);
+    }
+    list[index] = value;
+}
+
+/// Parses the text, reading the items of the streamed lists as they complete: on a second
+/// thread for a large plan, so parsing and reading overlap and no whole tree is held.
+fn parse<'a>(source: &'a SourceFile) -> (Result<Document<'a>, SyntaxError>, Items) {
+    let text = &source.text;
+    if text.len() < PARALLEL_READ_BYTES {
+        let mut items = Items::default();
+        let document = yaml::parse_streaming(source, 0, &STREAMED, &mut |key, index, node| {
+            items.read(text, key, index, &node)
+        });
+        return (document, items);
+    }
+    std::thread::scope(|scope| {
+        // Bounded, so a reader that falls behind holds back the parser rather than memory.
+        let (send, receive) = std::sync::mpsc::sync_channel::<(String, usize, Node<'a>)>(256);
+        let reading = scope.spawn(move || {
+            let mut items = Items::default();
+            for (key, index, node) in receive {
+                items.read(text, &key, index, &node);
+            }
+            items
+        });
+        let document = yaml::parse_streaming(source, 0, &STREAMED, &mut |key, index, node| {
+            // The reader only stops when this sender is gone.
+            let _ = send.send((key.to_string(), index, node));
+        });
+        drop(send);
+        let items = reading.join().unwrap_or_default();
+        (document, items)
+    })
+}
+
 pub fn read(source: &SourceFile) -> Result<Loaded, Vec<Finding>> {
-    let document = yaml::parse(source, 0).map_err(|e| {
+    let (document, items) = parse(source);
+    let document = document.map_err(|e| {
         vec![Finding::new(Rule::PlanSyntax, e.span, e.message).help("fix the YAML syntax at this position")]
     })?;
     let Some(root) = &document.root else {
@@ -56,6 +129,13 @@ pub fn read(source: &SourceFile) -> Result<Loaded, Vec<Finding>> {
         .collect();
     let (plan, schema) = Reader::new(&source.text, &STRUCTS).read::<Plan>(root);
     findings.extend(schema);
+    findings.extend(items.findings);
+    // The streamed lists read as placeholders in the plan: put the items read in their place.
+    let plan = plan.and_then(|mut plan| {
+        plan.vnets = fill(plan.vnets, items.vnets)?;
+        plan.clusters = fill(plan.clusters, items.clusters)?;
+        Some(plan)
+    });
     let plan = match plan {
         Some(plan) if findings.is_empty() => plan,
         _ => {
@@ -73,4 +153,14 @@ pub fn read(source: &SourceFile) -> Result<Loaded, Vec<Finding>> {
         plan,
         aliases: document.aliases,
     })
+}
+
+/// A streamed list: each placeholder replaced by the item read in its place; `None` when an
+/// item did not read (its findings say why).
+fn fill<T>(placeholders: Vec<T>, read: Vec<Option<T>>) -> Option<Vec<T>> {
+    if read.is_empty() {
+        // Not streamed (written twice, or not a list): the plan read it whole.
+        return Some(placeholders);
+    }
+    read.into_iter().collect()
 }

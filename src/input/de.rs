@@ -69,6 +69,26 @@ impl<'t> Reader<'t> {
         (value, self.findings.into_inner())
     }
 
+    /// `T` read from `node`, an item of the list under `key`: messages name the field as
+    /// they would when reading the whole document.
+    pub fn read_item<T: DeserializeOwned>(self, node: &Node, key: &str) -> (Option<T>, Vec<Finding>) {
+        let de = De {
+            node: Some(node),
+            via: node.alias(),
+            at: node.place(),
+            field: Field::ItemOf(key),
+            r: &self,
+        };
+        let value = match T::deserialize(de) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.record(e.span.unwrap_or(node.place()), e.message, None);
+                None
+            }
+        };
+        (value, self.findings.into_inner())
+    }
+
     fn record(&self, span: Span, message: String, help: Option<String>) {
         let mut finding = Finding::new(Rule::PlanSchema, span, message);
         finding.help = help;
@@ -137,7 +157,9 @@ impl<'r, 'n, 'a> De<'r, 'n, 'a> {
     fn child(&self, node: &'n Node<'a>, field: Field<'n>) -> Self {
         let via = node.alias().or(self.via);
         De {
-            node: Some(node),
+            // A value taken out of the tree was read on its own; here it reads as nothing,
+            // silently.
+            node: Some(node).filter(|n| !matches!(n.value, Value::Taken)),
             via,
             at: via.unwrap_or(node.span),
             field,
@@ -223,6 +245,7 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
                 items: items.iter(),
             }),
             Value::Map(_) => visitor.visit_map(MapAcc::new(&self, None)),
+            Value::Taken => visitor.visit_unit(),
         }
     }
 
@@ -450,9 +473,12 @@ impl<'d, 'r, 'n, 'a> MapAcc<'d, 'r, 'n, 'a> {
         acc
     }
 
-    /// Records unknown, repeated and missing keys once, before serde sees any.
+    /// Records unknown, repeated and missing keys once, before serde sees any. A struct with
+    /// no node (missing, or taken out of the tree) still gets its required fields as
+    /// placeholders, silently: its parent already said what there was to say.
     fn check_keys(&mut self, description: &str, fields: &'static [&'static str], info: Option<&StructInfo>) {
         let r = self.de.r;
+        let quiet = self.de.node.is_none();
         let mut suggested = Vec::new();
         for (i, entry) in self.entries.iter().enumerate() {
             let key = entry.key.as_ref();
@@ -499,7 +525,7 @@ impl<'d, 'r, 'n, 'a> MapAcc<'d, 'r, 'n, 'a> {
             }
             self.missing.push(field);
             // A misspelt key already said "did you mean `field`?": that is this same mistake.
-            if !suggested.contains(field) {
+            if !suggested.contains(field) && !quiet {
                 r.record(
                     self.de.at,
                     format!("{description} needs `{field}`"),

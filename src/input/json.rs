@@ -321,33 +321,7 @@ mod tests {
     fn parsed(text: &str) -> Result<Option<Value<'static>>, SyntaxError> {
         let src = SourceFile::new("p.json", text.to_string());
         let doc = parse(&src, 0)?;
-        Ok(doc.root.map(|n| strip(n.value)))
-    }
-
-    fn strip(v: Value<'_>) -> Value<'static> {
-        match v {
-            Value::Str(s) => Value::Str(Cow::Owned(s.into_owned())),
-            Value::Seq(items) => Value::Seq(
-                items
-                    .into_iter()
-                    .map(|n| Node::new(n.span, strip(n.value)))
-                    .collect(),
-            ),
-            Value::Map(entries) => Value::Map(
-                entries
-                    .into_iter()
-                    .map(|e| Entry {
-                        key: Cow::Owned(e.key.into_owned()),
-                        key_span: e.key_span,
-                        value: Node::new(e.value.span, strip(e.value.value)),
-                    })
-                    .collect(),
-            ),
-            Value::Null => Value::Null,
-            Value::Bool(b) => Value::Bool(b),
-            Value::Int(n) => Value::Int(n),
-            Value::Float(f) => Value::Float(f),
-        }
+        Ok(doc.root.map(|n| n.into_owned().value))
     }
 
     #[test]

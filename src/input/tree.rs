@@ -27,6 +27,10 @@ pub enum Value<'a> {
     Str(Cow<'a, str>),
     Seq(Vec<Node<'a>>),
     Map(Vec<Entry<'a>>),
+    /// An item a reader took out of the tree while the document was still being parsed (the
+    /// VNets and clusters of a large plan): it stands in its list so indices and spans stay,
+    /// and reads as nothing.
+    Taken,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +46,34 @@ impl<'a> Node<'a> {
             span,
             value,
             alias: None,
+        }
+    }
+
+    /// The same value, owning its text (for values that outlive their source).
+    pub fn into_owned(self) -> Node<'static> {
+        let value = match self.value {
+            Value::Str(s) => Value::Str(Cow::Owned(s.into_owned())),
+            Value::Seq(items) => Value::Seq(items.into_iter().map(Node::into_owned).collect()),
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|e| Entry {
+                        key: Cow::Owned(e.key.into_owned()),
+                        key_span: e.key_span,
+                        value: e.value.into_owned(),
+                    })
+                    .collect(),
+            ),
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Int(n) => Value::Int(n),
+            Value::Float(f) => Value::Float(f),
+            Value::Taken => Value::Taken,
+        };
+        Node {
+            span: self.span,
+            value,
+            alias: self.alias,
         }
     }
 
@@ -130,6 +162,7 @@ impl<'a> Node<'a> {
             Value::Str(s) => format!("the string \"{s}\""),
             Value::Seq(_) => "a list".to_string(),
             Value::Map(_) => "a mapping".to_string(),
+            Value::Taken => "a value read separately".to_string(),
         }
     }
 }

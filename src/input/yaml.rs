@@ -20,9 +20,27 @@ pub const MAX_DEPTH: usize = 128;
 
 /// The first document of `source` (file number `file` in its report).
 pub fn parse(source: &SourceFile, file: u32) -> Result<Document<'_>, SyntaxError> {
+    parse_streaming(source, file, &[], &mut |_, _, _| {})
+}
+
+/// Hands each item of a top-level list to a reader as soon as the item is parsed.
+pub type ItemSink<'s, 'a> = dyn FnMut(&str, usize, Node<'a>) + 's;
+
+/// [`parse`], handing every item of the top-level lists named in `streamed` to `take` (the
+/// list's key, the item's index, the item) as soon as it is complete, leaving a
+/// [`Value::Taken`] in its place: a large plan's items are read while the rest is still being
+/// parsed, and never all held as a tree at once.
+pub fn parse_streaming<'a>(
+    source: &'a SourceFile,
+    file: u32,
+    streamed: &[&str],
+    take: &mut ItemSink<'_, 'a>,
+) -> Result<Document<'a>, SyntaxError> {
     let text = &source.text;
     let mut builder = Builder {
         text,
+        streamed,
+        take,
         stack: Vec::new(),
         anchors: Vec::new(),
         expanded: 0,
@@ -240,8 +258,11 @@ enum Frame<'a> {
     },
 }
 
-struct Builder<'a> {
+struct Builder<'a, 'b, 's> {
     text: &'a str,
+    /// Top-level lists whose items go to `take`.
+    streamed: &'b [&'b str],
+    take: &'b mut ItemSink<'s, 'a>,
     stack: Vec<Frame<'a>>,
     /// Each anchor's node, by the parser's anchor id.
     anchors: Vec<Option<Node<'a>>>,
@@ -252,7 +273,7 @@ struct Builder<'a> {
     warnings: Vec<SyntaxError>,
 }
 
-impl<'a> Builder<'a> {
+impl<'a> Builder<'a, '_, '_> {
     fn on_event(&mut self, event: Event<'a>, span: Span) -> Result<(), SyntaxError> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
@@ -364,6 +385,21 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Whether the value finishing now is an item of a streamed top-level list written once:
+    /// its key and index.
+    fn streamed_item(&self) -> Option<(String, usize)> {
+        let [Frame::Map {
+            entries,
+            pending: Some((key, _, false)),
+            ..
+        }, Frame::Seq { items, .. }] = &self.stack[..]
+        else {
+            return None;
+        };
+        let once = !entries.iter().any(|e| e.key == *key);
+        (once && self.streamed.contains(&key.as_ref())).then(|| (key.to_string(), items.len()))
+    }
+
     fn set_key(&mut self, text: Cow<'a, str>, span: Span, plain: bool) {
         if let Some(Frame::Map { pending, .. }) = self.stack.last_mut() {
             let merge = plain && text == "<<";
@@ -371,13 +407,19 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A finished value: remember it under its anchor, then place it in its parent.
-    fn finish(&mut self, node: Node<'a>, anchor: usize) {
+    /// A finished value: remember it under its anchor, then place it in its parent (or hand
+    /// it to the reader of its top-level list).
+    fn finish(&mut self, mut node: Node<'a>, anchor: usize) {
         if anchor > 0 {
             if self.anchors.len() <= anchor {
                 self.anchors.resize(anchor + 1, None);
             }
             self.anchors[anchor] = Some(node.clone());
+        }
+        if let Some((key, index)) = self.streamed_item() {
+            let placeholder = Node::new(node.span, Value::Taken);
+            let taken = std::mem::replace(&mut node, placeholder);
+            (self.take)(&key, index, taken);
         }
         match self.stack.last_mut() {
             None => {
@@ -453,34 +495,9 @@ mod tests {
         let src = SourceFile::new("p", text.to_string());
         let root = {
             let parsed = parse(&src, 0).unwrap();
-            to_owned(parsed.root.unwrap())
+            parsed.root.unwrap().into_owned()
         };
         (src, root)
-    }
-
-    fn to_owned(node: Node<'_>) -> Node<'static> {
-        let (span, alias) = (node.span, node.alias());
-        let value = match node.value {
-            Value::Str(s) => Value::Str(Cow::Owned(s.into_owned())),
-            Value::Seq(items) => Value::Seq(items.into_iter().map(to_owned).collect()),
-            Value::Map(entries) => Value::Map(
-                entries
-                    .into_iter()
-                    .map(|e| Entry {
-                        key: Cow::Owned(e.key.into_owned()),
-                        key_span: e.key_span,
-                        value: to_owned(e.value),
-                    })
-                    .collect(),
-            ),
-            Value::Null => Value::Null,
-            Value::Bool(b) => Value::Bool(b),
-            Value::Int(n) => Value::Int(n),
-            Value::Float(f) => Value::Float(f),
-        };
-        let mut owned = Node::new(span, value);
-        owned.set_alias(alias);
-        owned
     }
 
     fn text(src: &SourceFile, span: Span) -> &str {
