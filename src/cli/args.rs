@@ -34,6 +34,11 @@ pub enum Command {
     Init,
     /// Print the JSON Schema of the plan format, for editor completion and validation.
     Schema,
+    /// Print the man page (roff): `cniplan man | man -l -`; a subcommand's own page with its name.
+    Man {
+        /// The subcommand whose page to print, e.g. check; default: cniplan(1).
+        subcommand: Option<String>,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
 }
@@ -46,6 +51,10 @@ pub struct SimulateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
     pub format: SimulateFormat,
+
+    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 
     /// Recompute every subnet's peak for each density from 0 to max_pods pods per node.
     #[arg(long, value_enum)]
@@ -75,6 +84,10 @@ pub struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
     pub format: SimulateFormat,
+
+    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 
     /// The lowest severity of the plan's findings that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -127,6 +140,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]

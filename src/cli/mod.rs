@@ -3,6 +3,8 @@
 
 mod args;
 mod inputs;
+mod man;
+mod output;
 
 use crate::check::{Checked, FileReport};
 use crate::config::{self, Settings};
@@ -13,7 +15,7 @@ use crate::render::{self, HumanOptions};
 use args::{CheckArgs, Cli, Color, Command, CompareArgs, FailOn, InputArgs, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,6 +41,9 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
         Command::Schema => write_stdout(&plan_schema()).map(|_| ExitCode::SUCCESS),
+        Command::Man { subcommand } => man::page(subcommand.as_deref())
+            .and_then(|page| write_stdout(&page))
+            .map(|_| ExitCode::SUCCESS),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(
@@ -81,14 +86,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         .map(|path| check_path(path, &settings, &how).map(|c| c.report))
         .collect::<Result<_, _>>()?;
     let human = HumanOptions {
-        color: use_color(args.color),
+        color: use_color(args.color, args.output.as_deref()),
         quiet: args.quiet,
         width: terminal_width(),
     };
-    let mut out = std::io::stdout().lock();
-    let written = render::write(&reports, args.format, &human, &mut out).and_then(|_| out.flush());
-    drop(out);
-    quiet_broken_pipe(written)?;
+    output::write_with(args.output.as_deref(), |out| {
+        render::write(&reports, args.format, &human, out)
+    })?;
     Ok(exit_code(&reports, args.fail_on))
 }
 
@@ -100,7 +104,7 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     let how = Reading::new(&args.reading)?;
     let checked = check_path(&args.plan, &settings, &how)?;
     let human = HumanOptions {
-        color: use_color(args.color),
+        color: use_color(args.color, args.output.as_deref()),
         quiet: false,
         width: terminal_width(),
     };
@@ -110,7 +114,7 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
             SimulateFormat::Human => render::Format::Human,
             SimulateFormat::Json => render::Format::Json,
         };
-        write_stdout(&render::render(reports, format, &human))?;
+        output::write_text(args.output.as_deref(), &render::render(reports, format, &human))?;
         return Ok(exit_code(reports, args.fail_on));
     };
     let path = &checked.report.source.path;
@@ -129,7 +133,7 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
         }
         (None, SimulateFormat::Human) => render::simulate::steps_human(&crate::simulate::step_tables(model)),
     };
-    write_stdout(&text)?;
+    output::write_text(args.output.as_deref(), &text)?;
     let code = exit_code(reports, args.fail_on);
     if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
         eprintln!(
@@ -150,7 +154,7 @@ fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
     let reports = std::slice::from_ref(&checked.report);
     let Some(model) = &checked.model else {
         let human = HumanOptions {
-            color: use_color(args.color),
+            color: use_color(args.color, args.output.as_deref()),
             quiet: false,
             width: terminal_width(),
         };
@@ -158,7 +162,7 @@ fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
             SimulateFormat::Human => render::Format::Human,
             SimulateFormat::Json => render::Format::Json,
         };
-        write_stdout(&render::render(reports, format, &human))?;
+        output::write_text(args.output.as_deref(), &render::render(reports, format, &human))?;
         return Ok(exit_code(reports, args.fail_on));
     };
     let path = &checked.report.source.path;
@@ -169,7 +173,7 @@ fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
             render::compare::human(&clusters, model.topology.allocation.headroom_warning)
         }
     };
-    write_stdout(&text)?;
+    output::write_text(args.output.as_deref(), &text)?;
     let code = exit_code(reports, args.fail_on);
     if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
         eprintln!(
@@ -281,12 +285,13 @@ fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {
     }
 }
 
-fn use_color(color: Color) -> bool {
+/// `auto` colors only a terminal: never a file that `--output` names.
+fn use_color(color: Color, output: Option<&std::path::Path>) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && output::is_terminal(output)
         }
     }
 }

@@ -83,7 +83,7 @@ fn touches_long_line(source: &SourceFile, finding: &Finding) -> bool {
     })
 }
 
-fn summary_line(s: &Summary) -> String {
+pub(super) fn summary_line(s: &Summary) -> String {
     let files = plural(s.files, "file");
     if s.errors + s.warnings + s.notes == 0 {
         return format!("No findings in {files}.\n");

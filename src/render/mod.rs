@@ -2,10 +2,12 @@
 
 pub mod catalog;
 pub mod compare;
+mod csv;
 mod github;
 mod human;
 mod json;
 mod junit;
+mod markdown;
 mod sarif;
 pub mod simulate;
 mod table;
@@ -27,6 +29,11 @@ pub enum Format {
     Github,
     /// JUnit XML: one test case per plan file and rule.
     Junit,
+    /// CSV: the capacity rows, one line per subnet, for a spreadsheet.
+    Csv,
+    /// GitHub-flavoured Markdown: findings and capacity tables, for pull requests and job
+    /// summaries.
+    Markdown,
 }
 
 pub fn render(reports: &[FileReport], format: Format, human: &HumanOptions) -> String {
@@ -57,6 +64,8 @@ pub fn write(
         Format::Sarif => out.write_all(sarif::render(reports).as_bytes()),
         Format::Github => out.write_all(github::render(reports).as_bytes()),
         Format::Junit => out.write_all(junit::render(reports).as_bytes()),
+        Format::Csv => csv::write(reports, out),
+        Format::Markdown => out.write_all(markdown::render(reports, human.quiet).as_bytes()),
     }
 }
 

@@ -1,4 +1,5 @@
-//! The capacity table under `check`'s human output: one row per used subnet.
+//! The capacity table of `check`: one row per used subnet, under the human output and, as a
+//! Markdown table, in `--format markdown`.
 
 use crate::capacity::rows::SubnetRow;
 use crate::limits::MAX_NODES_PER_POOL;
@@ -6,83 +7,97 @@ use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
+/// The capacity table's columns, shared by the human and the Markdown renderers.
+pub(super) const HEADER: [&str; 9] = [
+    "subnet",
+    "cidr",
+    "role",
+    "usable",
+    "baseline",
+    "peak",
+    "util.",
+    "exhaustion",
+    // Each figure is one pool with the subnet to itself: pools sharing a subnet do not each
+    // get that many together.
+    "most nodes, each pool alone",
+];
+
+/// The columns that hold figures, aligned right.
+pub(super) const FIGURES: std::ops::Range<usize> = 3..7;
+
 /// No wrapping: a wrapped table is harder to read than a wide one, and pagers scroll.
 pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
-    let used: Vec<&SubnetRow> = rows.iter().filter(|r| !r.pools.is_empty()).collect();
-    if used.is_empty() {
+    let cells = cells(rows);
+    if cells.is_empty() {
         return None;
     }
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header([
-            "subnet",
-            "cidr",
-            "role",
-            "usable",
-            "baseline",
-            "peak",
-            "util.",
-            "exhaustion",
-            // Each figure is one pool with the subnet to itself: pools sharing a subnet do not
-            // each get that many together.
-            "most nodes, each pool alone",
-        ]);
-    // Name clusters in the pool column only when there is more than one.
-    let clusters: std::collections::BTreeSet<&str> = used
-        .iter()
-        .flat_map(|r| r.pools.iter().map(|p| p.cluster.as_str()))
-        .collect();
-    for row in used {
-        let max_nodes: Vec<String> = row
-            .pools
-            .iter()
-            .map(|p| {
-                let pool = if clusters.len() > 1 {
-                    format!("{}/{}", p.cluster, p.pool)
-                } else {
-                    p.pool.clone()
-                };
-                // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
-                let per_node = match (row.role, p.ips_per_node) {
-                    ("pod-cidr", _) => "a /24 each".to_string(),
-                    (_, 1) => "1 IP/node".to_string(),
-                    (_, ips) => format!("{} IPs/node", thousands(ips)),
-                };
-                let range = if row.role == "pod-cidr" {
-                    "pod CIDR"
-                } else {
-                    "subnet"
-                };
-                pool_alone(&pool, p.max_nodes, &per_node, range)
-            })
-            .collect();
-        let exhaustion = match &row.exhaustion {
-            Some(e) => format!("{} step {}, {}/{}", e.phase, e.step, e.cluster, e.pool),
-            None => "-".to_string(),
-        };
-        let utilization = row
-            .utilization
-            .map_or("-".to_string(), |u| format!("{:.1} %", u * 100.0));
-        table.add_row([
-            row.name.clone(),
-            row.cidr.clone(),
-            row.role.to_string(),
-            thousands(row.usable),
-            thousands(row.baseline_demand),
-            thousands(row.peak_demand),
-            utilization,
-            exhaustion,
-            max_nodes.join("\n"),
-        ]);
+        .set_header(HEADER);
+    for row in cells {
+        // One pool per line of the last cell.
+        table.add_row(row.map(|cell| cell.join("\n")));
     }
-    for column in 3..7 {
+    for column in FIGURES {
         if let Some(c) = table.column_mut(column) {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
     Some(format!("Capacity of {path}\n{table}\n"))
+}
+
+/// The cells of every used subnet's row, as people read them; a cell is one or more lines
+/// (the last column has one per pool). Empty when no subnet is used.
+pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
+    let used: Vec<&SubnetRow> = rows.iter().filter(|r| !r.pools.is_empty()).collect();
+    // Name clusters in the pool column only when there is more than one.
+    let clusters: std::collections::BTreeSet<&str> = used
+        .iter()
+        .flat_map(|r| r.pools.iter().map(|p| p.cluster.as_str()))
+        .collect();
+    used.into_iter()
+        .map(|row| {
+            let max_nodes: Vec<String> = row
+                .pools
+                .iter()
+                .map(|p| {
+                    let pool = if clusters.len() > 1 {
+                        format!("{}/{}", p.cluster, p.pool)
+                    } else {
+                        p.pool.clone()
+                    };
+                    // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
+                    let (per_node, range) = match (row.role, p.ips_per_node) {
+                        ("pod-cidr", _) => ("a /24 each".to_string(), "pod CIDR"),
+                        (_, 1) => ("1 IP/node".to_string(), "subnet"),
+                        (_, ips) => (format!("{} IPs/node", thousands(ips)), "subnet"),
+                    };
+                    pool_alone(&pool, p.max_nodes, &per_node, range)
+                })
+                .collect();
+            let exhaustion = match &row.exhaustion {
+                Some(e) => format!("{} step {}, {}/{}", e.phase, e.step, e.cluster, e.pool),
+                None => "-".to_string(),
+            };
+            let utilization = row
+                .utilization
+                .map_or("-".to_string(), |u| format!("{:.1} %", u * 100.0));
+            let line = |cell: String| vec![cell];
+            [
+                line(row.name.clone()),
+                line(row.cidr.clone()),
+                line(row.role.to_string()),
+                line(thousands(row.usable)),
+                line(thousands(row.baseline_demand)),
+                line(thousands(row.peak_demand)),
+                line(utilization),
+                line(exhaustion),
+                max_nodes,
+            ]
+        })
+        .collect()
 }
 
 /// "nodepool1: 261 at 251 IPs/node"; above AKS's 1,000 nodes per pool, the limit first and what
