@@ -70,6 +70,7 @@ registry! {
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
     CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
+    AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 

@@ -8,6 +8,7 @@ mod json;
 mod junit;
 mod sarif;
 pub mod simulate;
+pub mod size;
 mod table;
 
 use crate::check::FileReport;
