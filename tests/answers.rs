@@ -141,7 +141,7 @@ fn size_write_fills_in_the_ranges_and_its_output_passes_check() {
             ("        cidr: \"auto\"", "        cidr: \"10.50.1.0/24\""),
             (
                 "        cidr: auto/27       # private endpoints: a fixed size",
-                "        cidr: 10.50.0.128/27       # private endpoints: a fixed size"
+                "        cidr: 10.50.0.128/27 # private endpoints: a fixed size"
             ),
             ("        cidr: auto", "        cidr: 10.50.2.0/24"),
             ("        cidr: auto", "        cidr: 10.60.0.0/18"),
@@ -521,4 +521,42 @@ fn the_max_count_sweep_counts_every_pool_on_a_subnet_together() {
             json!(238)
         )
     );
+}
+
+#[test]
+fn the_readme_shows_the_binarys_real_output() {
+    let example = "examples/auto-subnets/plan.yaml";
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    for args in [
+        vec!["size", example],
+        vec!["simulate", "--sweep", "max-count", example],
+    ] {
+        let out = stdout(&cniplan(&args));
+        assert!(
+            readme.contains(&out),
+            "update the README's output of `cniplan {}`:\n{out}",
+            args.join(" ")
+        );
+    }
+    let written = stdout(&cniplan(&["size", "--write", example]));
+    for line in [
+        "        cidr: 10.30.1.0/27            # sized from the peak, placed in a free range",
+        "        cidr: 10.30.4.0/22",
+        "        cidr: 10.30.1.32/27           # a fixed size, placed by cniplan",
+    ] {
+        assert!(written.contains(line) && readme.contains(line), "{line}");
+    }
+    let limits = stdout(&stdin_plan(&["simulate", "-"], LIMITS));
+    let soft = limits
+        .lines()
+        .find(|l| l.starts_with("Soft limit"))
+        .expect("a soft limit");
+    let hard = limits
+        .lines()
+        .find(|l| l.starts_with("Hard limit"))
+        .expect("a hard limit");
+    assert!(readme.contains(&format!("{soft}\n{hard}\n")));
+    // The written example passes check with nothing to say.
+    let check = stdin_plan(&["check", "--fail-on", "note", "-"], &written);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 }
