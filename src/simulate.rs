@@ -284,11 +284,8 @@ fn table(
 pub fn sweep(model: &Model, kind: SweepKind) -> Sweep {
     let topology = &model.topology;
     match kind {
-        SweepKind::PodsPerNode | SweepKind::MaxPods => {
-            let values = match kind {
-                SweepKind::PodsPerNode => sweep_pods_per_node(topology),
-                _ => table(topology, kind, limits::MAX_PODS_MIN..=limits::MAX_PODS_MAX),
-            };
+        SweepKind::PodsPerNode => {
+            let values = sweep_pods_per_node(topology);
             let subnets = summaries_from_table(kind, &values);
             Sweep {
                 kind,
@@ -296,7 +293,11 @@ pub fn sweep(model: &Model, kind: SweepKind) -> Sweep {
                 values,
             }
         }
-        SweepKind::MaxCount => max_count_sweep(model),
+        SweepKind::MaxPods => searched_sweep(model, kind, limits::MAX_PODS_MIN, limits::MAX_PODS_MAX),
+        SweepKind::MaxCount => {
+            let top = u32::try_from(limits::MAX_NODES_PER_POOL).unwrap_or(u32::MAX);
+            searched_sweep(model, kind, 0, top)
+        }
     }
 }
 
@@ -323,23 +324,23 @@ fn summaries_from_table(kind: SweepKind, values: &[SweepValue]) -> Vec<SweepSubn
         .collect()
 }
 
-/// The largest max_count that still fits, per used range: demand grows with the node count,
-/// so a binary search over 0 ..= 1,000 finds it in a dozen runs of the range's scenario;
-/// ranges in parallel. The values shown are each range's answer and the one after it.
-fn max_count_sweep(model: &Model) -> Sweep {
+/// Per used range, the largest value in `lo ..= hi` that still fits: demand never falls as
+/// max_pods or the node count grows (batches, blocks and nodes only round up), so a binary
+/// search finds it in a dozen runs of that range's scenario alone; ranges in parallel. The
+/// values shown (and whose rows are kept) are each range's answer and the one after it, and
+/// for max_pods every 16 besides: an estate's table stays small.
+fn searched_sweep(model: &Model, kind: SweepKind, lo: u32, hi: u32) -> Sweep {
     let (topology, capacity) = (&model.topology, &model.capacity);
-    let kind = SweepKind::MaxCount;
-    let top = u32::try_from(limits::MAX_NODES_PER_POOL).unwrap_or(u32::MAX);
     let used: Vec<&RangeCapacity> = capacity.iter().filter(|c| !c.uses.is_empty()).collect();
     let answers: Vec<Option<u32>> = used
         .par_iter()
         .map(|c| {
-            let fits = |v: u32| at_max_count(topology, c, v).exhaustion.is_none();
-            if !fits(0) {
+            let fits = |v: u32| at_value(topology, c, kind, v).exhaustion.is_none();
+            if !fits(lo) {
                 return None;
             }
-            // fits(lo) holds; find the largest such value up to `top`.
-            let (mut lo, mut hi) = (0u32, top);
+            // fits(lo) holds; narrow to the largest such value.
+            let (mut lo, mut hi) = (lo, hi);
             while lo < hi {
                 let mid = lo + (hi - lo).div_ceil(2);
                 if fits(mid) {
@@ -354,10 +355,14 @@ fn max_count_sweep(model: &Model) -> Sweep {
     let mut shown: Vec<u32> = answers
         .iter()
         .flat_map(|a| match a {
-            Some(v) => vec![*v, v.saturating_add(1).min(top)],
-            None => vec![0],
+            Some(v) => vec![*v, v.saturating_add(1).min(hi)],
+            None => vec![lo],
         })
         .collect();
+    if kind == SweepKind::MaxPods {
+        shown.extend((lo..=hi).filter(|v| v % 16 == 0));
+        shown.extend([lo, hi]);
+    }
     shown.sort_unstable();
     shown.dedup();
     let values = table(topology, kind, shown);
@@ -366,11 +371,15 @@ fn max_count_sweep(model: &Model) -> Sweep {
         .zip(&answers)
         .enumerate()
         .map(|(i, (c, answer))| {
-            let row_at = |v: u32| values.iter().find(|x| x.value == v).map(|x| &x.subnets[i]);
-            let first = row_at(answer.unwrap_or(0)).or_else(|| values.first().map(|x| &x.subnets[i]));
+            let row_at = |v: u32| {
+                values
+                    .iter()
+                    .find(|x| x.value == v)
+                    .and_then(|x| x.subnets.get(i))
+            };
             let fits = answer.and_then(|v| row_at(v).map(|r| (v, r)));
-            match first {
-                Some(first) => summary(kind, first, fits, *answer == Some(top)),
+            match row_at(answer.unwrap_or(lo)) {
+                Some(first) => summary(kind, first, fits, *answer == Some(hi)),
                 None => summary_of_range(topology, c, kind),
             }
         })
@@ -382,20 +391,14 @@ fn max_count_sweep(model: &Model) -> Sweep {
     }
 }
 
-/// One range's scenario with every pool's max_count set to `v` (never below its baseline);
-/// what a node takes does not change, only how many nodes and how many surge.
-fn at_max_count(topology: &Topology, c: &RangeCapacity, v: u32) -> RangeCapacity {
+/// One range's scenario with the sweep's value `v` put into every pool on it.
+fn at_value(topology: &Topology, c: &RangeCapacity, kind: SweepKind, v: u32) -> RangeCapacity {
     let uses = c
         .uses
         .iter()
         .map(|u| {
             let pool = &topology.clusters[u.cluster].pools[u.pool];
-            let full = v.max(pool.baseline_nodes.value);
-            PoolUse {
-                full_scale_nodes: u64::from(full),
-                surge_nodes: capacity::surge_nodes(pool.max_surge.value, full),
-                ..u.clone()
-            }
+            capacity::use_with(topology, u, kind.knobs(pool, v))
         })
         .collect();
     capacity::scenario::run(c.range, c.usable, uses)
@@ -493,5 +496,93 @@ fn decider(kind: SweepKind, role: &str) -> (&'static str, Option<&'static str>) 
         ),
         (SweepKind::MaxPods, _) => ("max_pods", None),
         _ => ("pods_per_node", None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Input;
+    use crate::source::SourceFile;
+
+    /// Every mode on one plan: two dynamic pools sharing a pod subnet, a static-block pool, a
+    /// traditional cluster and an overlay cluster.
+    const PLAN: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - {name: nodes, cidr: 10.1.0.0/24}
+      - {name: pods, cidr: 10.1.4.0/22}
+      - {name: blocks, cidr: 10.1.8.0/22}
+      - {name: flat, cidr: 10.1.12.0/22}
+clusters:
+  - name: dyn
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - {name: a, min_count: 1, max_count: 9, max_pods: 110, pods_per_node: 40, vnet_subnet: nodes, pod_subnet: pods}
+      - {name: b, node_count: 2, vnet_subnet: nodes, pod_subnet: pods, max_surge: '50%'}
+      - {name: s, node_count: 3, max_pods: 60, vnet_subnet: nodes, pod_subnet: blocks, pod_ip_allocation_mode: StaticBlock}
+  - name: trad
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - {name: t, min_count: 2, max_count: 5, vnet_subnet: flat}
+  - name: ovl
+    network_plugin_mode: overlay
+    pod_cidr: 10.200.0.0/22
+    service_cidr: 192.168.0.0/16
+    dns_service_ip: 192.168.0.10
+    node_pools:
+      - {name: o, min_count: 1, max_count: 3, vnet_subnet: nodes}
+";
+
+    fn model() -> Model {
+        let input = Input::single(SourceFile::new("plan.yaml", PLAN));
+        let checked = crate::check::run(input, &crate::config::Settings::default());
+        checked.model.expect("the plan loads")
+    }
+
+    #[test]
+    fn one_range_rerun_agrees_with_the_whole_plan_rerun() {
+        let model = model();
+        let topology = &model.topology;
+        for kind in [SweepKind::PodsPerNode, SweepKind::MaxPods, SweepKind::MaxCount] {
+            for v in [0, 10, 17, 31, 60, 111, 250, 1000] {
+                let whole = capacity::simulate_knobs(topology, |pool| kind.knobs(pool, v));
+                for (c, w) in model.capacity.iter().zip(&whole) {
+                    let one = at_value(topology, c, kind, v);
+                    assert_eq!(one.uses, w.uses, "{kind:?} {v} {:?}", c.range);
+                    assert_eq!(one.peak_demand, w.peak_demand, "{kind:?} {v} {:?}", c.range);
+                }
+            }
+        }
+        // At the plan's own settings, a rerun changes nothing.
+        for c in &model.capacity {
+            for u in &c.uses {
+                let pool = &topology.clusters[u.cluster].pools[u.pool];
+                assert_eq!(&capacity::use_with(topology, u, PoolKnobs::of(pool)), u);
+            }
+        }
+    }
+
+    #[test]
+    fn the_searched_answer_is_the_last_value_that_fits() {
+        let model = model();
+        for kind in [SweepKind::MaxPods, SweepKind::MaxCount] {
+            let sweep = sweep(&model, kind);
+            let used: Vec<&RangeCapacity> = model.capacity.iter().filter(|c| !c.uses.is_empty()).collect();
+            assert_eq!(sweep.subnets.len(), used.len());
+            for (s, c) in sweep.subnets.iter().zip(used) {
+                let fits = |v: u32| at_value(&model.topology, c, kind, v).exhaustion.is_none();
+                let (lo, hi) = match kind {
+                    SweepKind::MaxPods => (10, 250),
+                    _ => (0, 1000),
+                };
+                let walked = (lo..=hi).take_while(|&v| fits(v)).last();
+                assert_eq!(s.largest_fitting, walked, "{kind:?} {}", s.name);
+            }
+        }
     }
 }

@@ -421,10 +421,16 @@ fn the_max_pods_sweep_finds_the_largest_max_pods_that_fits() {
             ("pods".into(), "max_pods".into(), json!(18), json!(12), json!(247)),
         ]
     );
+    // Shown: 10, every 16, 250, and each answer with the value after it.
     let values = v["values"].as_array().unwrap();
-    assert_eq!(values.len(), 241); // 10 ..= 250
-    assert_eq!(values[8]["max_pods"], 18);
-    assert_eq!(values[9]["subnets"][1]["peak_demand"], 260);
+    let shown: Vec<u64> = values.iter().map(|x| x["max_pods"].as_u64().unwrap()).collect();
+    let mut expected: Vec<u64> = vec![10, 18, 19, 250];
+    expected.extend((16..=240).step_by(16));
+    expected.sort_unstable();
+    assert_eq!(shown, expected);
+    assert_eq!(values[2]["subnets"][1]["peak_demand"], 247);
+    assert_eq!(values[3]["subnets"][1]["peak_demand"], 260);
+    assert!(values[3]["subnets"][1]["exhaustion"].is_object());
     let text = stdout(&stdin_plan(&["simulate", "--sweep", "max-pods", "-"], LIMITS));
     assert!(
         text.contains(

@@ -273,6 +273,29 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
     }
 }
 
+/// `u` with its pool's settings replaced by `knobs`, as [`pool_uses`] would have built it: what
+/// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
+/// range this way without rebuilding the whole plan's uses.
+pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
+    let pool = &topology.clusters[u.cluster].pools[u.pool];
+    let max_pods = knobs.max_pods;
+    let pods = knobs.pods_per_node.min(max_pods);
+    let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
+    let (ips_per_node, stranded_per_node) = match u.role {
+        Role::Pod => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
+        Role::PodCidr => (takes.pod_cidr_slots, 0),
+        Role::Node | Role::NodePod | Role::Unused => (takes.node_subnet_ips, takes.node_subnet_stranded),
+    };
+    PoolUse {
+        ips_per_node,
+        stranded_per_node,
+        pods_per_node: u64::from(pods),
+        full_scale_nodes: u64::from(knobs.full_scale_nodes.max(pool.baseline_nodes.value)),
+        surge_nodes: surge_nodes(pool.max_surge.value, knobs.full_scale_nodes),
+        ..u.clone()
+    }
+}
+
 /// Surge nodes of a pool at `nodes`: a count, or a percentage rounded up (as AKS does).
 pub fn surge_nodes(surge: MaxSurge, nodes: u32) -> u64 {
     match surge {
