@@ -208,7 +208,8 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
         write_stdout(&written.text)?;
         if !written.left.is_empty() {
             eprintln!(
-                "cniplan: left `auto` in place for {} (no free range; `cniplan check {}` says why)",
+                "cniplan: left `auto` in place for {} (no free range, or the value is a YAML alias; \
+                 `cniplan check {}` says which)",
                 written.left.join(", "),
                 path
             );
