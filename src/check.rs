@@ -64,13 +64,16 @@ pub fn check_source_with(source: SourceFile, settings: &Settings) -> FileReport 
     run(Input::single(source), settings).report
 }
 
-/// The pipeline: read, resolve, simulate, check, then settings and suppressions.
+/// The pipeline: read, resolve, place `cidr: auto` subnets, simulate, check, then settings
+/// and suppressions.
 pub fn run(input: Input, settings: &Settings) -> Checked {
     let (findings, subnets, model) = match input::read(&input) {
         Err(findings) => (findings, Vec::new(), None),
         Ok(loaded) => {
-            let (topology, mut findings) = topology::resolve(loaded.plan, settings.headroom_warning);
+            let (mut topology, mut findings) = topology::resolve(loaded.plan, settings.headroom_warning);
             findings.extend(loaded.notes);
+            // `cidr: auto` subnets get their ranges before anything reads them.
+            crate::size::auto::place(&mut topology);
             let capacity = capacity::simulate(&topology);
             let (rule_findings, rows) = rayon::join(
                 || rules::check(&topology, &capacity),

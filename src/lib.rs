@@ -19,6 +19,7 @@ pub mod plan;
 pub mod render;
 pub mod rules;
 pub mod simulate;
+pub mod size;
 pub mod source;
 pub mod suggest;
 pub mod suppress;

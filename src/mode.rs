@@ -142,6 +142,17 @@ impl Mode {
     }
 }
 
+impl Mode {
+    /// Pod-subnet IPs one node holds in the node agent's subnet-scarcity mode (batches of 1):
+    /// only dynamic allocation has one; every other mode takes its IPs whole, so `None`.
+    pub fn scarce_pod_subnet_ips(self, allocation: &Allocation, max_pods: u32, pods: u32) -> Option<u64> {
+        match self {
+            Mode::Dynamic => Some(Batching::new(allocation, max_pods).scarce_ips_per_node(pods)),
+            Mode::StaticBlock | Mode::Traditional | Mode::Overlay | Mode::Kubenet | Mode::None => None,
+        }
+    }
+}
+
 /// IPs of the /28 blocks a static-block node holds: `16 × ceil((max_pods + 1) / 16)`.
 pub fn static_blocks(max_pods: u32) -> u64 {
     let block = limits::STATIC_BLOCK_SIZE;

@@ -97,8 +97,13 @@ fn the_exhaustion_point_reports_one_moment_the_steps_own() {
         found[0]["message"],
         "pod subnet `pods` (10.1.4.0/22) runs out during scale-out, at step 20, where pool `p` of \
          cluster `c` cannot get its IPs: the step needs 1,029 IPs for 21 nodes and 630 pods (378 \
-         of those IPs stranded on nodes), 10 more than the subnet's 1,019 usable"
+         of those IPs stranded on nodes), 10 more than the subnet's 1,019 usable. That is the soft \
+         limit: a full batch no longer fits, so pods begin waiting for IPs; in the node agent's \
+         subnet-scarcity mode (batches of 1) they all start: pods plus each node's primary IP peak \
+         at 961 of the 1,019 usable, short of the hard limit"
     );
+    // SPEC §3's hard limit by hand: with batches of 1 a node holds 30 pods + 1 primary = 31;
+    // at peak 30 nodes + 1 surge node = 31 × 31 = 961 ≤ 1,019, so pods never fail.
 
     // simulate's row of step 20 shows the same four figures.
     let sim = json(&["simulate", "--format", "json", "-"], SCALE_OUT_STRANDED);
@@ -288,7 +293,9 @@ fn the_sweep_says_max_pods_decides_in_traditional_mode() {
         v["subnets"],
         serde_json::json!([{"vnet": "v", "name": "nodes", "role": "node+pod", "decided_by": "max_pods",
             "note": "traditional Azure CNI reserves 1 + max_pods IPs per node whatever its pods: \
-                     the density does not change this subnet's peak"}])
+                     the density does not change this subnet's peak",
+            "usable": 251, "largest_fitting": null, "every_value_fits": false,
+            "full_scale_nodes_at_largest": null, "peak_at_largest": null}])
     );
     // Every density gives the same peak.
     let peaks: Vec<&Value> = v["densities"]

@@ -56,6 +56,13 @@ impl Batching {
     pub fn ips_per_node(&self, pods: u32) -> u64 {
         u64::from(self.pool_ips(pods)) + u64::from(self.primary)
     }
+
+    /// Pod-subnet IPs a node holds in the agent's subnet-scarcity mode, where batches shrink
+    /// to 1 and the pool holds one IP per pod: its pods plus its primary IP (SPEC §3, the
+    /// hard limit; ACN `cns/ipampool/monitor.go`).
+    pub fn scarce_ips_per_node(&self, pods: u32) -> u64 {
+        u64::from(pods.min(self.max_pods)) + u64::from(self.primary)
+    }
 }
 
 /// One node's pod IPs, pod by pod: those allocated to it from the subnet and those assigned
@@ -135,6 +142,9 @@ mod tests {
         // The top step is partial: 240 → 250.
         assert_eq!(b.pool_ips(235), 250);
         assert_eq!(b.pool_ips(232), 240);
+        // Subnet scarcity: one IP per pod plus the primary, never the batches.
+        assert_eq!(b.scarce_ips_per_node(30), 31);
+        assert_eq!(b.scarce_ips_per_node(300), 251);
     }
 
     #[test]

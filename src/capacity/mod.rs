@@ -6,6 +6,7 @@
 
 pub mod allocator;
 pub mod rows;
+pub mod scarcity;
 pub mod scenario;
 
 use crate::limits::RESERVED_IPS_PER_SUBNET;
@@ -158,17 +159,83 @@ pub fn smallest_pod_cidr_prefix(nodes: u64, headroom: f64) -> Option<u8> {
 /// Every subnet with a valid CIDR in plan order, then every pod CIDR in cluster order, with
 /// the scenario run over each.
 pub fn simulate(topology: &Topology) -> Vec<RangeCapacity> {
-    simulate_with(topology, |pool| pool.pods_per_node.value)
+    simulate_knobs(topology, PoolKnobs::of)
 }
 
 /// The scenario with each pool's pods per node chosen by `pods_per_node` (the sweep varies it).
 pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) -> Vec<RangeCapacity> {
+    simulate_knobs(topology, |pool| PoolKnobs {
+        pods_per_node: pods_per_node(pool),
+        ..PoolKnobs::of(pool)
+    })
+}
+
+/// The scenario with each pool's settings chosen by `knobs` (the sweeps vary them).
+pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Vec<RangeCapacity> {
+    let uses = pool_uses(topology, knobs);
+    let subnets = topology
+        .subnets
+        .iter()
+        .enumerate()
+        .zip(uses.subnets)
+        .filter_map(|((i, subnet), uses)| {
+            let cidr = subnet.cidr.as_ref()?;
+            let usable = usable_ips(cidr.net().prefix_len(), subnet.reserved_ips.value);
+            Some(scenario::run(Range::Subnet(i), usable, uses))
+        });
+    let pod_cidrs = topology
+        .clusters
+        .iter()
+        .enumerate()
+        .zip(uses.pod_cidrs)
+        .filter(|((_, cluster), _)| cluster.pools.iter().any(|p| p.mode.uses_pod_cidr()))
+        .filter_map(|((c, cluster), uses)| {
+            let cidr = cluster.pod_cidr.as_ref()?;
+            Some(scenario::run(
+                Range::PodCidr(c),
+                pod_cidr_slots(cidr.net().prefix_len()),
+                uses,
+            ))
+        });
+    subnets.chain(pod_cidrs).collect()
+}
+
+/// The settings of a pool that the sweeps vary; [`PoolKnobs::of`] gives the plan's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolKnobs {
+    pub max_pods: u32,
+    pub pods_per_node: u32,
+    /// `max_count`, else `node_count`; never below the baseline in the scenario.
+    pub full_scale_nodes: u32,
+}
+
+impl PoolKnobs {
+    pub fn of(pool: &Pool) -> Self {
+        PoolKnobs {
+            max_pods: pool.max_pods.value,
+            pods_per_node: pool.pods_per_node.value,
+            full_scale_nodes: pool.full_scale_nodes.value,
+        }
+    }
+}
+
+/// Each range's pool uses, whether or not the range has a CIDR yet: sizing a `cidr: auto`
+/// subnet needs its demand before it has a place.
+pub struct PoolUses {
+    /// Per subnet, indexed as `Topology::subnets`.
+    pub subnets: Vec<Vec<PoolUse>>,
+    /// Per cluster, the uses of its pod CIDR.
+    pub pod_cidrs: Vec<Vec<PoolUse>>,
+}
+
+pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> PoolUses {
     let mut subnet_uses: Vec<Vec<PoolUse>> = vec![Vec::new(); topology.subnets.len()];
     let mut cidr_uses: Vec<Vec<PoolUse>> = vec![Vec::new(); topology.clusters.len()];
     for (c, cluster) in topology.clusters.iter().enumerate() {
         for (p, pool) in cluster.pools.iter().enumerate() {
-            let max_pods = pool.max_pods.value;
-            let pods = pods_per_node(pool).min(max_pods);
+            let knobs = knobs(pool);
+            let max_pods = knobs.max_pods;
+            let pods = knobs.pods_per_node.min(max_pods);
             let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
             let base = PoolUse {
                 cluster: c,
@@ -179,8 +246,8 @@ pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) 
                 stranded_per_node: takes.node_subnet_stranded,
                 pods_per_node: u64::from(pods),
                 baseline_nodes: u64::from(pool.baseline_nodes.value),
-                full_scale_nodes: u64::from(pool.full_scale_nodes.value.max(pool.baseline_nodes.value)),
-                surge_nodes: surge_nodes(pool.max_surge.value, pool.full_scale_nodes.value),
+                full_scale_nodes: u64::from(knobs.full_scale_nodes.max(pool.baseline_nodes.value)),
+                surge_nodes: surge_nodes(pool.max_surge.value, knobs.full_scale_nodes),
             };
             if let (Some(pod_subnet), true) = (pool.pod_subnet, takes.pod_subnet_ips > 0) {
                 subnet_uses[pod_subnet].push(PoolUse {
@@ -208,31 +275,33 @@ pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) 
             }
         }
     }
-    let subnets = topology
-        .subnets
-        .iter()
-        .enumerate()
-        .zip(subnet_uses)
-        .filter_map(|((i, subnet), uses)| {
-            let cidr = subnet.cidr.as_ref()?;
-            let usable = usable_ips(cidr.net().prefix_len(), subnet.reserved_ips.value);
-            Some(scenario::run(Range::Subnet(i), usable, uses))
-        });
-    let pod_cidrs = topology
-        .clusters
-        .iter()
-        .enumerate()
-        .zip(cidr_uses)
-        .filter(|((_, cluster), _)| cluster.pools.iter().any(|p| p.mode.uses_pod_cidr()))
-        .filter_map(|((c, cluster), uses)| {
-            let cidr = cluster.pod_cidr.as_ref()?;
-            Some(scenario::run(
-                Range::PodCidr(c),
-                pod_cidr_slots(cidr.net().prefix_len()),
-                uses,
-            ))
-        });
-    subnets.chain(pod_cidrs).collect()
+    PoolUses {
+        subnets: subnet_uses,
+        pod_cidrs: cidr_uses,
+    }
+}
+
+/// `u` with its pool's settings replaced by `knobs`, as [`pool_uses`] would have built it: what
+/// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
+/// range this way without rebuilding the whole plan's uses.
+pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
+    let pool = &topology.clusters[u.cluster].pools[u.pool];
+    let max_pods = knobs.max_pods;
+    let pods = knobs.pods_per_node.min(max_pods);
+    let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
+    let (ips_per_node, stranded_per_node) = match u.role {
+        Role::Pod => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
+        Role::PodCidr => (takes.pod_cidr_slots, 0),
+        Role::Node | Role::NodePod | Role::Unused => (takes.node_subnet_ips, takes.node_subnet_stranded),
+    };
+    PoolUse {
+        ips_per_node,
+        stranded_per_node,
+        pods_per_node: u64::from(pods),
+        full_scale_nodes: u64::from(knobs.full_scale_nodes.max(pool.baseline_nodes.value)),
+        surge_nodes: surge_nodes(pool.max_surge.value, knobs.full_scale_nodes),
+        ..u.clone()
+    }
 }
 
 /// Surge nodes of a pool at `nodes`: a count, or a percentage rounded up (as AKS does).

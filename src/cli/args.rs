@@ -23,6 +23,9 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Compare each cluster under every network mode: IPs at peak, smallest ranges, migration.
     Compare(CompareArgs),
+    /// The smallest prefix each subnet and pod CIDR needs, and a free range that fits;
+    /// --write prints the plan with its `cidr: auto` ranges filled in.
+    Size(SizeArgs),
     /// List every rule with its default severity and summary.
     Rules,
     /// Print a rule's page: what it checks, why, an example and the fix.
@@ -56,7 +59,8 @@ pub struct SimulateArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
-    /// Recompute every subnet's peak for each density from 0 to max_pods pods per node.
+    /// Recompute every subnet's peak as one setting varies on every pool, and report per
+    /// subnet the largest value that still fits, the pools sharing it counted together.
     #[arg(long, value_enum)]
     pub sweep: Option<Sweep>,
 
@@ -119,6 +123,40 @@ pub struct InputArgs {
     pub var_files: Vec<std::path::PathBuf>,
 }
 
+#[derive(Args, Debug)]
+pub struct SizeArgs {
+    /// The plan file (`-` for standard input).
+    pub plan: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
+    pub format: SimulateFormat,
+
+    /// Print the plan's own text with every `cidr: auto` replaced by the range placed for it
+    /// (comments and layout kept), instead of the table.
+    #[arg(long, conflicts_with = "format")]
+    pub write: bool,
+
+    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
+    /// The lowest severity of the plan's findings that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+
+    /// When to color human output (NO_COLOR is honoured under auto).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+
+    #[command(flatten)]
+    pub reading: InputArgs,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SimulateFormat {
     Human,
@@ -127,7 +165,12 @@ pub enum SimulateFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Sweep {
+    /// Pods per node, 0 to the largest max_pods.
     PodsPerNode,
+    /// max_pods, 10 to 250 (pods per node follow it where the plan leaves them unset).
+    MaxPods,
+    /// Each pool's max_count (a fixed pool's node_count), up to AKS's 1,000 per pool.
+    MaxCount,
 }
 
 #[derive(Args, Debug)]

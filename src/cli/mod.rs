@@ -12,7 +12,11 @@ use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};
 use crate::input::{Format as InputFormat, Input};
 use crate::render::{self, HumanOptions};
-use args::{CheckArgs, Cli, Color, Command, CompareArgs, FailOn, InputArgs, SimulateArgs, SimulateFormat};
+use crate::simulate::SweepKind;
+use args::{
+    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, InputArgs, SimulateArgs, SimulateFormat, SizeArgs,
+    Sweep,
+};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::Write;
@@ -37,6 +41,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Simulate(args) => simulate(&args),
         Command::Compare(args) => compare(&args),
+        Command::Size(args) => size(&args),
         Command::Rules => write_stdout(&render::catalog::table()).map(|_| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
@@ -119,15 +124,17 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     };
     let path = &checked.report.source.path;
     let findings = &checked.report.findings;
-    let text = match (args.sweep, args.format) {
-        (Some(_), SimulateFormat::Json) => render::simulate::sweep_json(
-            path,
-            findings,
-            &crate::simulate::sweep_pods_per_node(&model.topology),
-        ),
-        (Some(_), SimulateFormat::Human) => {
-            render::simulate::sweep_human(&crate::simulate::sweep_pods_per_node(&model.topology))
-        }
+    let sweep = args.sweep.map(|kind| {
+        let kind = match kind {
+            Sweep::PodsPerNode => SweepKind::PodsPerNode,
+            Sweep::MaxPods => SweepKind::MaxPods,
+            Sweep::MaxCount => SweepKind::MaxCount,
+        };
+        crate::simulate::sweep(model, kind)
+    });
+    let text = match (sweep, args.format) {
+        (Some(sweep), SimulateFormat::Json) => render::simulate::sweep_json(path, findings, &sweep),
+        (Some(sweep), SimulateFormat::Human) => render::simulate::sweep_human(&sweep),
         (None, SimulateFormat::Json) => {
             render::simulate::steps_json(path, findings, &crate::simulate::step_tables(model))
         }
@@ -175,6 +182,62 @@ fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
     };
     output::write_text(args.output.as_deref(), &text)?;
     let code = exit_code(reports, args.fail_on);
+    if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
+        eprintln!(
+            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
+            path, path
+        );
+    }
+    Ok(code)
+}
+
+/// Every subnet's and pod CIDR's smallest prefix and a free range, or with `--write` the plan
+/// with its auto ranges filled in; through the same pipeline as `check`, exiting like it. A
+/// plan that does not load shows its findings instead, as `simulate` does.
+fn size(args: &SizeArgs) -> Result<ExitCode, String> {
+    let settings = settings(args.config.as_deref())?;
+    let how = Reading::new(&args.reading)?;
+    let checked = check_path(&args.plan, &settings, &how)?;
+    let reports = std::slice::from_ref(&checked.report);
+    let path = &checked.report.source.path;
+    let Some(model) = &checked.model else {
+        let human = HumanOptions {
+            color: use_color(args.color, args.output.as_deref()),
+            quiet: false,
+            width: terminal_width(),
+        };
+        let format = match args.format {
+            SimulateFormat::Human => render::Format::Human,
+            SimulateFormat::Json => render::Format::Json,
+        };
+        if args.write {
+            // The plan is written back only when it loads; its findings go where a user looks.
+            eprint!("{}", render::render(reports, render::Format::Human, &human));
+        } else {
+            output::write_text(args.output.as_deref(), &render::render(reports, format, &human))?;
+        }
+        return Ok(exit_code(reports, args.fail_on));
+    };
+    let code = exit_code(reports, args.fail_on);
+    if args.write {
+        let written = crate::size::write::fill_in(&checked.report.source.text, &model.topology);
+        output::write_text(args.output.as_deref(), &written.text)?;
+        if !written.left.is_empty() {
+            eprintln!(
+                "cniplan: left `auto` in place for {} (no free range, or the value is a YAML alias; \
+                 `cniplan check {}` says which)",
+                written.left.join(", "),
+                path
+            );
+        }
+        return Ok(code);
+    }
+    let rows = crate::size::size(model);
+    let text = match args.format {
+        SimulateFormat::Json => render::size::json(path, &checked.report.findings, &rows),
+        SimulateFormat::Human => render::size::human(path, &rows, model.topology.allocation.headroom_warning),
+    };
+    output::write_text(args.output.as_deref(), &text)?;
     if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
         eprintln!(
             "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",

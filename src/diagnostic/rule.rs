@@ -80,6 +80,7 @@ registry! {
     DataplaneConflict = "dataplane-conflict", Error, "The Cilium dataplane with a Windows pool or kubenet, or Cilium network policy without it.";
     NetworkPolicyLimits = "network-policy-limits", Warning, "Azure Network Policy Manager on a cluster that can reach more than 250 nodes or 20,000 pods.";
     ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
+    AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
 }
 

@@ -58,7 +58,8 @@ pub struct Vnet {
 #[schemars(deny_unknown_fields)]
 pub struct Subnet {
     pub name: Spanned<String>,
-    /// An IPv4 CIDR such as 10.240.0.0/16.
+    /// An IPv4 CIDR such as 10.240.0.0/16; or `auto` (cniplan sizes and places the subnet),
+    /// or `auto/24` (a /24 placed by cniplan).
     pub cidr: Spanned<String>,
     /// IPs taken by other resources (private endpoints, internal load balancers).
     #[serde(default)]

@@ -108,7 +108,7 @@ fn table(c: &ClusterComparison) -> Table {
 }
 
 /// 0.8 → "80", 0.875 → "87.5": the headroom as the plan writes it, without float noise.
-fn percent(headroom: f64) -> String {
+pub(crate) fn percent(headroom: f64) -> String {
     let p = (headroom * 1000.0).round() / 10.0;
     if p.fract() == 0.0 {
         format!("{p:.0}")

@@ -10,6 +10,7 @@ mod junit;
 mod markdown;
 mod sarif;
 pub mod simulate;
+pub mod size;
 mod table;
 
 use crate::check::FileReport;

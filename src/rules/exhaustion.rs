@@ -2,6 +2,7 @@
 //! `sizing`) the subnet that would hold the peak.
 
 use super::sizing::resize_help;
+use crate::capacity::scarcity::{self, LimitPoint, Limits};
 use crate::capacity::{Exhaustion, Phase, RangeCapacity};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
@@ -39,5 +40,33 @@ pub fn finding(
         thousands(e.demand.saturating_sub(c.usable)),
         thousands(c.usable),
     );
+    let message = match scarcity::limits(topology, c) {
+        Limits::Dynamic {
+            hard, scarce_peak, ..
+        } => format!("{message}. {}", limits_sentence(c, hard, scarce_peak)),
+        Limits::NotDynamic => message,
+    };
     Some(Finding::new(rule, cidr.span, message).help(resize_help(topology, c)))
+}
+
+/// SPEC §3's soft and hard limits of a dynamic pod subnet that runs out: the exhaustion point
+/// is the soft one; the hard one assumes the node agent's subnet-scarcity mode.
+pub fn limits_sentence(c: &RangeCapacity, hard: Option<LimitPoint>, scarce_peak: u64) -> String {
+    let soft = "That is the soft limit: a full batch no longer fits, so pods begin waiting for IPs";
+    match hard {
+        Some(h) => format!(
+            "{soft}. The hard limit, where pods fail to start even in the node agent's subnet-scarcity mode \
+             (batches of 1), comes {}: {} nodes with {} pods and their primary IPs need {} IPs",
+            h.when(),
+            thousands(h.nodes),
+            thousands(h.pods),
+            thousands(h.demand)
+        ),
+        None => format!(
+            "{soft}; in the node agent's subnet-scarcity mode (batches of 1) they all start: pods plus \
+             each node's primary IP peak at {} of the {} usable, short of the hard limit",
+            thousands(scarce_peak),
+            thousands(c.usable)
+        ),
+    }
 }

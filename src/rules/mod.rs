@@ -8,6 +8,7 @@ use crate::topology::Topology;
 use rayon::prelude::*;
 
 mod allocation_mode_conflict;
+mod auto_cidr;
 mod cidr_host_bits;
 mod cli_version;
 mod cluster_limits;
@@ -43,6 +44,8 @@ mod subnet_role_conflict;
 mod subnet_too_small;
 mod unsupported_os;
 mod vnet_overlap;
+
+pub use sizing::resize_help;
 
 /// The rules that read the resolved topology. plan-syntax and plan-schema come from the
 /// loader; invalid-cidr and unknown-reference from the resolver.
@@ -80,6 +83,7 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
 type CapacityCheck = fn(&Topology, &[RangeCapacity], &mut Vec<Finding>);
 
 const CAPACITY_CHECKS: &[CapacityCheck] = &[
+    auto_cidr::check,
     pod_subnet_exhausted::check,
     node_subnet_exhausted::check,
     subnet_headroom::check,

@@ -20,6 +20,32 @@ pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
     Err(Finding::new(Rule::InvalidCidr, span, message).help(help))
 }
 
+/// `auto` or `auto/22` (any case), a subnet whose range cniplan chooses: `Some(Ok(None))` for
+/// `auto`, `Some(Ok(Some(22)))` for `auto/22`, an invalid-cidr finding for a prefix that is
+/// no prefix, and `None` for anything else (a CIDR to parse as one).
+pub fn parse_auto(text: &str, span: Span) -> Option<Result<Option<u8>, Finding>> {
+    let text = text.trim();
+    let (word, prefix) = match text.split_once('/') {
+        Some((word, prefix)) => (word, Some(prefix)),
+        None => (text, None),
+    };
+    if !word.trim().eq_ignore_ascii_case("auto") {
+        return None;
+    }
+    let Some(prefix) = prefix else {
+        return Some(Ok(None));
+    };
+    Some(match prefix_length(prefix) {
+        Some(length) => Ok(Some(length as u8)),
+        None => Err(Finding::new(
+            Rule::InvalidCidr,
+            span,
+            format!("`{text}` asks for a subnet of prefix length `{prefix}`, which is not 0 to 32"),
+        )
+        .help("write `auto` to size the subnet from its peak, or `auto/22` for a /22 placed by cniplan")),
+    })
+}
+
 /// Why `text` is not an IPv4 CIDR, and how to write it: (message, help).
 fn cidr_refusal(text: &str) -> (String, String) {
     const EXAMPLE: &str = "10.240.0.0/16";
@@ -212,6 +238,17 @@ pub fn parse_ip(text: &str, span: Span) -> Result<Ipv4Addr, Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_asks_cniplan_for_a_range() {
+        let span = Span::new(0, 1);
+        assert_eq!(parse_auto("auto", span), Some(Ok(None)));
+        assert_eq!(parse_auto(" Auto/22 ", span), Some(Ok(Some(22))));
+        assert!(parse_auto("auto/33", span).is_some_and(|r| r.is_err()));
+        assert!(parse_auto("auto/", span).is_some_and(|r| r.is_err()));
+        assert_eq!(parse_auto("10.0.0.0/16", span), None);
+        assert_eq!(parse_auto("automatic", span), None);
+    }
 
     #[test]
     fn parses_ipv4_and_explains_the_rest() {

@@ -13,6 +13,7 @@ use crate::plan::model::{MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolic
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
+pub use cidr::parse_auto;
 pub use resolve::resolve;
 
 /// A CIDR as written. Rules use [`Cidr::net`], the network it denotes; `cidr-host-bits`
@@ -60,6 +61,26 @@ pub struct Subnet {
     pub cidr: Option<Cidr>,
     pub reserved_ips: Spanned<u32>,
     pub delegation: Option<Spanned<String>>,
+    /// Written `cidr: auto` or `cidr: auto/22`: `crate::size::auto::place` sizes the subnet,
+    /// places it and sets `cidr`, before the rules and the scenario run.
+    pub auto: Option<AutoCidr>,
+}
+
+/// A subnet whose range cniplan chooses (SPEC §7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AutoCidr {
+    /// The prefix of `auto/22`; `None` for `auto`, sized from the subnet's peak.
+    pub prefix: Option<u8>,
+    /// Where `auto` is written: the placed CIDR and its findings point here, and
+    /// `size --write` replaces it.
+    pub span: Span,
+    /// The prefix placement looked for (`None` until placed, or when no IPv4 range holds
+    /// the peak).
+    pub sized: Option<u8>,
+    /// The peak needs more than the mode's largest pod subnet; `sized` is that limit.
+    pub capped: bool,
+    /// The peak demand the subnet was sized for.
+    pub peak_demand: u64,
 }
 
 #[derive(Debug)]

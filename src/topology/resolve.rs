@@ -6,7 +6,7 @@
 
 use super::miss::{self, Miss};
 use super::reference::{self, SubnetRef};
-use super::{cidr, Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
+use super::{cidr, AutoCidr, Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::limits::{self, Allocation};
 use crate::mode::Mode;
@@ -113,7 +113,23 @@ impl Resolver {
             let name = folded(&subnet.name.value);
             self.subnet_in_vnet.entry((index, name.clone())).or_insert(id);
             self.subnets_named.entry(name).or_default().push(id);
-            let cidr = self.cidr(&subnet.cidr);
+            let (cidr, auto) = match cidr::parse_auto(&subnet.cidr.value, subnet.cidr.span) {
+                None => (self.cidr(&subnet.cidr), None),
+                Some(Ok(prefix)) => (
+                    None,
+                    Some(AutoCidr {
+                        prefix,
+                        span: subnet.cidr.span,
+                        sized: None,
+                        capped: false,
+                        peak_demand: 0,
+                    }),
+                ),
+                Some(Err(finding)) => {
+                    self.findings.push(finding);
+                    (None, None)
+                }
+            };
             let delegation = subnet.delegation.clone().filter(|d| !d.value.trim().is_empty());
             self.topology.subnets.push(Subnet {
                 vnet: index,
@@ -122,6 +138,7 @@ impl Resolver {
                 cidr,
                 reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
                 delegation,
+                auto,
             });
         }
         self.topology.vnets.push(Vnet {

@@ -1,0 +1,86 @@
+//! `cniplan size` output: a table of every subnet and pod CIDR with its smallest prefix and a
+//! free range, or the JSON of SPEC §7.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::numbers::thousands;
+use crate::size::SizeRow;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use serde::Serialize;
+
+/// SPEC §7's `{"subnets": [...]}`, with the plan's path and finding counts beside it, as
+/// `compare` and `simulate` carry them. A struct, so keys keep this order.
+#[derive(Serialize)]
+struct Output<'a> {
+    path: &'a str,
+    findings: Counts,
+    subnets: &'a [SizeRow],
+}
+
+#[derive(Serialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+pub fn json(path: &str, findings: &[Finding], rows: &[SizeRow]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let output = Output {
+        path,
+        findings: Counts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+        },
+        subnets: rows,
+    };
+    // Serializing plain numbers and strings cannot fail.
+    serde_json::to_string_pretty(&output).unwrap_or_default() + "\n"
+}
+
+pub fn human(path: &str, rows: &[SizeRow], headroom: f64) -> String {
+    if rows.is_empty() {
+        return "No subnet or pod CIDR in the plan; nothing to size.\n".to_string();
+    }
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(["range", "role", "current", "peak", "smallest", "suggested"]);
+    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_string());
+    for r in rows {
+        let name = match &r.vnet {
+            Some(vnet) => format!("{vnet}/{}", r.name),
+            None => r.name.clone(),
+        };
+        table.add_row([
+            name,
+            r.role.to_string(),
+            r.current.clone(),
+            thousands(r.peak_demand),
+            dash(&r.smallest_prefix),
+            dash(&r.suggested),
+        ]);
+    }
+    if let Some(column) = table.column_mut(3) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    let mut out = format!("Sizes for {path}\n{table}\n");
+    out.push_str(&format!(
+        "Peaks in IPs (pod CIDRs: /24 node slots). The smallest prefix keeps the peak within {} % of its \
+         usable IPs under the plan's own mode; a suggested range overlaps no subnet, peered VNet, external \
+         network, service CIDR, pod CIDR, forbidden range or other suggestion.\n",
+        crate::render::compare::percent(headroom)
+    ));
+    for r in rows {
+        if let Some(note) = &r.note {
+            let name = match &r.vnet {
+                Some(vnet) => format!("{vnet}/{}", r.name),
+                None => r.name.clone(),
+            };
+            out.push_str(&format!("  {name}: {note}\n"));
+        }
+    }
+    out
+}
