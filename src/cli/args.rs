@@ -38,8 +38,12 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
-    /// The plan file (`-` for standard input).
-    pub plan: String,
+    /// The plan file (`-` for standard input); with `--input az`, every file of the export.
+    #[arg(required = true, num_args = 1..)]
+    pub plans: Vec<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
@@ -76,8 +80,12 @@ pub enum Sweep {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Plan files, or directories searched for cniplan.yaml, *.cniplan.yaml and
-    /// *.cniplan.yml; `-` reads standard input. Default: the current directory.
+    /// *.cniplan.yml; `-` reads standard input. Default: the current directory. With
+    /// `--input az`, the files of one export, read as one estate.
     pub paths: Vec<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -98,6 +106,18 @@ pub struct CheckArgs {
     /// Configuration file (default: .cniplan.yaml in the working directory or above it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+}
+
+/// Which format the inputs are in, and what an ARM template is deployed with.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// The input format; `auto` tells cniplan plans from ARM templates by their content.
+    #[arg(long = "input", value_enum, default_value_t = crate::input::Format::Auto)]
+    pub input_format: crate::input::Format,
+
+    /// An ARM parameters file for the templates given; may be repeated, later files win.
+    #[arg(long = "parameters", value_name = "FILE")]
+    pub parameters: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -7,9 +7,12 @@ mod inputs;
 use crate::check::{Checked, FileReport};
 use crate::config::{self, Settings};
 use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 use crate::diagnostic::{Finding, Severity};
+use crate::input::{Format, Input};
 use crate::render::{self, HumanOptions};
-use args::{CheckArgs, Cli, Color, Command, FailOn, SimulateArgs, SimulateFormat};
+use crate::source::SourceFile;
+use args::{CheckArgs, Cli, Color, Command, FailOn, InputArgs, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -60,17 +63,31 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         args.paths.clone()
     };
     let settings = settings(args.config.as_deref())?;
-    let files = inputs::expand(&paths, &settings)?;
-    if files.is_empty() {
-        return Err(format!(
-            "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
-            paths.join(", ")
-        ));
-    }
-    let reports: Vec<FileReport> = files
-        .par_iter()
-        .map(|path| check_path(path, &settings).map(|c| c.report))
-        .collect::<Result<_, _>>()?;
+    let parameters = read_parameters(&args.input)?;
+    let reports: Vec<FileReport> = if args.input.input_format == Format::Az {
+        // An export's files form one estate: one input, one report.
+        vec![check_files(&paths, &parameters, Format::Az, &settings)?.report]
+    } else {
+        let files = inputs::expand(&paths, &settings)?;
+        if files.is_empty() {
+            return Err(format!(
+                "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
+                paths.join(", ")
+            ));
+        }
+        files
+            .par_iter()
+            .map(|path| {
+                check_files(
+                    std::slice::from_ref(path),
+                    &parameters,
+                    args.input.input_format,
+                    &settings,
+                )
+                .map(|c| c.report)
+            })
+            .collect::<Result<_, _>>()?
+    };
     let human = HumanOptions {
         color: use_color(args.color),
         quiet: args.quiet,
@@ -88,7 +105,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 /// broken plan would mislead.
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
-    let checked = check_path(&args.plan, &settings)?;
+    if args.plans.len() > 1 && args.input.input_format != Format::Az {
+        return Err(
+            "simulate reads one plan; several files make one input only with `--input az`".to_string(),
+        );
+    }
+    let parameters = read_parameters(&args.input)?;
+    let checked = check_files(&args.plans, &parameters, args.input.input_format, &settings)?;
     let human = HumanOptions {
         color: use_color(args.color),
         quiet: false,
@@ -171,16 +194,48 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
     }
 }
 
-/// One input through the pipeline, or a report of why its bytes are no text.
-fn check_path(path: &str, settings: &Settings) -> Result<Checked, String> {
-    let (source, bad_utf8) = inputs::read(path)?;
-    Ok(match bad_utf8 {
-        Some(span) => Checked {
-            report: FileReport::new(source, vec![not_utf8(span)], Vec::new()),
-            model: None,
-        },
-        None => crate::check::run(crate::input::Input::single(source), settings),
-    })
+/// One input through the pipeline (its files, then the ARM parameters files), or a report
+/// of why their bytes are no text.
+fn check_files(
+    paths: &[String],
+    parameters: &[SourceFile],
+    format: Format,
+    settings: &Settings,
+) -> Result<Checked, String> {
+    if paths.iter().filter(|p| *p == "-").count() > 1 {
+        return Err("`-` (standard input) can be given once".to_string());
+    }
+    let mut sources = Vec::with_capacity(paths.len() + parameters.len());
+    let mut bad = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let (source, bad_utf8) = inputs::read(path)?;
+        if let Some(span) = bad_utf8 {
+            bad.push(not_utf8(Span::in_file(i as u32, span.start, span.end)));
+        }
+        sources.push(source);
+    }
+    // Parameters files only mean something to a template; a cniplan plan ignores them.
+    sources.extend(parameters.iter().cloned());
+    if !bad.is_empty() {
+        let mut sources = sources.into_iter();
+        let main = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
+        let mut report = FileReport::new(main, bad, Vec::new());
+        report.extra_sources = sources.collect();
+        return Ok(Checked { report, model: None });
+    }
+    Ok(crate::check::run(Input { sources, format }, settings))
+}
+
+/// The `--parameters` files, read once for every template of the run.
+fn read_parameters(input: &InputArgs) -> Result<Vec<SourceFile>, String> {
+    input
+        .parameters
+        .iter()
+        .map(|path| match inputs::read(path)? {
+            (source, None) => Ok(source),
+            (_, Some(_)) => Err(format!("{path} is not UTF-8 text; ARM parameters files are JSON")),
+        })
+        .collect()
 }
 
 fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {
