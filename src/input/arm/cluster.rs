@@ -20,6 +20,8 @@ const DEFAULT_COUNT: u32 = 1;
 #[derive(Default)]
 pub(super) struct Clusters {
     clusters: Vec<model::Cluster>,
+    /// Each cluster's notes, pushed once its pools are known.
+    notes: Vec<Notes>,
     ids: HashMap<String, usize>,
     /// (cluster, pool name) already read, for `dedupe`.
     seen: HashSet<(usize, String)>,
@@ -76,7 +78,7 @@ impl Clusters {
                 }
             }
         }
-        notes_out.push(notes);
+        self.notes.push(notes);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -195,7 +197,21 @@ impl Clusters {
             }
             notes_out.push(draft.notes);
         }
-        self.clusters
+        // A cluster without a pool has no network mode the checks can tell (the mode is
+        // the pools'): it is left out rather than checked as some default.
+        let mut kept = Vec::new();
+        for (cluster, mut notes) in self.clusters.into_iter().zip(self.notes) {
+            if cluster.node_pools.value.is_empty() {
+                notes.unresolve(
+                    cluster.name.span,
+                    "none of its node pools can be checked, so the cluster is left out of the checks",
+                );
+            } else {
+                kept.push(cluster);
+            }
+            notes_out.push(notes);
+        }
+        kept
     }
 }
 
@@ -382,6 +398,12 @@ fn read_pool(
             Some(Spanned::default_at(DEFAULT_COUNT, name.span))
         }
     };
+    autoscaler_range(
+        reader,
+        node_count.as_ref(),
+        min_count.as_ref(),
+        max_count.as_ref(),
+    );
     let max_pods = reader.count(body, "maxPods");
     let os_type = reader.choice(
         body,
@@ -412,6 +434,45 @@ fn read_pool(
         pods_per_node: None,
         name,
         origin: Some(origin),
+    }
+}
+
+/// The autoscaler's range as AKS validates it: `minCount` ≤ `count` ≤ `maxCount` (the
+/// AVM managed-cluster README's WAF example sets count 2 with minCount 3).
+fn autoscaler_range(
+    reader: &mut Reader<'_>,
+    count: Option<&Spanned<u32>>,
+    min: Option<&Spanned<u32>>,
+    max: Option<&Spanned<u32>>,
+) {
+    let (Some(min), Some(max)) = (min, max) else {
+        return;
+    };
+    let label = reader.notes.label.clone();
+    let finding = |span, message: String| {
+        Finding::new(
+            crate::diagnostic::Rule::PlanSchema,
+            span,
+            format!("{label}: {message}"),
+        )
+        .help("AKS refuses an autoscaler range that does not hold `count`; the simulation uses the range")
+    };
+    if min.value > max.value {
+        reader.findings.push(finding(
+            min.span,
+            format!(
+                "`minCount` {} is greater than `maxCount` {}",
+                min.value, max.value
+            ),
+        ));
+    } else if let Some(n) = count.filter(|n| !(min.value..=max.value).contains(&n.value)) {
+        reader.findings.push(finding(
+            n.span,
+            format!(
+                "`count` {} is outside `minCount` {} .. `maxCount` {}",
+                n.value, min.value, max.value
+            ),
+        ));
     }
 }
 

@@ -439,16 +439,18 @@ impl<'a> Evaluator<'a> {
             );
             return Val::unknown(format!("parameter `{name}`, which is not declared"), span);
         };
-        if let Param::Given(v) = &declared.param {
-            return v.clone();
-        }
         let shown = declared.name.clone();
-        self.memoised(
-            scope,
-            format!("p:{key}"),
-            span,
-            &format!("parameter `{shown}`"),
-            || match &declared.param {
+        // A null passed for a parameter with a default takes the default, as ARM does.
+        let or_default = |v: Val<'a>| match (v.is_null(), declared.default) {
+            (true, Some(node)) => self.value(&Env::of(Rc::clone(scope)), node),
+            _ => v,
+        };
+        if let Param::Given(v) = &declared.param {
+            return or_default(v.clone());
+        }
+        let what = format!("parameter `{shown}`");
+        self.memoised(scope, format!("p:{key}"), span, &what, || {
+            let value = match &declared.param {
                 Param::Given(v) => v.clone(),
                 Param::Passed { node, env } => self.value(env, node),
                 Param::PassedWhole { node, env } => {
@@ -469,8 +471,9 @@ impl<'a> Evaluator<'a> {
                     ),
                     span,
                 ),
-            },
-        )
+            };
+            or_default(value)
+        })
     }
 
     fn variable(&self, scope: &Rc<Scope<'a>>, name: &str, span: Span) -> Val<'a> {

@@ -34,12 +34,13 @@ use std::borrow::Cow;
 /// `deploymentTemplate.json` (or the subscription, management group and tenant variants).
 pub fn is_template(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}').trim_start();
-    if !text.starts_with('{') {
+    // `$schema` comes first in every template seen; a window keeps this cheap on a large
+    // file that is no template. Comments may come before the object (ARM allows them).
+    let window = jsonc::blank_comments(&text[..floor_boundary(text, 64 * 1024)]);
+    let window = window.trim_start();
+    if !window.starts_with('{') {
         return false;
     }
-    // `$schema` comes first in every template seen; a window keeps this cheap on a large
-    // file that is no template.
-    let window = &text[..floor_boundary(text, 64 * 1024)];
     let Some(at) = window.find("\"$schema\"") else {
         return false;
     };

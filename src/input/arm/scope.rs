@@ -56,6 +56,8 @@ pub struct Declared<'a> {
     /// The name as declared, for messages.
     pub name: String,
     pub param: Param<'a>,
+    /// What a null passed for it becomes (ARM applies the default to a null value).
+    pub default: Option<&'a Node<'a>>,
 }
 
 /// A variable: a value, or a `copy` entry of the `variables` object that builds an array.
@@ -131,8 +133,11 @@ impl<'a> Scope<'a> {
             return;
         };
         for entry in declared.entries() {
+            let nullable = entry.value.get("nullable").and_then(Node::as_bool) == Some(true);
             let param = match entry.value.get("defaultValue") {
                 Some(default) => Param::Default(default),
+                // languageVersion 2.0: a nullable parameter given no value is null.
+                None if nullable => Param::Given(Val::null(entry.key_span)),
                 None => Param::Missing,
             };
             self.params.insert(
@@ -140,6 +145,7 @@ impl<'a> Scope<'a> {
                 Declared {
                     name: entry.key.to_string(),
                     param,
+                    default: entry.value.get("defaultValue"),
                 },
             );
         }
