@@ -218,3 +218,158 @@ fn the_cli_passes_parameters_files_to_check_and_simulate() {
         "simulate takes one input unless --input az"
     );
 }
+
+/// Runs the binary on files of one az export, killed past `limit`.
+fn run_az(files: &[&Path], limit: std::time::Duration) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--format", "json", "--input", "az"])
+        .args(files)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    // Output is read on threads so a large report never blocks on a full pipe.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut b);
+        b
+    });
+    let err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stderr, &mut b);
+        b
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let output = std::process::Output {
+        status,
+        stdout: out.join().expect("stdout"),
+        stderr: err.join().expect("stderr"),
+    };
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    output
+}
+
+/// `rule line:column` of the JSON report's findings, per file.
+fn json_findings(out: &std::process::Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| {
+            let path = f["path"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            f["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |d| {
+                    format!(
+                        "{} {path}:{}:{}",
+                        d["rule"].as_str().unwrap_or(""),
+                        d["line"],
+                        d["column"]
+                    )
+                })
+        })
+        .collect()
+}
+
+#[test]
+fn broken_az_exports_are_located_findings() {
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    let write = |name: &str, text: &str| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, text).expect("written");
+        path
+    };
+    let vnets = std::fs::read_to_string(dir().join("az/vnets.json")).expect("fixture");
+    let truncated = write("truncated.json", &vnets[..vnets.len() / 2]);
+    let out = run_az(&[&truncated], std::time::Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_findings(&out).len(), 1);
+    assert!(json_findings(&out)[0].starts_with("plan-syntax truncated.json:"));
+
+    let wrong = write(
+        "wrong.json",
+        r#"[{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v",
+             "type": "Microsoft.Network/virtualNetworks", "name": "v",
+             "addressSpace": {"addressPrefixes": [10]},
+             "subnets": [{"name": "a", "addressPrefix": {"x": 1}}]}]"#,
+    );
+    let out = run_az(&[&wrong], std::time::Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        json_findings(&out),
+        ["plan-schema wrong.json:3:51", "plan-schema wrong.json:4:57"]
+    );
+
+    let other = write(
+        "account.json",
+        r#"{"id": "/subscriptions/s", "name": "my subscription"}"#,
+    );
+    let out = run_az(&[&other], std::time::Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_findings(&out), ["plan-schema account.json:1:1"]);
+}
+
+/// A 100 MB `az network vnet list` (279 subnets of 2,000 NICs each) is read in bounded
+/// time: a few seconds in a debug build, where the JSON parse dominates.
+#[test]
+fn a_100_mb_export_is_read() {
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    let path = tmp.path().join("vnets.json");
+    let sub =
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network";
+    let mut text = format!(
+        r#"[{{"id": "{sub}/virtualNetworks/big", "name": "big", "type": "Microsoft.Network/virtualNetworks",
+             "addressSpace": {{"addressPrefixes": ["10.0.0.0/8"]}}, "subnets": ["#
+    );
+    let mut i = 0;
+    while text.len() < 100 * 1024 * 1024 {
+        let nics: Vec<String> = (0..2000)
+            .map(|k| format!(r#"{{"id": "{sub}/networkInterfaces/nic-{i}-{k}/ipConfigurations/ipconfig1"}}"#))
+            .collect();
+        let comma = if i == 0 { "" } else { "," };
+        text.push_str(&format!(
+            r#"{comma}{{"id": "{sub}/virtualNetworks/big/subnets/s{i}", "name": "s{i}", "addressPrefix": "10.{}.{}.0/20", "ipConfigurations": [{}]}}"#,
+            i / 16,
+            (i % 16) * 16,
+            nics.join(",")
+        ));
+        i += 1;
+    }
+    text.push_str("]}]");
+    std::fs::write(&path, &text).expect("written");
+    drop(text);
+    let out = run_az(&[&path], std::time::Duration::from_secs(120));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let subnets = json["files"][0]["subnets"].as_array().expect("rows");
+    assert_eq!(subnets.len(), i);
+    // A /20 holds 4,096 addresses: 5 Azure keeps, 2,000 the NICs hold.
+    assert_eq!(subnets[0]["usable"], 4096 - 5 - 2000);
+}

@@ -146,7 +146,7 @@ impl<'a> Evaluator<'a> {
     pub fn copy_items(&self, env: &Env<'a>, copy: &'a Node<'a>, name: &str, input: &'a Node<'a>) -> Val<'a> {
         let count = match copy.get("count") {
             Some(count) => self.copy_count(env, count),
-            None => Err(Val::unknown("a copy loop without `count`", copy.span)),
+            None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
         };
         match count {
             Ok(n) => {
@@ -155,13 +155,13 @@ impl<'a> Evaluator<'a> {
                     .collect();
                 Val::array(items, copy.span)
             }
-            Err(unknown) => unknown,
+            Err(unknown) => unknown.unwrap_or_else(|| Val::unknown("a copy loop ARM refuses", copy.span)),
         }
     }
 
-    /// A loop's `count`: 0 to 800, or the reason there is none (reported when ARM would
-    /// refuse the template).
-    pub fn copy_count(&self, env: &Env<'a>, node: &'a Node<'a>) -> Result<i64, Val<'a>> {
+    /// A loop's `count`: 0 to 800; else the unknown value that stands for it, or `None`
+    /// when ARM would refuse the count (reported here).
+    pub fn copy_count(&self, env: &Env<'a>, node: &'a Node<'a>) -> Result<i64, Option<Val<'a>>> {
         let count = self.value(env, node);
         match count.kind {
             Kind::Int(n) if (0..=MAX_COPY).contains(&n) => Ok(n),
@@ -174,12 +174,9 @@ impl<'a> Evaluator<'a> {
                     )
                     .help("Azure Resource Manager refuses the template; split the loop or lower the count"),
                 );
-                Err(Val::unknown(
-                    format!("a copy loop of {n} iterations, which ARM refuses"),
-                    count.span,
-                ))
+                Err(None)
             }
-            Kind::Unknown(_) => Err(count),
+            Kind::Unknown(_) => Err(Some(count)),
             _ => {
                 self.report(
                     Finding::new(
@@ -192,7 +189,7 @@ impl<'a> Evaluator<'a> {
                     )
                     .help("Azure Resource Manager refuses the template"),
                 );
-                Err(Val::unknown("a copy loop whose count is no number", count.span))
+                Err(None)
             }
         }
     }

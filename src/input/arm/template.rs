@@ -64,7 +64,20 @@ impl<'e, 'a> Walker<'e, 'a> {
         let items: Vec<&'a Node<'a>> = match &resources.value {
             crate::input::tree::Value::Seq(items) => items.iter().collect(),
             crate::input::tree::Value::Map(entries) => entries.iter().map(|e| &e.value).collect(),
-            _ => Vec::new(),
+            _ => {
+                self.ev.report(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        resources.span,
+                        format!(
+                            "`resources` must be a list of resources, not {}",
+                            resources.describe()
+                        ),
+                    )
+                    .help("Azure Resource Manager refuses the template"),
+                );
+                Vec::new()
+            }
         };
         for node in items {
             self.resource(env, target, node, None);
@@ -84,7 +97,7 @@ impl<'e, 'a> Walker<'e, 'a> {
         let name = copy.get("name").and_then(Node::as_str).unwrap_or("");
         let count = match copy.get("count") {
             Some(count) => self.ev.copy_count(env, count),
-            None => Err(Val::unknown("a copy loop without `count`", copy.span)),
+            None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
         };
         match count {
             Ok(n) => {
@@ -92,7 +105,9 @@ impl<'e, 'a> Walker<'e, 'a> {
                     self.instance(&env.in_loop(name, i, true), target, node, parent);
                 }
             }
-            Err(unknown) => {
+            // A count ARM refuses is already a finding.
+            Err(None) => {}
+            Err(Some(unknown)) => {
                 let relevant = self.kind_of(env, node, parent).is_some_and(|(k, _)| k.is_some());
                 if let (true, Some(why)) = (relevant, unknown.unknown_reason()) {
                     let mut notes = Notes::new(self.label(node), unknown.span);
@@ -312,6 +327,11 @@ impl<'e, 'a> Walker<'e, 'a> {
 /// still has a parent).
 fn unknown_name(node: &Node<'_>, kind: &str, number: usize) -> String {
     let written = node.as_str().unwrap_or("?").replace('/', "∕");
+    // Long enough to recognise, short enough for a message.
+    let written = match written.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &written[..at]),
+        None => written,
+    };
     let parents = kind.matches('/').count().saturating_sub(1);
     let mut segments = vec!["<unknown>".to_string(); parents];
     segments.push(format!("{written}#{number}"));
@@ -471,3 +491,7 @@ fn resource_id(place: &Place, kind: &str, name: &str) -> String {
     }
     id
 }
+
+#[cfg(test)]
+#[path = "template_tests.rs"]
+mod tests;
