@@ -207,7 +207,7 @@ impl<'a> Evaluator<'a> {
                     Ok(e) => self.eval(env, e, &cx),
                     Err(err) => {
                         let at = match cx.base {
-                            Some(base) => Span::in_file(node.span.file, base + err.at, base + err.at + 1),
+                            Some(base) => self.char_at(node.span.file, base + err.at),
                             None => node.span,
                         };
                         self.report(
@@ -233,6 +233,16 @@ impl<'a> Evaluator<'a> {
         let parsed = Rc::new(expr::parse(s));
         self.asts.borrow_mut().insert(key, Rc::clone(&parsed));
         parsed
+    }
+
+    /// The span of the one character at `at`, never ending inside a character.
+    fn char_at(&self, file: u32, at: usize) -> Span {
+        let text = self.texts.get(file as usize).copied().unwrap_or("");
+        let len = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        Span::in_file(file, at, at + len)
     }
 
     /// Where the string's text starts in the file, when it is written without escapes.
