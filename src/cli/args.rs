@@ -112,7 +112,7 @@ pub struct CheckArgs {
 #[derive(Args, Debug)]
 pub struct InputArgs {
     /// The input format; `auto` tells cniplan plans from ARM templates by their content.
-    #[arg(long = "input", value_enum, default_value_t = crate::input::Format::Auto)]
+    #[arg(long = "input", value_name = "FORMAT", value_enum, default_value_t = crate::input::Format::Auto)]
     pub input_format: crate::input::Format,
 
     /// An ARM parameters file for the templates given; may be repeated, later files win.

@@ -231,6 +231,16 @@ fn read_parameters(input: &InputArgs) -> Result<Vec<SourceFile>, String> {
     input
         .parameters
         .iter()
+        // az takes `--parameters @file.json`; the habit should not fail here.
+        .map(|path| {
+            match path
+                .strip_prefix('@')
+                .filter(|_| !std::path::Path::new(path).exists())
+            {
+                Some(stripped) => stripped,
+                None => path.as_str(),
+            }
+        })
         .map(|path| match inputs::read(path)? {
             (source, None) => Ok(source),
             (_, Some(_)) => Err(format!("{path} is not UTF-8 text; ARM parameters files are JSON")),
