@@ -5,10 +5,13 @@
 #                    and the saved regressions/load_check-*
 #   structured_plan: the saved regressions/structured_plan-*.bin (its inputs are not YAML)
 #   terraform_hcl:   every .tf file under tests/ (fixtures, real configurations, bad input)
+#   arm_template:    tests/bad-input/arm-*.json, tests/fixtures/*.json, tests/imported/arm/*.json,
+#                    and the saved regressions/arm_template-*
 set -eu
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
-mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" "$fuzz_dir/corpus/terraform_hcl"
+mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" \
+    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/arm_template"
 
 seed() { # TARGET FILE...
     target=$1
@@ -31,6 +34,12 @@ seed load_check \
 seed structured_plan "$fuzz_dir"/regressions/structured_plan-*.bin
 seed terraform_hcl $(find "$root/tests" -type f -name '*.tf' | sort)
 
-for t in load_check structured_plan terraform_hcl; do
+seed arm_template \
+    "$root"/tests/bad-input/arm-*.json \
+    "$root"/tests/fixtures/*.json \
+    "$root"/tests/imported/arm/*.json \
+    "$fuzz_dir"/regressions/arm_template-*
+
+for t in load_check structured_plan terraform_hcl arm_template; do
     echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
 done

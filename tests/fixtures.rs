@@ -1,4 +1,4 @@
-//! Every plan under tests/fixtures/ against its `.expected` file: one finding per line as
+//! Every plan (or ARM template) under tests/fixtures/ against its `.expected` file: one finding per line as
 //! `LINE:COLUMN SEVERITY RULE`, derived by hand from SPEC §4 (not generated from output).
 
 use cniplan::source::SourceFile;
@@ -10,7 +10,12 @@ fn fixtures() -> Vec<PathBuf> {
     let mut plans: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("tests/fixtures exists")
         .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        // ARM templates (json) hold the rules of imported input; capacity.json is data.
+        .filter(|p| match p.extension().and_then(|e| e.to_str()) {
+            Some("yaml") => true,
+            Some("json") => fs::read_to_string(p).is_ok_and(|t| cniplan::input::arm::is_template(&t)),
+            _ => false,
+        })
         .collect();
     plans.sort();
     plans

@@ -4,6 +4,7 @@
 #![no_main]
 
 use cniplan::render::{self, Format, HumanOptions};
+use cniplan::simulate::SweepKind;
 use cniplan::diagnostic::Rule;
 use cniplan::source::SourceFile;
 use cniplan_fuzz::PlanDesc;
@@ -32,14 +33,16 @@ fuzz_target!(|plan: PlanDesc| {
     let source = SourceFile::new(PATH, text);
     let checked = cniplan::check::run(cniplan::input::Input::single(source), &Default::default());
     if let Some(model) = &checked.model {
-        let (topology, findings) = (&model.topology, &checked.report.findings);
+        let findings = &checked.report.findings;
         let steps = cniplan::simulate::step_tables(model);
         let _ = render::simulate::steps_human(&steps);
         let steps_json = render::simulate::steps_json(PATH, findings, &steps);
         assert!(serde_json::from_str::<serde_json::Value>(&steps_json).is_ok());
-        let sweep = cniplan::simulate::sweep_pods_per_node(topology);
-        let _ = render::simulate::sweep_human(&sweep);
-        let sweep_json = render::simulate::sweep_json(PATH, findings, &sweep);
-        assert!(serde_json::from_str::<serde_json::Value>(&sweep_json).is_ok());
+        for kind in [SweepKind::PodsPerNode, SweepKind::MaxPods, SweepKind::MaxCount] {
+            let sweep = cniplan::simulate::sweep(model, kind);
+            let _ = render::simulate::sweep_human(&sweep);
+            let sweep_json = render::simulate::sweep_json(PATH, findings, &sweep);
+            assert!(serde_json::from_str::<serde_json::Value>(&sweep_json).is_ok());
+        }
     }
 });

@@ -48,8 +48,9 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
-    /// The plan file (`-` for standard input).
-    pub plan: String,
+    /// The plan (`-` for standard input); several files only with `--input az`.
+    #[arg(required = true)]
+    pub plans: Vec<String>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
@@ -82,8 +83,9 @@ pub struct SimulateArgs {
 
 #[derive(Args, Debug)]
 pub struct CompareArgs {
-    /// The plan file (`-` for standard input).
-    pub plan: String,
+    /// The plan (`-` for standard input); several files only with `--input az`.
+    #[arg(required = true)]
+    pub plans: Vec<String>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
@@ -112,8 +114,9 @@ pub struct CompareArgs {
 /// How every command that reads inputs reads them.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// What the inputs are: auto (cniplan plans, recognised by name and content) or
-    /// terraform (a directory of .tf files, read without Terraform).
+    /// What the inputs are: auto (cniplan plans and ARM templates, recognised by content),
+    /// cniplan, terraform (a directory of .tf files, read without Terraform), arm, or az
+    /// (the files of one az export, read as one estate).
     #[arg(long, value_enum, default_value_t = crate::input::Format::Auto)]
     pub input: crate::input::Format,
 
@@ -121,12 +124,18 @@ pub struct InputArgs {
     /// for several, later ones winning (with --input terraform).
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<std::path::PathBuf>,
+
+    /// An ARM parameters file for the templates given (`@file` accepted); repeat for several,
+    /// later files winning.
+    #[arg(long = "parameters", value_name = "FILE")]
+    pub parameters: Vec<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct SizeArgs {
-    /// The plan file (`-` for standard input).
-    pub plan: String,
+    /// The plan (`-` for standard input); several files only with `--input az`.
+    #[arg(required = true)]
+    pub plans: Vec<String>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]

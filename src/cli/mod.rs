@@ -5,22 +5,21 @@ mod args;
 mod inputs;
 mod man;
 mod output;
+mod reading;
 
-use crate::check::{Checked, FileReport};
+use crate::check::FileReport;
 use crate::config::{self, Settings};
 use crate::diagnostic::Rule;
-use crate::diagnostic::{Finding, Severity};
-use crate::input::{Format as InputFormat, Input};
+use crate::diagnostic::Severity;
 use crate::render::{self, HumanOptions};
 use crate::simulate::SweepKind;
 use args::{
-    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, InputArgs, SimulateArgs, SimulateFormat, SizeArgs,
-    Sweep,
+    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, SimulateArgs, SimulateFormat, SizeArgs, Sweep,
 };
 use clap::Parser;
 use rayon::prelude::*;
+use reading::Reading;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use inputs::is_plan_file_name;
@@ -74,21 +73,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     };
     let settings = settings(args.config.as_deref())?;
     let how = Reading::new(&args.reading)?;
-    // A Terraform directory is one input (a root module), not a tree to search for plans.
-    let files = if args.reading.input == InputFormat::Terraform {
-        paths.clone()
-    } else {
-        inputs::expand(&paths, &settings)?
-    };
-    if files.is_empty() {
-        return Err(format!(
-            "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
-            paths.join(", ")
-        ));
-    }
-    let reports: Vec<FileReport> = files
+    let reports: Vec<FileReport> = how
+        .inputs(&paths, &settings)?
         .par_iter()
-        .map(|path| check_path(path, &settings, &how).map(|c| c.report))
+        .map(|input| how.check(input, &settings).map(|c| c.report))
         .collect::<Result<_, _>>()?;
     let human = HumanOptions {
         color: use_color(args.color, args.output.as_deref()),
@@ -107,7 +95,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
     let how = Reading::new(&args.reading)?;
-    let checked = check_path(&args.plan, &settings, &how)?;
+    how.one_input(&args.plans)?;
+    let checked = how.check(&args.plans, &settings)?;
     let human = HumanOptions {
         color: use_color(args.color, args.output.as_deref()),
         quiet: false,
@@ -157,7 +146,8 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
 fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
     let how = Reading::new(&args.reading)?;
-    let checked = check_path(&args.plan, &settings, &how)?;
+    how.one_input(&args.plans)?;
+    let checked = how.check(&args.plans, &settings)?;
     let reports = std::slice::from_ref(&checked.report);
     let Some(model) = &checked.model else {
         let human = HumanOptions {
@@ -197,7 +187,8 @@ fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
 fn size(args: &SizeArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
     let how = Reading::new(&args.reading)?;
-    let checked = check_path(&args.plan, &settings, &how)?;
+    how.one_input(&args.plans)?;
+    let checked = how.check(&args.plans, &settings)?;
     let reports = std::slice::from_ref(&checked.report);
     let path = &checked.report.source.path;
     let Some(model) = &checked.model else {
@@ -270,11 +261,6 @@ fn explain(name: &str) -> Result<ExitCode, String> {
     }
 }
 
-fn not_utf8(span: crate::diagnostic::Span) -> Finding {
-    Finding::new(Rule::PlanSyntax, span, "the plan is not UTF-8 text")
-        .help("save the plan as UTF-8; YAML plans are text")
-}
-
 /// The configuration in force: `--config`, else `.cniplan.yaml` upward from the working
 /// directory, else the defaults.
 fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
@@ -286,48 +272,6 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
             config::find(&cwd).map_or(Ok(Settings::default()), |path| config::load(&path))
         }
     }
-}
-
-/// How the command line says to read its inputs.
-struct Reading<'a> {
-    format: InputFormat,
-    var_files: &'a [PathBuf],
-}
-
-impl<'a> Reading<'a> {
-    fn new(args: &'a InputArgs) -> Result<Self, String> {
-        let (format, var_files) = (args.input, &args.var_files[..]);
-        if !var_files.is_empty() && format != InputFormat::Terraform {
-            return Err("--var-file holds Terraform variables: use it with --input terraform".to_string());
-        }
-        Ok(Reading { format, var_files })
-    }
-}
-
-/// One input through the pipeline, or a report of why its bytes are no text.
-fn check_path(path: &str, settings: &Settings, how: &Reading) -> Result<Checked, String> {
-    if how.format == InputFormat::Terraform && Path::new(path).is_dir() {
-        let sources = crate::input::terraform::files::collect(Path::new(path), how.var_files)?;
-        let input = Input {
-            sources,
-            format: InputFormat::Terraform,
-        };
-        return Ok(crate::check::run(input, settings));
-    }
-    let (source, bad_utf8) = inputs::read(path)?;
-    Ok(match bad_utf8 {
-        Some(span) => Checked {
-            report: FileReport::new(source, vec![not_utf8(span)], Vec::new()),
-            model: None,
-        },
-        None => crate::check::run(
-            Input {
-                sources: vec![source],
-                format: how.format,
-            },
-            settings,
-        ),
-    })
 }
 
 fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {

@@ -2,6 +2,8 @@
 //! reader per input format, each producing the same [`Plan`] with every value's place in its
 //! source: resolve, rules, capacity and renderers never learn which reader ran.
 
+pub mod arm;
+pub mod az;
 pub mod cniplan;
 pub mod de;
 pub mod json;
@@ -23,10 +25,16 @@ pub enum Format {
     Cniplan,
     /// Terraform: a directory of `.tf` files, read without Terraform (a file is a plan's JSON).
     Terraform,
+    /// An ARM template (JSON; Bicep after `az bicep build`), with `--parameters` files.
+    Arm,
+    /// az CLI exports (`az network vnet list`, `az aks list`, …); every file of the run
+    /// forms one estate.
+    Az,
 }
 
 /// What one run reads as one estate: usually one file; several for formats whose files
-/// form one estate together. Spans number the sources in order (`Span::file`).
+/// form one estate together (az exports, a Terraform directory), or an ARM template followed
+/// by its parameters files. Spans number the sources in order (`Span::file`).
 pub struct Input {
     pub sources: Vec<SourceFile>,
     pub format: Format,
@@ -58,6 +66,9 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         return Err(Vec::new());
     };
     match input.format {
+        Format::Arm => arm::read(input),
+        Format::Az => az::read(input),
+        Format::Auto if arm::is_template(&main.text) => arm::read(input),
         Format::Auto | Format::Cniplan => cniplan::read(main).map(|l| Loaded {
             plan: l.plan,
             aliases: l.aliases,

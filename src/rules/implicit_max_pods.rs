@@ -8,7 +8,9 @@ use crate::limits::DEFAULT_MAX_PODS_POD_SUBNET_IP_PLANNING;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in &topology.clusters {
+    // An imported cluster's reader already says what it assumed (`assumed-value`), naming
+    // the resource; this rule speaks to a plan's author.
+    for cluster in topology.clusters.iter().filter(|c| c.origin.is_none()) {
         for pool in cluster.pools.iter().filter(|p| p.max_pods.defaulted) {
             let (assumed, why) = pool.mode.default_max_pods();
             let whose = format!("pool `{}` of cluster `{}`", pool.name.value, cluster.name.value);

@@ -1,0 +1,132 @@
+//! How the command line's inputs become the library's [`Input`]s: which files form one
+//! estate, in which format, with which Terraform variable files and ARM parameters files.
+
+use super::args::InputArgs;
+use super::inputs;
+use crate::check::{Checked, FileReport};
+use crate::config::Settings;
+use crate::diagnostic::{Finding, Rule, Span};
+use crate::input::{Format, Input};
+use crate::source::SourceFile;
+use std::path::{Path, PathBuf};
+
+/// The `--input`, `--var-file` and `--parameters` of a command line, read once for the run.
+pub struct Reading {
+    pub format: Format,
+    var_files: Vec<PathBuf>,
+    /// The ARM parameters files, for every template of the run.
+    parameters: Vec<SourceFile>,
+}
+
+impl Reading {
+    pub fn new(args: &InputArgs) -> Result<Self, String> {
+        if !args.var_files.is_empty() && args.input != Format::Terraform {
+            return Err("--var-file holds Terraform variables: use it with --input terraform".to_string());
+        }
+        if !args.parameters.is_empty() && !matches!(args.input, Format::Auto | Format::Arm) {
+            return Err(
+                "--parameters holds an ARM template's parameters: use it with ARM templates".to_string(),
+            );
+        }
+        Ok(Reading {
+            format: args.input,
+            var_files: args.var_files.clone(),
+            parameters: read_parameters(&args.parameters)?,
+        })
+    }
+
+    /// The inputs a command line names, each a list of paths read as one estate: all the
+    /// files of an az export together; a Terraform directory or plan each on its own; else
+    /// every plan file, directories searched.
+    pub fn inputs(&self, paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>, String> {
+        match self.format {
+            Format::Az => Ok(vec![paths.to_vec()]),
+            Format::Terraform => Ok(paths.iter().map(|p| vec![p.clone()]).collect()),
+            _ => {
+                let files = inputs::expand(paths, settings)?;
+                if files.is_empty() {
+                    return Err(format!(
+                        "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
+                        paths.join(", ")
+                    ));
+                }
+                Ok(files.into_iter().map(|f| vec![f]).collect())
+            }
+        }
+    }
+
+    /// A command that reads one input: one path, or several only for an az export.
+    pub fn one_input(&self, paths: &[String]) -> Result<(), String> {
+        if paths.len() > 1 && self.format != Format::Az {
+            return Err(
+                "this command reads one plan; several files make one input only with `--input az`".into(),
+            );
+        }
+        Ok(())
+    }
+
+    /// One input through the pipeline, or a report of why its bytes are no text.
+    pub fn check(&self, paths: &[String], settings: &Settings) -> Result<Checked, String> {
+        if paths.iter().filter(|p| *p == "-").count() > 1 {
+            return Err("`-` (standard input) can be given once".to_string());
+        }
+        if let [dir] = paths {
+            if self.format == Format::Terraform && Path::new(dir).is_dir() {
+                let sources = crate::input::terraform::files::collect(Path::new(dir), &self.var_files)?;
+                let input = Input {
+                    sources,
+                    format: Format::Terraform,
+                };
+                return Ok(crate::check::run(input, settings));
+            }
+        }
+        let mut sources = Vec::with_capacity(paths.len() + self.parameters.len());
+        let mut bad = Vec::new();
+        for (i, path) in paths.iter().enumerate() {
+            let (source, bad_utf8) = inputs::read(path)?;
+            if let Some(span) = bad_utf8 {
+                bad.push(not_utf8(Span::in_file(i as u32, span.start, span.end)));
+            }
+            sources.push(source);
+        }
+        // Parameters files only mean something to a template; other readers ignore them.
+        sources.extend(self.parameters.iter().cloned());
+        if !bad.is_empty() {
+            let mut sources = sources.into_iter();
+            let main = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
+            let mut report = FileReport::new(main, bad, Vec::new());
+            report.extra_sources = sources.collect();
+            return Ok(Checked { report, model: None });
+        }
+        Ok(crate::check::run(
+            Input {
+                sources,
+                format: self.format,
+            },
+            settings,
+        ))
+    }
+}
+
+pub fn not_utf8(span: Span) -> Finding {
+    Finding::new(Rule::PlanSyntax, span, "the plan is not UTF-8 text")
+        .help("save the plan as UTF-8; YAML plans are text")
+}
+
+/// The `--parameters` files, read once for every template of the run.
+fn read_parameters(paths: &[String]) -> Result<Vec<SourceFile>, String> {
+    paths
+        .iter()
+        // az takes `--parameters @file.json`; the habit should not fail here.
+        .map(
+            |path| match path.strip_prefix('@').filter(|_| !Path::new(path).exists()) {
+                Some(stripped) => stripped,
+                None => path.as_str(),
+            },
+        )
+        .map(|path| match inputs::read(path)? {
+            (source, None) => Ok(source),
+            (_, Some(_)) => Err(format!("{path} is not UTF-8 text; ARM parameters files are JSON")),
+        })
+        .collect()
+}

@@ -1,0 +1,519 @@
+//! Managed clusters and their node pools (`agentPoolProfiles` and `…/agentPools`
+//! resources) → the plan's clusters. A pool is kept when its subnets can be checked; one
+//! whose subnet is unknown, outside the input or in the VNet AKS creates is left out and
+//! said so.
+
+use super::estate::{id_key, parent_id, segment_after, Builder, Resource};
+use super::fields::{depends, field, Got, Reader};
+use super::notes::Notes;
+use super::value::Val;
+use crate::diagnostic::{Finding, Span, Spanned};
+use crate::plan::model::{
+    self, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, Origin, OsType,
+    PodIpAllocationMode,
+};
+use std::collections::{HashMap, HashSet};
+
+/// What AKS does when a pool sets no `count` (the REST API: "The default value is 1").
+const DEFAULT_COUNT: u32 = 1;
+
+#[derive(Default)]
+pub(super) struct Clusters {
+    clusters: Vec<model::Cluster>,
+    /// Each cluster's notes, pushed once its pools are known.
+    notes: Vec<Notes>,
+    ids: HashMap<String, usize>,
+    /// (cluster, pool name) already read, for `dedupe`.
+    seen: HashSet<(usize, String)>,
+    pools: Vec<Draft>,
+}
+
+/// A pool read, before its subnet references are checked.
+struct Draft {
+    cluster: usize,
+    pool: model::NodePool,
+    vnet_subnet: Got<String>,
+    pod_subnet: Got<String>,
+    notes: Notes,
+}
+
+impl Clusters {
+    pub(super) fn cluster(
+        &mut self,
+        r: Resource<'_>,
+        findings: &mut Vec<Finding>,
+        notes_out: &mut Vec<Notes>,
+        dedupe: bool,
+    ) {
+        let key = id_key(&r.id);
+        if dedupe && self.ids.contains_key(&key) {
+            return;
+        }
+        let mut notes = r.notes;
+        let mut reader = Reader {
+            notes: &mut notes,
+            findings,
+        };
+        let cluster = read_cluster(&mut reader, &r.name, &r.body, r.resource_group.as_deref(), &r.id);
+        let index = self.clusters.len();
+        self.ids.insert(key, index);
+        self.clusters.push(cluster);
+        if let Some(profiles) = field(&r.body, "agentPoolProfiles") {
+            match profiles.unknown_reason() {
+                Some(why) => notes.unresolve(
+                    profiles.span,
+                    format!(
+                        "{}: its node pools are not read",
+                        depends("agentPoolProfiles", why)
+                    ),
+                ),
+                None => {
+                    self.clusters[index].node_pools.span = profiles.span;
+                    for profile in profiles.items().unwrap_or_default() {
+                        let label = format!("{}, agent pool", notes.label);
+                        let pool_id =
+                            |name: &str| format!("{}/agentPools/{name}", r.id.trim_end_matches('/'));
+                        self.profile(index, &profile, &label, &pool_id, findings, notes_out, dedupe);
+                    }
+                }
+            }
+        }
+        self.notes.push(notes);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn profile(
+        &mut self,
+        cluster: usize,
+        profile: &Val<'_>,
+        label: &str,
+        pool_id: &dyn Fn(&str) -> String,
+        findings: &mut Vec<Finding>,
+        notes_out: &mut Vec<Notes>,
+        dedupe: bool,
+    ) {
+        let mut notes = Notes::new(label, profile.span);
+        let mut reader = Reader {
+            notes: &mut notes,
+            findings,
+        };
+        let name = match reader.text(profile, "name") {
+            Got::Value(n) => n,
+            Got::Unknown(span, why) => {
+                reader
+                    .notes
+                    .unresolve(span, format!("{}: the pool is not read", depends("name", &why)));
+                notes_out.push(notes);
+                return;
+            }
+            Got::Absent | Got::Invalid => {
+                notes_out.push(notes);
+                return;
+            }
+        };
+        notes.label = format!("{label} '{}'", name.value);
+        notes.span = name.span;
+        let id = pool_id(&name.value);
+        self.add_pool(cluster, name, id, profile, notes, findings, dedupe);
+    }
+
+    pub(super) fn pool_resource(
+        &mut self,
+        r: Resource<'_>,
+        findings: &mut Vec<Finding>,
+        notes_out: &mut Vec<Notes>,
+        dedupe: bool,
+    ) {
+        let parent = r.parent.clone().unwrap_or_else(|| parent_id(&r.id));
+        let Some(&cluster) = self.ids.get(&id_key(&parent)) else {
+            let mut notes = r.notes;
+            let name = segment_after(&parent, "managedClusters")
+                .unwrap_or(&parent)
+                .to_string();
+            notes.unresolve(
+                notes.span,
+                format!("its cluster `{name}` is not in this input: the pool's network settings are unknown, so it is not checked"),
+            );
+            notes_out.push(notes);
+            return;
+        };
+        self.add_pool(cluster, r.name, r.id, &r.body, r.notes, findings, dedupe);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_pool(
+        &mut self,
+        cluster: usize,
+        name: Spanned<String>,
+        id: String,
+        body: &Val<'_>,
+        mut notes: Notes,
+        findings: &mut Vec<Finding>,
+        dedupe: bool,
+    ) {
+        if dedupe && !self.seen.insert((cluster, name.value.to_ascii_lowercase())) {
+            return;
+        }
+        let group = self.clusters[cluster]
+            .origin
+            .as_ref()
+            .and_then(|o| o.resource_group.clone());
+        let mut reader = Reader {
+            notes: &mut notes,
+            findings,
+        };
+        let vnet_subnet = reader.text(body, "vnetSubnetID");
+        let pod_subnet = reader.text(body, "podSubnetID");
+        let pool = read_pool(
+            &mut reader,
+            name,
+            body,
+            Origin {
+                resource: id,
+                resource_group: group,
+            },
+        );
+        self.pools.push(Draft {
+            cluster,
+            pool,
+            vnet_subnet,
+            pod_subnet,
+            notes,
+        });
+    }
+
+    /// The clusters with the pools whose subnets can be checked.
+    pub(super) fn finish(mut self, builder: &Builder<'_>, notes_out: &mut Vec<Notes>) -> Vec<model::Cluster> {
+        for mut draft in std::mem::take(&mut self.pools) {
+            if let Some(Some(vnet_subnet)) =
+                subnet(builder, draft.vnet_subnet, "vnetSubnetID", &mut draft.notes, true)
+            {
+                let pod_subnet = subnet(builder, draft.pod_subnet, "podSubnetID", &mut draft.notes, false);
+                if let Some(pod_subnet) = pod_subnet {
+                    draft.pool.vnet_subnet = vnet_subnet;
+                    draft.pool.pod_subnet = pod_subnet;
+                    self.clusters[draft.cluster].node_pools.value.push(draft.pool);
+                }
+            }
+            notes_out.push(draft.notes);
+        }
+        // A cluster without a pool has no network mode the checks can tell (the mode is
+        // the pools'): it is left out rather than checked as some default.
+        let mut kept = Vec::new();
+        for (cluster, mut notes) in self.clusters.into_iter().zip(self.notes) {
+            if cluster.node_pools.value.is_empty() {
+                notes.unresolve(
+                    cluster.name.span,
+                    "none of its node pools can be checked, so the cluster is left out of the checks",
+                );
+            } else {
+                kept.push(cluster);
+            }
+            notes_out.push(notes);
+        }
+        kept
+    }
+}
+
+/// A pool's subnet reference, checked: `None` leaves the pool out (said in a note);
+/// `Some(None)` is an optional reference not given.
+#[allow(clippy::option_option)]
+fn subnet(
+    builder: &Builder<'_>,
+    got: Got<String>,
+    key: &str,
+    notes: &mut Notes,
+    required: bool,
+) -> Option<Option<Spanned<String>>> {
+    let leave_out = "the pool is not simulated";
+    match got {
+        Got::Value(text) => match builder.reachable(&text.value) {
+            Ok(()) => Some(Some(text)),
+            Err(why) => {
+                notes.unresolve(text.span, format!("`{key}`: {why}, so {leave_out}"));
+                None
+            }
+        },
+        Got::Absent if required => {
+            notes.unresolve(
+                notes.span,
+                format!("no `{key}`: the pool's nodes go into the VNet AKS creates, which is not in this input, so {leave_out}"),
+            );
+            None
+        }
+        Got::Absent => Some(None),
+        Got::Unknown(span, why) => {
+            notes.unresolve(span, format!("{}, so {leave_out}", depends(key, &why)));
+            None
+        }
+        Got::Invalid => None,
+    }
+}
+
+fn read_cluster(
+    reader: &mut Reader<'_>,
+    name: &Spanned<String>,
+    body: &Val<'_>,
+    group: Option<&str>,
+    id: &str,
+) -> model::Cluster {
+    let mut profile = field(body, "networkProfile");
+    if let Some(why) = profile.as_ref().and_then(Val::unknown_reason) {
+        let span = profile.as_ref().map_or(name.span, |p| p.span);
+        reader.notes.assume(
+            span,
+            format!(
+                "{}: assumed Azure CNI without a mode and the default service CIDR",
+                depends("networkProfile", why)
+            ),
+        );
+        profile = None;
+    }
+    let np = profile.unwrap_or_else(|| Val::null(name.span));
+    let plugin = reader.choice(
+        &np,
+        "networkPlugin",
+        &[
+            ("azure", NetworkPlugin::Azure),
+            ("kubenet", NetworkPlugin::Kubenet),
+            ("none", NetworkPlugin::None),
+        ],
+    );
+    let mode = reader.choice(
+        &np,
+        "networkPluginMode",
+        &[("overlay", NetworkPluginMode::Overlay)],
+    );
+    let policy = reader.choice(
+        &np,
+        "networkPolicy",
+        &[
+            ("none", NetworkPolicy::None),
+            ("azure", NetworkPolicy::Azure),
+            ("calico", NetworkPolicy::Calico),
+            ("cilium", NetworkPolicy::Cilium),
+        ],
+    );
+    let dataplanes = [
+        ("azure", NetworkDataplane::Azure),
+        ("cilium", NetworkDataplane::Cilium),
+    ];
+    let mut dataplane = reader.choice(&np, "networkDataplane", &dataplanes);
+    if matches!(dataplane, Got::Absent) {
+        // API versions before networkDataplane called the Cilium dataplane `ebpfDataplane`.
+        dataplane = reader.choice(&np, "ebpfDataplane", &dataplanes[1..]);
+    }
+    let pod_cidr = reader.text(&np, "podCidr");
+    let service_cidr = reader.text(&np, "serviceCidr");
+    let dns_service_ip = reader.text(&np, "dnsServiceIP");
+    let version = reader.text(body, "kubernetesVersion");
+    model::Cluster {
+        name: name.clone(),
+        resource_group: group.map(|g| Spanned::new(g.to_string(), Span::default())),
+        network_plugin: assumed(reader, plugin, "networkPlugin", "azure (Azure CNI)"),
+        network_plugin_mode: assumed(reader, mode, "networkPluginMode", "no mode (not overlay)"),
+        pod_cidr: assumed(
+            reader,
+            pod_cidr,
+            "podCidr",
+            "the default pod CIDR where one is used",
+        ),
+        network_dataplane: assumed(reader, dataplane, "networkDataplane", "azure"),
+        network_policy: assumed(reader, policy, "networkPolicy", "none"),
+        kubernetes_version: unresolved(
+            reader,
+            version,
+            "kubernetesVersion",
+            "checks of the Kubernetes version skip the cluster",
+        ),
+        service_cidr: assumed(reader, service_cidr, "serviceCidr", "the default 10.0.0.0/16"),
+        dns_service_ip: assumed(
+            reader,
+            dns_service_ip,
+            "dnsServiceIP",
+            "the service CIDR's 10th address",
+        ),
+        cli_version: None,
+        private_link_service: None,
+        node_pools: Spanned::new(Vec::new(), name.span),
+        origin: Some(Origin {
+            resource: id.to_string(),
+            resource_group: group.map(str::to_string),
+        }),
+    }
+}
+
+fn read_pool(
+    reader: &mut Reader<'_>,
+    name: Spanned<String>,
+    body: &Val<'_>,
+    origin: Origin,
+) -> model::NodePool {
+    let autoscale = match reader.flag(body, "enableAutoScaling") {
+        Got::Value(b) => b.value,
+        Got::Unknown(span, why) => {
+            reader.notes.assume(
+                span,
+                format!("{}: assumed off", depends("enableAutoScaling", &why)),
+            );
+            false
+        }
+        Got::Absent | Got::Invalid => false,
+    };
+    let (mut min_count, mut max_count) = (None, None);
+    if autoscale {
+        match (reader.count(body, "minCount"), reader.count(body, "maxCount")) {
+            (Got::Value(min), Got::Value(max)) => (min_count, max_count) = (Some(min), Some(max)),
+            (Got::Unknown(span, why), _) | (_, Got::Unknown(span, why)) => reader.notes.assume(
+                span,
+                format!("the autoscaler's range is unknown (it depends on {why}): assumed the pool stays at `count`"),
+            ),
+            _ => reader.notes.assume(
+                name.span,
+                "`enableAutoScaling` without `minCount` and `maxCount`: assumed the pool stays at `count`",
+            ),
+        }
+    }
+    let node_count = match reader.count(body, "count") {
+        Got::Value(n) => Some(n),
+        Got::Absent | Got::Invalid if min_count.is_some() => None,
+        Got::Unknown(span, why) if min_count.is_some() => {
+            reader
+                .notes
+                .assume(span, format!("{}: assumed `minCount`", depends("count", &why)));
+            None
+        }
+        Got::Unknown(span, why) => {
+            reader.notes.assume(
+                span,
+                format!("{}: assumed {DEFAULT_COUNT} node", depends("count", &why)),
+            );
+            Some(Spanned::default_at(DEFAULT_COUNT, span))
+        }
+        Got::Absent | Got::Invalid => {
+            reader.notes.assume(
+                name.span,
+                format!("no `count`: assumed AKS's default of {DEFAULT_COUNT} node"),
+            );
+            Some(Spanned::default_at(DEFAULT_COUNT, name.span))
+        }
+    };
+    autoscaler_range(
+        reader,
+        node_count.as_ref(),
+        min_count.as_ref(),
+        max_count.as_ref(),
+    );
+    let max_pods = reader.count(body, "maxPods");
+    let os_type = reader.choice(
+        body,
+        "osType",
+        &[("Linux", OsType::Linux), ("Windows", OsType::Windows)],
+    );
+    let os_sku = reader.text(body, "osSKU");
+    let max_surge = max_surge(reader, body);
+    let allocation = reader.choice(
+        body,
+        "podIPAllocationMode",
+        &[
+            ("DynamicIndividual", PodIpAllocationMode::DynamicIndividual),
+            ("StaticBlock", PodIpAllocationMode::StaticBlock),
+        ],
+    );
+    model::NodePool {
+        os_type: assumed(reader, os_type, "osType", "Linux"),
+        os_sku: assumed(reader, os_sku, "osSKU", "the OS's default SKU"),
+        node_count,
+        min_count,
+        max_count,
+        max_pods: assumed(reader, max_pods, "maxPods", "the network mode's default"),
+        max_surge,
+        vnet_subnet: Spanned::new(String::new(), name.span),
+        pod_subnet: None,
+        pod_ip_allocation_mode: assumed(reader, allocation, "podIPAllocationMode", "DynamicIndividual"),
+        pods_per_node: None,
+        name,
+        origin: Some(origin),
+    }
+}
+
+/// The autoscaler's range as AKS validates it: `minCount` ≤ `count` ≤ `maxCount` (the
+/// AVM managed-cluster README's WAF example sets count 2 with minCount 3).
+fn autoscaler_range(
+    reader: &mut Reader<'_>,
+    count: Option<&Spanned<u32>>,
+    min: Option<&Spanned<u32>>,
+    max: Option<&Spanned<u32>>,
+) {
+    let (Some(min), Some(max)) = (min, max) else {
+        return;
+    };
+    let label = reader.notes.label.clone();
+    let finding = |span, message: String| {
+        Finding::new(
+            crate::diagnostic::Rule::PlanSchema,
+            span,
+            format!("{label}: {message}"),
+        )
+        .help("AKS refuses an autoscaler range that does not hold `count`; the simulation uses the range")
+    };
+    if min.value > max.value {
+        reader.findings.push(finding(
+            min.span,
+            format!(
+                "`minCount` {} is greater than `maxCount` {}",
+                min.value, max.value
+            ),
+        ));
+    } else if let Some(n) = count.filter(|n| !(min.value..=max.value).contains(&n.value)) {
+        reader.findings.push(finding(
+            n.span,
+            format!(
+                "`count` {} is outside `minCount` {} .. `maxCount` {}",
+                n.value, min.value, max.value
+            ),
+        ));
+    }
+}
+
+/// `upgradeSettings.maxSurge`: a string ("33%", "1") or a bare number.
+fn max_surge(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
+    let settings = field(body, "upgradeSettings")?;
+    let surge = match settings.unknown_reason() {
+        Some(_) => settings,
+        None => field(&settings, "maxSurge")?,
+    };
+    if let Some(n) = surge.as_int() {
+        return Some(Spanned::new(n.to_string(), surge.span));
+    }
+    let got = reader.as_text(surge, "maxSurge");
+    assumed(reader, got, "upgradeSettings.maxSurge", "1 node")
+}
+
+/// A value, or `None` with an assumed-value note when it is unknown.
+fn assumed<T>(reader: &mut Reader<'_>, got: Got<T>, key: &str, default: &str) -> Option<Spanned<T>> {
+    match got {
+        Got::Value(v) => Some(v),
+        Got::Unknown(span, why) => {
+            reader
+                .notes
+                .assume(span, format!("{}: assumed {default}", depends(key, &why)));
+            None
+        }
+        Got::Absent | Got::Invalid => None,
+    }
+}
+
+/// A value, or `None` with an unresolved-input note when it is unknown.
+fn unresolved<T>(reader: &mut Reader<'_>, got: Got<T>, key: &str, consequence: &str) -> Option<Spanned<T>> {
+    match got {
+        Got::Value(v) => Some(v),
+        Got::Unknown(span, why) => {
+            reader
+                .notes
+                .unresolve(span, format!("{}: {consequence}", depends(key, &why)));
+            None
+        }
+        Got::Absent | Got::Invalid => None,
+    }
+}

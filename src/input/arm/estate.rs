@@ -1,0 +1,576 @@
+//! Azure resources → the typed plan: what the ARM reader evaluates and what az exports
+//! hold are the same resources (the REST API's, `properties`-wrapped or flattened), so one
+//! mapping serves both. VNets and clusters are identified by resource ID, compared without
+//! case as Azure compares them; a pool is linked to its subnets through their IDs.
+
+use super::cluster::Clusters;
+use super::fields::{depends, field, Got, Reader};
+use super::notes::Notes;
+use super::value::{Kind as ValKind, Val};
+use crate::diagnostic::{Finding, Span, Spanned};
+use crate::plan::model::{self, Origin, Plan};
+use crate::topology::reference::{self, SubnetRef};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Vnet,
+    Subnet,
+    Peering,
+    Cluster,
+    Pool,
+}
+
+impl Kind {
+    /// The kind of an ARM resource type, compared without case (REST returns
+    /// `Microsoft.ContainerService/ManagedClusters`).
+    pub fn of_type(kind: &str) -> Option<Kind> {
+        match kind.to_ascii_lowercase().as_str() {
+            "microsoft.network/virtualnetworks" => Some(Kind::Vnet),
+            "microsoft.network/virtualnetworks/subnets" => Some(Kind::Subnet),
+            "microsoft.network/virtualnetworks/virtualnetworkpeerings" => Some(Kind::Peering),
+            "microsoft.containerservice/managedclusters" => Some(Kind::Cluster),
+            "microsoft.containerservice/managedclusters/agentpools" => Some(Kind::Pool),
+            _ => None,
+        }
+    }
+}
+
+/// One resource as a reader found it.
+pub struct Resource<'a> {
+    pub kind: Kind,
+    /// Its Azure resource ID: as exported, or as the template's scope builds it.
+    pub id: String,
+    /// Its own name (the last segment of a child's `parent/child`).
+    pub name: Spanned<String>,
+    /// The parent's resource ID, for subnets, peerings and agent pools.
+    pub parent: Option<String>,
+    pub resource_group: Option<String>,
+    /// The resource object: fields are read under `properties` or beside it.
+    pub body: Val<'a>,
+    /// Its label and place, with what the reader already had to assume.
+    pub notes: Notes,
+}
+
+/// How a subnet's `ipConfigurations` become `reserved_ips` (az exports only).
+pub trait ReservedIps {
+    fn reserved(&self, subnet: &Val<'_>) -> Option<Spanned<u32>>;
+}
+
+pub struct Options<'o> {
+    /// Resources named twice (`az network vnet list` and `az network vnet subnet list`
+    /// both print a subnet) are read once, the first time.
+    pub dedupe: bool,
+    pub reserved: Option<&'o dyn ReservedIps>,
+    /// What to tell a user whose input lacks a VNet: "this template", "the export".
+    pub missing_vnet_help: &'static str,
+}
+
+/// Resource IDs as Azure compares them.
+pub fn id_key(id: &str) -> String {
+    id.trim().trim_end_matches('/').to_ascii_lowercase()
+}
+
+/// The segment after `name` in a resource ID (`resourceGroups` → the group).
+pub fn segment_after<'s>(id: &'s str, name: &str) -> Option<&'s str> {
+    let mut segments = id.split('/');
+    segments.find(|s| s.eq_ignore_ascii_case(name))?;
+    segments.next().filter(|s| !s.is_empty())
+}
+
+/// The parent of a child resource's ID: the ID without its last type and name.
+pub fn parent_id(id: &str) -> String {
+    let trimmed = id.trim_end_matches('/');
+    let mut parts: Vec<&str> = trimmed.split('/').collect();
+    parts.truncate(parts.len().saturating_sub(2));
+    parts.join("/")
+}
+
+pub fn build<'a>(resources: Vec<Resource<'a>>, options: &Options<'_>) -> (Plan, Vec<Finding>) {
+    let mut b = Builder {
+        options,
+        vnets: Vec::new(),
+        vnet_ids: HashMap::new(),
+        subnet_ids: HashSet::new(),
+        unresolved_subnets: HashMap::new(),
+        peerings: Vec::new(),
+        findings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut by_kind: HashMap<Kind, Vec<Resource<'a>>> = HashMap::new();
+    for r in resources {
+        by_kind.entry(r.kind).or_default().push(r);
+    }
+    let mut take = |k: Kind| by_kind.remove(&k).unwrap_or_default();
+    for r in take(Kind::Vnet) {
+        b.vnet(r);
+    }
+    for r in take(Kind::Subnet) {
+        b.subnet_resource(r);
+    }
+    for r in take(Kind::Peering) {
+        b.peering_resource(r);
+    }
+    b.link_peerings();
+    let mut clusters = Clusters::default();
+    for r in take(Kind::Cluster) {
+        clusters.cluster(r, &mut b.findings, &mut b.notes, options.dedupe);
+    }
+    for r in take(Kind::Pool) {
+        clusters.pool_resource(r, &mut b.findings, &mut b.notes, options.dedupe);
+    }
+    let mut pool_notes = Vec::new();
+    let clusters = clusters.finish(&b, &mut pool_notes);
+    let plan = Plan {
+        version: Spanned::default_at(1, Span::default()),
+        vnets: b.vnets,
+        external_networks: Vec::new(),
+        allocation: model::Allocation::default(),
+        clusters,
+    };
+    let mut findings = b.findings;
+    findings.extend(b.notes.into_iter().chain(pool_notes).flat_map(Notes::findings));
+    (plan, findings)
+}
+
+pub(super) struct Builder<'o> {
+    options: &'o Options<'o>,
+    vnets: Vec<model::Vnet>,
+    /// VNet index by ID key.
+    vnet_ids: HashMap<String, usize>,
+    subnet_ids: HashSet<String>,
+    /// Subnets left out (their prefix is unknown), by ID key, with why: pools on them are
+    /// left out too rather than reported as pointing nowhere.
+    unresolved_subnets: HashMap<String, String>,
+    /// (VNet, the remote VNet's ID as written, the notes of the resource that wrote it).
+    peerings: Vec<(usize, Spanned<String>, Notes)>,
+    findings: Vec<Finding>,
+    notes: Vec<Notes>,
+}
+
+impl Builder<'_> {
+    fn vnet(&mut self, r: Resource<'_>) {
+        let key = id_key(&r.id);
+        if self.options.dedupe && self.vnet_ids.contains_key(&key) {
+            return;
+        }
+        let mut notes = r.notes;
+        let address_space = self.address_space(&r.body, &r.name, &mut notes);
+        let index = self.vnets.len();
+        self.vnet_ids.insert(key, index);
+        self.vnets.push(model::Vnet {
+            name: r.name,
+            resource_group: r.resource_group.clone().map(|g| Spanned::new(g, Span::default())),
+            address_space,
+            peerings: Vec::new(),
+            subnets: Vec::new(),
+            origin: Some(Origin {
+                resource: r.id.clone(),
+                resource_group: r.resource_group.clone(),
+            }),
+        });
+        match field(&r.body, "subnets") {
+            Some(v) if v.unknown_reason().is_some() => notes.unresolve(
+                v.span,
+                format!(
+                    "{}: its subnets are not read",
+                    depends("subnets", v.unknown_reason().unwrap_or_default())
+                ),
+            ),
+            Some(v) => {
+                for entry in v.items().unwrap_or_default() {
+                    self.inline_subnet(index, &r.id, r.resource_group.as_deref(), &notes.label, entry);
+                }
+            }
+            None => {}
+        }
+        if let Some(v) = field(&r.body, "virtualNetworkPeerings") {
+            for entry in v.items().unwrap_or_default() {
+                self.peering(index, &entry, notes.clone());
+            }
+        }
+        self.notes.push(notes);
+    }
+
+    fn address_space(
+        &mut self,
+        body: &Val<'_>,
+        name: &Spanned<String>,
+        notes: &mut Notes,
+    ) -> Spanned<Vec<Spanned<String>>> {
+        let prefixes = field(body, "addressSpace").and_then(|s| match s.kind {
+            ValKind::Unknown(_) => Some(s),
+            _ => field(&s, "addressPrefixes"),
+        });
+        let Some(prefixes) = prefixes else {
+            notes.unresolve(
+                name.span,
+                "no `addressSpace.addressPrefixes`: the VNet's address space is not checked",
+            );
+            return Spanned::new(Vec::new(), name.span);
+        };
+        if let Some(why) = prefixes.unknown_reason() {
+            notes.unresolve(
+                prefixes.span,
+                format!(
+                    "{}: the VNet's address space is not checked",
+                    depends("addressPrefixes", why)
+                ),
+            );
+            return Spanned::new(Vec::new(), prefixes.span);
+        }
+        let mut out = Vec::new();
+        let mut reader = Reader {
+            notes,
+            findings: &mut self.findings,
+        };
+        for item in prefixes.items().unwrap_or_default() {
+            match reader.as_text(item, "addressPrefixes") {
+                // cniplan plans IPv4; a dual-stack VNet's IPv6 prefix is left out.
+                Got::Value(p) if p.value.contains(':') => {}
+                Got::Value(p) => out.push(p),
+                Got::Unknown(span, why) => reader.notes.unresolve(
+                    span,
+                    format!(
+                        "{}: it is left out of the address space",
+                        depends("addressPrefixes", &why)
+                    ),
+                ),
+                Got::Absent | Got::Invalid => {}
+            }
+        }
+        Spanned::new(out, prefixes.span)
+    }
+
+    fn inline_subnet(
+        &mut self,
+        vnet: usize,
+        vnet_id: &str,
+        group: Option<&str>,
+        vnet_label: &str,
+        entry: Val<'_>,
+    ) {
+        let mut notes = Notes::new(format!("{vnet_label}, subnet"), entry.span);
+        let mut reader = Reader {
+            notes: &mut notes,
+            findings: &mut self.findings,
+        };
+        let name = match reader.text(&entry, "name") {
+            Got::Value(n) => n,
+            Got::Unknown(span, why) => {
+                reader
+                    .notes
+                    .unresolve(span, format!("{}: the subnet is not read", depends("name", &why)));
+                self.notes.push(notes);
+                return;
+            }
+            Got::Absent | Got::Invalid => return,
+        };
+        notes.label = format!("{vnet_label}, subnet '{}'", name.value);
+        notes.span = name.span;
+        let id = match entry.get("id").and_then(|v| v.as_str().map(str::to_string)) {
+            Some(id) => id,
+            None => format!("{}/subnets/{}", vnet_id.trim_end_matches('/'), name.value),
+        };
+        self.add_subnet(vnet, name, id, group, &entry, notes);
+    }
+
+    fn subnet_resource(&mut self, r: Resource<'_>) {
+        let parent = r.parent.clone().unwrap_or_else(|| parent_id(&r.id));
+        let mut notes = r.notes;
+        let vnet = match self.vnet_ids.get(&id_key(&parent)) {
+            Some(&v) => v,
+            None => self.stub_vnet(&parent, &mut notes),
+        };
+        self.add_subnet(vnet, r.name, r.id, r.resource_group.as_deref(), &r.body, notes);
+    }
+
+    /// A VNet known only from its subnets' IDs (an existing VNet a template adds a subnet
+    /// to, a subnet list exported alone): no address space.
+    fn stub_vnet(&mut self, id: &str, notes: &mut Notes) -> usize {
+        let name = segment_after(id, "virtualNetworks").unwrap_or(id).to_string();
+        let group = segment_after(id, "resourceGroups").map(str::to_string);
+        notes.unresolve(
+            notes.span,
+            format!(
+                "its VNet `{name}` is not in {}: the VNet's address space is unknown, so subnet-outside-vnet and vnet-overlap skip it",
+                self.options.missing_vnet_help
+            ),
+        );
+        let index = self.vnets.len();
+        self.vnet_ids.insert(id_key(id), index);
+        self.vnets.push(model::Vnet {
+            name: Spanned::new(name, notes.span),
+            resource_group: group.clone().map(|g| Spanned::new(g, Span::default())),
+            address_space: Spanned::new(Vec::new(), notes.span),
+            peerings: Vec::new(),
+            subnets: Vec::new(),
+            origin: Some(Origin {
+                resource: id.to_string(),
+                resource_group: group,
+            }),
+        });
+        index
+    }
+
+    fn add_subnet(
+        &mut self,
+        vnet: usize,
+        name: Spanned<String>,
+        id: String,
+        group: Option<&str>,
+        body: &Val<'_>,
+        mut notes: Notes,
+    ) {
+        let key = id_key(&id);
+        if self.options.dedupe && !self.subnet_ids.insert(key.clone()) {
+            return;
+        }
+        let mut reader = Reader {
+            notes: &mut notes,
+            findings: &mut self.findings,
+        };
+        let cidr = match reader.text(body, "addressPrefix") {
+            Got::Absent => first_ipv4(&mut reader, body),
+            other => other,
+        };
+        let cidr = match cidr {
+            Got::Value(c) => c,
+            Got::Unknown(span, why) => {
+                let reason = depends("addressPrefix", &why);
+                reader.notes.unresolve(
+                    span,
+                    format!("{reason}: the subnet and the pools on it are not checked"),
+                );
+                self.unresolved_subnets.insert(key, reason);
+                self.notes.push(notes);
+                return;
+            }
+            Got::Absent => {
+                let reason = "no `addressPrefix` (an IPAM pool allocation, or no IPv4 prefix)".to_string();
+                reader.notes.unresolve(
+                    name.span,
+                    format!("{reason}: the subnet and the pools on it are not checked"),
+                );
+                self.unresolved_subnets.insert(key, reason);
+                self.notes.push(notes);
+                return;
+            }
+            Got::Invalid => {
+                self.unresolved_subnets
+                    .insert(key, "an `addressPrefix` that is no string".to_string());
+                self.notes.push(notes);
+                return;
+            }
+        };
+        let delegation = delegation(&mut reader, body);
+        let reserved_ips = self.options.reserved.and_then(|r| r.reserved(body));
+        self.vnets[vnet].subnets.push(model::Subnet {
+            name,
+            cidr,
+            reserved_ips,
+            delegation,
+            origin: Some(Origin {
+                resource: id,
+                resource_group: group.map(str::to_string),
+            }),
+        });
+        self.notes.push(notes);
+    }
+
+    fn peering_resource(&mut self, r: Resource<'_>) {
+        let parent = r.parent.clone().unwrap_or_else(|| parent_id(&r.id));
+        match self.vnet_ids.get(&id_key(&parent)) {
+            Some(&v) => self.peering(v, &r.body, r.notes),
+            None => {
+                let mut notes = r.notes;
+                notes.unresolve(
+                    notes.span,
+                    format!(
+                        "the peering's VNet is not in {}: the peering is not checked",
+                        self.options.missing_vnet_help
+                    ),
+                );
+                self.notes.push(notes);
+            }
+        }
+    }
+
+    fn peering(&mut self, vnet: usize, body: &Val<'_>, mut notes: Notes) {
+        let remote = field(body, "remoteVirtualNetwork").and_then(|r| match r.kind {
+            ValKind::Unknown(_) => Some(r),
+            _ => field(&r, "id"),
+        });
+        let mut reader = Reader {
+            notes: &mut notes,
+            findings: &mut self.findings,
+        };
+        match remote.map(|r| reader.as_text(r, "remoteVirtualNetwork.id")) {
+            Some(Got::Value(id)) => self.peerings.push((vnet, id, notes)),
+            Some(Got::Unknown(span, why)) => {
+                reader.notes.unresolve(
+                    span,
+                    format!(
+                        "{}: the peering is not checked",
+                        depends("remoteVirtualNetwork.id", &why)
+                    ),
+                );
+                self.notes.push(notes);
+            }
+            _ => self.notes.push(notes),
+        }
+    }
+
+    /// Peerings become names of VNets in the plan, which names peers within the VNet's
+    /// resource group; a peer elsewhere, or outside the input, is said so instead.
+    fn link_peerings(&mut self) {
+        for (vnet, remote, mut notes) in std::mem::take(&mut self.peerings) {
+            let Some(&peer) = self.vnet_ids.get(&id_key(&remote.value)) else {
+                notes.unresolve(
+                    remote.span,
+                    format!(
+                        "the peered VNet `{}` is not in {}: overlaps with it are not checked",
+                        segment_after(&remote.value, "virtualNetworks").unwrap_or(&remote.value),
+                        self.options.missing_vnet_help
+                    ),
+                );
+                self.notes.push(notes);
+                continue;
+            };
+            let group = |i: usize| {
+                self.vnets[i]
+                    .resource_group
+                    .as_ref()
+                    .map(|g| g.value.to_ascii_lowercase())
+            };
+            if group(peer) != group(vnet) {
+                notes.unresolve(
+                    remote.span,
+                    format!(
+                        "the peered VNet `{}` is in another resource group, which a plan's peerings cannot name: vnet-overlap treats the two as unpeered",
+                        self.vnets[peer].name.value
+                    ),
+                );
+                self.notes.push(notes);
+                continue;
+            }
+            let name = self.vnets[peer].name.value.clone();
+            self.vnets[vnet].peerings.push(Spanned::new(name, remote.span));
+            self.notes.push(notes);
+        }
+    }
+
+    /// Whether a pool's subnet reference can be checked: `Err` says why not (its VNet is
+    /// not in the input, or the subnet was left out).
+    pub(super) fn reachable(&self, text: &str) -> Result<(), String> {
+        let SubnetRef::Qualified {
+            resource_group,
+            vnet,
+            subnet,
+        } = reference::parse(text)
+        else {
+            // A name or a malformed reference: the resolver reports it where it is written.
+            return Ok(());
+        };
+        let vnets: Vec<&model::Vnet> = self
+            .vnets
+            .iter()
+            .filter(|v| {
+                v.name.value.eq_ignore_ascii_case(vnet)
+                    && match (resource_group, &v.resource_group) {
+                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(&b.value),
+                        _ => true,
+                    }
+            })
+            .collect();
+        if vnets.is_empty() {
+            let group = resource_group
+                .map(|g| format!(" in resource group `{g}`"))
+                .unwrap_or_default();
+            return Err(format!(
+                "its VNet `{vnet}`{group} is not in {}",
+                self.options.missing_vnet_help
+            ));
+        }
+        let left_out = self.unresolved_subnets.iter().find(|(id, _)| {
+            segment_after(id, "subnets").is_some_and(|s| s.eq_ignore_ascii_case(subnet))
+                && segment_after(id, "virtualnetworks").is_some_and(|v| v.eq_ignore_ascii_case(vnet))
+        });
+        match left_out {
+            Some((_, why)) => Err(format!("its subnet `{vnet}/{subnet}` is not checked: {why}")),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `addressPrefixes` of a subnet: the first IPv4 prefix (a dual-stack subnet lists an IPv6
+/// one too).
+fn first_ipv4(reader: &mut Reader<'_>, body: &Val<'_>) -> Got<String> {
+    let Some(list) = field(body, "addressPrefixes") else {
+        return Got::Absent;
+    };
+    if let Some(why) = list.unknown_reason() {
+        return Got::Unknown(list.span, why.into());
+    }
+    for item in list.items().unwrap_or_default() {
+        match reader.as_text(item, "addressPrefixes") {
+            Got::Value(p) if p.value.contains(':') => {}
+            other => return other,
+        }
+    }
+    Got::Absent
+}
+
+/// The first delegation's service name (REST: under `properties`; az: beside `name`).
+fn delegation(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
+    let list = field(body, "delegations")?;
+    if let Some(why) = list.unknown_reason() {
+        reader.notes.unresolve(
+            list.span,
+            format!(
+                "{}: delegated-node-subnet cannot check it",
+                depends("delegations", why)
+            ),
+        );
+        return None;
+    }
+    let first = list.items()?.into_iter().next()?;
+    match reader.text(&first, "serviceName") {
+        Got::Value(s) => Some(s),
+        Got::Unknown(span, why) => {
+            reader.notes.unresolve(
+                span,
+                format!(
+                    "{}: delegated-node-subnet cannot check it",
+                    depends("serviceName", &why)
+                ),
+            );
+            None
+        }
+        Got::Absent | Got::Invalid => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_compare_without_case_and_split_into_parts() {
+        assert_eq!(
+            id_key("/subscriptions/S/resourcegroups/RG/"),
+            "/subscriptions/s/resourcegroups/rg"
+        );
+        let id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/p";
+        assert_eq!(segment_after(id, "resourcegroups"), Some("rg"));
+        assert_eq!(segment_after(id, "virtualNetworks"), Some("v"));
+        assert_eq!(
+            parent_id(id),
+            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v"
+        );
+        assert_eq!(
+            Kind::of_type("Microsoft.ContainerService/ManagedClusters"),
+            Some(Kind::Cluster)
+        );
+    }
+}

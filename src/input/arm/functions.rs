@@ -1,0 +1,877 @@
+//! The template functions that compute from their arguments alone: strings, numbers,
+//! logic, arrays and objects (template-functions-*.md). Functions that read the deployment
+//! (`parameters`, `resourceId`, `reference`, …) live in `eval` and `ids`.
+//!
+//! A function given an unknown argument gives an unknown result with the same reason, so a
+//! note can say what made a value unknown. Results that would grow without bound (a string
+//! doubled forty times) become unknown instead.
+
+use super::cidr;
+use super::value::{same, Kind, Val};
+use crate::diagnostic::Span;
+use std::rc::Rc;
+
+/// Larger than any name, ID or prefix list a template builds.
+const MAX_STRING: usize = 1 << 20;
+const MAX_ITEMS: usize = 100_000;
+
+/// `None` when `name` is no function of this file.
+pub fn call<'a>(name: &str, args: Vec<Val<'a>>, span: Span) -> Option<Val<'a>> {
+    // These build containers whose items may stay unknown one by one.
+    match name {
+        "createarray" => return Some(Val::array(args, span)),
+        "createobject" => return Some(create_object(args, span)),
+        "array" => return Some(array(args, span)),
+        "json" | "null" | "true" | "false" | "tryget" => {}
+        _ => {
+            if let Some(unknown) = args.iter().find(|a| a.unknown_reason().is_some()) {
+                return known(name).then(|| unknown.clone().at(span));
+            }
+        }
+    }
+    let v = match name {
+        "null" => Val::null(span),
+        "true" => Val::bool(true, span),
+        "false" => Val::bool(false, span),
+        "json" => json(&args, span),
+        "tryget" => try_get(args, span),
+        "concat" => concat(&args, span),
+        "format" => format(&args, span),
+        "string" => match args.first() {
+            Some(v) => text(v).map_or_else(|| bad(name, span), |s| Val::str(s, span)),
+            None => bad(name, span),
+        },
+        "int" => int(&args, span),
+        "bool" => match args.first().map(|a| &a.kind) {
+            Some(Kind::Bool(b)) => Val::bool(*b, span),
+            Some(Kind::Int(n)) => Val::bool(*n != 0, span),
+            Some(Kind::Str(s)) if s.eq_ignore_ascii_case("true") => Val::bool(true, span),
+            Some(Kind::Str(s)) if s.eq_ignore_ascii_case("false") => Val::bool(false, span),
+            _ => bad(name, span),
+        },
+        "equals" => match &args[..] {
+            [a, b] => Val::bool(same(a, b), span),
+            _ => bad(name, span),
+        },
+        "not" => match args.first().and_then(Val::as_bool) {
+            Some(b) => Val::bool(!b, span),
+            None => bad(name, span),
+        },
+        "greater" | "greaterorequals" | "less" | "lessorequals" => compare(name, &args, span),
+        "add" | "sub" | "mul" | "div" | "mod" => arithmetic(name, &args, span),
+        "min" | "max" => min_max(name == "min", &args, span),
+        "range" => range(&args, span),
+        "empty" => match args.first() {
+            Some(v) => Val::bool(v.is_null() || v.count() == Some(0), span),
+            None => bad(name, span),
+        },
+        "length" => match args.first().and_then(Val::count) {
+            Some(n) => Val::int(n as i64, span),
+            None => bad(name, span),
+        },
+        "contains" => contains(&args, span),
+        "first" | "last" => first_last(name == "first", &args, span),
+        "take" | "skip" => take_skip(name == "take", &args, span),
+        "union" => union(&args, span),
+        "intersection" => intersection(&args, span),
+        "shallowmerge" => match args.first().and_then(Val::items) {
+            Some(objects) => union(&objects, span),
+            None => bad(name, span),
+        },
+        "items" => match args.first().and_then(Val::entries) {
+            Some(entries) => Val::array(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| {
+                        Val::object(vec![("key".into(), Val::str(k, span)), ("value".into(), v)], span)
+                    })
+                    .collect(),
+                span,
+            ),
+            None => bad(name, span),
+        },
+        "objectkeys" => match args.first().and_then(Val::entries) {
+            Some(entries) => Val::array(
+                entries.into_iter().map(|(k, _)| Val::str(k, span)).collect(),
+                span,
+            ),
+            None => bad(name, span),
+        },
+        "split" => split(&args, span),
+        "join" => join(&args, span),
+        "replace" => match strs(&args).as_deref() {
+            Some([s, old, new]) if !old.is_empty() => limited(s.replace(old, new), span),
+            Some([s, _, _]) => Val::str(s.as_str(), span),
+            _ => bad(name, span),
+        },
+        "tolower" => map_str(&args, span, |s| s.to_lowercase()),
+        "toupper" => map_str(&args, span, |s| s.to_uppercase()),
+        "trim" => map_str(&args, span, |s| s.trim().to_string()),
+        "substring" => substring(&args, span),
+        "startswith" | "endswith" | "indexof" | "lastindexof" => search(name, &args, span),
+        "padleft" => pad_left(&args, span),
+        "cidrsubnet" | "cidrhost" | "parsecidr" => cidr::call(name, &args, span),
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Whether `call` knows the function (so an unknown argument, not the name, is the reason).
+fn known(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "concat",
+        "format",
+        "string",
+        "int",
+        "bool",
+        "equals",
+        "not",
+        "greater",
+        "greaterorequals",
+        "less",
+        "lessorequals",
+        "add",
+        "sub",
+        "mul",
+        "div",
+        "mod",
+        "min",
+        "max",
+        "range",
+        "empty",
+        "length",
+        "contains",
+        "first",
+        "last",
+        "take",
+        "skip",
+        "union",
+        "intersection",
+        "shallowmerge",
+        "items",
+        "objectkeys",
+        "split",
+        "join",
+        "replace",
+        "tolower",
+        "toupper",
+        "trim",
+        "substring",
+        "startswith",
+        "endswith",
+        "indexof",
+        "lastindexof",
+        "padleft",
+        "cidrsubnet",
+        "cidrhost",
+        "parsecidr",
+    ];
+    NAMES.contains(&name)
+}
+
+/// A call whose arguments ARM would refuse: unknown, without a finding of its own (the
+/// value's use says what it could not read).
+fn bad<'a>(name: &str, span: Span) -> Val<'a> {
+    Val::unknown(
+        format!("a call of `{name}()` with arguments it does not take"),
+        span,
+    )
+}
+
+fn limited<'a>(s: String, span: Span) -> Val<'a> {
+    if s.len() > MAX_STRING {
+        Val::unknown("a string longer than 1 MiB", span)
+    } else {
+        Val::str(s, span)
+    }
+}
+
+pub fn strs(args: &[Val<'_>]) -> Option<Vec<String>> {
+    args.iter().map(|a| a.as_str().map(str::to_string)).collect()
+}
+
+fn map_str<'a>(args: &[Val<'a>], span: Span, f: impl Fn(&str) -> String) -> Val<'a> {
+    match args.first().and_then(Val::as_str) {
+        Some(s) => Val::str(f(s), span),
+        None => bad("string function", span),
+    }
+}
+
+/// A value as `string()` and `format()` write it: JSON for arrays and objects.
+pub fn text(v: &Val<'_>) -> Option<String> {
+    Some(match &v.kind {
+        Kind::Str(s) => s.to_string(),
+        Kind::Int(n) => n.to_string(),
+        // ARM writes booleans as .NET does.
+        Kind::Bool(true) => "True".to_string(),
+        Kind::Bool(false) => "False".to_string(),
+        Kind::Null => String::new(),
+        _ => to_json(v)?.to_string(),
+    })
+}
+
+/// A known value as JSON; `None` when anything in it is unknown.
+pub fn to_json(v: &Val<'_>) -> Option<serde_json::Value> {
+    use serde_json::Value as J;
+    Some(match &v.kind {
+        Kind::Null => J::Null,
+        Kind::Bool(b) => J::Bool(*b),
+        Kind::Int(n) => J::from(*n),
+        Kind::Str(s) => J::String(s.to_string()),
+        Kind::Array(_) | Kind::Json(_) if v.is_array() => {
+            J::Array(v.items()?.iter().map(to_json).collect::<Option<_>>()?)
+        }
+        Kind::Object(_) | Kind::Json(_) => J::Object(
+            v.entries()?
+                .into_iter()
+                .map(|(k, v)| Some((k.to_string(), to_json(&v)?)))
+                .collect::<Option<_>>()?,
+        ),
+        Kind::Unknown(_) | Kind::Lambda(_) | Kind::Array(_) => return None,
+    })
+}
+
+fn from_json<'a>(j: &serde_json::Value, span: Span) -> Val<'a> {
+    use serde_json::Value as J;
+    match j {
+        J::Null => Val::null(span),
+        J::Bool(b) => Val::bool(*b, span),
+        J::Number(n) => match n.as_i64() {
+            Some(n) => Val::int(n, span),
+            None => Val::unknown("a number that is not a whole number", span),
+        },
+        J::String(s) => Val::str(s.as_str(), span),
+        J::Array(items) => Val::array(items.iter().map(|i| from_json(i, span)).collect(), span),
+        J::Object(map) => Val::object(
+            map.iter()
+                .map(|(k, v)| (Rc::from(k.as_str()), from_json(v, span)))
+                .collect(),
+            span,
+        ),
+    }
+}
+
+fn json<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    match args.first() {
+        Some(v) if v.unknown_reason().is_some() => v.clone().at(span),
+        Some(v) => match v.as_str().map(serde_json::from_str::<serde_json::Value>) {
+            Some(Ok(j)) => from_json(&j, span),
+            _ => bad("json", span),
+        },
+        None => bad("json", span),
+    }
+}
+
+fn create_object<'a>(args: Vec<Val<'a>>, span: Span) -> Val<'a> {
+    if args.len() % 2 != 0 {
+        return bad("createObject", span);
+    }
+    let mut out: Vec<(Rc<str>, Val<'a>)> = Vec::with_capacity(args.len() / 2);
+    let mut it = args.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        let Some(k) = k.as_str() else {
+            return k
+                .unknown_reason()
+                .map_or_else(|| bad("createObject", span), |_| k.clone().at(span));
+        };
+        out.push((k.into(), v));
+    }
+    Val::object(out, span)
+}
+
+fn array<'a>(args: Vec<Val<'a>>, span: Span) -> Val<'a> {
+    match args.into_iter().next() {
+        Some(v) if v.is_array() || v.unknown_reason().is_some() => v,
+        Some(v) => Val::array(vec![v], span),
+        None => bad("array", span),
+    }
+}
+
+/// `tryGet(object, key, …)`: the value along the keys (or array indices), or null.
+fn try_get<'a>(args: Vec<Val<'a>>, span: Span) -> Val<'a> {
+    let mut it = args.into_iter();
+    let Some(mut v) = it.next() else {
+        return bad("tryGet", span);
+    };
+    for key in it {
+        if v.unknown_reason().is_some() {
+            return v;
+        }
+        if key.unknown_reason().is_some() {
+            return key;
+        }
+        let next = match (&key.kind, v.is_array()) {
+            (Kind::Str(k), _) => v.get(k),
+            (Kind::Int(i), true) => usize::try_from(*i)
+                .ok()
+                .and_then(|i| v.items()?.into_iter().nth(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => v = n,
+            None => return Val::null(span),
+        }
+    }
+    v
+}
+
+fn concat<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    if !args.is_empty() && args.iter().all(Val::is_array) {
+        let mut out = Vec::new();
+        for a in args {
+            out.extend(a.items().unwrap_or_default());
+            if out.len() > MAX_ITEMS {
+                return Val::unknown("an array of more than 100,000 items", span);
+            }
+        }
+        return Val::array(out, span);
+    }
+    let mut out = String::new();
+    for a in args {
+        match &a.kind {
+            Kind::Str(s) => out.push_str(s),
+            Kind::Int(n) => out.push_str(&n.to_string()),
+            Kind::Null => {}
+            _ => return bad("concat", span),
+        }
+        if out.len() > MAX_STRING {
+            return Val::unknown("a string longer than 1 MiB", span);
+        }
+    }
+    Val::str(out, span)
+}
+
+/// .NET composite formatting as `format()` takes it: `{0}`, `{1:N2}` (the format part is
+/// dropped), `{{` and `}}`.
+fn format<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let Some((pattern, values)) = args.split_first() else {
+        return bad("format", span);
+    };
+    let Some(pattern) = pattern.as_str() else {
+        return bad("format", span);
+    };
+    let mut out = String::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut spec = String::new();
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                    spec.push(c);
+                }
+                let index = spec.split([':', ',']).next().unwrap_or("").trim();
+                let Some(v) = index.parse::<usize>().ok().and_then(|i| values.get(i)) else {
+                    return bad("format", span);
+                };
+                match text(v) {
+                    Some(t) => out.push_str(&t),
+                    None => return bad("format", span),
+                }
+            }
+            c => out.push(c),
+        }
+        if out.len() > MAX_STRING {
+            return Val::unknown("a string longer than 1 MiB", span);
+        }
+    }
+    Val::str(out, span)
+}
+
+fn int<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    match args.first().map(|a| &a.kind) {
+        Some(Kind::Int(n)) => Val::int(*n, span),
+        Some(Kind::Str(s)) => s
+            .trim()
+            .parse::<i64>()
+            .map_or_else(|_| bad("int", span), |n| Val::int(n, span)),
+        _ => bad("int", span),
+    }
+}
+
+fn compare<'a>(name: &str, args: &[Val<'a>], span: Span) -> Val<'a> {
+    let ordering = match args {
+        [a, b] => match (&a.kind, &b.kind) {
+            (Kind::Int(x), Kind::Int(y)) => x.cmp(y),
+            (Kind::Str(x), Kind::Str(y)) => x.cmp(y),
+            _ => return bad(name, span),
+        },
+        _ => return bad(name, span),
+    };
+    use std::cmp::Ordering::*;
+    let result = match name {
+        "greater" => ordering == Greater,
+        "greaterorequals" => ordering != Less,
+        "less" => ordering == Less,
+        _ => ordering != Greater,
+    };
+    Val::bool(result, span)
+}
+
+fn arithmetic<'a>(name: &str, args: &[Val<'a>], span: Span) -> Val<'a> {
+    let (Some(a), Some(b)) = (
+        args.first().and_then(Val::as_int),
+        args.get(1).and_then(Val::as_int),
+    ) else {
+        return bad(name, span);
+    };
+    let result = match name {
+        "add" => a.checked_add(b),
+        "sub" => a.checked_sub(b),
+        "mul" => a.checked_mul(b),
+        "div" => a.checked_div(b),
+        _ => a.checked_rem(b),
+    };
+    result.map_or_else(
+        || Val::unknown(format!("`{name}()` by zero or beyond 64 bits"), span),
+        |n| Val::int(n, span),
+    )
+}
+
+fn min_max<'a>(min: bool, args: &[Val<'a>], span: Span) -> Val<'a> {
+    let values = match args {
+        [one] if one.is_array() => one.items().unwrap_or_default(),
+        _ => args.to_vec(),
+    };
+    let ints: Option<Vec<i64>> = values.iter().map(Val::as_int).collect();
+    let best = ints.and_then(|n| {
+        if min {
+            n.into_iter().min()
+        } else {
+            n.into_iter().max()
+        }
+    });
+    best.map_or_else(
+        || bad(if min { "min" } else { "max" }, span),
+        |n| Val::int(n, span),
+    )
+}
+
+fn range<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let (Some(start), Some(count)) = (
+        args.first().and_then(Val::as_int),
+        args.get(1).and_then(Val::as_int),
+    ) else {
+        return bad("range", span);
+    };
+    if !(0..=10_000).contains(&count) || start.checked_add(count).is_none() {
+        return Val::unknown(format!("`range()` of {count} items, beyond ARM's 10,000"), span);
+    }
+    Val::array((start..start + count).map(|i| Val::int(i, span)).collect(), span)
+}
+
+fn contains<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let [container, item] = args else {
+        return bad("contains", span);
+    };
+    let found = match (&container.kind, item.as_str()) {
+        (Kind::Str(s), Some(sub)) => s.contains(sub),
+        (Kind::Str(s), None) => match text(item) {
+            Some(t) => s.contains(&t),
+            None => return bad("contains", span),
+        },
+        _ if container.is_array() => container
+            .items()
+            .unwrap_or_default()
+            .iter()
+            .any(|x| same(x, item)),
+        _ if container.is_object() => match item.as_str() {
+            Some(k) => container.get(k).is_some(),
+            None => return bad("contains", span),
+        },
+        _ => return bad("contains", span),
+    };
+    Val::bool(found, span)
+}
+
+fn first_last<'a>(first: bool, args: &[Val<'a>], span: Span) -> Val<'a> {
+    let name = if first { "first" } else { "last" };
+    match args.first() {
+        Some(Val {
+            kind: Kind::Str(s), ..
+        }) => {
+            let c = if first {
+                s.chars().next()
+            } else {
+                s.chars().next_back()
+            };
+            Val::str(c.map(String::from).unwrap_or_default(), span)
+        }
+        Some(v) if v.is_array() => {
+            let items = v.items().unwrap_or_default();
+            let item = if first { items.first() } else { items.last() };
+            item.cloned().unwrap_or_else(|| Val::null(span))
+        }
+        _ => bad(name, span),
+    }
+}
+
+fn take_skip<'a>(take: bool, args: &[Val<'a>], span: Span) -> Val<'a> {
+    let name = if take { "take" } else { "skip" };
+    let (Some(v), Some(n)) = (args.first(), args.get(1).and_then(Val::as_int)) else {
+        return bad(name, span);
+    };
+    let n = usize::try_from(n.max(0)).unwrap_or(usize::MAX);
+    match &v.kind {
+        Kind::Str(s) => {
+            let out: String = if take {
+                s.chars().take(n).collect()
+            } else {
+                s.chars().skip(n).collect()
+            };
+            Val::str(out, span)
+        }
+        _ if v.is_array() => {
+            let items = v.items().unwrap_or_default();
+            let out = if take {
+                items.into_iter().take(n).collect()
+            } else {
+                items.into_iter().skip(n).collect()
+            };
+            Val::array(out, span)
+        }
+        _ => bad(name, span),
+    }
+}
+
+/// Objects: later keys win, nested objects merge (ARM merges them recursively). Arrays:
+/// the items of all, each once, in order.
+fn union<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    if args.iter().all(Val::is_object) {
+        let mut out: Vec<(Rc<str>, Val<'a>)> = Vec::new();
+        for a in args {
+            merge(&mut out, a.entries().unwrap_or_default());
+        }
+        return Val::object(out, span);
+    }
+    if args.iter().all(Val::is_array) {
+        let mut out: Vec<Val<'a>> = Vec::new();
+        for a in args {
+            for item in a.items().unwrap_or_default() {
+                if !out.iter().any(|x| same(x, &item)) {
+                    out.push(item);
+                }
+            }
+            if out.len() > MAX_ITEMS {
+                return Val::unknown("an array of more than 100,000 items", span);
+            }
+        }
+        return Val::array(out, span);
+    }
+    bad("union", span)
+}
+
+fn merge<'a>(into: &mut Vec<(Rc<str>, Val<'a>)>, entries: Vec<(Rc<str>, Val<'a>)>) {
+    for (k, v) in entries {
+        match into.iter_mut().find(|(k2, _)| k2.eq_ignore_ascii_case(&k)) {
+            Some((_, old)) if old.is_object() && v.is_object() => {
+                let mut nested = old.entries().unwrap_or_default();
+                merge(&mut nested, v.entries().unwrap_or_default());
+                *old = Val::object(nested, v.span);
+            }
+            Some((_, old)) => *old = v,
+            None => into.push((k, v)),
+        }
+    }
+}
+
+fn intersection<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let Some((first, rest)) = args.split_first() else {
+        return bad("intersection", span);
+    };
+    if args.iter().all(Val::is_object) {
+        let kept = first
+            .entries()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(k, v)| rest.iter().all(|o| o.get(k).is_some_and(|w| same(v, &w))))
+            .collect();
+        return Val::object(kept, span);
+    }
+    if args.iter().all(Val::is_array) {
+        let kept = first
+            .items()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|x| {
+                rest.iter()
+                    .all(|a| a.items().unwrap_or_default().iter().any(|y| same(x, y)))
+            })
+            .collect();
+        return Val::array(kept, span);
+    }
+    bad("intersection", span)
+}
+
+fn split<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let (Some(s), Some(delim)) = (args.first().and_then(Val::as_str), args.get(1)) else {
+        return bad("split", span);
+    };
+    let delims: Vec<String> = match (&delim.kind, delim.items()) {
+        (Kind::Str(d), _) => vec![d.to_string()],
+        (_, Some(items)) => match items.iter().map(|i| i.as_str().map(str::to_string)).collect() {
+            Some(d) => d,
+            None => return bad("split", span),
+        },
+        _ => return bad("split", span),
+    };
+    let mut parts = vec![s.to_string()];
+    for d in delims.iter().filter(|d| !d.is_empty()) {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(d.as_str()).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        if parts.len() > MAX_ITEMS {
+            return Val::unknown("an array of more than 100,000 items", span);
+        }
+    }
+    Val::array(parts.into_iter().map(|p| Val::str(p, span)).collect(), span)
+}
+
+fn join<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let (Some(items), Some(delim)) = (
+        args.first().and_then(Val::items),
+        args.get(1).and_then(Val::as_str),
+    ) else {
+        return bad("join", span);
+    };
+    let parts: Option<Vec<String>> = items.iter().map(text).collect();
+    match parts {
+        Some(parts) => limited(parts.join(delim), span),
+        None => bad("join", span),
+    }
+}
+
+fn substring<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let (Some(s), Some(start)) = (
+        args.first().and_then(Val::as_str),
+        args.get(1).and_then(Val::as_int),
+    ) else {
+        return bad("substring", span);
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let start = usize::try_from(start).unwrap_or(usize::MAX);
+    let len = match args.get(2) {
+        Some(l) => match l.as_int().and_then(|l| usize::try_from(l).ok()) {
+            Some(l) => l,
+            None => return bad("substring", span),
+        },
+        None => chars.len().saturating_sub(start),
+    };
+    match start.checked_add(len) {
+        Some(end) if end <= chars.len() => Val::str(chars[start..end].iter().collect::<String>(), span),
+        _ => bad("substring", span),
+    }
+}
+
+/// `startsWith`, `endsWith`, `indexOf` and `lastIndexOf` compare without case
+/// (template-functions-string.md).
+fn search<'a>(name: &str, args: &[Val<'a>], span: Span) -> Val<'a> {
+    let Some([s, find]) = strs(args).as_deref().and_then(|v| match v {
+        [s, find] => Some([s.to_lowercase(), find.to_lowercase()]),
+        _ => None,
+    }) else {
+        return bad(name, span);
+    };
+    let char_index = |byte: usize| s[..byte].chars().count() as i64;
+    match name {
+        "startswith" => Val::bool(s.starts_with(&find), span),
+        "endswith" => Val::bool(s.ends_with(&find), span),
+        "indexof" => Val::int(s.find(&find).map_or(-1, char_index), span),
+        _ => Val::int(s.rfind(&find).map_or(-1, char_index), span),
+    }
+}
+
+fn pad_left<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
+    let Some(s) = args.first().and_then(text) else {
+        return bad("padLeft", span);
+    };
+    let Some(total) = args
+        .get(1)
+        .and_then(Val::as_int)
+        .and_then(|n| usize::try_from(n).ok())
+    else {
+        return bad("padLeft", span);
+    };
+    if total > MAX_STRING {
+        return Val::unknown("a string longer than 1 MiB", span);
+    }
+    let pad = args
+        .get(2)
+        .and_then(Val::as_str)
+        .and_then(|p| p.chars().next())
+        .unwrap_or(' ');
+    let len = s.chars().count();
+    let mut out: String = std::iter::repeat_n(pad, total.saturating_sub(len)).collect();
+    out.push_str(&s);
+    Val::str(out, span)
+}
+
+/// Array element or object property: `x[0]`, `x['key']`.
+pub fn index<'a>(target: Val<'a>, key: &Val<'a>, span: Span) -> Val<'a> {
+    if target.unknown_reason().is_some() {
+        return target.at(span);
+    }
+    if key.unknown_reason().is_some() {
+        return key.clone().at(span);
+    }
+    let found = match (&key.kind, target.is_array()) {
+        (Kind::Int(i), true) => usize::try_from(*i)
+            .ok()
+            .and_then(|i| target.items()?.into_iter().nth(i)),
+        (Kind::Str(k), false) => target.get(k),
+        _ => None,
+    };
+    found.unwrap_or_else(|| Val::unknown(format!("index {} of {}", key.describe(), target.describe()), span))
+}
+
+/// A deterministic stand-in for `uniqueString()`: the real one hashes the subscription and
+/// resource group IDs, which are unknown offline, so any stable name serves to link
+/// resources named with it. Lower-case base-32 as ARM's.
+pub fn stand_in(parts: &[String], len: usize) -> String {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let mut h = fnv(parts);
+    (0..len)
+        .map(|_| {
+            let c = ALPHABET[(h & 31) as usize] as char;
+            h = h.rotate_right(5) ^ 0x9e37_79b9_7f4a_7c15;
+            c
+        })
+        .collect()
+}
+
+pub fn stand_in_guid(parts: &[String]) -> String {
+    let a = fnv(parts);
+    let b = fnv(&[format!("{a}")]);
+    let hex = format!("{a:016x}{b:016x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn fnv(parts: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Val<'static> {
+        Val::str(text, Span::default())
+    }
+
+    fn i(n: i64) -> Val<'static> {
+        Val::int(n, Span::default())
+    }
+
+    fn run(name: &str, args: Vec<Val<'static>>) -> Val<'static> {
+        call(name, args, Span::default()).expect("a known function")
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(run("concat", vec![s("a-"), s("b"), i(1)]).as_str(), Some("a-b1"));
+        assert_eq!(
+            run("format", vec![s("{0}/subnets/{1} {{x}}"), s("v"), s("p")]).as_str(),
+            Some("v/subnets/p {x}")
+        );
+        assert_eq!(run("tolower", vec![s("AbC")]).as_str(), Some("abc"));
+        assert_eq!(
+            run("replace", vec![s("a-b-c"), s("-"), s("")]).as_str(),
+            Some("abc")
+        );
+        assert_eq!(
+            run("substring", vec![s("hello"), i(1), i(3)]).as_str(),
+            Some("ell")
+        );
+        assert_eq!(run("indexof", vec![s("Hello"), s("LL")]).as_int(), Some(2));
+        assert_eq!(run("padleft", vec![i(7), i(3), s("0")]).as_str(), Some("007"));
+        assert_eq!(
+            run("string", vec![Val::bool(true, Span::default())]).as_str(),
+            Some("True")
+        );
+        let parts = run("split", vec![s("/subscriptions/s/resourceGroups/rg"), s("/")]);
+        assert_eq!(parts.items().unwrap()[4].as_str(), Some("rg"));
+        assert_eq!(run("take", vec![s("abcdef"), i(3)]).as_str(), Some("abc"));
+    }
+
+    #[test]
+    fn logic_numbers_and_collections() {
+        assert_eq!(run("equals", vec![s("a"), s("A")]).as_bool(), Some(false));
+        assert_eq!(run("add", vec![i(2), i(3)]).as_int(), Some(5));
+        assert!(run("div", vec![i(1), i(0)]).unknown_reason().is_some());
+        assert!(run("add", vec![i(i64::MAX), i(1)]).unknown_reason().is_some());
+        assert_eq!(run("empty", vec![s("")]).as_bool(), Some(true));
+        assert_eq!(
+            run("length", vec![run("range", vec![i(0), i(5)])]).as_int(),
+            Some(5)
+        );
+        assert!(run("range", vec![i(0), i(1_000_000_000)])
+            .unknown_reason()
+            .is_some());
+        let a = run(
+            "createobject",
+            vec![s("x"), i(1), s("n"), run("createobject", vec![s("a"), i(1)])],
+        );
+        let b = run(
+            "createobject",
+            vec![s("X"), i(2), s("n"), run("createobject", vec![s("b"), i(2)])],
+        );
+        let u = run("union", vec![a, b]);
+        assert_eq!(u.get("x").unwrap().as_int(), Some(2));
+        assert_eq!(u.get("n").unwrap().get("a").unwrap().as_int(), Some(1));
+        assert!(run("tryget", vec![u.clone(), s("missing")]).is_null());
+        assert_eq!(run("contains", vec![u, s("N")]).as_bool(), Some(true));
+        assert!(run("json", vec![s("null")]).is_null());
+    }
+
+    #[test]
+    fn unknown_arguments_give_unknown_results_but_containers_keep_them() {
+        let unknown = Val::unknown("`reference()`", Span::default());
+        let r = run("concat", vec![s("a"), unknown.clone()]);
+        assert_eq!(r.unknown_reason(), Some("`reference()`"));
+        let o = run("createobject", vec![s("k"), unknown]);
+        assert!(o.get("k").unwrap().unknown_reason().is_some());
+        assert!(call("nosuchfunction", vec![], Span::default()).is_none());
+    }
+
+    #[test]
+    fn growth_stops_at_the_caps() {
+        let mut v = s("xxxxxxxx");
+        for _ in 0..20 {
+            v = run("concat", vec![v.clone(), v]);
+        }
+        assert!(v.unknown_reason().is_some());
+    }
+
+    #[test]
+    fn stand_ins_are_stable() {
+        let parts = vec!["x".to_string()];
+        assert_eq!(stand_in(&parts, 13), stand_in(&parts, 13));
+        assert_eq!(stand_in(&parts, 13).len(), 13);
+        assert_eq!(stand_in_guid(&parts).len(), 36);
+    }
+}

@@ -1,0 +1,181 @@
+//! ARM templates (and so Bicep, after `az bicep build`) → the typed plan (SPEC §6).
+//!
+//! The template is evaluated as Azure Resource Manager would deploy it, as far as that can
+//! be done offline: parameters (from `--parameters` files, later files winning, else their
+//! defaults), variables, the template functions networking uses, copy loops and nested
+//! deployments. What only Azure knows (a deployed resource's state, the subscription) is
+//! unknown or a placeholder, and said so in notes. The `Microsoft.Network` and
+//! `Microsoft.ContainerService` resources found then become the plan through the mapping
+//! az exports share ([`estate`]).
+
+mod cidr;
+mod cluster;
+pub mod estate;
+mod eval;
+pub mod expr;
+pub mod fields;
+mod functions;
+mod ids;
+mod jsonc;
+mod lambdas;
+pub mod notes;
+mod scope;
+mod template;
+pub mod value;
+
+use super::{json, Input, Loaded};
+use crate::diagnostic::{Finding, Rule, Span};
+use crate::input::tree::{Document, Node, Value};
+use crate::source::SourceFile;
+use scope::Env;
+use std::borrow::Cow;
+
+/// Whether a text is an ARM template: a JSON object whose `$schema` names
+/// `deploymentTemplate.json` (or the subscription, management group and tenant variants).
+pub fn is_template(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    // `$schema` comes first in every template seen; a window keeps this cheap on a large
+    // file that is no template. Comments may come before the object (ARM allows them).
+    let window = jsonc::blank_comments(&text[..floor_boundary(text, 64 * 1024)]);
+    let window = window.trim_start();
+    if !window.starts_with('{') {
+        return false;
+    }
+    let Some(at) = window.find("\"$schema\"") else {
+        return false;
+    };
+    let rest = &window[at + 9..];
+    let value = rest
+        .trim_start()
+        .strip_prefix(':')
+        .map(str::trim_start)
+        .and_then(|r| r.strip_prefix('"'));
+    value
+        .and_then(|v| v.split('"').next())
+        .is_some_and(|schema| schema.to_ascii_lowercase().contains("deploymenttemplate.json"))
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Reads the template (`input.sources[0]`) with its parameters files (the other sources).
+pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    let texts: Vec<Cow<'_, str>> = input
+        .sources
+        .iter()
+        .map(|s| jsonc::blank_comments(&s.text))
+        .collect();
+    // The parser wants a SourceFile; these carry the texts without comments, at the same
+    // offsets as the files the findings are shown in.
+    let blanked: Vec<SourceFile> = input
+        .sources
+        .iter()
+        .zip(&texts)
+        .map(|(s, t)| SourceFile::new(s.path.clone(), t.as_ref()))
+        .collect();
+    let mut docs: Vec<Document<'_>> = Vec::new();
+    let mut errors = Vec::new();
+    for (i, source) in blanked.iter().enumerate() {
+        match json::parse(source, i as u32) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(
+                Finding::new(Rule::PlanSyntax, e.span, e.message)
+                    .help("fix the JSON syntax at this position"),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let is_map = |n: &Node<'_>| matches!(n.value, Value::Map(_));
+    let Some(template) = docs.first().and_then(|d| d.root.as_ref()) else {
+        return Err(vec![Finding::new(
+            Rule::PlanSchema,
+            Span::default(),
+            "the template is empty",
+        )
+        .help("an ARM template is a JSON object with `$schema` and `resources`")]);
+    };
+    if !is_map(template) {
+        return Err(vec![Finding::new(
+            Rule::PlanSchema,
+            template.span,
+            format!("an ARM template is a JSON object, not {}", template.describe()),
+        )
+        .help("an ARM template is a JSON object with `$schema` and `resources`")]);
+    }
+    let mut findings = Vec::new();
+    let parameter_files: Vec<&Node<'_>> = docs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(i, d)| match &d.root {
+            Some(root) if root.get("parameters").is_some_and(is_map) => Some(root),
+            _ => {
+                findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        d.root.as_ref().map_or(Span::in_file(i as u32, 0, 0), |r| r.span),
+                        "a parameters file is a JSON object with `parameters`",
+                    )
+                    .help("ARM parameters files look like {\"parameters\": {\"name\": {\"value\": …}}}"),
+                );
+                None
+            }
+        })
+        .collect();
+    let text_refs: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    let ev = eval::Evaluator::new(text_refs);
+    let scope = template::root_scope(
+        &ev,
+        template,
+        &deployment_name(&input.sources[0].path),
+        &parameter_files,
+    );
+    let place = scope.place.clone();
+    let mut walker = template::Walker::new(&ev);
+    walker.walk(&Env::of(scope), &place, template.get("resources"));
+    let (resources, walk_notes) = walker.resources();
+    let options = estate::Options {
+        dedupe: false,
+        reserved: None,
+        missing_vnet_help: "this template",
+    };
+    let (plan, mapped) = estate::build(resources, &options);
+    findings.extend(mapped);
+    findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
+    findings.extend(ev.take_findings());
+    // Resource IDs carry the placeholders too, but they only meet IDs built the same way;
+    // a value built from the deployment's own subscription or group is worth a word.
+    if ev.placeholders.get() {
+        let at = template.get("$schema").map_or(template.span, |s| s.span);
+        findings.push(notes::assumed(
+            at,
+            "the deployment",
+            &format!(
+                "the subscription and resource group are not known before deployment: `subscription()` and `resourceGroup()` give `{}` and `{}`, and `uniqueString()` and `guid()` give stand-ins, so names built with them differ from Azure's",
+                scope::SUBSCRIPTION_PLACEHOLDER,
+                scope::RESOURCE_GROUP_PLACEHOLDER
+            ),
+        ));
+    }
+    Ok(Loaded {
+        plan,
+        aliases: Vec::new(),
+        notes: findings,
+    })
+}
+
+/// What `deployment().name` is at the top: az names a deployment after its template file.
+fn deployment_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty() && s != "<stdin>")
+        .unwrap_or_else(|| "deployment".to_string())
+}

@@ -1,0 +1,497 @@
+//! Walks a template's resources: copy loops, conditions, child resources declared inside
+//! their parent, and nested `Microsoft.Resources/deployments` with inline templates (inner
+//! scope: their own parameters, passed by the parent; outer: the parent's). The networking
+//! resources found are evaluated once every deployment is known, so `reference()` to a
+//! nested deployment's outputs finds it wherever it is declared.
+
+use super::estate::{self, Kind, Resource};
+use super::eval::Evaluator;
+use super::notes::Notes;
+use super::scope::{Env, Param, Place, Scope, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
+use super::value::Val;
+use crate::diagnostic::{Finding, Rule, Span, Spanned};
+use crate::input::tree::Node;
+use std::rc::Rc;
+
+/// Resource instances one input may expand to: loops of 800 nested four deep would
+/// otherwise mean 4×10^11 of them.
+const MAX_INSTANCES: usize = 100_000;
+
+/// A networking resource found, to be evaluated once the walk is done.
+pub struct Found<'a> {
+    kind: Kind,
+    kind_name: String,
+    /// `vnet/subnet` for a child.
+    full_name: String,
+    name_span: Span,
+    /// Why the name is unknown, when it is.
+    name_unknown: Option<String>,
+    target: Place,
+    env: Env<'a>,
+    node: &'a Node<'a>,
+    /// Why the condition is unknown, when it is.
+    condition: Option<(Span, String)>,
+}
+
+struct Parent {
+    kind: String,
+    name: String,
+}
+
+pub struct Walker<'e, 'a> {
+    ev: &'e Evaluator<'a>,
+    pub found: Vec<Found<'a>>,
+    pub notes: Vec<Notes>,
+    instances: usize,
+    unknown_names: usize,
+}
+
+impl<'e, 'a> Walker<'e, 'a> {
+    pub fn new(ev: &'e Evaluator<'a>) -> Self {
+        Walker {
+            ev,
+            found: Vec::new(),
+            notes: Vec::new(),
+            instances: 0,
+            unknown_names: 0,
+        }
+    }
+
+    /// The resources of a template (an array; an object keyed by symbolic name in
+    /// languageVersion 2.0).
+    pub fn walk(&mut self, env: &Env<'a>, target: &Place, resources: Option<&'a Node<'a>>) {
+        let Some(resources) = resources else { return };
+        let items: Vec<&'a Node<'a>> = match &resources.value {
+            crate::input::tree::Value::Seq(items) => items.iter().collect(),
+            crate::input::tree::Value::Map(entries) => entries.iter().map(|e| &e.value).collect(),
+            _ => {
+                self.ev.report(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        resources.span,
+                        format!(
+                            "`resources` must be a list of resources, not {}",
+                            resources.describe()
+                        ),
+                    )
+                    .help("Azure Resource Manager refuses the template"),
+                );
+                Vec::new()
+            }
+        };
+        for node in items {
+            self.resource(env, target, node, None);
+        }
+    }
+
+    fn resource(&mut self, env: &Env<'a>, target: &Place, node: &'a Node<'a>, parent: Option<&Parent>) {
+        // An `existing` resource is read, not deployed: it is not part of what the
+        // template creates.
+        if node.get("existing").and_then(Node::as_bool) == Some(true) {
+            return;
+        }
+        let Some(copy) = node.get("copy").filter(|c| !c.entries().is_empty()) else {
+            self.instance(env, target, node, parent);
+            return;
+        };
+        let name = copy.get("name").and_then(Node::as_str).unwrap_or("");
+        let count = match copy.get("count") {
+            Some(count) => self.ev.copy_count(env, count),
+            None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
+        };
+        match count {
+            Ok(n) => {
+                for i in 0..n {
+                    self.instance(&env.in_loop(name, i, true), target, node, parent);
+                }
+            }
+            // A count ARM refuses is already a finding.
+            Err(None) => {}
+            Err(Some(unknown)) => {
+                let relevant = self.kind_of(env, node, parent).is_some_and(|(k, _)| k.is_some());
+                if let (true, Some(why)) = (relevant, unknown.unknown_reason()) {
+                    let mut notes = Notes::new(self.label(node), unknown.span);
+                    notes.unresolve(unknown.span, format!("the copy loop's count is unknown (it depends on {why}): its resources are not read"));
+                    self.notes.push(notes);
+                }
+            }
+        }
+    }
+
+    /// The resource's full type, and its kind when cniplan reads it.
+    fn kind_of(
+        &self,
+        env: &Env<'a>,
+        node: &'a Node<'a>,
+        parent: Option<&Parent>,
+    ) -> Option<(Option<Kind>, String)> {
+        let kind = self.ev.value(env, node.get("type")?);
+        let kind = kind.as_str()?;
+        let full = match parent {
+            Some(p) if !kind.contains('/') => format!("{}/{kind}", p.kind),
+            _ => kind.to_string(),
+        };
+        Some((Kind::of_type(&full), full))
+    }
+
+    fn label(&self, node: &'a Node<'a>) -> String {
+        let kind = node.get("type").and_then(Node::as_str).unwrap_or("resource");
+        let name = node.get("name").and_then(Node::as_str).unwrap_or("");
+        format!("{kind} '{name}'")
+    }
+
+    fn instance(&mut self, env: &Env<'a>, target: &Place, node: &'a Node<'a>, parent: Option<&Parent>) {
+        self.instances += 1;
+        if self.instances == MAX_INSTANCES + 1 {
+            self.ev.report(
+                Finding::new(
+                    Rule::UnresolvedInput,
+                    node.span,
+                    format!(
+                        "the template expands to more than {MAX_INSTANCES} resources: the rest are not read"
+                    ),
+                )
+                .help("copy loops nested in copy loops multiply; check the counts"),
+            );
+        }
+        if self.instances > MAX_INSTANCES || self.ev.spent() {
+            return;
+        }
+        let Some((kind, full_type)) = self.kind_of(env, node, parent) else {
+            return;
+        };
+        let deployment = full_type.eq_ignore_ascii_case("Microsoft.Resources/deployments");
+        let children = node.get("resources").filter(|r| !r.items().is_empty());
+        if kind.is_none() && !deployment && children.is_none() {
+            return;
+        }
+        let mut condition = None;
+        if let Some(c) = node.get("condition") {
+            let v = self.ev.value(env, c);
+            match (v.as_bool(), v.unknown_reason()) {
+                (Some(false), _) => return,
+                (_, Some(why)) => condition = Some((v.span, why.to_string())),
+                _ => {}
+            }
+        }
+        let Some(name_node) = node.get("name") else { return };
+        let name = self.ev.value(env, name_node);
+        let (short, name_unknown) = match (name.as_str(), name.unknown_reason()) {
+            (Some(n), _) => (n.to_string(), None),
+            (_, why) => (
+                {
+                    self.unknown_names += 1;
+                    unknown_name(name_node, &full_type, self.unknown_names)
+                },
+                Some(why.unwrap_or("a name that is no string").to_string()),
+            ),
+        };
+        let full_name = match parent {
+            Some(p) if !short.contains('/') => format!("{}/{short}", p.name),
+            _ => short,
+        };
+        if deployment {
+            self.deployment(env, target, node, &full_name);
+        } else if let Some(kind) = kind {
+            self.found.push(Found {
+                kind,
+                kind_name: full_type.clone(),
+                full_name: full_name.clone(),
+                name_span: name.span,
+                name_unknown,
+                target: target.clone(),
+                env: env.clone(),
+                node,
+                condition,
+            });
+        }
+        if let Some(children) = children {
+            let parent = Parent {
+                kind: full_type,
+                name: full_name,
+            };
+            for child in children.items() {
+                self.resource(env, target, child, Some(&parent));
+            }
+        }
+    }
+
+    fn deployment(&mut self, env: &Env<'a>, target: &Place, node: &'a Node<'a>, name: &str) {
+        let Some(props) = node.get("properties") else {
+            return;
+        };
+        let Some(template) = props.get("template") else {
+            if let Some(link) = props.get("templateLink") {
+                let mut notes = Notes::new(format!("Microsoft.Resources/deployments '{name}'"), link.span);
+                notes.unresolve(
+                    link.span,
+                    "a linked template (`templateLink`) is not read: what it deploys is not checked",
+                );
+                self.notes.push(notes);
+            }
+            return;
+        };
+        let inner = props
+            .get("expressionEvaluationOptions")
+            .and_then(|o| o.get("scope"))
+            .and_then(Node::as_str)
+            .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
+        let text = |key: &str| {
+            let v = self.ev.value(env, node.get(key)?);
+            Some(
+                v.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("<{key}>")),
+            )
+        };
+        let subscription: Rc<str> = text("subscriptionId").map_or(Rc::clone(&target.subscription), Rc::from);
+        let resource_group = match text("resourceGroup") {
+            Some(rg) => Some(Rc::from(rg)),
+            None => target.resource_group.clone(),
+        };
+        let place = Place {
+            subscription,
+            resource_group,
+            deployment: Rc::from(name),
+        };
+        let scope = if inner {
+            let mut scope = Scope::new(template, place.clone(), None);
+            scope.declare_parameters();
+            if let Some(passed) = props.get("parameters") {
+                self.pass_parameters(env, &mut scope, passed, name);
+            }
+            Rc::new(scope)
+        } else {
+            // Outer scope: expressions read the parent's parameters and variables, and
+            // resourceGroup() is the parent's; resources still land where the deployment does.
+            Rc::new(Scope::new(
+                template,
+                env.scope.place.clone(),
+                Some(env.scope.names()),
+            ))
+        };
+        let id = format!(
+            "{}/providers/Microsoft.Resources/deployments/{name}",
+            place.prefix()
+        );
+        let mut deployments = self.ev.deployments.borrow_mut();
+        deployments.insert(estate::id_key(&id), Rc::clone(&scope));
+        deployments.insert(format!("name:{}", name.to_ascii_lowercase()), Rc::clone(&scope));
+        drop(deployments);
+        let child_env = if inner {
+            Env::of(scope)
+        } else {
+            Env {
+                scope,
+                loops: Rc::clone(&env.loops),
+                lambda: Rc::clone(&env.lambda),
+            }
+        };
+        self.walk(&child_env, &place, template.get("resources"));
+    }
+
+    fn pass_parameters(
+        &mut self,
+        env: &Env<'a>,
+        scope: &mut Scope<'a>,
+        passed: &'a Node<'a>,
+        deployment: &str,
+    ) {
+        for entry in passed.entries() {
+            let key = entry.key.to_ascii_lowercase();
+            let Some(declared) = scope.params.get_mut(&key) else {
+                self.ev.report(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        entry.key_span,
+                        format!("deployment `{deployment}` passes parameter `{}`, which its template does not declare", entry.key),
+                    )
+                    .help("Azure Resource Manager refuses the deployment; declare the parameter or stop passing it"),
+                );
+                continue;
+            };
+            declared.param = passed_param(env, &entry.value, &declared.name);
+        }
+    }
+
+    /// The resources found, evaluated.
+    pub fn resources(self) -> (Vec<Resource<'a>>, Vec<Notes>) {
+        let ev = self.ev;
+        let resources = self.found.into_iter().map(|f| f.evaluate(ev)).collect();
+        (resources, self.notes)
+    }
+}
+
+/// A stand-in for a name nothing can know: the expression as written, numbered (so two
+/// such names are not taken for one), with one segment per segment of the type (so a child
+/// still has a parent).
+fn unknown_name(node: &Node<'_>, kind: &str, number: usize) -> String {
+    let written = node.as_str().unwrap_or("?").replace('/', "∕");
+    // Long enough to recognise, short enough for a message.
+    let written = match written.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &written[..at]),
+        None => written,
+    };
+    let parents = kind.matches('/').count().saturating_sub(1);
+    let mut segments = vec!["<unknown>".to_string(); parents];
+    segments.push(format!("{written}#{number}"));
+    segments.join("/")
+}
+
+fn passed_param<'a>(env: &Env<'a>, value: &'a Node<'a>, name: &str) -> Param<'a> {
+    if let Some(v) = value.get("value") {
+        return Param::Passed {
+            node: v,
+            env: env.clone(),
+        };
+    }
+    if value.get("reference").is_some() {
+        return Param::Given(Val::unknown(
+            format!("a Key Vault secret for parameter `{name}`"),
+            value.span,
+        ));
+    }
+    if value.as_str().is_some() {
+        return Param::PassedWhole {
+            node: value,
+            env: env.clone(),
+        };
+    }
+    Param::Given(Val::unknown(
+        format!("parameter `{name}`, passed without a `value`"),
+        value.span,
+    ))
+}
+
+/// The parameters a template is deployed with: those of the parameters files (later files
+/// win), each declared parameter otherwise taking its default.
+pub fn root_scope<'a>(
+    ev: &Evaluator<'a>,
+    template: &'a Node<'a>,
+    deployment: &str,
+    parameter_files: &[&'a Node<'a>],
+) -> Rc<Scope<'a>> {
+    let schema = template
+        .get("$schema")
+        .and_then(Node::as_str)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // Subscription, management group and tenant deployments have no resource group.
+    let resource_group = (![
+        "subscriptiondeploymenttemplate",
+        "managementgroupdeploymenttemplate",
+        "tenantdeploymenttemplate",
+    ]
+    .iter()
+    .any(|s| schema.contains(s)))
+    .then(|| Rc::from(RESOURCE_GROUP_PLACEHOLDER));
+    let place = Place {
+        subscription: Rc::from(SUBSCRIPTION_PLACEHOLDER),
+        resource_group,
+        deployment: Rc::from(deployment),
+    };
+    let mut scope = Scope::new(template, place, None);
+    scope.declare_parameters();
+    for file in parameter_files {
+        let Some(given) = file.get("parameters") else {
+            continue;
+        };
+        for entry in given.entries() {
+            let key = entry.key.to_ascii_lowercase();
+            let Some(declared) = scope.params.get_mut(&key) else {
+                let names = scope.params.values().map(|d| d.name.as_str());
+                let near = crate::suggest::nearest(&entry.key, names)
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                ev.report(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        entry.key_span,
+                        format!("the template declares no parameter `{}`{near}", entry.key),
+                    )
+                    .help("Azure Resource Manager refuses a parameters file that sets undeclared parameters"),
+                );
+                continue;
+            };
+            declared.param = given_param(&entry.value, &declared.name);
+        }
+    }
+    Rc::new(scope)
+}
+
+fn given_param<'a>(value: &'a Node<'a>, name: &str) -> Param<'a> {
+    match (value.get("value"), value.get("reference")) {
+        (Some(v), _) => Param::Given(Val::json(v)),
+        (None, Some(_)) => Param::Given(Val::unknown(
+            format!("a Key Vault secret for parameter `{name}`"),
+            value.span,
+        )),
+        (None, None) => Param::Given(Val::unknown(
+            format!("parameter `{name}`, given without a `value`"),
+            value.span,
+        )),
+    }
+}
+
+impl<'a> Found<'a> {
+    fn evaluate(self, ev: &Evaluator<'a>) -> Resource<'a> {
+        let label = format!("{} '{}'", self.kind_name, self.full_name);
+        let mut notes = Notes::new(label, self.name_span);
+        if let Some(why) = &self.name_unknown {
+            notes.assume(
+                self.name_span,
+                format!("the name is unknown (it depends on {why}): shown as written"),
+            );
+        }
+        if let Some((span, why)) = &self.condition {
+            notes.assume(
+                *span,
+                format!("its `condition` is unknown (it depends on {why}): assumed deployed"),
+            );
+        }
+        let body = match self.node.get("properties") {
+            Some(props) => Val::object(
+                vec![("properties".into(), ev.value(&self.env, props))],
+                self.node.span,
+            ),
+            None => Val::object(Vec::new(), self.node.span),
+        };
+        let id = resource_id(&self.target, &self.kind_name, &self.full_name);
+        let short = self
+            .full_name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.full_name)
+            .to_string();
+        let parent =
+            matches!(self.kind, Kind::Subnet | Kind::Peering | Kind::Pool).then(|| estate::parent_id(&id));
+        Resource {
+            kind: self.kind,
+            id,
+            name: Spanned::new(short, self.name_span),
+            parent,
+            resource_group: self.target.resource_group.as_deref().map(str::to_string),
+            body,
+            notes,
+        }
+    }
+}
+
+/// `prefix/providers/Namespace/type1/name1/type2/name2`.
+fn resource_id(place: &Place, kind: &str, name: &str) -> String {
+    let mut types = kind.split('/');
+    let namespace = types.next().unwrap_or_default();
+    let mut id = format!("{}/providers/{namespace}", place.prefix());
+    let mut names = name.split('/');
+    for t in types {
+        id.push('/');
+        id.push_str(t);
+        id.push('/');
+        id.push_str(names.next().unwrap_or("?"));
+    }
+    id
+}
+
+#[cfg(test)]
+#[path = "template_tests.rs"]
+mod tests;

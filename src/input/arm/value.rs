@@ -1,0 +1,308 @@
+//! The values template expressions compute: JSON's kinds, plus values nothing offline can
+//! know (`Unknown`, with the reason) and lambdas. Each value keeps the place it was written,
+//! so a finding about a pool's `maxCount` points at the parameter file's `5`, not at the
+//! expression that passed it along.
+//!
+//! JSON read as is (parameter files, az exports) stays a reference into its document tree:
+//! a 100 MB export is never copied, only the values a reader asks for are looked at.
+
+use super::expr::Expr;
+use crate::diagnostic::Span;
+use crate::input::tree::{Node, Value as Json};
+use std::rc::Rc;
+
+#[derive(Clone, Debug)]
+pub struct Val<'a> {
+    pub kind: Kind<'a>,
+    /// Where the value was written; for a computed value, the expression that computed it.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Kind<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Str(Rc<str>),
+    Array(Rc<Vec<Val<'a>>>),
+    /// Keys in written order; looked up without case, as ARM does.
+    Object(Rc<Vec<(Rc<str>, Val<'a>)>>),
+    /// A JSON array or object taken as is, without expressions in it.
+    Json(&'a Node<'a>),
+    /// What cannot be known offline; the text says why, for the note that reports it.
+    Unknown(Rc<str>),
+    Lambda(Rc<Lambda<'a>>),
+}
+
+/// `lambda('x', body)`: parameter names and the body, with where the body's text starts.
+#[derive(Debug)]
+pub struct Lambda<'a> {
+    pub params: Vec<Rc<str>>,
+    pub body: Rc<Expr>,
+    pub base: Option<usize>,
+    /// The expression string the body is written in.
+    pub whole: Span,
+    pub captured: Rc<Vec<(Rc<str>, Val<'a>)>>,
+}
+
+impl<'a> Val<'a> {
+    pub fn new(kind: Kind<'a>, span: Span) -> Self {
+        Val { kind, span }
+    }
+
+    pub fn null(span: Span) -> Self {
+        Val::new(Kind::Null, span)
+    }
+
+    pub fn str(text: impl Into<Rc<str>>, span: Span) -> Self {
+        Val::new(Kind::Str(text.into()), span)
+    }
+
+    pub fn int(n: i64, span: Span) -> Self {
+        Val::new(Kind::Int(n), span)
+    }
+
+    pub fn bool(b: bool, span: Span) -> Self {
+        Val::new(Kind::Bool(b), span)
+    }
+
+    pub fn array(items: Vec<Val<'a>>, span: Span) -> Self {
+        Val::new(Kind::Array(Rc::new(items)), span)
+    }
+
+    pub fn object(entries: Vec<(Rc<str>, Val<'a>)>, span: Span) -> Self {
+        Val::new(Kind::Object(Rc::new(entries)), span)
+    }
+
+    pub fn unknown(why: impl Into<Rc<str>>, span: Span) -> Self {
+        Val::new(Kind::Unknown(why.into()), span)
+    }
+
+    /// A JSON value read as is: scalars now, containers when looked into.
+    pub fn json(node: &'a Node<'a>) -> Self {
+        let kind = match &node.value {
+            Json::Null | Json::Taken => Kind::Null,
+            Json::Bool(b) => Kind::Bool(*b),
+            Json::Int(n) => match i64::try_from(*n) {
+                Ok(n) => Kind::Int(n),
+                Err(_) => Kind::Unknown(format!("the number {n}, beyond 64 bits").into()),
+            },
+            // ARM integers are 64-bit; a fraction has no use in networking values.
+            Json::Float(f) => Kind::Unknown(format!("the number {f}, which is not a whole number").into()),
+            Json::Str(s) => Kind::Str(Rc::from(s.as_ref())),
+            Json::Seq(_) | Json::Map(_) => Kind::Json(node),
+        };
+        Val::new(kind, node.span)
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+
+    pub fn unknown_reason(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Unknown(why) => Some(why),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_int(&self) -> Option<i64> {
+        match self.kind {
+            Kind::Int(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            Kind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn is_array(&self) -> bool {
+        match &self.kind {
+            Kind::Array(_) => true,
+            Kind::Json(node) => matches!(node.value, Json::Seq(_)),
+            _ => false,
+        }
+    }
+
+    pub fn is_object(&self) -> bool {
+        match &self.kind {
+            Kind::Object(_) => true,
+            Kind::Json(node) => matches!(node.value, Json::Map(_)),
+            _ => false,
+        }
+    }
+
+    /// The items of an array; `None` for anything else.
+    pub fn items(&self) -> Option<Vec<Val<'a>>> {
+        match &self.kind {
+            Kind::Array(items) => Some(items.as_ref().clone()),
+            Kind::Json(node) => match &node.value {
+                Json::Seq(items) => Some(items.iter().map(Val::json).collect()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// How many items an array or object has (characters of a string), without copying them.
+    pub fn count(&self) -> Option<usize> {
+        match &self.kind {
+            Kind::Array(items) => Some(items.len()),
+            Kind::Json(node) => match &node.value {
+                Json::Seq(items) => Some(items.len()),
+                Json::Map(entries) => Some(entries.len()),
+                _ => None,
+            },
+            Kind::Object(entries) => Some(entries.len()),
+            Kind::Str(s) => Some(s.chars().count()),
+            _ => None,
+        }
+    }
+
+    /// The entries of an object, in written order; `None` for anything else.
+    pub fn entries(&self) -> Option<Vec<(Rc<str>, Val<'a>)>> {
+        match &self.kind {
+            Kind::Object(entries) => Some(entries.as_ref().clone()),
+            Kind::Json(node) => match &node.value {
+                Json::Map(entries) => Some(
+                    entries
+                        .iter()
+                        .map(|e| (Rc::from(e.key.as_ref()), Val::json(&e.value)))
+                        .collect(),
+                ),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A property, matched without case as ARM and the Azure REST API match them.
+    pub fn get(&self, key: &str) -> Option<Val<'a>> {
+        match &self.kind {
+            Kind::Object(entries) => entries
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v.clone()),
+            Kind::Json(node) => node
+                .entries()
+                .iter()
+                .find(|e| e.key.eq_ignore_ascii_case(key))
+                .map(|e| Val::json(&e.value)),
+            _ => None,
+        }
+    }
+
+    /// The ARM type name, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            Kind::Null => "null",
+            Kind::Bool(_) => "bool",
+            Kind::Int(_) => "int",
+            Kind::Str(_) => "string",
+            Kind::Array(_) => "array",
+            Kind::Object(_) => "object",
+            Kind::Json(node) => match node.value {
+                Json::Seq(_) => "array",
+                _ => "object",
+            },
+            Kind::Unknown(_) => "unknown value",
+            Kind::Lambda(_) => "lambda",
+        }
+    }
+
+    /// What the value is, for messages: `the string "x"`, `an array`.
+    pub fn describe(&self) -> String {
+        match &self.kind {
+            Kind::Str(s) if s.chars().count() > 40 => "a long string".to_string(),
+            Kind::Str(s) => format!("the string \"{s}\""),
+            Kind::Int(n) => format!("the number {n}"),
+            Kind::Bool(b) => format!("`{b}`"),
+            Kind::Null => "null".to_string(),
+            _ => format!("an {}", self.type_name()),
+        }
+    }
+
+    /// Values in this value, itself included: what copying it costs.
+    pub fn size(&self) -> u64 {
+        match &self.kind {
+            Kind::Array(items) => 1 + items.iter().map(Val::size).sum::<u64>(),
+            Kind::Object(entries) => 1 + entries.iter().map(|(_, v)| v.size()).sum::<u64>(),
+            Kind::Json(node) => node.size(),
+            Kind::Str(s) => 1 + s.len() as u64 / 64,
+            _ => 1,
+        }
+    }
+
+    /// The same value, said to come from `span` (a computed value takes its expression's).
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = span;
+        self
+    }
+}
+
+/// Deep equality as `equals()` and `contains()` see it: strings with case, object keys
+/// without.
+pub fn same(a: &Val<'_>, b: &Val<'_>) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Null, Kind::Null) => true,
+        (Kind::Bool(x), Kind::Bool(y)) => x == y,
+        (Kind::Int(x), Kind::Int(y)) => x == y,
+        (Kind::Str(x), Kind::Str(y)) => x == y,
+        _ if a.is_array() && b.is_array() => match (a.items(), b.items()) {
+            (Some(x), Some(y)) => x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| same(p, q)),
+            _ => false,
+        },
+        _ if a.is_object() && b.is_object() => match (a.entries(), b.entries()) {
+            (Some(x), Some(y)) => {
+                x.len() == y.len()
+                    && x.iter().all(|(k, v)| {
+                        y.iter()
+                            .find(|(k2, _)| k2.eq_ignore_ascii_case(k))
+                            .is_some_and(|(_, v2)| same(v, v2))
+                    })
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn json_values_are_read_in_place_and_looked_up_without_case() {
+        let src = SourceFile::new("p.json", r#"{"Count": 3, "list": [1, "a"], "f": 1.5}"#);
+        let doc = crate::input::json::parse(&src, 0).unwrap();
+        let root = Val::json(doc.root.as_ref().unwrap());
+        assert_eq!(root.get("count").and_then(|v| v.as_int()), Some(3));
+        let list = root.get("LIST").unwrap();
+        assert_eq!(list.count(), Some(2));
+        assert_eq!(list.items().unwrap()[1].as_str(), Some("a"));
+        assert!(root.get("f").unwrap().unknown_reason().is_some());
+        assert!(root.get("missing").is_none());
+    }
+
+    #[test]
+    fn equality_is_deep_with_case_for_strings_only() {
+        let s = Span::default();
+        let a = Val::object(vec![("Key".into(), Val::str("x", s))], s);
+        let b = Val::object(vec![("key".into(), Val::str("x", s))], s);
+        let c = Val::object(vec![("key".into(), Val::str("X", s))], s);
+        assert!(same(&a, &b));
+        assert!(!same(&a, &c));
+    }
+}

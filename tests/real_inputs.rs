@@ -1,0 +1,384 @@
+//! Real ARM templates (Azure quickstarts, Bicep-compiled AKS-Construction and Azure
+//! Verified Modules) and real az / REST API output, kept under tests/real/ with their
+//! SOURCE.md: what a reader of each would expect to find in it.
+
+use cniplan::check::{run, Checked};
+use cniplan::config::Settings;
+use cniplan::input::{Format, Input};
+use cniplan::source::SourceFile;
+use std::path::Path;
+
+fn check(format: Format, paths: &[&str]) -> Checked {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real");
+    let sources = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(root.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+            SourceFile::new(*p, text)
+        })
+        .collect();
+    run(Input { sources, format }, &Settings::default())
+}
+
+fn arm(paths: &[&str]) -> Checked {
+    check(Format::Auto, paths)
+}
+
+/// `rule path:line:column` of every finding, in order.
+fn findings(c: &Checked) -> Vec<String> {
+    c.report
+        .findings
+        .iter()
+        .map(|f| {
+            let span = f.span.expect("located");
+            let file = c.report.source_of(span.file);
+            format!("{} {}:{}", f.rule.name(), file.path, file.position(span.start))
+        })
+        .collect()
+}
+
+fn rules(c: &Checked) -> Vec<&'static str> {
+    c.report.findings.iter().map(|f| f.rule.name()).collect()
+}
+
+/// `vnet/subnet cidr role` of every capacity row.
+fn subnets(c: &Checked) -> Vec<String> {
+    c.report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {} {}", r.label(), r.cidr, r.role))
+        .collect()
+}
+
+/// `cluster/pool mode peak_nodes` of every pool on a row.
+fn pools(c: &Checked, subnet: &str) -> Vec<String> {
+    let row = c
+        .report
+        .subnets
+        .iter()
+        .find(|r| r.name == subnet)
+        .expect("the row");
+    row.pools
+        .iter()
+        .map(|p| format!("{}/{} {} {}", p.cluster, p.pool, p.mode, p.peak_nodes))
+        .collect()
+}
+
+#[test]
+fn quickstart_private_cluster_inline_subnets_and_classic_cni() {
+    let c = arm(&["arm/qs-201-private-aks-cluster/azuredeploy.json"]);
+    // The names hash the resource group with uniqueString(): a stand-in, said in a note.
+    assert_eq!(
+        subnets(&c),
+        [
+            "aks-iaqp4cxnq5x66Vnet/AksSubnet 10.0.0.0/16 node+pod",
+            "aks-iaqp4cxnq5x66Vnet/VmSubnet 10.1.0.0/24 unused",
+            "aks-iaqp4cxnq5x66Vnet/AzureBastionSubnet 10.1.1.0/26 unused",
+        ]
+    );
+    // count 5 (min 3, max 5): 5 nodes plus one upgrade surge node, 31 IPs each.
+    assert_eq!(
+        pools(&c, "AksSubnet"),
+        ["aks-iaqp4cxnq5x66/nodepool1 traditional 6"]
+    );
+    assert_eq!(c.report.subnets[0].peak_demand, 6 * 31);
+    // The template sets podCidr on classic Azure CNI, and a service CIDR inside the VNet.
+    assert_eq!(rules(&c), ["assumed-value", "mixed-cni", "service-cidr-overlap"]);
+}
+
+#[test]
+fn quickstart_into_an_existing_vnet_says_the_vnet_is_elsewhere() {
+    let c = arm(&[
+        "arm/qs-101-aks-advanced-networking/azuredeploy.json",
+        "arm/qs-101-aks-advanced-networking/azuredeploy.parameters.json",
+    ]);
+    assert_eq!(rules(&c), ["unresolved-input", "unresolved-input"]);
+    let pool = &c.report.findings[0].message;
+    assert!(
+        pool.contains("`GET-PREREQ-vnetName` in resource group `GET-PREREQ-vnetResourceGroupName` is not in this template"),
+        "{pool}"
+    );
+    // Its prerequisite template declares the VNet with a child `subnets` resource.
+    let prereq = arm(&["arm/qs-101-aks-advanced-networking/prereqs/prereq.azuredeploy.json"]);
+    assert_eq!(subnets(&prereq), ["vnet/Subnet 10.10.0.0/24 unused"]);
+    assert!(findings(&prereq).is_empty(), "{:?}", findings(&prereq));
+}
+
+#[test]
+fn docs_overlay_cluster_on_the_vnet_aks_creates_is_left_out_with_notes() {
+    let c = arm(&["arm/aksdocs-nap-overlay/nap.json"]);
+    assert!(c.report.subnets.is_empty());
+    assert_eq!(
+        findings(&c),
+        [
+            "unresolved-input arm/aksdocs-nap-overlay/nap.json:14:15",
+            "unresolved-input arm/aksdocs-nap-overlay/nap.json:30:21"
+        ]
+    );
+}
+
+#[test]
+fn aks_construction_with_its_ci_overlay_parameters() {
+    let c = arm(&[
+        "arm/aks-construction/main.json",
+        "arm/aks-construction/regressionparams/cni-overlay.json",
+    ]);
+    // CI deploys an overlay cluster into a /28 node subnet: 11 usable IPs.
+    assert_eq!(
+        subnets(&c),
+        [
+            "vnet-cniov2/aks-sn 10.240.0.0/28 node",
+            "aks-cniov2/pod_cidr 10.244.0.0/16 pod-cidr"
+        ]
+    );
+    assert_eq!(c.report.subnets[0].usable, 11);
+    // System pool: CostOptimised preset, 1..3 nodes + 1 surge; user pool: 3 nodes + 1.
+    assert_eq!(
+        pools(&c, "aks-sn"),
+        ["aks-cniov2/npsystem overlay 4", "aks-cniov2/npuser01 overlay 4"]
+    );
+    assert!(!rules(&c)
+        .iter()
+        .any(|r| *r == "plan-schema" || *r == "unknown-reference"));
+}
+
+#[test]
+fn aks_construction_classic_cni_custom_vnet_with_firewall() {
+    let c = arm(&[
+        "arm/aks-construction/main.json",
+        "arm/aks-construction/regressionparams/classic-custom-vnet-plus-firewall.json",
+    ]);
+    assert_eq!(
+        subnets(&c),
+        [
+            "vnet-customvnet/aks-sn 10.240.0.0/22 node+pod",
+            "vnet-customvnet/AzureFirewallSubnet 10.240.50.0/24 unused",
+            "vnet-customvnet/AzureBastionSubnet 10.240.4.128/26 unused",
+        ]
+    );
+    // agentCount 1 .. agentCountMax 3 for the user pool; 30 pods per node.
+    assert_eq!(
+        pools(&c, "aks-sn"),
+        [
+            "aks-customvnet/npsystem traditional 4",
+            "aks-customvnet/npuser01 traditional 4"
+        ]
+    );
+}
+
+#[test]
+fn aks_construction_dynamic_pod_subnet() {
+    let c = arm(&[
+        "arm/aks-construction/main.json",
+        "arm/aks-construction/params/dynamic-pod-subnet.parameters.json",
+    ]);
+    assert_eq!(
+        subnets(&c),
+        [
+            "vnet-dynip/aks-sn 10.240.0.0/22 node",
+            "vnet-dynip/aks-pods-sn 10.240.100.0/22 pod"
+        ]
+    );
+    assert_eq!(
+        pools(&c, "aks-pods-sn"),
+        ["aks-dynip/npsystem dynamic 4", "aks-dynip/npuser01 dynamic 8"]
+    );
+    assert!(c.report.subnets[1].pools.iter().all(|p| p.ips_per_node == 31));
+    // The template sends podCidr with a pod subnet, which the Azure CLI refuses.
+    assert!(rules(&c).contains(&"mixed-cni"));
+}
+
+#[test]
+fn aks_construction_ci_parameters_meet_this_compiled_version() {
+    // The BYO-VNet CI file carries a placeholder subnet ID, found where it is written.
+    let c = arm(&[
+        "arm/aks-construction/main.json",
+        "arm/aks-construction/regressionparams/AksDeploy-ByoVnet.parameters.json",
+    ]);
+    let f = findings(&c);
+    assert!(
+        f.contains(&"unknown-reference arm/aks-construction/regressionparams/AksDeploy-ByoVnet.parameters.json:48:22".to_string()),
+        "{f:?}"
+    );
+    // The Cilium CI file sets `networkDataplane`, which this (2023) compile calls
+    // `ebpfDataplane`: ARM would refuse the parameters file.
+    let c = arm(&[
+        "arm/aks-construction/main.json",
+        "arm/aks-construction/regressionparams/cilium-cni-overlay.json",
+    ]);
+    assert!(findings(&c).contains(
+        &"plan-schema arm/aks-construction/regressionparams/cilium-cni-overlay.json:14:5".to_string()
+    ));
+}
+
+#[test]
+fn aks_construction_peered_vnet_sample_of_1_3_mib_is_read() {
+    // 95 templates, nested four deep, two clusters. Timing: BENCHMARKS.md.
+    let c = arm(&["arm/aks-construction/peered-vnet.main.json"]);
+    assert_eq!(
+        subnets(&c),
+        [
+            "vnet-grid-stest/aks-sn 10.10.0.0/22 node+pod",
+            "vnet-grid-stest/sn-runners 10.10.4.0/24 unused",
+            "vnet-app-stest/aks-sn 10.20.0.0/22 node+pod",
+        ]
+    );
+    assert_eq!(
+        pools(&c, "aks-sn"),
+        [
+            "aks-grid-stest/npsystem traditional 4",
+            "aks-grid-stest/npuser01 traditional 4",
+            "aks-grid-stest/chromepool traditional 14",
+            "aks-grid-stest/firefoxpool traditional 14",
+            "aks-grid-stest/edgepool traditional 14",
+        ]
+    );
+    // The two VNets peer across resource groups, which a plan cannot name: said twice.
+    // Names hash the subscription with uniqueString(): said once.
+    assert_eq!(
+        rules(&c),
+        ["assumed-value", "unresolved-input", "unresolved-input"]
+    );
+}
+
+#[test]
+fn aks_construction_system_preset_sample_has_two_template_errors() {
+    let c = arm(&["arm/aks-construction/SystemPresetExample.json"]);
+    let f = findings(&c);
+    let at = |rule: &str, pos: &str| format!("{rule} arm/aks-construction/SystemPresetExample.json:{pos}");
+    // The cluster's properties read an undeclared parameter and call createObject() with
+    // 33 arguments: ARM refuses both, so the cluster's network is unknown.
+    assert!(f.contains(&at("plan-schema", "1389:4510")), "{f:?}");
+    assert!(f.contains(&at("plan-schema", "1389:37")), "{f:?}");
+}
+
+#[test]
+fn avm_managed_cluster_overlay_example_through_lambdas() {
+    let c = arm(&[
+        "arm/avm-managed-cluster/main.json",
+        "arm/avm-managed-cluster/readme-params/example6-using-large-parameter-set.parameters.json",
+    ]);
+    // agentPoolProfiles are built with map(lambda(…)); the README's subnet IDs are
+    // placeholders, reported in the parameters file.
+    assert_eq!(subnets(&c), ["csmax001/pod_cidr 10.244.0.0/16 pod-cidr"]);
+    assert_eq!(
+        pools(&c, "csmax001/pod_cidr"),
+        ["csmax001/systempool overlay 4", "csmax001/userpool1 overlay 3"]
+    );
+    assert_eq!(rules(&c).iter().filter(|r| **r == "unknown-reference").count(), 2);
+}
+
+#[test]
+fn avm_managed_cluster_waf_example_sets_count_below_min_count() {
+    let c = arm(&[
+        "arm/avm-managed-cluster/main.json",
+        "arm/avm-managed-cluster/readme-params/example8-waf-aligned.parameters.json",
+    ]);
+    let f = findings(&c);
+    let params = "arm/avm-managed-cluster/readme-params/example8-waf-aligned.parameters.json";
+    for at in ["15:20", "46:20", "68:20"] {
+        assert!(f.contains(&format!("plan-schema {params}:{at}")), "{f:?}");
+    }
+}
+
+#[test]
+fn avm_pattern_carves_its_vnet_with_cidr_subnet() {
+    let c = arm(&[
+        "arm/avm-container-job-toolkit-cidrsubnet/main.json",
+        "arm/avm-container-job-toolkit-cidrsubnet/params/name-only.parameters.json",
+    ]);
+    assert_eq!(
+        subnets(&c),
+        [
+            "vnet-cjt/private-endpoints-subnet 10.50.0.0/24 unused",
+            "vnet-cjt/deploymentscript-subnet 10.50.1.0/24 unused",
+            "vnet-cjt/workload-subnet 10.50.2.0/23 unused",
+        ]
+    );
+}
+
+#[test]
+fn avm_vnet_subnets_from_a_serial_loop_of_nested_deployments() {
+    let c = arm(&[
+        "arm/avm-virtual-network/main.json",
+        "arm/avm-virtual-network/readme-params/example5-deploying-a-bi-directional-peering.parameters.json",
+    ]);
+    assert_eq!(
+        subnets(&c),
+        [
+            "nvnpeer001/GatewaySubnet 10.1.0.0/26 unused",
+            "nvnpeer001/AzureBastionSubnet 10.1.0.64/26 unused",
+            "nvnpeer001/AzureFirewallSubnet 10.1.0.128/26 unused",
+        ]
+    );
+}
+
+#[test]
+fn rest_api_vnet_with_a_load_balancer_frontend_in_its_subnet() {
+    let c = check(
+        Format::Az,
+        &["az/rest-specs-network/VirtualNetworkGet.2024-07-01.json"],
+    );
+    assert_eq!(subnets(&c), ["test-vnet/subnet1 10.0.1.0/24 unused"]);
+    // One ipConfiguration (a load balancer frontend): 256 - 5 - 1.
+    assert_eq!(c.report.subnets[0].usable, 250);
+    assert!(findings(&c).is_empty());
+}
+
+#[test]
+fn rest_api_lists_and_delegations() {
+    let c = check(
+        Format::Az,
+        &[
+            "az/rest-specs-network/VirtualNetworkGetWithSubnetDelegation.2024-07-01.json",
+            "az/rest-specs-network/SubnetGetWithDelegation.2024-10-01.json",
+            "az/rest-specs-network/SubnetList.2024-07-01.json",
+        ],
+    );
+    let model = c.model.as_ref().expect("loads");
+    let delegations: Vec<&str> = model
+        .topology
+        .subnets
+        .iter()
+        .filter_map(|s| s.delegation.as_ref().map(|d| d.value.as_str()))
+        .collect();
+    // The spec examples delegate to a generic service name.
+    assert_eq!(
+        delegations,
+        [
+            "Microsoft.Provider/resourceType",
+            "Microsoft.Provider/resourceType"
+        ]
+    );
+    // The spec's SubnetList example holds two subnets of one /16: an overlap, reported.
+    assert!(rules(&c).contains(&"subnet-overlap"));
+}
+
+#[test]
+fn az_nodepool_show_without_its_cluster_says_so() {
+    let c = check(
+        Format::Az,
+        &["az/aksdocs-nodepool-show/az-aks-nodepool-show-spot.output.json"],
+    );
+    assert_eq!(rules(&c), ["unresolved-input"]);
+    assert!(c.report.findings[0].message.contains("is not in this input"));
+}
+
+#[test]
+fn rest_api_managed_clusters_kubenet_without_a_vnet() {
+    let c = check(
+        Format::Az,
+        &[
+            "az/rest-specs-aks/ManagedClustersGet.2025-07-01.json",
+            "az/rest-specs-aks/ManagedClustersList.2025-07-01.json",
+            "az/rest-specs-aks/AgentPoolsList.2025-07-01.json",
+        ],
+    );
+    // One cluster in three files; its pools use the VNet AKS creates: notes, no errors.
+    assert!(
+        rules(&c).iter().all(|r| *r == "unresolved-input"),
+        "{:?}",
+        findings(&c)
+    );
+    assert!(c.report.subnets.is_empty());
+}
