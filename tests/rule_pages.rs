@@ -27,13 +27,16 @@ fn every_rule_has_a_page_and_every_page_a_rule() {
     }
 }
 
-/// The yaml code blocks of a page, in order.
+/// The yaml code blocks of a page, in order; and json ones, for the rules that fire only on
+/// imported input (a Terraform plan in JSON), whose examples cannot be cniplan plans.
 fn yaml_blocks(page: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current: Option<String> = None;
     for line in page.lines() {
         match (&mut current, line.trim_start()) {
-            (None, l) if l.starts_with("```yaml") => current = Some(String::new()),
+            (None, l) if l.starts_with("```yaml") || l.starts_with("```json") => {
+                current = Some(String::new())
+            }
             (Some(block), l) if l.starts_with("```") => {
                 blocks.push(std::mem::take(block));
                 current = None;

@@ -20,6 +20,11 @@ pub struct SubnetRow {
     pub utilization: Option<f64>,
     pub pools: Vec<PoolRow>,
     pub exhaustion: Option<ExhaustionRow>,
+    /// The resource an imported subnet came from (a Terraform address such as
+    /// `azurerm_subnet.pods[0]`), since Azure names repeat across resource groups; absent
+    /// for cniplan plans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -104,5 +109,6 @@ fn row(topology: &Topology, c: &SubnetCapacity) -> SubnetRow {
         utilization: c.utilization().map(|u| (u * 10_000.0).round() / 10_000.0),
         pools,
         exhaustion,
+        source: subnet.origin.as_ref().map(|o| o.resource.clone()),
     }
 }

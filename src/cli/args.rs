@@ -1,5 +1,6 @@
 //! The command line (SPEC §1), declared with clap.
 
+pub use crate::input::Format as InputFormat;
 use crate::render::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -34,6 +35,21 @@ pub enum Command {
     Schema,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
+    /// Write an editable cniplan plan from Terraform plan JSON (or any input check reads),
+    /// each value commented with where it came from.
+    Import(ImportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Input files (`terraform show -json tfplan > tfplan.json`); `-` reads standard input.
+    /// Together they form one estate.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+
+    /// The inputs' format: recognised by content, or named.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input: InputFormat,
 }
 
 #[derive(Args, Debug)]
@@ -60,6 +76,10 @@ pub struct SimulateArgs {
     /// When to color human output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    /// The plan's format: recognised by content, or named.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input: InputFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,6 +118,11 @@ pub struct CheckArgs {
     /// Configuration file (default: .cniplan.yaml in the working directory or above it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+
+    /// The inputs' format: recognised by content (a Terraform plan JSON, else a cniplan
+    /// plan), or named.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input: InputFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -9,11 +9,16 @@ use std::path::Path;
 /// Larger than any real plan (the 2,000-VNet benchmark estate is 6.5 MB); reading stops here.
 const MAX_PLAN_BYTES: u64 = 256 * 1024 * 1024;
 
-/// File names picked when walking a directory (SPEC §1).
+/// File names picked when walking a directory (SPEC §1), and Terraform plans in JSON
+/// (`terraform show -json tfplan > tfplan.json`, or `NAME.tfplan.json`).
 pub fn is_plan_file_name(name: &str) -> bool {
     // `.cniplan.yaml` itself is the configuration file, not a plan.
     let named = |suffix: &str| name.len() > suffix.len() && name.ends_with(suffix);
-    name == "cniplan.yaml" || named(".cniplan.yaml") || named(".cniplan.yml")
+    name == "cniplan.yaml"
+        || named(".cniplan.yaml")
+        || named(".cniplan.yml")
+        || name == "tfplan.json"
+        || named(".tfplan.json")
 }
 
 /// Files named directly, and plan files found under directories (honouring .gitignore and

@@ -9,7 +9,7 @@ use crate::config::{self, Settings};
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};
 use crate::render::{self, HumanOptions};
-use args::{CheckArgs, Cli, Color, Command, FailOn, SimulateArgs, SimulateFormat};
+use args::{CheckArgs, Cli, Color, Command, FailOn, ImportArgs, InputFormat, SimulateArgs, SimulateFormat};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -46,6 +46,7 @@ pub fn main() -> ExitCode {
             );
             write_stdout(&String::from_utf8_lossy(&script)).map(|_| ExitCode::SUCCESS)
         }
+        Command::Import(args) => import(&args),
     };
     result.unwrap_or_else(|message| {
         eprintln!("cniplan: {message}");
@@ -63,13 +64,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let files = inputs::expand(&paths, &settings)?;
     if files.is_empty() {
         return Err(format!(
-            "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
+            "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml, tfplan.json, *.tfplan.json)",
             paths.join(", ")
         ));
     }
     let reports: Vec<FileReport> = files
         .par_iter()
-        .map(|path| check_path(path, &settings).map(|c| c.report))
+        .map(|path| check_path(path, args.input, &settings).map(|c| c.report))
         .collect::<Result<_, _>>()?;
     let human = HumanOptions {
         color: use_color(args.color),
@@ -88,7 +89,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 /// broken plan would mislead.
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     let settings = settings(args.config.as_deref())?;
-    let checked = check_path(&args.plan, &settings)?;
+    let checked = check_path(&args.plan, args.input, &settings)?;
     let human = HumanOptions {
         color: use_color(args.color),
         quiet: false,
@@ -172,15 +173,69 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
 }
 
 /// One input through the pipeline, or a report of why its bytes are no text.
-fn check_path(path: &str, settings: &Settings) -> Result<Checked, String> {
+fn check_path(path: &str, format: InputFormat, settings: &Settings) -> Result<Checked, String> {
     let (source, bad_utf8) = inputs::read(path)?;
     Ok(match bad_utf8 {
         Some(span) => Checked {
             report: FileReport::new(source, vec![not_utf8(span)], Vec::new()),
             model: None,
         },
-        None => crate::check::run(crate::input::Input::single(source), settings),
+        None => {
+            let input = crate::input::Input {
+                sources: vec![source],
+                format,
+            };
+            crate::check::run(input, settings)
+        }
     })
+}
+
+/// `cniplan import`: every input read into one editable cniplan plan on stdout. An input
+/// that does not load shows its findings on stderr instead, and the exit code is 1.
+fn import(args: &ImportArgs) -> Result<ExitCode, String> {
+    let mut read = Vec::new();
+    let mut failed = Vec::new();
+    for path in &args.inputs {
+        let (source, bad_utf8) = inputs::read(path)?;
+        if let Some(span) = bad_utf8 {
+            failed.push(FileReport::new(source, vec![not_utf8(span)], Vec::new()));
+            continue;
+        }
+        let input = crate::input::Input {
+            sources: vec![source],
+            format: args.input,
+        };
+        match crate::input::read(&input) {
+            Ok(loaded) => read.push((loaded, input.sources)),
+            Err(findings) => {
+                let mut sources = input.sources.into_iter();
+                let source = sources
+                    .next()
+                    .unwrap_or_else(|| crate::source::SourceFile::new(path.as_str(), ""));
+                failed.push(FileReport::new(source, findings, Vec::new()));
+            }
+        }
+    }
+    if !failed.is_empty() {
+        let human = HumanOptions {
+            color: false,
+            quiet: true,
+            width: terminal_width(),
+        };
+        eprint!("{}", render::render(&failed, render::Format::Human, &human));
+        eprintln!("cniplan: nothing imported: the inputs above do not load");
+        return Ok(ExitCode::from(1));
+    }
+    let parts: Vec<crate::plan::write::Part<'_>> = read
+        .iter()
+        .map(|(loaded, sources)| crate::plan::write::Part {
+            plan: &loaded.plan,
+            sources,
+            notes: &loaded.notes,
+        })
+        .collect();
+    write_stdout(&crate::plan::write::write(&parts))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {

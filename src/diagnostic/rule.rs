@@ -65,6 +65,8 @@ registry! {
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
     CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0.";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
+    AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";
+    UnresolvedInput = "unresolved-input", Note, "An imported input names something no input holds; the checks that need it stay silent.";
 }
 
 impl Rule {

@@ -9,9 +9,10 @@ pub mod terraform;
 pub mod tree;
 pub mod yaml;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Rule, Span};
 use crate::plan::Plan;
 use crate::source::SourceFile;
+use terraform::plan_json::Sniffed;
 use tree::AliasUse;
 
 /// The input formats of SPEC §6.
@@ -21,6 +22,8 @@ pub enum Format {
     Auto,
     /// A cniplan plan (YAML, SPEC §2).
     Cniplan,
+    /// Terraform: a plan in JSON (`terraform show -json tfplan`).
+    Terraform,
 }
 
 /// What one run reads as one estate: usually one file; several for formats whose files
@@ -47,6 +50,15 @@ pub struct Loaded {
     /// Findings of the reading itself that do not stop the check: values assumed, inputs
     /// that could not be resolved.
     pub notes: Vec<Finding>,
+    /// Where each imported resource is written, so a finding inside one names it.
+    pub resources: Vec<ResourcePlace>,
+}
+
+/// An imported resource's place: its object in the plan JSON, or its block in a `.tf` file.
+pub struct ResourcePlace {
+    pub span: Span,
+    /// The Terraform address (or Azure resource ID) that identifies it.
+    pub address: String,
 }
 
 /// Reads an input in its format; a file that is no input of that format gives the
@@ -55,11 +67,59 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let Some(main) = input.sources.first() else {
         return Err(Vec::new());
     };
-    match input.format {
-        Format::Auto | Format::Cniplan => cniplan::read(main).map(|l| Loaded {
+    let cniplan = || {
+        cniplan::read(main).map(|l| Loaded {
             plan: l.plan,
             aliases: l.aliases,
             notes: Vec::new(),
-        }),
+            resources: Vec::new(),
+        })
+    };
+    let others = &input.sources[1..];
+    match input.format {
+        Format::Cniplan => cniplan(),
+        Format::Auto => match terraform::plan_json::sniff(main) {
+            Sniffed::Plan(root) => terraform::read_plan(root, others),
+            Sniffed::BrokenPlan(e) => Err(vec![syntax(e)]),
+            Sniffed::Other => cniplan(),
+        },
+        Format::Terraform => match json::parse(main, 0) {
+            Ok(doc) => match doc.root {
+                Some(root) => terraform::read_plan(root, others),
+                None => Err(vec![Finding::new(
+                    Rule::PlanSchema,
+                    Span::default(),
+                    "the Terraform plan is empty",
+                )
+                .help("make one with `terraform show -json tfplan > tfplan.json`")]),
+            },
+            Err(e) => Err(vec![syntax(e)]),
+        },
+    }
+}
+
+fn syntax(e: tree::SyntaxError) -> Finding {
+    Finding::new(Rule::PlanSyntax, e.span, e.message)
+        .help("the file is no whole JSON document: write it again with `terraform show -json tfplan`")
+}
+
+/// Names the imported resource each finding points into, so a finding on a value whose
+/// Azure name repeats across resource groups still says which resource it is about.
+pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
+    if places.is_empty() {
+        return;
+    }
+    let mut sorted: Vec<&ResourcePlace> = places.iter().collect();
+    sorted.sort_by_key(|p| (p.span.file, p.span.start));
+    for finding in findings {
+        let Some(span) = finding.span else { continue };
+        let after = sorted.partition_point(|p| (p.span.file, p.span.start) <= (span.file, span.start));
+        let Some(place) = after.checked_sub(1).map(|i| sorted[i]) else {
+            continue;
+        };
+        let inside = place.span.file == span.file && span.end <= place.span.end;
+        if inside && !finding.message.contains(&place.address) {
+            finding.message.push_str(&format!(" ({})", place.address));
+        }
     }
 }

@@ -6,7 +6,14 @@
 //! JSON writes them), which of them are unknown until apply, and what each expression refers
 //! to. Roles and identities come from those references and addresses, never from names.
 
+pub mod address;
+pub mod azurerm;
+pub mod config;
+pub mod plan_json;
+pub mod relocate;
+
 use super::tree::Node;
+use crate::diagnostic::Span;
 use std::collections::BTreeMap;
 
 /// One instance of a Terraform resource or data source.
@@ -20,6 +27,9 @@ pub struct Resource<'a> {
     pub data: bool,
     /// The module instance it belongs to (`module.net`, `module.spoke["a"]`); empty at the root.
     pub module: String,
+    /// Where the whole resource is written: its object in the plan JSON, or its block in a
+    /// `.tf` file. A finding inside it names the resource.
+    pub span: Span,
     /// Attribute values. Spans point where each value was written: the plan JSON, or the
     /// `.tf` attribute when the configuration is at hand. Unknown values are null.
     pub values: Node<'a>,
@@ -30,4 +40,32 @@ pub struct Resource<'a> {
     /// it refers to, most specific first and resolved to instances where the reader could
     /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`).
     pub references: BTreeMap<String, Vec<String>>,
+}
+
+/// A Terraform plan JSON (`input.sources[0]`, already parsed when auto-detection did it) →
+/// the typed plan. The sources after it are `.tf` files that findings may move into
+/// ([`relocate::relocate`]).
+pub fn read_plan<'a>(
+    root: Node<'a>,
+    tf_files: &[crate::source::SourceFile],
+) -> Result<super::Loaded, Vec<crate::diagnostic::Finding>> {
+    let version_at = root.get("format_version").map_or(root.span, |v| v.span);
+    let read = plan_json::read(root, &azurerm::reads)?;
+    let mut resources = read.resources;
+    relocate::relocate(&mut resources, tf_files);
+    let mapped = azurerm::map(&resources, version_at);
+    let mut notes = read.findings;
+    notes.extend(mapped.notes);
+    Ok(super::Loaded {
+        plan: mapped.plan,
+        aliases: Vec::new(),
+        notes,
+        resources: resources
+            .into_iter()
+            .map(|r| super::ResourcePlace {
+                span: r.span,
+                address: r.address,
+            })
+            .collect(),
+    })
 }

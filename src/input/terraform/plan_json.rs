@@ -1,0 +1,566 @@
+//! Terraform plan JSON (`terraform show -json tfplan`, format_version 0.x and 1.x) →
+//! [`Resource`]s: every resource instance's planned values with their places in the JSON,
+//! which values are unknown until apply, and what each argument refers to.
+//!
+//! Values come from `resource_changes[].change.after` (with `after_unknown`, which says what
+//! only apply will know), then `planned_values` for resources without a change entry, then
+//! `prior_state` for data sources read while planning. References come from `configuration`
+//! (see [`super::config`]).
+
+use super::address::{self, Key};
+use super::config::{Module, Tracer};
+use super::Resource;
+use crate::diagnostic::{Finding, Rule, Span};
+use crate::input::json;
+use crate::input::tree::{Entry, Node, SyntaxError, Value};
+use crate::source::SourceFile;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What a JSON text is, judged by its content.
+pub enum Sniffed<'a> {
+    /// A Terraform plan, parsed.
+    Plan(Node<'a>),
+    /// JSON that says it is a Terraform plan but does not parse.
+    BrokenPlan(SyntaxError),
+    /// Anything else: another format's business.
+    Other,
+}
+
+/// How far into a broken JSON text `"format_version"` may stand for the text to be taken
+/// for a plan: Terraform writes it first.
+const SNIFF_BYTES: usize = 4096;
+
+/// Recognises a Terraform plan by content (SPEC §6): a JSON object with `format_version` and
+/// `planned_values` or `resource_changes`.
+pub fn sniff(source: &SourceFile) -> Sniffed<'_> {
+    if !source.text.trim_start().starts_with('{') {
+        return Sniffed::Other;
+    }
+    match json::parse(source, 0) {
+        Ok(doc) => match doc.root {
+            Some(root) if is_plan(&root) => Sniffed::Plan(root),
+            _ => Sniffed::Other,
+        },
+        Err(e) => {
+            let mut head = SNIFF_BYTES.min(source.text.len());
+            while !source.text.is_char_boundary(head) {
+                head -= 1;
+            }
+            if source.text[..head].contains("\"format_version\"") {
+                Sniffed::BrokenPlan(e)
+            } else {
+                Sniffed::Other
+            }
+        }
+    }
+}
+
+pub fn is_plan(root: &Node<'_>) -> bool {
+    root.get("format_version").is_some()
+        && (root.get("planned_values").is_some() || root.get("resource_changes").is_some())
+}
+
+/// The resources of a plan, and the problems of the plan JSON that did not stop reading.
+pub struct Read<'a> {
+    pub resources: Vec<Resource<'a>>,
+    pub findings: Vec<Finding>,
+}
+
+fn schema(span: Span, message: impl Into<String>) -> Finding {
+    Finding::new(Rule::PlanSchema, span, message)
+}
+
+/// Reads the instances of the resource types `wanted` says yes to. A text that is no plan of
+/// a format version cniplan knows gives the findings that say why.
+pub fn read<'a>(root: Node<'a>, wanted: &dyn Fn(&str) -> bool) -> Result<Read<'a>, Vec<Finding>> {
+    check_version(&root)?;
+    if !is_plan(&root) {
+        return Err(vec![not_a_plan(root.span)]);
+    }
+    let root_span = root.span;
+    let Value::Map(entries) = root.value else {
+        return Err(vec![not_a_plan(root_span)]);
+    };
+    let mut parts: HashMap<String, Node<'a>> = HashMap::new();
+    for e in entries {
+        if matches!(
+            e.key.as_ref(),
+            "configuration" | "resource_changes" | "planned_values" | "prior_state"
+        ) {
+            parts.insert(e.key.into_owned(), e.value);
+        }
+    }
+    let configuration = parts.remove("configuration");
+    let module = Module::root(configuration.as_ref());
+    let mut reader = Reader {
+        tracer: Tracer::new(&module),
+        module: &module,
+        wanted,
+        resources: Vec::new(),
+        seen: HashSet::new(),
+        findings: Vec::new(),
+    };
+    if let Some(changes) = parts.remove("resource_changes") {
+        reader.changes(changes);
+    }
+    if let Some(planned) = parts.remove("planned_values") {
+        if let Some(root_module) = take(planned, "root_module") {
+            reader.module_values(root_module, false, 0);
+        }
+    }
+    if let Some(prior) = parts.remove("prior_state") {
+        if let Some(root_module) = take(prior, "values").and_then(|v| take(v, "root_module")) {
+            reader.module_values(root_module, true, 0);
+        }
+    }
+    let Reader {
+        mut resources,
+        findings,
+        ..
+    } = reader;
+    to_instances(&mut resources);
+    Ok(Read { resources, findings })
+}
+
+fn not_a_plan(span: Span) -> Finding {
+    schema(span, "this is not a Terraform plan in JSON")
+        .help("make one with `terraform show -json tfplan > tfplan.json`: an object with `format_version` and `planned_values` or `resource_changes`")
+}
+
+/// format_version 0.x (Terraform 0.12 to 0.15) and 1.x (Terraform 1.0 on) are read; a later
+/// major version may move what cniplan reads, so it is refused rather than misread.
+fn check_version(root: &Node<'_>) -> Result<(), Vec<Finding>> {
+    let Some(version) = root.get("format_version") else {
+        return Err(vec![not_a_plan(root.span)]);
+    };
+    let help = "cniplan reads format_version 0.x and 1.x (Terraform 0.12 and later); \
+                a newer format may have moved what it reads";
+    match version.as_str() {
+        Some(v) if matches!(v.split('.').next(), Some("0" | "1")) && v.contains('.') => Ok(()),
+        Some(v) => Err(vec![schema(
+            version.span,
+            format!("Terraform plan JSON of format_version \"{v}\" is not read"),
+        )
+        .help(help)]),
+        None => Err(vec![schema(
+            version.span,
+            format!(
+                "`format_version` is {}, not a string such as \"1.2\"",
+                version.describe()
+            ),
+        )
+        .help(help)]),
+    }
+}
+
+/// Moves the value of `key` out of an object node.
+fn take<'a>(node: Node<'a>, key: &str) -> Option<Node<'a>> {
+    match node.value {
+        Value::Map(entries) => entries.into_iter().find(|e| e.key == key).map(|e| e.value),
+        _ => None,
+    }
+}
+
+/// Moves the value of `key` out of an object node in place, leaving null.
+fn take_mut<'a>(node: &mut Node<'a>, key: &str) -> Option<Node<'a>> {
+    match &mut node.value {
+        Value::Map(entries) => entries.iter_mut().find(|e| e.key == key).map(|e| {
+            let span = e.value.span;
+            std::mem::replace(&mut e.value, Node::new(span, Value::Null))
+        }),
+        _ => None,
+    }
+}
+
+/// Modules nest deeper than this only in hostile input; the JSON reader's own depth bound
+/// stops far sooner, this is a second guard for the walk itself.
+const MAX_MODULE_DEPTH: usize = 200;
+
+struct Reader<'r, 'm, 't, 'a> {
+    tracer: Tracer<'m, 't, 'a>,
+    module: &'m Module<'t, 'a>,
+    wanted: &'r dyn Fn(&str) -> bool,
+    resources: Vec<Resource<'a>>,
+    /// Addresses already read, from any section.
+    seen: HashSet<String>,
+    findings: Vec<Finding>,
+}
+
+/// What identifies a resource instance in `resource_changes` and `planned_values`.
+struct Head {
+    address: String,
+    kind: String,
+    name: String,
+    data: bool,
+    module: String,
+    key: Option<Key>,
+}
+
+impl<'a> Reader<'_, '_, '_, 'a> {
+    fn head(&mut self, item: &Node<'a>, module_default: &str) -> Option<Head> {
+        let text = |key: &str| item.get(key).and_then(Node::as_str);
+        let (Some(address), Some(kind), Some(name)) = (text("address"), text("type"), text("name")) else {
+            self.findings.push(
+                schema(
+                    item.span,
+                    "a resource without `address`, `type` or `name` strings",
+                )
+                .help("this entry is left out; a plan from `terraform show -json` always has them"),
+            );
+            return None;
+        };
+        let key = match item.get("index").map(|n| &n.value) {
+            Some(Value::Int(n)) => i64::try_from(*n).ok().map(Key::Int),
+            Some(Value::Str(s)) => Some(Key::Str(s.to_string())),
+            _ => None,
+        };
+        Some(Head {
+            address: address.to_string(),
+            kind: kind.to_string(),
+            name: name.to_string(),
+            data: text("mode") == Some("data"),
+            module: text("module_address").unwrap_or(module_default).to_string(),
+            key,
+        })
+    }
+
+    fn changes(&mut self, changes: Node<'a>) {
+        let span = changes.span;
+        let Value::Seq(items) = changes.value else {
+            self.findings
+                .push(schema(span, "`resource_changes` is not a list"));
+            return;
+        };
+        for mut item in items {
+            let Some(head) = self.head(&item, "") else {
+                continue;
+            };
+            if !self.seen.insert(head.address.clone()) || !(self.wanted)(&head.kind) {
+                continue;
+            }
+            let Some(mut change) = take_mut(&mut item, "change") else {
+                continue;
+            };
+            let deleted = change
+                .get("actions")
+                .is_some_and(|a| a.items().iter().all(|x| x.as_str() == Some("delete")));
+            let after = take_mut(&mut change, "after");
+            let unknown = take_mut(&mut change, "after_unknown");
+            match after {
+                Some(after) if !deleted && matches!(after.value, Value::Map(_)) => {
+                    self.add(head, item.span, after, unknown);
+                }
+                Some(after) if !deleted && !after.is_null() => self.findings.push(
+                    schema(
+                        after.span,
+                        format!("`change.after` of {} is not an object", head.address),
+                    )
+                    .help("this resource is left out"),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    /// A `planned_values` or `prior_state` module: its resources, then its child modules.
+    fn module_values(&mut self, module: Node<'a>, data_only: bool, depth: usize) {
+        if depth > MAX_MODULE_DEPTH {
+            return;
+        }
+        let module_address = module
+            .get("address")
+            .and_then(Node::as_str)
+            .unwrap_or("")
+            .to_string();
+        let Value::Map(entries) = module.value else { return };
+        for e in entries {
+            match (e.key.as_ref(), e.value.value) {
+                ("resources", Value::Seq(items)) => {
+                    for mut item in items {
+                        let Some(head) = self.head(&item, &module_address) else {
+                            continue;
+                        };
+                        if (data_only && !head.data) || !(self.wanted)(&head.kind) {
+                            continue;
+                        }
+                        if !self.seen.insert(head.address.clone()) {
+                            continue;
+                        }
+                        if let Some(values) =
+                            take_mut(&mut item, "values").filter(|v| matches!(v.value, Value::Map(_)))
+                        {
+                            self.add(head, item.span, values, None);
+                        }
+                    }
+                }
+                ("child_modules", Value::Seq(children)) => {
+                    for child in children {
+                        self.module_values(child, data_only, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn add(&mut self, head: Head, span: Span, mut values: Node<'a>, unknown: Option<Node<'a>>) {
+        let mut unknown_paths = Vec::new();
+        if let Some(unknown) = &unknown {
+            mark_unknown(&mut values, unknown, "", &mut unknown_paths, 0);
+        }
+        let references = match address::module_path(&head.module) {
+            Some(path) => {
+                let relative = if head.data {
+                    format!("data.{}.{}", head.kind, head.name)
+                } else {
+                    format!("{}.{}", head.kind, head.name)
+                };
+                let mut references = BTreeMap::new();
+                if let Some(expressions) = self.module.expressions(&path, &relative) {
+                    let mut arguments = Vec::new();
+                    arguments_of(expressions, String::new(), &mut arguments, 0);
+                    for (argument, expression) in arguments {
+                        let found = self.tracer.references(expression, &path, head.key.as_ref());
+                        if !found.is_empty() {
+                            references.entry(argument).or_insert_with(Vec::new).extend(found);
+                        }
+                    }
+                }
+                references
+            }
+            None => BTreeMap::new(),
+        };
+        self.resources.push(Resource {
+            address: head.address,
+            kind: head.kind,
+            data: head.data,
+            module: head.module,
+            span,
+            values,
+            unknown: unknown_paths,
+            references,
+        });
+    }
+}
+
+/// Every argument of a resource's `expressions` that has references, by dotted path
+/// (nested blocks are lists of objects, or an object for a single block).
+fn arguments_of<'t, 'a>(
+    node: &'t Node<'a>,
+    prefix: String,
+    out: &mut Vec<(String, &'t Node<'a>)>,
+    depth: usize,
+) {
+    if depth > MAX_MODULE_DEPTH {
+        return;
+    }
+    for e in node.entries() {
+        let path = if prefix.is_empty() {
+            e.key.to_string()
+        } else {
+            format!("{prefix}.{}", e.key)
+        };
+        match &e.value.value {
+            Value::Map(_) if e.value.get("references").is_some() => out.push((path, &e.value)),
+            Value::Map(_) if e.value.get("constant_value").is_some() => {}
+            Value::Map(_) => arguments_of(&e.value, path, out, depth + 1),
+            Value::Seq(blocks) => {
+                for block in blocks {
+                    arguments_of(block, path.clone(), out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Records the paths `after_unknown` marks, and gives each unknown value a null in `values`
+/// at the place `after_unknown` marks it, so a note about it can point there.
+fn mark_unknown<'a>(
+    values: &mut Node<'a>,
+    unknown: &Node<'a>,
+    prefix: &str,
+    paths: &mut Vec<String>,
+    depth: usize,
+) {
+    if depth > MAX_MODULE_DEPTH {
+        return;
+    }
+    for e in unknown.entries() {
+        let path = if prefix.is_empty() {
+            e.key.to_string()
+        } else {
+            format!("{prefix}.{}", e.key)
+        };
+        let Value::Map(entries) = &mut values.value else {
+            return;
+        };
+        let existing = entries.iter_mut().find(|v| v.key == e.key);
+        match (&e.value.value, existing) {
+            (Value::Bool(true), None) => {
+                entries.push(Entry {
+                    key: e.key.clone(),
+                    key_span: e.key_span,
+                    value: Node::new(e.value.span, Value::Null),
+                });
+                paths.push(path);
+            }
+            (Value::Bool(true), Some(v)) => {
+                if v.value.is_null() {
+                    v.value.span = e.value.span;
+                }
+                paths.push(path);
+            }
+            (Value::Map(_), Some(v)) => mark_unknown(&mut v.value, &e.value, &path, paths, depth + 1),
+            (Value::Seq(marks), Some(v)) => {
+                if let Value::Seq(items) = &mut v.value.value {
+                    for (item, mark) in items.iter_mut().zip(marks) {
+                        match mark.value {
+                            Value::Bool(true) => paths.push(path.clone()),
+                            Value::Map(_) => mark_unknown(item, mark, &path, paths, depth + 1),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// References the tracer could not pin to an instance (`azurerm_subnet.pods` of a resource
+/// with `count = 1`, `module.m.azurerm_subnet.s` of a counted module) become the one instance
+/// that matches them, when exactly one does.
+fn to_instances(resources: &mut [Resource<'_>]) {
+    let known: HashSet<String> = resources.iter().map(|r| r.address.clone()).collect();
+    let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
+    for r in resources.iter() {
+        if let Some(s) = address::skeleton(&r.address) {
+            by_skeleton.entry(s).or_default().push(r.address.clone());
+        }
+    }
+    for r in resources.iter_mut() {
+        for list in r.references.values_mut() {
+            let mut out: Vec<String> = Vec::with_capacity(list.len());
+            for candidate in list.drain(..) {
+                let resolved = if known.contains(&candidate) {
+                    candidate
+                } else {
+                    let matching: Vec<&String> = address::skeleton(&candidate)
+                        .and_then(|s| by_skeleton.get(&s))
+                        .map(|all| {
+                            all.iter()
+                                .filter(|a| address::instance_of(a, &candidate))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    match matching[..] {
+                        [only] => only.clone(),
+                        _ => candidate,
+                    }
+                };
+                if !out.contains(&resolved) {
+                    out.push(resolved);
+                }
+            }
+            *list = out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Address, unknown paths and references of each resource read.
+    type Summary = (String, Vec<String>, BTreeMap<String, Vec<String>>);
+
+    fn resources(text: &str) -> Vec<Summary> {
+        let src = SourceFile::new("p.json", text.to_string());
+        let Sniffed::Plan(root) = sniff(&src) else {
+            panic!("not a plan")
+        };
+        let read = read(root, &|k: &str| k.starts_with("azurerm_")).unwrap_or_else(|f| panic!("{f:?}"));
+        read.resources
+            .into_iter()
+            .map(|r| (r.address, r.unknown, r.references))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_values_become_nulls_where_after_unknown_marks_them() {
+        let text = r#"{"format_version": "1.2", "resource_changes": [{"address": "azurerm_kubernetes_cluster.a",
+            "mode": "managed", "type": "azurerm_kubernetes_cluster", "name": "a",
+            "change": {"actions": ["create"], "after": {"default_node_pool": [{"name": "x"}]},
+                       "after_unknown": {"default_node_pool": [{"max_pods": true}], "network_profile": true}}}]}"#;
+        let src = SourceFile::new("p.json", text.to_string());
+        let Sniffed::Plan(root) = sniff(&src) else {
+            panic!()
+        };
+        let read = read(root, &|_: &str| true).unwrap();
+        let r = &read.resources[0];
+        assert_eq!(r.unknown, ["default_node_pool.max_pods", "network_profile"]);
+        let max_pods = r
+            .values
+            .get("default_node_pool")
+            .unwrap()
+            .index(0)
+            .unwrap()
+            .get("max_pods")
+            .unwrap();
+        assert!(max_pods.is_null());
+        assert_eq!(&text[max_pods.span.start..max_pods.span.end], "true");
+    }
+
+    #[test]
+    fn counted_modules_resolve_to_their_single_instance() {
+        let text = r#"{"format_version": "1.2",
+          "resource_changes": [
+            {"address": "module.net[0].azurerm_subnet.s", "module_address": "module.net[0]", "mode": "managed",
+             "type": "azurerm_subnet", "name": "s", "change": {"actions": ["create"], "after": {}}},
+            {"address": "azurerm_kubernetes_cluster_node_pool.p", "mode": "managed",
+             "type": "azurerm_kubernetes_cluster_node_pool", "name": "p", "change": {"actions": ["create"], "after": {}}}],
+          "configuration": {"root_module": {
+            "resources": [{"address": "azurerm_kubernetes_cluster_node_pool.p",
+              "expressions": {"vnet_subnet_id": {"references": ["module.net.id", "module.net"]}}}],
+            "module_calls": {"net": {"count_expression": {"constant_value": 1}, "module": {
+              "outputs": {"id": {"expression": {"references": ["azurerm_subnet.s.id", "azurerm_subnet.s"]}}}}}}}}}"#;
+        let got = resources(text);
+        assert_eq!(got[1].2["vnet_subnet_id"], ["module.net[0].azurerm_subnet.s"]);
+    }
+
+    #[test]
+    fn versions_other_than_0_and_1_are_refused_at_the_value() {
+        for (version, ok) in [
+            ("\"0.1\"", true),
+            ("\"1.2\"", true),
+            ("\"2.0\"", false),
+            ("1.0", false),
+            ("\"1\"", false),
+        ] {
+            let text = format!(r#"{{"format_version": {version}, "planned_values": {{}}}}"#);
+            let src = SourceFile::new("p.json", text.clone());
+            let Sniffed::Plan(root) = sniff(&src) else {
+                panic!()
+            };
+            match read(root, &|_: &str| true) {
+                Ok(_) => assert!(ok, "{version}"),
+                Err(f) => {
+                    assert!(!ok, "{version}");
+                    assert_eq!(f[0].rule, Rule::PlanSchema);
+                    assert_eq!(f[0].span.unwrap().start, text.find(version).unwrap());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sniffing_tells_plans_from_other_json_and_yaml() {
+        let src = SourceFile::new("p", "version: 1\n");
+        assert!(matches!(sniff(&src), Sniffed::Other));
+        let src = SourceFile::new("p", "{\"version\": 1}");
+        assert!(matches!(sniff(&src), Sniffed::Other));
+        let src = SourceFile::new("p", "{\"format_version\": \"1.2\", \"planned_values\": {");
+        assert!(matches!(sniff(&src), Sniffed::BrokenPlan(_)));
+    }
+}
