@@ -4,10 +4,12 @@
 #   load_check:      examples/**/*.yaml|yml, tests/fixtures/*.yaml, tests/bad-input/*,
 #                    and the saved regressions/load_check-*
 #   structured_plan: the saved regressions/structured_plan-*.bin (its inputs are not YAML)
+#   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json and
+#                    tests/bad-input/tfplan-*
 set -eu
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
-mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan"
+mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" "$fuzz_dir/corpus/terraform_plan"
 
 seed() { # TARGET FILE...
     target=$1
@@ -28,7 +30,11 @@ seed load_check \
     "$root"/tests/bad-input/* \
     "$fuzz_dir"/regressions/load_check-*
 seed structured_plan "$fuzz_dir"/regressions/structured_plan-*.bin
+seed terraform_plan \
+    "$root"/tests/fixtures/terraform/*.json \
+    $(find "$root/tests/real/terraform" -type f -name '*.json' | sort) \
+    "$root"/tests/bad-input/tfplan-*
 
-for t in load_check structured_plan; do
+for t in load_check structured_plan terraform_plan; do
     echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
 done

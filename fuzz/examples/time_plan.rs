@@ -21,7 +21,7 @@ fn main() {
         let check = t.elapsed();
         let source = SourceFile::new("p", text);
         let (mut steps, mut sweep) = (Duration::ZERO, Duration::ZERO);
-        let checked = cniplan::check::run(source, &Default::default());
+        let checked = cniplan::check::run(cniplan::input::Input::single(source), &Default::default());
         if let Some(model) = &checked.model {
             let t = Instant::now();
             let _ = cniplan::simulate::step_tables(model);

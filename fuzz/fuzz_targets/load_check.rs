@@ -42,7 +42,7 @@ fn exercise(text: String) {
     let _ = render::render(&reports, Format::Human, &colored);
 
     let source = SourceFile::new("fuzz.cniplan.yaml", text);
-    let checked = cniplan::check::run(source, &Default::default());
+    let checked = cniplan::check::run(cniplan::input::Input::single(source), &Default::default());
     if let Some(model) = &checked.model {
         let findings = &checked.report.findings;
         let steps = cniplan::simulate::step_tables(model);

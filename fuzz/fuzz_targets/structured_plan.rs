@@ -30,7 +30,7 @@ fuzz_target!(|plan: PlanDesc| {
     }
 
     let source = SourceFile::new(PATH, text);
-    let checked = cniplan::check::run(source, &Default::default());
+    let checked = cniplan::check::run(cniplan::input::Input::single(source), &Default::default());
     if let Some(model) = &checked.model {
         let (topology, findings) = (&model.topology, &checked.report.findings);
         let steps = cniplan::simulate::step_tables(model);

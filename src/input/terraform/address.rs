@@ -31,16 +31,17 @@ impl fmt::Display for Key {
     }
 }
 
-/// One step of a traversal: a name, or an index in brackets.
+/// One step of a traversal: a name (borrowed from the text: references are traced by the
+/// hundred thousand in a large plan), or an index in brackets.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
-    Name(String),
+pub enum Step<'t> {
+    Name(&'t str),
     Index(Key),
 }
 
 /// The steps of `text`; `None` for text that is no traversal (a splat, an unclosed
 /// bracket): such a reference is left alone rather than guessed at.
-pub fn steps(text: &str) -> Option<Vec<Step>> {
+pub fn steps(text: &str) -> Option<Vec<Step<'_>>> {
     let bytes = text.as_bytes();
     let mut at = 0;
     let mut out = Vec::new();
@@ -60,7 +61,7 @@ pub fn steps(text: &str) -> Option<Vec<Step>> {
                 if at == start {
                     return None;
                 }
-                out.push(Step::Name(text[start..at].to_string()));
+                out.push(Step::Name(&text[start..at]));
             }
         }
     }
@@ -113,7 +114,7 @@ pub fn module_path(text: &str) -> Option<ModulePath> {
             },
             _ => None,
         };
-        path.push((name, key));
+        path.push((name.to_string(), key));
     }
     Some(path)
 }
@@ -140,7 +141,7 @@ pub fn skeleton(address: &str) -> Option<String> {
     let names: Vec<&str> = steps
         .iter()
         .filter_map(|s| match s {
-            Step::Name(n) => Some(n.as_str()),
+            Step::Name(n) => Some(*n),
             Step::Index(_) => None,
         })
         .collect();
@@ -179,8 +180,8 @@ pub fn instance_of(instance: &str, pattern: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn name(s: &str) -> Step {
-        Step::Name(s.to_string())
+    fn name(s: &str) -> Step<'_> {
+        Step::Name(s)
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::address::{self, Key, ModulePath, Step};
 use crate::input::tree::Node;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// One module of the configuration (the root, or a call's `module`).
 #[derive(Default)]
@@ -135,7 +135,7 @@ impl<'m, 't, 'a> Tracer<'m, 't, 'a> {
                 continue;
             };
             let word = |i: usize| match steps.get(i) {
-                Some(Step::Name(n)) => Some(n.as_str()),
+                Some(Step::Name(n)) => Some(*n),
                 _ => None,
             };
             let key_at = |i: usize| match steps.get(i) {

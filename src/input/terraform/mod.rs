@@ -13,7 +13,9 @@ pub mod plan_json;
 pub mod relocate;
 
 use super::tree::Node;
-use crate::diagnostic::Span;
+use super::{Loaded, ResourcePlace};
+use crate::diagnostic::{Finding, Span};
+use crate::source::SourceFile;
 use std::collections::BTreeMap;
 
 /// One instance of a Terraform resource or data source.
@@ -38,34 +40,46 @@ pub struct Resource<'a> {
     pub unknown: Vec<String>,
     /// For each attribute set by an expression (dotted path as in `unknown`), the addresses
     /// it refers to, most specific first and resolved to instances where the reader could
-    /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`).
+    /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`). A reader may leave out the
+    /// attributes the mapping does not follow ([`azurerm::follows`]).
     pub references: BTreeMap<String, Vec<String>>,
 }
 
 /// A Terraform plan JSON (`input.sources[0]`, already parsed when auto-detection did it) →
 /// the typed plan. The sources after it are `.tf` files that findings may move into
 /// ([`relocate::relocate`]).
-pub fn read_plan<'a>(
-    root: Node<'a>,
-    tf_files: &[crate::source::SourceFile],
-) -> Result<super::Loaded, Vec<crate::diagnostic::Finding>> {
+pub fn read_plan<'a>(root: Node<'a>, tf_files: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
     let version_at = root.get("format_version").map_or(root.span, |v| v.span);
-    let read = plan_json::read(root, &azurerm::reads)?;
+    let types = plan_json::Reads {
+        wanted: &azurerm::reads,
+        follows: &azurerm::follows,
+    };
+    let read = plan_json::read(root, &types)?;
     let mut resources = read.resources;
     relocate::relocate(&mut resources, tf_files);
-    let mapped = azurerm::map(&resources, version_at);
-    let mut notes = read.findings;
+    let (rest, findings) = (read.rest, read.findings);
+    // Free the rest of the plan's tree on another core while the mapping runs.
+    let ((), loaded) = rayon::join(move || drop(rest), || load(&resources, findings, version_at));
+    Ok(loaded)
+}
+
+/// Resources, from either reader, → the loaded plan: the azurerm mapping, its notes after
+/// the reader's own `findings`, and each resource's place for naming findings inside it.
+/// `at` is where the plan's version is taken to be written.
+pub fn load(resources: &[Resource<'_>], findings: Vec<Finding>, at: Span) -> Loaded {
+    let mapped = azurerm::map(resources, at);
+    let mut notes = findings;
     notes.extend(mapped.notes);
-    Ok(super::Loaded {
+    Loaded {
         plan: mapped.plan,
         aliases: Vec::new(),
         notes,
         resources: resources
-            .into_iter()
-            .map(|r| super::ResourcePlace {
+            .iter()
+            .map(|r| ResourcePlace {
                 span: r.span,
-                address: r.address,
+                address: r.address.clone(),
             })
             .collect(),
-    })
+    }
 }

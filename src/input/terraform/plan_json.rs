@@ -14,7 +14,8 @@ use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::json;
 use crate::input::tree::{Entry, Node, SyntaxError, Value};
 use crate::source::SourceFile;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 /// What a JSON text is, judged by its content.
 pub enum Sniffed<'a> {
@@ -31,14 +32,15 @@ pub enum Sniffed<'a> {
 const SNIFF_BYTES: usize = 4096;
 
 /// Recognises a Terraform plan by content (SPEC §6): a JSON object with `format_version` and
-/// `planned_values` or `resource_changes`.
+/// `planned_values` or `resource_changes`. Other JSON that Terraform writes (a state, with
+/// `format_version` and `values`) is taken too, so the reader can say what it is instead.
 pub fn sniff(source: &SourceFile) -> Sniffed<'_> {
     if !source.text.trim_start().starts_with('{') {
         return Sniffed::Other;
     }
     match json::parse(source, 0) {
         Ok(doc) => match doc.root {
-            Some(root) if is_plan(&root) => Sniffed::Plan(root),
+            Some(root) if root.get("format_version").is_some() => Sniffed::Plan(root),
             _ => Sniffed::Other,
         },
         Err(e) => {
@@ -64,62 +66,94 @@ pub fn is_plan(root: &Node<'_>) -> bool {
 pub struct Read<'a> {
     pub resources: Vec<Resource<'a>>,
     pub findings: Vec<Finding>,
+    /// What is left of the plan's tree: the caller frees it alongside other work (it is
+    /// most of the document, and freeing it is a good part of the reading's cost).
+    pub rest: Vec<Node<'a>>,
 }
 
 fn schema(span: Span, message: impl Into<String>) -> Finding {
     Finding::new(Rule::PlanSchema, span, message)
 }
 
-/// Reads the instances of the resource types `wanted` says yes to. A text that is no plan of
-/// a format version cniplan knows gives the findings that say why.
-pub fn read<'a>(root: Node<'a>, wanted: &dyn Fn(&str) -> bool) -> Result<Read<'a>, Vec<Finding>> {
+/// What a mapping reads: which resource types, and which arguments' references (dotted
+/// paths such as `default_node_pool.vnet_subnet_id`). Tracing every argument of a large plan
+/// through its modules would cost more than the rest of the reading.
+pub struct Reads<'r> {
+    pub wanted: &'r dyn Fn(&str) -> bool,
+    pub follows: &'r dyn Fn(&str) -> bool,
+}
+
+/// Reads the instances of the resource types `types` wants. A text that is no plan of a
+/// format version cniplan knows gives the findings that say why.
+pub fn read<'a>(root: Node<'a>, types: &Reads<'_>) -> Result<Read<'a>, Vec<Finding>> {
     check_version(&root)?;
     if !is_plan(&root) {
-        return Err(vec![not_a_plan(root.span)]);
+        let mut finding = not_a_plan(root.span);
+        if root.get("values").is_some() {
+            finding.message = "this is a Terraform state in JSON, not a plan".to_string();
+        }
+        return Err(vec![finding]);
     }
     let root_span = root.span;
     let Value::Map(entries) = root.value else {
         return Err(vec![not_a_plan(root_span)]);
     };
     let mut parts: HashMap<String, Node<'a>> = HashMap::new();
+    let mut rest = Vec::new();
     for e in entries {
         if matches!(
             e.key.as_ref(),
             "configuration" | "resource_changes" | "planned_values" | "prior_state"
         ) {
             parts.insert(e.key.into_owned(), e.value);
+        } else {
+            rest.push(e.value);
         }
     }
     let configuration = parts.remove("configuration");
     let module = Module::root(configuration.as_ref());
     let mut reader = Reader {
+        path: (String::new(), Some(Vec::new())),
+        arguments: HashMap::new(),
+        rest,
         tracer: Tracer::new(&module),
         module: &module,
-        wanted,
+        wanted: types.wanted,
+        follows: types.follows,
         resources: Vec::new(),
         seen: HashSet::new(),
         findings: Vec::new(),
     };
-    if let Some(changes) = parts.remove("resource_changes") {
-        reader.changes(changes);
+    if let Some(mut changes) = parts.remove("resource_changes") {
+        reader.changes(&mut changes);
+        reader.rest.push(changes);
     }
-    if let Some(planned) = parts.remove("planned_values") {
-        if let Some(root_module) = take(planned, "root_module") {
+    if let Some(mut planned) = parts.remove("planned_values") {
+        if let Some(root_module) = get_mut(&mut planned, "root_module") {
             reader.module_values(root_module, false, 0);
         }
+        reader.rest.push(planned);
     }
-    if let Some(prior) = parts.remove("prior_state") {
-        if let Some(root_module) = take(prior, "values").and_then(|v| take(v, "root_module")) {
+    if let Some(mut prior) = parts.remove("prior_state") {
+        if let Some(root_module) = get_mut(&mut prior, "values").and_then(|v| get_mut(v, "root_module")) {
             reader.module_values(root_module, true, 0);
         }
+        reader.rest.push(prior);
     }
     let Reader {
         mut resources,
         findings,
+        mut rest,
         ..
     } = reader;
+    drop(module);
+    rest.extend(configuration);
     to_instances(&mut resources);
-    Ok(Read { resources, findings })
+    Ok(Read {
+        resources,
+        findings,
+        rest,
+    })
 }
 
 fn not_a_plan(span: Span) -> Finding {
@@ -153,10 +187,9 @@ fn check_version(root: &Node<'_>) -> Result<(), Vec<Finding>> {
     }
 }
 
-/// Moves the value of `key` out of an object node.
-fn take<'a>(node: Node<'a>, key: &str) -> Option<Node<'a>> {
-    match node.value {
-        Value::Map(entries) => entries.into_iter().find(|e| e.key == key).map(|e| e.value),
+fn get_mut<'n, 'a>(node: &'n mut Node<'a>, key: &str) -> Option<&'n mut Node<'a>> {
+    match &mut node.value {
+        Value::Map(entries) => entries.iter_mut().find(|e| e.key == key).map(|e| &mut e.value),
         _ => None,
     }
 }
@@ -176,10 +209,20 @@ fn take_mut<'a>(node: &mut Node<'a>, key: &str) -> Option<Node<'a>> {
 /// stops far sooner, this is a second guard for the walk itself.
 const MAX_MODULE_DEPTH: usize = 200;
 
+/// The followed arguments of one resource's configuration: path and expression.
+type Arguments<'t, 'a> = Vec<(String, &'t Node<'a>)>;
+
 struct Reader<'r, 'm, 't, 'a> {
+    /// The module address last read and its path (resources come grouped by module).
+    path: (String, Option<address::ModulePath>),
+    /// Followed arguments per configuration resource (by its `expressions` node).
+    arguments: HashMap<usize, Arguments<'t, 'a>>,
+    /// Parts of the tree already read, kept to be freed later (see [`Read::rest`]).
+    rest: Vec<Node<'a>>,
     tracer: Tracer<'m, 't, 'a>,
     module: &'m Module<'t, 'a>,
     wanted: &'r dyn Fn(&str) -> bool,
+    follows: &'r dyn Fn(&str) -> bool,
     resources: Vec<Resource<'a>>,
     /// Addresses already read, from any section.
     seen: HashSet<String>,
@@ -196,7 +239,7 @@ struct Head {
     key: Option<Key>,
 }
 
-impl<'a> Reader<'_, '_, '_, 'a> {
+impl<'t, 'a> Reader<'_, '_, 't, 'a> {
     fn head(&mut self, item: &Node<'a>, module_default: &str) -> Option<Head> {
         let text = |key: &str| item.get(key).and_then(Node::as_str);
         let (Some(address), Some(kind), Some(name)) = (text("address"), text("type"), text("name")) else {
@@ -224,28 +267,37 @@ impl<'a> Reader<'_, '_, '_, 'a> {
         })
     }
 
-    fn changes(&mut self, changes: Node<'a>) {
+    fn changes(&mut self, changes: &mut Node<'a>) {
         let span = changes.span;
-        let Value::Seq(items) = changes.value else {
+        let Value::Seq(items) = &mut changes.value else {
             self.findings
                 .push(schema(span, "`resource_changes` is not a list"));
             return;
         };
-        for mut item in items {
-            let Some(head) = self.head(&item, "") else {
-                continue;
-            };
-            if !self.seen.insert(head.address.clone()) || !(self.wanted)(&head.kind) {
+        for item in items.iter_mut() {
+            // Most resources of a plan are of types the mapping does not read: skip them
+            // before copying anything out.
+            if item
+                .get("type")
+                .and_then(Node::as_str)
+                .is_some_and(|k| !(self.wanted)(k))
+            {
                 continue;
             }
-            let Some(mut change) = take_mut(&mut item, "change") else {
+            let Some(head) = self.head(item, "") else {
+                continue;
+            };
+            if !self.seen.insert(head.address.clone()) {
+                continue;
+            }
+            let Some(change) = get_mut(item, "change") else {
                 continue;
             };
             let deleted = change
                 .get("actions")
                 .is_some_and(|a| a.items().iter().all(|x| x.as_str() == Some("delete")));
-            let after = take_mut(&mut change, "after");
-            let unknown = take_mut(&mut change, "after_unknown");
+            let after = take_mut(change, "after");
+            let unknown = take_mut(change, "after_unknown");
             match after {
                 Some(after) if !deleted && matches!(after.value, Value::Map(_)) => {
                     self.add(head, item.span, after, unknown);
@@ -263,7 +315,7 @@ impl<'a> Reader<'_, '_, '_, 'a> {
     }
 
     /// A `planned_values` or `prior_state` module: its resources, then its child modules.
-    fn module_values(&mut self, module: Node<'a>, data_only: bool, depth: usize) {
+    fn module_values(&mut self, module: &mut Node<'a>, data_only: bool, depth: usize) {
         if depth > MAX_MODULE_DEPTH {
             return;
         }
@@ -272,29 +324,33 @@ impl<'a> Reader<'_, '_, '_, 'a> {
             .and_then(Node::as_str)
             .unwrap_or("")
             .to_string();
-        let Value::Map(entries) = module.value else { return };
-        for e in entries {
-            match (e.key.as_ref(), e.value.value) {
+        let Value::Map(entries) = &mut module.value else {
+            return;
+        };
+        for e in entries.iter_mut() {
+            match (e.key.as_ref(), &mut e.value.value) {
                 ("resources", Value::Seq(items)) => {
-                    for mut item in items {
-                        let Some(head) = self.head(&item, &module_address) else {
+                    for item in items.iter_mut() {
+                        let text = |key: &str| item.get(key).and_then(Node::as_str);
+                        let skip = text("type").is_some_and(|k| !(self.wanted)(k))
+                            || (data_only && text("mode") != Some("data"))
+                            || text("address").is_some_and(|a| self.seen.contains(a));
+                        if skip {
+                            continue;
+                        }
+                        let Some(head) = self.head(item, &module_address) else {
                             continue;
                         };
-                        if (data_only && !head.data) || !(self.wanted)(&head.kind) {
-                            continue;
-                        }
-                        if !self.seen.insert(head.address.clone()) {
-                            continue;
-                        }
+                        self.seen.insert(head.address.clone());
                         if let Some(values) =
-                            take_mut(&mut item, "values").filter(|v| matches!(v.value, Value::Map(_)))
+                            take_mut(item, "values").filter(|v| matches!(v.value, Value::Map(_)))
                         {
                             self.add(head, item.span, values, None);
                         }
                     }
                 }
                 ("child_modules", Value::Seq(children)) => {
-                    for child in children {
+                    for child in children.iter_mut() {
                         self.module_values(child, data_only, depth + 1);
                     }
                 }
@@ -305,31 +361,43 @@ impl<'a> Reader<'_, '_, '_, 'a> {
 
     fn add(&mut self, head: Head, span: Span, mut values: Node<'a>, unknown: Option<Node<'a>>) {
         let mut unknown_paths = Vec::new();
-        if let Some(unknown) = &unknown {
-            mark_unknown(&mut values, unknown, "", &mut unknown_paths, 0);
+        if let Some(unknown) = unknown {
+            mark_unknown(&mut values, &unknown, "", &mut unknown_paths, 0);
+            self.rest.push(unknown);
         }
-        let references = match address::module_path(&head.module) {
-            Some(path) => {
-                let relative = if head.data {
-                    format!("data.{}.{}", head.kind, head.name)
-                } else {
-                    format!("{}.{}", head.kind, head.name)
-                };
-                let mut references = BTreeMap::new();
-                if let Some(expressions) = self.module.expressions(&path, &relative) {
-                    let mut arguments = Vec::new();
-                    arguments_of(expressions, String::new(), &mut arguments, 0);
-                    for (argument, expression) in arguments {
-                        let found = self.tracer.references(expression, &path, head.key.as_ref());
-                        if !found.is_empty() {
-                            references.entry(argument).or_insert_with(Vec::new).extend(found);
-                        }
+        if self.path.0 != head.module {
+            self.path = (head.module.clone(), address::module_path(&head.module));
+        }
+        let mut references = BTreeMap::new();
+        if let Some(path) = &self.path.1 {
+            let relative = if head.data {
+                format!("data.{}.{}", head.kind, head.name)
+            } else {
+                format!("{}.{}", head.kind, head.name)
+            };
+            if let Some(expressions) = self.module.expressions(path, &relative) {
+                // Every instance of a count, a for_each or a module shares its arguments.
+                let follows = self.follows;
+                let arguments = self
+                    .arguments
+                    .entry(std::ptr::from_ref(expressions) as usize)
+                    .or_insert_with(|| {
+                        let mut all = Vec::new();
+                        arguments_of(expressions, String::new(), &mut all, 0);
+                        all.retain(|(a, _)| follows(a));
+                        all
+                    });
+                for (argument, expression) in arguments.iter() {
+                    let found = self.tracer.references(expression, path, head.key.as_ref());
+                    if !found.is_empty() {
+                        references
+                            .entry(argument.clone())
+                            .or_insert_with(Vec::new)
+                            .extend(found);
                     }
                 }
-                references
             }
-            None => BTreeMap::new(),
-        };
+        }
         self.resources.push(Resource {
             address: head.address,
             kind: head.kind,
@@ -345,12 +413,7 @@ impl<'a> Reader<'_, '_, '_, 'a> {
 
 /// Every argument of a resource's `expressions` that has references, by dotted path
 /// (nested blocks are lists of objects, or an object for a single block).
-fn arguments_of<'t, 'a>(
-    node: &'t Node<'a>,
-    prefix: String,
-    out: &mut Vec<(String, &'t Node<'a>)>,
-    depth: usize,
-) {
+fn arguments_of<'t, 'a>(node: &'t Node<'a>, prefix: String, out: &mut Arguments<'t, 'a>, depth: usize) {
     if depth > MAX_MODULE_DEPTH {
         return;
     }
@@ -387,6 +450,16 @@ fn mark_unknown<'a>(
         return;
     }
     for e in unknown.entries() {
+        // Most marks are `false` or empty: nothing unknown below them.
+        let marks_something = match &e.value.value {
+            Value::Bool(b) => *b,
+            Value::Map(m) => !m.is_empty(),
+            Value::Seq(s) => !s.is_empty(),
+            _ => false,
+        };
+        if !marks_something {
+            continue;
+        }
         let path = if prefix.is_empty() {
             e.key.to_string()
         } else {
@@ -430,40 +503,80 @@ fn mark_unknown<'a>(
 
 /// References the tracer could not pin to an instance (`azurerm_subnet.pods` of a resource
 /// with `count = 1`, `module.m.azurerm_subnet.s` of a counted module) become the one instance
-/// that matches them, when exactly one does.
+/// that matches them, when exactly one does. A list is settled at its first known address:
+/// the mapping reads no further, and expanding every whole-resource reference of a large
+/// plan would cost a search per reference.
 fn to_instances(resources: &mut [Resource<'_>]) {
-    let known: HashSet<String> = resources.iter().map(|r| r.address.clone()).collect();
-    let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
-    for r in resources.iter() {
-        if let Some(s) = address::skeleton(&r.address) {
-            by_skeleton.entry(s).or_default().push(r.address.clone());
+    let settled = {
+        let known: HashSet<&str> = resources.iter().map(|r| r.address.as_str()).collect();
+        // Instances by their address without its own key (`module.m["a"].azurerm_subnet.s`
+        // for `…s[0]`); by their address without any key (for references into counted
+        // modules) only when some reference needs it.
+        let mut by_resource: HashMap<&str, Vec<&str>> = HashMap::new();
+        for r in resources.iter() {
+            let resource = match r
+                .address
+                .strip_suffix(']')
+                .and_then(|a| a.rfind('[').map(|i| &a[..i]))
+            {
+                Some(without_key) => without_key,
+                None => r.address.as_str(),
+            };
+            by_resource.entry(resource).or_default().push(&r.address);
         }
-    }
+        let mut by_skeleton: Option<HashMap<String, Vec<&str>>> = None;
+        let mut single = |candidate: &str| -> Option<String> {
+            if let Some([only]) = by_resource.get(candidate).map(Vec::as_slice) {
+                return Some(only.to_string());
+            }
+            let index = by_skeleton.get_or_insert_with(|| {
+                let mut index: HashMap<String, Vec<&str>> = HashMap::new();
+                for r in resources.iter() {
+                    if let Some(s) = address::skeleton(&r.address) {
+                        index.entry(s).or_default().push(&r.address);
+                    }
+                }
+                index
+            });
+            let all = index.get(&address::skeleton(candidate)?)?;
+            let mut matching = all.iter().filter(|a| address::instance_of(a, candidate));
+            match (matching.next(), matching.next()) {
+                (Some(only), None) => Some(only.to_string()),
+                _ => None,
+            }
+        };
+        let mut settled: Vec<Option<Vec<String>>> = Vec::new();
+        for r in resources.iter() {
+            for list in r.references.values() {
+                // Settled at its first known address: the mapping reads no further.
+                if known.contains(list.first().map_or("", String::as_str)) {
+                    settled.push(None);
+                    continue;
+                }
+                let mut out: Vec<String> = Vec::with_capacity(list.len());
+                let mut found = false;
+                for candidate in list {
+                    let resolved = if found || known.contains(candidate.as_str()) {
+                        candidate.clone()
+                    } else {
+                        single(candidate).unwrap_or_else(|| candidate.clone())
+                    };
+                    found |= known.contains(resolved.as_str());
+                    if !out.contains(&resolved) {
+                        out.push(resolved);
+                    }
+                }
+                settled.push(Some(out));
+            }
+        }
+        settled
+    };
+    let mut settled = settled.into_iter();
     for r in resources.iter_mut() {
         for list in r.references.values_mut() {
-            let mut out: Vec<String> = Vec::with_capacity(list.len());
-            for candidate in list.drain(..) {
-                let resolved = if known.contains(&candidate) {
-                    candidate
-                } else {
-                    let matching: Vec<&String> = address::skeleton(&candidate)
-                        .and_then(|s| by_skeleton.get(&s))
-                        .map(|all| {
-                            all.iter()
-                                .filter(|a| address::instance_of(a, &candidate))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    match matching[..] {
-                        [only] => only.clone(),
-                        _ => candidate,
-                    }
-                };
-                if !out.contains(&resolved) {
-                    out.push(resolved);
-                }
+            if let Some(Some(out)) = settled.next() {
+                *list = out;
             }
-            *list = out;
         }
     }
 }
@@ -471,6 +584,11 @@ fn to_instances(resources: &mut [Resource<'_>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ALL: Reads<'static> = Reads {
+        wanted: &|_: &str| true,
+        follows: &|_: &str| true,
+    };
 
     /// Address, unknown paths and references of each resource read.
     type Summary = (String, Vec<String>, BTreeMap<String, Vec<String>>);
@@ -480,7 +598,11 @@ mod tests {
         let Sniffed::Plan(root) = sniff(&src) else {
             panic!("not a plan")
         };
-        let read = read(root, &|k: &str| k.starts_with("azurerm_")).unwrap_or_else(|f| panic!("{f:?}"));
+        let types = Reads {
+            wanted: &|k: &str| k.starts_with("azurerm_"),
+            follows: &|_: &str| true,
+        };
+        let read = read(root, &types).unwrap_or_else(|f| panic!("{f:?}"));
         read.resources
             .into_iter()
             .map(|r| (r.address, r.unknown, r.references))
@@ -497,7 +619,7 @@ mod tests {
         let Sniffed::Plan(root) = sniff(&src) else {
             panic!()
         };
-        let read = read(root, &|_: &str| true).unwrap();
+        let read = read(root, &ALL).unwrap();
         let r = &read.resources[0];
         assert_eq!(r.unknown, ["default_node_pool.max_pods", "network_profile"]);
         let max_pods = r
@@ -543,7 +665,7 @@ mod tests {
             let Sniffed::Plan(root) = sniff(&src) else {
                 panic!()
             };
-            match read(root, &|_: &str| true) {
+            match read(root, &ALL) {
                 Ok(_) => assert!(ok, "{version}"),
                 Err(f) => {
                     assert!(!ok, "{version}");

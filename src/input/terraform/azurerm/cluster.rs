@@ -17,7 +17,7 @@ use crate::limits;
 use crate::plan::model::{
     Cluster, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, NodePool, Origin, OsType,
 };
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// AKS's max pods per node when a pool leaves it unset, by network mode. (AKS docs, as
 /// ../shared/reference/azure-facts.md cites them: pod subnet 250 in the feature article,
@@ -41,7 +41,7 @@ struct Building {
     pools: Vec<Read>,
 }
 
-pub fn read(resources: &[Resource<'_>], net: &Networks, notes: &mut Notes) -> Vec<Cluster> {
+pub fn read(resources: &[Resource<'_>], net: &Networks<'_>, notes: &mut Notes) -> Vec<Cluster> {
     let mut building: Vec<Building> = Vec::new();
     let mut by_address: HashMap<&str, usize> = HashMap::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
@@ -101,7 +101,7 @@ pub fn read(resources: &[Resource<'_>], net: &Networks, notes: &mut Notes) -> Ve
     building.into_iter().map(|b| finish(b, notes)).collect()
 }
 
-fn cluster(r: &Resource<'_>, net: &Networks, notes: &mut Notes) -> Building {
+fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building {
     let attrs = Attrs::new(&r.values, &r.address);
     let label = r.address.as_str();
     let name = name_of(r, &r.values, notes);
@@ -274,7 +274,7 @@ fn pool(
     label: String,
     group: Option<String>,
     is_default: bool,
-    net: &Networks,
+    net: &Networks<'_>,
     notes: &mut Notes,
 ) -> Read {
     let attrs = Attrs::new(block, &label);
@@ -352,6 +352,10 @@ fn pool(
     let link = |key: &str, notes: &mut Notes| -> Option<Spanned<String>> {
         let value = attrs.get(key);
         let span = attrs.span_of(key);
+        if let Some(v) = value.filter(|v| !v.is_null() && v.as_str().is_none()) {
+            notes.wrong_type(v.span, &label, key, "a subnet resource ID", v.describe());
+            return Some(Spanned::new(String::new(), span));
+        }
         let path = format!("{prefix}{key}");
         let link = net.link(value, r.references.get(&path));
         let missing = match link {

@@ -30,6 +30,12 @@ pub fn reads(kind: &str) -> bool {
     )
 }
 
+/// The arguments whose references the mapping follows: the IDs that join pools to subnets
+/// and clusters, peerings to VNets, and a subnet's VNet name.
+pub fn follows(path: &str) -> bool {
+    path.ends_with("_id") || path == "virtual_network_name"
+}
+
 /// A plan, and the notes on what was assumed or could not be resolved.
 pub struct Mapped {
     pub plan: Plan,

@@ -9,28 +9,28 @@ use crate::input::terraform::Resource;
 use crate::input::tree::Node;
 use crate::plan::model::{Origin, Subnet, Vnet};
 use crate::topology::reference::{self, SubnetRef};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// The VNets and subnets read so far, and how pools can name each subnet.
 #[derive(Default)]
-pub struct Networks {
+pub struct Networks<'r> {
     vnets: Vec<Vnet>,
-    /// VNets by folded (resource group, name).
-    by_key: HashMap<(String, String), usize>,
+    /// VNets by their scope key ([`scope_key`]: folded `group/name`).
+    by_key: HashMap<String, usize>,
     /// VNets by the address of the resource (or data source) that declares them.
-    by_address: HashMap<String, usize>,
+    by_address: HashMap<&'r str, usize>,
     /// VNets that no resource declares, only the subnets in them: their address space is
     /// assumed at the end, from those subnets. (index, the subnet's `virtual_network_name`)
     assumed: Vec<(usize, Span)>,
     /// What a pool writes to name the subnet of each resource address.
-    subnet_refs: HashMap<String, String>,
+    subnet_refs: HashMap<&'r str, &'r str>,
     /// Subnets and resources that declare subnets cniplan cannot read (a range unknown until
     /// apply, an AzAPI resource): pools in them are left unlinked without a second note.
-    unreadable: HashSet<String>,
-    /// Subnets by folded (resource group, VNet, subnet), for known resource IDs.
-    by_id: HashSet<(String, String, String)>,
+    unreadable: HashSet<&'r str>,
+    /// Subnets by folded `group/vnet/subnet`, for known resource IDs.
+    by_id: HashSet<String>,
     /// Inline subnets of each VNet address: a pool may name them only when there is one.
-    inline: HashMap<String, usize>,
+    inline: HashMap<&'r str, usize>,
 }
 
 /// How a pool argument names a subnet.
@@ -43,8 +43,8 @@ pub enum SubnetLink {
     Missing(String),
 }
 
-impl Networks {
-    pub fn read(&mut self, resources: &[Resource<'_>], notes: &mut Notes) {
+impl<'r> Networks<'r> {
+    pub fn read(&mut self, resources: &'r [Resource<'_>], notes: &mut Notes) {
         // VNets first (managed before data sources), so subnets find theirs.
         for data in [false, true] {
             for r in resources
@@ -96,14 +96,14 @@ impl Networks {
         self.vnets
     }
 
-    fn vnet(&mut self, r: &Resource<'_>, notes: &mut Notes) {
+    fn vnet(&mut self, r: &'r Resource<'_>, notes: &mut Notes) {
         let attrs = Attrs::new(&r.values, &r.address);
         let name = name_of(r, &r.values, notes);
         let group = attrs.string("resource_group_name", notes);
         let key = scope_key(group.as_ref(), &name.value);
         if let Some(&v) = self.by_key.get(&key) {
             // A data source of a VNet this plan also manages: one VNet.
-            self.by_address.insert(r.address.clone(), v);
+            self.by_address.insert(&r.address, v);
             return;
         }
         let address_space = match attrs.strings("address_space", notes) {
@@ -143,24 +143,23 @@ impl Networks {
             let Some(subnet) = self.subnet_block(r, block, &label, origin.clone(), notes) else {
                 continue;
             };
-            self.by_id
-                .insert((key.0.clone(), key.1.clone(), folded(&subnet.name.value)));
+            self.by_id.insert(id_key(&key, &subnet.name.value));
             vnet.subnets.push(subnet);
             inline += 1;
         }
         if inline == 1 {
-            self.subnet_refs.insert(r.address.clone(), r.address.clone());
+            self.subnet_refs.insert(&r.address, &r.address);
         }
-        self.inline.insert(r.address.clone(), inline);
+        self.inline.insert(&r.address, inline);
         self.by_key.insert(key, index);
-        self.by_address.insert(r.address.clone(), index);
+        self.by_address.insert(&r.address, index);
         self.vnets.push(vnet);
     }
 
     /// A subnet's name, range and delegation, from an `azurerm_subnet` or an inline block.
     fn subnet_block(
         &mut self,
-        r: &Resource<'_>,
+        r: &'r Resource<'_>,
         block: &Node<'_>,
         label: &str,
         origin: Origin,
@@ -186,7 +185,7 @@ impl Networks {
     /// `address_prefix` too). `None`, with a note, when unknown until apply.
     fn range(
         &mut self,
-        r: &Resource<'_>,
+        r: &'r Resource<'_>,
         attrs: &Attrs<'_, '_>,
         label: &str,
         notes: &mut Notes,
@@ -202,7 +201,7 @@ impl Networks {
                     label,
                     "it has no IPv4 address prefix, so the subnet is not checked".to_string(),
                 );
-                self.unreadable.insert(r.address.clone());
+                self.unreadable.insert(&r.address);
                 return None;
             };
             let rest: Vec<&str> = v4
@@ -238,11 +237,11 @@ impl Networks {
             label,
             format!("{why}, so the subnet is not checked and pools in it are not linked"),
         );
-        self.unreadable.insert(r.address.clone());
+        self.unreadable.insert(&r.address);
         None
     }
 
-    fn subnet(&mut self, r: &Resource<'_>, notes: &mut Notes) {
+    fn subnet(&mut self, r: &'r Resource<'_>, notes: &mut Notes) {
         let attrs = Attrs::new(&r.values, &r.address);
         let group = attrs.string("resource_group_name", notes);
         let origin = Origin {
@@ -256,7 +255,7 @@ impl Networks {
         let referenced = r
             .references
             .get("virtual_network_name")
-            .and_then(|refs| refs.iter().find_map(|a| self.by_address.get(a)))
+            .and_then(|refs| refs.iter().find_map(|a| self.by_address.get(a.as_str())))
             .copied();
         let v = match (referenced, &vnet_name) {
             (Some(v), _) => v,
@@ -273,28 +272,19 @@ impl Networks {
                     &r.address,
                     "its VNet is unknown until apply, so the subnet is not checked".to_string(),
                 );
-                self.unreadable.insert(r.address.clone());
+                self.unreadable.insert(&r.address);
                 return;
             }
         };
         let vnet = &mut self.vnets[v];
-        let vnet_group = vnet
-            .resource_group
-            .as_ref()
-            .map_or(String::new(), |g| folded(&g.value));
-        self.by_id
-            .insert((vnet_group, folded(&vnet.name.value), folded(&subnet.name.value)));
-        self.subnet_refs.insert(r.address.clone(), r.address.clone());
+        let key = scope_key(vnet.resource_group.as_ref(), &vnet.name.value);
+        self.by_id.insert(id_key(&key, &subnet.name.value));
+        self.subnet_refs.insert(&r.address, &r.address);
         vnet.subnets.push(subnet);
     }
 
     /// A VNet only its subnets name (another state holds it).
-    fn assume_vnet(
-        &mut self,
-        key: (String, String),
-        name: Spanned<String>,
-        group: Option<Spanned<String>>,
-    ) -> usize {
+    fn assume_vnet(&mut self, key: String, name: Spanned<String>, group: Option<Spanned<String>>) -> usize {
         let index = self.vnets.len();
         self.assumed.push((index, name.span));
         self.vnets.push(Vnet {
@@ -310,7 +300,7 @@ impl Networks {
     }
 
     /// AzAPI subnets and clusters are not read; say so, rather than report no subnets.
-    fn azapi(&mut self, r: &Resource<'_>, notes: &mut Notes) {
+    fn azapi(&mut self, r: &'r Resource<'_>, notes: &mut Notes) {
         let kind = r.values.get("type").and_then(Node::as_str).unwrap_or("");
         let lower = kind.to_ascii_lowercase();
         let what = if lower.starts_with("microsoft.network/virtualnetworks") {
@@ -325,7 +315,7 @@ impl Networks {
             &r.address,
             format!("cniplan does not read AzAPI {what} (`{kind}`) yet; declare them with azurerm resources or in a cniplan plan to check them"),
         );
-        self.unreadable.insert(r.address.clone());
+        self.unreadable.insert(&r.address);
     }
 
     fn peering(&mut self, r: &Resource<'_>, notes: &mut Notes) {
@@ -336,8 +326,8 @@ impl Networks {
             r,
             "remote_virtual_network_id",
             |id| match id_parts(id, "virtualNetworks") {
-                Some((g, n)) => (folded(g), folded(n)),
-                None => (String::new(), folded(id)),
+                Some((g, n)) => folded(&format!("{g}/{n}")),
+                None => folded(&format!("/{id}")),
             },
             notes,
         );
@@ -360,13 +350,13 @@ impl Networks {
         &self,
         r: &Resource<'_>,
         key: &str,
-        scope: impl Fn(&str) -> (String, String),
+        scope: impl Fn(&str) -> String,
         notes: &mut Notes,
     ) -> Option<usize> {
         if let Some(&v) = r
             .references
             .get(key)
-            .and_then(|refs| refs.iter().find_map(|a| self.by_address.get(a)))
+            .and_then(|refs| refs.iter().find_map(|a| self.by_address.get(a.as_str())))
         {
             return Some(v);
         }
@@ -396,10 +386,7 @@ impl Networks {
                     resource_group: Some(group),
                     vnet,
                     subnet,
-                } if self
-                    .by_id
-                    .contains(&(folded(group), folded(vnet), folded(subnet))) =>
-                {
+                } if self.by_id.contains(&folded(&format!("{group}/{vnet}/{subnet}"))) => {
                     SubnetLink::To(id.to_string())
                 }
                 _ => SubnetLink::Missing(format!(
@@ -409,13 +396,13 @@ impl Networks {
         }
         let refs = references?;
         for address in refs {
-            if let Some(written) = self.subnet_refs.get(address) {
-                return Some(SubnetLink::To(written.clone()));
+            if let Some(written) = self.subnet_refs.get(address.as_str()) {
+                return Some(SubnetLink::To(written.to_string()));
             }
-            if self.unreadable.contains(address) {
+            if self.unreadable.contains(address.as_str()) {
                 return Some(SubnetLink::Unreadable);
             }
-            if self.inline.get(address).is_some_and(|&n| n > 1) {
+            if self.inline.get(address.as_str()).is_some_and(|&n| n > 1) {
                 return Some(SubnetLink::Missing(format!(
                     "refers to an inline subnet of `{address}`, which has several: cniplan cannot tell which"
                 )));
@@ -428,7 +415,14 @@ impl Networks {
     }
 }
 
-/// A name's scope: its folded resource group (empty when unknown) and folded name.
-fn scope_key(group: Option<&Spanned<String>>, name: &str) -> (String, String) {
-    (group.map_or(String::new(), |g| folded(&g.value)), folded(name))
+/// A name's scope: its folded resource group (empty when unknown) and folded name, as
+/// `group/name` (Azure allows no `/` in either).
+fn scope_key(group: Option<&Spanned<String>>, name: &str) -> String {
+    let group = group.map_or("", |g| g.value.as_str());
+    folded(&format!("{group}/{name}"))
+}
+
+/// A subnet's key for resource IDs: its VNet's scope key and its folded name.
+fn id_key(vnet: &str, subnet: &str) -> String {
+    format!("{vnet}/{}", folded(subnet))
 }
