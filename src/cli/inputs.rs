@@ -109,7 +109,12 @@ pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
     let result = if path == "-" {
         std::io::stdin().take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| {
+            // Sized up front: a 35 MB plan read into a growing Vec was copied twice over.
+            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_PLAN_BYTES + 1);
+            bytes.reserve(usize::try_from(size).unwrap_or(0));
+            f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
+        })
     };
     result.map_err(|e| format!("cannot read {display}: {e}"))?;
     if bytes.len() as u64 > MAX_PLAN_BYTES {

@@ -449,6 +449,9 @@ fn mark_unknown<'a>(
     if depth > MAX_MODULE_DEPTH {
         return;
     }
+    // Nulls for the unknown values `after` leaves out, added at the end in one go: the
+    // object's Vec has exactly its own length, and pushing one at a time reallocated it.
+    let mut added = Vec::new();
     for e in unknown.entries() {
         // Most marks are `false` or empty: nothing unknown below them.
         let marks_something = match &e.value.value {
@@ -471,7 +474,7 @@ fn mark_unknown<'a>(
         let existing = entries.iter_mut().find(|v| v.key == e.key);
         match (&e.value.value, existing) {
             (Value::Bool(true), None) => {
-                entries.push(Entry {
+                added.push(Entry {
                     key: e.key.clone(),
                     key_span: e.key_span,
                     value: Node::new(e.value.span, Value::Null),
@@ -498,6 +501,9 @@ fn mark_unknown<'a>(
             }
             _ => {}
         }
+    }
+    if let (Value::Map(entries), false) = (&mut values.value, added.is_empty()) {
+        entries.extend(added);
     }
 }
 
