@@ -7,11 +7,13 @@
 #   terraform_hcl:   every .tf file under tests/ (fixtures, real configurations, bad input)
 #   arm_template:    tests/bad-input/arm-*.json, tests/fixtures/*.json, tests/imported/arm/*.json,
 #                    and the saved regressions/arm_template-*
+#   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json and
+#                    tests/bad-input/tfplan-*
 set -eu
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
 mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" \
-    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/arm_template"
+    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/arm_template" "$fuzz_dir/corpus/terraform_plan"
 
 seed() { # TARGET FILE...
     target=$1
@@ -40,6 +42,11 @@ seed arm_template \
     "$root"/tests/imported/arm/*.json \
     "$fuzz_dir"/regressions/arm_template-*
 
-for t in load_check structured_plan terraform_hcl arm_template; do
+seed terraform_plan \
+    "$root"/tests/fixtures/terraform/*.json \
+    $(find "$root/tests/real/terraform" -type f -name '*.json' | sort) \
+    "$root"/tests/bad-input/tfplan-*
+
+for t in load_check structured_plan terraform_hcl arm_template terraform_plan; do
     echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
 done

@@ -81,6 +81,7 @@ pub fn run(input: Input, settings: &Settings) -> Checked {
             );
             findings.extend(rule_findings);
             input::tree::point_at_anchors(&mut findings, &loaded.aliases);
+            input::name_resources(&mut findings, &loaded.resources);
             (findings, rows, Some(Model { topology, capacity }))
         }
     };

@@ -9,6 +9,10 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset of the first character of every line.
     line_starts: Vec<usize>,
+    /// Byte offset of the first non-ASCII byte (the text's length when there is none):
+    /// columns before it are byte distances, so a one-line plan JSON of 100 MB is not
+    /// counted character by character for every position asked for.
+    first_non_ascii: usize,
 }
 
 /// A 1-based line and column; the column counts characters, as editors and SARIF do.
@@ -30,10 +34,12 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let first_non_ascii = text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len());
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            first_non_ascii,
         }
     }
 
@@ -41,7 +47,9 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        let start = self.line_starts[line];
+        let ascii_end = self.first_non_ascii.clamp(start, offset);
+        let column = (ascii_end - start) + self.text[ascii_end..offset].chars().count() + 1;
         Position {
             line: line + 1,
             column,

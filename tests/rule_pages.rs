@@ -27,8 +27,8 @@ fn every_rule_has_a_page_and_every_page_a_rule() {
     }
 }
 
-/// The example code blocks of a page, in order: cniplan plans (yaml), and ARM templates
-/// (json) for the rules of imported input.
+/// The yaml code blocks of a page, in order; and json ones, for the rules that fire only on
+/// imported input (a Terraform plan in JSON), whose examples cannot be cniplan plans.
 fn yaml_blocks(page: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current: Option<String> = None;

@@ -110,3 +110,58 @@ fn simulate_reads_a_tf_directory_too() {
     let out = cniplan(&["simulate", "--input", "terraform", CYCLE]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+const PLAN_WITH_CONFIG: &str = "tests/fixtures/terraform-config/tfplan.json";
+
+/// A plan's finding lands on the `.tf` attribute when the configuration is beside the plan
+/// (or named with --tf-dir), so a pull request's annotations sit on the line to change; the
+/// capacity stays with the plan. Without the configuration it stays in the JSON.
+#[test]
+fn a_plans_finding_points_at_the_tf_line_beside_it() {
+    let out = cniplan(&["check", PLAN_WITH_CONFIG, "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("::error file=tests/fixtures/terraform-config/main.tf,line=21,col=27,"),
+        "{stdout}"
+    );
+    let out = cniplan(&["check", PLAN_WITH_CONFIG, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files = v["files"].as_array().expect("files");
+    assert_eq!(files[0]["path"], PLAN_WITH_CONFIG);
+    let pods = files[0]["subnets"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["name"] == "pods")
+        .expect("the pod subnet's row");
+    assert_eq!(pods["source"], "azurerm_subnet.pods");
+    assert_eq!(pods["exhaustion"]["step"], 7);
+    let tf = files
+        .iter()
+        .find(|f| f["path"] == "tests/fixtures/terraform-config/main.tf")
+        .expect("main.tf's findings");
+    assert_eq!(tf["diagnostics"][0]["rule"], "pod-subnet-exhausted");
+
+    // Elsewhere, with the configuration named.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("tfplan.json");
+    std::fs::copy(PLAN_WITH_CONFIG, &plan).expect("copy");
+    let plan = plan.to_string_lossy().into_owned();
+    let out = cniplan(&["check", &plan, "--format", "github"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("tfplan.json,line="), "{stdout}");
+    let out = cniplan(&[
+        "check",
+        &plan,
+        "--tf-dir",
+        "tests/fixtures/terraform-config",
+        "--format",
+        "github",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("::error file=tests/fixtures/terraform-config/main.tf,line=21,col=27,"),
+        "{stdout}"
+    );
+}

@@ -22,6 +22,11 @@ pub struct SubnetRow {
     pub utilization: Option<f64>,
     pub pools: Vec<PoolRow>,
     pub exhaustion: Option<ExhaustionRow>,
+    /// The resource an imported subnet came from (a Terraform address such as
+    /// `azurerm_subnet.pods[0]`), since Azure names repeat across resource groups; absent
+    /// for cniplan plans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -96,16 +101,24 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             stranded_ips: e.stranded_ips,
         }
     });
-    let (vnet, name) = match c.range {
+    let (vnet, name, origin) = match c.range {
         Range::Subnet(s) => {
             let subnet = &topology.subnets[s];
             (
                 Some(topology.vnets[subnet.vnet].name.value.clone()),
                 subnet.name.value.clone(),
+                subnet.origin.as_ref(),
             )
         }
         // SPEC §5: a pod CIDR's row is named `<cluster>/pod_cidr` and counts /24 node slots.
-        Range::PodCidr(k) => (None, format!("{}/pod_cidr", topology.clusters[k].name.value)),
+        Range::PodCidr(k) => {
+            let cluster = &topology.clusters[k];
+            (
+                None,
+                format!("{}/pod_cidr", cluster.name.value),
+                cluster.origin.as_ref(),
+            )
+        }
     };
     SubnetRow {
         vnet,
@@ -118,5 +131,6 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         utilization: c.utilization().map(|u| (u * 10_000.0).round() / 10_000.0),
         pools,
         exhaustion,
+        source: origin.map(|o| o.resource.clone()),
     }
 }

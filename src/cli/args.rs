@@ -26,6 +26,9 @@ pub enum Command {
     /// The smallest prefix each subnet and pod CIDR needs, and a free range that fits;
     /// --write prints the plan with its `cidr: auto` ranges filled in.
     Size(SizeArgs),
+    /// Write an editable cniplan plan from Terraform, ARM or az input, each value commented
+    /// with where it came from.
+    Import(ImportArgs),
     /// List every rule with its default severity and summary.
     Rules,
     /// Print a rule's page: what it checks, why, an example and the fix.
@@ -129,6 +132,27 @@ pub struct InputArgs {
     /// later files winning.
     #[arg(long = "parameters", value_name = "FILE")]
     pub parameters: Vec<String>,
+
+    /// The Terraform configuration behind a plan JSON, so findings point at the `.tf`
+    /// attribute (default: the plan's own directory, when it holds `.tf` files).
+    #[arg(long = "tf-dir", value_name = "DIR")]
+    pub tf_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Inputs (a Terraform plan JSON, a .tf directory with `--input terraform`, an ARM
+    /// template, az exports with `--input az`); `-` reads standard input. Together they form
+    /// one estate.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+
+    /// Write the plan to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    pub reading: InputArgs,
 }
 
 #[derive(Args, Debug)]

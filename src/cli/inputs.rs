@@ -9,11 +9,16 @@ use std::path::Path;
 /// Larger than any real plan (the 2,000-VNet benchmark estate is 6.5 MB); reading stops here.
 const MAX_PLAN_BYTES: u64 = 256 * 1024 * 1024;
 
-/// File names picked when walking a directory (SPEC §1).
+/// File names picked when walking a directory (SPEC §1), and Terraform plans in JSON
+/// (`terraform show -json tfplan > tfplan.json`, or `NAME.tfplan.json`).
 pub fn is_plan_file_name(name: &str) -> bool {
     // `.cniplan.yaml` itself is the configuration file, not a plan.
     let named = |suffix: &str| name.len() > suffix.len() && name.ends_with(suffix);
-    name == "cniplan.yaml" || named(".cniplan.yaml") || named(".cniplan.yml")
+    name == "cniplan.yaml"
+        || named(".cniplan.yaml")
+        || named(".cniplan.yml")
+        || name == "tfplan.json"
+        || named(".tfplan.json")
 }
 
 /// Files named directly, and plan files found under directories (honouring .gitignore,
@@ -126,7 +131,12 @@ pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
     let result = if path == "-" {
         std::io::stdin().take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| {
+            // Sized up front: a 35 MB plan read into a growing Vec was copied twice over.
+            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_PLAN_BYTES + 1);
+            bytes.reserve(usize::try_from(size).unwrap_or(0));
+            f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
+        })
     };
     result.map_err(|e| format!("cannot read {display}: {e}"))?;
     if bytes.len() as u64 > MAX_PLAN_BYTES {

@@ -14,11 +14,12 @@ use crate::diagnostic::Severity;
 use crate::render::{self, HumanOptions};
 use crate::simulate::SweepKind;
 use args::{
-    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, SimulateArgs, SimulateFormat, SizeArgs, Sweep,
+    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, ImportArgs, SimulateArgs, SimulateFormat, SizeArgs,
+    Sweep,
 };
 use clap::Parser;
 use rayon::prelude::*;
-use reading::Reading;
+use reading::{Prepared, Reading};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -41,6 +42,7 @@ pub fn main() -> ExitCode {
         Command::Simulate(args) => simulate(&args),
         Command::Compare(args) => compare(&args),
         Command::Size(args) => size(&args),
+        Command::Import(args) => import(&args),
         Command::Rules => write_stdout(&render::catalog::table()).map(|_| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
         Command::Init => write_stdout(STARTER_PLAN).map(|_| ExitCode::SUCCESS),
@@ -323,4 +325,55 @@ fn quiet_broken_pipe(result: std::io::Result<()>) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write output: {e}")),
     }
+}
+
+/// `cniplan import`: the inputs read into one editable cniplan plan, each value commented
+/// with where it came from. An input that does not load shows its findings on stderr
+/// instead, and the exit code is 1.
+fn import(args: &ImportArgs) -> Result<ExitCode, String> {
+    let settings = Settings::default();
+    let how = Reading::new(&args.reading)?;
+    let mut read = Vec::new();
+    let mut failed = Vec::new();
+    for paths in how.inputs(&args.inputs, &settings)? {
+        let input = match how.prepare(&paths)? {
+            Prepared::Input(input) => input,
+            Prepared::NotText(report) => {
+                failed.push(report);
+                continue;
+            }
+        };
+        match crate::input::read(&input) {
+            Ok(loaded) => read.push((loaded, input.sources)),
+            Err(findings) => {
+                let mut sources = input.sources.into_iter();
+                let source = sources
+                    .next()
+                    .unwrap_or_else(|| crate::source::SourceFile::new("", ""));
+                let mut report = FileReport::new(source, findings, Vec::new());
+                report.extra_sources = sources.collect();
+                failed.push(report);
+            }
+        }
+    }
+    if !failed.is_empty() {
+        let human = HumanOptions {
+            color: false,
+            quiet: true,
+            width: terminal_width(),
+        };
+        eprint!("{}", render::render(&failed, render::Format::Human, &human));
+        eprintln!("cniplan: nothing imported: the inputs above do not load");
+        return Ok(ExitCode::from(1));
+    }
+    let parts: Vec<crate::plan::write::Part<'_>> = read
+        .iter()
+        .map(|(loaded, sources)| crate::plan::write::Part {
+            plan: &loaded.plan,
+            sources,
+            notes: &loaded.notes,
+        })
+        .collect();
+    output::write_text(args.output.as_deref(), &crate::plan::write::write(&parts))?;
+    Ok(ExitCode::SUCCESS)
 }

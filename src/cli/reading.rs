@@ -10,12 +10,20 @@ use crate::input::{Format, Input};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
-/// The `--input`, `--var-file` and `--parameters` of a command line, read once for the run.
+/// The `--input`, `--var-file`, `--parameters` and `--tf-dir` of a command line, read once
+/// for the run.
 pub struct Reading {
     pub format: Format,
     var_files: Vec<PathBuf>,
     /// The ARM parameters files, for every template of the run.
     parameters: Vec<SourceFile>,
+    tf_dir: Option<PathBuf>,
+}
+
+/// An input ready for the library, or the report of why its bytes are no text.
+pub enum Prepared {
+    Input(Input),
+    NotText(FileReport),
 }
 
 impl Reading {
@@ -28,10 +36,16 @@ impl Reading {
                 "--parameters holds an ARM template's parameters: use it with ARM templates".to_string(),
             );
         }
+        if args.tf_dir.is_some() && !matches!(args.input, Format::Auto | Format::Terraform) {
+            return Err(
+                "--tf-dir holds a Terraform plan's configuration: use it with Terraform plans".to_string(),
+            );
+        }
         Ok(Reading {
             format: args.input,
             var_files: args.var_files.clone(),
             parameters: read_parameters(&args.parameters)?,
+            tf_dir: args.tf_dir.clone(),
         })
     }
 
@@ -67,17 +81,26 @@ impl Reading {
 
     /// One input through the pipeline, or a report of why its bytes are no text.
     pub fn check(&self, paths: &[String], settings: &Settings) -> Result<Checked, String> {
+        Ok(match self.prepare(paths)? {
+            Prepared::Input(input) => crate::check::run(input, settings),
+            Prepared::NotText(report) => Checked { report, model: None },
+        })
+    }
+
+    /// The files of one input, read: a Terraform directory's configuration; else the paths
+    /// given, then the ARM parameters files, then (for a Terraform plan) the `.tf` files that
+    /// findings can move into.
+    pub fn prepare(&self, paths: &[String]) -> Result<Prepared, String> {
         if paths.iter().filter(|p| *p == "-").count() > 1 {
             return Err("`-` (standard input) can be given once".to_string());
         }
         if let [dir] = paths {
             if self.format == Format::Terraform && Path::new(dir).is_dir() {
                 let sources = crate::input::terraform::files::collect(Path::new(dir), &self.var_files)?;
-                let input = Input {
+                return Ok(Prepared::Input(Input {
                     sources,
                     format: Format::Terraform,
-                };
-                return Ok(crate::check::run(input, settings));
+                }));
             }
         }
         let mut sources = Vec::with_capacity(paths.len() + self.parameters.len());
@@ -89,22 +112,44 @@ impl Reading {
             }
             sources.push(source);
         }
-        // Parameters files only mean something to a template; other readers ignore them.
-        sources.extend(self.parameters.iter().cloned());
         if !bad.is_empty() {
             let mut sources = sources.into_iter();
             let main = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
             let mut report = FileReport::new(main, bad, Vec::new());
             report.extra_sources = sources.collect();
-            return Ok(Checked { report, model: None });
+            return Ok(Prepared::NotText(report));
         }
-        Ok(crate::check::run(
-            Input {
-                sources,
-                format: self.format,
-            },
-            settings,
-        ))
+        // Parameters files only mean something to a template; other readers ignore them.
+        sources.extend(self.parameters.iter().cloned());
+        if let ([path], [plan]) = (paths, &sources[..]) {
+            sources.extend(self.configuration_of(path, plan)?);
+        }
+        Ok(Prepared::Input(Input {
+            sources,
+            format: self.format,
+        }))
+    }
+
+    /// The `.tf` files behind a Terraform plan JSON: `--tf-dir`, else the plan's directory
+    /// when it holds any. Nothing for other inputs.
+    fn configuration_of(&self, path: &str, plan: &SourceFile) -> Result<Vec<SourceFile>, String> {
+        let maybe_plan = matches!(self.format, Format::Auto | Format::Terraform)
+            && crate::input::terraform::plan_json::looks_like_plan(&plan.text);
+        if !maybe_plan {
+            return Ok(Vec::new());
+        }
+        match &self.tf_dir {
+            Some(dir) => crate::input::terraform::files::collect(dir, &self.var_files),
+            None => {
+                let dir = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty());
+                let dir = dir.unwrap_or(Path::new("."));
+                // A plan alone in its directory (or one read from stdin) keeps its JSON places.
+                if path == "-" {
+                    return Ok(Vec::new());
+                }
+                Ok(crate::input::terraform::files::collect(dir, &self.var_files).unwrap_or_default())
+            }
+        }
     }
 }
 

@@ -82,8 +82,8 @@ registry! {
     ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
     AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
-    AssumedValue = "assumed-value", Note, "An imported value is unknown, so its documented default was assumed.";
-    UnresolvedInput = "unresolved-input", Note, "An imported value is unknown, so checks that need it skip the resource.";
+    AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";
+    UnresolvedInput = "unresolved-input", Note, "An imported input names something no input holds; the checks that need it stay silent.";
 }
 
 impl Rule {

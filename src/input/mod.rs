@@ -11,9 +11,10 @@ pub mod terraform;
 pub mod tree;
 pub mod yaml;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Rule, Span};
 use crate::plan::Plan;
 use crate::source::SourceFile;
+use terraform::plan_json::Sniffed;
 use tree::AliasUse;
 
 /// The input formats of SPEC §6.
@@ -23,7 +24,8 @@ pub enum Format {
     Auto,
     /// A cniplan plan (YAML, SPEC §2).
     Cniplan,
-    /// Terraform: a directory of `.tf` files, read without Terraform (a file is a plan's JSON).
+    /// Terraform: a plan in JSON (`terraform show -json tfplan`), or a directory of `.tf`
+    /// files read without Terraform.
     Terraform,
     /// An ARM template (JSON; Bicep after `az bicep build`), with `--parameters` files.
     Arm,
@@ -33,8 +35,9 @@ pub enum Format {
 }
 
 /// What one run reads as one estate: usually one file; several for formats whose files
-/// form one estate together (az exports, a Terraform directory), or an ARM template followed
-/// by its parameters files. Spans number the sources in order (`Span::file`).
+/// form one estate together (az exports, a Terraform directory, a Terraform plan with the
+/// `.tf` files beside it), or an ARM template followed by its parameters files. Spans number
+/// the sources in order (`Span::file`).
 pub struct Input {
     pub sources: Vec<SourceFile>,
     pub format: Format,
@@ -57,6 +60,15 @@ pub struct Loaded {
     /// Findings of the reading itself that do not stop the check: values assumed, inputs
     /// that could not be resolved.
     pub notes: Vec<Finding>,
+    /// Where each imported resource is written, so a finding inside one names it.
+    pub resources: Vec<ResourcePlace>,
+}
+
+/// An imported resource's place: its object in the plan JSON, or its block in a `.tf` file.
+pub struct ResourcePlace {
+    pub span: Span,
+    /// The Terraform address (or Azure resource ID) that identifies it.
+    pub address: String,
 }
 
 /// Reads an input in its format; a file that is no input of that format gives the
@@ -65,21 +77,92 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let Some(main) = input.sources.first() else {
         return Err(Vec::new());
     };
-    match input.format {
-        Format::Arm => arm::read(input),
-        Format::Az => az::read(input),
-        Format::Auto if arm::is_template(&main.text) => arm::read(input),
-        Format::Auto | Format::Cniplan => cniplan::read(main).map(|l| Loaded {
+    let cniplan = || {
+        cniplan::read(main).map(|l| Loaded {
             plan: l.plan,
             aliases: l.aliases,
             notes: Vec::new(),
-        }),
+            resources: Vec::new(),
+        })
+    };
+    let others = &input.sources[1..];
+    match input.format {
+        Format::Cniplan => cniplan(),
+        Format::Arm => arm::read(input),
+        Format::Az => az::read(input),
         Format::Terraform if terraform::hcl::is_configuration(input) => terraform::hcl::load(input),
-        Format::Terraform => Err(vec![crate::diagnostic::Finding::new(
-            crate::diagnostic::Rule::PlanSchema,
-            crate::diagnostic::Span::default(),
-            "this build reads Terraform configuration directories only, not plan JSON",
-        )
-        .help("pass the directory of .tf files: `cniplan check --input terraform DIR`")]),
+        Format::Auto if arm::is_template(&main.text) => arm::read(input),
+        Format::Auto => match terraform::plan_json::sniff(main) {
+            Sniffed::Plan(root) => terraform::read_plan(root, others),
+            Sniffed::BrokenPlan(e) => Err(vec![syntax(e)]),
+            Sniffed::Other => cniplan(),
+        },
+        Format::Terraform => match json::parse(main, 0) {
+            Ok(doc) => match doc.root {
+                Some(root) => terraform::read_plan(root, others),
+                None => Err(vec![Finding::new(
+                    Rule::PlanSchema,
+                    Span::default(),
+                    "the Terraform plan is empty",
+                )
+                .help("make one with `terraform show -json tfplan > tfplan.json`")]),
+            },
+            Err(e) => Err(vec![syntax(e)]),
+        },
+    }
+}
+
+fn syntax(e: tree::SyntaxError) -> Finding {
+    Finding::new(Rule::PlanSyntax, e.span, e.message)
+        .help("the file is no whole JSON document: write it again with `terraform show -json tfplan`")
+}
+
+/// Names the imported resource each finding points into, so a finding on a value whose
+/// Azure name repeats across resource groups still says which resource it is about. The
+/// instances of a `count` or `for_each` block share its place: a finding there names the
+/// block, unless it already names an instance.
+pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
+    if places.is_empty() {
+        return;
+    }
+    let mut sorted: Vec<&ResourcePlace> = places.iter().collect();
+    sorted.sort_by_key(|p| (p.span.file, p.span.start));
+    for finding in findings {
+        let Some(span) = finding.span else { continue };
+        let after = sorted.partition_point(|p| (p.span.file, p.span.start) <= (span.file, span.start));
+        let Some(place) = after.checked_sub(1).map(|i| sorted[i]) else {
+            continue;
+        };
+        let inside = place.span.file == span.file && span.end <= place.span.end;
+        if !inside {
+            continue;
+        }
+        let sharing = sorted[..after]
+            .iter()
+            .rev()
+            .take_while(|p| p.span == place.span)
+            .map(|p| p.address.as_str());
+        let mut named = false;
+        let mut block = place.address.as_str();
+        for address in sharing {
+            named |= finding.message.contains(address);
+            if address != place.address {
+                block = without_instance_key(&place.address);
+            }
+        }
+        if !named && !finding.message.contains(block) {
+            finding.message.push_str(&format!(" ({block})"));
+        }
+    }
+}
+
+/// `azurerm_subnet.s[3]` → `azurerm_subnet.s`: the block its instances share.
+fn without_instance_key(address: &str) -> &str {
+    match address
+        .strip_suffix(']')
+        .and_then(|a| a.rfind('[').map(|i| &address[..i]))
+    {
+        Some(block) => block,
+        None => address,
     }
 }

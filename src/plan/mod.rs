@@ -2,6 +2,7 @@
 
 pub mod model;
 mod shape;
+pub mod write;
 
 pub use model::Plan;
 pub use shape::check_shape;

@@ -72,13 +72,9 @@ fn touches_long_line(source: &SourceFile, finding: &Finding) -> bool {
         .into_iter()
         .chain(finding.related.iter().map(|r| r.span));
     spans.into_iter().any(|span| {
-        let text = &source.text;
-        let start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = text[span.end.min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |i| span.end + i);
+        // Through the line index: searching the text for the line's ends cost a pass over
+        // a one-line plan JSON (as Terraform writes it) for every finding.
+        let (start, end, _) = source.lines_around(span.start, span.end, 0, 0);
         end - start > LONGEST_SNIPPET_LINE
     })
 }

@@ -77,6 +77,11 @@ struct Resolver {
     subnet_in_vnet: HashMap<(usize, String), usize>,
     /// Every subnet of each name, across VNets, in plan order, for bare-name references.
     subnets_named: HashMap<String, Vec<usize>>,
+    /// Imported subnets and VNets by the resource they came from (a Terraform address),
+    /// folded: an imported pool or peering names them so, since Azure names repeat across
+    /// resource groups. Empty for cniplan plans.
+    subnets_by_origin: HashMap<String, usize>,
+    vnets_by_origin: HashMap<String, usize>,
 }
 
 impl Resolver {
@@ -96,6 +101,11 @@ impl Resolver {
 
     fn add_vnet(&mut self, vnet: model::Vnet) {
         let index = self.topology.vnets.len();
+        if let Some(origin) = &vnet.origin {
+            self.vnets_by_origin
+                .entry(folded(&origin.resource))
+                .or_insert(index);
+        }
         self.vnets_named
             .entry(folded(&vnet.name.value))
             .or_default()
@@ -110,6 +120,11 @@ impl Resolver {
         for subnet in vnet.subnets {
             let id = self.topology.subnets.len();
             subnets.push(id);
+            if let Some(origin) = &subnet.origin {
+                self.subnets_by_origin
+                    .entry(folded(&origin.resource))
+                    .or_insert(id);
+            }
             let name = folded(&subnet.name.value);
             self.subnet_in_vnet.entry((index, name.clone())).or_insert(id);
             self.subnets_named.entry(name).or_default().push(id);
@@ -152,6 +167,10 @@ impl Resolver {
     }
 
     fn add_peering(&mut self, vnet: usize, peer: &Spanned<String>) {
+        if let Some(&other) = self.vnets_by_origin.get(&folded(&peer.value)) {
+            self.topology.vnets[vnet].peerings.push(other);
+            return;
+        }
         let group = self.topology.vnets[vnet].resource_group.clone();
         match self.find_vnet(&peer.value, group.as_deref(), Some(vnet)) {
             Some(other) => self.topology.vnets[vnet].peerings.push(other),
@@ -195,6 +214,11 @@ impl Resolver {
 
     /// The subnet a reference names; `hint` is the cluster's VNet for bare names.
     fn lookup(&self, text: &str, hint: Option<usize>) -> Result<usize, Miss> {
+        if !self.subnets_by_origin.is_empty() {
+            if let Some(&s) = self.subnets_by_origin.get(&folded(text)) {
+                return Ok(s);
+            }
+        }
         match reference::parse(text) {
             SubnetRef::Malformed(why) => Err(Miss::Malformed(why)),
             SubnetRef::Qualified {
@@ -339,12 +363,19 @@ impl Resolver {
     fn pool(&mut self, pool: &model::NodePool, vnet: Option<usize>, network: Network) -> Pool {
         let owner = pool.name.span;
         let mode = network.mode_of(pool);
-        let node_subnet = self.subnet(&pool.vnet_subnet, vnet);
+        // An imported pool whose subnet no input holds (another state, a VNet AKS creates)
+        // names none; its reader said so in an unresolved-input note.
+        let unlinked = |text: &Spanned<String>| pool.origin.is_some() && text.value.is_empty();
+        let node_subnet = if unlinked(&pool.vnet_subnet) {
+            None
+        } else {
+            self.subnet(&pool.vnet_subnet, vnet)
+        };
         // An overlay or kubenet cluster's pool takes no pod subnet (mixed-cni says so).
         let pod_subnet = pool
             .pod_subnet
             .as_ref()
-            .filter(|_| mode.uses_pod_subnet())
+            .filter(|t| mode.uses_pod_subnet() && !unlinked(t))
             .and_then(|text| {
                 let hint = node_subnet.map(|s| self.topology.subnets[s].vnet).or(vnet);
                 self.subnet(text, hint)

@@ -168,6 +168,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         plan,
         aliases: Vec::new(),
         notes: findings,
+        resources: Vec::new(),
     })
 }
 

@@ -63,6 +63,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         plan,
         aliases: Vec::new(),
         notes: findings,
+        resources: Vec::new(),
     })
 }
 

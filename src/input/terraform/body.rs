@@ -107,6 +107,7 @@ impl<'c> Evaluator<'c> {
             kind: def.kind.to_string(),
             data: def.data,
             module: self.insts[inst].address.clone(),
+            span: node.span,
             values: node,
             unknown: notes.unknown,
             references: notes.references,

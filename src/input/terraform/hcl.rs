@@ -14,9 +14,8 @@ use super::eval::Evaluator;
 use super::files;
 use super::tfvars;
 use super::Resource;
-use crate::diagnostic::{Finding, Span, Spanned};
+use crate::diagnostic::{Finding, Span};
 use crate::input::{Input, Loaded};
-use crate::plan::Plan;
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
@@ -111,16 +110,6 @@ pub fn is_configuration(input: &Input) -> bool {
 /// reader's own findings (syntax, cycles, limits, CIDR functions) are reported.
 pub fn load(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let read = read(&input.sources)?;
-    let plan = Plan {
-        version: Spanned::new(1, Span::default()),
-        vnets: Vec::new(),
-        external_networks: Vec::new(),
-        allocation: Default::default(),
-        clusters: Vec::new(),
-    };
-    Ok(Loaded {
-        plan,
-        aliases: Vec::new(),
-        notes: read.findings,
-    })
+    // The directory itself (source 0) is where findings about the whole module go.
+    Ok(super::load(&read.resources, read.findings, Span::default()))
 }

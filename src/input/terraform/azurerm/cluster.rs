@@ -1,0 +1,447 @@
+//! Clusters and node pools: `azurerm_kubernetes_cluster` (its `network_profile` and
+//! `default_node_pool`) and `azurerm_kubernetes_cluster_node_pool`.
+//!
+//! What Azure computes when the configuration leaves it unset (max pods, the network plugin,
+//! the service CIDR, the upgrade surge) takes the documented default with an `assumed-value`
+//! note; a subnet or node count nothing can supply leaves the pool unlinked or unsized, with
+//! one `unresolved-input` note per resource (SPEC §4).
+
+use super::network::{Networks, SubnetLink};
+use super::notes::Notes;
+use super::values::Attrs;
+use super::{folded, id_parts, name_of, unknown};
+use crate::diagnostic::{Span, Spanned};
+use crate::input::terraform::Resource;
+use crate::input::tree::Node;
+use crate::limits;
+use crate::plan::model::{
+    Cluster, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, NodePool, Origin, OsType,
+};
+use foldhash::{HashMap, HashMapExt};
+
+/// AKS's max pods per node when a pool leaves it unset, by network mode. (AKS docs, as
+/// ../shared/reference/azure-facts.md cites them: pod subnet 250 in the feature article,
+/// traditional Azure CNI 30, overlay 250, kubenet 110.)
+const MAX_PODS_KUBENET: u32 = 110;
+const MAX_PODS_OVERLAY: u32 = 250;
+
+/// A pool read, with what its notes need once the cluster's mode is known.
+struct Read {
+    pool: NodePool,
+    label: String,
+    /// Where max_pods is (or would be) written.
+    max_pods_at: Span,
+    max_pods_unknown: bool,
+    /// Set: the pool has a pod subnet argument, linked or not (the cluster is then dynamic).
+    pod_subnet_set: bool,
+}
+
+struct Building {
+    cluster: Cluster,
+    pools: Vec<Read>,
+}
+
+pub fn read(resources: &[Resource<'_>], net: &Networks<'_>, notes: &mut Notes) -> Vec<Cluster> {
+    let mut building: Vec<Building> = Vec::new();
+    let mut by_address: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+    for r in resources
+        .iter()
+        .filter(|r| r.kind == "azurerm_kubernetes_cluster" && !r.data)
+    {
+        let b = cluster(r, net, notes);
+        let group = b
+            .cluster
+            .resource_group
+            .as_ref()
+            .map_or(String::new(), |g| folded(&g.value));
+        by_key.insert((group, folded(&b.cluster.name.value)), building.len());
+        by_address.insert(&r.address, building.len());
+        building.push(b);
+    }
+    for r in resources
+        .iter()
+        .filter(|r| r.kind == "azurerm_kubernetes_cluster_node_pool" && !r.data)
+    {
+        let attrs = Attrs::new(&r.values, &r.address);
+        let referenced = r
+            .references
+            .get("kubernetes_cluster_id")
+            .and_then(|refs| refs.iter().find_map(|a| by_address.get(a.as_str())))
+            .copied();
+        let id = attrs.string("kubernetes_cluster_id", notes);
+        let by_id = id
+            .as_ref()
+            .and_then(|id| id_parts(&id.value, "managedClusters"))
+            .and_then(|(g, n)| by_key.get(&(folded(g), folded(n))))
+            .copied();
+        let Some(c) = referenced.or(by_id) else {
+            let what = match &id {
+                Some(id) => format!(
+                    "`kubernetes_cluster_id` names `{}`, a cluster this plan does not hold",
+                    id.value
+                ),
+                None => "`kubernetes_cluster_id` is unknown until apply".to_string(),
+            };
+            notes.unresolved(
+                attrs.span_of("kubernetes_cluster_id"),
+                &r.address,
+                format!("{what}, so the pool is left out"),
+            );
+            continue;
+        };
+        let group = building[c]
+            .cluster
+            .resource_group
+            .as_ref()
+            .map(|g| g.value.clone());
+        let read = pool(r, &r.values, "", r.address.clone(), group, false, net, notes);
+        building[c].pools.push(read);
+    }
+    building.into_iter().map(|b| finish(b, notes)).collect()
+}
+
+fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building {
+    let attrs = Attrs::new(&r.values, &r.address);
+    let label = r.address.as_str();
+    let name = name_of(r, &r.values, notes);
+    let group = attrs.string("resource_group_name", notes);
+    let mut cluster = Cluster {
+        name,
+        resource_group: group.clone(),
+        network_plugin: None,
+        network_plugin_mode: None,
+        pod_cidr: None,
+        network_dataplane: None,
+        network_policy: None,
+        kubernetes_version: attrs.string("kubernetes_version", notes),
+        service_cidr: None,
+        dns_service_ip: None,
+        cli_version: None,
+        private_link_service: None,
+        node_pools: Spanned::new(Vec::new(), attrs.span_of("default_node_pool")),
+        origin: Some(Origin {
+            resource: r.address.clone(),
+            resource_group: group.as_ref().map(|g| g.value.clone()),
+        }),
+    };
+    match attrs.block("network_profile") {
+        Some(profile) => network_profile(&mut cluster, &Attrs::new(profile, label), notes),
+        None => {
+            // Without a network profile AKS chooses the plugin; current API versions choose
+            // overlay (AKS docs azure-cni-overlay.md), older ones chose kubenet.
+            let span = attrs.span_of("network_profile");
+            cluster.network_plugin = Some(Spanned::default_at(NetworkPlugin::Azure, span));
+            cluster.network_plugin_mode = Some(Spanned::default_at(NetworkPluginMode::Overlay, span));
+            notes.assumed(
+                span,
+                label,
+                "network_profile is not set, so AKS picks the network plugin: assumed Azure CNI Overlay, \
+                 the default of current AKS API versions (clusters created through older ones got kubenet)"
+                    .to_string(),
+            );
+        }
+    }
+    let mut pools = Vec::new();
+    match attrs.block("default_node_pool") {
+        Some(block) => {
+            let pool_label = format!("{} default_node_pool", r.address);
+            pools.push(pool(
+                r,
+                block,
+                "default_node_pool.",
+                pool_label,
+                group.map(|g| g.value),
+                true,
+                net,
+                notes,
+            ));
+        }
+        None => notes.unresolved(
+            attrs.span_of("default_node_pool"),
+            label,
+            "its default_node_pool is unknown until apply".to_string(),
+        ),
+    }
+    Building { cluster, pools }
+}
+
+fn network_profile(cluster: &mut Cluster, p: &Attrs<'_, '_>, notes: &mut Notes) {
+    let label = p.label;
+    let choice = |key: &str, notes: &mut Notes| {
+        p.string(key, notes)
+            .map(|s| (s.value.trim().to_lowercase(), s.span))
+    };
+    cluster.network_plugin = choice("network_plugin", notes).and_then(|(v, span)| {
+        let plugin = match v.as_str() {
+            "azure" => NetworkPlugin::Azure,
+            "kubenet" => NetworkPlugin::Kubenet,
+            "none" => NetworkPlugin::None,
+            _ => {
+                notes.wrong_type(
+                    span,
+                    label,
+                    "network_plugin",
+                    "azure, kubenet or none",
+                    format!("`{v}`"),
+                );
+                return None;
+            }
+        };
+        Some(Spanned::new(plugin, span))
+    });
+    cluster.network_plugin_mode =
+        choice("network_plugin_mode", notes).and_then(|(v, span)| match v.as_str() {
+            "overlay" => Some(Spanned::new(NetworkPluginMode::Overlay, span)),
+            _ => {
+                notes.wrong_type(span, label, "network_plugin_mode", "overlay", format!("`{v}`"));
+                None
+            }
+        });
+    // v3.108+ and v4 write network_data_plane; v3.35 to v3.107 wrote ebpf_data_plane.
+    let dataplane = choice("network_data_plane", notes).or_else(|| choice("ebpf_data_plane", notes));
+    cluster.network_dataplane = dataplane.and_then(|(v, span)| match v.as_str() {
+        "azure" => Some(Spanned::new(NetworkDataplane::Azure, span)),
+        "cilium" => Some(Spanned::new(NetworkDataplane::Cilium, span)),
+        _ => {
+            notes.wrong_type(
+                span,
+                label,
+                "network_data_plane",
+                "azure or cilium",
+                format!("`{v}`"),
+            );
+            None
+        }
+    });
+    cluster.network_policy = choice("network_policy", notes).and_then(|(v, span)| {
+        let policy = match v.as_str() {
+            "azure" => NetworkPolicy::Azure,
+            "calico" => NetworkPolicy::Calico,
+            "cilium" => NetworkPolicy::Cilium,
+            "none" => NetworkPolicy::None,
+            _ => {
+                notes.wrong_type(
+                    span,
+                    label,
+                    "network_policy",
+                    "azure, calico or cilium",
+                    format!("`{v}`"),
+                );
+                return None;
+            }
+        };
+        Some(Spanned::new(policy, span))
+    });
+    cluster.pod_cidr = p.string("pod_cidr", notes);
+    cluster.service_cidr = p.string("service_cidr", notes);
+    cluster.dns_service_ip = p.string("dns_service_ip", notes);
+    if cluster.service_cidr.is_none() {
+        notes.assumed(
+            p.span_of("service_cidr"),
+            label,
+            "service_cidr is not set (AKS computes it): assumed AKS's default 10.0.0.0/16, with the DNS service at 10.0.0.10"
+                .to_string(),
+        );
+    } else if cluster.dns_service_ip.is_none() {
+        notes.assumed(
+            p.span_of("dns_service_ip"),
+            label,
+            "dns_service_ip is not set (AKS computes it): assumed the 10th address of service_cidr"
+                .to_string(),
+        );
+    }
+    let pod_cidr_mode = matches!(
+        cluster.network_plugin.as_ref().map(|p| p.value),
+        Some(NetworkPlugin::Kubenet)
+    ) || cluster.network_plugin_mode.is_some();
+    if pod_cidr_mode && cluster.pod_cidr.is_none() {
+        notes.assumed(
+            p.span_of("pod_cidr"),
+            label,
+            "pod_cidr is not set: assumed AKS's default 10.244.0.0/16".to_string(),
+        );
+    }
+}
+
+/// One node pool: the cluster's `default_node_pool` block (`prefix` "default_node_pool.")
+/// or an `azurerm_kubernetes_cluster_node_pool`.
+#[allow(clippy::too_many_arguments)]
+fn pool(
+    r: &Resource<'_>,
+    block: &Node<'_>,
+    prefix: &str,
+    label: String,
+    group: Option<String>,
+    is_default: bool,
+    net: &Networks<'_>,
+    notes: &mut Notes,
+) -> Read {
+    let attrs = Attrs::new(block, &label);
+    let name = match attrs.string("name", notes) {
+        Some(name) => name,
+        None => name_of(r, block, notes),
+    };
+    // default_node_pool has no os_type: it is always Linux.
+    let os_type = if is_default {
+        None
+    } else {
+        attrs
+            .string("os_type", notes)
+            .and_then(|s| match s.value.to_ascii_lowercase().as_str() {
+                "linux" => Some(Spanned::new(OsType::Linux, s.span)),
+                "windows" => Some(Spanned::new(OsType::Windows, s.span)),
+                _ => {
+                    notes.wrong_type(
+                        s.span,
+                        &label,
+                        "os_type",
+                        "Linux or Windows",
+                        format!("`{}`", s.value),
+                    );
+                    None
+                }
+            })
+    };
+    // Windows2019 pools cannot use a pod subnet (unsupported-os); the SKU says which Windows.
+    let os_sku = attrs.string("os_sku", notes);
+    // Provider v4 renamed enable_auto_scaling to auto_scaling_enabled.
+    let autoscaling = attrs
+        .flag("auto_scaling_enabled", notes)
+        .or_else(|| attrs.flag("enable_auto_scaling", notes))
+        .unwrap_or(false);
+    let node_count = attrs.count("node_count", notes);
+    let (min_count, max_count) = if autoscaling {
+        let (min, max) = (attrs.count("min_count", notes), attrs.count("max_count", notes));
+        if min.is_none() || max.is_none() {
+            notes.unresolved(
+                attrs.span_of("max_count"),
+                &label,
+                "autoscaling with min_count or max_count unknown until apply, so its size is not counted"
+                    .to_string(),
+            );
+        }
+        (min, max)
+    } else {
+        if node_count.is_none() {
+            let why = if unknown(r, &format!("{prefix}node_count")) {
+                "node_count is unknown until apply"
+            } else {
+                "it sets no node_count"
+            };
+            notes.unresolved(
+                attrs.span_of("node_count"),
+                &label,
+                format!("{why}, so its size is not counted"),
+            );
+        }
+        (None, None)
+    };
+    let max_pods = attrs.count("max_pods", notes);
+    let max_surge = attrs
+        .block("upgrade_settings")
+        .and_then(|u| Attrs::new(u, &label).text("max_surge", notes));
+    if max_surge.is_none() {
+        notes.assumed(
+            attrs.span_of("upgrade_settings"),
+            &label,
+            format!(
+                "upgrade_settings.max_surge is not set: assumed AKS's documented default of {} node (newer API versions surge 10%)",
+                limits::DEFAULT_MAX_SURGE
+            ),
+        );
+    }
+    let link = |key: &str, notes: &mut Notes| -> Option<Spanned<String>> {
+        let value = attrs.get(key);
+        let span = attrs.span_of(key);
+        if let Some(v) = value.filter(|v| !v.is_null() && v.as_str().is_none()) {
+            notes.wrong_type(v.span, &label, key, "a subnet resource ID", v.describe());
+            return Some(Spanned::new(String::new(), span));
+        }
+        let path = format!("{prefix}{key}");
+        let link = net.link(value, r.references.get(&path));
+        let missing = match link {
+            Some(SubnetLink::To(written)) => return Some(Spanned::new(written, span)),
+            Some(SubnetLink::Unreadable) => None,
+            Some(SubnetLink::Missing(why)) => Some(format!("{key} {why}")),
+            None if unknown(r, &path) => Some(format!(
+                "{key} is known only after apply and the configuration does not say which subnet"
+            )),
+            None if key == "vnet_subnet_id" => Some(
+                "sets no vnet_subnet_id: AKS puts the nodes in a VNet it creates, which this plan does not hold"
+                    .to_string(),
+            ),
+            None => return None,
+        };
+        if let Some(why) = missing {
+            notes.unresolved(span, &label, why);
+        }
+        // An empty reference: the pool is not linked, and the resolver says nothing more.
+        Some(Spanned::new(String::new(), span))
+    };
+    let vnet_subnet =
+        link("vnet_subnet_id", notes).unwrap_or_else(|| Spanned::new(String::new(), block.span));
+    let pod_subnet = link("pod_subnet_id", notes);
+    let max_pods_at = attrs.span_of("max_pods");
+    Read {
+        pod_subnet_set: pod_subnet.is_some(),
+        max_pods_unknown: max_pods.is_none(),
+        max_pods_at,
+        pool: NodePool {
+            name,
+            os_type,
+            os_sku,
+            node_count,
+            min_count,
+            max_count,
+            max_pods,
+            max_surge,
+            vnet_subnet,
+            pod_subnet,
+            pod_ip_allocation_mode: None,
+            pods_per_node: None,
+            origin: Some(Origin {
+                resource: r.address.clone(),
+                resource_group: group,
+            }),
+        },
+        label,
+    }
+}
+
+/// The cluster with its pools, and the max pods each unset pool takes in the cluster's mode.
+fn finish(b: Building, notes: &mut Notes) -> Cluster {
+    let Building { mut cluster, pools } = b;
+    let plugin = cluster
+        .network_plugin
+        .as_ref()
+        .map_or(NetworkPlugin::Azure, |p| p.value);
+    let dynamic = pools.iter().any(|p| p.pod_subnet_set);
+    let (default, mode) = match (plugin, cluster.network_plugin_mode.is_some(), dynamic) {
+        (NetworkPlugin::Kubenet, _, _) => (MAX_PODS_KUBENET, "kubenet"),
+        (NetworkPlugin::Azure, true, _) => (MAX_PODS_OVERLAY, "Azure CNI Overlay"),
+        (NetworkPlugin::Azure, false, true) => {
+            (limits::DEFAULT_MAX_PODS_DYNAMIC, "Azure CNI with a pod subnet")
+        }
+        (NetworkPlugin::Azure, false, false) => {
+            (limits::DEFAULT_MAX_PODS_TRADITIONAL, "traditional Azure CNI")
+        }
+        (NetworkPlugin::None, _, _) => (
+            MAX_PODS_OVERLAY,
+            "a cluster without a CNI (pods take no VNet IPs)",
+        ),
+    };
+    for read in pools {
+        if read.max_pods_unknown {
+            notes.assumed(
+                read.max_pods_at,
+                &read.label,
+                format!(
+                    "max_pods is not set (Azure computes it): assumed {default}, AKS's default for {mode}"
+                ),
+            );
+        }
+        cluster.node_pools.value.push(read.pool);
+    }
+    cluster
+}

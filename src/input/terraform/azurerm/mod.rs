@@ -1,0 +1,113 @@
+//! The azurerm provider's resources → the typed plan (SPEC §6): VNets (with inline subnets),
+//! subnets, peerings, clusters and node pools, under provider v2 to v4 names.
+//!
+//! Identity is the resource address: every VNet, subnet, cluster and pool carries it as its
+//! `origin`, and a pool names its subnets by their addresses (or by the Azure resource ID
+//! the plan already knows), because Azure names repeat across resource groups. Roles come
+//! from use (`vnet_subnet_id`, `pod_subnet_id`), never from names.
+
+mod cluster;
+mod network;
+mod notes;
+mod values;
+
+use super::Resource;
+use crate::diagnostic::{Finding, Span, Spanned};
+use crate::plan::model::{Allocation, Plan};
+use notes::Notes;
+
+/// The resource types this mapping reads. `azapi_resource` is read only to say which
+/// subnets and clusters it declares that cniplan does not read.
+pub fn reads(kind: &str) -> bool {
+    matches!(
+        kind,
+        "azurerm_virtual_network"
+            | "azurerm_subnet"
+            | "azurerm_virtual_network_peering"
+            | "azurerm_kubernetes_cluster"
+            | "azurerm_kubernetes_cluster_node_pool"
+            | "azapi_resource"
+    )
+}
+
+/// The arguments whose references the mapping follows: the IDs that join pools to subnets
+/// and clusters, peerings to VNets, and a subnet's VNet name.
+pub fn follows(path: &str) -> bool {
+    path.ends_with("_id") || path == "virtual_network_name"
+}
+
+/// A plan, and the notes on what was assumed or could not be resolved.
+pub struct Mapped {
+    pub plan: Plan,
+    pub notes: Vec<Finding>,
+}
+
+/// Maps `resources` (in plan order) onto a plan; `at` is where the plan's version is taken
+/// to be written (the plan JSON's `format_version`).
+pub fn map(resources: &[Resource<'_>], at: Span) -> Mapped {
+    let mut notes = Notes::default();
+    let mut net = network::Networks::default();
+    net.read(resources, &mut notes);
+    let clusters = cluster::read(resources, &net, &mut notes);
+    let vnets = net.finish(&mut notes);
+    Mapped {
+        plan: Plan {
+            version: Spanned::default_at(1, at),
+            vnets,
+            external_networks: Vec::new(),
+            allocation: Allocation::default(),
+            clusters,
+        },
+        notes: notes.finish(),
+    }
+}
+
+/// How Azure compares names and resource groups.
+fn folded(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// The resource group and name segments of an Azure resource ID whose type segment is
+/// `kind` (`virtualNetworks`, `managedClusters`): `/subscriptions/…/resourceGroups/RG/
+/// providers/…/KIND/NAME`.
+fn id_parts<'t>(id: &'t str, kind: &str) -> Option<(&'t str, &'t str)> {
+    let segments: Vec<&str> = id.trim().trim_end_matches('/').split('/').collect();
+    let after = |name: &str| {
+        segments
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(name))
+            .and_then(|i| segments.get(i + 1))
+            .copied()
+            .filter(|s| !s.is_empty())
+    };
+    Some((after("resourceGroups")?, after(kind)?))
+}
+
+/// Whether `path` of `resource` is unknown until apply.
+fn unknown(resource: &Resource<'_>, path: &str) -> bool {
+    resource.unknown.iter().any(|p| p == path)
+}
+
+/// The name of a resource, or its address when the name is unknown until apply.
+fn name_of(
+    resource: &Resource<'_>,
+    node: &crate::input::tree::Node<'_>,
+    notes: &mut Notes,
+) -> Spanned<String> {
+    let attrs = values::Attrs::new(node, &resource.address);
+    match attrs.string("name", notes) {
+        Some(name) => name,
+        None => {
+            let span = attrs.span_of("name");
+            notes.assumed(
+                span,
+                &resource.address,
+                "its name is unknown until apply; cniplan calls it by its address".to_string(),
+            );
+            Spanned::default_at(resource.address.clone(), span)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,467 @@
+//! A typed plan → an editable cniplan plan (YAML, SPEC §2), for `cniplan import`: keys in
+//! the order of SPEC §2, each value commented with the resource it came from and its file
+//! and line, so a reviewer can trace every figure back to the input.
+//!
+//! Imported pools name subnets by resource address, which a cniplan plan cannot; the writer
+//! turns those into `vnet/subnet`, or a resource ID with the resource group when VNet names
+//! repeat, so `check` of the written plan resolves every pool as the input did.
+
+use super::model::{Allocation, NetworkPluginMode, Origin, PodIpAllocationMode, Subnet, Vnet};
+use super::model::{
+    Cluster, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, NodePool, OsType, Plan,
+};
+use crate::diagnostic::{Finding, Spanned};
+use crate::source::SourceFile;
+use std::collections::HashMap;
+
+/// One input's plan, the files its spans point into, and the notes of reading it.
+pub struct Part<'p> {
+    pub plan: &'p Plan,
+    pub sources: &'p [SourceFile],
+    pub notes: &'p [Finding],
+}
+
+/// The parts as one plan: VNets and clusters of every part, in order.
+pub fn write(parts: &[Part<'_>]) -> String {
+    let names = Names::of(parts);
+    let mut w = Writer {
+        out: String::new(),
+        names: &names,
+        sources: &[],
+    };
+    let inputs: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.sources.first())
+        .map(|s| s.path.as_str())
+        .collect();
+    w.line(&format!("# Imported by cniplan from {}.", inputs.join(", ")));
+    w.line("# Each value's comment names the resource it came from and where it is written;");
+    w.line("# edit freely, then `cniplan check` this file.");
+    for part in parts {
+        for note in part.notes {
+            let at = note
+                .span
+                .map_or(String::new(), |s| format!(" ({})", location(part.sources, s)));
+            w.line(&format!(
+                "# {}: {}{at}",
+                note.rule.name(),
+                one_line(&note.message)
+            ));
+        }
+    }
+    w.line("version: 1");
+    if parts.iter().any(|p| !p.plan.vnets.is_empty()) {
+        w.line("vnets:");
+        for part in parts {
+            w.sources = part.sources;
+            for vnet in &part.plan.vnets {
+                w.vnet(vnet);
+            }
+        }
+    }
+    if parts.iter().any(|p| !p.plan.external_networks.is_empty()) {
+        w.line("external_networks:");
+        for part in parts {
+            w.sources = part.sources;
+            for ext in &part.plan.external_networks {
+                w.field(4, true, "name", &ext.name, scalar(&ext.name.value), None);
+                let cidrs = list(ext.cidrs.iter().map(|c| c.value.as_str()));
+                let at = ext.cidrs.first().unwrap_or(&ext.name);
+                w.field(4, false, "cidrs", at, cidrs, None);
+            }
+        }
+    }
+    // Allocation settings are the plan's own: the first part that sets any wins.
+    if let Some(part) = parts.iter().find(|p| has_allocation(&p.plan.allocation)) {
+        w.sources = part.sources;
+        w.allocation(&part.plan.allocation);
+    }
+    if parts.iter().any(|p| !p.plan.clusters.is_empty()) {
+        w.line("clusters:");
+        for part in parts {
+            w.sources = part.sources;
+            for cluster in &part.plan.clusters {
+                w.cluster(cluster);
+            }
+        }
+    }
+    w.out
+}
+
+/// How the written plan names each imported VNet and subnet.
+struct Names {
+    /// Folded origin address → the subnet reference to write.
+    subnets: HashMap<String, String>,
+    /// Folded origin address → the VNet name to write in peerings.
+    vnets: HashMap<String, String>,
+}
+
+impl Names {
+    fn of(parts: &[Part<'_>]) -> Self {
+        let mut vnet_names: HashMap<String, usize> = HashMap::new();
+        for vnet in parts.iter().flat_map(|p| &p.plan.vnets) {
+            *vnet_names.entry(vnet.name.value.to_lowercase()).or_default() += 1;
+        }
+        let mut names = Names {
+            subnets: HashMap::new(),
+            vnets: HashMap::new(),
+        };
+        for vnet in parts.iter().flat_map(|p| &p.plan.vnets) {
+            if let Some(o) = &vnet.origin {
+                names
+                    .vnets
+                    .entry(o.resource.to_lowercase())
+                    .or_insert(vnet.name.value.clone());
+            }
+            let unique = vnet_names.get(&vnet.name.value.to_lowercase()) == Some(&1);
+            for subnet in &vnet.subnets {
+                let Some(o) = &subnet.origin else { continue };
+                let written = match (&vnet.resource_group, unique) {
+                    (Some(group), false) => format!(
+                        "/resourceGroups/{}/providers/Microsoft.Network/virtualNetworks/{}/subnets/{}",
+                        group.value, vnet.name.value, subnet.name.value
+                    ),
+                    _ => format!("{}/{}", vnet.name.value, subnet.name.value),
+                };
+                names.subnets.entry(o.resource.to_lowercase()).or_insert(written);
+            }
+        }
+        names
+    }
+}
+
+struct Writer<'w> {
+    out: String,
+    names: &'w Names,
+    sources: &'w [SourceFile],
+}
+
+impl Writer<'_> {
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// `key: value  # where`, indented; `first` starts a list item.
+    fn field<T>(
+        &mut self,
+        indent: usize,
+        first: bool,
+        key: &str,
+        value: &Spanned<T>,
+        text: String,
+        origin: Option<&Origin>,
+    ) {
+        let lead = if first {
+            format!("{}- ", " ".repeat(indent - 2))
+        } else {
+            " ".repeat(indent)
+        };
+        let comment = self.comment(value.span, value.defaulted, origin);
+        self.line(&format!("{lead}{key}: {text}{comment}"));
+    }
+
+    fn comment(&self, span: crate::diagnostic::Span, defaulted: bool, origin: Option<&Origin>) -> String {
+        let mut parts = Vec::new();
+        if defaulted {
+            parts.push("assumed (AKS's default)".to_string());
+        }
+        if let Some(o) = origin {
+            parts.push(o.resource.clone());
+        }
+        if self.sources.get(span.file as usize).is_some() {
+            parts.push(location(self.sources, span));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("  # {}", one_line(&parts.join(", ")))
+        }
+    }
+
+    fn opt<T>(
+        &mut self,
+        key: &str,
+        value: &Option<Spanned<T>>,
+        text: impl Fn(&T) -> String,
+        origin: Option<&Origin>,
+        indent: usize,
+    ) {
+        if let Some(v) = value {
+            let rendered = text(&v.value);
+            self.field(indent, false, key, v, rendered, origin);
+        }
+    }
+
+    fn allocation(&mut self, a: &Allocation) {
+        self.line("allocation:");
+        self.opt("batch_size", &a.batch_size, u32::to_string, None, 2);
+        self.opt("refill_below", &a.refill_below, u32::to_string, None, 2);
+        self.opt("release_at", &a.release_at, u32::to_string, None, 2);
+        self.opt(
+            "primary_ips_per_node",
+            &a.primary_ips_per_node,
+            u32::to_string,
+            None,
+            2,
+        );
+        self.opt("headroom_warning", &a.headroom_warning, f64::to_string, None, 2);
+    }
+
+    fn vnet(&mut self, vnet: &Vnet) {
+        let o = vnet.origin.as_ref();
+        self.field(4, true, "name", &vnet.name, scalar(&vnet.name.value), o);
+        self.opt("resource_group", &vnet.resource_group, |g| scalar(g), o, 4);
+        let space = list(vnet.address_space.value.iter().map(|c| c.value.as_str()));
+        self.field(4, false, "address_space", &vnet.address_space, space, o);
+        if !vnet.peerings.is_empty() {
+            let peers: Vec<String> = vnet
+                .peerings
+                .iter()
+                .map(|p| {
+                    self.names
+                        .vnets
+                        .get(&p.value.to_lowercase())
+                        .cloned()
+                        .unwrap_or_else(|| p.value.clone())
+                })
+                .collect();
+            let first = &vnet.peerings[0];
+            let text = list(peers.iter().map(String::as_str));
+            self.field(4, false, "peerings", first, text, o);
+        }
+        if !vnet.subnets.is_empty() {
+            self.line("    subnets:");
+            for subnet in &vnet.subnets {
+                self.subnet(subnet);
+            }
+        }
+    }
+
+    fn subnet(&mut self, subnet: &Subnet) {
+        let o = subnet.origin.as_ref();
+        self.field(8, true, "name", &subnet.name, scalar(&subnet.name.value), o);
+        self.field(8, false, "cidr", &subnet.cidr, scalar(&subnet.cidr.value), o);
+        self.opt("reserved_ips", &subnet.reserved_ips, u32::to_string, o, 8);
+        self.opt("delegation", &subnet.delegation, |d| scalar(d), o, 8);
+    }
+
+    fn cluster(&mut self, c: &Cluster) {
+        let o = c.origin.as_ref();
+        self.field(4, true, "name", &c.name, scalar(&c.name.value), o);
+        self.opt("resource_group", &c.resource_group, |g| scalar(g), o, 4);
+        self.opt(
+            "network_plugin",
+            &c.network_plugin,
+            |p| plugin(*p).to_string(),
+            o,
+            4,
+        );
+        self.opt(
+            "network_plugin_mode",
+            &c.network_plugin_mode,
+            |m| match m {
+                NetworkPluginMode::Overlay => "overlay".to_string(),
+            },
+            o,
+            4,
+        );
+        self.opt("pod_cidr", &c.pod_cidr, |s| scalar(s), o, 4);
+        self.opt(
+            "network_dataplane",
+            &c.network_dataplane,
+            |d| dataplane(*d).to_string(),
+            o,
+            4,
+        );
+        self.opt(
+            "network_policy",
+            &c.network_policy,
+            |p| policy(*p).to_string(),
+            o,
+            4,
+        );
+        self.opt("kubernetes_version", &c.kubernetes_version, |s| quoted(s), o, 4);
+        self.opt("service_cidr", &c.service_cidr, |s| scalar(s), o, 4);
+        self.opt("dns_service_ip", &c.dns_service_ip, |s| scalar(s), o, 4);
+        self.opt("cli_version", &c.cli_version, |s| scalar(s), o, 4);
+        self.opt(
+            "private_link_service",
+            &c.private_link_service,
+            bool::to_string,
+            o,
+            4,
+        );
+        self.line("    node_pools:");
+        for pool in &c.node_pools.value {
+            self.pool(pool);
+        }
+    }
+
+    fn pool(&mut self, p: &NodePool) {
+        let o = p.origin.as_ref();
+        self.field(8, true, "name", &p.name, scalar(&p.name.value), o);
+        self.opt("os_type", &p.os_type, |t| os(*t).to_string(), o, 8);
+        self.opt("node_count", &p.node_count, u32::to_string, o, 8);
+        self.opt("min_count", &p.min_count, u32::to_string, o, 8);
+        self.opt("max_count", &p.max_count, u32::to_string, o, 8);
+        self.opt("max_pods", &p.max_pods, u32::to_string, o, 8);
+        self.opt("max_surge", &p.max_surge, |s| surge(s), o, 8);
+        let node = self.reference(&p.vnet_subnet.value);
+        self.field(8, false, "vnet_subnet", &p.vnet_subnet, node, o);
+        if let Some(pod) = &p.pod_subnet {
+            let text = self.reference(&pod.value);
+            self.field(8, false, "pod_subnet", pod, text, o);
+        }
+        self.opt(
+            "pod_ip_allocation_mode",
+            &p.pod_ip_allocation_mode,
+            |m| match m {
+                PodIpAllocationMode::DynamicIndividual => "DynamicIndividual".to_string(),
+                PodIpAllocationMode::StaticBlock => "StaticBlock".to_string(),
+            },
+            o,
+            8,
+        );
+        self.opt("pods_per_node", &p.pods_per_node, u32::to_string, o, 8);
+    }
+
+    /// A subnet reference as a cniplan plan can write it.
+    fn reference(&self, written: &str) -> String {
+        match self.names.subnets.get(&written.to_lowercase()) {
+            Some(name) => scalar(name),
+            None => scalar(written),
+        }
+    }
+}
+
+fn has_allocation(a: &Allocation) -> bool {
+    a.batch_size.is_some()
+        || a.refill_below.is_some()
+        || a.release_at.is_some()
+        || a.primary_ips_per_node.is_some()
+        || a.headroom_warning.is_some()
+}
+
+fn location(sources: &[SourceFile], span: crate::diagnostic::Span) -> String {
+    match sources.get(span.file as usize) {
+        Some(source) => format!("{}:{}", source.path, source.position(span.start).line),
+        None => String::new(),
+    }
+}
+
+/// Comments are single lines.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
+fn list<'s>(items: impl Iterator<Item = &'s str>) -> String {
+    let items: Vec<String> = items.map(scalar).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A string as YAML reads it back unchanged: plain when nothing in it means anything else
+/// to YAML (names, CIDRs, IPs), else double-quoted with JSON's escapes, which YAML shares.
+pub fn scalar(text: &str) -> String {
+    let plain = text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._/-".contains(c))
+        && !is_yaml_word(text)
+        && text.parse::<f64>().is_err()
+        && !text.starts_with("0x")
+        && !text.starts_with("0o");
+    if plain {
+        text.to_string()
+    } else {
+        quoted(text)
+    }
+}
+
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| format!("\"{}\"", text.escape_default()))
+}
+
+/// Words YAML 1.1 or 1.2 reads as something other than a string.
+fn is_yaml_word(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | ".inf" | ".nan"
+    )
+}
+
+fn surge(written: &str) -> String {
+    match MaxSurge::parse(written) {
+        Some(MaxSurge::Nodes(n)) if written.trim().chars().all(|c| c.is_ascii_digit()) => n.to_string(),
+        _ => quoted(written.trim()),
+    }
+}
+
+fn plugin(p: NetworkPlugin) -> &'static str {
+    match p {
+        NetworkPlugin::Azure => "azure",
+        NetworkPlugin::Kubenet => "kubenet",
+        NetworkPlugin::None => "none",
+    }
+}
+
+fn dataplane(d: NetworkDataplane) -> &'static str {
+    match d {
+        NetworkDataplane::Azure => "azure",
+        NetworkDataplane::Cilium => "cilium",
+    }
+}
+
+fn policy(p: NetworkPolicy) -> &'static str {
+    match p {
+        NetworkPolicy::None => "none",
+        NetworkPolicy::Azure => "azure",
+        NetworkPolicy::Calico => "calico",
+        NetworkPolicy::Cilium => "cilium",
+    }
+}
+
+fn os(t: OsType) -> &'static str {
+    match t {
+        OsType::Linux => "Linux",
+        OsType::Windows => "Windows",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_read_back_as_the_same_string() {
+        assert_eq!(scalar("10.0.0.0/16"), "10.0.0.0/16");
+        assert_eq!(scalar("aks-node"), "aks-node");
+        assert_eq!(scalar("1.33"), "\"1.33\"");
+        assert_eq!(scalar("yes"), "\"yes\"");
+        assert_eq!(scalar("a b: #c"), "\"a b: #c\"");
+        assert_eq!(scalar(""), "\"\"");
+        assert_eq!(scalar("quote\"d\n"), "\"quote\\\"d\\n\"");
+        assert_eq!(scalar("/subscriptions/x"), "\"/subscriptions/x\"");
+        assert_eq!(surge("33%"), "\"33%\"");
+        assert_eq!(surge("2"), "2");
+    }
+
+    #[test]
+    fn a_cniplan_plan_round_trips() {
+        let text = include_str!("../../examples/aks-dynamic-ip/plan.yaml");
+        let source = SourceFile::new("plan.yaml", text);
+        let loaded = crate::input::cniplan::read(&source)
+            .map_err(|f| format!("{f:?}"))
+            .unwrap();
+        let sources = [source];
+        let written = write(&[Part {
+            plan: &loaded.plan,
+            sources: &sources,
+            notes: &[],
+        }]);
+        let again = crate::check_source(SourceFile::new("again.yaml", written.clone()));
+        let before = crate::check_source(sources[0].clone());
+        assert_eq!(again.subnets, before.subnets, "{written}");
+        assert!(written.contains("# plan.yaml:"), "{written}");
+    }
+}
