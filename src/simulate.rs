@@ -228,7 +228,7 @@ fn rows_at(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Vec<Sweep
             usable: r.usable,
             peak_demand: r.peak_demand,
             utilization: r.utilization,
-            exhaustion: r.exhaustion,
+            exhaustion: r.exhaustion.map(|e| *e),
             full_scale_nodes,
         })
         .collect()

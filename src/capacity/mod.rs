@@ -77,7 +77,8 @@ pub struct RangeCapacity {
     pub uses: Vec<PoolUse>,
     pub baseline_demand: u64,
     pub peak_demand: u64,
-    pub exhaustion: Option<Exhaustion>,
+    /// Boxed: most ranges never run out.
+    pub exhaustion: Option<Box<Exhaustion>>,
 }
 
 impl RangeCapacity {

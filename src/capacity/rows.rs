@@ -21,7 +21,8 @@ pub struct SubnetRow {
     /// Peak over usable, to four decimals; null for a subnet with no usable IP.
     pub utilization: Option<f64>,
     pub pools: Vec<PoolRow>,
-    pub exhaustion: Option<ExhaustionRow>,
+    /// Boxed: most rows never run out, and an estate has a hundred thousand rows.
+    pub exhaustion: Option<Box<ExhaustionRow>>,
     /// The resource an imported subnet came from (a Terraform address such as
     /// `azurerm_subnet.pods[0]`), since Azure names repeat across resource groups; absent
     /// for cniplan plans.
@@ -88,9 +89,9 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             }
         })
         .collect();
-    let exhaustion = c.exhaustion.as_ref().map(|e: &Exhaustion| {
+    let exhaustion = c.exhaustion.as_deref().map(|e: &Exhaustion| {
         let (cluster, pool) = names(e.cluster, e.pool);
-        ExhaustionRow {
+        Box::new(ExhaustionRow {
             phase: e.phase.as_str(),
             step: e.step,
             cluster,
@@ -99,7 +100,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             pods: e.pods,
             demand: e.demand,
             stranded_ips: e.stranded_ips,
-        }
+        })
     });
     let (vnet, name, origin) = match c.range {
         Range::Subnet(s) => {
@@ -107,7 +108,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             (
                 Some(topology.vnets[subnet.vnet].name.value.clone()),
                 subnet.name.value.clone(),
-                subnet.origin.as_ref(),
+                subnet.origin.as_deref(),
             )
         }
         // SPEC §5: a pod CIDR's row is named `<cluster>/pod_cidr` and counts /24 node slots.

@@ -98,8 +98,8 @@ pub fn limits(topology: &Topology, c: &RangeCapacity) -> Limits {
         .collect();
     let hard = scenario::run(c.range, c.usable, scarce);
     Limits::Dynamic {
-        soft: c.exhaustion.as_ref().map(LimitPoint::of),
-        hard: hard.exhaustion.as_ref().map(LimitPoint::of),
+        soft: c.exhaustion.as_deref().map(LimitPoint::of),
+        hard: hard.exhaustion.as_deref().map(LimitPoint::of),
         scarce_peak: hard.peak_demand,
     }
 }

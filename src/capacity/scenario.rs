@@ -115,7 +115,7 @@ pub fn run(range: Range, usable: u64, uses: Vec<PoolUse>) -> RangeCapacity {
         uses,
         baseline_demand,
         peak_demand,
-        exhaustion,
+        exhaustion: exhaustion.map(Box::new),
     }
 }
 

@@ -57,7 +57,8 @@ pub struct Vnet {
 pub struct Subnet {
     pub vnet: usize,
     pub name: Spanned<String>,
-    pub origin: Option<Origin>,
+    /// Boxed: only imported subnets have one, and an estate has a hundred thousand subnets.
+    pub origin: Option<Box<Origin>>,
     pub cidr: Option<Cidr>,
     pub reserved_ips: Spanned<u32>,
     pub delegation: Option<Spanned<String>>,

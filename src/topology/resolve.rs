@@ -145,13 +145,13 @@ impl Resolver {
                     (None, None)
                 }
             };
-            let delegation = subnet.delegation.clone().filter(|d| !d.value.trim().is_empty());
+            let delegation = subnet.delegation.filter(|d| !d.value.trim().is_empty());
             self.topology.subnets.push(Subnet {
                 vnet: index,
-                name: subnet.name.clone(),
-                origin: subnet.origin.clone(),
-                cidr,
                 reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
+                name: subnet.name,
+                origin: subnet.origin.map(Box::new),
+                cidr,
                 delegation,
                 auto,
             });
