@@ -330,8 +330,11 @@ fn a_50_mb_plan_is_checked_in_bounded_time() {
 }
 
 /// A 100 MB Terraform plan (5,000 VNets of 20 subnets each, and a cluster per VNet, with
-/// the attributes azurerm writes) is checked, not refused. Slow in a debug build, so
-/// `cargo test` leaves it out and `.ci/run` includes it.
+/// the attributes azurerm writes) is checked, not refused, within 300 s of processor time
+/// (as the 50 MB plan: wall time on a busy machine measures the neighbours). GitHub
+/// annotations only: the findings are the point, and the human table of 5,000 used subnets
+/// would measure comfy-table in a debug build. `cargo test` leaves it out; `.ci/run`
+/// includes it.
 #[test]
 #[ignore = "about a minute in a debug build; .ci/run runs it with --include-ignored"]
 fn a_100_mb_terraform_plan_is_checked_in_bounded_time() {
@@ -363,10 +366,37 @@ fn a_100_mb_terraform_plan_is_checked_in_bounded_time() {
     text.pop();
     text.push_str("]}");
     std::fs::write(&path, text).unwrap();
-    let (code, _, _) = first_finding(&path, Duration::from_secs(300));
-    // The VNets all share a name (one per resource group): exit 1 until duplicate-name
-    // compares within resource groups, 0 after; neither is a crash or a hang.
-    assert!(code == 0 || code == 1, "exit {code}");
+    let started = std::time::Instant::now();
+    let run = check(&path, "github", Duration::from_secs(900));
+    eprintln!(
+        "checked 100 MB of Terraform plan in {:.1?} of processor time, {:.1?} of wall time",
+        run.cpu,
+        started.elapsed()
+    );
+    assert!(
+        run.cpu <= Duration::from_secs(300),
+        "{:.1?} of processor time",
+        run.cpu
+    );
+    assert!(
+        run.peak_kb <= memory_limit_kb(&path),
+        "peak memory {} KB",
+        run.peak_kb
+    );
+    // The VNets all share a name, one per resource group: not duplicates. Each cluster is
+    // traditional Azure CNI, 3 nodes of 31 IPs in a /26 of 59: one finding per cluster.
+    let stdout = String::from_utf8_lossy(&run.output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(run.output.status.code(), Some(1));
+    assert!(lines.len() > 5_000, "{} annotations", lines.len());
+    let other = lines
+        .iter()
+        .find(|l| !l.contains("title=cniplan (node-subnet-exhausted)::node subnet `s0`"));
+    assert!(
+        other.is_none(),
+        "{}",
+        other.map_or("", |l| &l[..l.len().min(300)])
+    );
 }
 
 fn alias_amplification() -> String {
