@@ -52,31 +52,21 @@ impl<'t> Reader<'t> {
 
     /// `T` read from `node`; the findings say whether the value is trustworthy.
     pub fn read<T: DeserializeOwned>(self, node: &Node) -> (Option<T>, Vec<Finding>) {
-        let de = De {
-            node: Some(node),
-            via: node.alias(),
-            at: node.place(),
-            field: Field::Root,
-            r: &self,
-        };
-        let value = match T::deserialize(de) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                self.record(e.span.unwrap_or(node.place()), e.message, None);
-                None
-            }
-        };
-        (value, self.findings.into_inner())
+        self.read_as(node, Field::Root)
     }
 
     /// `T` read from `node`, an item of the list under `key`: messages name the field as
     /// they would when reading the whole document.
     pub fn read_item<T: DeserializeOwned>(self, node: &Node, key: &str) -> (Option<T>, Vec<Finding>) {
+        self.read_as(node, Field::ItemOf(key))
+    }
+
+    fn read_as<T: DeserializeOwned>(self, node: &Node, field: Field<'_>) -> (Option<T>, Vec<Finding>) {
         let de = De {
             node: Some(node),
             via: node.alias(),
             at: node.place(),
-            field: Field::ItemOf(key),
+            field,
             r: &self,
         };
         let value = match T::deserialize(de) {
