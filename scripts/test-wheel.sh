@@ -101,7 +101,7 @@ assert run["steps"][4][3]["sarif_file"] == run["outputs"]["sarif"]["file"], run[
 sarif = json.load(open(run["outputs"]["sarif"]["file"], encoding="utf-8"))
 assert sarif["version"] == "2.1.0", sarif.get("version")
 summary = run["summary"]
-for line in ["Found 1 warning in 2 files.",
+for line in ["Found 2 errors, 2 warnings in 2 files.",
              "### Capacity of `examples/aks-dynamic-ip/plan.yaml`",
              "| podsubnet | 10.241.0.0/16 | pod | 65,531 | 502 | 753 | 1.1 % | - | nodepool1: 261 at 251 IPs/node |",
              "### Capacity of `examples/kubenet-to-overlay/plan.yaml`"]:
