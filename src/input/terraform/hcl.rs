@@ -117,6 +117,7 @@ pub fn load(input: &Input) -> Result<Loaded, Vec<Finding>> {
         external_networks: Vec::new(),
         allocation: Default::default(),
         clusters: Vec::new(),
+        churn: None,
     };
     Ok(Loaded {
         plan,
