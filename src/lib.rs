@@ -6,6 +6,7 @@
 
 pub mod capacity;
 pub mod check;
+pub mod churn;
 pub mod cli;
 pub mod compare;
 pub mod config;

@@ -68,6 +68,21 @@ pub struct SimulateArgs {
     #[arg(long, value_enum)]
     pub sweep: Option<Sweep>,
 
+    /// Run seeded Monte Carlo trials of pods and nodes coming and going (uneven pods per node,
+    /// Deployment rollouts, scale-in and back, upgrades) and report per subnet the P50, P95,
+    /// P99 and maximum of peak demand and the share of trials that run out.
+    #[arg(long, conflicts_with = "sweep")]
+    pub churn: bool,
+
+    /// Trials of --churn (default: the plan's `churn.trials`, else 1000).
+    #[arg(long, value_name = "N", requires = "churn", value_parser = clap::value_parser!(u32).range(1..))]
+    pub trials: Option<u32>,
+
+    /// The seed of --churn's random numbers (default: the plan's `churn.seed`, else 0); the
+    /// same seed gives the same figures on any machine and core count.
+    #[arg(long, value_name = "S", requires = "churn")]
+    pub seed: Option<u64>,
+
     /// The lowest severity of the plan's findings that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,

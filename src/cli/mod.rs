@@ -5,6 +5,7 @@ mod args;
 mod inputs;
 mod man;
 mod output;
+mod progress;
 mod reading;
 
 use crate::check::FileReport;
@@ -115,6 +116,21 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     };
     let path = &checked.report.source.path;
     let findings = &checked.report.findings;
+    if args.churn {
+        let mut settings = model.topology.churn;
+        settings.trials = args.trials.unwrap_or(settings.trials);
+        settings.seed = args.seed.unwrap_or(settings.seed);
+        let bar = progress::Bar::new();
+        let churn = crate::churn::run(model, &settings, &bar);
+        bar.finish();
+        let churn = churn?;
+        let text = match args.format {
+            SimulateFormat::Json => render::churn::json(path, findings, &churn),
+            SimulateFormat::Human => render::churn::human(&churn),
+        };
+        output::write_text(args.output.as_deref(), &text)?;
+        return Ok(finish(reports, args.fail_on, args.format, path));
+    }
     let sweep = args.sweep.map(|kind| {
         let kind = match kind {
             Sweep::PodsPerNode => SweepKind::PodsPerNode,
@@ -274,6 +290,19 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
             config::find(&cwd).map_or(Ok(Settings::default()), |path| config::load(&path))
         }
     }
+}
+
+/// The exit code of a command beyond `check`, saying on stderr why it is not 0 when a person
+/// reads the output (`simulate --churn`, `report`).
+fn finish(reports: &[FileReport], fail_on: FailOn, format: SimulateFormat, path: &str) -> ExitCode {
+    let code = exit_code(reports, fail_on);
+    if code != ExitCode::SUCCESS && format == SimulateFormat::Human {
+        eprintln!(
+            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
+            path, path
+        );
+    }
+    code
 }
 
 fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {

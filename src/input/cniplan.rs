@@ -26,6 +26,7 @@ static STRUCTS: LazyLock<BTreeMap<&'static str, StructInfo>> = LazyLock::new(|| 
             ("Allocation", "`allocation`"),
             ("Cluster", "a cluster"),
             ("NodePool", "a node pool"),
+            ("Churn", "`churn`"),
         ],
     )
 });

@@ -33,6 +33,9 @@ pub struct Plan {
     pub allocation: Allocation,
     #[serde(default)]
     pub clusters: Vec<Cluster>,
+    /// Settings of `simulate --churn`, the Monte Carlo trials of pods and nodes coming and going.
+    #[serde(default)]
+    pub churn: Option<Churn>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -98,6 +101,47 @@ pub struct Allocation {
     /// Warn when peak demand passes this fraction of a subnet's usable IPs (default 0.8).
     #[serde(default)]
     pub headroom_warning: Option<Spanned<f64>>,
+}
+
+/// `simulate --churn` (SPEC §7); unset values take the defaults of `crate::churn::settings`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Churn {
+    /// Monte Carlo trials (default 1000).
+    #[serde(default)]
+    pub trials: Option<Spanned<u32>>,
+    /// The seed the trials' random numbers come from (default 0): the same seed, the same figures.
+    #[serde(default)]
+    pub seed: Option<Spanned<u64>>,
+    /// A Deployment rollout's extra pods, as Kubernetes' maxSurge: a pod count such as 5, or a
+    /// percentage of the rolling pods such as "25%" (the default).
+    #[serde(default)]
+    #[schemars(with = "Option<CountOrPercentSchema>")]
+    pub rollout_surge: Option<Spanned<String>>,
+    /// How far a node's pods stray from `pods_per_node`, either way: a pod count such as 4, or a
+    /// percentage such as "20%" (the default).
+    #[serde(default)]
+    #[schemars(with = "Option<CountOrPercentSchema>")]
+    pub pods_spread: Option<Spanned<String>>,
+}
+
+/// A pod count or a percentage string, as the `churn:` keys take them.
+struct CountOrPercentSchema;
+
+impl JsonSchema for CountOrPercentSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CountOrPercent".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A pod count such as 4, or a percentage such as \"20%\"",
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$"}
+            ]
+        })
+    }
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

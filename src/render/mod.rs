@@ -1,6 +1,7 @@
 //! One renderer per output format; each turns the reports of a run into text.
 
 pub mod catalog;
+pub mod churn;
 pub mod compare;
 mod csv;
 mod github;

@@ -38,6 +38,8 @@ pub struct Topology {
     pub external_networks: Vec<ExternalNetwork>,
     pub clusters: Vec<Cluster>,
     pub allocation: Allocation,
+    /// The plan's `churn:` settings, for `simulate --churn` and `report`.
+    pub churn: crate::churn::settings::ChurnSettings,
 }
 
 #[derive(Debug)]

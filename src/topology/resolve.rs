@@ -22,6 +22,7 @@ use std::collections::HashMap;
 pub fn resolve(plan: Plan, headroom_warning: Option<f64>) -> (Topology, Vec<Finding>) {
     let mut r = Resolver::default();
     r.topology.allocation = allocation(&plan.allocation, headroom_warning);
+    r.topology.churn = crate::churn::settings::resolve(plan.churn.as_ref(), &mut r.findings);
     let mut peerings = Vec::with_capacity(plan.vnets.len());
     for mut vnet in plan.vnets {
         peerings.push(std::mem::take(&mut vnet.peerings));

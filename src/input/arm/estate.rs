@@ -127,6 +127,7 @@ pub fn build<'a>(resources: Vec<Resource<'a>>, options: &Options<'_>) -> (Plan, 
         external_networks: Vec::new(),
         allocation: model::Allocation::default(),
         clusters,
+        churn: None,
     };
     let mut findings = b.findings;
     findings.extend(b.notes.into_iter().chain(pool_notes).flat_map(Notes::findings));

@@ -1,0 +1,147 @@
+//! `simulate --churn` (SPEC §7): seeded Monte Carlo trials of pods and nodes coming and going,
+//! each node driven through the node agent's pool with its release hysteresis
+//! ([`trial`] says what a trial does), reporting per range the distribution of peak demand.
+//!
+//! Trials run in parallel (rayon), each with its own random stream from (seed, part, trial),
+//! and their peaks are collected in trial order: the figures are the same on any number of
+//! cores. Percentiles are nearest-rank: P95 of 1,000 trials is the 950th smallest peak, a
+//! peak some trial really reached, and P50 ≤ P95 ≤ P99 ≤ max by construction.
+
+pub mod rng;
+pub mod settings;
+pub mod setup;
+pub mod trial;
+
+use crate::capacity::rows::rows;
+use crate::check::Model;
+use rayon::prelude::*;
+use serde::Serialize;
+use settings::{Amount, ChurnSettings};
+
+/// How a run reports its progress (the CLI draws a bar; tests and `report` stay silent).
+pub trait Progress: Sync {
+    /// `total` trials to run, over every part of the plan.
+    fn start(&self, _total: u64) {}
+    /// One more trial is done.
+    fn advance(&self) {}
+}
+
+/// No progress shown.
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// The answer: per used range, the distribution of its peak over the trials.
+#[derive(Debug, Serialize)]
+pub struct Churn {
+    pub trials: u32,
+    pub seed: u64,
+    #[serde(serialize_with = "amount")]
+    pub rollout_surge: Amount,
+    #[serde(serialize_with = "amount")]
+    pub pods_spread: Amount,
+    pub subnets: Vec<ChurnRow>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ChurnRow {
+    /// The subnet's VNet; null for a pod CIDR.
+    pub vnet: Option<String>,
+    pub name: String,
+    pub cidr: String,
+    pub role: &'static str,
+    pub usable: u64,
+    pub p50: u64,
+    pub p95: u64,
+    pub p99: u64,
+    pub max: u64,
+    /// The share of trials whose peak passed the usable IPs (or /24 slots).
+    pub runs_out_share: f64,
+    /// The deterministic scenario's peak (`check`, `simulate`), for comparison.
+    pub scenario_peak: u64,
+    /// `dynamic`: the range's IPs follow each node's pods through the node agent's batches;
+    /// `fixed`: each node takes a fixed number whatever its pods (node subnets, static blocks,
+    /// traditional CNI, pod CIDRs), so only the node count varies.
+    pub per_node: &'static str,
+}
+
+fn amount<S: serde::Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
+    match a {
+        Amount::Pods(n) => s.serialize_u32(*n),
+        Amount::Percent(p) => s.serialize_str(&format!("{p}%")),
+    }
+}
+
+/// Every used range's peak over `settings.trials` trials.
+pub fn run(model: &Model, settings: &ChurnSettings, progress: &dyn Progress) -> Result<Churn, String> {
+    let parts = setup::parts(model, settings)?;
+    let trials = settings.trials.max(1);
+    progress.start(u64::from(trials) * parts.len() as u64);
+    // Per part, trials × the part's ranges; parts and trials in parallel, results in order.
+    let peaks: Vec<Vec<Vec<u64>>> = parts
+        .par_iter()
+        .enumerate()
+        .map(|(k, part)| {
+            (0..trials)
+                .into_par_iter()
+                .map(|t| {
+                    let rng = rng::Rng::for_trial(settings.seed, k as u64, u64::from(t));
+                    let peaks = trial::run(part, settings.rollout_surge, rng);
+                    progress.advance();
+                    peaks
+                })
+                .collect()
+        })
+        .collect();
+    let capacity = &model.capacity;
+    let names = rows(&model.topology, capacity);
+    let mut out: Vec<(usize, ChurnRow)> = Vec::new();
+    for (part, peaks) in parts.iter().zip(&peaks) {
+        for (local, &r) in part.ranges.iter().enumerate() {
+            let mut of_range: Vec<u64> = peaks.iter().map(|t| t[local]).collect();
+            of_range.sort_unstable();
+            let usable = capacity[r].usable;
+            let runs_out = of_range.iter().filter(|&&p| p > usable).count();
+            let dynamic = part.pools.iter().any(|p| p.pod_range == Some(local));
+            let row = &names[r];
+            out.push((
+                r,
+                ChurnRow {
+                    vnet: row.vnet.clone(),
+                    name: row.name.clone(),
+                    cidr: row.cidr.clone(),
+                    role: row.role,
+                    usable,
+                    p50: percentile(&of_range, 50),
+                    p95: percentile(&of_range, 95),
+                    p99: percentile(&of_range, 99),
+                    max: of_range.last().copied().unwrap_or(0),
+                    runs_out_share: runs_out as f64 / of_range.len().max(1) as f64,
+                    scenario_peak: capacity[r].peak_demand,
+                    per_node: if dynamic { "dynamic" } else { "fixed" },
+                },
+            ));
+        }
+    }
+    // In the order `simulate` lists ranges.
+    out.sort_by_key(|(r, _)| *r);
+    Ok(Churn {
+        trials,
+        seed: settings.seed,
+        rollout_surge: settings.rollout_surge,
+        pods_spread: settings.pods_spread,
+        subnets: out.into_iter().map(|(_, row)| row).collect(),
+    })
+}
+
+/// Nearest rank: the smallest value with at least `q` % of the values at or below it.
+pub fn percentile(sorted: &[u64], q: u32) -> u64 {
+    if sorted.is_empty() {
+        return 0;
+    }
+    let rank = (sorted.len() * q as usize).div_ceil(100).max(1);
+    sorted[rank.min(sorted.len()) - 1]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+//! `simulate --churn` output: per range the percentiles of peak demand over the trials,
+//! beside the deterministic scenario's peak.
+
+use crate::churn::Churn;
+use crate::diagnostic::{Finding, Severity};
+use crate::numbers::thousands;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, Table};
+use serde_json::json;
+
+/// SPEC §7's `{"trials", "seed", "subnets": [...]}`, with the plan's path and finding counts
+/// as every `simulate` JSON carries them.
+pub fn json(path: &str, findings: &[Finding], churn: &Churn) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let mut value = json!({
+        "path": path,
+        "findings": {"errors": count(Severity::Error), "warnings": count(Severity::Warning), "notes": count(Severity::Note)},
+    });
+    if let (Some(map), Ok(serde_json::Value::Object(churn))) =
+        (value.as_object_mut(), serde_json::to_value(churn))
+    {
+        map.extend(churn);
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// "12.3 %", or "0 %" and "100 %" exactly, so a rare run-out never reads as none.
+pub fn share(x: f64) -> String {
+    if x == 0.0 {
+        "0 %".to_string()
+    } else if x == 1.0 {
+        "100 %".to_string()
+    } else if x < 0.001 {
+        "< 0.1 %".to_string()
+    } else {
+        format!("{:.1} %", x * 100.0)
+    }
+}
+
+pub fn human(churn: &Churn) -> String {
+    if churn.subnets.is_empty() {
+        return "No subnet is used by a node pool; nothing to churn.\n".to_string();
+    }
+    let mut out = format!(
+        "Peak demand over {} churn trials (seed {}; rollout surge {}, pods per node ± {})\n",
+        thousands(churn.trials),
+        churn.seed,
+        churn.rollout_surge,
+        churn.pods_spread
+    );
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED);
+    table.set_header(vec![
+        "range", "usable", "scenario", "P50", "P95", "P99", "max", "runs out",
+    ]);
+    for row in &churn.subnets {
+        let label = match &row.vnet {
+            Some(vnet) => format!("{vnet}/{}", row.name),
+            None => row.name.clone(),
+        };
+        let label = if row.per_node == "fixed" {
+            format!("{label} *")
+        } else {
+            label
+        };
+        table.add_row(vec![
+            label,
+            thousands(row.usable),
+            thousands(row.scenario_peak),
+            thousands(row.p50),
+            thousands(row.p95),
+            thousands(row.p99),
+            thousands(row.max),
+            share(row.runs_out_share),
+        ]);
+    }
+    for column in 1..8 {
+        if let Some(c) = table.column_mut(column) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    out.push_str(&format!("{table}\n"));
+    out.push_str(
+        "scenario: the deterministic peak (`check`, `simulate`); P50 to max: the trials' peaks (nearest rank); \
+         runs out: the share of trials whose peak passed the usable IPs.\n",
+    );
+    if churn.subnets.iter().any(|r| r.per_node == "fixed") {
+        out.push_str(
+            "* takes fixed IPs (or /24 slots) per node whatever its pods: only the node count varies \
+             (scale-in and back, upgrade surges).\n",
+        );
+    }
+    for row in churn.subnets.iter().filter(|r| r.per_node == "dynamic") {
+        if row.max > row.scenario_peak && row.scenario_peak > 0 {
+            let label = match &row.vnet {
+                Some(vnet) => format!("{vnet}/{}", row.name),
+                None => row.name.clone(),
+            };
+            out.push_str(&format!(
+                "{label}: P95 {} is {} the scenario's {}: rollouts' extra and terminating pods, and batches \
+                 kept by release hysteresis, hold IPs the steady state does not.\n",
+                thousands(row.p95),
+                if row.p95 > row.scenario_peak {
+                    "above"
+                } else {
+                    "within"
+                },
+                thousands(row.scenario_peak)
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,142 @@
+//! `simulate --churn` as a user runs it: SPEC §7's JSON, the same bytes for a seed on any
+//! number of cores, the flags and their errors, and the README's example.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = "examples/rollouts/plan.yaml";
+
+fn cniplan(args: &[&str], threads: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cniplan"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    if let Some(n) = threads {
+        command.env("RAYON_NUM_THREADS", n);
+    }
+    command.output().expect("the binary runs")
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn the_json_is_specs_and_the_same_on_one_core_and_two() {
+    let args = [
+        "simulate", "--churn", "--trials", "400", "--seed", "3", "--format", "json", EXAMPLE,
+    ];
+    let one = cniplan(&args, Some("1"));
+    let two = cniplan(&args, Some("2"));
+    let again = cniplan(&args, Some("2"));
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    assert_eq!(one.stdout, two.stdout, "one core and two differ");
+    assert_eq!(two.stdout, again.stdout, "the same seed differs");
+    let v = json_of(&one);
+    assert_eq!((v["trials"].as_u64(), v["seed"].as_u64()), (Some(400), Some(3)));
+    let subnets = v["subnets"].as_array().expect("subnets");
+    assert_eq!(subnets.len(), 4);
+    for s in subnets {
+        for key in [
+            "vnet",
+            "name",
+            "usable",
+            "p50",
+            "p95",
+            "p99",
+            "max",
+            "runs_out_share",
+        ] {
+            assert!(s.get(key).is_some(), "{key} missing in {s}");
+        }
+        let p = |k: &str| s[k].as_u64().unwrap();
+        assert!(
+            p("p50") <= p("p95") && p("p95") <= p("p99") && p("p99") <= p("max"),
+            "{s}"
+        );
+    }
+    // Another seed, other figures (the trials are random, not fixed).
+    let other = cniplan(
+        &[
+            "simulate", "--churn", "--trials", "400", "--seed", "4", "--format", "json", EXAMPLE,
+        ],
+        None,
+    );
+    assert_ne!(one.stdout, other.stdout);
+}
+
+#[test]
+fn the_readme_example_runs_out_in_some_trials_that_the_scenario_holds() {
+    let out = cniplan(&["simulate", "--churn", "--format", "json", EXAMPLE], None);
+    let v = json_of(&out);
+    // The plan's own churn block: 1,000 trials, seed 0.
+    assert_eq!((v["trials"].as_u64(), v["seed"].as_u64()), (Some(1000), Some(0)));
+    let pods = v["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "web-pods")
+        .expect("web-pods")
+        .clone();
+    // The scenario: system 2 × 31, shop 7 × 49 and one surge node of 49 = 454 of 507.
+    assert_eq!(pods["scenario_peak"], 454);
+    assert_eq!(pods["usable"], 507);
+    // Every shop node one batch up mid-rollout: 62 + 7 × (64 + 1) = 517.
+    assert_eq!(pods["max"], 517);
+    let share = pods["runs_out_share"].as_f64().unwrap();
+    assert!(share > 0.0 && share < 0.5, "{share}");
+    // Node subnets and pod CIDRs follow the node count: the scenario's peak in every trial.
+    let nodes = v["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "web-nodes")
+        .unwrap();
+    assert_eq!(
+        (nodes["p50"].as_u64(), nodes["max"].as_u64()),
+        (Some(10), Some(10))
+    );
+    assert_eq!(nodes["per_node"], "fixed");
+}
+
+#[test]
+fn human_output_has_the_table_and_exits_like_check() {
+    let out = cniplan(&["simulate", "--churn", "--trials", "100", EXAMPLE], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Peak demand over 100 churn trials (seed 0"),
+        "{text}"
+    );
+    assert!(text.contains("shop-vnet/web-pods"), "{text}");
+    // Not a terminal: no progress bar on stderr.
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The plan has a warning: --fail-on warning makes it exit 1, as check does.
+    let gated = cniplan(
+        &[
+            "simulate",
+            "--churn",
+            "--trials",
+            "10",
+            "--fail-on",
+            "warning",
+            EXAMPLE,
+        ],
+        None,
+    );
+    assert_eq!(gated.status.code(), Some(1));
+}
+
+#[test]
+fn bad_flags_are_usage_errors() {
+    for args in [
+        vec!["simulate", "--churn", "--trials", "0", EXAMPLE],
+        vec!["simulate", "--trials", "10", EXAMPLE],
+        vec!["simulate", "--churn", "--sweep", "max-pods", EXAMPLE],
+        vec!["simulate", "--churn", "--seed", "-1", EXAMPLE],
+    ] {
+        let out = cniplan(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
