@@ -3,7 +3,8 @@
 # serde_yaml parse (cargo run --example bare-parse) and the Python peer
 # (../shared/bench/reference.py), on ../shared/bench/gen_plan.py workloads; and cniplan
 # check of a Terraform plan JSON (benches/gen_tfplan.py: 1,000 clusters, 1,000 VNets, 20,000
-# subnets) against a bare serde_json parse (cargo run --example bare-parse-json).
+# subnets) against a bare serde_json parse (cargo run --example bare-parse-json); and
+# simulate --churn on one cluster of 250 to 2,000 nodes (1,000 to 10,000 trials).
 # Needs hyperfine, GNU time (/usr/bin/time), python3 with PyYAML, and ../shared beside the repo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ cniplan=target/release/cniplan
 bare=target/release/examples/bare-parse
 bare_json=target/release/examples/bare-parse-json
 
-python3 "$bench/gen_plan.py" estate --vnets 2000 --subnets 50 > "$work/estate.yaml"
+python3 "$bench/gen_plan.py" estate --vnets 2000 --subnets 50 --overlaps 10 > "$work/estate.yaml"
 python3 "$bench/gen_plan.py" cluster --pools 5 --nodes 1000 > "$work/cluster.yaml"
 python3 benches/gen_tfplan.py --teams 1000 --subnets 20 > "$work/estate.tfplan.json"
 walkthrough=examples/aks-dynamic-ip/plan.yaml
@@ -29,32 +30,64 @@ done
 echo "== wall time (hyperfine, mean ± σ)"
 hyperfine --warmup 2 --runs 10 --style basic \
   -n "estate: bare serde_yaml parse" "$bare $work/estate.yaml" \
-  -n "estate: cniplan check" "$cniplan check -q --format json $work/estate.yaml" \
-  -n "estate: cniplan check, 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --format json $work/estate.yaml"
+  -n "estate: cniplan check" "$cniplan check -q --fail-on never --format json $work/estate.yaml" \
+  -n "estate: cniplan check, 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --fail-on never --format json $work/estate.yaml"
 # Issue 11's target: check of the Terraform plan within 2x of the bare serde_json parse.
 hyperfine --warmup 2 --runs 10 --style basic \
   -n "tfplan: bare serde_json parse" "$bare_json $work/estate.tfplan.json" \
-  -n "tfplan: cniplan check" "$cniplan check -q --format json $work/estate.tfplan.json" \
-  -n "tfplan: cniplan check, 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --format json $work/estate.tfplan.json"
+  -n "tfplan: cniplan check" "$cniplan check -q --fail-on never --format json $work/estate.tfplan.json" \
+  -n "tfplan: cniplan check, 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --fail-on never --format json $work/estate.tfplan.json"
 hyperfine --warmup 1 --runs 3 --style basic \
   -n "estate: reference.py" "python3 $bench/reference.py $work/estate.yaml"
 hyperfine --warmup 2 --runs 10 --style basic \
   -n "cluster: bare serde_yaml parse" "$bare $work/cluster.yaml" \
-  -n "cluster: cniplan check" "$cniplan check -q --format json $work/cluster.yaml" \
+  -n "cluster: cniplan check" "$cniplan check -q --fail-on never --format json $work/cluster.yaml" \
   -n "cluster: reference.py" "python3 $bench/reference.py $work/cluster.yaml"
 hyperfine --warmup 5 --runs 30 -N --style basic \
   -n "walkthrough: cniplan check (incl. process start)" "$cniplan check -q $walkthrough"
 hyperfine --warmup 2 --runs 10 --style basic \
-  -n "1,000 plans: 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --format json $work/tree" \
-  -n "1,000 plans: 2 threads" "RAYON_NUM_THREADS=2 $cniplan check -q --format json $work/tree"
+  -n "1,000 plans: 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --fail-on never --format json $work/tree" \
+  -n "1,000 plans: 2 threads" "RAYON_NUM_THREADS=2 $cniplan check -q --fail-on never --format json $work/tree"
+
+# simulate --churn (issue 13): one cluster of N nodes (a 3-node system pool and a work pool
+# from N/2 to N-3 nodes at 40 pods per node), dynamic pod subnet; time against nodes and trials.
+churn_plan() {
+  cat <<EOF
+version: 1
+vnets:
+  - name: vnet
+    address_space: [10.0.0.0/8]
+    subnets:
+      - {name: nodes, cidr: 10.0.0.0/16}
+      - {name: pods, cidr: 10.16.0.0/12}
+clusters:
+  - name: big
+    service_cidr: 172.16.0.0/16
+    dns_service_ip: 172.16.0.10
+    node_pools:
+      - {name: system, node_count: 3, max_pods: 30, pods_per_node: 20, vnet_subnet: nodes, pod_subnet: pods}
+      - {name: work, min_count: $(($1 / 2)), max_count: $(($1 - 3)), max_pods: 110, pods_per_node: 40, vnet_subnet: nodes, pod_subnet: pods}
+EOF
+}
+for n in 250 500 1000 2000; do churn_plan $n > "$work/churn$n.yaml"; done
+echo "== churn (hyperfine, mean ± σ)"
+hyperfine --warmup 1 --runs 5 --style basic -i \
+  -n "churn: 250 nodes, 1,000 trials" "$cniplan simulate --churn --trials 1000 $work/churn250.yaml" \
+  -n "churn: 500 nodes, 1,000 trials" "$cniplan simulate --churn --trials 1000 $work/churn500.yaml" \
+  -n "churn: 1,000 nodes, 1,000 trials" "$cniplan simulate --churn --trials 1000 $work/churn1000.yaml" \
+  -n "churn: 2,000 nodes, 1,000 trials" "$cniplan simulate --churn --trials 1000 $work/churn2000.yaml" \
+  -n "churn: 1,000 nodes, 1,000 trials, 1 thread" "RAYON_NUM_THREADS=1 $cniplan simulate --churn --trials 1000 $work/churn1000.yaml"
+hyperfine --warmup 0 --runs 3 --style basic \
+  -n "churn: 1,000 nodes, 2,500 trials" "$cniplan simulate --churn --trials 2500 $work/churn1000.yaml" \
+  -n "churn: 1,000 nodes, 10,000 trials" "$cniplan simulate --churn --trials 10000 $work/churn1000.yaml"
 
 echo "== peak memory (GNU time, max resident set size)"
 peak() { /usr/bin/time -f "%M KB  $1" "${@:2}" > /dev/null 2> >(tail -1 >&2); }
 peak "estate: bare serde_yaml parse" $bare "$work/estate.yaml"
-peak "estate: cniplan check" $cniplan check -q --format json "$work/estate.yaml"
+peak "estate: cniplan check" $cniplan check -q --fail-on never --format json "$work/estate.yaml"
 peak "estate: reference.py" python3 "$bench/reference.py" "$work/estate.yaml"
 peak "cluster: bare serde_yaml parse" $bare "$work/cluster.yaml"
-peak "cluster: cniplan check" $cniplan check -q --format json "$work/cluster.yaml"
+peak "cluster: cniplan check" $cniplan check -q --fail-on never --format json "$work/cluster.yaml"
 peak "tfplan: bare serde_json parse" $bare_json "$work/estate.tfplan.json"
-peak "tfplan: cniplan check" $cniplan check -q --format json "$work/estate.tfplan.json"
+peak "tfplan: cniplan check" $cniplan check -q --fail-on never --format json "$work/estate.tfplan.json"
 wait

@@ -140,3 +140,14 @@ fn bad_flags_are_usage_errors() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn the_readme_shows_the_examples_real_churn_output() {
+    let out = cniplan(&["simulate", "--churn", EXAMPLE], None);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    assert!(
+        readme.contains(&format!("```text\n{text}```")),
+        "update the README's output of `cniplan simulate --churn {EXAMPLE}`:\n{text}"
+    );
+}

@@ -7,6 +7,7 @@
 //! cores. Percentiles are nearest-rank: P95 of 1,000 trials is the 950th smallest peak, a
 //! peak some trial really reached, and P50 ≤ P95 ≤ P99 ≤ max by construction.
 
+pub mod pool;
 pub mod rng;
 pub mod settings;
 pub mod setup;

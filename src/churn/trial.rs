@@ -28,10 +28,10 @@
 //! Ranges that take fixed IPs per node (node subnets, static blocks, traditional CNI, pod
 //! CIDRs) follow the node count alone.
 
+use super::pool::{Demand, PoolState, Room};
 use super::rng::Rng;
 use super::settings::Amount;
 use super::setup::{Part, PoolPlan};
-use crate::capacity::allocator::NodeIps;
 
 /// Rounds of rollouts and load dips at full scale.
 pub const ROUNDS: u32 = 4;
@@ -42,57 +42,11 @@ pub const MIN_ROLLOUT_SHARE: f64 = 0.1;
 /// The chance that an autoscaling pool's load dips in a round.
 pub const DIP_CHANCE: f64 = 0.5;
 
-#[derive(Clone, Copy, Debug)]
-struct Node {
-    /// The node's pod IPs (dynamic pools only).
-    ips: NodeIps,
-    /// The pods this node takes when the pool runs at its density (its share of the load).
-    cap: u32,
-    /// Running pods of the Deployment rolling out now, not yet replaced.
-    old: u32,
-}
-
-#[derive(Default)]
-struct PoolState {
-    nodes: Vec<Node>,
-    /// Σ (cap − pods) over the nodes, which may go below zero where rollouts left nodes above
-    /// their share: the autoscaler's view of the pool, whether its pods fit its nodes.
-    room: i64,
-    /// Nodes below max_pods: whether a surge pod can start anywhere, without a search.
-    below_max: u32,
-}
-
-/// Every range's demand now and its peak so far.
-struct Demand {
-    now: Vec<u64>,
-    peak: Vec<u64>,
-}
-
-impl Demand {
-    fn add(&mut self, r: usize, n: u64) {
-        self.now[r] += n;
-        if self.now[r] > self.peak[r] {
-            self.peak[r] = self.now[r];
-        }
-    }
-
-    fn sub(&mut self, r: usize, n: u64) {
-        self.now[r] = self.now[r].saturating_sub(n);
-    }
-}
-
-/// Which nodes may take a pod: those below their own share, or any below max_pods.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Room {
-    Cap,
-    MaxPods,
-}
-
-pub struct Trial<'a> {
+struct Trial<'a> {
     part: &'a Part,
     surge: Amount,
     rng: Rng,
-    pools: Vec<PoolState>,
+    pools: Vec<PoolState<'a>>,
     demand: Demand,
 }
 
@@ -108,11 +62,8 @@ pub fn run_rounds(part: &Part, rollout_surge: Amount, rng: Rng, rounds: u32) -> 
         part,
         surge: rollout_surge,
         rng,
-        pools: part.pools.iter().map(|_| PoolState::default()).collect(),
-        demand: Demand {
-            now: vec![0; part.ranges.len()],
-            peak: vec![0; part.ranges.len()],
-        },
+        pools: part.pools.iter().map(PoolState::new).collect(),
+        demand: Demand::new(part.ranges.len()),
     };
     t.baseline();
     t.scale_out();
@@ -130,13 +81,14 @@ impl Trial<'_> {
     }
 
     fn baseline(&mut self) {
-        for p in 0..self.pools.len() {
-            for _ in 0..self.plan(p).baseline {
-                self.join_full(p);
+        for pool in &mut self.pools {
+            for _ in 0..pool.plan.baseline {
+                pool.join_full(&mut self.rng, &mut self.demand);
             }
         }
     }
 
+    /// In lockstep steps every pool below max_count adds a node, as the scenario does.
     fn scale_out(&mut self) {
         let steps = self
             .part
@@ -146,179 +98,16 @@ impl Trial<'_> {
             .max()
             .unwrap_or(0);
         for _ in 0..steps {
-            for p in 0..self.pools.len() {
-                if (self.pools[p].nodes.len() as u64) < u64::from(self.plan(p).full) {
-                    self.join_full(p);
+            for pool in &mut self.pools {
+                if (pool.nodes.len() as u64) < u64::from(pool.plan.full) {
+                    pool.join_full(&mut self.rng, &mut self.demand);
                 }
             }
         }
     }
 
-    /// A node joins and its pods start on it, one by one.
-    fn join_full(&mut self, p: usize) {
-        let i = self.join(p);
-        let cap = self.pools[p].nodes[i].cap;
-        for _ in 0..cap {
-            if !self.add_pod(p, i) {
-                break;
-            }
-        }
-    }
-
-    /// A node joins with one batch (dynamic pools) and its fixed IPs elsewhere.
-    fn join(&mut self, p: usize) -> usize {
-        let plan = &self.part.pools[p];
-        // Drawn, then clamped at max_pods: a pool packed to max_pods keeps most nodes full.
-        let cap = self.rng.between(plan.pods_lo, plan.pods_hi).min(plan.max_pods);
-        let ips = plan.batching.as_ref().map_or(
-            NodeIps {
-                allocated: 0,
-                assigned: 0,
-            },
-            NodeIps::join,
-        );
-        for &(r, n) in &plan.fixed {
-            self.demand.add(r, n);
-        }
-        if let (Some(r), Some(b)) = (plan.pod_range, &plan.batching) {
-            self.demand
-                .add(r, u64::from(ips.allocated) + u64::from(b.primary));
-        }
-        let pool = &mut self.pools[p];
-        pool.room += i64::from(cap);
-        pool.below_max += u32::from(plan.max_pods > 0);
-        pool.nodes.push(Node { ips, cap, old: 0 });
-        pool.nodes.len() - 1
-    }
-
-    /// A node leaves with all its IPs (deleted, or reimaged before it joins again).
-    fn leave(&mut self, p: usize, i: usize) {
-        let plan = &self.part.pools[p];
-        let node = self.pools[p].nodes.swap_remove(i);
-        for &(r, n) in &plan.fixed {
-            self.demand.sub(r, n);
-        }
-        if let (Some(r), Some(b)) = (plan.pod_range, &plan.batching) {
-            self.demand
-                .sub(r, u64::from(node.ips.allocated) + u64::from(b.primary));
-        }
-        let pool = &mut self.pools[p];
-        pool.room -= i64::from(node.cap) - i64::from(node.ips.assigned);
-        pool.below_max -= u32::from(node.ips.assigned < plan.max_pods);
-    }
-
-    /// A pod starts on node `i`; false when the node has no IP for it (at max_pods).
-    fn add_pod(&mut self, p: usize, i: usize) -> bool {
-        let plan = &self.part.pools[p];
-        let (Some(b), Some(r)) = (&plan.batching, plan.pod_range) else {
-            return false;
-        };
-        let pool = &mut self.pools[p];
-        let node = &mut pool.nodes[i];
-        let before = node.ips;
-        if !node.ips.add_pod(b) {
-            return false;
-        }
-        pool.room -= 1;
-        if node.ips.assigned == plan.max_pods {
-            pool.below_max -= 1;
-        }
-        let grown = node.ips.allocated.saturating_sub(before.allocated);
-        let shrunk = before.allocated.saturating_sub(node.ips.allocated);
-        self.demand.add(r, u64::from(grown));
-        self.demand.sub(r, u64::from(shrunk));
-        true
-    }
-
-    /// A pod on node `i` is gone (its IP is free; the pool may give a batch back).
-    fn remove_pod(&mut self, p: usize, i: usize) {
-        let plan = &self.part.pools[p];
-        let (Some(b), Some(r)) = (&plan.batching, plan.pod_range) else {
-            return;
-        };
-        let pool = &mut self.pools[p];
-        let node = &mut pool.nodes[i];
-        if node.ips.assigned == 0 {
-            return;
-        }
-        let before = node.ips;
-        node.ips.remove_pod(b);
-        pool.room += 1;
-        if before.assigned == plan.max_pods {
-            pool.below_max += 1;
-        }
-        let shrunk = before.allocated.saturating_sub(node.ips.allocated);
-        let grown = node.ips.allocated.saturating_sub(before.allocated);
-        self.demand.sub(r, u64::from(shrunk));
-        self.demand.add(r, u64::from(grown));
-    }
-
-    /// How far a node is above (positive) or below its own share of pods.
-    fn load(node: &Node) -> i64 {
-        i64::from(node.ips.assigned) - i64::from(node.cap)
-    }
-
-    fn has_room(node: &Node, room: Room, max_pods: u32) -> bool {
-        match room {
-            Room::Cap => node.ips.assigned < node.cap,
-            Room::MaxPods => node.ips.assigned < max_pods,
-        }
-    }
-
-    /// The scheduler starts a pod among the first `among` nodes: the less loaded of two random
-    /// ones, else the next with room. False when none has room.
     fn place(&mut self, p: usize, room: Room, among: usize) -> bool {
-        let pool = &self.pools[p];
-        let none = match room {
-            Room::Cap => pool.room <= 0,
-            Room::MaxPods => pool.below_max == 0,
-        };
-        if among == 0 || none {
-            return false;
-        }
-        let max_pods = self.plan(p).max_pods;
-        let (a, b) = (
-            self.rng.below(among as u32) as usize,
-            self.rng.below(among as u32) as usize,
-        );
-        let nodes = &self.pools[p].nodes;
-        let pick = if Self::load(&nodes[b]) < Self::load(&nodes[a]) {
-            b
-        } else {
-            a
-        };
-        for k in 0..among {
-            let i = (pick + k) % among;
-            if Self::has_room(&self.pools[p].nodes[i], room, max_pods) && self.add_pod(p, i) {
-                return true;
-            }
-        }
-        false
-    }
-
-    /// A running pod stops: on the more loaded of two random nodes, else the next with a pod.
-    fn stop_one(&mut self, p: usize) {
-        let n = self.pools[p].nodes.len();
-        if n == 0 {
-            return;
-        }
-        let (a, b) = (
-            self.rng.below(n as u32) as usize,
-            self.rng.below(n as u32) as usize,
-        );
-        let nodes = &self.pools[p].nodes;
-        let pick = if Self::load(&nodes[b]) > Self::load(&nodes[a]) {
-            b
-        } else {
-            a
-        };
-        for k in 0..n {
-            let i = (pick + k) % n;
-            if self.pools[p].nodes[i].ips.assigned > 0 {
-                self.remove_pod(p, i);
-                return;
-            }
-        }
+        self.pools[p].place(room, among, &mut self.rng, &mut self.demand)
     }
 
     fn rollouts(&mut self) {
@@ -353,10 +142,10 @@ impl Trial<'_> {
     fn prepare_rollout(&mut self, p: usize, share: f64) -> Rollout {
         let mut with_old = Vec::new();
         let mut total = 0u64;
-        for i in 0..self.pools[p].nodes.len() {
-            let assigned = self.pools[p].nodes[i].ips.assigned;
+        for (i, node) in self.pools[p].nodes.iter_mut().enumerate() {
+            let assigned = node.ips.assigned;
             let old = self.rng.round(share * f64::from(assigned)).min(assigned);
-            self.pools[p].nodes[i].old = old;
+            node.old = old;
             if old > 0 {
                 with_old.push(i as u32);
                 total += u64::from(old);
@@ -392,8 +181,9 @@ impl Trial<'_> {
 
     /// The previous wave's terminating pods are gone, and their IPs with them.
     fn terminated(&mut self, r: &mut Rollout) {
+        let pool = &mut self.pools[r.pool];
         for i in std::mem::take(&mut r.terminating) {
-            self.remove_pod(r.pool, i as usize);
+            pool.remove_pod(i as usize, &mut self.demand);
         }
     }
 
@@ -425,11 +215,7 @@ impl Trial<'_> {
             }
             let depth = self.rng.between(1, nodes - min);
             // The load falls by the pods of `depth` average nodes.
-            let running: u64 = self.pools[p]
-                .nodes
-                .iter()
-                .map(|n| u64::from(n.ips.assigned))
-                .sum();
+            let running = self.pools[p].pods();
             let fall = u64::from(
                 self.rng
                     .round(running as f64 * f64::from(depth) / f64::from(nodes)),
@@ -438,7 +224,7 @@ impl Trial<'_> {
         }
         for &(p, _, fall) in &dipping {
             for _ in 0..fall {
-                self.stop_one(p);
+                self.pools[p].stop_one(&mut self.rng, &mut self.demand);
             }
         }
         for &(p, depth, _) in &dipping {
@@ -452,16 +238,17 @@ impl Trial<'_> {
     /// The autoscaler removes up to `depth` of the emptiest nodes, each only when its pods
     /// fit on the others within their share; the pods start elsewhere before the node goes.
     fn scale_in(&mut self, p: usize, depth: u32) {
-        let nodes = &mut self.pools[p].nodes;
         // The emptiest last, so draining pops from the end and the rest keep their places.
-        nodes.sort_by_key(|n| std::cmp::Reverse((n.ips.assigned, n.cap)));
+        self.pools[p]
+            .nodes
+            .sort_by_key(|n| std::cmp::Reverse((n.ips.assigned, n.cap)));
+        let dynamic = self.plan(p).batching.is_some();
         for _ in 0..depth {
             let Some(last) = self.pools[p].nodes.last().copied() else {
                 return;
             };
             let own_room = i64::from(last.cap) - i64::from(last.ips.assigned);
             let pods = last.ips.assigned;
-            let dynamic = self.plan(p).batching.is_some();
             if dynamic && self.pools[p].room - own_room < i64::from(pods) {
                 return;
             }
@@ -469,7 +256,7 @@ impl Trial<'_> {
             for _ in 0..pods {
                 self.place(p, Room::Cap, others);
             }
-            self.leave(p, others);
+            self.pools[p].leave(others, &mut self.demand);
         }
     }
 
@@ -484,14 +271,10 @@ impl Trial<'_> {
             if self.place(p, Room::Cap, among) {
                 left -= 1;
             } else if (among as u64) < full {
-                let i = self.join(p);
-                let share = u64::from(self.pools[p].nodes[i].cap).min(left);
-                for _ in 0..share {
-                    if !self.add_pod(p, i) {
-                        break;
-                    }
-                    left -= 1;
-                }
+                let pool = &mut self.pools[p];
+                let i = pool.join(&mut self.rng, &mut self.demand);
+                let share = pool.nodes[i].cap.min(u32::try_from(left).unwrap_or(u32::MAX));
+                left -= u64::from(pool.fill(i, share, &mut self.demand));
             } else if self.place(p, Room::MaxPods, among) {
                 left -= 1;
             } else {
@@ -501,11 +284,13 @@ impl Trial<'_> {
         // The load is back at full scale: the autoscaler adds nodes, each taking its share,
         // until the pool is at max_count again (the nodes that replace drained ones may take
         // more pods each than those did).
-        while (self.pools[p].nodes.len() as u64) < full {
-            self.join_full(p);
+        let pool = &mut self.pools[p];
+        while (pool.nodes.len() as u64) < full {
+            pool.join_full(&mut self.rng, &mut self.demand);
         }
     }
 
+    /// Each cluster upgrades its pools one at a time in a random order, clusters at once.
     fn upgrade(&mut self) {
         let part = self.part;
         let mut orders: Vec<Vec<usize>> = part.clusters.clone();
@@ -537,8 +322,11 @@ impl Trial<'_> {
 
     /// max_surge buffer nodes join, empty; the pool's nodes until now are the old ones.
     fn start_upgrade(&mut self, p: usize) -> Upgrade {
-        let old = self.pools[p].nodes.len();
-        let buffers = (0..self.plan(p).surge).map(|_| self.join(p)).collect();
+        let pool = &mut self.pools[p];
+        let old = pool.nodes.len();
+        let buffers = (0..pool.plan.surge)
+            .map(|_| pool.join(&mut self.rng, &mut self.demand))
+            .collect();
         Upgrade {
             pool: p,
             old,
@@ -555,19 +343,20 @@ impl Trial<'_> {
         }
         let batch: Vec<usize> = (u.next..(u.next + u.buffers.len()).min(u.old)).collect();
         u.next += batch.len();
-        if self.plan(u.pool).batching.is_some() {
+        let pool = &mut self.pools[u.pool];
+        if pool.plan.batching.is_some() {
             // A short last batch fills as many buffers as it has nodes; the others stay empty.
             let targets = u.buffers.len().min(batch.len());
             let mut target = 0;
             for &i in &batch {
-                for _ in 0..self.pools[u.pool].nodes[i].ips.assigned {
+                for _ in 0..pool.nodes[i].ips.assigned {
                     let placed = (0..u.buffers.len()).any(|k| {
                         let b = if k < targets {
                             u.buffers[(target + k) % targets]
                         } else {
                             u.buffers[k]
                         };
-                        self.add_pod(u.pool, b)
+                        pool.add_pod(b, &mut self.demand)
                     });
                     target += 1;
                     if !placed {
@@ -577,7 +366,7 @@ impl Trial<'_> {
             }
         }
         for &i in &batch {
-            self.reimage(u.pool, i);
+            pool.reimage(i, &mut self.rng, &mut self.demand);
         }
         let unused = u.buffers.split_off(batch.len().min(u.buffers.len()));
         u.buffers = batch;
@@ -589,20 +378,10 @@ impl Trial<'_> {
         let mut last = u.buffers.clone();
         last.sort_unstable_by(|a, b| b.cmp(a));
         for i in last {
-            self.leave(u.pool, i);
+            self.pools[u.pool].leave(i, &mut self.demand);
         }
     }
-
-    /// The node gives back every IP and joins again, empty, at the same place in the list.
-    fn reimage(&mut self, p: usize, i: usize) {
-        let at = self.pools[p].nodes.len() - 1;
-        self.pools[p].nodes.swap(i, at);
-        self.leave(p, at);
-        let j = self.join(p);
-        self.pools[p].nodes.swap(i, j);
-    }
 }
-
 struct Rollout {
     pool: usize,
     /// New pods per wave (maxSurge of the Deployment).
