@@ -6,6 +6,9 @@ use crate::plan::model;
 
 /// Trials when neither the plan nor `--trials` says.
 pub const DEFAULT_TRIALS: u32 = 1000;
+/// The most trials a run takes: 100,000 trials of a 1,000-node cluster are about 200 s of
+/// CPU, so a plan (or a typo) asking for billions cannot hold a CI job for days.
+pub const MAX_TRIALS: u32 = 100_000;
 pub const DEFAULT_SEED: u64 = 0;
 /// Kubernetes' own default maxSurge for a Deployment.
 pub const DEFAULT_ROLLOUT_SURGE: Amount = Amount::Percent(25.0);
@@ -94,10 +97,14 @@ pub fn resolve(churn: Option<&model::Churn>, findings: &mut Vec<Finding>) -> Chu
         return settings;
     };
     if let Some(trials) = &churn.trials {
-        if trials.value == 0 {
+        if trials.value == 0 || trials.value > MAX_TRIALS {
             findings.push(
-                Finding::new(Rule::PlanSchema, trials.span, "`trials` must be at least 1")
-                    .help("a few hundred trials show the shape of the distribution; 1,000 is the default"),
+                Finding::new(
+                    Rule::PlanSchema,
+                    trials.span,
+                    format!("`trials` must be from 1 to {MAX_TRIALS}, not {}", trials.value),
+                )
+                .help("a few hundred trials show the shape of the distribution; 1,000 is the default"),
             );
         } else {
             settings.trials = trials.value;

@@ -154,6 +154,17 @@ fn the_plans_churn_block_is_read_and_bad_values_are_reported() {
         .collect();
     assert_eq!(messages.len(), 3, "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("`pods_spread` must be")));
+    // Billions of trials would hold a CI job for days: refused at the value.
+    let absurd = plan(&[(1, 2, 30, 10, 1)], "churn:\n  trials: 4000000000\n");
+    let report = crate::check::check_source(SourceFile::new("plan.yaml", absurd));
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.message == "`trials` must be from 1 to 100000, not 4000000000"),
+        "{:?}",
+        report.findings
+    );
     let unknown = plan(&[(1, 2, 30, 10, 1)], "churn:\n  trails: 5\n");
     let report = crate::check::check_source(SourceFile::new("plan.yaml", unknown));
     assert!(report.findings.iter().any(|f| f.message.contains("trails")));

@@ -74,8 +74,9 @@ pub struct SimulateArgs {
     #[arg(long, conflicts_with = "sweep")]
     pub churn: bool,
 
-    /// Trials of --churn (default: the plan's `churn.trials`, else 1000).
-    #[arg(long, value_name = "N", requires = "churn", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Trials of --churn, 1 to 100000 (default: the plan's `churn.trials`, else 1000).
+    #[arg(long, value_name = "N", requires = "churn",
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::churn::settings::MAX_TRIALS)))]
     pub trials: Option<u32>,
 
     /// The seed of --churn's random numbers (default: the plan's `churn.seed`, else 0); the

@@ -107,7 +107,7 @@ pub struct Allocation {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Churn {
-    /// Monte Carlo trials (default 1000).
+    /// Monte Carlo trials, 1 to 100,000 (default 1000).
     #[serde(default)]
     pub trials: Option<Spanned<u32>>,
     /// The seed the trials' random numbers come from (default 0): the same seed, the same figures.
