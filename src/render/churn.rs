@@ -2,7 +2,7 @@
 //! beside the deterministic scenario's peak.
 
 use crate::churn::Churn;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
@@ -11,10 +11,9 @@ use serde_json::json;
 /// SPEC §7's `{"trials", "seed", "subnets": [...]}`, with the plan's path and finding counts
 /// as every `simulate` JSON carries them.
 pub fn json(path: &str, findings: &[Finding], churn: &Churn) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let mut value = json!({
         "path": path,
-        "findings": {"errors": count(Severity::Error), "warnings": count(Severity::Warning), "notes": count(Severity::Note)},
+        "findings": super::answer::FindingCounts::of(findings),
     });
     if let (Some(map), Ok(serde_json::Value::Object(churn))) =
         (value.as_object_mut(), serde_json::to_value(churn))

@@ -2,42 +2,15 @@
 //! of SPEC §7.
 
 use crate::compare::ClusterComparison;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
-use serde::Serialize;
 
 /// SPEC §7's `{"clusters": [...]}`, with the plan's path and its finding counts beside it (as
 /// `simulate --format json` carries them), so a script knows whether `check` would pass.
-/// A struct, not a `json!` map, so keys keep SPEC §7's order.
-#[derive(Serialize)]
-struct Output<'a> {
-    path: &'a str,
-    findings: Counts,
-    clusters: &'a [ClusterComparison],
-}
-
-#[derive(Serialize)]
-struct Counts {
-    errors: usize,
-    warnings: usize,
-    notes: usize,
-}
-
 pub fn json(path: &str, findings: &[Finding], clusters: &[ClusterComparison]) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let output = Output {
-        path,
-        findings: Counts {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            notes: count(Severity::Note),
-        },
-        clusters,
-    };
-    // Serializing plain numbers and strings cannot fail.
-    serde_json::to_string_pretty(&output).unwrap_or_default() + "\n"
+    super::answer::json(path, findings, "clusters", &clusters)
 }
 
 pub fn human(clusters: &[ClusterComparison], headroom: f64) -> String {

@@ -1,5 +1,6 @@
 //! One renderer per output format; each turns the reports of a run into text.
 
+mod answer;
 pub mod catalog;
 pub mod churn;
 pub mod compare;

@@ -1,22 +1,16 @@
 //! `cniplan simulate` output: the step table of each used subnet with its soft and hard
 //! limits, or a sweep.
 
-use crate::diagnostic::{Finding, Severity};
+use super::answer::FindingCounts;
+use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use crate::simulate::{SubnetSteps, Sweep, SweepKind, SweepRow, SweepSubnet};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 use serde_json::json;
 
-/// The plan's findings by severity, so a script reading the simulation knows whether
-/// `cniplan check` would pass.
-fn summary(findings: &[Finding]) -> serde_json::Value {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    json!({"errors": count(Severity::Error), "warnings": count(Severity::Warning), "notes": count(Severity::Note)})
-}
-
 pub fn steps_json(path: &str, findings: &[Finding], subnets: &[SubnetSteps]) -> String {
-    let value = json!({"path": path, "findings": summary(findings), "subnets": subnets});
+    let value = json!({"path": path, "findings": FindingCounts::of(findings), "subnets": subnets});
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
@@ -38,7 +32,7 @@ pub fn sweep_json(path: &str, findings: &[Finding], sweep: &Sweep) -> String {
         SweepKind::PodsPerNode => "densities",
         SweepKind::MaxPods | SweepKind::MaxCount => "values",
     };
-    let mut value = json!({"path": path, "findings": summary(findings), "sweep": sweep.kind.as_str(),
+    let mut value = json!({"path": path, "findings": FindingCounts::of(findings), "sweep": sweep.kind.as_str(),
                            "subnets": sweep.subnets});
     if let Some(map) = value.as_object_mut() {
         map.insert(array.to_string(), serde_json::Value::Array(values));

@@ -1,42 +1,16 @@
 //! `cniplan size` output: a table of every subnet and pod CIDR with its smallest prefix and a
 //! free range, or the JSON of SPEC §7.
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use crate::size::SizeRow;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
-use serde::Serialize;
 
 /// SPEC §7's `{"subnets": [...]}`, with the plan's path and finding counts beside it, as
-/// `compare` and `simulate` carry them. A struct, so keys keep this order.
-#[derive(Serialize)]
-struct Output<'a> {
-    path: &'a str,
-    findings: Counts,
-    subnets: &'a [SizeRow],
-}
-
-#[derive(Serialize)]
-struct Counts {
-    errors: usize,
-    warnings: usize,
-    notes: usize,
-}
-
+/// `compare` and `simulate` carry them.
 pub fn json(path: &str, findings: &[Finding], rows: &[SizeRow]) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let output = Output {
-        path,
-        findings: Counts {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            notes: count(Severity::Note),
-        },
-        subnets: rows,
-    };
-    // Serializing plain numbers and strings cannot fail.
-    serde_json::to_string_pretty(&output).unwrap_or_default() + "\n"
+    super::answer::json(path, findings, "subnets", &rows)
 }
 
 pub fn human(path: &str, rows: &[SizeRow], headroom: f64) -> String {
