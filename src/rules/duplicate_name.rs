@@ -6,7 +6,7 @@ use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::diagnostic::Spanned;
 use crate::topology::Topology;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A name and the resource group it lives in; `None` when the plan does not say.
 type Scoped<'a> = (&'a Spanned<String>, Option<&'a str>);
@@ -53,7 +53,7 @@ fn same_scope(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 fn report<'a>(names: impl Iterator<Item = Scoped<'a>>, what: &str, out: &mut Vec<Finding>) {
-    let mut earlier: HashMap<String, Vec<Scoped<'a>>> = HashMap::new();
+    let mut earlier: HashMap<String, Vec<Scoped<'a>>> = HashMap::default();
     for (name, group) in names {
         let same_name = earlier.entry(folded(&name.value)).or_default();
         // Plan order decides which one is "first", so the finding lands on the later one.
