@@ -57,6 +57,7 @@ pub fn map(resources: &[Resource<'_>], at: Span) -> Mapped {
             external_networks: Vec::new(),
             allocation: Allocation::default(),
             clusters,
+            churn: None,
         },
         notes: notes.finish(),
     }
