@@ -86,7 +86,7 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
     };
     let _ = write!(
         out,
-        r#"<figure class="card"><figcaption><b>{}</b> <code>{}</code> · {} · peak {} of {} usable {unit}{}</figcaption>"#,
+        r#"<figure class="card"><figcaption><b>{}</b> <code>{}</code> · {} · peak {} of {} usable {unit}{}"#,
         escape(&row.label()),
         escape(&row.cidr),
         escape(row.role),
@@ -95,6 +95,12 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
         row.utilization
             .map(|u| format!(" ({})", percent(u)))
             .unwrap_or_default()
+    );
+    let pools: Vec<String> = s.pool_names.iter().map(|p| escape(p).into_owned()).collect();
+    let _ = write!(
+        out,
+        r#"<br><span class="small">pools: {}</span></figcaption>"#,
+        pools.join(", ")
     );
     f.open(out, &format!("demand of {} through the scenario", row.label()));
     phases(out, &f, s);
