@@ -163,7 +163,7 @@ pub struct ReportArgs {
     #[arg(required = true)]
     pub plans: Vec<String>,
 
-    /// Write the page to FILE.html (default, or `-`: standard output).
+    /// Write the page to FILE (standard output when absent or `-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 

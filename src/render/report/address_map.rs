@@ -126,7 +126,7 @@ pub fn write(out: &mut String, topology: &Topology, capacity: &[RangeCapacity]) 
         .map(|(item, _)| item)
         .collect();
     if !elsewhere.is_empty() {
-        out.push_str(r#"<p>Cluster ranges outside every VNet (they must overlap none): "#);
+        out.push_str(r#"<p>Cluster ranges outside every VNet: "#);
         list(out, &elsewhere);
         out.push_str("</p>");
     }

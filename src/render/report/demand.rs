@@ -3,7 +3,7 @@
 //! limits where the range has them.
 
 use super::html::escape;
-use super::svg::{count, nice_ceiling, percent, polyline, text, Frame};
+use super::svg::{axis_top, count, percent, polyline, text, Frame};
 use crate::simulate::SubnetSteps;
 use std::fmt::Write;
 
@@ -81,8 +81,9 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
         right: 12.0,
         top: 26.0,
         bottom: 58.0,
-        x_max: (s.steps.len().max(2) - 1) as f64,
-        y_max: nice_ceiling(top.max(1.0)),
+        // By step number: steps left out of a long scale-out are a straight stretch of line.
+        x_max: s.steps.last().map_or(1, |p| p.step.max(1)) as f64,
+        y_max: axis_top(top.max(1.0), true),
     };
     let _ = write!(
         out,
@@ -126,8 +127,7 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
     let points: Vec<(f64, f64)> = s
         .steps
         .iter()
-        .enumerate()
-        .map(|(i, p)| (f.x(i as f64), f.y(p.allocated as f64)))
+        .map(|p| (f.x(p.step as f64), f.y(p.allocated as f64)))
         .collect();
     let mut area = points.clone();
     if let (Some(&(x0, _)), Some(&(x1, _))) = (points.first(), points.last()) {
@@ -146,7 +146,7 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
     let mut notes = Vec::new();
     if s.omitted_steps > 0 {
         notes.push(format!(
-            "{} steps of the scale-out are left out, as in <code>cniplan simulate</code>",
+            "{} steps of the scale-out are left out, as in <code>cniplan simulate</code>; the line joins their neighbours",
             count(s.omitted_steps)
         ));
     }
@@ -168,7 +168,8 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
     out.push_str("</figure>");
 }
 
-/// A band and a name per run of steps in one phase.
+/// A band and a name per run of steps in one phase, each band reaching halfway to the
+/// neighbouring phase's first step.
 fn phases(out: &mut String, f: &Frame, s: &SubnetSteps) {
     let mut start = 0;
     for i in 1..=s.steps.len() {
@@ -177,9 +178,17 @@ fn phases(out: &mut String, f: &Frame, s: &SubnetSteps) {
             continue;
         }
         let phase = s.steps[start].phase;
-        let half = f.x(1.0) - f.x(0.0);
-        let x0 = (f.x(start as f64) - half / 2.0).max(f.left);
-        let x1 = (f.x((i - 1) as f64) + half / 2.0).min(f.plot_right());
+        let step = |k: usize| s.steps[k].step as f64;
+        let x0 = if start == 0 {
+            f.left
+        } else {
+            f.x((step(start - 1) + step(start)) / 2.0)
+        };
+        let x1 = if i == s.steps.len() {
+            f.plot_right()
+        } else {
+            f.x((step(i - 1) + step(i)) / 2.0)
+        };
         let _ = write!(
             out,
             r#"<rect class="phase phase-{phase}" x="{x0:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/>"#,
@@ -187,30 +196,29 @@ fn phases(out: &mut String, f: &Frame, s: &SubnetSteps) {
             (x1 - x0).max(1.0),
             f.plot_bottom() - f.top
         );
-        text(
-            out,
-            (x0 + x1) / 2.0,
-            f.plot_bottom() + 14.0,
-            "tick",
-            "middle",
-            phase,
-        );
+        // Names of narrow bands at the edges stay inside the chart.
+        let centre = ((x0 + x1) / 2.0).clamp(f.left + 22.0, f.plot_right() - 22.0);
+        text(out, centre, f.plot_bottom() + 14.0, "tick", "middle", phase);
         start = i;
     }
 }
 
 /// Dashed lines at the soft limit (batches stop fitting) and the hard limit (pods fail).
 fn limits(out: &mut String, f: &Frame, s: &SubnetSteps) {
+    // A range without soft and hard limits (node subnets, blocks, pod CIDRs) runs out at its
+    // exhaustion point alone.
+    let runs_out = match (&s.soft_limit, &s.row.exhaustion) {
+        (None, Some(e)) => Some(e.step),
+        _ => None,
+    };
     let marks = [
-        (&s.soft_limit, "soft", "soft limit"),
-        (&s.hard_limit, "hard", "hard limit"),
+        (s.soft_limit.as_ref().map(|p| p.step), "soft", "soft limit"),
+        (s.hard_limit.as_ref().map(|p| p.step), "hard", "hard limit"),
+        (runs_out, "hard", "runs out"),
     ];
-    for (point, class, name) in marks {
-        let Some(point) = point else { continue };
-        let Some(i) = s.steps.iter().position(|p| p.step == point.step) else {
-            continue;
-        };
-        let x = f.x(i as f64);
+    for (step, class, name) in marks {
+        let Some(step) = step else { continue };
+        let x = f.x(step as f64);
         let _ = write!(
             out,
             r#"<line class="limit-{class}" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}"/>"#,
@@ -218,14 +226,13 @@ fn limits(out: &mut String, f: &Frame, s: &SubnetSteps) {
             f.plot_bottom()
         );
         let dy = if class == "soft" { 10.0 } else { 20.0 };
-        text(
-            out,
-            x + 3.0,
-            f.top + dy,
-            &format!("limit-label {class}"),
-            "start",
-            name,
-        );
+        // Near the right edge the name goes to the line's left, inside the chart.
+        let (tx, anchor) = if x > f.plot_right() - 70.0 {
+            (x - 3.0, "end")
+        } else {
+            (x + 3.0, "start")
+        };
+        text(out, tx, f.top + dy, &format!("limit-label {class}"), anchor, name);
     }
 }
 

@@ -29,6 +29,26 @@ pub fn nice_ceiling(v: f64) -> f64 {
         .unwrap_or(10.0 * power)
 }
 
+/// A grid step at or above `v`: finer than [`nice_ceiling`] so an axis ends near its data.
+fn round_step(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let power = 10f64.powf(v.log10().floor());
+    [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|&t| t >= v * 0.999_999)
+        .unwrap_or(10.0 * power)
+}
+
+/// The top of a value axis of four equal steps holding `top`: each step round, and whole
+/// when the axis counts (IPs, node slots), so every grid line is a value a label can name.
+pub fn axis_top(top: f64, whole: bool) -> f64 {
+    let step = round_step(top / 4.0);
+    4.0 * if whole { step.max(1.0).ceil() } else { step }
+}
+
 /// A count as the other outputs write it: `65,531`.
 pub fn count(v: u64) -> String {
     thousands(v)
@@ -154,5 +174,10 @@ mod tests {
         assert_eq!(nice_ceiling(65_531.0), 100_000.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(500.0), 500.0);
+        assert_eq!(axis_top(3.75, true), 4.0);
+        assert_eq!(axis_top(941.0, true), 1000.0);
+        assert_eq!(axis_top(9.0, true), 12.0);
+        assert_eq!(axis_top(1070.0, true), 1200.0);
+        assert!((axis_top(0.0144, false) - 0.016).abs() < 1e-12);
     }
 }

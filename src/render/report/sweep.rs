@@ -3,7 +3,7 @@
 //! largest pods per node, max_pods and max_count that still fit.
 
 use super::html::escape;
-use super::svg::{nice_ceiling, percent, polyline, series_color, text, Frame};
+use super::svg::{axis_top, percent, polyline, series_color, text, Frame};
 use crate::simulate::{Sweep, SweepKind, SweepSubnet};
 use std::fmt::Write;
 
@@ -76,7 +76,7 @@ fn chart(out: &mut String, sweep: &Sweep, headroom: f64) {
         top: 24.0,
         bottom: 40.0,
         x_max,
-        y_max: nice_ceiling(top.max(0.0001)),
+        y_max: axis_top(top.max(0.0001), false),
     };
     out.push_str(r#"<figure class="card wide">"#);
     f.open(out, "pods-per-node sweep");
