@@ -167,7 +167,8 @@ pub struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
-    /// Churn trials on the page (default: the plan's `churn.trials`, else 1000).
+    /// Churn trials on the page (default: the plan's `churn.trials`, else 1000, cut on a
+    /// plan of thousands of nodes so the page is written in seconds; the page says so).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub trials: Option<u32>,
 

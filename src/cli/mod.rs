@@ -265,12 +265,7 @@ fn report(args: &ReportArgs) -> Result<ExitCode, String> {
     let how = Reading::new(&args.reading)?;
     how.one_input(&args.plans)?;
     let checked = how.check(&args.plans, &settings)?;
-    let figures = checked.model.as_ref().map(|model| {
-        let mut churn = model.topology.churn;
-        churn.trials = args.trials.unwrap_or(churn.trials);
-        churn.seed = args.seed.unwrap_or(churn.seed);
-        crate::report::figures(model, &churn)
-    });
+    let figures = (checked.model.as_ref()).map(|model| crate::report::figures(model, args.trials, args.seed));
     let page = render::report::Page {
         report: &checked.report,
         loaded: checked.model.as_ref().zip(figures.as_ref()),

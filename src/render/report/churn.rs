@@ -11,7 +11,8 @@ const WIDTH: f64 = 420.0;
 const HEIGHT: f64 = 30.0;
 const PAD: f64 = 6.0;
 
-pub fn write(out: &mut String, churn: &Result<Churn, String>, headroom: f64) {
+/// `asked`: the plan's own trials, when the page ran fewer.
+pub fn write(out: &mut String, churn: &Result<Churn, String>, asked: Option<u32>, headroom: f64) {
     out.push_str(r#"<section id="churn"><h2>Churn</h2>"#);
     let churn = match churn {
         Ok(churn) => churn,
@@ -30,6 +31,14 @@ pub fn write(out: &mut String, churn: &Result<Churn, String>, headroom: f64) {
         churn.trials,
         churn.seed
     );
+    if let Some(asked) = asked {
+        let _ = write!(
+            out,
+            r#"<p class="warn-text">The plan asks for {} trials; on a plan this large the page runs {} so it is written in seconds. <code>cniplan report --trials {asked}</code> runs them all.</p>"#,
+            count(u64::from(asked)),
+            count(u64::from(churn.trials))
+        );
+    }
     if churn.subnets.is_empty() {
         out.push_str("<p>No subnet is used by a node pool; nothing to churn.</p></section>");
         return;

@@ -50,7 +50,7 @@ pub fn html(page: &Page<'_>) -> String {
             address_map::write(&mut out, &model.topology, &model.capacity);
             demand::write(&mut out, &figures.steps, headroom);
             sweep::write(&mut out, &figures.sweeps, headroom);
-            churn::write(&mut out, &figures.churn, headroom);
+            churn::write(&mut out, &figures.churn, figures.churn_trials_asked, headroom);
         }
         None => out.push_str(
             r#"<p class="warn-text">The input did not load, so there is no address map or simulation: the findings below say why.</p>"#,
