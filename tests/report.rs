@@ -135,21 +135,59 @@ fn a_plan_that_does_not_load_gets_its_findings_with_snippets() {
     assert_self_contained(&html);
 }
 
-#[test]
-fn a_terraform_plan_reads_as_check_reads_it() {
-    let plan = "tests/fixtures/terraform-config/tfplan.json";
-    let check = cniplan(&["check", "--format", "json", "--fail-on", "never", plan]);
-    let check: serde_json::Value = serde_json::from_slice(&check.stdout).expect("check's JSON");
-    let out = cniplan(&["report", "--fail-on", "never", plan]);
-    assert_eq!(out.status.code(), Some(0));
+/// `report` with `input` names every subnet that `check` finds in the same input and draws it.
+fn reads_as_check_reads(input: &[&str]) {
+    let mut args = vec!["check", "--format", "json", "--fail-on", "never"];
+    args.extend_from_slice(input);
+    let check: serde_json::Value = serde_json::from_slice(&cniplan(&args).stdout).expect("check's JSON");
+    let mut args = vec!["report", "--fail-on", "never"];
+    args.extend_from_slice(input);
+    let out = cniplan(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{input:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = page(&out);
+    assert!(html.contains(r#"<svg class="map""#), "{input:?}: no address map");
     let subnets = check["files"][0]["subnets"].as_array().expect("subnets");
-    assert!(!subnets.is_empty());
+    assert!(!subnets.is_empty(), "{input:?}: check found no subnet");
     for subnet in subnets {
         let name = subnet["name"].as_str().expect("a name");
-        assert!(html.contains(name), "{name} is missing");
+        assert!(html.contains(name), "{input:?}: {name} is missing");
     }
     assert_self_contained(&html);
+}
+
+#[test]
+fn terraform_arm_and_az_inputs_read_as_check_reads_them() {
+    reads_as_check_reads(&["tests/fixtures/terraform-config/tfplan.json"]);
+    reads_as_check_reads(&["--input", "terraform", "tests/fixtures/terraform-config"]);
+    reads_as_check_reads(&[
+        "--parameters",
+        "tests/imported/arm/pool-max-count.parameters.json",
+        "tests/imported/arm/pool-max-count.json",
+    ]);
+    reads_as_check_reads(&[
+        "--input",
+        "az",
+        "tests/imported/az/vnets.json",
+        "tests/imported/az/subnets.json",
+        "tests/imported/az/aks.json",
+        "tests/imported/az/nodepools.json",
+    ]);
+}
+
+#[test]
+fn a_finding_in_a_tf_file_beside_a_terraform_plan_shows_that_files_lines() {
+    let out = cniplan(&["report", "tests/fixtures/terraform-config/tfplan.json"]);
+    let html = page(&out);
+    assert!(
+        html.contains("tests/fixtures/terraform-config/main.tf:21:27"),
+        "{html}"
+    );
+    assert!(html.contains(r#"address_prefixes     = [<mark class="mark">&quot;10.10.1.0/24&quot;</mark>]"#));
 }
 
 #[test]
