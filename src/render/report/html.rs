@@ -22,12 +22,6 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A fragment id made of the characters that need no escaping anywhere, so a link to a
-/// section works whatever a subnet is called.
-pub fn anchor(prefix: &str, index: usize) -> String {
-    format!("{prefix}-{index}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
