@@ -18,6 +18,7 @@ pub mod numbers;
 pub mod overlap;
 pub mod plan;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod simulate;
 pub mod size;

@@ -26,6 +26,9 @@ pub enum Command {
     /// The smallest prefix each subnet and pod CIDR needs, and a free range that fits;
     /// --write prints the plan with its `cidr: auto` ranges filled in.
     Size(SizeArgs),
+    /// Write one self-contained HTML page: the address map to scale, demand through the
+    /// scenario, the sweeps and churn, and the findings with their snippets.
+    Report(ReportArgs),
     /// Write an editable cniplan plan from Terraform, ARM or az input, each value commented
     /// with where it came from.
     Import(ImportArgs),
@@ -153,6 +156,37 @@ pub struct InputArgs {
     /// attribute (default: the plan's own directory, when it holds `.tf` files).
     #[arg(long = "tf-dir", value_name = "DIR")]
     pub tf_dir: Option<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The plan (`-` for standard input); several files only with `--input az`.
+    #[arg(required = true)]
+    pub plans: Vec<String>,
+
+    /// Write the page to FILE (standard output when absent or `-`).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
+    /// Churn trials on the page (default: the plan's `churn.trials`, else 1000, cut on a
+    /// plan of thousands of nodes so the page is written in seconds; the page says so).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub trials: Option<u32>,
+
+    /// The seed of the churn trials (default: the plan's `churn.seed`, else 0).
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+
+    /// The lowest severity of the plan's findings that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    pub reading: InputArgs,
 }
 
 #[derive(Args, Debug)]

@@ -15,8 +15,8 @@ use crate::diagnostic::Severity;
 use crate::render::{self, HumanOptions};
 use crate::simulate::SweepKind;
 use args::{
-    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, ImportArgs, SimulateArgs, SimulateFormat, SizeArgs,
-    Sweep,
+    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, ImportArgs, ReportArgs, SimulateArgs,
+    SimulateFormat, SizeArgs, Sweep,
 };
 use clap::Parser;
 use rayon::prelude::*;
@@ -43,6 +43,7 @@ pub fn main() -> ExitCode {
         Command::Simulate(args) => simulate(&args),
         Command::Compare(args) => compare(&args),
         Command::Size(args) => size(&args),
+        Command::Report(args) => report(&args),
         Command::Import(args) => import(&args),
         Command::Rules => write_stdout(&render::catalog::table()).map(|_| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
@@ -254,6 +255,29 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
         );
     }
     Ok(code)
+}
+
+/// One HTML page of the plan through the same pipeline as `check` (settings, suppressions,
+/// exit code), its figures from the functions `simulate` calls. A plan that does not load
+/// still gets a page: its findings with their snippets.
+fn report(args: &ReportArgs) -> Result<ExitCode, String> {
+    let settings = settings(args.config.as_deref())?;
+    let how = Reading::new(&args.reading)?;
+    how.one_input(&args.plans)?;
+    let checked = how.check(&args.plans, &settings)?;
+    let figures = (checked.model.as_ref()).map(|model| crate::report::figures(model, args.trials, args.seed));
+    let page = render::report::Page {
+        report: &checked.report,
+        loaded: checked.model.as_ref().zip(figures.as_ref()),
+    };
+    output::write_text(args.output.as_deref(), &render::report::html(&page))?;
+    let reports = std::slice::from_ref(&checked.report);
+    Ok(finish(
+        reports,
+        args.fail_on,
+        SimulateFormat::Human,
+        &checked.report.source.path,
+    ))
 }
 
 /// The plan format's JSON Schema, generated from the model the loader deserializes.

@@ -66,7 +66,7 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
 /// them is unreadable, and miette cannot pad past 65,535 columns.
 const LONGEST_SNIPPET_LINE: usize = 1_000;
 
-fn touches_long_line(source: &SourceFile, finding: &Finding) -> bool {
+pub(super) fn touches_long_line(source: &SourceFile, finding: &Finding) -> bool {
     let spans = finding
         .span
         .into_iter()

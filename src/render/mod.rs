@@ -10,6 +10,7 @@ mod human;
 mod json;
 mod junit;
 mod markdown;
+pub mod report;
 mod sarif;
 pub mod simulate;
 pub mod size;
