@@ -54,17 +54,9 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
-    /// The plan (`-` for standard input); several files only with `--input az`.
-    #[arg(required = true)]
-    pub plans: Vec<String>,
-
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
     pub format: SimulateFormat,
-
-    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
 
     /// Recompute every subnet's peak as one setting varies on every pool, and report per
     /// subnet the largest value that still fits, the pools sharing it counted together.
@@ -87,33 +79,39 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "S", requires = "churn")]
     pub seed: Option<u64>,
 
-    /// The lowest severity of the plan's findings that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// When to color human output (NO_COLOR is honoured under auto).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 
-    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<std::path::PathBuf>,
+    /// The plan, the output, the exit policy and how inputs are read.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
+    pub format: SimulateFormat,
 
     /// When to color human output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 
+    /// The plan, the output, the exit policy and how inputs are read.
     #[command(flatten)]
-    pub reading: InputArgs,
+    pub plan: PlanArgs,
 }
 
+/// What every command that answers about one plan (`simulate`, `compare`, `size`, `report`)
+/// takes: the plan, where its output goes, what fails the exit code, and how inputs are read.
 #[derive(Args, Debug)]
-pub struct CompareArgs {
+pub struct PlanArgs {
     /// The plan (`-` for standard input); several files only with `--input az`.
     #[arg(required = true)]
     pub plans: Vec<String>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
-    pub format: SimulateFormat,
-
-    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
+    /// Write the output to FILE instead of standard output (the same bytes; `-` is stdout).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
@@ -124,10 +122,6 @@ pub struct CompareArgs {
     /// Configuration file (default: .cniplan.yaml in the working directory or above it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
-
-    /// When to color human output (NO_COLOR is honoured under auto).
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
 
     #[command(flatten)]
     pub reading: InputArgs,
@@ -160,33 +154,19 @@ pub struct InputArgs {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// The plan (`-` for standard input); several files only with `--input az`.
-    #[arg(required = true)]
-    pub plans: Vec<String>,
-
-    /// Write the page to FILE (standard output when absent or `-`).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
-
     /// Churn trials on the page (default: the plan's `churn.trials`, else 1000, cut on a
     /// plan of thousands of nodes so the page is written in seconds; the page says so).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::churn::settings::MAX_TRIALS)))]
     pub trials: Option<u32>,
 
     /// The seed of the churn trials (default: the plan's `churn.seed`, else 0).
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
 
-    /// The lowest severity of the plan's findings that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-
-    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<std::path::PathBuf>,
-
+    /// The plan, the output, the exit policy and how inputs are read.
     #[command(flatten)]
-    pub reading: InputArgs,
+    pub plan: PlanArgs,
 }
 
 #[derive(Args, Debug)]
@@ -207,10 +187,6 @@ pub struct ImportArgs {
 
 #[derive(Args, Debug)]
 pub struct SizeArgs {
-    /// The plan (`-` for standard input); several files only with `--input az`.
-    #[arg(required = true)]
-    pub plans: Vec<String>,
-
     /// Output format.
     #[arg(long, value_enum, default_value_t = SimulateFormat::Human)]
     pub format: SimulateFormat,
@@ -220,24 +196,13 @@ pub struct SizeArgs {
     #[arg(long, conflicts_with = "format")]
     pub write: bool,
 
-    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
-
-    /// The lowest severity of the plan's findings that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-
-    /// Configuration file (default: .cniplan.yaml in the working directory or above it).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<std::path::PathBuf>,
-
     /// When to color human output (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 
+    /// The plan, the output, the exit policy and how inputs are read.
     #[command(flatten)]
-    pub reading: InputArgs,
+    pub plan: PlanArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

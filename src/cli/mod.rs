@@ -8,14 +8,14 @@ mod output;
 mod progress;
 mod reading;
 
-use crate::check::FileReport;
+use crate::check::{Checked, FileReport};
 use crate::config::{self, Settings};
 use crate::diagnostic::Rule;
 use crate::diagnostic::Severity;
 use crate::render::{self, HumanOptions};
 use crate::simulate::SweepKind;
 use args::{
-    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, ImportArgs, ReportArgs, SimulateArgs,
+    CheckArgs, Cli, Color, Command, CompareArgs, FailOn, ImportArgs, PlanArgs, ReportArgs, SimulateArgs,
     SimulateFormat, SizeArgs, Sweep,
 };
 use clap::Parser;
@@ -93,31 +93,51 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     Ok(exit_code(&reports, args.fail_on))
 }
 
-/// The scenario in detail, through the same pipeline as `check` (settings, suppressions,
-/// exit code). A plan that does not load shows its findings instead: a simulation of a
-/// broken plan would mislead.
-fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
+/// The plan of an answering command, read and checked through the same pipeline as `check`
+/// (settings, suppressions).
+fn checked(args: &PlanArgs) -> Result<Checked, String> {
     let settings = settings(args.config.as_deref())?;
     let how = Reading::new(&args.reading)?;
     how.one_input(&args.plans)?;
-    let checked = how.check(&args.plans, &settings)?;
-    let human = HumanOptions {
-        color: use_color(args.color, args.output.as_deref()),
+    how.check(&args.plans, &settings)
+}
+
+/// What an answering command prints when its plan does not load: the findings, in the human
+/// or JSON form of `check`, for figures from a half-read plan would mislead.
+fn show_findings(
+    checked: &Checked,
+    args: &PlanArgs,
+    format: SimulateFormat,
+    color: Color,
+) -> Result<ExitCode, String> {
+    let reports = std::slice::from_ref(&checked.report);
+    let format = match format {
+        SimulateFormat::Human => render::Format::Human,
+        SimulateFormat::Json => render::Format::Json,
+    };
+    let text = render::render(reports, format, &human_options(color, args.output.as_deref()));
+    output::write_text(args.output.as_deref(), &text)?;
+    Ok(exit_code(reports, args.fail_on))
+}
+
+fn human_options(color: Color, output: Option<&std::path::Path>) -> HumanOptions {
+    HumanOptions {
+        color: use_color(color, output),
         quiet: false,
         width: terminal_width(),
-    };
-    let reports = std::slice::from_ref(&checked.report);
+    }
+}
+
+/// The scenario in detail, its sweeps or its churn trials.
+fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
+    let plan = &args.plan;
+    let checked = checked(plan)?;
     let Some(model) = &checked.model else {
-        let format = match args.format {
-            SimulateFormat::Human => render::Format::Human,
-            SimulateFormat::Json => render::Format::Json,
-        };
-        output::write_text(args.output.as_deref(), &render::render(reports, format, &human))?;
-        return Ok(exit_code(reports, args.fail_on));
+        return show_findings(&checked, plan, args.format, args.color);
     };
     let path = &checked.report.source.path;
     let findings = &checked.report.findings;
-    if args.churn {
+    let text = if args.churn {
         let mut settings = model.topology.churn;
         settings.trials = args.trials.unwrap_or(settings.trials);
         settings.seed = args.seed.unwrap_or(settings.seed);
@@ -125,113 +145,71 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
         let churn = crate::churn::run(model, &settings, &bar);
         bar.finish();
         let churn = churn?;
-        let text = match args.format {
+        match args.format {
             SimulateFormat::Json => render::churn::json(path, findings, &churn),
             SimulateFormat::Human => render::churn::human(&churn),
-        };
-        output::write_text(args.output.as_deref(), &text)?;
-        return Ok(finish(reports, args.fail_on, args.format, path));
-    }
-    let sweep = args.sweep.map(|kind| {
+        }
+    } else if let Some(kind) = args.sweep {
         let kind = match kind {
             Sweep::PodsPerNode => SweepKind::PodsPerNode,
             Sweep::MaxPods => SweepKind::MaxPods,
             Sweep::MaxCount => SweepKind::MaxCount,
         };
-        crate::simulate::sweep(model, kind)
-    });
-    let text = match (sweep, args.format) {
-        (Some(sweep), SimulateFormat::Json) => render::simulate::sweep_json(path, findings, &sweep),
-        (Some(sweep), SimulateFormat::Human) => render::simulate::sweep_human(&sweep),
-        (None, SimulateFormat::Json) => {
-            render::simulate::steps_json(path, findings, &crate::simulate::step_tables(model))
+        let sweep = crate::simulate::sweep(model, kind);
+        match args.format {
+            SimulateFormat::Json => render::simulate::sweep_json(path, findings, &sweep),
+            SimulateFormat::Human => render::simulate::sweep_human(&sweep),
         }
-        (None, SimulateFormat::Human) => render::simulate::steps_human(&crate::simulate::step_tables(model)),
+    } else {
+        let steps = crate::simulate::step_tables(model);
+        match args.format {
+            SimulateFormat::Json => render::simulate::steps_json(path, findings, &steps),
+            SimulateFormat::Human => render::simulate::steps_human(&steps),
+        }
     };
-    output::write_text(args.output.as_deref(), &text)?;
-    let code = exit_code(reports, args.fail_on);
-    if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
-        eprintln!(
-            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
-            path, path
-        );
-    }
-    Ok(code)
+    output::write_text(plan.output.as_deref(), &text)?;
+    Ok(finish(&checked, plan.fail_on, args.format))
 }
 
-/// Every cluster under every network mode, through the same pipeline as `check` (settings,
-/// suppressions, exit code). A plan that does not load shows its findings instead, as
-/// `simulate` does: figures from a half-read plan would mislead.
+/// Every cluster under every network mode.
 fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
-    let settings = settings(args.config.as_deref())?;
-    let how = Reading::new(&args.reading)?;
-    how.one_input(&args.plans)?;
-    let checked = how.check(&args.plans, &settings)?;
-    let reports = std::slice::from_ref(&checked.report);
+    let plan = &args.plan;
+    let checked = checked(plan)?;
     let Some(model) = &checked.model else {
-        let human = HumanOptions {
-            color: use_color(args.color, args.output.as_deref()),
-            quiet: false,
-            width: terminal_width(),
-        };
-        let format = match args.format {
-            SimulateFormat::Human => render::Format::Human,
-            SimulateFormat::Json => render::Format::Json,
-        };
-        output::write_text(args.output.as_deref(), &render::render(reports, format, &human))?;
-        return Ok(exit_code(reports, args.fail_on));
+        return show_findings(&checked, plan, args.format, args.color);
     };
-    let path = &checked.report.source.path;
     let clusters = crate::compare::compare(&model.topology);
     let text = match args.format {
-        SimulateFormat::Json => render::compare::json(path, &checked.report.findings, &clusters),
+        SimulateFormat::Json => {
+            render::compare::json(&checked.report.source.path, &checked.report.findings, &clusters)
+        }
         SimulateFormat::Human => {
             render::compare::human(&clusters, model.topology.allocation.headroom_warning)
         }
     };
-    output::write_text(args.output.as_deref(), &text)?;
-    let code = exit_code(reports, args.fail_on);
-    if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
-        eprintln!(
-            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
-            path, path
-        );
-    }
-    Ok(code)
+    output::write_text(plan.output.as_deref(), &text)?;
+    Ok(finish(&checked, plan.fail_on, args.format))
 }
 
 /// Every subnet's and pod CIDR's smallest prefix and a free range, or with `--write` the plan
-/// with its auto ranges filled in; through the same pipeline as `check`, exiting like it. A
-/// plan that does not load shows its findings instead, as `simulate` does.
+/// with its auto ranges filled in.
 fn size(args: &SizeArgs) -> Result<ExitCode, String> {
-    let settings = settings(args.config.as_deref())?;
-    let how = Reading::new(&args.reading)?;
-    how.one_input(&args.plans)?;
-    let checked = how.check(&args.plans, &settings)?;
-    let reports = std::slice::from_ref(&checked.report);
+    let plan = &args.plan;
+    let checked = checked(plan)?;
     let path = &checked.report.source.path;
     let Some(model) = &checked.model else {
-        let human = HumanOptions {
-            color: use_color(args.color, args.output.as_deref()),
-            quiet: false,
-            width: terminal_width(),
-        };
-        let format = match args.format {
-            SimulateFormat::Human => render::Format::Human,
-            SimulateFormat::Json => render::Format::Json,
-        };
-        if args.write {
-            // The plan is written back only when it loads; its findings go where a user looks.
-            eprint!("{}", render::render(reports, render::Format::Human, &human));
-        } else {
-            output::write_text(args.output.as_deref(), &render::render(reports, format, &human))?;
+        if !args.write {
+            return show_findings(&checked, plan, args.format, args.color);
         }
-        return Ok(exit_code(reports, args.fail_on));
+        // The plan is written back only when it loads; its findings go where a user looks.
+        let reports = std::slice::from_ref(&checked.report);
+        let human = human_options(args.color, plan.output.as_deref());
+        eprint!("{}", render::render(reports, render::Format::Human, &human));
+        return Ok(exit_code(reports, plan.fail_on));
     };
-    let code = exit_code(reports, args.fail_on);
     if args.write {
         let written = crate::size::write::fill_in(&checked.report.source.text, &model.topology);
-        output::write_text(args.output.as_deref(), &written.text)?;
+        output::write_text(plan.output.as_deref(), &written.text)?;
         if !written.left.is_empty() {
             eprintln!(
                 "cniplan: left `auto` in place for {} (no free range, or the value is a YAML alias; \
@@ -240,44 +218,29 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
                 path
             );
         }
-        return Ok(code);
+        return Ok(exit_code(std::slice::from_ref(&checked.report), plan.fail_on));
     }
     let rows = crate::size::size(model);
     let text = match args.format {
         SimulateFormat::Json => render::size::json(path, &checked.report.findings, &rows),
         SimulateFormat::Human => render::size::human(path, &rows, model.topology.allocation.headroom_warning),
     };
-    output::write_text(args.output.as_deref(), &text)?;
-    if code != ExitCode::SUCCESS && args.format == SimulateFormat::Human {
-        eprintln!(
-            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
-            path, path
-        );
-    }
-    Ok(code)
+    output::write_text(plan.output.as_deref(), &text)?;
+    Ok(finish(&checked, plan.fail_on, args.format))
 }
 
-/// One HTML page of the plan through the same pipeline as `check` (settings, suppressions,
-/// exit code), its figures from the functions `simulate` calls. A plan that does not load
-/// still gets a page: its findings with their snippets.
+/// One HTML page of the plan, its figures from the functions `simulate` calls. A plan that
+/// does not load still gets a page: its findings with their snippets.
 fn report(args: &ReportArgs) -> Result<ExitCode, String> {
-    let settings = settings(args.config.as_deref())?;
-    let how = Reading::new(&args.reading)?;
-    how.one_input(&args.plans)?;
-    let checked = how.check(&args.plans, &settings)?;
+    let plan = &args.plan;
+    let checked = checked(plan)?;
     let figures = (checked.model.as_ref()).map(|model| crate::report::figures(model, args.trials, args.seed));
     let page = render::report::Page {
         report: &checked.report,
         loaded: checked.model.as_ref().zip(figures.as_ref()),
     };
-    output::write_text(args.output.as_deref(), &render::report::html(&page))?;
-    let reports = std::slice::from_ref(&checked.report);
-    Ok(finish(
-        reports,
-        args.fail_on,
-        SimulateFormat::Human,
-        &checked.report.source.path,
-    ))
+    output::write_text(plan.output.as_deref(), &render::report::html(&page))?;
+    Ok(finish(&checked, plan.fail_on, SimulateFormat::Human))
 }
 
 /// The plan format's JSON Schema, generated from the model the loader deserializes.
@@ -316,15 +279,13 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
     }
 }
 
-/// The exit code of a command beyond `check`, saying on stderr why it is not 0 when a person
-/// reads the output (`simulate --churn`, `report`).
-fn finish(reports: &[FileReport], fail_on: FailOn, format: SimulateFormat, path: &str) -> ExitCode {
-    let code = exit_code(reports, fail_on);
+/// The exit code of an answering command, saying on stderr why it is not 0 when a person
+/// reads the output (the answer itself does not list the findings).
+fn finish(checked: &Checked, fail_on: FailOn, format: SimulateFormat) -> ExitCode {
+    let code = exit_code(std::slice::from_ref(&checked.report), fail_on);
     if code != ExitCode::SUCCESS && format == SimulateFormat::Human {
-        eprintln!(
-            "cniplan: {} has findings at or above --fail-on; `cniplan check {}` shows them",
-            path, path
-        );
+        let path = &checked.report.source.path;
+        eprintln!("cniplan: {path} has findings at or above --fail-on; `cniplan check {path}` shows them");
     }
     code
 }
