@@ -285,9 +285,8 @@ fn generated_hostile_inputs_end_in_diagnostics_quickly() {
 /// busy 2-core machine the wall time of the same run has reached three times as much, which
 /// measures the neighbours rather than cniplan; wall time only guards against a hang. Human
 /// output only: the JSON of a million capacity rows (300 MB) would more than double the time,
-/// and the other tests here cover JSON. `cargo test` leaves it out; `.ci/run` includes it.
+/// and the other tests here cover JSON. About 45 s in a debug build, beside the others.
 #[test]
-#[ignore = "about 45 s in a debug build; .ci/run runs it with --include-ignored"]
 fn a_50_mb_plan_is_checked_in_bounded_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.cniplan.yaml");
@@ -333,10 +332,8 @@ fn a_50_mb_plan_is_checked_in_bounded_time() {
 /// the attributes azurerm writes) is checked, not refused, within 300 s of processor time
 /// (as the 50 MB plan: wall time on a busy machine measures the neighbours). GitHub
 /// annotations only: the findings are the point, and the human table of 5,000 used subnets
-/// would measure comfy-table in a debug build. `cargo test` leaves it out; `.ci/run`
-/// includes it.
+/// would measure comfy-table in a debug build. About a minute in a debug build.
 #[test]
-#[ignore = "about a minute in a debug build; .ci/run runs it with --include-ignored"]
 fn a_100_mb_terraform_plan_is_checked_in_bounded_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.tfplan.json");

@@ -25,6 +25,14 @@ pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
 /// no prefix, and `None` for anything else (a CIDR to parse as one).
 pub fn parse_auto(text: &str, span: Span) -> Option<Result<Option<u8>, Finding>> {
     let text = text.trim();
+    // Nearly every subnet has a real CIDR: answer those without searching the text.
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b'a'))
+    {
+        return None;
+    }
     let (word, prefix) = match text.split_once('/') {
         Some((word, prefix)) => (word, Some(prefix)),
         None => (text, None),

@@ -24,6 +24,14 @@ pub fn resolve(plan: Plan, headroom_warning: Option<f64>) -> (Topology, Vec<Find
     let mut r = Resolver::default();
     r.topology.allocation = allocation(&plan.allocation, headroom_warning);
     r.topology.churn = crate::churn::settings::resolve(plan.churn.as_ref(), &mut r.findings);
+    // Sized up front: an estate pushes 100,000 subnets, and growing the vector (and
+    // rehashing the name maps) moved each of them several times.
+    let subnets: usize = plan.vnets.iter().map(|v| v.subnets.len()).sum();
+    r.topology.subnets.reserve_exact(subnets);
+    r.topology.vnets.reserve_exact(plan.vnets.len());
+    r.subnet_in_vnet.reserve(subnets);
+    r.subnets_named.reserve(subnets);
+    r.vnets_named.reserve(plan.vnets.len());
     let mut peerings = Vec::with_capacity(plan.vnets.len());
     for mut vnet in plan.vnets {
         peerings.push(std::mem::take(&mut vnet.peerings));
