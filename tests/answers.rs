@@ -3,38 +3,13 @@
 //! the soft and hard limits of a dynamic pod subnet that runs out.
 
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::{cniplan, stdin_plan, stdout};
 
 const AUTO: &str = "tests/fixtures/auto-cidr.yaml";
 const KUBENET: &str = "examples/kubenet-to-overlay/plan.yaml";
-
-fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdin_plan(args: &[&str], plan: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().unwrap().write_all(plan.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")

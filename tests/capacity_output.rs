@@ -3,30 +3,9 @@
 //! is computed by hand in the comments beside it (SPEC §3).
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
-fn run(args: &[&str], plan: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(plan.as_bytes())
-        .expect("write the plan");
-    child.wait_with_output().expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8")
-}
+mod common;
+use common::{stdin_plan as run, stdout};
 
 fn json(args: &[&str], plan: &str) -> Value {
     serde_json::from_slice(&run(args, plan).stdout).expect("stdout is JSON")

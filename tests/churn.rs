@@ -2,16 +2,14 @@
 //! number of cores, the flags and their errors, and the README's example.
 
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 const EXAMPLE: &str = "examples/rollouts/plan.yaml";
 
 fn cniplan(args: &[&str], threads: Option<&str>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cniplan"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+    let mut command = common::command(args);
     if let Some(n) = threads {
         command.env("RAYON_NUM_THREADS", n);
     }

@@ -1,25 +1,14 @@
 //! The real binary, as a user runs it: output in each format, and every exit code.
 
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+mod common;
+use common::{cniplan, stdin_plan, stdout};
 
 const WALKTHROUGH: &str = "examples/aks-dynamic-ip/plan.yaml";
 const BROKEN: &str = "examples/broken/addressing.cniplan.yaml";
-
-fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
@@ -263,18 +252,6 @@ fn walkthrough_pod_subnet_row_reads_as_the_article_plans_it() {
         text.contains("│ podsubnet   ┆ 10.241.0.0/16 ┆ pod  ┆ 65,531 ┆      502 ┆  753 ┆ 1.1 % ┆ -"),
         "{text}"
     );
-}
-
-fn stdin_plan(args: &[&str], plan: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().unwrap().write_all(plan.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 const SMALL_POD_SUBNET: &str = "version: 1

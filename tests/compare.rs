@@ -2,37 +2,20 @@
 //! answer, both formats, exit codes and stable output.
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::{stdin_plan, stdout};
 
 const KUBENET: &str = "examples/kubenet-to-overlay/plan.yaml";
 const DYNAMIC: &str = "examples/aks-dynamic-ip/plan.yaml";
 
+/// At a fixed width, so tables wrap the same everywhere.
 fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
+    common::command(args)
         .env("COLUMNS", "100")
         .output()
         .expect("the binary runs")
-}
-
-fn stdin_plan(args: &[&str], plan: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().unwrap().write_all(plan.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
 }
 
 fn json(out: &Output) -> Value {

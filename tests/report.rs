@@ -3,40 +3,15 @@
 //! exit codes follow `check`; and headless Chromium renders the page to a picture that is not
 //! blank, with the subnets' names in its text.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{cniplan, stdin_plan};
+
 const WALKTHROUGH: &str = "examples/aks-dynamic-ip/plan.yaml";
 const WALKTHROUGH_SUBNETS: [&str; 4] = ["nodesubnet", "podsubnet", "node2subnet", "pod2subnet"];
-
-fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdin_plan(args: &[&str], plan: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(plan.as_bytes())
-        .expect("write the plan");
-    child.wait_with_output().expect("the binary runs")
-}
 
 fn page(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("the page is UTF-8")

@@ -2,24 +2,21 @@
 //! spreadsheet, `--format markdown` for a pull request, and `cniplan man`.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::stdout;
 
 const WALKTHROUGH: &str = "examples/aks-dynamic-ip/plan.yaml";
 const KUBENET: &str = "examples/kubenet-to-overlay/plan.yaml";
 const BROKEN: &str = "examples/broken/addressing.cniplan.yaml";
 
+/// At a fixed width, so tables wrap the same everywhere.
 fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
+    common::command(args)
         .env("COLUMNS", "100")
         .output()
         .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
 }
 
 /// Every report command and format, on a plan that passes and on one with errors: `--output

@@ -11,7 +11,9 @@ use cniplan::plan::write::{self, Part};
 use cniplan::source::SourceFile;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::cniplan;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/terraform")
@@ -279,15 +281,6 @@ fn import_round_trips_every_fixture_and_real_plan() {
             }
         }
     }
-}
-
-fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
 }
 
 #[test]

@@ -1,16 +1,8 @@
 //! `--input terraform` and `--var-file` through the real binary: findings of a `.tf`
 //! directory land on the `.tf` line in every CI format, and the flags are checked.
 
-use std::process::{Command, Output};
-
-fn cniplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::cniplan;
 
 const CYCLE: &str = "tests/fixtures/terraform/cycle";
 

@@ -1,0 +1,44 @@
+//! What the tests that run the binary share: `cniplan` run as a user runs it, from the
+//! repository's root with colour off, with a plan on standard input or not, and what it
+//! printed. Each test crate uses its own part (`mod common;`), hence the allow.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// `cniplan ARGS` from the repository's root, colour off; add environment before running.
+pub fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cniplan"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// `cniplan ARGS`, run to its end.
+pub fn cniplan(args: &[&str]) -> Output {
+    command(args).output().expect("the binary runs")
+}
+
+/// `cniplan ARGS` with `plan` on standard input (the `-` path).
+pub fn stdin_plan(args: &[&str], plan: &str) -> Output {
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(plan.as_bytes())
+        .expect("write the plan");
+    child.wait_with_output().expect("the binary runs")
+}
+
+/// What the run printed on standard output.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
