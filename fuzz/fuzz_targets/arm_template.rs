@@ -6,8 +6,8 @@
 #![no_main]
 
 use cniplan::input::{Format, Input};
-use cniplan::render::{self, HumanOptions};
 use cniplan::source::SourceFile;
+use cniplan_fuzz::check_and_render;
 use libfuzzer_sys::fuzz_target;
 
 const SCHEMA: &str = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
@@ -72,20 +72,5 @@ fn exercise(template: String) {
         sources: vec![SourceFile::new("fuzz.json", template.clone())],
         format: Format::Arm,
     };
-    let checked = cniplan::check::run(input, &Default::default());
-    let reports = [checked.report];
-    let options = HumanOptions {
-        color: false,
-        quiet: false,
-        width: 100,
-    };
-    assert!(!render::render(&reports, render::Format::Human, &options).is_empty());
-    let json = render::render(&reports, render::Format::Json, &options);
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
-        panic!("--format json is not valid JSON ({e}):\n{json}\n--- template:\n{template}");
-    }
-    let _ = render::render(&reports, render::Format::Sarif, &options);
-    if let Some(model) = &checked.model {
-        let _ = cniplan::simulate::step_tables(model);
-    }
+    check_and_render(input, &template);
 }

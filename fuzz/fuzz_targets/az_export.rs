@@ -7,8 +7,8 @@
 #![no_main]
 
 use cniplan::input::{Format, Input};
-use cniplan::render::{self, HumanOptions};
 use cniplan::source::SourceFile;
+use cniplan_fuzz::check_and_render;
 use libfuzzer_sys::fuzz_target;
 
 const VNET: &str = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v";
@@ -61,24 +61,16 @@ fn clusters(e: &str) -> String {
 }
 
 fn exercise(sources: Vec<SourceFile>) {
-    let input = Input {
-        sources,
-        format: Format::Az,
-    };
-    let checked = cniplan::check::run(input, &Default::default());
-    let reports = [checked.report];
-    let options = HumanOptions {
-        color: false,
-        quiet: false,
-        width: 100,
-    };
-    assert!(!render::render(&reports, render::Format::Human, &options).is_empty());
-    let json = render::render(&reports, render::Format::Json, &options);
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
-        panic!("--format json is not valid JSON ({e}):\n{json}");
-    }
-    let _ = render::render(&reports, render::Format::Sarif, &options);
-    if let Some(model) = &checked.model {
-        let _ = cniplan::simulate::step_tables(model);
-    }
+    let what = sources
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n---\n");
+    check_and_render(
+        Input {
+            sources,
+            format: Format::Az,
+        },
+        &what,
+    );
 }

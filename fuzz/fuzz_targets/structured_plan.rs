@@ -3,9 +3,9 @@
 //! the `simulate` step tables and the pods-per-node sweep with their renderers.
 #![no_main]
 
+use cniplan::diagnostic::Rule;
 use cniplan::render::{self, Format, HumanOptions};
 use cniplan::simulate::SweepKind;
-use cniplan::diagnostic::Rule;
 use cniplan::source::SourceFile;
 use cniplan_fuzz::PlanDesc;
 use libfuzzer_sys::fuzz_target;

@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
     let sources = vec![
         SourceFile::new("fuzz", ""),
         SourceFile::new("fuzz/main.tf", String::from_utf8_lossy(config).into_owned()),
-        SourceFile::new("fuzz/terraform.tfvars", String::from_utf8_lossy(vars).into_owned()),
+        SourceFile::new(
+            "fuzz/terraform.tfvars",
+            String::from_utf8_lossy(vars).into_owned(),
+        ),
     ];
     match hcl::read(&sources) {
         Err(findings) => {
@@ -70,8 +73,14 @@ fuzz_target!(|data: &[u8]| {
 
 fn assert_within(sources: &[SourceFile], span: cniplan::diagnostic::Span) {
     let text = &sources[span.file as usize].text;
-    assert!(span.start <= span.end && span.end <= text.len(), "{span:?} beyond the file");
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{span:?}");
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{span:?} beyond the file"
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{span:?}"
+    );
 }
 
 fn assert_tree_within(sources: &[SourceFile], node: &Node) {

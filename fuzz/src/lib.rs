@@ -6,6 +6,9 @@
 //! range over all of u32 (and beyond, and negative, to reach the schema errors), prefixes
 //! over 0..=32 (and a few out of range), and subnet references take all three forms.
 
+mod check;
+pub use check::check_and_render;
+
 use arbitrary::{Arbitrary, Result, Unstructured};
 use std::fmt::Write;
 
