@@ -18,6 +18,7 @@ mod dns_service_ip;
 mod duplicate_name;
 mod exhaustion;
 mod forbidden_range;
+mod free_range;
 mod implicit_max_pods;
 mod kubenet_node_limit;
 mod kubenet_retirement;

@@ -4,9 +4,10 @@
 //! use-byo-cni.md, Prerequisites). Pod traffic to those addresses never leaves the cluster.
 //! Clusters may share one pod CIDR, so pod CIDRs are never compared with each other.
 
+use super::free_range::{self, AlsoAvoid};
 use crate::diagnostic::{Finding, Rule, Severity, Span};
-use crate::limits::{FORBIDDEN_FOR_AKS, FORBIDDEN_FOR_VNETS, POD_CIDR_NODE_PREFIX};
-use crate::overlap::{first_free, CidrIndex};
+use crate::limits::POD_CIDR_NODE_PREFIX;
+use crate::overlap::CidrIndex;
 use crate::plan::model::NetworkPlugin;
 use crate::topology::{Cidr, Cluster, Topology};
 use ipnet::Ipv4Net;
@@ -97,7 +98,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         let prefix = pod_cidr.net().prefix_len().clamp(8, POD_CIDR_NODE_PREFIX);
         let suggestion = *free
             .entry(prefix)
-            .or_insert_with(|| suggest_free(topology, prefix));
+            .or_insert_with(|| free_range::suggest(topology, prefix, AlsoAvoid::ServiceCidrs));
         out.push(finding(cluster, pod_cidr, severity, &hits, suggestion));
     }
 }
@@ -274,33 +275,4 @@ fn deploy_error(cluster: &Cluster, hits: &[Hit]) -> &'static str {
     } else {
         ""
     }
-}
-
-/// A private range of the pod CIDR's size that no VNet, external network, service CIDR or
-/// forbidden range touches; computed once per plan and size.
-fn suggest_free(topology: &Topology, prefix: u8) -> Option<Ipv4Net> {
-    let mut used: Vec<Ipv4Net> = topology
-        .vnets
-        .iter()
-        .flat_map(|v| v.address_space.iter().map(Cidr::net))
-        .collect();
-    used.extend(
-        topology
-            .external_networks
-            .iter()
-            .flat_map(|e| e.cidrs.iter().map(Cidr::net)),
-    );
-    used.extend(
-        topology
-            .clusters
-            .iter()
-            .filter_map(|c| Some(c.service_cidr.as_ref()?.net())),
-    );
-    used.extend(FORBIDDEN_FOR_AKS.iter().chain(FORBIDDEN_FOR_VNETS).map(|f| f.net));
-    let private: [Ipv4Net; 3] = [
-        Ipv4Net::new_assert([10, 0, 0, 0].into(), 8),
-        Ipv4Net::new_assert([172, 16, 0, 0].into(), 12),
-        Ipv4Net::new_assert([192, 168, 0, 0].into(), 16),
-    ];
-    first_free(&used, &private, prefix)
 }

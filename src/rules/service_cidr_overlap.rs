@@ -4,10 +4,9 @@
 //! Overlapping only the address space of the VNet or of a peered VNet deploys, but any subnet
 //! later made there is unreachable from pods: a warning.
 
+use super::free_range::{self, AlsoAvoid};
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};
-use crate::limits::{FORBIDDEN_FOR_AKS, FORBIDDEN_FOR_VNETS};
-use crate::overlap::first_free;
 use crate::topology::{Cidr, Cluster, Topology};
 use ipnet::Ipv4Net;
 
@@ -122,30 +121,9 @@ fn finding(
     )
 }
 
-/// A private range of the same size that no VNet, external network or forbidden range
-/// touches; computed once per plan.
+/// A private range of the same size, at most a /24: a /32 service CIDR would mean millions of
+/// candidates (found by fuzzing).
 fn suggest_free(topology: &Topology, prefix: u8) -> Option<Ipv4Net> {
-    let mut used: Vec<Ipv4Net> = topology
-        .vnets
-        .iter()
-        .flat_map(|v| v.address_space.iter().map(Cidr::net))
-        .collect();
-    used.extend(
-        topology
-            .external_networks
-            .iter()
-            .flat_map(|e| e.cidrs.iter().map(Cidr::net)),
-    );
-    used.extend(FORBIDDEN_FOR_AKS.iter().chain(FORBIDDEN_FOR_VNETS).map(|f| f.net));
-    let private: [Ipv4Net; 3] = [
-        Ipv4Net::new_assert([10, 0, 0, 0].into(), 8),
-        Ipv4Net::new_assert([172, 16, 0, 0].into(), 12),
-        Ipv4Net::new_assert([192, 168, 0, 0].into(), 16),
-    ];
-    first_free(
-        &used,
-        &private,
-        // At most a /24: a /32 service CIDR would mean millions of candidates (found by fuzzing).
-        prefix.clamp(crate::limits::LARGEST_SERVICE_CIDR_PREFIX, 24),
-    )
+    let prefix = prefix.clamp(crate::limits::LARGEST_SERVICE_CIDR_PREFIX, 24);
+    free_range::suggest(topology, prefix, AlsoAvoid::Nothing)
 }

@@ -120,19 +120,10 @@ pub fn vnet_occupied(topology: &Topology) -> Occupied {
         let pod = c.pod_cidr.as_ref().map(|p| p.net());
         service.into_iter().chain(pod).map(|n| (n, None))
     });
-    let external = topology
-        .external_networks
-        .iter()
-        .flat_map(|e| e.cidrs.iter().map(|c| (c.net(), None)));
-    let forbidden = limits::FORBIDDEN_FOR_AKS
-        .iter()
-        .chain(limits::FORBIDDEN_FOR_VNETS)
-        .map(|f| (f.net, None));
     Occupied::new(
         subnets
             .chain(clusters)
-            .chain(external)
-            .chain(forbidden)
+            .chain(external_and_forbidden(topology))
             .collect::<Vec<_>>(),
     )
 }
@@ -186,6 +177,19 @@ const POD_CIDR_SPACES: [(u32, u32); 5] = [
     (0xc0a8_0000, 0xc0a8_ffff), // 192.168.0.0/16
 ];
 
+/// External networks and forbidden ranges: in the way of every range cniplan places.
+fn external_and_forbidden(topology: &Topology) -> impl Iterator<Item = (Ipv4Net, Option<usize>)> + '_ {
+    let external = topology
+        .external_networks
+        .iter()
+        .flat_map(|e| e.cidrs.iter().map(|c| (c.net(), None)));
+    let forbidden = limits::FORBIDDEN_FOR_AKS
+        .iter()
+        .chain(limits::FORBIDDEN_FOR_VNETS)
+        .map(|f| (f.net, None));
+    external.chain(forbidden)
+}
+
 /// Everything a pod CIDR must stay clear of: every VNet of the plan (pods are routed beside
 /// them; the rule only forbids the cluster's own and its peers', but a plan's other VNets may
 /// be peered tomorrow), external networks, service CIDRs and forbidden ranges. Other pod
@@ -199,19 +203,10 @@ fn pod_cidr_occupied(topology: &Topology) -> Occupied {
         .clusters
         .iter()
         .filter_map(|c| Some((c.service_cidr.as_ref()?.net(), None)));
-    let external = topology
-        .external_networks
-        .iter()
-        .flat_map(|e| e.cidrs.iter().map(|c| (c.net(), None)));
-    let forbidden = limits::FORBIDDEN_FOR_AKS
-        .iter()
-        .chain(limits::FORBIDDEN_FOR_VNETS)
-        .map(|f| (f.net, None));
     Occupied::new(
         vnets
             .chain(services)
-            .chain(external)
-            .chain(forbidden)
+            .chain(external_and_forbidden(topology))
             .collect::<Vec<_>>(),
     )
 }

@@ -38,23 +38,15 @@ pub fn parse(text: &str) -> SubnetRef<'_> {
 /// `/subscriptions/…/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/V/subnets/S`;
 /// Azure treats the segment names case-insensitively, and so do we.
 fn parse_resource_id(text: &str) -> SubnetRef<'_> {
-    let text = text.strip_suffix('/').unwrap_or(text);
-    let segments: Vec<&str> = text.split('/').collect();
-    let after = |name: &str| {
-        segments
-            .iter()
-            .position(|s| s.eq_ignore_ascii_case(name))
-            .and_then(|i| segments.get(i + 1))
-            .copied()
-            .filter(|s| !s.is_empty())
-    };
-    let network_provider = segments
+    let id = ResourceId::new(text.strip_suffix('/').unwrap_or(text));
+    let network_provider = id
+        .segments
         .iter()
         .any(|s| s.eq_ignore_ascii_case("Microsoft.Network"));
-    match (after("virtualNetworks"), after("subnets")) {
-        (Some(vnet), Some(subnet)) if network_provider && segments.last() == Some(&subnet) => {
+    match (id.after("virtualNetworks"), id.after("subnets")) {
+        (Some(vnet), Some(subnet)) if network_provider && id.segments.last() == Some(&subnet) => {
             SubnetRef::Qualified {
-                resource_group: after("resourceGroups"),
+                resource_group: id.after("resourceGroups"),
                 vnet,
                 subnet,
             }
@@ -62,6 +54,30 @@ fn parse_resource_id(text: &str) -> SubnetRef<'_> {
         _ => SubnetRef::Malformed(
             "a subnet resource ID ends in `/providers/Microsoft.Network/virtualNetworks/VNET/subnets/SUBNET`",
         ),
+    }
+}
+
+/// An Azure resource ID cut at its `/`s, read as Azure reads it.
+pub struct ResourceId<'t> {
+    pub segments: Vec<&'t str>,
+}
+
+impl<'t> ResourceId<'t> {
+    pub fn new(text: &'t str) -> Self {
+        ResourceId {
+            segments: text.split('/').collect(),
+        }
+    }
+
+    /// The segment after the first one named `name` (compared without case, as Azure does),
+    /// when there is one and it is not empty: `after("resourceGroups")` is the group.
+    pub fn after(&self, name: &str) -> Option<&'t str> {
+        self.segments
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(name))
+            .and_then(|i| self.segments.get(i + 1))
+            .copied()
+            .filter(|s| !s.is_empty())
     }
 }
 

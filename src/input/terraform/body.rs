@@ -187,15 +187,10 @@ impl<'c> Evaluator<'c> {
             _ => name.to_string(),
         };
         let collection = self.eval_item(&for_each.value, scope);
-        let pairs: Vec<(V, V)> = match &collection.kind {
-            Kind::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (V::int(i as i128), v.clone()))
-                .collect(),
-            Kind::Map(m) => m.iter().map(|(k, v)| (V::str(k.clone()), v.clone())).collect(),
-            Kind::Null => Vec::new(),
-            _ => {
+        let pairs = match (collection.entries(), &collection.kind) {
+            (Some(pairs), _) => pairs,
+            (None, Kind::Null) => Vec::new(),
+            (None, _) => {
                 record(notes, &block_path, &V::unknown_from([&collection]));
                 return;
             }

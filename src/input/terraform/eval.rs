@@ -393,15 +393,10 @@ impl<'c> Evaluator<'c> {
 
     fn for_expr(&mut self, f: &'c hcl_edit::expr::ForExpr, scope: &mut Scope) -> R {
         let collection = self.eval(&f.intro.collection_expr, scope)?;
-        let pairs: Vec<(V, V)> = match &collection.kind {
-            Kind::Unknown => return Ok(V::unknown_from([&collection])),
-            Kind::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (V::int(i as i128), v.clone()))
-                .collect(),
-            Kind::Map(m) => m.iter().map(|(k, v)| (V::str(k.clone()), v.clone())).collect(),
-            _ => return fail("`for` needs a list, a set or a map"),
+        let pairs = match (collection.entries(), &collection.kind) {
+            (Some(pairs), _) => pairs,
+            (None, Kind::Unknown) => return Ok(V::unknown_from([&collection])),
+            (None, _) => return fail("`for` needs a list, a set or a map"),
         };
         let at = scope.span(&f.intro.collection_expr);
         let mut list = Vec::new();

@@ -36,6 +36,22 @@ impl V {
         }
     }
 
+    /// A collection's (key, value) pairs as `for` and dynamic blocks walk them: a list's
+    /// indices, a map's keys in order; None for anything else.
+    pub fn entries(&self) -> Option<Vec<(V, V)>> {
+        match &self.kind {
+            Kind::List(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (V::int(i as i128), v.clone()))
+                    .collect(),
+            ),
+            Kind::Map(m) => Some(m.iter().map(|(k, v)| (V::str(k.clone()), v.clone())).collect()),
+            _ => None,
+        }
+    }
+
     pub fn unknown() -> V {
         V::new(Kind::Unknown)
     }

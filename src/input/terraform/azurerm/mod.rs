@@ -14,6 +14,7 @@ mod values;
 use super::Resource;
 use crate::diagnostic::{Finding, Span, Spanned};
 use crate::plan::model::{Allocation, Plan};
+use crate::topology::reference::ResourceId;
 use notes::Notes;
 
 /// The resource types this mapping reads. `azapi_resource` is read only to say which
@@ -72,16 +73,8 @@ fn folded(name: &str) -> String {
 /// `kind` (`virtualNetworks`, `managedClusters`): `/subscriptions/…/resourceGroups/RG/
 /// providers/…/KIND/NAME`.
 fn id_parts<'t>(id: &'t str, kind: &str) -> Option<(&'t str, &'t str)> {
-    let segments: Vec<&str> = id.trim().trim_end_matches('/').split('/').collect();
-    let after = |name: &str| {
-        segments
-            .iter()
-            .position(|s| s.eq_ignore_ascii_case(name))
-            .and_then(|i| segments.get(i + 1))
-            .copied()
-            .filter(|s| !s.is_empty())
-    };
-    Some((after("resourceGroups")?, after(kind)?))
+    let id = ResourceId::new(id.trim().trim_end_matches('/'));
+    Some((id.after("resourceGroups")?, id.after(kind)?))
 }
 
 /// Whether `path` of `resource` is unknown until apply.
