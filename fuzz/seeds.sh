@@ -9,11 +9,13 @@
 #                    and the saved regressions/arm_template-*
 #   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json and
 #                    tests/bad-input/tfplan-*
+#   yaml_pieces:     the load_check plans, each behind a byte choosing the piece size
 set -eu
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
 mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" \
-    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/arm_template" "$fuzz_dir/corpus/terraform_plan"
+    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/arm_template" "$fuzz_dir/corpus/terraform_plan" \
+    "$fuzz_dir/corpus/yaml_pieces"
 
 seed() { # TARGET FILE...
     target=$1
@@ -47,6 +49,12 @@ seed terraform_plan \
     $(find "$root/tests/real/terraform" -type f -name '*.json' | sort) \
     "$root"/tests/bad-input/tfplan-*
 
-for t in load_check structured_plan terraform_hcl arm_template terraform_plan; do
+# yaml_pieces reads its first byte as the piece size: 7 cuts a plan every few lines.
+for f in "$fuzz_dir"/corpus/load_check/seed-*; do
+    [ -f "$f" ] || continue
+    { printf '\007'; cat "$f"; } >"$fuzz_dir/corpus/yaml_pieces/$(basename "$f")"
+done
+
+for t in load_check structured_plan terraform_hcl arm_template terraform_plan yaml_pieces; do
     echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
 done

@@ -23,6 +23,11 @@ impl Span {
         }
     }
 
+    /// The same span `by` bytes further on: from a piece of a text to the whole.
+    pub fn shifted(self, by: usize) -> Span {
+        Span::in_file(self.file, self.start + by, self.end + by)
+    }
+
     /// From the start of `self` to the end of `other` (same file).
     pub fn to(self, other: Span) -> Span {
         Span::in_file(self.file, self.start, other.end.max(self.start))

@@ -37,9 +37,12 @@ pub struct Loaded {
     pub aliases: Vec<AliasUse>,
 }
 
-/// Plans larger than this read their VNets and clusters on a second thread while the text is
-/// still being parsed; smaller ones are read in line (a thread costs more than they do).
+/// Plans larger than this are parsed on every core, their VNets and clusters cut into pieces
+/// of about [`PIECE_BYTES`]; smaller ones are read in line (a thread costs more than they do).
 const PARALLEL_READ_BYTES: usize = 1 << 20;
+
+/// Small enough that the pieces even out across cores, large enough that each is worth a task.
+const PIECE_BYTES: usize = 1 << 18;
 
 /// The top-level lists whose items are read as they are parsed.
 const STREAMED: [&str; 2] = ["vnets", "clusters"];
@@ -68,6 +71,13 @@ impl Items {
             }
         }
     }
+
+    /// The items of the next piece, read after those of `self`.
+    fn append(&mut self, next: Items) {
+        self.vnets.extend(next.vnets);
+        self.clusters.extend(next.clusters);
+        self.findings.extend(next.findings);
+    }
 }
 
 fn store<T>(list: &mut Vec<Option<T>>, index: usize, value: Option<T>) {
@@ -77,8 +87,9 @@ fn store<T>(list: &mut Vec<Option<T>>, index: usize, value: Option<T>) {
     list[index] = value;
 }
 
-/// Parses the text, reading the items of the streamed lists as they complete: on a second
-/// thread for a large plan, so parsing and reading overlap and no whole tree is held.
+/// Parses the text, reading the items of the streamed lists as they complete: in pieces on
+/// every core for a large plan, else (or when it does not cut cleanly) on a second thread
+/// while the text is parsed, so no whole tree is held.
 fn parse<'a>(source: &'a SourceFile) -> (Result<Document<'a>, SyntaxError>, Items) {
     let text = &source.text;
     if text.len() < PARALLEL_READ_BYTES {
@@ -87,6 +98,20 @@ fn parse<'a>(source: &'a SourceFile) -> (Result<Document<'a>, SyntaxError>, Item
             items.read(text, key, index, &node)
         });
         return (document, items);
+    }
+    if rayon::current_num_threads() > 1 {
+        let read = |items: &mut Items, key: &str, node: Node<'a>| {
+            let index = match key {
+                "vnets" => items.vnets.len(),
+                _ => items.clusters.len(),
+            };
+            items.read(text, key, index, &node)
+        };
+        if let Some((document, pieces)) = yaml::split::parse_in_pieces(source, &STREAMED, PIECE_BYTES, read) {
+            let mut items = Items::default();
+            pieces.into_iter().for_each(|piece| items.append(piece));
+            return (Ok(document), items);
+        }
     }
     std::thread::scope(|scope| {
         // Bounded, so a reader that falls behind holds back the parser rather than memory.

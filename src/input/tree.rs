@@ -86,6 +86,24 @@ impl<'a> Node<'a> {
         self.alias = alias.map(Box::new);
     }
 
+    /// Every span of the subtree changed by `f`: a piece's places made the whole text's.
+    pub fn map_spans(&mut self, f: &impl Fn(Span) -> Span) {
+        self.span = f(self.span);
+        if let Some(alias) = &mut self.alias {
+            **alias = f(**alias);
+        }
+        match &mut self.value {
+            Value::Seq(items) => items.iter_mut().for_each(|n| n.map_spans(f)),
+            Value::Map(entries) => {
+                for e in entries {
+                    e.key_span = f(e.key_span);
+                    e.value.map_spans(f);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Where a finding about this value belongs: the alias that brought it in, else its text.
     pub fn place(&self) -> Span {
         self.alias().unwrap_or(self.span)

@@ -11,6 +11,8 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+pub mod split;
+
 /// Values that aliases may add beyond the document's own: enough for any plan that shares
 /// pools or subnets through anchors, far below what a "billion laughs" expands to.
 const ALIAS_EXPANSION_ALLOWANCE: u64 = 1_000_000;
@@ -36,9 +38,38 @@ pub fn parse_streaming<'a>(
     streamed: &[&str],
     take: &mut ItemSink<'_, 'a>,
 ) -> Result<Document<'a>, SyntaxError> {
-    let text = &source.text;
+    let whole = Part {
+        text: &source.text,
+        base: 0,
+        depth: 0,
+        stream_root_items: false,
+    };
+    parse_part(whole, file, streamed, take)
+}
+
+/// A piece of a text parsed as a document of its own (see [`split`]).
+struct Part<'a> {
+    text: &'a str,
+    /// Where `text` starts in the whole text: spans are of the whole.
+    base: usize,
+    /// How deep the piece's root sits in the whole document, so the depth limit is the same.
+    depth: usize,
+    /// Hand every item of the root list to `take` (key "") as it completes.
+    stream_root_items: bool,
+}
+
+fn parse_part<'a>(
+    part: Part<'a>,
+    file: u32,
+    streamed: &[&str],
+    take: &mut ItemSink<'_, 'a>,
+) -> Result<Document<'a>, SyntaxError> {
+    let Part { text, base, .. } = part;
     let mut builder = Builder {
         text,
+        base,
+        depth: part.depth,
+        stream_root_items: part.stream_root_items,
         streamed,
         take,
         stack: Vec::new(),
@@ -53,7 +84,7 @@ pub fn parse_streaming<'a>(
     let (mut starts, mut ends) = (Bytes::new(text), Bytes::new(text));
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
-            let at = Bytes::new(text).offset(e.marker());
+            let at = base + Bytes::new(text).offset(e.marker());
             let message = if e.info().contains("recursion limit") {
                 "the document nests deeper than a YAML parser follows".to_string()
             } else {
@@ -69,7 +100,7 @@ pub fn parse_streaming<'a>(
             documents += 1;
             if documents > 1 {
                 return Err(SyntaxError {
-                    span,
+                    span: span.shifted(base),
                     message: "a plan file holds one YAML document; this is a second one".into(),
                 });
             }
@@ -259,7 +290,13 @@ enum Frame<'a> {
 }
 
 struct Builder<'a, 'b, 's> {
+    /// The text parsed (a piece of the whole when `base` > 0).
     text: &'a str,
+    base: usize,
+    /// How deep the root sits in the whole document.
+    depth: usize,
+    /// Items of the root list go to `take`.
+    stream_root_items: bool,
     /// Top-level lists whose items go to `take`.
     streamed: &'b [&'b str],
     take: &'b mut ItemSink<'s, 'a>,
@@ -274,10 +311,12 @@ struct Builder<'a, 'b, 's> {
 }
 
 impl<'a> Builder<'a, '_, '_> {
-    fn on_event(&mut self, event: Event<'a>, span: Span) -> Result<(), SyntaxError> {
+    /// `piece_span` is the event's place in the text parsed; nodes hold their place in the whole.
+    fn on_event(&mut self, event: Event<'a>, piece_span: Span) -> Result<(), SyntaxError> {
+        let span = piece_span.shifted(self.base);
         match event {
             Event::Scalar(text, style, anchor, tag) => {
-                let text = borrow_from(self.text, text, span, style);
+                let text = borrow_from(self.text, text, piece_span, style);
                 let plain = style == ScalarStyle::Plain;
                 let explicit_string = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 let is_key = matches!(self.stack.last(), Some(Frame::Map { pending: None, .. }));
@@ -317,7 +356,9 @@ impl<'a> Builder<'a, '_, '_> {
                 node.set_alias(Some(span));
                 self.finish(node, 0);
             }
-            Event::SequenceStart(..) | Event::MappingStart(..) if self.stack.len() >= MAX_DEPTH => {
+            Event::SequenceStart(..) | Event::MappingStart(..)
+                if self.depth + self.stack.len() >= MAX_DEPTH =>
+            {
                 return Err(SyntaxError {
                     span,
                     message: format!("the document nests deeper than {MAX_DEPTH} levels; no plan does"),
@@ -388,6 +429,9 @@ impl<'a> Builder<'a, '_, '_> {
     /// Whether the value finishing now is an item of a streamed top-level list written once:
     /// its key and index.
     fn streamed_item(&self) -> Option<(String, usize)> {
+        if let [Frame::Seq { items, .. }] = &self.stack[..] {
+            return self.stream_root_items.then(|| (String::new(), items.len()));
+        }
         let [Frame::Map {
             entries,
             pending: Some((key, _, false)),
