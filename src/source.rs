@@ -31,10 +31,12 @@ impl fmt::Display for Position {
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
+        // memchr and whole-block ASCII checks: a byte at a time was 12 ms of a 6.5 MB plan,
+        // spent before any core could start parsing it.
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        let first_non_ascii = text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len());
+        let first_non_ascii = first_non_ascii(text.as_bytes());
         SourceFile {
             path: path.into(),
             text,
@@ -114,6 +116,15 @@ impl SourceFile {
     }
 }
 
+fn first_non_ascii(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 4096;
+    let Some(block) = bytes.chunks(BLOCK).position(|b| !b.is_ascii()) else {
+        return bytes.len();
+    };
+    let start = block * BLOCK;
+    start + bytes[start..].iter().position(|b| !b.is_ascii()).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +137,16 @@ mod tests {
         // 'd' sits after the two-byte 'é': byte 7, character column 4.
         assert_eq!(src.position(7), Position { line: 2, column: 4 });
         assert_eq!(src.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn columns_count_characters_after_a_long_ascii_start() {
+        let text = format!("{}\nxé y\n", "a".repeat(5000));
+        let src = SourceFile::new("p", text);
+        assert_eq!(src.first_non_ascii, 5002);
+        // 'y' sits after the two-byte 'é': byte 5005, character column 4 of line 2.
+        assert_eq!(src.position(5005), Position { line: 2, column: 4 });
+        assert_eq!(SourceFile::new("p", "plain").first_non_ascii, 5);
     }
 
     #[test]

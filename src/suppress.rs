@@ -80,7 +80,8 @@ fn unused(s: &Suppression) -> Finding {
 fn parse(source: &SourceFile) -> Vec<Suppression> {
     let text = &source.text;
     let mut out = Vec::new();
-    for (at, _) in text.match_indices(MARKER) {
+    // memmem's vector search: `match_indices` took 10 ms to find nothing in a 6.5 MB plan.
+    for at in memchr::memmem::find_iter(text.as_bytes(), MARKER) {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..at];
         // A `#` inside a value is not a comment: YAML comments follow whitespace.

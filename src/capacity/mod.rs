@@ -13,6 +13,7 @@ use crate::limits::RESERVED_IPS_PER_SUBNET;
 use crate::mode::Mode;
 use crate::plan::model::MaxSurge;
 use crate::topology::{Cidr, Pool, Topology};
+use rayon::prelude::*;
 pub use scenario::{Exhaustion, Phase};
 
 /// A range the scenario fills: a subnet (counted in IPs), or an overlay or kubenet cluster's
@@ -174,16 +175,18 @@ pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) 
 /// The scenario with each pool's settings chosen by `knobs` (the sweeps vary them).
 pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Vec<RangeCapacity> {
     let uses = pool_uses(topology, knobs);
-    let subnets = topology
+    // Each range's scenario is its own: an estate's 100,000 run on every core, kept in order.
+    let mut ranges: Vec<RangeCapacity> = topology
         .subnets
-        .iter()
+        .par_iter()
         .enumerate()
         .zip(uses.subnets)
         .filter_map(|((i, subnet), uses)| {
             let cidr = subnet.cidr.as_ref()?;
             let usable = usable_ips(cidr.net().prefix_len(), subnet.reserved_ips.value);
             Some(scenario::run(Range::Subnet(i), usable, uses))
-        });
+        })
+        .collect();
     let pod_cidrs = topology
         .clusters
         .iter()
@@ -198,7 +201,8 @@ pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -
                 uses,
             ))
         });
-    subnets.chain(pod_cidrs).collect()
+    ranges.extend(pod_cidrs);
+    ranges
 }
 
 /// The settings of a pool that the sweeps vary; [`PoolKnobs::of`] gives the plan's own.

@@ -4,6 +4,7 @@
 
 use super::{Exhaustion, Range, RangeCapacity};
 use crate::topology::Topology;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -66,7 +67,7 @@ impl SubnetRow {
 }
 
 pub fn rows(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<SubnetRow> {
-    capacity.iter().map(|c| row(topology, c)).collect()
+    capacity.par_iter().map(|c| row(topology, c)).collect()
 }
 
 fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {

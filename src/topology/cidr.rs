@@ -190,8 +190,11 @@ fn spaces(text: &str, parses: impl Fn(&str) -> bool, kind: &str) -> Option<(Stri
 /// Whether an octet of the address before any `/` has a leading zero (checked on every
 /// CIDR of a plan, so it allocates nothing).
 fn padded(text: &str) -> bool {
-    let address = text.split('/').next().unwrap_or(text);
-    address.split('.').any(|o| o.len() > 1 && o.starts_with('0'))
+    // Bytes, not `split`: every CIDR of a plan passes here, 100,000 in an estate.
+    let address = text.as_bytes().split(|&b| b == b'/').next().unwrap_or_default();
+    address
+        .split(|&b| b == b'.')
+        .any(|octet| octet.len() > 1 && octet[0] == b'0')
 }
 
 /// `010.0.0.0/8`: some tools read a leading zero as octal, others drop it; Azure rejects it.

@@ -13,6 +13,7 @@ use crate::mode::Mode;
 use crate::plan::model::{
     self, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType, Plan, PodIpAllocationMode,
 };
+use rayon::prelude::*;
 // foldhash: 100,000 subnet names are hashed per estate; SipHash was 2 % of the check.
 use foldhash::HashMap;
 
@@ -32,10 +33,17 @@ pub fn resolve(plan: Plan, headroom_warning: Option<f64>) -> (Topology, Vec<Find
     r.subnet_in_vnet.reserve(subnets);
     r.subnets_named.reserve(subnets);
     r.vnets_named.reserve(plan.vnets.len());
+    // What each subnet's own text gives does not depend on the others: worked out on every
+    // core, then placed in plan order.
+    let parsed: Vec<Vec<ParsedSubnet>> = plan
+        .vnets
+        .par_iter()
+        .map(|v| v.subnets.iter().map(ParsedSubnet::of).collect())
+        .collect();
     let mut peerings = Vec::with_capacity(plan.vnets.len());
-    for mut vnet in plan.vnets {
+    for (mut vnet, parsed) in plan.vnets.into_iter().zip(parsed) {
         peerings.push(std::mem::take(&mut vnet.peerings));
-        r.add_vnet(vnet);
+        r.add_vnet(vnet, parsed);
     }
     for (i, peers) in peerings.iter().enumerate() {
         for peer in peers {
@@ -77,6 +85,46 @@ fn folded(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// A subnet's range: a CIDR, `auto`, or why neither.
+struct ParsedSubnet {
+    cidr: Option<Cidr>,
+    auto: Option<AutoCidr>,
+    invalid: Option<Finding>,
+}
+
+impl ParsedSubnet {
+    fn of(subnet: &model::Subnet) -> Self {
+        let text = &subnet.cidr;
+        let (cidr, auto, invalid) = match cidr::parse_auto(&text.value, text.span) {
+            None => match cidr_of(text) {
+                Ok(cidr) => (Some(cidr), None, None),
+                Err(finding) => (None, None, Some(finding)),
+            },
+            Some(Ok(prefix)) => (
+                None,
+                Some(AutoCidr {
+                    prefix,
+                    span: text.span,
+                    sized: None,
+                    capped: false,
+                    peak_demand: 0,
+                }),
+                None,
+            ),
+            Some(Err(finding)) => (None, None, Some(finding)),
+        };
+        ParsedSubnet { cidr, auto, invalid }
+    }
+}
+
+fn cidr_of(text: &Spanned<String>) -> Result<Cidr, Finding> {
+    cidr::parse_cidr(&text.value, text.span).map(|written| Cidr {
+        written,
+        span: text.span,
+        defaulted: false,
+    })
+}
+
 #[derive(Default)]
 struct Resolver {
     topology: Topology,
@@ -96,12 +144,8 @@ struct Resolver {
 
 impl Resolver {
     fn cidr(&mut self, text: &Spanned<String>) -> Option<Cidr> {
-        match cidr::parse_cidr(&text.value, text.span) {
-            Ok(written) => Some(Cidr {
-                written,
-                span: text.span,
-                defaulted: false,
-            }),
+        match cidr_of(text) {
+            Ok(cidr) => Some(cidr),
             Err(finding) => {
                 self.findings.push(finding);
                 None
@@ -109,7 +153,7 @@ impl Resolver {
         }
     }
 
-    fn add_vnet(&mut self, vnet: model::Vnet) {
+    fn add_vnet(&mut self, vnet: model::Vnet, parsed: Vec<ParsedSubnet>) {
         let index = self.topology.vnets.len();
         if let Some(origin) = &vnet.origin {
             self.vnets_by_origin
@@ -127,7 +171,7 @@ impl Resolver {
             .filter_map(|c| self.cidr(c))
             .collect();
         let mut subnets = Vec::with_capacity(vnet.subnets.len());
-        for subnet in vnet.subnets {
+        for (subnet, parsed) in vnet.subnets.into_iter().zip(parsed) {
             let id = self.topology.subnets.len();
             subnets.push(id);
             if let Some(origin) = &subnet.origin {
@@ -135,26 +179,18 @@ impl Resolver {
                     .entry(folded(&origin.resource))
                     .or_insert(id);
             }
+            let ParsedSubnet { cidr, auto, invalid } = parsed;
+            // One string per subnet, allocated and kept here: freeing one allocated on
+            // another thread cost an estate more than the hashing.
             let name = folded(&subnet.name.value);
-            self.subnet_in_vnet.entry((index, name.clone())).or_insert(id);
-            self.subnets_named.entry(name).or_default().push(id);
-            let (cidr, auto) = match cidr::parse_auto(&subnet.cidr.value, subnet.cidr.span) {
-                None => (self.cidr(&subnet.cidr), None),
-                Some(Ok(prefix)) => (
-                    None,
-                    Some(AutoCidr {
-                        prefix,
-                        span: subnet.cidr.span,
-                        sized: None,
-                        capped: false,
-                        peak_demand: 0,
-                    }),
-                ),
-                Some(Err(finding)) => {
-                    self.findings.push(finding);
-                    (None, None)
+            match self.subnets_named.get_mut(&name) {
+                Some(ids) => ids.push(id),
+                None => {
+                    self.subnets_named.insert(name.clone(), vec![id]);
                 }
-            };
+            }
+            self.subnet_in_vnet.entry((index, name)).or_insert(id);
+            self.findings.extend(invalid);
             let delegation = subnet.delegation.filter(|d| !d.value.trim().is_empty());
             self.topology.subnets.push(Subnet {
                 vnet: index,
