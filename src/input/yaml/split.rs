@@ -227,14 +227,17 @@ fn cut<'k>(text: &str, streamed: &[&'k str], piece_bytes: usize) -> Option<Vec<L
             key,
             key_at: line.start,
             indent: indent.unwrap_or(0),
-            pieces: pieces(&items, end, piece_bytes),
+            pieces: pieces(&items, indent.unwrap_or(0), end, piece_bytes),
         });
     }
     (!lists.is_empty()).then_some(lists)
 }
 
 /// Consecutive items grouped into ranges of about `piece_bytes`, cut only where an item starts.
-fn pieces(items: &[usize], end: usize, piece_bytes: usize) -> Vec<Range<usize>> {
+/// A piece ends at the next item's `-`, not at its line: an empty value at the end of an item
+/// is placed by the parser at the next token, which must be where it is in the whole text.
+/// Pieces therefore share the indentation before each cut.
+fn pieces(items: &[usize], indent: usize, end: usize, piece_bytes: usize) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let Some(&first) = items.first() else {
         return pieces;
@@ -242,7 +245,7 @@ fn pieces(items: &[usize], end: usize, piece_bytes: usize) -> Vec<Range<usize>> 
     let mut start = first;
     for &item in &items[1..] {
         if item - start >= piece_bytes {
-            pieces.push(start..item);
+            pieces.push(start..item + indent);
             start = item;
         }
     }

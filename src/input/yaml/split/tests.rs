@@ -76,6 +76,14 @@ fn plans_parse_in_pieces_as_they_parse_whole() {
     assert!(same_as_whole(
         "---\nvnets:   # the VNets\n  - a\n  - b\nclusters: []\n"
     ));
+    // Empty values at the end of an item, which the parser places at the next token.
+    assert!(same_as_whole(
+        "vnets:\n  - name: a\n    cidr:\n  - name: b\n    cidr:\n  # note\n  - c:\nclusters:\n- d:\n- e:\n"
+    ));
+    // Found by fuzzing (yaml_pieces): an explicit key whose value is empty ends an item.
+    assert!(same_as_whole(
+        "clusters:\n  - name: a\n    ?   max_pods: 30\n        vnet_subnet: nodes\n  - name: b\n"
+    ));
     // Items level with their key, in every way a first item can start.
     for first in ["- name: c", "-", "- # hi\n  x", "- - a", "-   'q'"] {
         assert!(
