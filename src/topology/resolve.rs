@@ -25,25 +25,27 @@ pub fn resolve(plan: Plan, headroom_warning: Option<f64>) -> (Topology, Vec<Find
     let mut r = Resolver::default();
     r.topology.allocation = allocation(&plan.allocation, headroom_warning);
     r.topology.churn = crate::churn::settings::resolve(plan.churn.as_ref(), &mut r.findings);
-    // Sized up front: an estate pushes 100,000 subnets, and growing the vector (and
-    // rehashing the name maps) moved each of them several times.
+    // Sized up front: an estate pushes 100,000 subnets, and growing the vector moved each of
+    // them several times.
     let subnets: usize = plan.vnets.iter().map(|v| v.subnets.len()).sum();
     r.topology.subnets.reserve_exact(subnets);
     r.topology.vnets.reserve_exact(plan.vnets.len());
-    r.subnet_in_vnet.reserve(subnets);
-    r.subnets_named.reserve(subnets);
-    r.vnets_named.reserve(plan.vnets.len());
-    // What each subnet's own text gives does not depend on the others: worked out on every
-    // core, then placed in plan order.
-    let parsed: Vec<Vec<ParsedSubnet>> = plan
+    r.names_in_vnet.reserve_exact(plan.vnets.len());
+    // A VNet's subnets depend on nothing outside it: each VNet's are built on a core of its
+    // own (ranges parsed, names ordered), then placed in plan order.
+    let vnets: Vec<(model::Vnet, VnetSubnets)> = plan
         .vnets
-        .par_iter()
-        .map(|v| v.subnets.iter().map(ParsedSubnet::of).collect())
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, mut vnet)| {
+            let subnets = VnetSubnets::of(index, std::mem::take(&mut vnet.subnets));
+            (vnet, subnets)
+        })
         .collect();
-    let mut peerings = Vec::with_capacity(plan.vnets.len());
-    for (mut vnet, parsed) in plan.vnets.into_iter().zip(parsed) {
+    let mut peerings = Vec::with_capacity(vnets.len());
+    for (mut vnet, subnets) in vnets {
         peerings.push(std::mem::take(&mut vnet.peerings));
-        r.add_vnet(vnet, parsed);
+        r.add_vnet(vnet, subnets);
     }
     for (i, peers) in peerings.iter().enumerate() {
         for peer in peers {
@@ -85,36 +87,76 @@ fn folded(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// A subnet's range: a CIDR, `auto`, or why neither.
-struct ParsedSubnet {
-    cidr: Option<Cidr>,
-    auto: Option<AutoCidr>,
-    invalid: Option<Finding>,
+/// One VNet's subnets as the topology holds them, and what parsing their ranges found.
+struct VnetSubnets {
+    subnets: Vec<Subnet>,
+    /// Indices into `subnets` ordered by name as Azure compares names; equal names in plan order.
+    by_name: Vec<usize>,
+    findings: Vec<Finding>,
 }
 
-impl ParsedSubnet {
-    fn of(subnet: &model::Subnet) -> Self {
-        let text = &subnet.cidr;
-        let (cidr, auto, invalid) = match cidr::parse_auto(&text.value, text.span) {
-            None => match cidr_of(text) {
-                Ok(cidr) => (Some(cidr), None, None),
-                Err(finding) => (None, None, Some(finding)),
-            },
-            Some(Ok(prefix)) => (
-                None,
-                Some(AutoCidr {
-                    prefix,
-                    span: text.span,
-                    sized: None,
-                    capped: false,
-                    peak_demand: 0,
-                }),
-                None,
-            ),
-            Some(Err(finding)) => (None, None, Some(finding)),
-        };
-        ParsedSubnet { cidr, auto, invalid }
+impl VnetSubnets {
+    fn of(vnet: usize, written: Vec<model::Subnet>) -> Self {
+        let mut findings = Vec::new();
+        let subnets: Vec<Subnet> = written
+            .into_iter()
+            .map(|subnet| {
+                let (cidr, auto, invalid) = range(&subnet.cidr);
+                findings.extend(invalid);
+                Subnet {
+                    vnet,
+                    reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
+                    name: subnet.name,
+                    origin: subnet.origin.map(Box::new),
+                    cidr,
+                    delegation: subnet.delegation.filter(|d| !d.value.trim().is_empty()),
+                    auto,
+                }
+            })
+            .collect();
+        let mut by_name: Vec<usize> = (0..subnets.len()).collect();
+        by_name.sort_by(|&a, &b| compare_folded(&subnets[a].name.value, &subnets[b].name.value));
+        VnetSubnets {
+            subnets,
+            by_name,
+            findings,
+        }
     }
+}
+
+/// A subnet's range: a CIDR, `auto`, or why neither.
+fn range(text: &Spanned<String>) -> (Option<Cidr>, Option<AutoCidr>, Option<Finding>) {
+    match cidr::parse_auto(&text.value, text.span) {
+        None => match cidr_of(text) {
+            Ok(cidr) => (Some(cidr), None, None),
+            Err(finding) => (None, None, Some(finding)),
+        },
+        Some(Ok(prefix)) => (
+            None,
+            Some(AutoCidr {
+                prefix,
+                span: text.span,
+                sized: None,
+                capped: false,
+                peak_demand: 0,
+            }),
+            None,
+        ),
+        Some(Err(finding)) => (None, None, Some(finding)),
+    }
+}
+
+/// Orders names as [`folded`] would, without building the folded strings: a VNet's subnets
+/// are ordered on every core, and no string is allocated for it.
+fn compare_folded(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        let (a, b) = (a.bytes(), b.bytes());
+        return a
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.map(|c| c.to_ascii_lowercase()));
+    }
+    folded(a).cmp(&folded(b))
 }
 
 fn cidr_of(text: &Spanned<String>) -> Result<Cidr, Finding> {
@@ -131,10 +173,11 @@ struct Resolver {
     findings: Vec<Finding>,
     /// VNets of each name, in plan order; duplicates are `duplicate-name`'s business.
     vnets_named: HashMap<String, Vec<usize>>,
-    /// The first subnet of each name within a VNet.
-    subnet_in_vnet: HashMap<(usize, String), usize>,
-    /// Every subnet of each name, across VNets, in plan order, for bare-name references.
-    subnets_named: HashMap<String, Vec<usize>>,
+    /// Per VNet, its subnets ordered by name ([`compare_folded`]), equal names in plan order.
+    names_in_vnet: Vec<Vec<usize>>,
+    /// Every subnet of each name, across VNets, in plan order, for bare-name references:
+    /// built on the first one, since an estate's references name their VNet.
+    subnets_named: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
     /// Imported subnets and VNets by the resource they came from (a Terraform address),
     /// folded: an imported pool or peering names them so, since Azure names repeat across
     /// resource groups. Empty for cniplan plans.
@@ -153,7 +196,7 @@ impl Resolver {
         }
     }
 
-    fn add_vnet(&mut self, vnet: model::Vnet, parsed: Vec<ParsedSubnet>) {
+    fn add_vnet(&mut self, vnet: model::Vnet, built: VnetSubnets) {
         let index = self.topology.vnets.len();
         if let Some(origin) = &vnet.origin {
             self.vnets_by_origin
@@ -170,38 +213,19 @@ impl Resolver {
             .iter()
             .filter_map(|c| self.cidr(c))
             .collect();
-        let mut subnets = Vec::with_capacity(vnet.subnets.len());
-        for (subnet, parsed) in vnet.subnets.into_iter().zip(parsed) {
-            let id = self.topology.subnets.len();
-            subnets.push(id);
+        self.findings.extend(built.findings);
+        let first = self.topology.subnets.len();
+        for (id, subnet) in (first..).zip(&built.subnets) {
             if let Some(origin) = &subnet.origin {
                 self.subnets_by_origin
                     .entry(folded(&origin.resource))
                     .or_insert(id);
             }
-            let ParsedSubnet { cidr, auto, invalid } = parsed;
-            // One string per subnet, allocated and kept here: freeing one allocated on
-            // another thread cost an estate more than the hashing.
-            let name = folded(&subnet.name.value);
-            match self.subnets_named.get_mut(&name) {
-                Some(ids) => ids.push(id),
-                None => {
-                    self.subnets_named.insert(name.clone(), vec![id]);
-                }
-            }
-            self.subnet_in_vnet.entry((index, name)).or_insert(id);
-            self.findings.extend(invalid);
-            let delegation = subnet.delegation.filter(|d| !d.value.trim().is_empty());
-            self.topology.subnets.push(Subnet {
-                vnet: index,
-                reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
-                name: subnet.name,
-                origin: subnet.origin.map(Box::new),
-                cidr,
-                delegation,
-                auto,
-            });
         }
+        let subnets = (first..first + built.subnets.len()).collect();
+        self.topology.subnets.extend(built.subnets);
+        self.names_in_vnet
+            .push(built.by_name.into_iter().map(|i| first + i).collect());
         self.topology.vnets.push(Vnet {
             name: vnet.name,
             resource_group: vnet.resource_group.map(|g| g.value),
@@ -210,6 +234,28 @@ impl Resolver {
             peerings: Vec::new(),
             subnets,
         });
+    }
+
+    /// The first subnet of VNet `vnet` named `name`.
+    fn subnet_in_vnet(&self, vnet: usize, name: &str) -> Option<usize> {
+        let ids = self.names_in_vnet.get(vnet)?;
+        let name_of = |id: usize| self.topology.subnets[id].name.value.as_str();
+        let at = ids.partition_point(|&id| compare_folded(name_of(id), name).is_lt());
+        ids.get(at)
+            .copied()
+            .filter(|&id| compare_folded(name_of(id), name).is_eq())
+    }
+
+    /// Every subnet named `name` (folded), in plan order.
+    fn subnets_named(&self, name: &str) -> &[usize] {
+        let named = self.subnets_named.get_or_init(|| {
+            let mut named: HashMap<String, Vec<usize>> = HashMap::default();
+            for (id, subnet) in self.topology.subnets.iter().enumerate() {
+                named.entry(folded(&subnet.name.value)).or_default().push(id);
+            }
+            named
+        });
+        named.get(name).map_or(&[], Vec::as_slice)
     }
 
     fn add_peering(&mut self, vnet: usize, peer: &Spanned<String>) {
@@ -278,23 +324,20 @@ impl Resolver {
                         nearest: self.nearest_vnet(vnet),
                     });
                 };
-                self.subnet_in_vnet
-                    .get(&(v, folded(subnet)))
-                    .copied()
-                    .ok_or_else(|| Miss::NoSuchSubnet {
-                        vnet: self.topology.vnets[v].name.value.clone(),
-                        subnet: subnet.to_string(),
-                        nearest: self.nearest_subnet(subnet, Some(v)),
-                    })
+                self.subnet_in_vnet(v, subnet).ok_or_else(|| Miss::NoSuchSubnet {
+                    vnet: self.topology.vnets[v].name.value.clone(),
+                    subnet: subnet.to_string(),
+                    nearest: self.nearest_subnet(subnet, Some(v)),
+                })
             }
             SubnetRef::Name(name) => {
                 let key = folded(name);
-                if let Some(&s) = hint.and_then(|v| self.subnet_in_vnet.get(&(v, key.clone()))) {
+                if let Some(s) = hint.and_then(|v| self.subnet_in_vnet(v, name)) {
                     return Ok(s);
                 }
-                match self.subnets_named.get(&key).map(Vec::as_slice) {
-                    Some([only]) => Ok(*only),
-                    Some(many) if !many.is_empty() => Err(Miss::Ambiguous {
+                match self.subnets_named(&key) {
+                    [only] => Ok(*only),
+                    many if !many.is_empty() => Err(Miss::Ambiguous {
                         subnet: name.to_string(),
                         vnets: many
                             .iter()
