@@ -90,8 +90,8 @@ fn folded(name: &str) -> String {
 /// One VNet's subnets as the topology holds them, and what parsing their ranges found.
 struct VnetSubnets {
     subnets: Vec<Subnet>,
-    /// Indices into `subnets` ordered by name as Azure compares names; equal names in plan order.
-    by_name: Vec<usize>,
+    /// (name's [`folded_hash`], index into `subnets`), sorted: a name's subnets in plan order.
+    by_name: Vec<(u64, usize)>,
     findings: Vec<Finding>,
 }
 
@@ -114,8 +114,12 @@ impl VnetSubnets {
                 }
             })
             .collect();
-        let mut by_name: Vec<usize> = (0..subnets.len()).collect();
-        by_name.sort_by(|&a, &b| compare_folded(&subnets[a].name.value, &subnets[b].name.value));
+        let mut by_name: Vec<(u64, usize)> = subnets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (folded_hash(&s.name.value), i))
+            .collect();
+        by_name.sort_unstable();
         VnetSubnets {
             subnets,
             by_name,
@@ -146,17 +150,28 @@ fn range(text: &Spanned<String>) -> (Option<Cidr>, Option<AutoCidr>, Option<Find
     }
 }
 
-/// Orders names as [`folded`] would, without building the folded strings: a VNet's subnets
-/// are ordered on every core, and no string is allocated for it.
-fn compare_folded(a: &str, b: &str) -> std::cmp::Ordering {
+/// A hash of the name as [`folded`] gives it, without building the folded string for the
+/// ASCII names every plan has: a VNet's subnets are indexed on every core, and a lookup
+/// compares hashes before it reads a name.
+fn folded_hash(name: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = foldhash::fast::FixedState::default().build_hasher();
+    let name = name.trim();
+    if name.is_ascii() {
+        name.bytes().for_each(|b| hasher.write_u8(b.to_ascii_lowercase()));
+    } else {
+        folded(name).bytes().for_each(|b| hasher.write_u8(b));
+    }
+    hasher.finish()
+}
+
+/// Whether two names are one to Azure ([`folded`]), for ASCII names without allocating.
+fn same_folded(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
     if a.is_ascii() && b.is_ascii() {
-        let (a, b) = (a.bytes(), b.bytes());
-        return a
-            .map(|c| c.to_ascii_lowercase())
-            .cmp(b.map(|c| c.to_ascii_lowercase()));
+        return a.eq_ignore_ascii_case(b);
     }
-    folded(a).cmp(&folded(b))
+    folded(a) == folded(b)
 }
 
 fn cidr_of(text: &Spanned<String>) -> Result<Cidr, Finding> {
@@ -173,8 +188,8 @@ struct Resolver {
     findings: Vec<Finding>,
     /// VNets of each name, in plan order; duplicates are `duplicate-name`'s business.
     vnets_named: HashMap<String, Vec<usize>>,
-    /// Per VNet, its subnets ordered by name ([`compare_folded`]), equal names in plan order.
-    names_in_vnet: Vec<Vec<usize>>,
+    /// Per VNet, (name's [`folded_hash`], subnet), sorted: a name's subnets in plan order.
+    names_in_vnet: Vec<Vec<(u64, usize)>>,
     /// Every subnet of each name, across VNets, in plan order, for bare-name references:
     /// built on the first one, since an estate's references name their VNet.
     subnets_named: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
@@ -225,7 +240,7 @@ impl Resolver {
         let subnets = (first..first + built.subnets.len()).collect();
         self.topology.subnets.extend(built.subnets);
         self.names_in_vnet
-            .push(built.by_name.into_iter().map(|i| first + i).collect());
+            .push(built.by_name.into_iter().map(|(h, i)| (h, first + i)).collect());
         self.topology.vnets.push(Vnet {
             name: vnet.name,
             resource_group: vnet.resource_group.map(|g| g.value),
@@ -239,11 +254,13 @@ impl Resolver {
     /// The first subnet of VNet `vnet` named `name`.
     fn subnet_in_vnet(&self, vnet: usize, name: &str) -> Option<usize> {
         let ids = self.names_in_vnet.get(vnet)?;
-        let name_of = |id: usize| self.topology.subnets[id].name.value.as_str();
-        let at = ids.partition_point(|&id| compare_folded(name_of(id), name).is_lt());
-        ids.get(at)
-            .copied()
-            .filter(|&id| compare_folded(name_of(id), name).is_eq())
+        let hash = folded_hash(name);
+        let at = ids.partition_point(|&(h, _)| h < hash);
+        ids[at..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, id)| id)
+            .find(|&id| same_folded(&self.topology.subnets[id].name.value, name))
     }
 
     /// Every subnet named `name` (folded), in plan order.
@@ -570,4 +587,37 @@ fn spanned_or<T: Clone>(value: &Option<Spanned<T>>, default: T, owner: Span) -> 
     value
         .clone()
         .unwrap_or_else(|| Spanned::default_at(default, owner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn resolved(yaml: &str) -> (Topology, Vec<Finding>) {
+        let source = SourceFile::new("p", yaml);
+        let loaded = crate::input::cniplan::read(&source).unwrap_or_else(|f| panic!("{f:?}"));
+        resolve(loaded.plan, None)
+    }
+
+    #[test]
+    fn references_find_subnets_as_azure_compares_names() {
+        let plan =
+            "version: 1\nvnets:\n  - name: Hub\n    address_space: [10.0.0.0/16]\n    subnets:\n      \
+                    - {name: Nodes, cidr: 10.0.0.0/24}\n      - {name: ' nodes ', cidr: 10.0.1.0/24}\n      \
+                    - {name: Äpods, cidr: 10.0.2.0/24}\n      - {name: \u{212A}ube, cidr: 10.0.3.0/24}\n\
+                    clusters:\n  - name: c\n    node_pools:\n      \
+                    - {name: a, node_count: 1, vnet_subnet: HUB/NODES, pod_subnet: hub/äPODS}\n      \
+                    - {name: b, node_count: 1, vnet_subnet: hub/kube}\n      \
+                    - {name: d, node_count: 1, vnet_subnet: kUBE}\n";
+        let (topology, findings) = resolved(plan);
+        assert!(findings.is_empty(), "{findings:?}");
+        let pools = &topology.clusters[0].pools;
+        // The first subnet of a name in its VNet; a non-ASCII name folds as Azure folds it,
+        // and the Kelvin sign's lower case is an ASCII `k`.
+        assert_eq!(pools[0].node_subnet, Some(0));
+        assert_eq!(pools[0].pod_subnet, Some(2));
+        assert_eq!(pools[1].node_subnet, Some(3));
+        assert_eq!(pools[2].node_subnet, Some(3));
+    }
 }
