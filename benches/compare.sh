@@ -18,6 +18,8 @@ bare=target/release/examples/bare-parse
 bare_json=target/release/examples/bare-parse-json
 
 python3 "$bench/gen_plan.py" estate --vnets 2000 --subnets 50 --overlaps 10 > "$work/estate.yaml"
+# Half the estate, for "doubling the estate at most doubles the time".
+python3 "$bench/gen_plan.py" estate --vnets 1000 --subnets 50 --overlaps 10 > "$work/estate-half.yaml"
 python3 "$bench/gen_plan.py" cluster --pools 5 --nodes 1000 > "$work/cluster.yaml"
 python3 benches/gen_tfplan.py --teams 1000 --subnets 20 > "$work/estate.tfplan.json"
 walkthrough=examples/aks-dynamic-ip/plan.yaml
@@ -31,7 +33,8 @@ echo "== wall time (hyperfine, mean ± σ)"
 hyperfine --warmup 2 --runs 10 --style basic \
   -n "estate: bare serde_yaml parse" "$bare $work/estate.yaml" \
   -n "estate: cniplan check" "$cniplan check -q --fail-on never --format json $work/estate.yaml" \
-  -n "estate: cniplan check, 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --fail-on never --format json $work/estate.yaml"
+  -n "estate: cniplan check, 1 thread" "RAYON_NUM_THREADS=1 $cniplan check -q --fail-on never --format json $work/estate.yaml" \
+  -n "half estate: cniplan check" "$cniplan check -q --fail-on never --format json $work/estate-half.yaml"
 # Issue 11's target: check of the Terraform plan within 2x of the bare serde_json parse.
 hyperfine --warmup 2 --runs 10 --style basic \
   -n "tfplan: bare serde_json parse" "$bare_json $work/estate.tfplan.json" \
