@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let source = SourceFile::new("p", String::from_utf8_lossy(text).into_owned());
     let mut whole_items: Vec<(String, Node)> = Vec::new();
-    let whole = parse_streaming(&source, 0, &STREAMED, &mut |key, _, node| {
+    let whole = parse_streaming(&source, 0, &STREAMED, &mut |key, node| {
         whole_items.push((key.to_string(), node))
     });
     let piece_bytes = usize::from(size % 64) + 1;

@@ -56,17 +56,18 @@ struct Items {
 }
 
 impl Items {
-    fn read(&mut self, text: &str, key: &str, index: usize, node: &Node) {
+    /// Reads the next item of list `key`: every parse hands a list's items over in order.
+    fn read(&mut self, text: &str, key: &str, node: &Node) {
         let reader = || Reader::new(text, &STRUCTS);
         match key {
             "vnets" => {
                 let (vnet, findings) = reader().read_item::<Vnet>(node, "vnets");
-                store(&mut self.vnets, index, vnet);
+                self.vnets.push(vnet);
                 self.findings.extend(findings);
             }
             _ => {
                 let (cluster, findings) = reader().read_item::<Cluster>(node, "clusters");
-                store(&mut self.clusters, index, cluster);
+                self.clusters.push(cluster);
                 self.findings.extend(findings);
             }
         }
@@ -80,13 +81,6 @@ impl Items {
     }
 }
 
-fn store<T>(list: &mut Vec<Option<T>>, index: usize, value: Option<T>) {
-    if list.len() <= index {
-        list.resize_with(index + 1, || None);
-    }
-    list[index] = value;
-}
-
 /// Parses the text, reading the items of the streamed lists as they complete: in pieces on
 /// every core for a large plan, else (or when it does not cut cleanly) on a second thread
 /// while the text is parsed, so no whole tree is held.
@@ -94,19 +88,13 @@ fn parse<'a>(source: &'a SourceFile) -> (Result<Document<'a>, SyntaxError>, Item
     let text = &source.text;
     if text.len() < PARALLEL_READ_BYTES {
         let mut items = Items::default();
-        let document = yaml::parse_streaming(source, 0, &STREAMED, &mut |key, index, node| {
-            items.read(text, key, index, &node)
+        let document = yaml::parse_streaming(source, 0, &STREAMED, &mut |key, node| {
+            items.read(text, key, &node)
         });
         return (document, items);
     }
     if rayon::current_num_threads() > 1 {
-        let read = |items: &mut Items, key: &str, node: Node<'a>| {
-            let index = match key {
-                "vnets" => items.vnets.len(),
-                _ => items.clusters.len(),
-            };
-            items.read(text, key, index, &node)
-        };
+        let read = |items: &mut Items, key: &str, node: Node<'a>| items.read(text, key, &node);
         if let Some((document, pieces)) = yaml::split::parse_in_pieces(source, &STREAMED, PIECE_BYTES, read) {
             let mut items = Items::default();
             pieces.into_iter().for_each(|piece| items.append(piece));
@@ -115,17 +103,17 @@ fn parse<'a>(source: &'a SourceFile) -> (Result<Document<'a>, SyntaxError>, Item
     }
     std::thread::scope(|scope| {
         // Bounded, so a reader that falls behind holds back the parser rather than memory.
-        let (send, receive) = std::sync::mpsc::sync_channel::<(String, usize, Node<'a>)>(256);
+        let (send, receive) = std::sync::mpsc::sync_channel::<(String, Node<'a>)>(256);
         let reading = scope.spawn(move || {
             let mut items = Items::default();
-            for (key, index, node) in receive {
-                items.read(text, &key, index, &node);
+            for (key, node) in receive {
+                items.read(text, &key, &node);
             }
             items
         });
-        let document = yaml::parse_streaming(source, 0, &STREAMED, &mut |key, index, node| {
+        let document = yaml::parse_streaming(source, 0, &STREAMED, &mut |key, node| {
             // The reader only stops when this sender is gone.
-            let _ = send.send((key.to_string(), index, node));
+            let _ = send.send((key.to_string(), node));
         });
         drop(send);
         let items = reading.join().unwrap_or_default();

@@ -65,7 +65,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()>
         let diagnostics: Vec<Diagnostic> = report.findings.iter().map(|f| diagnostic(source, f)).collect();
         write_pretty(out, 6, &diagnostics)?;
         out.write_all(b",\n      \"subnets\": ")?;
-        write_rows(out, &report.subnets)?;
+        write_rows(out, 6, &report.subnets)?;
         out.write_all(b"\n    }")
     })?;
     out.write_all(b",\n  \"summary\": ")?;
@@ -95,9 +95,9 @@ fn write_list<W: Write, T>(
     out.write_all(b"]")
 }
 
-/// The rows of a file (a list at 6 spaces), serialized on every core. Each task keeps its
-/// buffers from batch to batch: 34 MB of an estate's rows then pass through a few hundred KB.
-fn write_rows(out: &mut impl Write, rows: &[SubnetRow]) -> std::io::Result<()> {
+/// [`write_list`] of a file's rows, serialized on every core. Each task keeps its buffers
+/// from batch to batch: 34 MB of an estate's rows then pass through a few hundred KB.
+fn write_rows(out: &mut impl Write, indent: usize, rows: &[SubnetRow]) -> std::io::Result<()> {
     if rows.is_empty() {
         return out.write_all(b"[]");
     }
@@ -115,15 +115,17 @@ fn write_rows(out: &mut impl Write, rows: &[SubnetRow]) -> std::io::Result<()> {
                 for (i, row) in rows.iter().enumerate() {
                     let first = b == 0 && t == 0 && i == 0;
                     text.extend_from_slice(if first { b"\n" } else { b",\n" });
-                    text.extend_from_slice(&SPACES[..8]);
-                    append_pretty(text, scratch, 8, row);
+                    text.extend_from_slice(&SPACES[..indent + 2]);
+                    append_pretty(text, scratch, indent + 2, row);
                 }
             });
         for (text, _) in &buffers[..batch.len().div_ceil(ROWS_PER_TASK)] {
             out.write_all(text)?;
         }
     }
-    out.write_all(b"\n      ]")
+    out.write_all(b"\n")?;
+    out.write_all(&SPACES[..indent])?;
+    out.write_all(b"]")
 }
 
 const SPACES: &[u8; 16] = b"                ";

@@ -263,7 +263,7 @@ impl Resolver {
             .find(|&id| same_folded(&self.topology.subnets[id].name.value, name))
     }
 
-    /// Every subnet named `name` (folded), in plan order.
+    /// Every subnet named `name` as Azure compares names, in plan order.
     fn subnets_named(&self, name: &str) -> &[usize] {
         let named = self.subnets_named.get_or_init(|| {
             let mut named: HashMap<String, Vec<usize>> = HashMap::default();
@@ -272,7 +272,7 @@ impl Resolver {
             }
             named
         });
-        named.get(name).map_or(&[], Vec::as_slice)
+        named.get(&folded(name)).map_or(&[], Vec::as_slice)
     }
 
     fn add_peering(&mut self, vnet: usize, peer: &Spanned<String>) {
@@ -348,11 +348,10 @@ impl Resolver {
                 })
             }
             SubnetRef::Name(name) => {
-                let key = folded(name);
                 if let Some(s) = hint.and_then(|v| self.subnet_in_vnet(v, name)) {
                     return Ok(s);
                 }
-                match self.subnets_named(&key) {
+                match self.subnets_named(name) {
                     [only] => Ok(*only),
                     many if !many.is_empty() => Err(Miss::Ambiguous {
                         subnet: name.to_string(),

@@ -22,14 +22,14 @@ pub const MAX_DEPTH: usize = 128;
 
 /// The first document of `source` (file number `file` in its report).
 pub fn parse(source: &SourceFile, file: u32) -> Result<Document<'_>, SyntaxError> {
-    parse_streaming(source, file, &[], &mut |_, _, _| {})
+    parse_streaming(source, file, &[], &mut |_, _| {})
 }
 
-/// Hands each item of a top-level list to a reader as soon as the item is parsed.
-pub type ItemSink<'s, 'a> = dyn FnMut(&str, usize, Node<'a>) + 's;
+/// Hands each item of a top-level list to a reader as soon as the item is parsed, in order.
+pub type ItemSink<'s, 'a> = dyn FnMut(&str, Node<'a>) + 's;
 
 /// [`parse`], handing every item of the top-level lists named in `streamed` to `take` (the
-/// list's key, the item's index, the item) as soon as it is complete, leaving a
+/// list's key, the item) as soon as it is complete, leaving a
 /// [`Value::Taken`] in its place: a large plan's items are read while the rest is still being
 /// parsed, and never all held as a tree at once.
 pub fn parse_streaming<'a>(
@@ -427,21 +427,21 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     /// Whether the value finishing now is an item of a streamed top-level list written once:
-    /// its key and index.
-    fn streamed_item(&self) -> Option<(String, usize)> {
-        if let [Frame::Seq { items, .. }] = &self.stack[..] {
-            return self.stream_root_items.then(|| (String::new(), items.len()));
+    /// its key.
+    fn streamed_item(&self) -> Option<String> {
+        if let [Frame::Seq { .. }] = &self.stack[..] {
+            return self.stream_root_items.then(String::new);
         }
         let [Frame::Map {
             entries,
             pending: Some((key, _, false)),
             ..
-        }, Frame::Seq { items, .. }] = &self.stack[..]
+        }, Frame::Seq { .. }] = &self.stack[..]
         else {
             return None;
         };
         let once = !entries.iter().any(|e| e.key == *key);
-        (once && self.streamed.contains(&key.as_ref())).then(|| (key.to_string(), items.len()))
+        (once && self.streamed.contains(&key.as_ref())).then(|| key.to_string())
     }
 
     fn set_key(&mut self, text: Cow<'a, str>, span: Span, plain: bool) {
@@ -460,10 +460,10 @@ impl<'a> Builder<'a, '_, '_> {
             }
             self.anchors[anchor] = Some(node.clone());
         }
-        if let Some((key, index)) = self.streamed_item() {
+        if let Some(key) = self.streamed_item() {
             let placeholder = Node::new(node.span, Value::Taken);
             let taken = std::mem::replace(&mut node, placeholder);
-            (self.take)(&key, index, taken);
+            (self.take)(&key, taken);
         }
         match self.stack.last_mut() {
             None => {

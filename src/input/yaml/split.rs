@@ -29,8 +29,8 @@ struct List<'k> {
 }
 
 /// Parses `source` in pieces of about `piece_bytes`, handing each item of the `streamed`
-/// lists to `read` with the accumulator of its piece, the list's key and its index in the
-/// piece. Gives the document (each streamed list holding [`Value::Taken`] placeholders) and the
+/// lists to `read`, in order, with the accumulator of its piece and the list's key. Gives
+/// the document (each streamed list holding [`Value::Taken`] placeholders) and the
 /// accumulators in document order; `None` when the text does not cut cleanly, and the caller
 /// parses it whole.
 pub fn parse_in_pieces<'a, T: Default + Send>(
@@ -107,7 +107,7 @@ fn parse_piece<'a, T: Default>(
         depth: 1,
         stream_root_items: true,
     };
-    let document = parse_part(part, 0, &[], &mut |_, _, item| read(&mut acc, key, item)).ok()?;
+    let document = parse_part(part, 0, &[], &mut |_, item| read(&mut acc, key, item)).ok()?;
     let clean = document.aliases.is_empty() && document.warnings.is_empty();
     match document.root {
         Some(
@@ -140,7 +140,7 @@ fn parse_rest<'a>(text: &str, lists: &[List]) -> Option<Document<'a>> {
         depth: 0,
         stream_root_items: false,
     };
-    let document = parse_part(whole, 0, &[], &mut |_, _, _| {}).ok()?;
+    let document = parse_part(whole, 0, &[], &mut |_, _| {}).ok()?;
     if !document.aliases.is_empty() || !document.warnings.is_empty() {
         return None;
     }

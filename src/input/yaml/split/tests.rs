@@ -10,7 +10,7 @@ type Items<'a> = Vec<(String, Node<'a>)>;
 
 fn whole(source: &SourceFile) -> Option<(Document<'_>, Items<'_>)> {
     let mut items = Vec::new();
-    let document = parse_streaming(source, 0, &STREAMED, &mut |key, _, node| {
+    let document = parse_streaming(source, 0, &STREAMED, &mut |key, node| {
         items.push((key.to_string(), node))
     })
     .ok()?;
