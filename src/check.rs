@@ -85,12 +85,13 @@ pub fn run(input: Input, settings: &Settings) -> Checked {
             (findings, rows, Some(Model { topology, capacity }))
         }
     };
-    let mut sources = input.sources.into_iter();
-    let source = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
     // Rules turned off are gone before suppressions are matched; the notes about unused
     // suppressions are graded like any other finding.
     let findings = settings.adjust(findings);
-    let mut findings = settings.adjust(suppress::apply(&source, findings));
+    let syntaxes = input::syntaxes(&input);
+    let mut findings = settings.adjust(suppress::apply(&input.sources, &syntaxes, findings));
+    let mut sources = input.sources.into_iter();
+    let source = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Checked {
         report: FileReport {

@@ -116,6 +116,35 @@ impl SourceFile {
     }
 }
 
+/// What starts a suppression directive in a comment (`# cniplan: ignore[...]`): read by
+/// `suppress`, and kept out of every comment cniplan writes.
+pub const DIRECTIVE: &str = "cniplan:";
+
+/// `text` with every character that would act on a terminal or hide what follows shown as
+/// an escape (`\u{1b}`): C0 controls but the tab, DEL, C1 controls, the Unicode line and
+/// paragraph separators, and the bidirectional overrides and isolates. Borrowed when there
+/// is none, as for nearly every name.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn first_non_ascii(bytes: &[u8]) -> usize {
     const BLOCK: usize = 4096;
     let Some(block) = bytes.chunks(BLOCK).position(|b| !b.is_ascii()) else {
@@ -156,6 +185,15 @@ mod tests {
         assert_eq!(src.lines_around(5, 8, 1, 1), (2, 13, 1));
         assert_eq!(&src.text[2..13], "bb\nccc\ndddd");
         assert_eq!(src.lines_around(0, 0, 3, 0), (0, 1, 0));
+    }
+
+    #[test]
+    fn controls_bidi_and_line_breaks_are_shown_escaped() {
+        assert_eq!(
+            visible("a\u{1b}]0;x\u{7}b\nc\u{85}\u{202e}d\te"),
+            "a\\u{1b}]0;x\\u{7}b\\u{a}c\\u{85}\\u{202e}d\te"
+        );
+        assert!(matches!(visible("plain é"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

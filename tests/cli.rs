@@ -5,14 +5,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
-use common::{cniplan, stdin_plan, stdout};
+use common::{cniplan, json, stdin_plan, stdout};
 
 const WALKTHROUGH: &str = "examples/aks-dynamic-ip/plan.yaml";
 const BROKEN: &str = "examples/broken/addressing.cniplan.yaml";
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
 
 /// The `path` of every file in a JSON report, in output order.
 fn file_paths(v: &Value) -> Vec<&str> {

@@ -5,7 +5,7 @@ use serde_json::Value;
 use std::process::Output;
 
 mod common;
-use common::{stdin_plan, stdout};
+use common::{json, stdin_plan, stdout};
 
 const KUBENET: &str = "examples/kubenet-to-overlay/plan.yaml";
 const DYNAMIC: &str = "examples/aks-dynamic-ip/plan.yaml";
@@ -16,10 +16,6 @@ fn cniplan(args: &[&str]) -> Output {
         .env("COLUMNS", "100")
         .output()
         .expect("the binary runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
 /// The figures of one mode of the first cluster.

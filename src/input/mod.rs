@@ -5,6 +5,7 @@
 pub mod arm;
 pub mod az;
 pub mod cniplan;
+pub mod comments;
 pub mod de;
 pub mod json;
 pub mod terraform;
@@ -110,6 +111,37 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             Err(e) => Err(vec![syntax(e)]),
         },
     }
+}
+
+/// The comment syntax of each source of an input, in order, as [`read`] reads them: `.tf`
+/// and `.tfvars` files are HCL wherever they appear; the rest follows the input's format.
+/// A file of unclear kind gets [`Syntax::Json`], which has no comments: a directive it holds
+/// is then ignored, never taken from a value.
+pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
+    use comments::Syntax;
+    let main = input.sources.first().map_or("", |s| s.text.as_str());
+    let rest = match input.format {
+        Format::Cniplan => Syntax::Yaml,
+        Format::Arm => Syntax::Jsonc,
+        Format::Az | Format::Terraform => Syntax::Json,
+        Format::Auto if arm::is_template(main) => Syntax::Jsonc,
+        Format::Auto if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
+            Syntax::Json
+        }
+        Format::Auto => Syntax::Yaml,
+    };
+    input
+        .sources
+        .iter()
+        .map(|s| {
+            let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
+            if hcl {
+                Syntax::Hcl
+            } else {
+                rest
+            }
+        })
+        .collect()
 }
 
 fn syntax(e: tree::SyntaxError) -> Finding {

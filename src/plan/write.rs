@@ -34,7 +34,10 @@ pub fn write(parts: &[Part<'_>]) -> String {
         .filter_map(|p| p.sources.first())
         .map(|s| s.path.as_str())
         .collect();
-    w.line(&format!("# Imported by cniplan from {}.", inputs.join(", ")));
+    w.line(&format!(
+        "# Imported by cniplan from {}.",
+        comment_text(&inputs.join(", "))
+    ));
     w.line("# Each value's comment names the resource it came from and where it is written;");
     w.line("# edit freely, then `cniplan check` this file.");
     for part in parts {
@@ -43,9 +46,9 @@ pub fn write(parts: &[Part<'_>]) -> String {
                 .span
                 .map_or(String::new(), |s| format!(" ({})", location(part.sources, s)));
             w.line(&format!(
-                "# {}: {}{at}",
+                "# {}: {}",
                 note.rule.name(),
-                one_line(&note.message)
+                comment_text(&format!("{}{at}", note.message))
             ));
         }
     }
@@ -175,7 +178,7 @@ impl Writer<'_> {
         if parts.is_empty() {
             String::new()
         } else {
-            format!("  # {}", one_line(&parts.join(", ")))
+            format!("  # {}", comment_text(&parts.join(", ")))
         }
     }
 
@@ -351,8 +354,16 @@ fn location(sources: &[SourceFile], span: crate::diagnostic::Span) -> String {
 }
 
 /// Comments are single lines.
-fn one_line(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
+/// Text from the inputs (file names, resource names, messages) as it goes into a comment:
+/// on one line, with no control character, and never starting a directive, so the written
+/// plan's `check` does not obey what the data said (SPEC §6).
+fn comment_text(text: &str) -> String {
+    let text = crate::source::visible(text);
+    if text.trim_start().starts_with(crate::source::DIRECTIVE) {
+        format!("from {text}")
+    } else {
+        text.into_owned()
+    }
 }
 
 fn list<'s>(items: impl Iterator<Item = &'s str>) -> String {

@@ -42,3 +42,8 @@ pub fn stdin_plan(args: &[&str], plan: &str) -> Output {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
 }
+
+/// What the run printed on standard output, as JSON.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
