@@ -71,7 +71,8 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// Reads a configuration file; every mistake is an error naming the file, line and column.
 pub fn load(path: &Path) -> Result<Settings, String> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let bytes = crate::source::read::read_file(path, &shown)?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{shown} is not UTF-8 text"))?;
     let source = SourceFile::new(shown.clone(), text);
     let located = |span: crate::diagnostic::Span, message: &str| {
         format!("{shown}:{}: {message}", source.position(span.start))

@@ -839,3 +839,30 @@ fn the_readme_shows_the_walkthroughs_real_output() {
         "update the README's sample output"
     );
 }
+
+/// A plan that is a named pipe, or a link to a device, is refused at once with a message
+/// (exit 2), found by name or in a directory walk; it is never waited on or read without end.
+#[cfg(unix)]
+#[test]
+fn special_files_named_as_plans_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("cniplan.yaml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.cniplan.yaml")).unwrap();
+    let out = cniplan(&["check", fifo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("it is a named pipe (FIFO), not a regular file"),
+        "{stderr}"
+    );
+    // A walk takes regular files only: neither is a plan it could read.
+    let out = cniplan(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files found"));
+    let out = cniplan(&["check", dir.path().join("zero.cniplan.yaml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is a device, not a regular file"));
+}

@@ -175,3 +175,78 @@ fn generated_hostile_directories_end_in_findings_quickly() {
     assert_eq!(code, 2);
     assert!(message.ends_with("holds no .tf files"), "{message}");
 }
+
+/// Special files and link loops (issue 19): a named pipe or a link to a device among the
+/// `.tf` and variable files is refused at once with a message, never waited on or read
+/// without end; a module directory linked back to its caller is a cycle; a module reached
+/// through a second, linked path is read as Terraform reads it, with no error.
+#[cfg(unix)]
+#[test]
+fn special_files_and_link_loops_end_in_a_message_at_once() {
+    let vnet = "resource \"azurerm_virtual_network\" \"v\" {\n  name = \"v\"\n  resource_group_name = \"rg\"\n  location = \"x\"\n  address_space = [\"10.1.0.0/16\"]\n}\n";
+    let case = |setup: &dyn Fn(&Path)| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("main.tf"), vnet).unwrap();
+        setup(dir.path());
+        let out = check(dir.path(), Duration::from_secs(20));
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let fifo = |dir: &Path| {
+        let path = std::ffi::CString::new(dir.join("pipe.tf").to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    };
+    let (code, stderr) = case(&fifo);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.ends_with("pipe.tf: it is a named pipe (FIFO), not a regular file\n"),
+        "{stderr}"
+    );
+    let zero = |dir: &Path| std::os::unix::fs::symlink("/dev/zero", dir.join("terraform.tfvars")).unwrap();
+    let (code, stderr) = case(&zero);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.ends_with("terraform.tfvars: it is a device, not a regular file\n"),
+        "{stderr}"
+    );
+    let looped = |dir: &Path| {
+        std::fs::write(dir.join("loop.tf"), "module \"m\" {\n  source = \"./loop\"\n}\n").unwrap();
+        std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+    };
+    let (code, stderr) = case(&looped);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("loop leads back to a directory that calls it"),
+        "{stderr}"
+    );
+    let aliased = |dir: &Path| {
+        std::fs::create_dir_all(dir.join("mods/net")).unwrap();
+        let subnet = "variable \"n\" {}\nresource \"azurerm_subnet\" \"s\" {\n  name = \"s${var.n}\"\n  resource_group_name = \"rg\"\n  virtual_network_name = \"v\"\n  address_prefixes = [\"10.1.${var.n}.0/24\"]\n}\n";
+        std::fs::write(dir.join("mods/net/main.tf"), subnet).unwrap();
+        std::os::unix::fs::symlink("mods", dir.join("alias")).unwrap();
+        let calls = "module \"a\" {\n  source = \"./mods/net\"\n  n = 1\n}\nmodule \"b\" {\n  source = \"./alias/net\"\n  n = 2\n}\n";
+        std::fs::write(dir.join("calls.tf"), calls).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), vnet).unwrap();
+    aliased(dir.path());
+    let out = check(dir.path(), Duration::from_secs(20));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows, ["s1", "s2"]);
+}

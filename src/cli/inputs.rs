@@ -3,11 +3,7 @@
 use crate::config::Settings;
 use crate::diagnostic::Span;
 use crate::source::SourceFile;
-use std::io::Read;
 use std::path::Path;
-
-/// Larger than any real plan (the 2,000-VNet benchmark estate is 6.5 MB); reading stops here.
-const MAX_PLAN_BYTES: u64 = 256 * 1024 * 1024;
 
 /// File names picked when walking a directory (SPEC §1), and Terraform plans in JSON
 /// (`terraform show -json tfplan > tfplan.json`, or `NAME.tfplan.json`).
@@ -126,25 +122,12 @@ fn globs(root: &str, globs: &[String], prefix: &str) -> Result<ignore::overrides
 /// A plan's text. Bytes that are not UTF-8 still make a source (so the finding can point at
 /// them); the returned span marks the first bad byte.
 pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
-    let mut bytes = Vec::new();
     let display = if path == "-" { "<stdin>" } else { path };
-    let result = if path == "-" {
-        std::io::stdin().take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
+    let mut bytes = if path == "-" {
+        crate::source::read::read_stdin()?
     } else {
-        std::fs::File::open(path).and_then(|f| {
-            // Sized up front: a 35 MB plan read into a growing Vec was copied twice over.
-            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_PLAN_BYTES + 1);
-            bytes.reserve(usize::try_from(size).unwrap_or(0));
-            f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
-        })
+        crate::source::read::read_file(Path::new(path), path)?
     };
-    result.map_err(|e| format!("cannot read {display}: {e}"))?;
-    if bytes.len() as u64 > MAX_PLAN_BYTES {
-        return Err(format!(
-            "{display} is larger than {} MiB; no plan is that large",
-            MAX_PLAN_BYTES / 1024 / 1024
-        ));
-    }
     // A UTF-8 byte order mark is invisible in editors and confuses libyaml; columns are
     // counted as editors show them, without it.
     if bytes.starts_with(b"\xef\xbb\xbf") {

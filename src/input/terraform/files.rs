@@ -4,12 +4,13 @@
 //! [`SourceFile`]s, so tests and the fuzzer need no directory.
 
 use crate::source::SourceFile;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// More files than any real root module and its local modules hold; reading stops here.
 const MAX_FILES: usize = 5_000;
-/// As large as the largest plan cniplan reads (`cli::inputs`).
-const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// A configuration's files together are held to the limit of one input file.
+const MAX_BYTES: u64 = crate::source::read::MAX_FILE_BYTES;
 /// Local modules nest a few levels in practice; a `source` that leads round in circles
 /// through new paths (symbolic links) ends here.
 pub const MAX_MODULE_DEPTH: usize = 16;
@@ -48,28 +49,63 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
         }
         sources.push(reader.read(&path)?);
     }
-    let mut seen = vec![root.clone()];
-    let mut pending: Vec<(String, usize)> = module_dirs(&root, &sources[1..])
+    // Directories are told apart as the file system resolves them. One reached through a
+    // second path (a symbolic link) is another module of the same files, as in Terraform:
+    // its files are taken from memory, not read again. One that leads back to a directory
+    // calling it is a cycle, which Terraform cannot install either.
+    let root_id = identity(&root);
+    let mut read: HashMap<PathBuf, std::ops::Range<usize>> = HashMap::new();
+    read.insert(root_id.clone(), 1..1 + config_count(&names));
+    let mut seen = HashSet::from([root.clone()]);
+    let mut pending: Vec<(String, Vec<PathBuf>)> = module_dirs(&root, &sources[1..])
         .into_iter()
-        .map(|d| (d, 1))
+        .map(|d| (d, vec![root_id.clone()]))
         .collect();
-    while let Some((module_dir, depth)) = pending.pop() {
-        if seen.contains(&module_dir) || depth > MAX_MODULE_DEPTH {
+    while let Some((module_dir, callers)) = pending.pop() {
+        if callers.len() > MAX_MODULE_DEPTH || !seen.insert(module_dir.clone()) {
             continue;
         }
-        seen.push(module_dir.clone());
-        // A missing module directory is the reader's finding, at the `source` that names it.
-        let Ok(names) = list(Path::new(&module_dir)) else {
-            continue;
-        };
+        let id = identity(&module_dir);
+        if callers.contains(&id) {
+            return Err(format!(
+                "module directory {} leads back to a directory that calls it (through a symbolic link): a cycle of sources",
+                crate::source::visible(&module_dir)
+            ));
+        }
         let first = sources.len();
-        for name in names.iter().filter(|n| is_listed_config(n)) {
-            sources.push(reader.read(&join(&module_dir, name))?);
+        if let Some(same) = read.get(&id).cloned() {
+            for i in same {
+                let name = sources[i].path.rsplit('/').next().unwrap_or_default().to_string();
+                let text = sources[i].text.clone();
+                reader.count(text.len())?;
+                sources.push(SourceFile::new(join(&module_dir, &name), text));
+            }
+        } else {
+            // A missing module directory is the reader's finding, at the `source` naming it.
+            let Ok(names) = list(Path::new(&module_dir)) else {
+                continue;
+            };
+            for name in names.iter().filter(|n| is_listed_config(n)) {
+                sources.push(reader.read(&join(&module_dir, name))?);
+            }
+            read.insert(id.clone(), first..sources.len());
         }
         let nested = module_dirs(&module_dir, &sources[first..]);
-        pending.extend(nested.into_iter().map(|d| (d, depth + 1)));
+        let mut chain = callers;
+        chain.push(id);
+        pending.extend(nested.into_iter().map(|d| (d, chain.clone())));
     }
     Ok(sources)
+}
+
+/// A directory as the file system resolves it; as written when it does not resolve (the
+/// reader reports a missing module at the `source` that names it).
+fn identity(dir: &str) -> PathBuf {
+    std::fs::canonicalize(dir).unwrap_or_else(|_| PathBuf::from(normalize(dir)))
+}
+
+fn config_count(names: &[String]) -> usize {
+    names.iter().filter(|n| is_listed_config(n)).count()
 }
 
 /// A configuration file: `.tf`. (`.tf.json` is not read.)
@@ -176,21 +212,27 @@ struct Reader {
 }
 
 impl Reader {
-    fn read(&mut self, path: &str) -> Result<SourceFile, String> {
+    /// Counts one more file of `len` bytes against the limits of a configuration.
+    fn count(&mut self, len: usize) -> Result<(), String> {
         self.files += 1;
         if self.files > MAX_FILES {
             return Err(format!(
                 "more than {MAX_FILES} .tf and variable files; no configuration is that large"
             ));
         }
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        self.bytes += bytes.len() as u64;
+        self.bytes += len as u64;
         if self.bytes > MAX_BYTES {
             return Err(format!(
                 "the .tf files are larger than {} MiB together; no configuration is that large",
                 MAX_BYTES / 1024 / 1024
             ));
         }
+        Ok(())
+    }
+
+    fn read(&mut self, path: &str) -> Result<SourceFile, String> {
+        let bytes = crate::source::read::read_file(Path::new(path), path)?;
+        self.count(bytes.len())?;
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(path, text)),

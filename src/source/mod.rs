@@ -1,5 +1,7 @@
 //! A plan's text and the mapping from byte offsets to 1-based lines and columns.
 
+pub mod read;
+
 use std::fmt;
 
 /// One plan file as read: its display path and its text.
