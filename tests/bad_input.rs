@@ -2,9 +2,12 @@
 //! here) ends in a located diagnostic or in exit 2 with a message — in human and JSON output,
 //! within a time bound, never in a panic.
 
+mod common;
+
+use common::measure::Run;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 fn corpus() -> PathBuf {
@@ -15,72 +18,12 @@ fn corpus() -> PathBuf {
 /// far below what an unbounded expansion would take.
 const MEMORY_LIMIT_KB: i64 = 512 * 1024;
 
-/// What one run of `cniplan check` printed and took.
-struct Run {
-    output: Output,
-    /// Peak resident memory.
-    peak_kb: i64,
-    /// Processor time, user and system, over all its threads: unlike wall time, it does not
-    /// grow with what else the machine runs.
-    cpu: Duration,
-}
-
-/// Runs `cniplan check` on a file, killing it past `limit` of wall time. Output is read while
-/// it runs, so a large report never blocks on a full pipe; the child is reaped with wait4,
-/// which reports that child's own peak memory and processor time.
-#[expect(
-    clippy::zombie_processes,
-    reason = "the child is reaped with libc::wait4, to read its peak memory"
-)]
+/// Runs `cniplan check --format FORMAT --color never PATH` (see [`common::measure::run`]).
 fn check(path: &Path, format: &str, limit: Duration) -> Run {
-    use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cniplan"))
-        .args(["check", "--format", format, "--color", "never"])
-        .arg(path)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let pid = child.id() as libc::pid_t;
-    let read = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            bytes
-        })
-    };
-    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
-    let (done, result) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut status = 0;
-        // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: pid is our own unreaped child; status and usage outlive the call.
-        let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-        let cpu = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-        let _ = done.send((
-            reaped,
-            status,
-            usage.ru_maxrss,
-            cpu(usage.ru_utime) + cpu(usage.ru_stime),
-        ));
-    });
-    let (reaped, status, peak_kb, cpu) = match result.recv_timeout(limit) {
-        Ok(reaped) => reaped,
-        Err(_) => {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("{} ({format}) still running after {limit:?}", path.display());
-        }
-    };
-    assert_eq!(reaped, pid, "wait4 reaped the child");
-    let status = std::os::unix::process::ExitStatusExt::from_raw(status);
-    let output = Output {
-        status,
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
-    };
-    Run { output, peak_kb, cpu }
+    let args = ["check", "--format", format, "--color", "never"];
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.push(path.as_os_str());
+    common::measure::run(&all, limit)
 }
 
 /// The contract every run keeps, whatever the input.

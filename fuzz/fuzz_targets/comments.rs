@@ -74,11 +74,13 @@ fn collect_strings(body: &hcl_edit::structure::Body, out: &mut String) {
             }
             visit::visit_expr(self, e);
         }
-        fn visit_string_template(&mut self, t: &hcl_edit::template::StringTemplate) {
-            self.0.push_str(&format!("{t};"));
-        }
-        fn visit_heredoc_template(&mut self, t: &hcl_edit::template::HeredocTemplate) {
-            self.0.push_str(&format!("{:?};", t.template.to_string()));
+        // The literal parts of every string template and heredoc; interpolations are
+        // visited as expressions.
+        fn visit_element(&mut self, e: &hcl_edit::template::Element) {
+            if let hcl_edit::template::Element::Literal(l) = e {
+                self.0.push_str(&format!("{:?};", l.value()));
+            }
+            visit::visit_element(self, e);
         }
         fn visit_block_label(&mut self, l: &hcl_edit::structure::BlockLabel) {
             self.0.push_str(&format!("{:?};", l.as_str()));

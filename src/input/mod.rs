@@ -4,6 +4,7 @@
 
 pub mod arm;
 pub mod az;
+pub mod budget;
 pub mod cniplan;
 pub mod comments;
 pub mod de;

@@ -3,6 +3,8 @@
 //! printed. Each test crate uses its own part (`mod common;`), hence the allow.
 #![allow(dead_code)]
 
+pub mod measure;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -13,9 +13,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-/// Expression steps one input may take: far above what the 1.3 MiB AKS-Construction sample
-/// needs (about 200,000), far below what would keep a user waiting.
-const BUDGET: u64 = 20_000_000;
+/// Expression steps one input may take, shared with the Terraform evaluator.
+use crate::input::budget::{self, MAX_STEPS as BUDGET};
 
 /// ARM's own limit on loop iterations (copy-resources.md: "count … can't exceed 800").
 pub const MAX_COPY: i64 = 800;
@@ -82,12 +81,17 @@ impl<'a> Evaluator<'a> {
 
     /// Takes a step of the budget; false (and one finding) once it is spent.
     fn step(&self, span: Span) -> bool {
+        self.charge(1, span)
+    }
+
+    /// Takes `n` steps of the budget; false (and one finding) once it is spent.
+    fn charge(&self, n: u64, span: Span) -> bool {
         let left = self.budget.get();
         if left == 0 {
             return false;
         }
-        self.budget.set(left - 1);
-        if left == 1 {
+        self.budget.set(left.saturating_sub(n));
+        if left <= n {
             self.report(
                 Finding::new(
                     Rule::UnresolvedInput,
@@ -314,8 +318,20 @@ impl<'a> Evaluator<'a> {
         if let Some(v) = super::ids::call(self, env, &lower, &values, span) {
             return v;
         }
+        // A refusal is reported where it is made, not again at every call it passes through.
+        let fresh = values.iter().all(|v| v.unknown_reason().is_none());
         match functions::call(&lower, values, span) {
-            Some(v) => v,
+            Some(v) => {
+                if let Some(why) = v.unknown_reason().filter(|why| fresh && budget::is_refusal(why)) {
+                    self.report(Finding::new(Rule::PlanSchema, span, why.to_string()));
+                }
+                // What a call builds is charged by its size: many large results end the
+                // evaluation, not the memory.
+                if !self.charge(v.size(), span) {
+                    return Val::unknown("the evaluation budget, which is spent", span);
+                }
+                v
+            }
             None => Val::unknown(
                 format!("the function `{name}()`, which cniplan does not evaluate"),
                 span,

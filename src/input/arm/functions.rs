@@ -11,9 +11,7 @@ use super::value::{same, Kind, Val};
 use crate::diagnostic::Span;
 use std::rc::Rc;
 
-/// Larger than any name, ID or prefix list a template builds.
-const MAX_STRING: usize = 1 << 20;
-const MAX_ITEMS: usize = 100_000;
+use crate::input::budget::{self, MAX_ITEMS, MAX_STRING_BYTES as MAX_STRING};
 
 /// `None` when `name` is no function of this file.
 pub fn call<'a>(name: &str, args: Vec<Val<'a>>, span: Span) -> Option<Val<'a>> {
@@ -100,7 +98,12 @@ pub fn call<'a>(name: &str, args: Vec<Val<'a>>, span: Span) -> Option<Val<'a>> {
         "split" => split(&args, span),
         "join" => join(&args, span),
         "replace" => match strs(&args).as_deref() {
-            Some([s, old, new]) if !old.is_empty() => limited(s.replace(old, new), span),
+            Some([s, old, new]) if !old.is_empty() => {
+                match budget::check_string("`replace()`", budget::replaced_len(s, old, new)) {
+                    Ok(()) => Val::str(s.replace(old, new), span),
+                    Err(message) => Val::unknown(message, span),
+                }
+            }
             Some([s, _, _]) => Val::str(s.as_str(), span),
             _ => bad(name, span),
         },
@@ -178,12 +181,14 @@ fn bad<'a>(name: &str, span: Span) -> Val<'a> {
     )
 }
 
-fn limited<'a>(s: String, span: Span) -> Val<'a> {
-    if s.len() > MAX_STRING {
-        Val::unknown("a string longer than 1 MiB", span)
-    } else {
-        Val::str(s, span)
-    }
+/// A result past the evaluation budget ([`budget`]): unknown, and reported where the call is
+/// (the evaluator reports every refusal the budget words).
+fn too_long<'a>(function: &str, bytes: usize, span: Span) -> Val<'a> {
+    Val::unknown(budget::string_too_long(function, bytes as u128), span)
+}
+
+fn too_many<'a>(function: &str, items: usize, span: Span) -> Val<'a> {
+    Val::unknown(budget::too_many_items(function, items as u128), span)
 }
 
 pub fn strs(args: &[Val<'_>]) -> Option<Vec<String>> {
@@ -319,24 +324,26 @@ fn concat<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
     if !args.is_empty() && args.iter().all(Val::is_array) {
         let mut out = Vec::new();
         for a in args {
-            out.extend(a.items().unwrap_or_default());
-            if out.len() > MAX_ITEMS {
-                return Val::unknown("an array of more than 100,000 items", span);
+            let items = a.items().unwrap_or_default();
+            if out.len() + items.len() > MAX_ITEMS {
+                return too_many("`concat()`", out.len() + items.len(), span);
             }
+            out.extend(items);
         }
         return Val::array(out, span);
     }
     let mut out = String::new();
     for a in args {
-        match &a.kind {
-            Kind::Str(s) => out.push_str(s),
-            Kind::Int(n) => out.push_str(&n.to_string()),
-            Kind::Null => {}
+        let text = match &a.kind {
+            Kind::Str(s) => std::borrow::Cow::Borrowed(&**s),
+            Kind::Int(n) => std::borrow::Cow::Owned(n.to_string()),
+            Kind::Null => continue,
             _ => return bad("concat", span),
+        };
+        if out.len() + text.len() > MAX_STRING {
+            return too_long("`concat()`", out.len() + text.len(), span);
         }
-        if out.len() > MAX_STRING {
-            return Val::unknown("a string longer than 1 MiB", span);
-        }
+        out.push_str(&text);
     }
     Val::str(out, span)
 }
@@ -382,7 +389,7 @@ fn format<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
             c => out.push(c),
         }
         if out.len() > MAX_STRING {
-            return Val::unknown("a string longer than 1 MiB", span);
+            return too_long("`format()`", out.len(), span);
         }
     }
     Val::str(out, span)
@@ -563,7 +570,7 @@ fn union<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
                 }
             }
             if out.len() > MAX_ITEMS {
-                return Val::unknown("an array of more than 100,000 items", span);
+                return too_many("`union()`", out.len(), span);
             }
         }
         return Val::array(out, span);
@@ -632,7 +639,7 @@ fn split<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
             .flat_map(|p| p.split(d.as_str()).map(str::to_string).collect::<Vec<_>>())
             .collect();
         if parts.len() > MAX_ITEMS {
-            return Val::unknown("an array of more than 100,000 items", span);
+            return too_many("`split()`", parts.len(), span);
         }
     }
     Val::array(parts.into_iter().map(|p| Val::str(p, span)).collect(), span)
@@ -646,9 +653,15 @@ fn join<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
         return bad("join", span);
     };
     let parts: Option<Vec<String>> = items.iter().map(text).collect();
-    match parts {
-        Some(parts) => limited(parts.join(delim), span),
-        None => bad("join", span),
+    let Some(parts) = parts else {
+        return bad("join", span);
+    };
+    match budget::check_string(
+        "`join()`",
+        budget::joined_len(parts.iter().map(String::as_str), delim),
+    ) {
+        Ok(()) => Val::str(parts.join(delim), span),
+        Err(message) => Val::unknown(message, span),
     }
 }
 
@@ -704,7 +717,7 @@ fn pad_left<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
         return bad("padLeft", span);
     };
     if total > MAX_STRING {
-        return Val::unknown("a string longer than 1 MiB", span);
+        return too_long("`padLeft()`", total, span);
     }
     let pad = args
         .get(2)

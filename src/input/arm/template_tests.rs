@@ -338,7 +338,9 @@ fn exponential_templates_stop_at_the_caps() {
     let (plan, findings) = read(&members);
     assert_eq!(plan.vnets.len(), 1);
     assert!(
-        findings.iter().any(|f| f.message.contains("longer than 1 MiB")),
+        findings
+            .iter()
+            .any(|f| f.message.contains("cniplan evaluates strings of at most 1 MiB")),
         "{findings:?}"
     );
 }

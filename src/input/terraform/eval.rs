@@ -11,6 +11,7 @@ use super::config::{block_header, span_of, Call, Item, Module};
 use super::functions;
 use super::value::{Kind, V};
 use crate::diagnostic::{Finding, Rule, Span};
+use crate::input::budget;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Element, Template};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -21,8 +22,7 @@ pub const MAX_INSTANCES: usize = 10_000;
 /// Instances of all resources and modules together: a `for_each` of modules each with a
 /// large `count` multiplies, and each instance is a resource in memory.
 pub const MAX_TOTAL_INSTANCES: usize = 50_000;
-/// Evaluation steps for a whole configuration: real root modules need a few thousand.
-const MAX_STEPS: u64 = 2_000_000;
+use budget::MAX_STEPS;
 /// Nested evaluations (expressions within expressions, references within references).
 const MAX_DEPTH: usize = 1_000;
 
@@ -255,8 +255,8 @@ impl<'c> Evaluator<'c> {
                     None => V::map(out),
                 }
             }
-            Expression::StringTemplate(t) => self.template(t, scope)?,
-            Expression::HeredocTemplate(h) => self.template(&h.template, scope)?,
+            Expression::StringTemplate(t) => self.template(t, scope, scope.span(expr))?,
+            Expression::HeredocTemplate(h) => self.template(&h.template, scope, scope.span(expr))?,
             Expression::Parenthesis(p) => self.eval(p.inner(), scope)?,
             Expression::Variable(name) => match scope.bound(name.as_str()) {
                 Some(v) => v.clone(),
@@ -321,7 +321,7 @@ impl<'c> Evaluator<'c> {
         })
     }
 
-    fn template(&mut self, t: &'c Template, scope: &mut Scope) -> R {
+    fn template(&mut self, t: &'c Template, scope: &mut Scope, at: Span) -> R {
         let mut out = String::new();
         let mut parts = Vec::new();
         for element in t.iter() {
@@ -333,16 +333,20 @@ impl<'c> Evaluator<'c> {
                         return Ok(V::unknown_from([&v]));
                     }
                     match v.to_text() {
-                        Some(s) => out.push_str(&s),
+                        Some(s) => {
+                            let bytes = (out.len() + s.len()) as u128;
+                            if let Err(message) = budget::check_string("a template", bytes) {
+                                let report = Some((Rule::PlanSchema, at));
+                                return Err(Fail { message, report });
+                            }
+                            out.push_str(&s)
+                        }
                         None => return fail("a template interpolates a value that is not a string"),
                     }
                     parts.push(v);
                 }
                 // `%{ if }` and `%{ for }` directives: not used for networks; left unknown.
                 Element::Directive(_) => return Ok(V::unknown()),
-            }
-            if out.len() > 1 << 20 {
-                return fail("a template longer than 1 MiB");
             }
         }
         Ok(V::str(out).derived(&parts))
@@ -383,9 +387,10 @@ impl<'c> Evaluator<'c> {
         let at = span_of(scope.file, hcl_edit::Span::span(call));
         match functions::call(name, args) {
             None => Ok(V::unknown()),
-            Some(Ok(v)) => Ok(v),
+            // What a call builds is charged by its size, as a reference to a value is.
+            Some(Ok(v)) => self.charge(v.size(), at).map(|()| v),
             Some(Err(e)) => Err(Fail {
-                report: e.cidr.then_some((Rule::InvalidCidr, at)),
+                report: e.report.map(|rule| (rule, at)),
                 message: e.message,
             }),
         }

@@ -4,23 +4,42 @@
 
 use super::cidr;
 use super::value::{Kind, V};
+use crate::diagnostic::Rule;
+use crate::input::budget;
 use std::collections::BTreeMap;
 
 /// Terraform's `range` refuses to make more than this many numbers.
 const MAX_RANGE: usize = 1024;
 
-/// Why a call failed; `cidr` marks the errors a user should see as a finding (a
-/// `cidrsubnet` that does not fit is a real mistake in the configuration).
+/// Why a call failed; `report` names the rule of the errors a user should see as a finding
+/// (a `cidrsubnet` that does not fit is a real mistake in the configuration, a result past
+/// the evaluation budget is refused); the rest leave the value unknown.
 pub struct CallError {
     pub message: String,
-    pub cidr: bool,
+    pub report: Option<Rule>,
 }
 
 fn err<T>(message: impl Into<String>) -> Result<T, CallError> {
     Err(CallError {
         message: message.into(),
-        cidr: false,
+        report: None,
     })
+}
+
+/// A result past [`budget`]'s limits: refused before it is built, with a finding.
+fn over_budget(message: String) -> CallError {
+    CallError {
+        message,
+        report: Some(Rule::PlanSchema),
+    }
+}
+
+fn string_fits(function: &str, bytes: u128) -> Result<(), CallError> {
+    budget::check_string(function, bytes).map_err(over_budget)
+}
+
+fn items_fit(function: &str, items: u128) -> Result<(), CallError> {
+    budget::check_items(function, items).map_err(over_budget)
 }
 
 /// Calls a function; `None` for one cniplan does not know (its value is unknown).
@@ -73,18 +92,12 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
         "tonumber" => one_arg(&args).and_then(|v| {
             v.as_f64()
                 .map(|f| V::number(f).derived([v]))
-                .ok_or_else(|| CallError {
-                    message: "not a number".into(),
-                    cidr: false,
-                })
+                .map_or_else(|| err("not a number"), Ok)
         }),
         "tobool" => one_arg(&args).and_then(|v| {
             v.as_bool()
                 .map(|b| V::bool(b).derived([v]))
-                .ok_or_else(|| CallError {
-                    message: "not a bool".into(),
-                    cidr: false,
-                })
+                .map_or_else(|| err("not a bool"), Ok)
         }),
         "length" => length(&args),
         "lookup" => lookup(&args),
@@ -99,10 +112,11 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
             .unwrap_or_else(|| V::list(Vec::new()))),
         "format" => format(&args),
         "join" => join(&args),
-        "flatten" => one_arg(&args).map(|v| {
+        "flatten" => one_arg(&args).and_then(|v| {
+            items_fit("`flatten()`", leaves(v))?;
             let mut out = Vec::new();
             flatten_into(v, &mut out);
-            V::list(out)
+            Ok(V::list(out))
         }),
         "keys" => map_arg(&args).map(|m| V::list(m.keys().map(|k| V::str(k.clone())).collect())),
         "values" => map_arg(&args).map(|m| V::list(m.values().cloned().collect())),
@@ -142,14 +156,19 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
             })
         }),
         "split" => str_arg(&args, 0).and_then(|sep| {
-            str_arg(&args, 1).map(|s| {
-                let parts: Vec<V> = if sep.is_empty() {
-                    s.chars().map(|c| V::str(c.to_string())).collect()
-                } else {
-                    s.split(sep.as_str()).map(V::str).collect()
-                };
-                V::list(parts)
-            })
+            let s = str_arg(&args, 1)?;
+            let count = if sep.is_empty() {
+                s.chars().count()
+            } else {
+                memchr::memmem::find_iter(s.as_bytes(), sep.as_bytes()).count() + 1
+            };
+            items_fit("`split()`", count as u128)?;
+            let parts: Vec<V> = if sep.is_empty() {
+                s.chars().map(|c| V::str(c.to_string())).collect()
+            } else {
+                s.split(sep.as_str()).map(V::str).collect()
+            };
+            Ok(V::list(parts))
         }),
         "replace" => replace(&args),
         "substr" => substr(&args),
@@ -175,10 +194,8 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
         }),
         "sum" => list_arg(&args, 0).and_then(|items| {
             let ns: Option<Vec<f64>> = items.iter().map(V::as_f64).collect();
-            ns.map(|ns| V::number(ns.iter().sum())).ok_or_else(|| CallError {
-                message: "sum needs numbers".into(),
-                cidr: false,
-            })
+            ns.map(|ns| V::number(ns.iter().sum()))
+                .map_or_else(|| err("sum needs numbers"), Ok)
         }),
         _ => return None,
     };
@@ -234,7 +251,10 @@ fn numbers(args: &[V]) -> Result<Vec<f64>, CallError> {
 }
 
 fn cidr_error(message: String) -> CallError {
-    CallError { message, cidr: true }
+    CallError {
+        message,
+        report: Some(Rule::InvalidCidr),
+    }
 }
 
 fn cidrsubnet(args: &[V]) -> Result<V, CallError> {
@@ -313,6 +333,11 @@ fn lookup(args: &[V]) -> Result<V, CallError> {
 }
 
 fn merge(args: &[V]) -> Result<V, CallError> {
+    let entries = args.iter().map(|a| match &a.kind {
+        Kind::Map(m) => m.len() as u128,
+        _ => 0,
+    });
+    items_fit("`merge()`", entries.sum())?;
     let mut out = BTreeMap::new();
     for arg in args {
         match &arg.kind {
@@ -325,6 +350,11 @@ fn merge(args: &[V]) -> Result<V, CallError> {
 }
 
 fn concat(args: &[V]) -> Result<V, CallError> {
+    let mut total = 0u128;
+    for i in 0..args.len() {
+        total += list_arg(args, i)?.len() as u128;
+    }
+    items_fit("`concat()`", total)?;
     let mut out = Vec::new();
     for i in 0..args.len() {
         out.extend(list_arg(args, i)?.iter().cloned());
@@ -372,7 +402,9 @@ fn format(args: &[V]) -> Result<V, CallError> {
                     'd' => arg.as_int().map(|n| n.to_string()),
                     _ => arg.to_text(),
                 };
-                out.push_str(&text.map_or_else(|| err("format: a value of the wrong type"), Ok)?);
+                let text = text.map_or_else(|| err("format: a value of the wrong type"), Ok)?;
+                string_fits("`format()`", (out.len() + text.len()) as u128)?;
+                out.push_str(&text);
             }
             _ => return err("format: a verb cniplan does not evaluate"),
         }
@@ -388,7 +420,19 @@ fn join(args: &[V]) -> Result<V, CallError> {
             parts.push(item.to_text().map_or_else(|| err("join needs strings"), Ok)?);
         }
     }
+    string_fits(
+        "`join()`",
+        budget::joined_len(parts.iter().map(String::as_str), &sep),
+    )?;
     Ok(V::str(parts.join(&sep)))
+}
+
+/// How many items `flatten` makes of `v`, counted without building them.
+fn leaves(v: &V) -> u128 {
+    match &v.kind {
+        Kind::List(items) => items.iter().map(leaves).sum(),
+        _ => 1,
+    }
 }
 
 fn flatten_into(v: &V, out: &mut Vec<V>) {
@@ -457,6 +501,7 @@ fn replace(args: &[V]) -> Result<V, CallError> {
     if find.is_empty() {
         return Ok(V::str(s));
     }
+    string_fits("`replace()`", budget::replaced_len(&s, &find, &with))?;
     Ok(V::str(s.replace(&find, &with)))
 }
 
@@ -495,6 +540,34 @@ mod tests {
 
     fn strs(items: &[&str]) -> V {
         V::list(items.iter().map(|s| V::str(*s)).collect())
+    }
+
+    #[test]
+    fn results_past_the_budget_are_refused_with_a_finding_before_they_are_built() {
+        let kilo = V::str("x".repeat(1000));
+        let mega = call_ok("replace", vec![kilo.clone(), V::str("x"), kilo.clone()]);
+        assert_eq!(mega.as_str().map(str::len), Some(1_000_000));
+        let refused = |name: &str, args: Vec<V>| match call(name, args) {
+            Some(Err(e)) => (e.report, e.message),
+            _ => panic!("{name} was built"),
+        };
+        let (rule, message) = refused("replace", vec![mega.clone(), V::str("x"), mega.clone()]);
+        assert_eq!(rule, Some(Rule::PlanSchema));
+        assert_eq!(
+            message,
+            "`replace()` would build a string of 1000000000000 bytes; cniplan evaluates strings of at most 1 MiB"
+        );
+        let (_, message) = refused("join", vec![mega.clone(), V::list(vec![mega.clone(), mega])]);
+        assert!(
+            message.starts_with("`join()` would build a string of 3000000 bytes"),
+            "{message}"
+        );
+        let many = V::list((0..60_000).map(|_| V::int(1)).collect());
+        let (_, message) = refused("concat", vec![many.clone(), many]);
+        assert!(
+            message.starts_with("`concat()` would build a collection of 120000 items"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -550,7 +623,7 @@ mod tests {
             strs(&["10.1.0.0/20", "10.1.16.0/20"])
         );
         let e = call("cidrsubnet", vec![V::str("10.0.0.0/24"), V::int(9), V::int(0)]);
-        assert!(e.is_some_and(|r| r.is_err_and(|e| e.cidr)));
+        assert!(e.is_some_and(|r| r.is_err_and(|e| e.report == Some(Rule::InvalidCidr))));
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! What evaluating an input may build, one truth for every evaluator (Terraform's and
+//! ARM's): no string longer than [`MAX_STRING_BYTES`] and no collection of more than
+//! [`MAX_ITEMS`] items is built. Each function that makes a string or a collection works out
+//! the size of its result from its arguments first, without building it, and refuses
+//! what would pass the limit: a `replace()` of a 1,000-character string by itself, twice,
+//! asked for a gigabyte before any limit was checked. Together with the evaluators' step
+//! budgets, which charge every value read by its size, a small input that expands stays
+//! small in time and memory.
+
+/// Evaluation steps for one input. A step is one expression evaluated, or 64 bytes (one
+/// item) of a value read or built (the evaluators' `size`). Real root modules take a few
+/// thousand, the 1.3 MiB AKS-Construction template about 200,000; at most about 256 MB of
+/// values are ever built or copied.
+pub const MAX_STEPS: u64 = 4_000_000;
+
+/// Far longer than any name, ID, CIDR list or tag a network configuration builds.
+pub const MAX_STRING_BYTES: usize = 1 << 20;
+
+/// Far more than the subnets, prefixes or instances of any one network value.
+pub const MAX_ITEMS: usize = 100_000;
+
+/// Why a result is not built, in words for the finding at the call; `function` as it reads
+/// in a sentence (`` `replace()` ``, `a template`).
+pub fn string_too_long(function: &str, bytes: u128) -> String {
+    format!(
+        "{function} would build a string of {bytes} bytes; cniplan evaluates strings of at most {} MiB",
+        MAX_STRING_BYTES >> 20
+    )
+}
+
+pub fn too_many_items(function: &str, items: u128) -> String {
+    format!("{function} would build a collection of {items} items; cniplan evaluates at most {MAX_ITEMS}")
+}
+
+/// Whether an unknown value's reason is a refusal of this budget: made by the two functions
+/// above, whose words no name can contain (`;` and spaces do not occur in identifiers).
+pub fn is_refusal(reason: &str) -> bool {
+    reason.contains("; cniplan evaluates ")
+}
+
+/// `Err` with the message when a string of `bytes` would pass the limit.
+pub fn check_string(function: &str, bytes: u128) -> Result<(), String> {
+    if bytes > MAX_STRING_BYTES as u128 {
+        Err(string_too_long(function, bytes))
+    } else {
+        Ok(())
+    }
+}
+
+/// `Err` with the message when a collection of `items` would pass the limit.
+pub fn check_items(function: &str, items: u128) -> Result<(), String> {
+    if items > MAX_ITEMS as u128 {
+        Err(too_many_items(function, items))
+    } else {
+        Ok(())
+    }
+}
+
+/// The length of `s` with every `from` replaced by `to`, without building it (`from` not
+/// empty): one pass that allocates nothing.
+pub fn replaced_len(s: &str, from: &str, to: &str) -> u128 {
+    let count = memchr::memmem::find_iter(s.as_bytes(), from.as_bytes()).count() as u128;
+    s.len() as u128 - count * from.len() as u128 + count * to.len() as u128
+}
+
+/// The length of `parts` joined by `separator`, without building it.
+pub fn joined_len<'p>(parts: impl ExactSizeIterator<Item = &'p str>, separator: &str) -> u128 {
+    let n = parts.len() as u128;
+    let text: u128 = parts.map(|p| p.len() as u128).sum();
+    text + n.saturating_sub(1) * separator.len() as u128
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_worked_out_before_anything_is_built() {
+        assert_eq!(replaced_len("a-b-c", "-", "--"), 7);
+        assert_eq!(replaced_len("aaaa", "aa", ""), 0);
+        assert_eq!(joined_len(["a", "bc"].into_iter(), ", "), 5);
+        assert_eq!(joined_len(std::iter::empty(), ", "), 0);
+        let kilo = "x".repeat(1000);
+        // replace(replace(k, "x", k), "x", …) asks for 10^9 bytes at the second call.
+        let once = replaced_len(&kilo, "x", &kilo);
+        assert_eq!(once, 1_000_000);
+        assert!(check_string("`replace()`", once).is_ok());
+        assert!(check_string("`replace()`", once * 1000).is_err());
+    }
+}
