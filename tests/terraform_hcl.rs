@@ -635,3 +635,12 @@ fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
         )
     );
 }
+
+#[test]
+fn template_directives_heredocs_and_strip_markers_give_terraforms_values() {
+    let tf = read("fixtures/terraform/templates");
+    let t = "azurerm_subnet.t";
+    assert_eq!(tf.str(t, "description"), "server 10.1.0.4\nserver 10.1.0.5\n");
+    assert_eq!(tf.str(t, "service_endpoints.0"), "a=1;b=2;");
+    assert_eq!(tf.str(t, "address_prefixes.0"), "10.1.8.0/24");
+}

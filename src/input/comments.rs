@@ -78,7 +78,16 @@ impl Openers {
 /// One pass over the text, stepping over `data` (sorted byte ranges of values) and strings.
 fn scan(text: &str, before: usize, data: &[Range<usize>], openers: Openers) -> Vec<Comment> {
     let bytes = text.as_bytes();
-    let line_end = |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+    // YAML and JSON end a line at `\r` too; HCL only at `\n` (hcl-edit reads a lone `\r` as
+    // part of the comment). Ending a comment early never reads a value as one.
+    let line_end = |from: usize| {
+        let found = if openers.hash && openers.slashes {
+            memchr::memchr(b'\n', &bytes[from..])
+        } else {
+            memchr::memchr2(b'\n', b'\r', &bytes[from..])
+        };
+        found.map_or(bytes.len(), |i| from + i)
+    };
     let mut out = Vec::new();
     let mut next_data = 0;
     let mut i = 0;
@@ -318,6 +327,13 @@ mod tests {
             "a: \"x # q1\n  z\" # c1\nb: 'it''s # q2' # c2\nc: |\n  body # q3\n# c3\nd: plain#q4 # c4\n\
                     e: &x\"y \"q # q5\"\nf: [ \"a # q6\", b ] # c5\n\"k # q7\": v\n";
         assert_eq!(bodies(Syntax::Yaml, text), ["c1", "c2", "c3", "c4", "c5"]);
+    }
+
+    #[test]
+    fn a_carriage_return_ends_a_yaml_comment() {
+        // Found by the `comments` fuzz target: YAML reads `\r` as a line break.
+        let text = "# c1\rk: \"v # q\"\r# c2\r";
+        assert_eq!(bodies(Syntax::Yaml, text), ["c1", "c2"]);
     }
 
     #[test]

@@ -9,7 +9,28 @@ use std::net::{IpAddr, Ipv4Addr};
 
 /// A CIDR as written (host bits are `cidr-host-bits`' business, not a parse error).
 pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
-    let text = text.trim();
+    // Azure and the azurerm provider refuse a prefix with anything around it: a Terraform
+    // heredoc's value ends in its line break, which no trimming of cniplan's may hide.
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() && trimmed.parse::<Ipv4Net>().is_ok() {
+        let around = if text.contains(['\n', '\r']) {
+            "a line break"
+        } else {
+            "spaces"
+        };
+        return Err(Finding::new(
+            Rule::InvalidCidr,
+            span,
+            format!(
+                "`{}` has {around} around it; Azure refuses the prefix",
+                crate::source::visible(text)
+            ),
+        )
+        .help(format!(
+            "write `{trimmed}`; a heredoc's value ends in its line break (`chomp(<<EOT … EOT)` drops it)"
+        )));
+    }
+    let text = trimmed;
     // ipnet reads `010.0.0.0/8` as 10.0.0.0/8; Azure refuses it, so it is explained below.
     if let Ok(net) = text.parse::<Ipv4Net>() {
         if !padded(text) {
@@ -264,10 +285,11 @@ mod tests {
     #[test]
     fn parses_ipv4_and_explains_the_rest() {
         let span = Span::new(0, 1);
-        assert_eq!(
-            parse_cidr(" 10.1.0.0/16 ", span).unwrap().to_string(),
-            "10.1.0.0/16"
-        );
+        // Azure refuses a prefix with spaces or a line break around it (a heredoc's value).
+        let around = parse_cidr("10.1.0.0/16\n", span).unwrap_err();
+        assert_eq!(around.message, "`10.1.0.0/16\\u{a}` has a line break around it; Azure refuses the prefix");
+        assert!(around.help.unwrap().starts_with("write `10.1.0.0/16`"));
+        assert!(parse_cidr(" 10.1.0.0/16 ", span).unwrap_err().message.contains("has spaces around it"));
         assert!(
             parse_cidr("10.1.2.3/16", span).is_ok(),
             "host bits are another rule's"

@@ -13,7 +13,7 @@ use super::value::{Kind, V};
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::budget;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
-use hcl_edit::template::{Element, Template};
+use hcl_edit::template::{Directive, Element, Template};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -322,34 +322,116 @@ impl<'c> Evaluator<'c> {
     }
 
     fn template(&mut self, t: &'c Template, scope: &mut Scope, at: Span) -> R {
-        let mut out = String::new();
-        let mut parts = Vec::new();
-        for element in t.iter() {
+        let mut text = Text {
+            out: String::new(),
+            parts: Vec::new(),
+            at,
+        };
+        if !self.render(t, scope, &mut text, (false, false))? {
+            return Ok(V::unknown_from(&text.parts));
+        }
+        Ok(V::str(text.out).derived(&text.parts))
+    }
+
+    /// Renders a template's elements onto `text`, `%{ if }` and `%{ for }` directives
+    /// included, as Terraform does. `trim` says whether the whitespace at the template's
+    /// start and end is stripped by the `~` of the markers around it (`%{ if c ~}`). `false`
+    /// when a value it needs is unknown.
+    fn render(
+        &mut self,
+        t: &'c Template,
+        scope: &mut Scope,
+        text: &mut Text,
+        trim: (bool, bool),
+    ) -> Result<bool, Fail> {
+        let elements: Vec<&'c Element> = t.iter().collect();
+        let mut strip_next = trim.0;
+        for (i, element) in elements.iter().enumerate() {
             match element {
-                Element::Literal(s) => out.push_str(s.value()),
-                Element::Interpolation(i) => {
-                    let v = self.eval(&i.expr, scope)?;
+                Element::Literal(s) => {
+                    let mut s = s.value().as_str();
+                    if std::mem::take(&mut strip_next) {
+                        s = s.trim_start();
+                    }
+                    let strip_end = elements.get(i + 1).map_or(trim.1, |e| strips_before(e));
+                    if strip_end {
+                        s = s.trim_end();
+                    }
+                    text.push(s)?;
+                }
+                Element::Interpolation(interpolation) => {
+                    strip_next = interpolation.strip.strip_end();
+                    let v = self.eval(&interpolation.expr, scope)?;
                     if v.has_unknown() {
-                        return Ok(V::unknown_from([&v]));
+                        text.parts.push(v);
+                        return Ok(false);
                     }
                     match v.to_text() {
-                        Some(s) => {
-                            let bytes = (out.len() + s.len()) as u128;
-                            if let Err(message) = budget::check_string("a template", bytes) {
-                                let report = Some((Rule::PlanSchema, at));
-                                return Err(Fail { message, report });
-                            }
-                            out.push_str(&s)
-                        }
+                        Some(s) => text.push(&s)?,
                         None => return fail("a template interpolates a value that is not a string"),
                     }
-                    parts.push(v);
+                    text.parts.push(v);
                 }
-                // `%{ if }` and `%{ for }` directives: not used for networks; left unknown.
-                Element::Directive(_) => return Ok(V::unknown()),
+                Element::Directive(directive) => match &**directive {
+                    Directive::If(d) => {
+                        strip_next = d.endif_expr.strip.strip_end();
+                        let cond = self.eval(&d.if_expr.cond_expr, scope)?;
+                        let end_of_if = d
+                            .else_expr
+                            .as_ref()
+                            .map_or(d.endif_expr.strip.strip_start(), |e| e.strip.strip_start());
+                        let branch = match cond.as_bool() {
+                            Some(true) => {
+                                Some((&d.if_expr.template, (d.if_expr.strip.strip_end(), end_of_if)))
+                            }
+                            Some(false) => d.else_expr.as_ref().map(|e| {
+                                (
+                                    &e.template,
+                                    (e.strip.strip_end(), d.endif_expr.strip.strip_start()),
+                                )
+                            }),
+                            None if cond.has_unknown() => {
+                                text.parts.push(cond);
+                                return Ok(false);
+                            }
+                            None => return fail("`%{ if }` needs a bool"),
+                        };
+                        if let Some((body, trim)) = branch {
+                            if !self.render(body, scope, text, trim)? {
+                                return Ok(false);
+                            }
+                        }
+                    }
+                    Directive::For(d) => {
+                        strip_next = d.endfor_expr.strip.strip_end();
+                        let f = &d.for_expr;
+                        let collection = self.eval(&f.collection_expr, scope)?;
+                        let Some(pairs) = collection.entries() else {
+                            if collection.has_unknown() {
+                                text.parts.push(collection);
+                                return Ok(false);
+                            }
+                            return fail("`%{ for }` needs a list, a set or a map");
+                        };
+                        let trim = (f.strip.strip_end(), d.endfor_expr.strip.strip_start());
+                        let mark = scope.names.len();
+                        for (k, v) in pairs {
+                            self.charge(1, text.at)?;
+                            if let Some(key_var) = &f.key_var {
+                                scope.names.push((key_var.as_str().to_string(), k));
+                            }
+                            scope.names.push((f.value_var.as_str().to_string(), v));
+                            let done = self.render(&f.template, scope, text, trim);
+                            scope.names.truncate(mark);
+                            if !done? {
+                                return Ok(false);
+                            }
+                        }
+                    }
+                },
             }
         }
-        Ok(V::str(out).derived(&parts))
+        Ok(true)
     }
 
     fn func_call(&mut self, call: &'c hcl_edit::expr::FuncCall, scope: &mut Scope) -> R {
@@ -840,9 +922,23 @@ impl<'c> Evaluator<'c> {
         file: u32,
     ) -> Expansion {
         if let Some(item) = count {
-            let n = self.eval_item(item.expr, &mut Scope::new(inst, item.file));
-            let Some(n) = n.as_int().filter(|n| *n >= 0) else {
-                return Expansion::Unknown("count");
+            let v = self.eval_item(item.expr, &mut Scope::new(inst, item.file));
+            let n = match count_of(&v) {
+                Ok(n) => n,
+                Err(None) => return Expansion::Unknown("count"),
+                Err(Some(why)) => {
+                    self.report(
+                        Finding::new(
+                            Rule::PlanSchema,
+                            item.span(),
+                            format!("invalid count argument: the given \"count\" argument value is {why}"),
+                        )
+                        .help(
+                            "Terraform refuses this configuration: `count` takes a whole number, 0 or more",
+                        ),
+                    );
+                    return Expansion::Keys(Vec::new());
+                }
             };
             if n as u128 > MAX_INSTANCES as u128 || !self.take_instances(n as usize, item.span()) {
                 self.too_many(item.span(), "count", n);
@@ -861,6 +957,17 @@ impl<'c> Evaluator<'c> {
             return Expansion::Single;
         };
         let v = self.eval_item(item.expr, &mut Scope::new(inst, item.file));
+        if v.is_null() {
+            self.report(
+                Finding::new(
+                    Rule::PlanSchema,
+                    item.span(),
+                    "invalid for_each argument: the given \"for_each\" argument value is null; a map, or set of strings is allowed",
+                )
+                .help("Terraform refuses this configuration; `for_each = {}` makes no instances"),
+            );
+            return Expansion::Keys(Vec::new());
+        }
         let pairs: Vec<(String, V)> = match &v.kind {
             // Keys must be known; values may wait for apply (a map of subnet ids).
             Kind::Map(m) => m.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
@@ -1129,4 +1236,59 @@ fn binary(op: BinaryOperator, a: &V, b: &V) -> R {
         }
     };
     Ok(v.derived([a, b]))
+}
+
+/// A `count` as Terraform takes it: a whole number of 0 or more, converted from a string;
+/// `Err(None)` while unknown, `Err(Some(why))` in the words Terraform refuses it with.
+fn count_of(v: &V) -> Result<i128, Option<&'static str>> {
+    if v.has_unknown() {
+        return Err(None);
+    }
+    if v.is_null() {
+        return Err(Some("null; an integer is required"));
+    }
+    let Some(f) = v.as_f64() else {
+        return Err(None);
+    };
+    if f.fract() != 0.0 {
+        return Err(Some("unsuitable: value must be a whole number"));
+    }
+    if f < 0.0 {
+        return Err(Some("unsuitable: must be greater than or equal to zero"));
+    }
+    v.as_int().ok_or(None)
+}
+
+/// A template's text as it is rendered, the values interpolated into it (where it was read
+/// from), and where it is written, for the budget's finding.
+struct Text {
+    out: String,
+    parts: Vec<V>,
+    at: Span,
+}
+
+impl Text {
+    fn push(&mut self, s: &str) -> Result<(), Fail> {
+        let bytes = (self.out.len() + s.len()) as u128;
+        if let Err(message) = budget::check_string("a template", bytes) {
+            return Err(Fail {
+                message,
+                report: Some((Rule::PlanSchema, self.at)),
+            });
+        }
+        self.out.push_str(s);
+        Ok(())
+    }
+}
+
+/// Whether the element strips the whitespace before it (`${~ x}`, `%{~ if c}`).
+fn strips_before(e: &Element) -> bool {
+    match e {
+        Element::Literal(_) => false,
+        Element::Interpolation(i) => i.strip.strip_start(),
+        Element::Directive(directive) => match &**directive {
+            Directive::If(d) => d.if_expr.strip.strip_start(),
+            Directive::For(d) => d.for_expr.strip.strip_start(),
+        },
+    }
 }

@@ -171,6 +171,17 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
             Ok(V::list(parts))
         }),
         "replace" => replace(&args),
+        // Terraform's chomp drops every line break at the end (`\n`, `\r\n`, `\r`).
+        "chomp" => str_arg(&args, 0).map(|s| V::str(s.trim_end_matches(['\n', '\r']))),
+        "trimprefix" | "trimsuffix" => str_arg(&args, 0).and_then(|s| {
+            let affix = str_arg(&args, 1)?;
+            let cut = if name == "trimprefix" {
+                s.strip_prefix(affix.as_str())
+            } else {
+                s.strip_suffix(affix.as_str())
+            };
+            Ok(V::str(cut.unwrap_or(&s)))
+        }),
         "substr" => substr(&args),
         "startswith" | "endswith" => str_arg(&args, 0).and_then(|s| {
             str_arg(&args, 1).map(|p| {
@@ -449,18 +460,29 @@ fn range(args: &[V]) -> Result<V, CallError> {
         3 => (num_arg(args, 0)?, num_arg(args, 1)?, num_arg(args, 2)?),
         _ => return err("range expects 1 to 3 arguments"),
     };
-    if step == 0.0 || (limit > start && step < 0.0) || (limit < start && step > 0.0) {
-        return if start == limit {
-            Ok(V::list(Vec::new()))
-        } else {
-            err("range: the step goes the wrong way")
-        };
+    // Terraform's (go-cty's) checks and words: it refuses these calls, so cniplan does too.
+    let refused = |why: &str| {
+        Err(CallError {
+            message: format!("Terraform refuses this call of `range()`: {why}"),
+            report: Some(Rule::PlanSchema),
+        })
+    };
+    if step == 0.0 {
+        return refused("step must not be zero");
+    }
+    if step < 0.0 && start < limit {
+        return refused("end must be less than start when step is negative");
+    }
+    if step > 0.0 && limit < start {
+        return refused("end must be greater than start when step is positive");
     }
     let mut out = Vec::new();
     let mut x = start;
     while (step > 0.0 && x < limit) || (step < 0.0 && x > limit) {
         if out.len() >= MAX_RANGE {
-            return err(format!("range: more than {MAX_RANGE} values"));
+            return refused(
+                "more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
+            );
         }
         out.push(V::number(x));
         x += step;
