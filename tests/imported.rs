@@ -373,3 +373,31 @@ fn a_100_mb_export_is_read() {
     // A /20 holds 4,096 addresses: 5 Azure keeps, 2,000 the NICs hold.
     assert_eq!(subnets[0]["usable"], 4096 - 5 - 2000);
 }
+
+/// SPEC §5: every capacity row says its family and all its prefixes, and a finding of an
+/// imported input names the resource it is about, by resource ID (an inline subnet's own ID,
+/// not its VNet's).
+#[test]
+fn rows_carry_family_and_cidrs_and_findings_their_resource() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/bad-input/arm-directive-in-tag.json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let file = &v["files"][0];
+    let id = "/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.Network/virtualNetworks/v/subnets/s";
+    assert_eq!(file["diagnostics"][0]["rule"], "subnet-too-small");
+    assert_eq!(file["diagnostics"][0]["resource"], id);
+    let row = &file["subnets"][0];
+    assert_eq!(
+        (&row["family"], &row["cidrs"]),
+        (&serde_json::json!("ipv4"), &serde_json::json!(["10.1.0.0/30"]))
+    );
+    assert_eq!(row["source"], id);
+}

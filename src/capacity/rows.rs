@@ -7,12 +7,19 @@ use crate::topology::Topology;
 use rayon::prelude::*;
 use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// Serialized by hand (below) in the order of docs/json-output.md, so `cidrs` is written
+/// from `cidr` and `more_cidrs` without a list stored on every row.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SubnetRow {
     /// The subnet's VNet; null for a pod CIDR, which lies outside every VNet.
     pub vnet: Option<String>,
     pub name: String,
+    /// The range's first prefix.
     pub cidr: String,
+    /// `ipv4` or `ipv6` (SPEC §5).
+    pub family: &'static str,
+    /// Prefixes of the range after the first, in the same family; empty for nearly all.
+    pub more_cidrs: Vec<String>,
     pub role: &'static str,
     /// `2^(32 - prefix) - 5 - reserved_ips`, never below zero (SPEC §3): a subnet too small
     /// for Azure's 5 and its reserved IPs has none, and subnet-too-small says so.
@@ -27,8 +34,36 @@ pub struct SubnetRow {
     /// The resource an imported subnet came from (a Terraform address such as
     /// `azurerm_subnet.pods[0]`), since Azure names repeat across resource groups; absent
     /// for cniplan plans.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+impl Serialize for SubnetRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Cidrs<'r>(&'r SubnetRow);
+        impl Serialize for Cidrs<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(std::iter::once(&self.0.cidr).chain(&self.0.more_cidrs))
+            }
+        }
+        let mut row = serializer.serialize_struct("SubnetRow", 14)?;
+        row.serialize_field("vnet", &self.vnet)?;
+        row.serialize_field("name", &self.name)?;
+        row.serialize_field("cidr", &self.cidr)?;
+        row.serialize_field("family", self.family)?;
+        row.serialize_field("cidrs", &Cidrs(self))?;
+        row.serialize_field("role", self.role)?;
+        row.serialize_field("usable", &self.usable)?;
+        row.serialize_field("baseline_demand", &self.baseline_demand)?;
+        row.serialize_field("peak_demand", &self.peak_demand)?;
+        row.serialize_field("utilization", &self.utilization)?;
+        row.serialize_field("pools", &self.pools)?;
+        row.serialize_field("exhaustion", &self.exhaustion)?;
+        if let Some(source) = &self.source {
+            row.serialize_field("source", source)?;
+        }
+        row.end()
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -126,6 +161,8 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         vnet,
         name,
         cidr: c.cidr(topology).map(|c| c.net().to_string()).unwrap_or_default(),
+        family: "ipv4",
+        more_cidrs: Vec::new(),
         role: c.role.as_str(),
         usable: c.usable,
         baseline_demand: c.baseline_demand,

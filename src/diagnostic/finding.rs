@@ -20,6 +20,9 @@ pub struct Finding {
     /// The offending value; `None` only for findings with no place in the file.
     pub span: Option<Span>,
     pub related: Vec<Related>,
+    /// The imported resource it is about: its Terraform address or Azure resource ID
+    /// (SPEC §5), since names repeat across resource groups; `None` in cniplan plans.
+    pub resource: Option<String>,
 }
 
 impl Finding {
@@ -32,6 +35,7 @@ impl Finding {
             help: None,
             span: Some(span),
             related: Vec::new(),
+            resource: None,
         }
     }
 

@@ -163,29 +163,44 @@ pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
     for finding in findings {
         let Some(span) = finding.span else { continue };
         let after = sorted.partition_point(|p| (p.span.file, p.span.start) <= (span.file, span.start));
-        let Some(place) = after.checked_sub(1).map(|i| sorted[i]) else {
+        // The innermost place around the finding: an ARM subnet is written inside its VNet,
+        // so the nearest place before it may end before it. A few steps back at most.
+        let inside = |p: &ResourcePlace| p.span.file == span.file && span.end <= p.span.end;
+        let Some(at) = (after.saturating_sub(64)..after)
+            .rev()
+            .find(|&i| inside(sorted[i]))
+        else {
             continue;
         };
-        let inside = place.span.file == span.file && span.end <= place.span.end;
-        if !inside {
-            continue;
-        }
+        let place = sorted[at];
+        let after = at + 1;
         let sharing = sorted[..after]
             .iter()
             .rev()
             .take_while(|p| p.span == place.span)
             .map(|p| p.address.as_str());
-        let mut named = false;
-        let mut block = place.address.as_str();
+        let mut named = None;
+        let mut block = Some(place.address.as_str());
         for address in sharing {
-            named |= finding.message.contains(address);
+            if named.is_none() && finding.message.contains(address) {
+                named = Some(address);
+            }
             if address != place.address {
-                block = without_instance_key(&place.address);
+                // Instances of one block share its place; different resources written in
+                // one place (an ARM copy loop's IDs) leave it unnamed unless the message says.
+                let shared = without_instance_key(&place.address);
+                block = (without_instance_key(address) == shared)
+                    .then_some(shared)
+                    .and(block.map(|_| shared));
             }
         }
-        if !named && !finding.message.contains(block) {
-            finding.message.push_str(&format!(" ({block})"));
+        let Some(resource) = named.or(block) else {
+            continue;
+        };
+        if named.is_none() && !finding.message.contains(resource) {
+            finding.message.push_str(&format!(" ({resource})"));
         }
+        finding.resource.get_or_insert_with(|| resource.to_string());
     }
 }
 

@@ -24,6 +24,8 @@ struct Diagnostic<'a> {
     end_line: Option<usize>,
     end_column: Option<usize>,
     related: Vec<Related<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resource: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -169,6 +171,7 @@ fn diagnostic<'a>(source: &SourceFile, f: &'a Finding) -> Diagnostic<'a> {
         end_line: end.map(|p| p.line),
         end_column: end.map(|p| p.column),
         related: f.related.iter().map(|r| related(source, r)).collect(),
+        resource: f.resource.as_deref(),
     }
 }
 

@@ -287,9 +287,15 @@ mod tests {
         let span = Span::new(0, 1);
         // Azure refuses a prefix with spaces or a line break around it (a heredoc's value).
         let around = parse_cidr("10.1.0.0/16\n", span).unwrap_err();
-        assert_eq!(around.message, "`10.1.0.0/16\\u{a}` has a line break around it; Azure refuses the prefix");
+        assert_eq!(
+            around.message,
+            "`10.1.0.0/16\\u{a}` has a line break around it; Azure refuses the prefix"
+        );
         assert!(around.help.unwrap().starts_with("write `10.1.0.0/16`"));
-        assert!(parse_cidr(" 10.1.0.0/16 ", span).unwrap_err().message.contains("has spaces around it"));
+        assert!(parse_cidr(" 10.1.0.0/16 ", span)
+            .unwrap_err()
+            .message
+            .contains("has spaces around it"));
         assert!(
             parse_cidr("10.1.2.3/16", span).is_ok(),
             "host bits are another rule's"

@@ -8,6 +8,7 @@ use super::fields::{depends, field, Got, Reader};
 use super::notes::Notes;
 use super::value::Val;
 use crate::diagnostic::{Finding, Span, Spanned};
+use crate::input::ResourcePlace;
 use crate::plan::model::{
     self, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, Origin, OsType,
     PodIpAllocationMode,
@@ -26,6 +27,8 @@ pub(super) struct Clusters {
     /// (cluster, pool name) already read, for `dedupe`.
     seen: HashSet<(usize, String)>,
     pools: Vec<Draft>,
+    /// Where each cluster and pool is written, with its resource ID.
+    pub(super) places: Vec<ResourcePlace>,
 }
 
 /// A pool read, before its subnet references are checked.
@@ -49,6 +52,10 @@ impl Clusters {
         if dedupe && self.ids.contains_key(&key) {
             return;
         }
+        self.places.push(ResourcePlace {
+            span: r.body.span,
+            address: r.id.clone(),
+        });
         let mut notes = r.notes;
         let mut reader = Reader {
             notes: &mut notes,
@@ -154,6 +161,10 @@ impl Clusters {
         if dedupe && !self.seen.insert((cluster, name.value.to_ascii_lowercase())) {
             return;
         }
+        self.places.push(ResourcePlace {
+            span: body.span,
+            address: id.clone(),
+        });
         let group = self.clusters[cluster]
             .origin
             .as_ref()

@@ -8,6 +8,7 @@ use super::fields::{depends, field, Got, Reader};
 use super::notes::Notes;
 use super::value::{Kind as ValKind, Val};
 use crate::diagnostic::{Finding, Span, Spanned};
+use crate::input::ResourcePlace;
 use crate::plan::model::{self, Origin, Plan};
 use crate::topology::reference::{self, SubnetRef};
 use std::collections::{HashMap, HashSet};
@@ -86,7 +87,12 @@ pub fn parent_id(id: &str) -> String {
     parts.join("/")
 }
 
-pub fn build<'a>(resources: Vec<Resource<'a>>, options: &Options<'_>) -> (Plan, Vec<Finding>) {
+/// The plan of an estate's resources, the findings of reading it, and where each VNet,
+/// subnet, cluster and pool is written with its resource ID (a finding inside one names it).
+pub fn build<'a>(
+    resources: Vec<Resource<'a>>,
+    options: &Options<'_>,
+) -> (Plan, Vec<Finding>, Vec<ResourcePlace>) {
     let mut b = Builder {
         options,
         vnets: Vec::new(),
@@ -96,6 +102,7 @@ pub fn build<'a>(resources: Vec<Resource<'a>>, options: &Options<'_>) -> (Plan, 
         peerings: Vec::new(),
         findings: Vec::new(),
         notes: Vec::new(),
+        places: Vec::new(),
     };
     let mut by_kind: HashMap<Kind, Vec<Resource<'a>>> = HashMap::new();
     for r in resources {
@@ -120,6 +127,7 @@ pub fn build<'a>(resources: Vec<Resource<'a>>, options: &Options<'_>) -> (Plan, 
         clusters.pool_resource(r, &mut b.findings, &mut b.notes, options.dedupe);
     }
     let mut pool_notes = Vec::new();
+    b.places.append(&mut clusters.places);
     let clusters = clusters.finish(&b, &mut pool_notes);
     let plan = Plan {
         version: Spanned::default_at(1, Span::default()),
@@ -131,7 +139,7 @@ pub fn build<'a>(resources: Vec<Resource<'a>>, options: &Options<'_>) -> (Plan, 
     };
     let mut findings = b.findings;
     findings.extend(b.notes.into_iter().chain(pool_notes).flat_map(Notes::findings));
-    (plan, findings)
+    (plan, findings, b.places)
 }
 
 pub(super) struct Builder<'o> {
@@ -147,6 +155,7 @@ pub(super) struct Builder<'o> {
     peerings: Vec<(usize, Spanned<String>, Notes)>,
     findings: Vec<Finding>,
     notes: Vec<Notes>,
+    pub(super) places: Vec<ResourcePlace>,
 }
 
 impl Builder<'_> {
@@ -155,6 +164,10 @@ impl Builder<'_> {
         if self.options.dedupe && self.vnet_ids.contains_key(&key) {
             return;
         }
+        self.places.push(ResourcePlace {
+            span: r.body.span,
+            address: r.id.clone(),
+        });
         let mut notes = r.notes;
         let address_space = self.address_space(&r.body, &r.name, &mut notes);
         let index = self.vnets.len();
@@ -327,6 +340,10 @@ impl Builder<'_> {
         if self.options.dedupe && !self.subnet_ids.insert(key.clone()) {
             return;
         }
+        self.places.push(ResourcePlace {
+            span: body.span,
+            address: id.clone(),
+        });
         let mut reader = Reader {
             notes: &mut notes,
             findings: &mut self.findings,

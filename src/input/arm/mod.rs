@@ -146,7 +146,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         reserved: None,
         missing_vnet_help: "this template",
     };
-    let (plan, mapped) = estate::build(resources, &options);
+    let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);
     findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
     findings.extend(ev.take_findings());
@@ -168,7 +168,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         plan,
         aliases: Vec::new(),
         notes: findings,
-        resources: Vec::new(),
+        resources: places,
     })
 }
 

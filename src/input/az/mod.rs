@@ -57,13 +57,13 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         reserved: Some(&nics),
         missing_vnet_help: "the export (add `az network vnet list -o json` to it)",
     };
-    let (plan, mapped) = estate::build(resources, &options);
+    let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);
     Ok(Loaded {
         plan,
         aliases: Vec::new(),
         notes: findings,
-        resources: Vec::new(),
+        resources: places,
     })
 }
 
