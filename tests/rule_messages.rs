@@ -19,7 +19,7 @@ fn findings(plan: &str) -> Vec<(String, String, String, String, String)> {
                 f.severity.to_string(),
                 f.rule.name().to_string(),
                 f.message.clone(),
-                f.help.clone().unwrap_or_default(),
+                f.help.as_deref().unwrap_or_default().to_string(),
             )
         })
         .collect()

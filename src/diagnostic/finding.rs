@@ -16,13 +16,13 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     /// What the user can do about it.
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
     /// The offending value; `None` only for findings with no place in the file.
     pub span: Option<Span>,
     pub related: Vec<Related>,
     /// The imported resource it is about: its Terraform address or Azure resource ID
     /// (SPEC §5), since names repeat across resource groups; `None` in cniplan plans.
-    pub resource: Option<String>,
+    pub resource: Option<Box<str>>,
 }
 
 impl Finding {
@@ -45,7 +45,7 @@ impl Finding {
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 

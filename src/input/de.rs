@@ -81,7 +81,7 @@ impl<'t> Reader<'t> {
 
     fn record(&self, span: Span, message: String, help: Option<String>) {
         let mut finding = Finding::new(Rule::PlanSchema, span, message);
-        finding.help = help;
+        finding.help = help.map(String::into_boxed_str);
         self.findings.borrow_mut().push(finding);
     }
 

@@ -200,7 +200,7 @@ pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
         if named.is_none() && !finding.message.contains(resource) {
             finding.message.push_str(&format!(" ({resource})"));
         }
-        finding.resource.get_or_insert_with(|| resource.to_string());
+        finding.resource.get_or_insert_with(|| resource.into());
     }
 }
 

@@ -101,7 +101,7 @@ mod tests {
                 (
                     at.unwrap_or_default(),
                     f.message.clone(),
-                    f.help.clone().unwrap_or_default(),
+                    f.help.as_deref().unwrap_or_default().to_string(),
                 )
             })
             .collect()

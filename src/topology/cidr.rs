@@ -327,7 +327,7 @@ mod tests {
     /// The message and the help of the finding for a CIDR that does not parse.
     fn refusal(text: &str) -> (String, String) {
         let finding = parse_cidr(text, Span::new(0, 1)).unwrap_err();
-        (finding.message, finding.help.unwrap_or_default())
+        (finding.message, finding.help.unwrap_or_default().into_string())
     }
 
     fn pair(message: &str, help: &str) -> (String, String) {
@@ -353,7 +353,7 @@ mod tests {
         );
         assert_eq!(
             parse_ip(" 10.0.0. 10", Span::new(0, 1)).unwrap_err().help,
-            Some("write `10.0.0.10`".to_string())
+            Some("write `10.0.0.10`".into())
         );
     }
 
