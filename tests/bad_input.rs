@@ -215,6 +215,22 @@ fn generated_hostile_inputs_end_in_diagnostics_quickly() {
             0,
             "-",
         ),
+        // A used subnet's name of 4 MB: the capacity table cuts it short, so the human output
+        // takes no longer than the JSON (it took the table quadratic time in the name's length).
+        (
+            "huge-used-name.yaml",
+            format!(
+                "version: 1\nvnets:\n  - name: vnet\n    address_space: [10.0.0.0/8]\n    subnets:\n\
+                 \x20     - name: {name}\n        cidr: 10.240.0.0/16\nclusters:\n  - name: aks\n\
+                 \x20   network_plugin: azure\n    service_cidr: 172.16.0.0/16\n    dns_service_ip: 172.16.0.10\n\
+                 \x20   node_pools:\n      - name: np\n        node_count: 2\n        max_pods: 30\n\
+                 \x20       vnet_subnet: {name}\n",
+                name = "s".repeat(4_000_000)
+            )
+            .into_bytes(),
+            0,
+            "-",
+        ),
         // One line of 100 KB: positions and the human snippet must cope (miette cannot pad
         // past 65,535 columns; the renderer falls back to path:line:column).
         (

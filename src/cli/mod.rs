@@ -64,7 +64,8 @@ pub fn main() -> ExitCode {
         }
     };
     result.unwrap_or_else(|message| {
-        eprintln!("cniplan: {message}");
+        // Messages name paths and values from the command line and the inputs.
+        eprintln!("cniplan: {}", crate::source::visible(&message));
         ExitCode::from(2)
     })
 }
@@ -226,8 +227,8 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
             eprintln!(
                 "cniplan: left `auto` in place for {} (no free range, or the value is a YAML alias; \
                  `cniplan check {}` says which)",
-                written.left.join(", "),
-                path
+                crate::source::visible(&written.left.join(", ")),
+                crate::source::visible(path)
             );
         }
         return Ok(exit_code(std::slice::from_ref(&checked.report), plan.fail_on));
@@ -296,7 +297,7 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
 fn finish(checked: &Checked, fail_on: FailOn, format: SimulateFormat) -> ExitCode {
     let code = exit_code(std::slice::from_ref(&checked.report), fail_on);
     if code != ExitCode::SUCCESS && format == SimulateFormat::Human {
-        let path = &checked.report.source.path;
+        let path = crate::source::visible(&checked.report.source.path);
         eprintln!("cniplan: {path} has findings at or above --fail-on; `cniplan check {path}` shows them");
     }
     code

@@ -2,6 +2,7 @@
 
 mod answer;
 pub mod catalog;
+mod cell;
 pub mod churn;
 pub mod compare;
 mod csv;
@@ -14,6 +15,7 @@ pub mod report;
 mod sarif;
 pub mod simulate;
 pub mod size;
+mod snippet;
 mod table;
 
 use crate::check::FileReport;

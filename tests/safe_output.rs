@@ -1,0 +1,180 @@
+//! What cniplan prints cannot be steered by what it reads: control characters and bidi
+//! overrides in names, paths and plan lines are shown escaped (`\u{1b}`), tables cut very long
+//! names short, CSV cells are never formulas, Markdown mentions nobody, and `--output` never
+//! overwrites an input nor leaves half a file.
+
+mod common;
+
+use common::{cniplan, json, stdin_plan, stdout};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// A plan whose names carry a window-title escape, BEL, a C1 CSI and a right-to-left
+/// override, and whose comment beside a finding holds a raw ESC sequence and backspaces.
+const HOSTILE: &str = "version: 1
+vnets:
+  - name: \"hub\\e]0;pwned\\a\\u202e\"
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: \"nodes\\e[2J\\u009b31m\"
+        cidr: 10.240.0.0/16
+      - name: pods
+        cidr: 10.241.0.0/16
+clusters:
+  # owner \u{1b}]0;title\u{7} \u{202e}txt.exe\u{8}\u{8}
+  - name: \"aks\\e[1m\"
+    network_plugin: azure
+    node_pools:
+      - name: np
+        node_count: 2
+        vnet_subnet: \"nodes\\e[2J\\u009b31m\"
+        pod_subnet: pods
+";
+
+/// A character that acts on a terminal or reorders what follows, other than the line
+/// breaks and tabs a renderer writes itself.
+fn hidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Standard output and standard error hold no raw control character or bidi override.
+fn assert_shown_safely(what: &str, out: &Output) {
+    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(c) = text.chars().find(|&c| hidden(c)) {
+            panic!("{what}: raw {c:?} on {stream}:\n{text}");
+        }
+    }
+}
+
+/// The hostile plan in a file whose name carries an escape sequence too.
+fn hostile_file(dir: &Path) -> PathBuf {
+    let path = dir.join("plan\u{1b}[2J.cniplan.yaml");
+    std::fs::write(&path, HOSTILE).unwrap();
+    path
+}
+
+#[test]
+fn check_shows_names_paths_and_plan_lines_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_file(dir.path());
+    let out = cniplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_shown_safely("check", &out);
+    let text = stdout(&out);
+    // The message names the VNet; the capacity table names the subnet; the snippet shows the
+    // comment line above the cluster; the header and the table's title name the file.
+    assert!(
+        text.contains("VNet `hub\\u{1b}]0;pwned\\u{7}\\u{202e}`"),
+        "{text}"
+    );
+    assert!(text.contains("nodes\\u{1b}[2J\\u{9b}31m"), "{text}");
+    assert!(
+        text.contains("# owner \\u{1b}]0;title\\u{7} \\u{202e}txt.exe\\u{8}\\u{8}"),
+        "{text}"
+    );
+    assert!(text.contains("plan\\u{1b}[2J.cniplan.yaml:12:11]"), "{text}");
+    assert!(text.contains("Capacity of "), "{text}");
+}
+
+#[test]
+fn a_label_stays_under_its_value_after_an_escape_on_the_same_line() {
+    let plan = "version: 1\nvnets:\n  - {name: \"v\u{1b}[2J\", address_space: [10.0.0.1/8], subnets: []}\n";
+    let out = stdin_plan(&["check", "-"], plan);
+    assert_shown_safely("check", &out);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.contains("address_space")).unwrap();
+    let value = lines[at].find("10.0.0.1/8").unwrap();
+    let underline = lines[at + 1].find('─').unwrap();
+    assert_eq!(
+        lines[at][..value].chars().count(),
+        lines[at + 1][..underline].chars().count(),
+        "{text}"
+    );
+    // The header's column is the file's own, as an editor counts it.
+    let column = plan.lines().nth(2).unwrap().find("10.0.0.1/8").unwrap() + 1;
+    assert!(text.contains(&format!("<stdin>:3:{column}]")), "{text}");
+}
+
+#[test]
+fn the_answers_show_names_escaped() {
+    for args in [
+        &["simulate", "-"][..],
+        &["simulate", "--sweep", "max-pods", "-"],
+        &["simulate", "--churn", "--trials", "20", "-"],
+        &["size", "-"],
+        &["compare", "-"],
+    ] {
+        let out = stdin_plan(args, HOSTILE);
+        assert_shown_safely(&args.join(" "), &out);
+        assert!(stdout(&out).contains("\\u{1b}"), "{args:?}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn error_messages_show_paths_escaped() {
+    let out = cniplan(&["check", "missing\u{1b}]0;pwned\u{7}.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_shown_safely("check", &out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing\\u{1b}]0;pwned\\u{7}.yaml"), "{stderr}");
+    // An answering command says on stderr that the plan has findings, naming its path.
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_file(dir.path());
+    let out = cniplan(&["simulate", "--fail-on", "note", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_shown_safely("simulate", &out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plan\\u{1b}[2J"));
+}
+
+/// A plan with no finding whose node subnet, used by a pool, is named with `length` bytes.
+fn long_name_plan(length: usize) -> (String, String) {
+    let name = "s".repeat(length);
+    let plan = format!(
+        "version: 1
+vnets:
+  - name: vnet
+    address_space: [10.0.0.0/8]
+    subnets:
+      - name: {name}
+        cidr: 10.240.0.0/16
+clusters:
+  - name: aks
+    network_plugin: azure
+    service_cidr: 172.16.0.0/16
+    dns_service_ip: 172.16.0.10
+    node_pools:
+      - name: np
+        node_count: 2
+        max_pods: 30
+        vnet_subnet: {name}
+"
+    );
+    (plan, name)
+}
+
+/// The widest line of a table (a cell of 100 characters, the others' figures): far below
+/// the name, however long the name.
+const WIDEST_TABLE_LINE: usize = 400;
+
+#[test]
+fn tables_cut_a_very_long_name_and_json_keeps_it() {
+    let (plan, name) = long_name_plan(1_000_000);
+    for args in [&["check", "-"][..], &["simulate", "-"], &["size", "-"]] {
+        let out = stdin_plan(args, &plan);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = stdout(&out);
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(
+            widest <= WIDEST_TABLE_LINE,
+            "{args:?}: a line of {widest} characters"
+        );
+        assert!(text.contains(&format!("{}…", "s".repeat(99))), "{args:?}");
+    }
+    let out = stdin_plan(&["check", "--format", "json", "-"], &plan);
+    assert_eq!(json(&out)["files"][0]["subnets"][0]["name"], name.as_str());
+}
