@@ -178,3 +178,84 @@ fn tables_cut_a_very_long_name_and_json_keeps_it() {
     let out = stdin_plan(&["check", "--format", "json", "-"], &plan);
     assert_eq!(json(&out)["files"][0]["subnets"][0]["name"], name.as_str());
 }
+
+#[test]
+fn junit_markdown_and_github_show_names_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_file(dir.path());
+    for format in ["junit", "markdown", "github", "sarif", "json", "csv"] {
+        let out = cniplan(&["check", "--format", format, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        if matches!(format, "junit" | "markdown" | "github") {
+            assert_shown_safely(format, &out);
+            let text = stdout(&out);
+            assert!(
+                text.contains("hub\\u{1b}]0;pwned\\u{7}\\u{202e}"),
+                "{format}: {text}"
+            );
+            assert!(text.contains("plan\\u{1b}[2J.cniplan.yaml"), "{format}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_github_annotation_cannot_start_another_command() {
+    let plan = HOSTILE.replace(
+        "hub\\e]0;pwned\\a\\u202e",
+        "hub\\r\\n::add-mask::secret\\n::error file=x::fake",
+    );
+    let out = stdin_plan(&["check", "--format", "github", "-"], &plan);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    // One workflow command per finding, each on its own line, and nothing else.
+    for line in text.lines() {
+        assert!(
+            line.starts_with("::warning ") || line.starts_with("::notice "),
+            "{text}"
+        );
+    }
+    assert!(
+        text.contains("hub\\u{d}\\u{a}::add-mask::secret\\u{a}::error file=x::fake"),
+        "{text}"
+    );
+}
+
+#[test]
+fn csv_cells_that_would_be_formulas_start_with_a_quote() {
+    let plan = HOSTILE
+        .replace(
+            "hub\\e]0;pwned\\a\\u202e",
+            "=HYPERLINK(\\\"http://x\\\",\\\"y\\\")",
+        )
+        .replace("nodes\\e[2J\\u009b31m", "@SUM(1+1)")
+        .replace("name: pods", "name: \"-2+3\"")
+        .replace("pod_subnet: pods", "pod_subnet: \"-2+3\"");
+    let out = stdin_plan(&["check", "--format", "csv", "-"], &plan);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = stdout(&out);
+    assert!(text.contains("'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")"), "{text}");
+    assert!(text.contains(",'@SUM(1+1),"), "{text}");
+    assert!(text.contains(",'-2+3,"), "{text}");
+    // Figures stay numbers: no quote before any of them.
+    let header_and_rows: Vec<&str> = text.lines().collect();
+    assert_eq!(header_and_rows.len(), 3, "{text}");
+    assert!(header_and_rows[1].contains(",65531,"), "{text}");
+}
+
+#[test]
+fn markdown_mentions_nobody() {
+    let plan = HOSTILE
+        .replace("hub\\e]0;pwned\\a\\u202e", "hub @my-org/admins")
+        .replace("nodes\\e[2J\\u009b31m", "@octocat");
+    let out = stdin_plan(&["check", "--format", "markdown", "-"], &plan);
+    let text = stdout(&out);
+    // In the capacity table, and in messages as code (where GitHub reads no mention).
+    assert!(text.contains("| @&#8203;octocat |"), "{text}");
+    assert!(text.contains("`hub @my-org/admins`"), "{text}");
+    for (i, part) in text.split('`').enumerate() {
+        let live = part
+            .match_indices('@')
+            .filter(|(at, _)| !part[*at..].starts_with("@&#8203;"));
+        assert!(i % 2 == 1 || live.count() == 0, "a live mention in {part:?}");
+    }
+}
