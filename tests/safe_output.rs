@@ -259,3 +259,170 @@ fn markdown_mentions_nobody() {
         assert!(i % 2 == 1 || live.count() == 0, "a live mention in {part:?}");
     }
 }
+
+/// The walkthrough plan, copied into `dir`.
+fn plan_in(dir: &Path) -> PathBuf {
+    let path = dir.join("plan.cniplan.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aks-dynamic-ip/plan.yaml"),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn output_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(dir.path());
+    let before = std::fs::read(&plan).unwrap();
+    let symlink = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&plan, &symlink).unwrap();
+    let hard_link = dir.path().join("hard.yaml");
+    std::fs::hard_link(&plan, &hard_link).unwrap();
+    let dotted = dir.path().join(".").join("plan.cniplan.yaml");
+    let plan_arg = plan.to_str().unwrap();
+    for output in [&plan, &symlink, &hard_link, &dotted] {
+        let output = output.to_str().unwrap();
+        for args in [
+            &["check", plan_arg, "-o", output][..],
+            &[
+                "check",
+                "--format",
+                "json",
+                dir.path().to_str().unwrap(),
+                "-o",
+                output,
+            ],
+            &["simulate", plan_arg, "-o", output],
+            &["compare", plan_arg, "-o", output],
+            &["size", plan_arg, "-o", output],
+            &["size", "--write", plan_arg, "-o", output],
+            &["report", plan_arg, "-o", output],
+            &["import", plan_arg, "-o", output],
+        ] {
+            let out = cniplan(args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("cniplan does not overwrite its inputs"),
+                "{args:?}: {stderr}"
+            );
+            assert_eq!(std::fs::read(&plan).unwrap(), before, "{args:?} changed the plan");
+        }
+    }
+    assert!(std::fs::symlink_metadata(&symlink)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    // The configuration file is read too.
+    let config = dir.path().join("settings.yaml");
+    std::fs::write(&config, "rules: {}\n").unwrap();
+    let out = cniplan(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        plan_arg,
+        "-o",
+        config.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cniplan does not overwrite its inputs"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), "rules: {}\n");
+}
+
+#[test]
+fn output_through_a_symlink_replaces_its_target_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(dir.path());
+    let report = dir.path().join("report.txt");
+    std::fs::write(&report, "old\n").unwrap();
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("latest.txt");
+    std::os::unix::fs::symlink(&report, &link).unwrap();
+    let out = cniplan(&["check", plan.to_str().unwrap(), "-o", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .starts_with("service-cidr-overlap"));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let mode = std::fs::metadata(&report).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert_eq!(
+        files_in(dir.path()),
+        ["latest.txt", "plan.cniplan.yaml", "report.txt"]
+    );
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `cniplan check PLAN -o OUT` with files limited to 512 bytes (the report is about 2 KB):
+/// past it, the kernel stops the write with SIGXFSZ, as a run killed part way, or, with the
+/// signal ignored, fails it with EFBIG.
+fn check_with_file_size_limit(plan: &Path, output: &Path, ignore_signal: bool) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = common::command(&["check", plan.to_str().unwrap(), "-o", output.to_str().unwrap()]);
+    // SAFETY: setrlimit and signal are async-signal-safe, as pre_exec requires.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: 512,
+                rlim_max: 512,
+            };
+            libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+            let action = if ignore_signal {
+                libc::SIG_IGN
+            } else {
+                libc::SIG_DFL
+            };
+            libc::signal(libc::SIGXFSZ, action);
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn a_write_cut_short_leaves_the_old_file_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(dir.path());
+    let output = dir.path().join("report.txt");
+    std::fs::write(&output, "the last report\n").unwrap();
+    // Killed part way: the file is the old one; only a hidden temporary file is left.
+    let out = check_with_file_size_limit(&plan, &output, false);
+    assert_eq!(out.status.signal(), Some(libc::SIGXFSZ), "{out:?}");
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "the last report\n");
+    for name in files_in(dir.path()) {
+        assert!(
+            ["plan.cniplan.yaml", "report.txt"].contains(&name.as_str()) || name.starts_with(".report.txt.")
+        );
+    }
+    // A failed write: exit 2, the old file, and no temporary file left behind.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(dir.path());
+    let output = dir.path().join("report.txt");
+    std::fs::write(&output, "the last report\n").unwrap();
+    let out = check_with_file_size_limit(&plan, &output, true);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("cniplan: cannot write "));
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "the last report\n");
+    assert_eq!(files_in(dir.path()), ["plan.cniplan.yaml", "report.txt"]);
+    // A new file appears only complete: after a failed run there is none.
+    let new = dir.path().join("new.txt");
+    let out = check_with_file_size_limit(&plan, &new, true);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!new.exists());
+}

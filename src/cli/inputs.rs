@@ -127,7 +127,11 @@ fn globs(root: &str, globs: &[String], prefix: &str) -> Result<ignore::overrides
 /// them); the returned span marks the first bad byte.
 pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
     let mut bytes = Vec::new();
-    let display = if path == "-" { "<stdin>" } else { path };
+    let display = if path == "-" {
+        crate::render::STDIN_PATH
+    } else {
+        path
+    };
     let result = if path == "-" {
         std::io::stdin().take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)
     } else {

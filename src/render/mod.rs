@@ -140,7 +140,7 @@ fn repository_path(path: &str) -> Option<String> {
 }
 
 /// The path the CLI gives a plan read from standard input.
-const STDIN_PATH: &str = "<stdin>";
+pub(crate) const STDIN_PATH: &str = "<stdin>";
 
 /// Findings per severity across a run.
 #[derive(Default, Debug, PartialEq, Eq)]
