@@ -1,6 +1,8 @@
 //! Bad input is normal input: every file under tests/bad-input/ (and the large ones generated
 //! here) ends in a located diagnostic or in exit 2 with a message — in human and JSON output,
-//! within a time bound, never in a panic.
+//! within a time bound, never in a panic, and with no control character on the terminal.
+
+mod common;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -102,10 +104,21 @@ fn assert_contract(path: &Path, out: &Output) {
     }
 }
 
+/// Whatever the input holds, human output writes no control character (but its own line
+/// breaks) and no bidi override to the terminal: each is shown as `\u{1b}`.
+fn assert_terminal_safe(path: &Path, out: &Output) {
+    for bytes in [&out.stdout, &out.stderr] {
+        if let Some(c) = common::raw_hidden(bytes) {
+            panic!("{}: raw {c:?} in human output", path.display());
+        }
+    }
+}
+
 /// (exit code, rule, "line:column") of the first JSON diagnostic.
 fn first_finding(path: &Path, limit: Duration) -> (i32, String, String) {
     let human = check(path, "human", limit);
     assert_contract(path, &human.output);
+    assert_terminal_safe(path, &human.output);
     let json = check(path, "json", limit);
     assert_contract(path, &json.output);
     let peak_kb = human.peak_kb.max(json.peak_kb);

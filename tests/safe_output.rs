@@ -31,21 +31,14 @@ clusters:
         pod_subnet: pods
 ";
 
-/// A character that acts on a terminal or reorders what follows, other than the line
-/// breaks and tabs a renderer writes itself.
-fn hidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\t'))
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
 /// Standard output and standard error hold no raw control character or bidi override.
 fn assert_shown_safely(what: &str, out: &Output) {
     for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        let text = String::from_utf8_lossy(bytes);
-        if let Some(c) = text.chars().find(|&c| hidden(c)) {
-            panic!("{what}: raw {c:?} on {stream}:\n{text}");
+        if let Some(c) = common::raw_hidden(bytes) {
+            panic!(
+                "{what}: raw {c:?} on {stream}:\n{}",
+                String::from_utf8_lossy(bytes)
+            );
         }
     }
 }
