@@ -1,6 +1,6 @@
 //! Bad input is normal input: every file under tests/bad-input/ (and the large ones generated
 //! here) ends in a located diagnostic or in exit 2 with a message — in human and JSON output,
-//! within a time bound, never in a panic.
+//! within a time bound, never in a panic, and with no control character on the terminal.
 
 mod common;
 
@@ -45,10 +45,21 @@ fn assert_contract(path: &Path, out: &Output) {
     }
 }
 
+/// Whatever the input holds, human output writes no control character (but its own line
+/// breaks) and no bidi override to the terminal: each is shown as `\u{1b}`.
+fn assert_terminal_safe(path: &Path, out: &Output) {
+    for bytes in [&out.stdout, &out.stderr] {
+        if let Some(c) = common::raw_hidden(bytes) {
+            panic!("{}: raw {c:?} in human output", path.display());
+        }
+    }
+}
+
 /// (exit code, rule, "line:column") of the first JSON diagnostic.
 fn first_finding(path: &Path, limit: Duration) -> (i32, String, String) {
     let human = check(path, "human", limit);
     assert_contract(path, &human.output);
+    assert_terminal_safe(path, &human.output);
     let json = check(path, "json", limit);
     assert_contract(path, &json.output);
     let peak_kb = human.peak_kb.max(json.peak_kb);
@@ -153,6 +164,22 @@ fn generated_hostile_inputs_end_in_diagnostics_quickly() {
             format!(
                 "version: 1\nvnets:\n  - name: {}\n    address_space: [10.0.0.0/8]\n",
                 "v".repeat(10_000_000)
+            )
+            .into_bytes(),
+            0,
+            "-",
+        ),
+        // A used subnet's name of 4 MB: the capacity table cuts it short, so the human output
+        // takes no longer than the JSON (it took the table quadratic time in the name's length).
+        (
+            "huge-used-name.yaml",
+            format!(
+                "version: 1\nvnets:\n  - name: vnet\n    address_space: [10.0.0.0/8]\n    subnets:\n\
+                 \x20     - name: {name}\n        cidr: 10.240.0.0/16\nclusters:\n  - name: aks\n\
+                 \x20   network_plugin: azure\n    service_cidr: 172.16.0.0/16\n    dns_service_ip: 172.16.0.10\n\
+                 \x20   node_pools:\n      - name: np\n        node_count: 2\n        max_pods: 30\n\
+                 \x20       vnet_subnet: {name}\n",
+                name = "s".repeat(4_000_000)
             )
             .into_bytes(),
             0,

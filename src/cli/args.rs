@@ -111,7 +111,8 @@ pub struct PlanArgs {
     #[arg(required = true)]
     pub plans: Vec<String>,
 
-    /// Write the output to FILE instead of standard output (the same bytes; `-` is stdout).
+    /// Write the output to FILE instead of standard output (the same bytes; `-` is stdout),
+    /// whole or not at all; never over a file the run reads.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
@@ -177,7 +178,8 @@ pub struct ImportArgs {
     #[arg(required = true)]
     pub inputs: Vec<String>,
 
-    /// Write the plan to FILE instead of standard output.
+    /// Write the plan to FILE instead of standard output, whole or not at all; never over an
+    /// input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
@@ -232,7 +234,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout).
+    /// Write the report to FILE instead of standard output (the same bytes; `-` is stdout),
+    /// whole or not at all; never over a file the run reads.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 

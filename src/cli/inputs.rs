@@ -122,7 +122,11 @@ fn globs(root: &str, globs: &[String], prefix: &str) -> Result<ignore::overrides
 /// A plan's text. Bytes that are not UTF-8 still make a source (so the finding can point at
 /// them); the returned span marks the first bad byte.
 pub fn read(path: &str) -> Result<(SourceFile, Option<Span>), String> {
-    let display = if path == "-" { "<stdin>" } else { path };
+    let display = if path == "-" {
+        crate::render::STDIN_PATH
+    } else {
+        path
+    };
     let mut bytes = if path == "-" {
         crate::source::read::read_stdin()?
     } else {

@@ -22,6 +22,7 @@ use clap::Parser;
 use rayon::prelude::*;
 use reading::{Prepared, Reading};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use inputs::is_plan_file_name;
@@ -64,7 +65,8 @@ pub fn main() -> ExitCode {
         }
     };
     result.unwrap_or_else(|message| {
-        eprintln!("cniplan: {message}");
+        // Messages name paths and values from the command line and the inputs.
+        eprintln!("cniplan: {}", crate::source::visible(&message));
         ExitCode::from(2)
     })
 }
@@ -75,7 +77,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     } else {
         args.paths.clone()
     };
-    let settings = settings(args.config.as_deref())?;
+    let config = config_file(args.config.as_deref())?;
+    let settings = load_settings(config.as_deref())?;
     let how = Reading::new(&args.reading)?;
     let reports: Vec<FileReport> = how
         .inputs(&paths, &settings)?
@@ -95,7 +98,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         quiet: args.quiet,
         width: terminal_width(),
     };
-    output::write_with(args.output.as_deref(), |out| {
+    let read = files_read(reports.iter().flat_map(sources), config.as_deref());
+    output::write_with(args.output.as_deref(), &read, |out| {
         render::write(&reports, args.format, &human, out)
     })?;
     let code = exit_code(&reports, args.fail_on);
@@ -128,11 +132,11 @@ fn show_findings(
         SimulateFormat::Json => render::Format::Json,
     };
     let text = render::render(reports, format, &human_options(color, args.output.as_deref()));
-    output::write_text(args.output.as_deref(), &text)?;
+    output::write_text(args.output.as_deref(), &plan_files_read(checked, args), &text)?;
     Ok(exit_code(reports, args.fail_on))
 }
 
-fn human_options(color: Color, output: Option<&std::path::Path>) -> HumanOptions {
+fn human_options(color: Color, output: Option<&Path>) -> HumanOptions {
     HumanOptions {
         color: use_color(color, output),
         quiet: false,
@@ -179,7 +183,7 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
             SimulateFormat::Human => render::simulate::steps_human(&steps),
         }
     };
-    output::write_text(plan.output.as_deref(), &text)?;
+    output::write_text(plan.output.as_deref(), &plan_files_read(&checked, plan), &text)?;
     Ok(finish(&checked, plan.fail_on, args.format))
 }
 
@@ -199,7 +203,7 @@ fn compare(args: &CompareArgs) -> Result<ExitCode, String> {
             render::compare::human(&clusters, model.topology.allocation.headroom_warning)
         }
     };
-    output::write_text(plan.output.as_deref(), &text)?;
+    output::write_text(plan.output.as_deref(), &plan_files_read(&checked, plan), &text)?;
     Ok(finish(&checked, plan.fail_on, args.format))
 }
 
@@ -221,13 +225,17 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
     };
     if args.write {
         let written = crate::size::write::fill_in(&checked.report.source.text, &model.topology);
-        output::write_text(plan.output.as_deref(), &written.text)?;
+        output::write_text(
+            plan.output.as_deref(),
+            &plan_files_read(&checked, plan),
+            &written.text,
+        )?;
         if !written.left.is_empty() {
             eprintln!(
                 "cniplan: left `auto` in place for {} (no free range, or the value is a YAML alias; \
                  `cniplan check {}` says which)",
-                written.left.join(", "),
-                path
+                crate::source::visible(&written.left.join(", ")),
+                crate::source::visible(path)
             );
         }
         return Ok(exit_code(std::slice::from_ref(&checked.report), plan.fail_on));
@@ -237,7 +245,7 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
         SimulateFormat::Json => render::size::json(path, &checked.report.findings, &rows),
         SimulateFormat::Human => render::size::human(path, &rows, model.topology.allocation.headroom_warning),
     };
-    output::write_text(plan.output.as_deref(), &text)?;
+    output::write_text(plan.output.as_deref(), &plan_files_read(&checked, plan), &text)?;
     Ok(finish(&checked, plan.fail_on, args.format))
 }
 
@@ -251,7 +259,8 @@ fn report(args: &ReportArgs) -> Result<ExitCode, String> {
         report: &checked.report,
         loaded: checked.model.as_ref().zip(figures.as_ref()),
     };
-    output::write_text(plan.output.as_deref(), &render::report::html(&page))?;
+    let page = render::report::html(&page);
+    output::write_text(plan.output.as_deref(), &plan_files_read(&checked, plan), &page)?;
     Ok(finish(&checked, plan.fail_on, SimulateFormat::Human))
 }
 
@@ -280,15 +289,50 @@ fn explain(name: &str) -> Result<ExitCode, String> {
 
 /// The configuration in force: `--config`, else `.cniplan.yaml` upward from the working
 /// directory, else the defaults.
-fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
+fn settings(explicit: Option<&Path>) -> Result<Settings, String> {
+    load_settings(config_file(explicit)?.as_deref())
+}
+
+fn load_settings(config: Option<&Path>) -> Result<Settings, String> {
+    config.map_or(Ok(Settings::default()), config::load)
+}
+
+/// The configuration file a run reads: `--config`, else `.cniplan.yaml` upward from the
+/// working directory, if any.
+fn config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>, String> {
     match explicit {
-        Some(path) => config::load(path),
+        Some(path) => Ok(Some(path.to_path_buf())),
         None => {
             let cwd =
                 std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
-            config::find(&cwd).map_or(Ok(Settings::default()), |path| config::load(&path))
+            Ok(config::find(&cwd))
         }
     }
+}
+
+/// Every file of an input's report: the input, and the files its findings point into.
+fn sources(report: &FileReport) -> impl Iterator<Item = &crate::source::SourceFile> {
+    std::iter::once(&report.source).chain(&report.extra_sources)
+}
+
+/// The files a run read, which `--output` must not overwrite: its inputs' files (standard
+/// input is none) and its configuration file.
+fn files_read<'a>(
+    sources: impl IntoIterator<Item = &'a crate::source::SourceFile>,
+    config: Option<&Path>,
+) -> Vec<PathBuf> {
+    sources
+        .into_iter()
+        .filter(|s| s.path != render::STDIN_PATH)
+        .map(|s| PathBuf::from(&s.path))
+        .chain(config.map(Path::to_path_buf))
+        .collect()
+}
+
+/// The files an answering command read.
+fn plan_files_read(checked: &Checked, args: &PlanArgs) -> Vec<PathBuf> {
+    let config = config_file(args.config.as_deref()).ok().flatten();
+    files_read(sources(&checked.report), config.as_deref())
 }
 
 /// The exit code of an answering command, saying on stderr why it is not 0 when a person
@@ -296,7 +340,7 @@ fn settings(explicit: Option<&std::path::Path>) -> Result<Settings, String> {
 fn finish(checked: &Checked, fail_on: FailOn, format: SimulateFormat) -> ExitCode {
     let code = exit_code(std::slice::from_ref(&checked.report), fail_on);
     if code != ExitCode::SUCCESS && format == SimulateFormat::Human {
-        let path = &checked.report.source.path;
+        let path = crate::source::visible(&checked.report.source.path);
         eprintln!("cniplan: {path} has findings at or above --fail-on; `cniplan check {path}` shows them");
     }
     code
@@ -321,7 +365,7 @@ fn exit_code(reports: &[FileReport], fail_on: FailOn) -> ExitCode {
 }
 
 /// `auto` colors only a terminal: never a file that `--output` names.
-fn use_color(color: Color, output: Option<&std::path::Path>) -> bool {
+fn use_color(color: Color, output: Option<&Path>) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
@@ -400,6 +444,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, String> {
             notes: &loaded.notes,
         })
         .collect();
-    output::write_text(args.output.as_deref(), &crate::plan::write::write(&parts))?;
+    let read = files_read(read.iter().flat_map(|(_, sources)| sources), None);
+    output::write_text(args.output.as_deref(), &read, &crate::plan::write::write(&parts))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,8 @@
 //! Where a report goes: standard output, or the file `--output` names, byte for byte the same.
+//! A file is never one the run read, and appears only whole.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `--output -` is standard output, as for the plan paths.
 fn file(output: Option<&Path>) -> Option<&Path> {
@@ -13,10 +14,13 @@ pub fn is_terminal(output: Option<&Path>) -> bool {
     file(output).is_none() && std::io::stdout().is_terminal()
 }
 
-/// Runs `write` into standard output or the file. The file is created (or truncated) only
-/// once the report is ready, so a run that fails before it leaves no half-written file.
+/// Runs `write` into standard output or the file. `inputs` are the files the run read: the
+/// file may be none of them. It is written under a temporary name beside it and renamed
+/// into place once complete, so a run that fails or is killed part way leaves the file as
+/// it was, never half-written.
 pub fn write_with(
     output: Option<&Path>,
+    inputs: &[PathBuf],
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
     match file(output) {
@@ -25,17 +29,96 @@ pub fn write_with(
             super::quiet_broken_pipe(write(&mut out).and_then(|_| out.flush()))
         }
         Some(path) => {
+            refuse_input(path, inputs)?;
             let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-            let file = std::fs::File::create(path).map_err(cannot)?;
-            let mut out = std::io::BufWriter::new(file);
-            write(&mut out).and_then(|_| out.flush()).map_err(cannot)
+            write_whole(path, write).map_err(cannot)
         }
     }
 }
 
 /// A report already rendered into text.
-pub fn write_text(output: Option<&Path>, text: &str) -> Result<(), String> {
-    write_with(output, |out| out.write_all(text.as_bytes()))
+pub fn write_text(output: Option<&Path>, inputs: &[PathBuf], text: &str) -> Result<(), String> {
+    write_with(output, inputs, |out| out.write_all(text.as_bytes()))
+}
+
+/// `cniplan report plan.yaml -o plan.yaml` would replace the plan with its report.
+fn refuse_input(path: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    // A file that does not exist yet was read by nobody.
+    let Ok(output) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let Some(input) = inputs.iter().find(|input| same_file(path, &output, input)) else {
+        return Ok(());
+    };
+    let what = if input == path {
+        "an input".to_string()
+    } else {
+        format!("the input {} by another name", input.display())
+    };
+    Err(format!(
+        "--output {} is {what}; cniplan does not overwrite its inputs: write the output to another file",
+        path.display()
+    ))
+}
+
+/// Whether `input` is the file at `path`: the same device and inode, which every name of a
+/// file shares (a symlink, `./` or `..`, a hard link); the same canonical path is the same
+/// inode too.
+#[cfg(unix)]
+fn same_file(_: &Path, output: &std::fs::Metadata, input: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(input).is_ok_and(|read| (read.dev(), read.ino()) == (output.dev(), output.ino()))
+}
+
+/// Elsewhere, the same canonical path (a symlink, `./` or `..`; not a hard link).
+#[cfg(not(unix))]
+fn same_file(path: &Path, _: &std::fs::Metadata, input: &Path) -> bool {
+    let canonical = std::fs::canonicalize(path).ok();
+    canonical.is_some() && std::fs::canonicalize(input).ok() == canonical
+}
+
+/// The file written whole or not at all: into a temporary file in its directory (a rename
+/// is atomic only within one file system), renamed over it when complete. A symlink is
+/// followed, so the file it points to is replaced and the link stays; a device or a pipe
+/// (`-o /dev/stderr`) has no directory entry to replace and is written as it is.
+fn write_whole(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&target)?);
+        return write(&mut out).and_then(|_| out.flush());
+    }
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // `.report.html.a1B2c3.tmp`: hidden, and named after the file it will become.
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the permissions `File::create` gives (0666 less the umask); a file
+    // replaced keeps its own.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir)?;
+    if let Some(existing) = &existing {
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
+    let mut out = std::io::BufWriter::new(temp.as_file_mut());
+    write(&mut out).and_then(|_| out.flush())?;
+    drop(out);
+    // Dropped on any error above, the temporary file is removed. No fsync: the promise is
+    // against a run that fails or is killed, not a power cut, which would cost every run a
+    // flush to disk.
+    temp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `simulate --churn` output: per range the percentiles of peak demand over the trials,
 //! beside the deterministic scenario's peak.
 
+use super::cell;
 use crate::churn::Churn;
 use crate::diagnostic::Finding;
 use crate::numbers::thousands;
@@ -53,10 +54,7 @@ pub fn human(churn: &Churn) -> String {
         "range", "usable", "scenario", "P50", "P95", "P99", "max", "runs out",
     ]);
     for row in &churn.subnets {
-        let label = match &row.vnet {
-            Some(vnet) => format!("{vnet}/{}", row.name),
-            None => row.name.clone(),
-        };
+        let label = cell::range(row.vnet.as_deref(), &row.name);
         let label = if row.per_node == "fixed" {
             format!("{label} *")
         } else {
@@ -91,10 +89,7 @@ pub fn human(churn: &Churn) -> String {
     }
     for row in churn.subnets.iter().filter(|r| r.per_node == "dynamic") {
         if row.max > row.scenario_peak && row.scenario_peak > 0 {
-            let label = match &row.vnet {
-                Some(vnet) => format!("{vnet}/{}", row.name),
-                None => row.name.clone(),
-            };
+            let label = cell::range(row.vnet.as_deref(), &row.name);
             out.push_str(&format!(
                 "{label}: P95 {} is {} the scenario's {}: rollouts' extra and terminating pods, and batches \
                  kept by release hysteresis, hold IPs the steady state does not.\n",

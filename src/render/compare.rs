@@ -24,7 +24,7 @@ pub fn human(clusters: &[ClusterComparison], headroom: f64) -> String {
         }
         out.push_str(&format!(
             "{} ({} today): {} nodes at peak\n",
-            c.cluster,
+            super::cell::name(&c.cluster),
             c.current_mode,
             thousands(c.peak_nodes)
         ));
@@ -35,7 +35,7 @@ pub fn human(clusters: &[ClusterComparison], headroom: f64) -> String {
         ));
         for m in &c.modes {
             for note in &m.notes {
-                out.push_str(&format!("  {}: {note}\n", m.mode));
+                out.push_str(&format!("  {}: {}\n", m.mode, crate::source::visible(note)));
             }
         }
     }

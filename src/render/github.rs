@@ -1,6 +1,8 @@
 //! `--format github`: one GitHub Actions workflow command per finding, which the runner turns
 //! into an annotation on the plan's line in the pull request. Escaped exactly as the Actions
-//! toolkit escapes (`@actions/core`, `command.ts`), so no message can end the command early.
+//! toolkit escapes (`@actions/core`, `command.ts`), so no message can end the command early
+//! nor start another; before that, text from the plan shows its control characters and bidi
+//! overrides as `\u{1b}` (`source::visible`), as the job's log would otherwise obey them.
 
 use super::repository_path;
 use crate::check::FileReport;
@@ -40,16 +42,22 @@ fn command(source: &SourceFile, finding: &Finding) -> String {
         .into_iter()
         .map(|(key, value)| format!("{key}={}", escape_property(&value)))
         .collect();
-    let message = match &finding.help {
-        Some(help) => format!("{}\n{help}", finding.message),
-        None => finding.message.clone(),
-    };
-    format!("::{name} {}::{}", properties.join(","), escape_data(&message))
+    let mut message = escape_data(&finding.message);
+    // The help on a line of its own in the annotation: cniplan's line break, `%0A`.
+    if let Some(help) = &finding.help {
+        message.push_str("%0A");
+        message.push_str(&escape_data(help));
+    }
+    format!("::{name} {}::{message}", properties.join(","))
 }
 
-/// `escapeData` of the toolkit: the message after the final `::`.
+/// `escapeData` of the toolkit: the message after the final `::`, its hidden characters shown
+/// first (which leaves no line break for the toolkit's `%0D` and `%0A`).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::source::visible(text)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// `escapeProperty` of the toolkit: a `key=value` property before the `::`.
@@ -62,11 +70,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_as_the_actions_toolkit_does() {
+    fn escapes_as_the_actions_toolkit_does_after_showing_controls() {
+        assert_eq!(escape_data("50% done: next, then"), "50%25 done: next, then");
+        assert_eq!(escape_property("a:b,c%d"), "a%3Ab%2Cc%25d");
+        // A line break in a name cannot end the command and start `::add-mask::` or another.
         assert_eq!(
-            escape_data("50% done:\r\nnext, then"),
-            "50%25 done:%0D%0Anext, then"
+            escape_data("x\r\n::error::\u{1b}[2J"),
+            "x\\u{d}\\u{a}::error::\\u{1b}[2J"
         );
-        assert_eq!(escape_property("a:b,c%d\n"), "a%3Ab%2Cc%25d%0A");
+        assert_eq!(escape_property("a\nb"), "a\\u{a}b");
     }
 }

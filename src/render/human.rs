@@ -1,14 +1,12 @@
 //! Human output: each finding as miette renders compiler diagnostics — the source
 //! snippet, a label on the offending value, related labels, and the fix as help.
 
+use super::snippet::{Snippet, CONTEXT_LINES};
 use super::Summary;
 use crate::check::FileReport;
 use crate::diagnostic::{Finding, Severity};
-use crate::source::SourceFile;
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use crate::source::{visible, SourceFile};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use std::fmt;
 
 pub struct HumanOptions {
@@ -26,25 +24,20 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
-        .with_links(false);
+        .with_links(false)
+        .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     for report in reports {
-        let source = Named {
-            source: &report.source,
-        };
         for finding in &report.findings {
-            let snippet = !touches_long_line(&report.source, finding);
-            let diagnostic = Report {
-                finding,
-                source: &source,
-                snippet,
-            };
+            let snippet = (finding.span.is_some() && !touches_long_line(&report.source, finding))
+                .then(|| Snippet::new(&report.source, finding));
+            let diagnostic = Report { finding, snippet };
             // Writing into a String cannot fail.
             let _ = handler.render_report(&mut out, &diagnostic);
-            if !snippet {
+            if diagnostic.snippet.is_none() {
                 if let Some(span) = finding.span {
                     let at = report.source.position(span.start);
-                    out.push_str(&format!("  at {}:{at}\n", report.source.path));
+                    out.push_str(&format!("  at {}:{at}\n", visible(&report.source.path)));
                 }
             }
             out.push('\n');
@@ -101,61 +94,24 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// A plan's text under its path, as miette wants a source. Snippets are cut with the file's
-/// line index: miette's own `str` source counts lines from the top for every finding, which
-/// makes thousands of findings in a large file quadratic.
-struct Named<'a> {
-    source: &'a SourceFile,
-}
-
-impl SourceCode for Named<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let text = &self.source.text;
-        let (start, end) = (span.offset(), span.offset() + span.len());
-        if end > text.len() {
-            return Err(MietteError::OutOfBounds);
-        }
-        let (line_start, to, first_line) = self.source.lines_around(start, end, before, after);
-        let (_, _, last_line) = self.source.lines_around(end, end, 0, after);
-        // Without context lines miette reads the header's line:column from here, so the
-        // contents start at the span itself, with its column counted in characters.
-        let (from, column) = if before == 0 {
-            (start, self.source.position(start).column - 1)
-        } else {
-            (line_start, 0)
-        };
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.source.path.clone(),
-            &text.as_bytes()[from..to.max(from)],
-            (from, to.max(from) - from).into(),
-            self.source.position(from).line - 1,
-            column,
-            last_line - first_line + 1,
-        )))
-    }
-}
-
+/// One finding as miette renders it. Its message, help and labels come from the plan's
+/// names and values, so each is shown through `visible`, as the snippet's text is.
 struct Report<'a> {
     finding: &'a Finding,
-    source: &'a Named<'a>,
-    /// Show the source snippet with labels (false for over-long lines).
-    snippet: bool,
+    /// The source snippet with labels (none for a finding without a place, or on an
+    /// over-long line).
+    snippet: Option<Snippet<'a>>,
 }
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&visible(&self.finding.message))
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&visible(&self.finding.message))
     }
 }
 
@@ -178,21 +134,20 @@ impl Diagnostic for Report<'_> {
         self.finding
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(visible(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        (self.snippet && self.finding.span.is_some()).then_some(self.source as &dyn SourceCode)
+        self.snippet.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.finding.span.filter(|_| self.snippet)?;
-        let primary = LabeledSpan::new_primary_with_span(None, (span.start, span.len()));
-        let related = self
-            .finding
-            .related
-            .iter()
-            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), (r.span.start, r.span.len())));
+        let snippet = self.snippet.as_ref()?;
+        let span = self.finding.span?;
+        let primary = LabeledSpan::new_primary_with_span(None, snippet.shown(span));
+        let related = self.finding.related.iter().map(|r| {
+            LabeledSpan::new_with_span(Some(visible(&r.message).into_owned()), snippet.shown(r.span))
+        });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }

@@ -100,20 +100,17 @@ fn write_failure(writer: &mut Writer<Vec<u8>>, source: &SourceFile, finding: &Fi
         &[("message", &finding.message), ("type", finding.severity.as_str())],
     );
     writer.write_event(Event::Start(failure))?;
-    let mut text = match finding.span {
-        Some(span) => format!(
-            "{}:{}: {}",
-            source.path,
-            source.position(span.start),
-            finding.message
-        ),
-        None => format!("{}: {}", source.path, finding.message),
+    let place = match finding.span {
+        Some(span) => format!("{}:{}", source.path, source.position(span.start)),
+        None => source.path.clone(),
     };
+    let mut text = escape(&format!("{place}: {}", finding.message), false);
+    // The help on a line of its own: this line break is cniplan's, so it is not escaped.
     if let Some(help) = &finding.help {
         text.push('\n');
-        text.push_str(help);
+        text.push_str(&escape(help, false));
     }
-    writer.write_event(Event::Text(BytesText::from_escaped(escape(&text, false))))?;
+    writer.write_event(Event::Text(BytesText::from_escaped(text)))?;
     writer.write_event(Event::End(BytesEnd::new("failure")))
 }
 
@@ -128,11 +125,13 @@ fn element<'a>(name: &'a str, attributes: &[(&'static str, &str)]) -> BytesStart
     start
 }
 
-/// quick-xml's escaping, plus what it leaves to the reader: characters XML 1.0 cannot hold
-/// at all become U+FFFD, and line breaks (and tabs, in attributes) become character
-/// references so that a reader's whitespace normalization cannot change them.
+/// Text from the plan (paths, messages naming its values) as a CI system shows it: control
+/// characters and bidi overrides as `\u{1b}` (`source::visible`), as on a terminal, since
+/// JUnit viewers print them raw; then quick-xml's escaping, plus what it leaves to the
+/// reader: characters XML 1.0 cannot hold at all become U+FFFD, and tabs in attributes a
+/// character reference so that a reader's whitespace normalization cannot change them.
 fn escape(text: &str, attribute: bool) -> String {
-    let valid: String = text
+    let valid: String = crate::source::visible(text)
         .chars()
         .map(|c| {
             if allowed_in_xml(c) {
@@ -142,15 +141,16 @@ fn escape(text: &str, attribute: bool) -> String {
             }
         })
         .collect();
-    let escaped = quick_xml::escape::escape(valid.as_str()).replace('\r', "&#13;");
+    let escaped = quick_xml::escape::escape(valid.as_str()).into_owned();
     if attribute {
-        escaped.replace('\n', "&#10;").replace('\t', "&#9;")
+        escaped.replace('\t', "&#9;")
     } else {
         escaped
     }
 }
 
-/// XML 1.0's `Char` production.
+/// XML 1.0's `Char` production (after `visible`, only the tab and U+FFFE, U+FFFF remain to
+/// check).
 fn allowed_in_xml(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
@@ -160,9 +160,13 @@ mod tests {
     use super::escape;
 
     #[test]
-    fn escaping_keeps_line_breaks_and_drops_what_xml_cannot_hold() {
-        assert_eq!(escape("a<b & \"c\"\n", false), "a&lt;b &amp; &quot;c&quot;\n");
-        assert_eq!(escape("a\nb\tc\r", true), "a&#10;b&#9;c&#13;");
-        assert_eq!(escape("bell\u{7}", true), "bell\u{FFFD}");
+    fn escaping_shows_controls_and_drops_what_xml_cannot_hold() {
+        assert_eq!(escape("a<b & \"c\"", false), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(escape("a\nb\tc\r", true), "a\\u{a}b&#9;c\\u{d}");
+        assert_eq!(escape("bell\u{7}\u{202e}", false), "bell\\u{7}\\u{202e}");
+        assert_eq!(
+            escape("not a character\u{FFFF}", false),
+            "not a character\u{FFFD}"
+        );
     }
 }

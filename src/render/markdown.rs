@@ -1,14 +1,17 @@
 //! `--format markdown`: findings and capacity for a pull-request comment or a GitHub job
 //! summary (`$GITHUB_STEP_SUMMARY`). GitHub-flavoured Markdown: a list of findings, each with
 //! its place as `path:line:column`, then each plan's capacity table as a Markdown table with
-//! the cells of the human one.
+//! the cells of the human one. Text from the plan is shown, never obeyed: its control
+//! characters and bidi overrides as `\u{1b}` (`source::visible`), Markdown's own characters
+//! escaped, and an `@name` (a GitHub mention, which would notify that user or team) broken by
+//! a zero-width space, `@&#8203;name`, which reads the same and notifies nobody.
 
 use super::human::summary_line;
 use super::table;
 use super::Summary;
 use crate::check::FileReport;
 use crate::diagnostic::{Finding, Severity};
-use crate::source::SourceFile;
+use crate::source::{visible, SourceFile};
 
 /// `quiet` leaves out the summary and the capacity tables, as it does for human output.
 pub fn render(reports: &[FileReport], quiet: bool) -> String {
@@ -54,17 +57,17 @@ fn item(source: &SourceFile, finding: &Finding) -> String {
         "- {icon} **{severity}** {} {}: {}\n",
         code(finding.rule.name()),
         code(&at),
-        lines(&finding.message)
+        inline(&finding.message)
     );
     for related in &finding.related {
         let message = match related.message.as_str() {
             "" => String::new(),
-            message => format!(": {}", lines(message)),
+            message => format!(": {}", inline(message)),
         };
         out.push_str(&format!("  - {}{message}\n", code(&place(related.span))));
     }
     if let Some(help) = &finding.help {
-        out.push_str(&format!("  - help: {}\n", lines(help)));
+        out.push_str(&format!("  - help: {}\n", inline(help)));
     }
     out
 }
@@ -104,16 +107,13 @@ fn cell(lines: &[String]) -> String {
 }
 
 /// A message's text: code spans (between backticks, as messages quote names and settings)
-/// kept as they are, the rest escaped; a line break becomes a hard break inside the list item.
-fn lines(text: &str) -> String {
-    let lines: Vec<String> = text.lines().map(inline).collect();
-    lines.join("\\\n    ")
-}
-
+/// kept as they are, the rest escaped. A line break in a name shows as `\u{a}`, as on a
+/// terminal, so a message stays one list item.
 fn inline(text: &str) -> String {
+    let text = visible(text);
     // An unmatched backtick would open a code span that swallows the rest: treat all as text.
     if text.matches('`').count() % 2 == 1 {
-        return escape(text);
+        return escape(&text);
     }
     text.split('`')
         .enumerate()
@@ -128,25 +128,30 @@ fn inline(text: &str) -> String {
 }
 
 /// A value as code (`path:8:21`, a rule's name); plain escaped text if it holds a backtick.
+/// GitHub reads no mention inside a code span.
 fn code(text: &str) -> String {
-    if text.contains('`') || text.contains('\n') {
-        escape(text)
+    let text = visible(text);
+    if text.contains('`') {
+        escape(&text)
     } else {
         format!("`{text}`")
     }
 }
 
 /// Names come from the plan: a `*`, `<` or `|` in one must show as itself, not as emphasis,
-/// HTML or a table's next cell.
+/// HTML or a table's next cell, and an `@team` must not notify the team.
 fn escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
         match ch {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' => {
                 out.push('\\');
                 out.push(ch);
             }
-            '\n' | '\r' => out.push(' '),
+            // GitHub's user and team names start with a letter or a digit.
+            '@' if chars.peek().is_some_and(char::is_ascii_alphanumeric) => out.push_str("@&#8203;"),
             _ => out.push(ch),
         }
     }
@@ -172,7 +177,19 @@ mod tests {
     }
 
     #[test]
-    fn a_line_break_stays_inside_the_list_item() {
-        assert_eq!(lines("first\nsecond"), "first\\\n    second");
+    fn a_line_break_or_an_escape_shows_as_its_code() {
+        assert_eq!(inline("first\nsecond"), "first\\\\u{a}second");
+        assert_eq!(inline("`a\u{1b}[2J`"), "`a\\u{1b}[2J`");
+        assert_eq!(code("p\u{202e}.yaml"), "`p\\u{202e}.yaml`");
+    }
+
+    #[test]
+    fn a_mention_notifies_nobody() {
+        assert_eq!(
+            inline("cluster @my-org/admins, `@code`"),
+            "cluster @&#8203;my-org/admins, `@code`"
+        );
+        assert_eq!(cell(&["@team".into()]), "@&#8203;team");
+        assert_eq!(escape("a @ b, x@"), "a @ b, x@");
     }
 }

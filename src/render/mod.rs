@@ -2,6 +2,7 @@
 
 mod answer;
 pub mod catalog;
+mod cell;
 pub mod churn;
 pub mod compare;
 mod csv;
@@ -14,6 +15,7 @@ pub mod report;
 mod sarif;
 pub mod simulate;
 pub mod size;
+mod snippet;
 mod table;
 
 use crate::check::FileReport;
@@ -138,7 +140,7 @@ fn repository_path(path: &str) -> Option<String> {
 }
 
 /// The path the CLI gives a plan read from standard input.
-const STDIN_PATH: &str = "<stdin>";
+pub(crate) const STDIN_PATH: &str = "<stdin>";
 
 /// Findings per severity across a run.
 #[derive(Default, Debug, PartialEq, Eq)]

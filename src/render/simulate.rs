@@ -2,6 +2,7 @@
 //! limits, or a sweep.
 
 use super::answer::FindingCounts;
+use super::cell;
 use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use crate::simulate::{SubnetSteps, Sweep, SweepKind, SweepRow, SweepSubnet};
@@ -52,11 +53,12 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
         } else {
             format!("pod CIDR, {} /24 node slots", thousands(row.usable))
         };
-        out.push_str(&format!("{} ({}, {counted})\n", row.label(), row.cidr));
+        let label = cell::range(row.vnet.as_deref(), &row.name);
+        out.push_str(&format!("{label} ({}, {counted})\n", row.cidr));
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         let mut header: Vec<String> = vec!["phase".into(), "step".into()];
-        header.extend(s.pool_names.iter().map(|n| format!("nodes {n}")));
+        header.extend(s.pool_names.iter().map(|n| format!("nodes {}", cell::name(n))));
         header.extend(["pods", "allocated", "stranded", "free"].map(String::from));
         table.set_header(header);
         let mut previous: Option<u64> = None;
@@ -91,8 +93,8 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
                  for {} nodes and {} pods ({} of those IPs stranded), {} more than the {} usable.\n",
                 e.phase,
                 e.step,
-                e.cluster,
-                e.pool,
+                cell::name(&e.cluster),
+                cell::name(&e.pool),
                 thousands(e.demand),
                 thousands(e.nodes),
                 thousands(e.pods),
@@ -165,10 +167,7 @@ pub fn sweep_human(sweep: &Sweep) -> String {
     let names: Vec<String> = first
         .subnets
         .iter()
-        .map(|s| match &s.vnet {
-            Some(vnet) => format!("{vnet}/{}", s.name),
-            None => s.name.clone(),
-        })
+        .map(|s| cell::range(s.vnet.as_deref(), &s.name))
         .collect();
     let (title, column) = match sweep.kind {
         SweepKind::PodsPerNode => ("Peak demand by pods per node (rows where a peak changes; ! = runs out)", "pods/node"),

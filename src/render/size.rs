@@ -1,6 +1,7 @@
 //! `cniplan size` output: a table of every subnet and pod CIDR with its smallest prefix and a
 //! free range, or the JSON of SPEC §7.
 
+use super::cell;
 use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use crate::size::SizeRow;
@@ -24,14 +25,10 @@ pub fn human(path: &str, rows: &[SizeRow], headroom: f64) -> String {
         .set_header(["range", "role", "current", "peak", "smallest", "suggested"]);
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_string());
     for r in rows {
-        let name = match &r.vnet {
-            Some(vnet) => format!("{vnet}/{}", r.name),
-            None => r.name.clone(),
-        };
         table.add_row([
-            name,
+            cell::range(r.vnet.as_deref(), &r.name),
             r.role.to_string(),
-            r.current.clone(),
+            cell::name(&r.current).into_owned(),
             thousands(r.peak_demand),
             dash(&r.smallest_prefix),
             dash(&r.suggested),
@@ -40,7 +37,7 @@ pub fn human(path: &str, rows: &[SizeRow], headroom: f64) -> String {
     if let Some(column) = table.column_mut(3) {
         column.set_cell_alignment(CellAlignment::Right);
     }
-    let mut out = format!("Sizes for {path}\n{table}\n");
+    let mut out = format!("Sizes for {}\n{table}\n", crate::source::visible(path));
     out.push_str(&format!(
         "Peaks in IPs (pod CIDRs: /24 node slots). The smallest prefix keeps the peak within {} % of its \
          usable IPs under the plan's own mode; a suggested range overlaps no subnet, peered VNet, external \
@@ -49,11 +46,8 @@ pub fn human(path: &str, rows: &[SizeRow], headroom: f64) -> String {
     ));
     for r in rows {
         if let Some(note) = &r.note {
-            let name = match &r.vnet {
-                Some(vnet) => format!("{vnet}/{}", r.name),
-                None => r.name.clone(),
-            };
-            out.push_str(&format!("  {name}: {note}\n"));
+            let name = cell::range(r.vnet.as_deref(), &r.name);
+            out.push_str(&format!("  {name}: {}\n", crate::source::visible(note)));
         }
     }
     out

@@ -1,6 +1,7 @@
 //! The capacity table of `check`: one row per used subnet, under the human output and, as a
 //! Markdown table, in `--format markdown`.
 
+use super::cell;
 use crate::capacity::rows::SubnetRow;
 use crate::limits::MAX_NODES_PER_POOL;
 use crate::numbers::thousands;
@@ -45,11 +46,12 @@ pub fn capacity(path: &str, rows: &[SubnetRow]) -> Option<String> {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    Some(format!("Capacity of {path}\n{table}\n"))
+    Some(format!("Capacity of {}\n{table}\n", crate::source::visible(path)))
 }
 
 /// The cells of every used subnet's row, as people read them; a cell is one or more lines
-/// (the last column has one per pool). Empty when no subnet is used.
+/// (the last column has one per pool), every name in it escaped and cut short
+/// (`cell::name`). Empty when no subnet is used.
 pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
     let used: Vec<&SubnetRow> = rows.iter().filter(|r| !r.pools.is_empty()).collect();
     // Name clusters in the pool column only when there is more than one.
@@ -64,9 +66,9 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                 .iter()
                 .map(|p| {
                     let pool = if clusters.len() > 1 {
-                        format!("{}/{}", p.cluster, p.pool)
+                        format!("{}/{}", cell::name(&p.cluster), cell::name(&p.pool))
                     } else {
-                        p.pool.clone()
+                        cell::name(&p.pool).into_owned()
                     };
                     // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
                     let (per_node, range) = match (row.role, p.ips_per_node) {
@@ -78,7 +80,13 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                 })
                 .collect();
             let exhaustion = match &row.exhaustion {
-                Some(e) => format!("{} step {}, {}/{}", e.phase, e.step, e.cluster, e.pool),
+                Some(e) => format!(
+                    "{} step {}, {}/{}",
+                    e.phase,
+                    e.step,
+                    cell::name(&e.cluster),
+                    cell::name(&e.pool)
+                ),
                 None => "-".to_string(),
             };
             let utilization = row
@@ -86,7 +94,7 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                 .map_or("-".to_string(), |u| format!("{:.1} %", u * 100.0));
             let line = |cell: String| vec![cell];
             [
-                line(row.name.clone()),
+                line(cell::name(&row.name).into_owned()),
                 line(row.cidr.clone()),
                 line(row.role.to_string()),
                 line(thousands(row.usable)),

@@ -2,6 +2,7 @@
 
 pub mod read;
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// One plan file as read: its display path and its text.
@@ -125,26 +126,104 @@ pub const DIRECTIVE: &str = "cniplan:";
 /// `text` with every character that would act on a terminal or hide what follows shown as
 /// an escape (`\u{1b}`): C0 controls but the tab, DEL, C1 controls, the Unicode line and
 /// paragraph separators, and the bidirectional overrides and isolates. Borrowed when there
-/// is none, as for nearly every name.
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        (c.is_control() && c != '\t')
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
-            || ('\u{202a}'..='\u{202e}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
+/// is none, as for nearly every name. Every output a person reads shows user text through
+/// this function or one of its variants below, so this is the one list of what is hidden.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escape_hidden(text, false, |_, _| {})
+}
+
+/// [`visible`] for text of several lines, such as a snippet of a file: its line breaks (`\n`,
+/// and `\r` before one) stay as they are, a lone `\r` is escaped.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    escape_hidden(text, true, |_, _| {})
+}
+
+/// [`visible_lines`], calling `escaped(offset, shown)` for every character it escapes, with
+/// the character's byte offset in `text` and the length of what replaced it: what a snippet
+/// needs to move its labels along.
+pub fn visible_lines_mapped(text: &str, escaped: impl FnMut(usize, &str)) -> Cow<'_, str> {
+    escape_hidden(text, true, escaped)
+}
+
+/// [`visible`] cut to at most `max_chars` characters, the last of them `…` when anything was
+/// cut; an escape is never cut in two. Linear in what it keeps, not in `text`: a name of
+/// megabytes costs a table cell no more than a short one.
+pub fn visible_shortened(text: &str, max_chars: usize) -> Cow<'_, str> {
+    if text.len() <= max_chars && !text.bytes().any(may_start_hidden) {
+        return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out = String::new();
+    // The length of `out` where the kept text ends if an ellipsis must follow.
+    let mut cut = 0;
+    let mut shown = 0;
     for c in text.chars() {
-        if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        let before = out.len();
+        push_shown(&mut out, c);
+        shown += out[before..].chars().count();
+        if shown < max_chars {
+            cut = out.len();
+        }
+        if shown > max_chars {
+            out.truncate(cut);
+            out.push('…');
+            return Cow::Owned(out);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` is hidden: the one list behind [`visible`] and its variants.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Whether a byte may start a hidden character's UTF-8 encoding: the C0 controls and DEL,
+/// `0xc2` (C1 controls), `0xd8` (U+061C) and `0xe2` (the separators, marks, overrides and
+/// isolates). A scan of bytes finds the common case, no hidden character, without decoding.
+fn may_start_hidden(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2)
+}
+
+/// `c` as it is shown: itself, or `\u{HEX}` when hidden.
+fn push_shown(out: &mut String, c: char) {
+    if is_hidden(c) {
+        use std::fmt::Write;
+        // Writing into a String cannot fail.
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    } else {
+        out.push(c);
+    }
+}
+
+fn escape_hidden(text: &str, keep_line_breaks: bool, mut escaped: impl FnMut(usize, &str)) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let hides = |i: usize, c: char| {
+        let line_break = c == '\n' || (c == '\r' && bytes.get(i + 1) == Some(&b'\n'));
+        is_hidden(c) && !(keep_line_breaks && line_break)
+    };
+    let first = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| may_start_hidden(b))
+        .find_map(|(i, _)| text[i..].chars().next().filter(|&c| hides(i, c)).map(|_| i));
+    let Some(first) = first else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    for (i, c) in text[first..].char_indices().map(|(i, c)| (first + i, c)) {
+        if hides(i, c) {
+            let start = out.len();
+            push_shown(&mut out, c);
+            escaped(i, &out[start..]);
         } else {
             out.push(c);
         }
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 fn first_non_ascii(bytes: &[u8]) -> usize {
@@ -195,7 +274,40 @@ mod tests {
             visible("a\u{1b}]0;x\u{7}b\nc\u{85}\u{202e}d\te"),
             "a\\u{1b}]0;x\\u{7}b\\u{a}c\\u{85}\\u{202e}d\te"
         );
-        assert!(matches!(visible("plain é"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(visible("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lines_keep_their_breaks_and_nothing_else() {
+        let mut escaped = Vec::new();
+        let shown = visible_lines_mapped("a\u{1b}b\r\nc\rd\n\u{202e}", |at, s| {
+            escaped.push((at, s.to_string()))
+        });
+        assert_eq!(shown, "a\\u{1b}b\r\nc\\u{d}d\n\\u{202e}");
+        let expected = [(1, "\\u{1b}"), (6, "\\u{d}"), (9, "\\u{202e}")];
+        assert_eq!(escaped, expected.map(|(at, s)| (at, s.to_string())));
+        assert!(matches!(visible_lines("a\r\nb\n\tc"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn shortened_text_ends_in_an_ellipsis_and_never_cuts_an_escape() {
+        assert_eq!(visible_shortened("abcde", 5), "abcde");
+        assert_eq!(visible_shortened("abcdefg", 5), "abcd…");
+        assert_eq!(visible_shortened("ab\u{1b}", 5), "ab…");
+        assert_eq!(visible_shortened("a\u{7}", 7), "a\\u{7}");
+        assert_eq!(visible_shortened("ééééé", 5), "ééééé");
+        assert_eq!(visible_shortened(&"x".repeat(1_000_000), 60).chars().count(), 60);
+    }
+
+    #[test]
+    fn every_hidden_character_starts_with_a_byte_the_scan_looks_for() {
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_hidden(c))
+        {
+            let mut utf8 = [0; 4];
+            assert!(may_start_hidden(c.encode_utf8(&mut utf8).as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]

@@ -49,3 +49,15 @@ pub fn stdout(out: &Output) -> String {
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
+
+/// The first character of `bytes` that would act on a terminal or reorder what follows:
+/// a control character other than the line breaks and tabs renderers write themselves, or a
+/// bidi mark, override or isolate. cniplan shows each of these as `\u{1b}`.
+pub fn raw_hidden(bytes: &[u8]) -> Option<char> {
+    String::from_utf8_lossy(bytes).chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}

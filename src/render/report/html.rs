@@ -3,10 +3,13 @@
 
 use std::borrow::Cow;
 
-/// Text for an element's content or a quoted attribute: `&`, `<`, `>`, `"` and `'` escaped.
+/// Text for an element's content or a quoted attribute: control characters and bidi
+/// overrides shown as `\u{1b}` (`source::visible_lines`: a snippet's line breaks stay, and
+/// elsewhere HTML reads them as spaces), then `&`, `<`, `>`, `"` and `'` escaped.
 pub fn escape(text: &str) -> Cow<'_, str> {
+    let text = crate::source::visible_lines(text);
     if !text.contains(['&', '<', '>', '"', '\'']) {
-        return Cow::Borrowed(text);
+        return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -33,5 +36,6 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp;&quot;&#39;"
         );
         assert!(matches!(escape("podsubnet"), Cow::Borrowed(_)));
+        assert_eq!(escape("a\u{1b}[2J\u{202e}\nb"), "a\\u{1b}[2J\\u{202e}\nb");
     }
 }
