@@ -92,7 +92,8 @@ fn quickstart_into_an_existing_vnet_says_the_vnet_is_elsewhere() {
         "arm/qs-101-aks-advanced-networking/azuredeploy.json",
         "arm/qs-101-aks-advanced-networking/azuredeploy.parameters.json",
     ]);
-    assert_eq!(rules(&c), ["unresolved-input", "unresolved-input"]);
+    // The pool is kept, unlinked: one note for its subnet, none for a cluster left out.
+    assert_eq!(rules(&c), ["unresolved-input"]);
     let pool = &c.report.findings[0].message;
     assert!(
         pool.contains("`GET-PREREQ-vnetName` in resource group `GET-PREREQ-vnetResourceGroupName` is not in this template"),
@@ -105,15 +106,20 @@ fn quickstart_into_an_existing_vnet_says_the_vnet_is_elsewhere() {
 }
 
 #[test]
-fn docs_overlay_cluster_on_the_vnet_aks_creates_is_left_out_with_notes() {
+fn docs_overlay_cluster_on_the_vnet_aks_creates_is_still_checked() {
     let c = arm(&["arm/aksdocs-nap-overlay/nap.json"]);
-    assert!(c.report.subnets.is_empty());
+    // Issue 18: an overlay cluster on the VNet AKS creates is still a cluster. Its pool's
+    // nodes land in no subnet of this input (one note), but its pods take /24 slots of the
+    // default pod CIDR 10.244.0.0/16: 3 nodes and 1 of surge (10 % of 3, rounded up), 4 of
+    // 256 slots.
+    assert_eq!(subnets(&c), ["napcluster/pod_cidr 10.244.0.0/16 pod-cidr"]);
+    assert_eq!(
+        pools(&c, "napcluster/pod_cidr"),
+        ["napcluster/agentpool overlay 4"]
+    );
     assert_eq!(
         findings(&c),
-        [
-            "unresolved-input arm/aksdocs-nap-overlay/nap.json:14:15",
-            "unresolved-input arm/aksdocs-nap-overlay/nap.json:30:21"
-        ]
+        ["unresolved-input arm/aksdocs-nap-overlay/nap.json:30:21"]
     );
 }
 
@@ -259,13 +265,19 @@ fn avm_managed_cluster_overlay_example_through_lambdas() {
         "arm/avm-managed-cluster/readme-params/example6-using-large-parameter-set.parameters.json",
     ]);
     // agentPoolProfiles are built with map(lambda(…)); the README's subnet IDs are
-    // placeholders, reported in the parameters file.
+    // placeholders (`<vnetSubnetResourceId>`): unknown, one note per pool naming what to
+    // fill in, no error (issue 18). The overlay pools still count in the pod CIDR.
     assert_eq!(subnets(&c), ["csmax001/pod_cidr 10.244.0.0/16 pod-cidr"]);
     assert_eq!(
         pools(&c, "csmax001/pod_cidr"),
         ["csmax001/systempool overlay 4", "csmax001/userpool1 overlay 3"]
     );
-    assert_eq!(rules(&c).iter().filter(|r| **r == "unknown-reference").count(), 2);
+    assert_eq!(rules(&c), ["unresolved-input", "unresolved-input"]);
+    assert!(c
+        .report
+        .findings
+        .iter()
+        .all(|f| f.message.contains("the placeholder `<vnetSubnetResourceId>`")));
 }
 
 #[test]
@@ -374,11 +386,45 @@ fn rest_api_managed_clusters_kubenet_without_a_vnet() {
             "az/rest-specs-aks/AgentPoolsList.2025-07-01.json",
         ],
     );
-    // One cluster in three files; its pools use the VNet AKS creates: notes, no errors.
-    assert!(
-        rules(&c).iter().all(|r| *r == "unresolved-input"),
-        "{:?}",
-        findings(&c)
+    // One cluster in three files; its pools use the VNet AKS creates: a note each, no
+    // error. It is still a kubenet cluster, so kubenet's retirement applies (issue 18), and
+    // its two pools of 3 nodes (and 1 of surge each) take /24 slots of 10.244.0.0/16.
+    assert_eq!(
+        findings(&c),
+        [
+            "unresolved-input az/rest-specs-aks/ManagedClustersGet.2025-07-01.json:30:23",
+            "kubenet-retirement az/rest-specs-aks/ManagedClustersGet.2025-07-01.json:67:30",
+            "unresolved-input az/rest-specs-aks/AgentPoolsList.2025-07-01.json:14:21"
+        ]
     );
-    assert!(c.report.subnets.is_empty());
+    assert_eq!(subnets(&c), ["clustername1/pod_cidr 10.244.0.0/16 pod-cidr"]);
+}
+
+/// Issue 18: the AVM virtual-network README's parameters leave `<addressPrefix>` to fill in.
+/// Each placeholder is unknown, with a note naming it where it is used (the VNet's address
+/// space and the 7 subnets of example 4, 6 of example 6); no `invalid-cidr` error, which
+/// cniplan raised for every one of them before.
+#[test]
+fn avm_virtual_network_readme_placeholders_are_notes_not_errors() {
+    for (example, subnets) in [
+        ("example4-using-large-parameter-set", 7),
+        ("example6-waf-aligned", 6),
+    ] {
+        let params = format!("arm/avm-virtual-network/readme-params/{example}.parameters.json");
+        let c = arm(&["arm/avm-virtual-network/main.json", &params]);
+        let placeholders = c
+            .report
+            .findings
+            .iter()
+            .filter(|f| {
+                f.rule.name() == "unresolved-input" && f.message.contains("the placeholder `<addressPrefix>`")
+            })
+            .count();
+        assert_eq!(placeholders, 1 + subnets, "{example}: {:?}", findings(&c));
+        assert!(
+            c.report.findings.iter().all(|f| f.severity.as_str() == "note"),
+            "{example}: {:?}",
+            findings(&c)
+        );
+    }
 }

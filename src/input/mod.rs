@@ -9,6 +9,7 @@ pub mod cniplan;
 pub mod comments;
 pub mod de;
 pub mod json;
+pub mod placeholder;
 pub mod terraform;
 pub mod tree;
 pub mod yaml;

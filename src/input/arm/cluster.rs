@@ -196,15 +196,16 @@ impl Clusters {
     /// The clusters with the pools whose subnets can be checked.
     pub(super) fn finish(mut self, builder: &Builder<'_>, notes_out: &mut Vec<Notes>) -> Vec<model::Cluster> {
         for mut draft in std::mem::take(&mut self.pools) {
-            if let Some(Some(vnet_subnet)) =
-                subnet(builder, draft.vnet_subnet, "vnetSubnetID", &mut draft.notes, true)
-            {
-                let pod_subnet = subnet(builder, draft.pod_subnet, "podSubnetID", &mut draft.notes, false);
-                if let Some(pod_subnet) = pod_subnet {
-                    draft.pool.vnet_subnet = vnet_subnet;
-                    draft.pool.pod_subnet = pod_subnet;
-                    self.clusters[draft.cluster].node_pools.value.push(draft.pool);
-                }
+            let vnet_subnet = subnet(builder, draft.vnet_subnet, "vnetSubnetID", &mut draft.notes, true);
+            let pod_subnet = subnet(builder, draft.pod_subnet, "podSubnetID", &mut draft.notes, false);
+            // A pool whose subnet is not in this input still counts in its cluster (its
+            // pods in an overlay or kubenet pod CIDR, its mode's rules); only what lands in
+            // that subnet is not counted, as its note says.
+            if let (Some(vnet_subnet), Some(pod_subnet)) = (vnet_subnet, pod_subnet) {
+                draft.pool.vnet_subnet =
+                    vnet_subnet.unwrap_or_else(|| Spanned::new(String::new(), draft.notes.span));
+                draft.pool.pod_subnet = pod_subnet;
+                self.clusters[draft.cluster].node_pools.value.push(draft.pool);
             }
             notes_out.push(draft.notes);
         }
@@ -226,8 +227,9 @@ impl Clusters {
     }
 }
 
-/// A pool's subnet reference, checked: `None` leaves the pool out (said in a note);
-/// `Some(None)` is an optional reference not given.
+/// A pool's subnet reference, checked: `Some(Some(id))` a subnet of this input; `Some(None)`
+/// one not given (optional) or not in this input (said in a note: the pool stays, unlinked);
+/// `None` a value ARM refuses, which leaves the pool out.
 #[allow(clippy::option_option)]
 fn subnet(
     builder: &Builder<'_>,
@@ -236,26 +238,30 @@ fn subnet(
     notes: &mut Notes,
     required: bool,
 ) -> Option<Option<Spanned<String>>> {
-    let leave_out = "the pool is not simulated";
+    let uncounted = if key == "vnetSubnetID" {
+        "the pool's nodes are not counted in any subnet"
+    } else {
+        "the pool's pods are not counted in any subnet"
+    };
     match got {
         Got::Value(text) => match builder.reachable(&text.value) {
             Ok(()) => Some(Some(text)),
             Err(why) => {
-                notes.unresolve(text.span, format!("`{key}`: {why}, so {leave_out}"));
-                None
+                notes.unresolve(text.span, format!("`{key}`: {why}, so {uncounted}"));
+                Some(None)
             }
         },
         Got::Absent if required => {
             notes.unresolve(
                 notes.span,
-                format!("no `{key}`: the pool's nodes go into the VNet AKS creates, which is not in this input, so {leave_out}"),
+                format!("no `{key}`: the pool's nodes go into the VNet AKS creates, which is not in this input, so {uncounted}"),
             );
-            None
+            Some(None)
         }
         Got::Absent => Some(None),
         Got::Unknown(span, why) => {
-            notes.unresolve(span, format!("{}, so {leave_out}", depends(key, &why)));
-            None
+            notes.unresolve(span, format!("{}, so {uncounted}", depends(key, &why)));
+            Some(None)
         }
         Got::Invalid => None,
     }

@@ -10,7 +10,8 @@ use super::notes::Notes;
 use super::scope::{Env, Param, Place, Scope, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
 use super::value::Val;
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
-use crate::input::tree::Node;
+use crate::input::placeholder;
+use crate::input::tree::{Node, Value as Json};
 use std::rc::Rc;
 
 /// Resource instances one input may expand to: loops of 800 nested four deep would
@@ -421,7 +422,7 @@ pub fn root_scope<'a>(
 
 fn given_param<'a>(value: &'a Node<'a>, name: &str) -> Param<'a> {
     match (value.get("value"), value.get("reference")) {
-        (Some(v), _) => Param::Given(Val::json(v)),
+        (Some(v), _) => Param::Given(given_value(v, name, &placeholder::process_env)),
         (None, Some(_)) => Param::Given(Val::unknown(
             format!("a Key Vault secret for parameter `{name}`"),
             value.span,
@@ -430,6 +431,43 @@ fn given_param<'a>(value: &'a Node<'a>, name: &str) -> Param<'a> {
             format!("parameter `{name}`, given without a `value`"),
             value.span,
         )),
+    }
+}
+
+/// A parameters file's value, with every string that holds a placeholder (`<addressPrefix>`,
+/// an unset azd `${VAR}`) unknown: a value to fill in, noted where it is used, never an error.
+fn given_value<'a>(node: &'a Node<'a>, name: &str, env: &dyn Fn(&str) -> Option<String>) -> Val<'a> {
+    fn holds(node: &Node<'_>, env: &dyn Fn(&str) -> Option<String>) -> bool {
+        match &node.value {
+            Json::Str(s) => placeholder::find(s, env).is_some(),
+            Json::Seq(items) => items.iter().any(|i| holds(i, env)),
+            Json::Map(entries) => entries.iter().any(|e| holds(&e.value, env)),
+            _ => false,
+        }
+    }
+    if !holds(node, env) {
+        return Val::json(node);
+    }
+    match &node.value {
+        Json::Str(s) => Val::unknown(
+            format!(
+                "the placeholder `{}` in parameter `{name}`, a value to fill in before deploying",
+                placeholder::find(s, env).unwrap_or_default()
+            ),
+            node.span,
+        ),
+        Json::Seq(items) => Val::array(
+            items.iter().map(|i| given_value(i, name, env)).collect(),
+            node.span,
+        ),
+        Json::Map(entries) => Val::object(
+            entries
+                .iter()
+                .map(|e| (Rc::from(e.key.as_ref()), given_value(&e.value, name, env)))
+                .collect(),
+            node.span,
+        ),
+        _ => Val::json(node),
     }
 }
 
