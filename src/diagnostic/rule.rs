@@ -5,7 +5,7 @@
 use super::Severity;
 
 macro_rules! registry {
-    ($($variant:ident = $name:literal, $severity:ident $(/ $milder:ident)?, $summary:literal;)*) => {
+    ($($variant:ident = $name:literal, $severity:ident $(/ $other:ident)?, $summary:literal;)*) => {
         /// Every rule cniplan reports, in the order of SPEC §4.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $($variant),* }
@@ -22,10 +22,11 @@ macro_rules! registry {
                 match self { $(Rule::$variant => Severity::$severity),* }
             }
 
-            /// The severity of the rule's milder case, for the rules that report one
-            /// (SPEC §4's `error / warning` rows), e.g. an overlap with an unpeered VNet.
-            pub fn milder_severity(self) -> Option<Severity> {
-                match self { $(Rule::$variant => None $(.or(Some(Severity::$milder)))?),* }
+            /// The severity of the rule's other case, for the rules that report one (SPEC
+            /// §4's `error / warning` rows, e.g. an overlap with an unpeered VNet, and
+            /// `warning / error`, e.g. a declaration twice that the tool itself refuses).
+            pub fn other_severity(self) -> Option<Severity> {
+                match self { $(Rule::$variant => None $(.or(Some(Severity::$other)))?),* }
             }
 
             pub fn summary(self) -> &'static str {
@@ -80,6 +81,7 @@ registry! {
     DataplaneConflict = "dataplane-conflict", Error, "The Cilium dataplane with a Windows pool or kubenet, or Cilium network policy without it.";
     NetworkPolicyLimits = "network-policy-limits", Warning, "Azure Network Policy Manager on a cluster that can reach more than 250 nodes or 20,000 pods.";
     ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
+    ConflictingDeclarations = "conflicting-declarations", Warning / Error, "One resource ID or Terraform address is declared more than once with different values.";
     AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
     AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";

@@ -16,10 +16,10 @@ pub fn table() -> String {
     format!("{table}\n`cniplan explain RULE` prints a rule's page.\n")
 }
 
-/// `error`, or `error / warning` for a rule whose milder case is reported at a lower severity.
+/// `error`, or `error / warning` for a rule whose other case is reported at another severity.
 fn default_column(rule: Rule) -> String {
-    match rule.milder_severity() {
-        Some(milder) => format!("{} / {}", rule.default_severity(), milder),
+    match rule.other_severity() {
+        Some(other) => format!("{} / {}", rule.default_severity(), other),
         None => rule.default_severity().to_string(),
     }
 }

@@ -7,11 +7,11 @@ use super::cluster::Clusters;
 use super::fields::{depends, field, Got, Reader};
 use super::notes::Notes;
 use super::value::{Kind as ValKind, Val};
-use crate::diagnostic::{Finding, Span, Spanned};
+use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::input::ResourcePlace;
 use crate::plan::model::{self, Origin, Plan};
 use crate::topology::reference::{self, SubnetRef};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -67,6 +67,58 @@ pub struct Options<'o> {
     pub missing_vnet_help: &'static str,
 }
 
+/// How a subnet was declared: inline in its VNet's `subnets`, as a `virtualNetworks/subnets`
+/// resource (a template's child), or in an az export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Form {
+    Inline,
+    Child,
+    Export,
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Declared {
+    vnet: usize,
+    index: usize,
+    form: Form,
+}
+
+/// The `conflicting-declarations` finding for a second declaration of one subnet ID, when
+/// its prefix differs from the first's; `None` when they agree (one subnet, said once).
+fn conflict(first: &model::Subnet, second: &model::Subnet, was: Form, now: Form) -> Option<Finding> {
+    let (a, b) = (first.cidr.value.trim(), second.cidr.value.trim());
+    if a.eq_ignore_ascii_case(b) {
+        return None;
+    }
+    let name = &second.name.value;
+    let id = second
+        .origin
+        .as_ref()
+        .map_or(name.as_str(), |o| o.resource.as_str());
+    let (last, why) = match (was, now) {
+        (Form::Inline, Form::Child) => (
+            b,
+            "the child resource deploys after the VNet it belongs to; the VNet's next deployment sets the inline prefix again",
+        ),
+        (_, Form::Export) => (a, "an export is a snapshot: the two copies were read at different times; the first is kept"),
+        _ => (
+            b,
+            "ARM deploys the two in either order unless one depends on the other; the later one here is kept",
+        ),
+    };
+    Some(
+        Finding::new(
+            Rule::ConflictingDeclarations,
+            second.cidr.span,
+            format!(
+                "subnet `{name}` ({id}) is declared twice with different prefixes, {b} here and {a} before; Azure ends with {last}: {why}"
+            ),
+        )
+        .related(first.cidr.span, format!("`{name}` is declared with {a} here"))
+        .help("declare each subnet once, in its VNet's `subnets` or as a `virtualNetworks/subnets` resource, with the prefix it should have"),
+    )
+}
+
 /// Resource IDs as Azure compares them.
 pub fn id_key(id: &str) -> String {
     id.trim().trim_end_matches('/').to_ascii_lowercase()
@@ -97,7 +149,7 @@ pub fn build<'a>(
         options,
         vnets: Vec::new(),
         vnet_ids: HashMap::new(),
-        subnet_ids: HashSet::new(),
+        declared: HashMap::new(),
         unresolved_subnets: HashMap::new(),
         peerings: Vec::new(),
         findings: Vec::new(),
@@ -147,7 +199,9 @@ pub(super) struct Builder<'o> {
     vnets: Vec<model::Vnet>,
     /// VNet index by ID key.
     vnet_ids: HashMap<String, usize>,
-    subnet_ids: HashSet<String>,
+    /// Each subnet read, by ID key: where it is in `vnets`, how it was declared and where
+    /// its prefix is written, so a second declaration of the same ID is one subnet.
+    declared: HashMap<String, Declared>,
     /// Subnets left out (their prefix is unknown), by ID key, with why: pools on them are
     /// left out too rather than reported as pointing nowhere.
     unresolved_subnets: HashMap<String, String>,
@@ -286,7 +340,12 @@ impl Builder<'_> {
             Some(id) => id,
             None => format!("{}/subnets/{}", vnet_id.trim_end_matches('/'), name.value),
         };
-        self.add_subnet(vnet, name, id, group, &entry, notes);
+        let form = if self.options.dedupe {
+            Form::Export
+        } else {
+            Form::Inline
+        };
+        self.add_subnet(vnet, name, id, group, &entry, notes, form);
     }
 
     fn subnet_resource(&mut self, r: Resource<'_>) {
@@ -296,7 +355,20 @@ impl Builder<'_> {
             Some(&v) => v,
             None => self.stub_vnet(&parent, &mut notes),
         };
-        self.add_subnet(vnet, r.name, r.id, r.resource_group.as_deref(), &r.body, notes);
+        let form = if self.options.dedupe {
+            Form::Export
+        } else {
+            Form::Child
+        };
+        self.add_subnet(
+            vnet,
+            r.name,
+            r.id,
+            r.resource_group.as_deref(),
+            &r.body,
+            notes,
+            form,
+        );
     }
 
     /// A VNet known only from its subnets' IDs (an existing VNet a template adds a subnet
@@ -327,6 +399,7 @@ impl Builder<'_> {
         index
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn add_subnet(
         &mut self,
         vnet: usize,
@@ -335,11 +408,9 @@ impl Builder<'_> {
         group: Option<&str>,
         body: &Val<'_>,
         mut notes: Notes,
+        form: Form,
     ) {
         let key = id_key(&id);
-        if self.options.dedupe && !self.subnet_ids.insert(key.clone()) {
-            return;
-        }
         self.places.push(ResourcePlace {
             span: body.span,
             address: id.clone(),
@@ -383,7 +454,7 @@ impl Builder<'_> {
         };
         let delegation = delegation(&mut reader, body);
         let reserved_ips = self.options.reserved.and_then(|r| r.reserved(body));
-        self.vnets[vnet].subnets.push(model::Subnet {
+        let subnet = model::Subnet {
             name,
             cidr,
             reserved_ips,
@@ -392,8 +463,25 @@ impl Builder<'_> {
                 resource: id,
                 resource_group: group.map(str::to_string),
             }),
-        });
+        };
         self.notes.push(notes);
+        // One resource ID is one subnet, however many times it is declared (SPEC §6).
+        if let Some(first) = self.declared.get(&key).copied() {
+            let kept = &mut self.vnets[first.vnet].subnets[first.index];
+            if let Some(finding) = conflict(kept, &subnet, first.form, form) {
+                self.findings.push(finding);
+            }
+            // The declaration Azure applies last is the one it ends with: a child resource
+            // after the VNet that holds the same subnet inline; in an export, the first.
+            if form != Form::Export {
+                *kept = subnet;
+                self.declared.insert(key, Declared { form, ..first });
+            }
+            return;
+        }
+        let index = self.vnets[vnet].subnets.len();
+        self.vnets[vnet].subnets.push(subnet);
+        self.declared.insert(key, Declared { vnet, index, form });
     }
 
     fn peering_resource(&mut self, r: Resource<'_>) {

@@ -4,7 +4,7 @@
 use super::notes::Notes;
 use super::values::Attrs;
 use super::{folded, id_parts, name_of, unknown};
-use crate::diagnostic::{Span, Spanned};
+use crate::diagnostic::{Finding, Rule, Severity, Span, Spanned};
 use crate::input::terraform::Resource;
 use crate::input::tree::Node;
 use crate::plan::model::{Origin, Subnet, Vnet};
@@ -31,6 +31,9 @@ pub struct Networks<'r> {
     by_id: HashSet<String>,
     /// Inline subnets of each VNet address: a pool may name them only when there is one.
     inline: HashMap<&'r str, usize>,
+    /// The managed VNets that declare inline `subnet` blocks, by index, with their address:
+    /// an `azurerm_subnet` in one of them fights those blocks.
+    inline_vnets: HashMap<usize, &'r str>,
 }
 
 /// How a pool argument names a subnet.
@@ -151,6 +154,9 @@ impl<'r> Networks<'r> {
             self.subnet_refs.insert(&r.address, &r.address);
         }
         self.inline.insert(&r.address, inline);
+        if inline > 0 && !r.data {
+            self.inline_vnets.insert(index, &r.address);
+        }
         self.by_key.insert(key, index);
         self.by_address.insert(&r.address, index);
         self.vnets.push(vnet);
@@ -276,11 +282,49 @@ impl<'r> Networks<'r> {
                 return;
             }
         };
+        let inline_vnet = self.inline_vnets.get(&v).copied();
         let vnet = &mut self.vnets[v];
         let key = scope_key(vnet.resource_group.as_ref(), &vnet.name.value);
         self.by_id.insert(id_key(&key, &subnet.name.value));
         self.subnet_refs.insert(&r.address, &r.address);
-        vnet.subnets.push(subnet);
+        let Some(vnet_address) = inline_vnet else {
+            vnet.subnets.push(subnet);
+            return;
+        };
+        // The provider documents that a VNet with inline subnets cannot be used with subnet
+        // resources: each apply of one overwrites the other's subnets. One name is one
+        // subnet (the `azurerm_subnet` is kept); either way the plan never settles.
+        let same = vnet
+            .subnets
+            .iter()
+            .position(|s| folded(&s.name.value) == folded(&subnet.name.value));
+        let mut finding = Finding::new(
+            Rule::ConflictingDeclarations,
+            subnet.name.span,
+            match same {
+                Some(_) => format!(
+                    "subnet `{}` is declared twice, as `{}` and as an inline `subnet` block of `{vnet_address}`: the two overwrite each other on every apply",
+                    subnet.name.value, r.address
+                ),
+                None => format!(
+                    "`{}` adds a subnet to `{vnet_address}`, whose inline `subnet` blocks remove it again on every apply",
+                    r.address
+                ),
+            },
+        )
+        .severity(Severity::Error)
+        .help("declare the VNet's subnets either as inline `subnet` blocks or as `azurerm_subnet` resources, never both: the azurerm provider documents that the two overwrite each other");
+        match same {
+            Some(i) => {
+                finding = finding.related(
+                    vnet.subnets[i].name.span,
+                    "the inline `subnet` block with that name",
+                );
+                vnet.subnets[i] = subnet;
+            }
+            None => vnet.subnets.push(subnet),
+        }
+        notes.push(finding);
     }
 
     /// A VNet only its subnets name (another state holds it).

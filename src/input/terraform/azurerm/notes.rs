@@ -47,6 +47,11 @@ impl Notes {
         );
     }
 
+    /// A finding of its own (a conflict between declarations), kept as is.
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
     pub fn finish(mut self) -> Vec<Finding> {
         for (label, span, reasons) in self.unresolved {
             self.findings.push(

@@ -1,0 +1,84 @@
+//! One resource is one resource, however many declarations deploy it (SPEC §6, issue 18):
+//! a second declaration of one subnet is the same subnet, one capacity row, and a
+//! `conflicting-declarations` finding when the two disagree, naming both places.
+
+mod common;
+
+use common::{cniplan, json};
+
+/// `(rule, severity, line)` of a finding.
+type Found = (String, String, u64);
+
+/// The exit code, every finding, and `name cidr` of every row, over all files.
+fn check(args: &[&str]) -> (Option<i32>, Vec<Found>, Vec<String>) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = cniplan(&all);
+    let v = json(&out);
+    let files = v["files"].as_array().expect("files");
+    let findings = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").clone())
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let rows = files
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().expect("subnets").clone())
+        .map(|r| format!("{} {}", r["name"].as_str().unwrap(), r["cidr"].as_str().unwrap()))
+        .collect();
+    (out.status.code(), findings, rows)
+}
+
+#[test]
+fn an_arm_subnet_inline_and_as_a_child_is_one_subnet() {
+    let (code, findings, rows) = check(&["tests/fixtures/conflicting-declarations.json"]);
+    assert_eq!(code, Some(0), "a warning does not fail the gate");
+    assert_eq!(
+        findings,
+        [("conflicting-declarations".into(), "warning".into(), 35)]
+    );
+    assert_eq!(rows, ["nodes 10.1.0.0/22", "pods 10.1.32.0/20"]);
+}
+
+#[test]
+fn an_az_subnet_exported_twice_with_different_prefixes_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v";
+    let vnets = format!(
+        r#"[{{"id": "{id}", "name": "v", "resourceGroup": "rg", "addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}},
+  "subnets": [{{"id": "{id}/subnets/s", "name": "s", "addressPrefix": "10.1.0.0/24"}}]}}]"#
+    );
+    let subnets = format!(
+        r#"[{{"id": "{id}/subnets/s", "name": "s", "resourceGroup": "rg", "addressPrefix": "10.1.4.0/24"}}]"#
+    );
+    let a = dir.path().join("vnets.json");
+    let b = dir.path().join("subnets.json");
+    std::fs::write(&a, vnets).unwrap();
+    std::fs::write(&b, subnets).unwrap();
+    let (code, findings, rows) = check(&["--input", "az", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].0, "conflicting-declarations");
+    // An export keeps the first copy it read, and says which.
+    assert_eq!(rows, ["s 10.1.0.0/24"]);
+}
+
+#[test]
+fn terraform_inline_subnets_beside_subnet_resources_are_an_error() {
+    let (code, findings, rows) = check(&["--input", "terraform", "tests/fixtures/terraform/conflicting"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings,
+        [
+            ("conflicting-declarations".into(), "error".into(), 15),
+            ("conflicting-declarations".into(), "error".into(), 21)
+        ]
+    );
+    assert_eq!(rows, ["nodes 10.1.0.0/24", "other 10.1.1.0/24"]);
+}
