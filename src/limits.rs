@@ -87,8 +87,14 @@ pub const MAX_POOLS_PER_CLUSTER: usize = 100;
 /// The oldest Azure CLI that deploys the feature. (the feature article)
 pub const MIN_CLI_VERSION: (u32, u32, u32) = (2, 37, 0);
 
-/// Surge nodes per upgrade when a pool does not set max_surge. (AKS docs upgrade-options.md)
-pub const DEFAULT_MAX_SURGE: u32 = 1;
+/// Surge per upgrade when a pool does not set max_surge: a percentage of the pool's nodes,
+/// rounded up, so never less than 1 node (SPEC §2; newer AKS API versions, where the docs
+/// once said 1 node: ../shared/reference/azure-facts.md, "Upgrade surge default").
+pub const DEFAULT_MAX_SURGE_PERCENT: f64 = 10.0;
+
+/// The default as the notes of imported inputs say it.
+pub const DEFAULT_MAX_SURGE_WORDS: &str =
+    "10% of the pool's nodes, rounded up (1 node for pools of up to 10)";
 
 /// The node agent's batch settings and the headroom warning, as the simulation uses them.
 /// Defaults: (the feature article, "Planning IP addressing";

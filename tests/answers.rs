@@ -59,7 +59,7 @@ fn auto_subnets_get_the_hand_computed_prefixes_and_places() {
     let pods_a = &v["subnets"][2];
     assert_eq!(
         (&pods_a["role"], &pods_a["peak_demand"]),
-        (&json!("pod"), &json!(1365))
+        (&json!("pod"), &json!(1430))
     );
 
     // check places them the same way and says so at each `auto`, in every format.
@@ -79,9 +79,9 @@ fn auto_subnets_get_the_hand_computed_prefixes_and_places() {
     assert_eq!(
         notes[1],
         (
-            34,
+            35,
             "subnet `pods-a` is `auto`: cniplan placed it at 10.50.8.0/21, a /21, the smallest subnet that \
-             holds its peak of 1,365 IPs within the 80 % headroom (2,043 usable), at the lowest free range of \
+             holds its peak of 1,430 IPs within the 80 % headroom (2,043 usable), at the lowest free range of \
              VNet `spoke`'s address space"
                 .to_string()
         )
@@ -175,9 +175,9 @@ clusters:
 
 #[test]
 fn auto_subnets_stay_clear_of_peers_external_networks_and_service_cidrs() {
-    // 1,000 nodes + 1 surge at 251 IPs: 251,251 pod IPs, more than a /16 holds, so the pod
-    // subnet gets the /16 dynamic allocation allows and the note says to split; 1,001 node IPs
-    // need 1,252 usable: a /21. 10.0/12 is the hub's, 10.16/12 on-premises, 10.32.0.0/16 the
+    // 1,000 nodes + 100 surge (10 %) at 251 IPs: 276,100 pod IPs, more than a /16 holds, so
+    // the pod subnet gets the /16 dynamic allocation allows and the note says to split over
+    // 6 (52,424 each within the headroom); 1,100 node IPs need 1,375 usable: a /21. 10.0/12 is the hub's, 10.16/12 on-premises, 10.32.0.0/16 the
     // service CIDR: the lowest free /16 is 10.33.0.0, the lowest /21 after it 10.34.0.0.
     let v = json_of(&stdin_plan(
         &["size", "--format", "json", "--fail-on", "never", "-"],
@@ -187,7 +187,7 @@ fn auto_subnets_stay_clear_of_peers_external_networks_and_service_cidrs() {
     assert_eq!(rows[0], row("nodes", "auto", json!("/21"), json!("10.34.0.0/21")));
     assert_eq!(rows[1], row("pods", "auto", Value::Null, json!("10.33.0.0/16")));
     let note = v["subnets"][1]["note"].as_str().unwrap();
-    assert!(note.contains("over 5 /16 pod subnets"), "{note}");
+    assert!(note.contains("over 6 /16 pod subnets"), "{note}");
 }
 
 #[test]
@@ -250,9 +250,10 @@ clusters:
 
 #[test]
 fn size_suggests_written_subnets_their_smallest_prefix_at_a_free_place() {
-    // pods: 13 nodes at peak × 49 = 637 → 797 usable within 80 %: a /22 (1,019). Its own
+    // The pool's 12 nodes surge by 10 %, rounded up: 2, so 14 nodes at peak.
+    // pods: 14 × 49 = 686 → 858 usable within 80 %: a /22 (1,019). Its own
     // 10.1.0.0/22 would hold the node subnet, so the lowest free /22: 10.1.4.0/22.
-    // nodes: 13 IPs → 17 within 80 %: a /27 (27 usable), in place at 10.1.0.0/27.
+    // nodes: 14 IPs → 18 within 80 %: a /27 (27 usable), in place at 10.1.0.0/27.
     let v = json_of(&stdin_plan(
         &["size", "--format", "json", "--fail-on", "never", "-"],
         LIMITS,
@@ -314,7 +315,7 @@ fn soft_and_hard_limits_of_a_dynamic_pod_subnet() {
         pods["hard_limit"],
         json!({"phase": "scale-out", "step": 7, "nodes": 9, "pods": 270, "demand": 279})
     );
-    assert_eq!(pods["scarce_peak_demand"], 13 * 31);
+    assert_eq!(pods["scarce_peak_demand"], 14 * 31);
     assert!(pods["limits_note"].is_null());
     let nodes = &v["subnets"][0];
     assert!(nodes["soft_limit"].is_null() && nodes["hard_limit"].is_null());
@@ -374,8 +375,9 @@ fn answers(v: &Value) -> Vec<(String, String, Value, Value, Value)> {
 
 #[test]
 fn the_max_pods_sweep_finds_the_largest_max_pods_that_fits() {
-    // pods_per_node 30 is written, so pods are min(30, max_pods). At max_pods 18 a node holds
-    // min(18, 32) + 1 = 19 IPs: 13 × 19 = 247 ≤ 251; at 19, 13 × 20 = 260.
+    // pods_per_node 30 is written, so pods are min(30, max_pods); 12 nodes and 2 of surge (10 %
+    // of 12, rounded up). At max_pods 16 a node holds min(16, 32) + 1 = 17 IPs:
+    // 14 × 17 = 238 ≤ 251; at 17, 14 × 18 = 252.
     let out = stdin_plan(
         &["simulate", "--sweep", "max-pods", "--format", "json", "-"],
         LIMITS,
@@ -391,26 +393,26 @@ fn the_max_pods_sweep_finds_the_largest_max_pods_that_fits() {
                 "node_count".into(),
                 json!(250),
                 json!(12),
-                json!(13)
+                json!(14)
             ),
-            ("pods".into(), "max_pods".into(), json!(18), json!(12), json!(247)),
+            ("pods".into(), "max_pods".into(), json!(16), json!(12), json!(238)),
         ]
     );
     // Shown: 10, every 16, 250, and each answer with the value after it.
     let values = v["values"].as_array().unwrap();
     let shown: Vec<u64> = values.iter().map(|x| x["max_pods"].as_u64().unwrap()).collect();
-    let mut expected: Vec<u64> = vec![10, 18, 19, 250];
+    let mut expected: Vec<u64> = vec![10, 17, 250];
     expected.extend((16..=240).step_by(16));
     expected.sort_unstable();
     assert_eq!(shown, expected);
-    assert_eq!(values[2]["subnets"][1]["peak_demand"], 247);
-    assert_eq!(values[3]["subnets"][1]["peak_demand"], 260);
-    assert!(values[3]["subnets"][1]["exhaustion"].is_object());
+    assert_eq!(values[1]["subnets"][1]["peak_demand"], 238);
+    assert_eq!(values[2]["subnets"][1]["peak_demand"], 252);
+    assert!(values[2]["subnets"][1]["exhaustion"].is_object());
     let text = stdout(&stdin_plan(&["simulate", "--sweep", "max-pods", "-"], LIMITS));
     assert!(
         text.contains(
-            "v/pods: holds up to max_pods 18; at 19 it runs out (at 18, all pools together: 12 nodes at full \
-             scale, peak 247 of 251 usable IPs).\n"
+            "v/pods: holds up to max_pods 16; at 17 it runs out (at 16, all pools together: 12 nodes at full \
+             scale, peak 238 of 251 usable IPs).\n"
         ),
         "{text}"
     );
@@ -448,9 +450,10 @@ clusters:
 
 #[test]
 fn the_max_count_sweep_counts_every_pool_on_a_subnet_together() {
-    // At max_count N each pool reaches N nodes: 2N at full scale plus one surge node, each
-    // 49 IPs: (2N + 1) × 49 ≤ 251 holds for N = 2 (245) and not for 3 (343). The node subnet
-    // (1 IP per node): 2N + 1 ≤ 251 → N = 125.
+    // At max_count N each pool reaches N nodes: 2N at full scale plus one pool's surge,
+    // 10 % of N rounded up, each 49 IPs: (2N + 1) × 49 ≤ 251 holds for N = 2 (245) and not
+    // for 3 (343). The node subnet (1 IP per node): 2N + ⌈N/10⌉ ≤ 251 → N = 119 (238 + 12 =
+    // 250; at 120, 240 + 12 = 252).
     let out = stdin_plan(
         &["simulate", "--sweep", "max-count", "--format", "json", "-"],
         SHARED,
@@ -463,9 +466,9 @@ fn the_max_count_sweep_counts_every_pool_on_a_subnet_together() {
             (
                 "nodes".into(),
                 "max_count".into(),
-                json!(125),
-                json!(250),
-                json!(251)
+                json!(119),
+                json!(238),
+                json!(250)
             ),
             ("pods".into(), "max_count".into(), json!(2), json!(4), json!(245)),
         ]
@@ -476,7 +479,7 @@ fn the_max_count_sweep_counts_every_pool_on_a_subnet_together() {
         .iter()
         .map(|x| x["max_count"].as_u64().unwrap())
         .collect();
-    assert_eq!(shown, [2, 3, 125, 126]);
+    assert_eq!(shown, [2, 3, 119, 120]);
     let text = stdout(&stdin_plan(&["simulate", "--sweep", "max-count", "-"], SHARED));
     assert!(
         text.contains(
@@ -485,21 +488,22 @@ fn the_max_count_sweep_counts_every_pool_on_a_subnet_together() {
         ),
         "{text}"
     );
-    // The pods-per-node sweep keeps its shape and answer: 17 IPs per node up to 8 pods.
+    // The pods-per-node sweep keeps its shape. 15 nodes at peak (12 + 1, and a's surge of 2,
+    // 10 % of 12 rounded up): a node takes 17 IPs even with no pod (one batch and its primary
+    // IP), and 17 × 15 = 255 > 251, so no density fits.
     let v = json_of(&stdin_plan(
         &["simulate", "--sweep", "pods-per-node", "--format", "json", "-"],
         SHARED,
     ));
     assert_eq!(v["densities"][0]["pods_per_node"], 0);
-    // 14 nodes at peak (12 + 1 + 1 surge): 17 × 14 = 238 ≤ 251 up to 8 pods; 31 × 14 after.
     assert_eq!(
         answers(&v)[1],
         (
             "pods".into(),
             "pods_per_node".into(),
-            json!(8),
-            json!(13),
-            json!(238)
+            Value::Null,
+            Value::Null,
+            Value::Null
         )
     );
 }

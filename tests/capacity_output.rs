@@ -37,7 +37,7 @@ fn row(v: &Value, name: &str) -> Value {
 /// them stranded. From 1 node, one more per step: step 19 holds 20 × 49 = 980 ≤ 1,019; step 20
 /// asks for 21 × 49 = 1,029 > 1,019 (10 more), with 21 × 30 = 630 pods and 21 × 18 = 378
 /// stranded IPs. (Before, the message said 360: the 20 nodes that fitted, beside the 21
-/// nodes' 1,029.)
+/// nodes' 1,029.) max_surge 1 is written, so the surge adds one node.
 const SCALE_OUT_STRANDED: &str = "version: 1
 vnets:
   - name: v
@@ -57,6 +57,7 @@ clusters:
         max_count: 30
         max_pods: 250
         pods_per_node: 30
+        max_surge: 1
         vnet_subnet: nodes
         pod_subnet: pods
 ";
@@ -111,7 +112,8 @@ fn the_exhaustion_point_reports_one_moment_the_steps_own() {
 
 /// Three pools of up to 1,000 nodes at 30 pods per node share one /16 pod subnet (65,531
 /// usable, 52,424 within the 80 % headroom: 65,531 × 0.8 = 52,424.8). A node takes 49 pod IPs;
-/// each pool peaks at (1,000 + 1 surge) × 49 = 49,049, all three at 3,000 × 49 + 49 = 147,049.
+/// each pool peaks at (1,000 + 1 surge, as written) × 49 = 49,049, all three at
+/// 3,000 × 49 + 49 = 147,049.
 /// The smallest subnet for that is a /14 (262,139 × 0.8 = 209,711; a /15 holds only 104,853),
 /// which pod-subnet-too-large forbids: no two pools fit one /16 (98,098 > 52,424), so 3 /16s.
 /// The /22 node subnet (1,019 usable) must hold 3,000 + 1 nodes: a /20 (4,091 × 0.8 = 3,272.8).
@@ -133,18 +135,21 @@ clusters:
         min_count: 1
         max_count: 1000
         pods_per_node: 30
+        max_surge: 1
         vnet_subnet: nodes
         pod_subnet: pods
       - name: b
         min_count: 1
         max_count: 1000
         pods_per_node: 30
+        max_surge: 1
         vnet_subnet: nodes
         pod_subnet: pods
       - name: d
         min_count: 1
         max_count: 1000
         pods_per_node: 30
+        max_surge: 1
         vnet_subnet: nodes
         pod_subnet: pods
 ";
@@ -171,7 +176,8 @@ fn sizing_help_never_asks_for_a_pod_subnet_larger_than_a_16() {
     );
 }
 
-/// Two pools of up to 1,000 full nodes (250 pods: 251 IPs each) in one /16 pod subnet. Each
+/// Two pools of up to 1,000 full nodes (250 pods: 251 IPs each; max_surge 1 written) in one
+/// /16 pod subnet. Each
 /// pool alone peaks at 1,001 × 251 = 251,251, more than a /16's 52,424 within the headroom,
 /// and a pool has one pod subnet: at most 52,424 / 251 = 208 nodes (52,208 IPs) per /16.
 /// Split into pools of at most 208 nodes, each pool of 1,001 becomes 4 × 208 + 169, and no two
@@ -194,11 +200,13 @@ clusters:
       - name: a
         min_count: 1
         max_count: 1000
+        max_surge: 1
         vnet_subnet: nodes
         pod_subnet: pods
       - name: b
         min_count: 1
         max_count: 1000
+        max_surge: 1
         vnet_subnet: nodes
         pod_subnet: pods
 ";

@@ -194,8 +194,8 @@ fn a_traditional_cluster_migrates_to_overlay_in_place_and_each_mode_uses_its_own
     let traditional = mode(&v, "traditional");
     assert_eq!(traditional["migration"], "current");
     // system leaves max_pods unset: 30 here. Full scale 3 × 31 + 20 × 61, and the apps pool's
-    // surge node (61 IPs) costs more than system's (31).
-    assert_eq!(traditional["node_subnet_ips"], 3 * 31 + 21 * 61);
+    // surge (10 % of 20: 2 nodes of 61 IPs) costs more than system's (1 node of 31).
+    assert_eq!(traditional["node_subnet_ips"], 3 * 31 + 22 * 61);
     assert!(notes(traditional)
         .iter()
         .any(|n| n.starts_with("max_pods 30 assumed for pool system")));
@@ -211,7 +211,7 @@ fn a_traditional_cluster_migrates_to_overlay_in_place_and_each_mode_uses_its_own
     );
     assert!(overlay_notes.contains(&"upgrade Kubernetes first (this cluster runs 1.26)"));
     // Static block: system at its default 250 takes 256, apps at 60 takes 64, whatever the
-    // pods; here system's surge node costs more.
+    // pods; here system's surge node (256) costs more than apps' two (128).
     let block = mode(&v, "static-block");
     assert_eq!(block["pod_subnet_ips"], 4 * 256 + 20 * 64);
     assert!(notes(block).contains(&"needs Kubernetes 1.28 or later (this cluster runs 1.26)"));

@@ -58,14 +58,14 @@ fn a_pool_is_simulated_with_the_parameter_files_max_count() {
     );
     assert_eq!(
         findings(&with),
-        ["pod-subnet-exhausted arm/pool-max-count.json:34:84"],
+        ["pod-subnet-exhausted arm/pool-max-count.json:35:84"],
         "the pod subnet's prefix is where the finding points"
     );
     let pods = row(&with, "pods");
     assert_eq!((pods.usable, pods.baseline_demand), (251, 62));
     assert_eq!(pods.pools[0].ips_per_node, 31);
-    // maxCount 20 from the parameters file, plus one surge node.
-    assert_eq!(pods.pools[0].peak_nodes, 21);
+    // maxCount 20 from the parameters file, plus its surge: 10 % of 20, 2 nodes.
+    assert_eq!(pods.pools[0].peak_nodes, 22);
     let e = pods.exhaustion.as_ref().expect("the pod subnet runs out");
     assert_eq!(
         (e.phase, e.step, e.demand, e.stranded_ips),

@@ -157,3 +157,34 @@ fn a_plans_finding_points_at_the_tf_line_beside_it() {
         "{stdout}"
     );
 }
+
+/// Issue 18: Terraform converts `"3"` to 3 and `"true"` to true where a number or bool is
+/// expected; cniplan reads them as Terraform does instead of calling them wrong types.
+#[test]
+fn strings_terraform_converts_are_read_as_numbers_and_bools() {
+    let out = cniplan(&[
+        "check",
+        "--input",
+        "terraform",
+        "--format",
+        "json",
+        "tests/fixtures/terraform/conversions",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files = v["files"].as_array().unwrap();
+    let rules: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["node-subnet-exhausted", "assumed-value"], "{v}");
+    let row = files
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(row["pools"][0]["ips_per_node"], 51);
+    assert_eq!(row["peak_demand"], 306);
+    assert_eq!(row["exhaustion"]["step"], 2);
+    assert_eq!(row["exhaustion"]["demand"], 255);
+}

@@ -509,10 +509,10 @@ impl Resolver {
                         )
                         .help("AKS takes a whole number of nodes, or a percentage from 1% to 100%"),
                     );
-                    Spanned::default_at(MaxSurge::Nodes(limits::DEFAULT_MAX_SURGE), text.span)
+                    Spanned::default_at(MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT), text.span)
                 }
             },
-            None => Spanned::default_at(MaxSurge::Nodes(limits::DEFAULT_MAX_SURGE), owner),
+            None => Spanned::default_at(MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT), owner),
         };
         Pool {
             mode,

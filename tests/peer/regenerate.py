@@ -10,6 +10,8 @@ and one subnet row per line. Plans the repository does not hold are generated fi
 """
 import json, pathlib, subprocess, sys
 
+import yaml
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PEER = ROOT / "tests/peer"
 
@@ -37,6 +39,24 @@ def peer_models(plan):
     other = ("network_plugin: kubenet", "network_plugin: none", "network_plugin_mode:",
              "pod_ip_allocation_mode: StaticBlock")
     return not any(line.split("#")[0].strip().startswith(other) for line in plan.read_text().splitlines())
+
+
+def peer_view(case, plan):
+    """The plan as the peer must read it: SPEC §2 now defaults an unwritten max_surge to 10%
+    (rounded up), where reference.py, written before, assumes 1 node. The peer gets a copy
+    with the default written out (tests/peer/plans/<case>.peer.yaml); tests/reference_peer.rs
+    checks that cniplan reads the copy and the plan alike, so the comparison still covers
+    the plan as written."""
+    doc = yaml.safe_load((ROOT / plan).read_text())
+    pools = [p for c in (doc or {}).get("clusters") or [] for p in c.get("node_pools") or []]
+    if all("max_surge" in p for p in pools):
+        return plan
+    for p in pools:
+        p.setdefault("max_surge", "10%")
+    view = PEER / "plans" / f"{case}.peer.yaml"
+    view.write_text(f"# {plan} with SPEC §2's default max_surge written out; made by regenerate.py\n"
+                    + yaml.safe_dump(doc, sort_keys=False))
+    return str(view.relative_to(ROOT))
 
 
 def cases():
@@ -67,8 +87,10 @@ def main():
         (PEER / "plans" / f"{name}.yaml").write_text(run([bench / "gen_plan.py", *args]))
     for old in PEER.glob("*.json"):
         old.unlink()
+    for old in (PEER / "plans").glob("*.peer.yaml"):
+        old.unlink()
     for case, plan in cases():
-        output = json.loads(run([bench / "reference.py", plan]))
+        output = json.loads(run([bench / "reference.py", peer_view(case, plan)]))
         assert json.loads(dump(output)) == output
         (PEER / f"{case}.json").write_text(dump(output))
         print(f"tests/peer/{case}.json  <- {plan}")

@@ -504,7 +504,12 @@ fn max_surge(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>>
         return Some(Spanned::new(n.to_string(), surge.span));
     }
     let got = reader.as_text(surge, "maxSurge");
-    assumed(reader, got, "upgradeSettings.maxSurge", "1 node")
+    assumed(
+        reader,
+        got,
+        "upgradeSettings.maxSurge",
+        crate::limits::DEFAULT_MAX_SURGE_WORDS,
+    )
 }
 
 /// A value, or `None` with an assumed-value note when it is unknown.

@@ -346,8 +346,8 @@ fn pool(
             attrs.span_of("upgrade_settings"),
             &label,
             format!(
-                "upgrade_settings.max_surge is not set: assumed AKS's documented default of {} node (newer API versions surge 10%)",
-                limits::DEFAULT_MAX_SURGE
+                "upgrade_settings.max_surge is not set: assumed AKS's default of {}",
+                limits::DEFAULT_MAX_SURGE_WORDS
             ),
         );
     }

@@ -52,6 +52,19 @@ impl Notes {
         self.findings.push(finding);
     }
 
+    /// A value Terraform itself refuses for the attribute, in its words ("Inappropriate
+    /// value for attribute "node_count": a number is required."); it is left out.
+    pub fn inappropriate(&mut self, span: Span, label: &str, key: &str, required: &str) {
+        self.findings.push(
+            Finding::new(
+                Rule::PlanSchema,
+                span,
+                format!("{label}: inappropriate value for attribute \"{key}\": {required}"),
+            )
+            .help("Terraform refuses this configuration; write the value the attribute takes"),
+        );
+    }
+
     pub fn finish(mut self) -> Vec<Finding> {
         for (label, span, reasons) in self.unresolved {
             self.findings.push(

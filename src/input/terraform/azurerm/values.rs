@@ -52,9 +52,19 @@ impl<'n, 'a> Attrs<'n, 'a> {
 
     pub fn count(&self, key: &str, notes: &mut Notes) -> Option<Spanned<u32>> {
         let node = self.get(key)?;
-        match &node.value {
-            Value::Null => None,
-            Value::Int(n) => match u32::try_from(*n) {
+        // Terraform converts a string that spells a number (`"${var.agent_count}"`, a
+        // variable typed `string`) and a whole float where a number is expected.
+        let whole = match &node.value {
+            Value::Int(n) => Some(*n),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => Some(*f as i128),
+            Value::Str(s) => number(s)
+                .filter(|f| f.fract() == 0.0 && f.abs() < 1e30)
+                .map(|f| f as i128),
+            _ => None,
+        };
+        match (&node.value, whole) {
+            (Value::Null, _) => None,
+            (_, Some(n)) => match u32::try_from(n) {
                 Ok(n) => Some(Spanned::new(n, node.span)),
                 Err(_) => {
                     notes.wrong_type(
@@ -67,6 +77,10 @@ impl<'n, 'a> Attrs<'n, 'a> {
                     None
                 }
             },
+            (Value::Str(s), None) if number(s).is_none() => {
+                notes.inappropriate(node.span, self.label, key, "a number is required");
+                None
+            }
             _ => {
                 notes.wrong_type(node.span, self.label, key, "a whole number", node.describe());
                 None
@@ -79,6 +93,13 @@ impl<'n, 'a> Attrs<'n, 'a> {
         match &node.value {
             Value::Null => None,
             Value::Bool(b) => Some(*b),
+            // Terraform converts the strings "true" and "false" where a bool is expected.
+            Value::Str(s) if s.as_ref() == "true" => Some(true),
+            Value::Str(s) if s.as_ref() == "false" => Some(false),
+            Value::Str(_) => {
+                notes.inappropriate(node.span, self.label, key, "a bool is required");
+                None
+            }
             _ => {
                 notes.wrong_type(node.span, self.label, key, "`true` or `false`", node.describe());
                 None
@@ -134,4 +155,17 @@ impl<'n, 'a> Attrs<'n, 'a> {
             .iter()
             .filter(|b| matches!(b.value, Value::Map(_)))
     }
+}
+
+/// A string as Terraform converts it to a number: decimal digits with an optional sign,
+/// fraction and exponent, nothing around them.
+fn number(s: &str) -> Option<f64> {
+    let plain = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+        && s.bytes().any(|b| b.is_ascii_digit());
+    plain
+        .then(|| s.parse::<f64>().ok())
+        .flatten()
+        .filter(|f| f.is_finite())
 }
