@@ -15,12 +15,24 @@ use std::borrow::Cow;
 pub const MAX_DEPTH: usize = 256;
 
 pub fn parse(source: &SourceFile, file: u32) -> Result<Document<'_>, SyntaxError> {
+    parse_with(source, file, false)
+}
+
+/// JSON as Azure Resource Manager reads templates and parameters files: strings may span
+/// lines and hold tabs (the ARM template syntax docs write multi-line expressions so; 7 of
+/// the 24 Enterprise-Scale templates do). Other control characters stay errors.
+pub fn parse_arm(source: &SourceFile, file: u32) -> Result<Document<'_>, SyntaxError> {
+    parse_with(source, file, true)
+}
+
+fn parse_with(source: &SourceFile, file: u32, multi_line: bool) -> Result<Document<'_>, SyntaxError> {
     let mut parser = Parser {
         text: source.text.as_bytes(),
         src: &source.text,
         at: 0,
         file,
         depth: 0,
+        multi_line,
         entries: Vec::new(),
         items: Vec::new(),
     };
@@ -50,6 +62,8 @@ struct Parser<'a> {
     at: usize,
     file: u32,
     depth: usize,
+    /// Line breaks and tabs inside strings are text (ARM), not errors (strict JSON).
+    multi_line: bool,
     /// Scratch stacks the members of the objects and arrays being read are gathered on;
     /// each container is then copied out once at its exact size. Growing every container's
     /// own Vec instead reallocated most of a large plan several times over.
@@ -195,6 +209,7 @@ impl<'a> Parser<'a> {
                     return Ok(Cow::Borrowed(s));
                 }
                 b'\\' => return self.escaped(start).map(Cow::Owned),
+                b'\n' | b'\r' | b'\t' if self.multi_line => self.at += 1,
                 0x00..=0x1f => return Err(self.error("a control character inside a string")),
                 _ => self.at += 1,
             }
@@ -237,6 +252,10 @@ impl<'a> Parser<'a> {
                     };
                     self.at += 1;
                     out.push(c);
+                }
+                b'\n' | b'\r' | b'\t' if self.multi_line => {
+                    out.push(char::from(b));
+                    self.at += 1;
                 }
                 0x00..=0x1f => return Err(self.error("a control character inside a string")),
                 _ => {
@@ -351,6 +370,31 @@ mod tests {
         assert_eq!(b.span.file, 3);
         let key = root.entry("c").unwrap().key_span;
         assert_eq!(&text[key.start..key.end], "\"c\"");
+    }
+
+    #[test]
+    fn arm_strings_may_span_lines_and_strict_json_ones_may_not() {
+        let src = SourceFile::new(
+            "t.json",
+            "{\"a\": \"[concat(\n  'x',\t'y')]\", \"b\": \"\\u0041\n\"}",
+        );
+        let doc = parse_arm(&src, 0).expect("ARM reads it");
+        let root = doc.root.unwrap();
+        assert_eq!(
+            root.get("a").and_then(Node::as_str),
+            Some("[concat(\n  'x',\t'y')]")
+        );
+        assert_eq!(root.get("b").and_then(Node::as_str), Some("A\n"));
+        let strict = parse(&src, 0).unwrap_err();
+        assert_eq!(
+            strict.message,
+            "invalid JSON: a control character inside a string"
+        );
+        let bell = SourceFile::new("t.json", "{\"a\": \"\u{7}\"}");
+        assert!(
+            parse_arm(&bell, 0).is_err(),
+            "other control characters stay errors"
+        );
     }
 
     #[test]

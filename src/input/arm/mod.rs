@@ -81,7 +81,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let mut docs: Vec<Document<'_>> = Vec::new();
     let mut errors = Vec::new();
     for (i, source) in blanked.iter().enumerate() {
-        match json::parse(source, i as u32) {
+        match json::parse_arm(source, i as u32) {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(
                 Finding::new(Rule::PlanSyntax, e.span, e.message)
