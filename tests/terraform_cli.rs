@@ -188,3 +188,38 @@ fn strings_terraform_converts_are_read_as_numbers_and_bools() {
     assert_eq!(row["exhaustion"]["step"], 2);
     assert_eq!(row["exhaustion"]["demand"], 255);
 }
+
+/// Issue 18: a node pool without a subnet lives in its cluster's default pool's subnet, as
+/// the azurerm docs say, and its nodes count there.
+#[test]
+fn a_pool_without_a_subnet_counts_in_the_default_pools() {
+    let out = cniplan(&[
+        "check",
+        "--input",
+        "terraform",
+        "--format",
+        "json",
+        "tests/fixtures/terraform/default-subnet",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files = v["files"].as_array().unwrap();
+    let rules: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["subnet-headroom", "assumed-value"], "{v}");
+    let row = files
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(row["peak_demand"], 248);
+    let pools: Vec<&str> = row["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["pool"].as_str().unwrap())
+        .collect();
+    assert_eq!(pools, ["system", "user"]);
+}

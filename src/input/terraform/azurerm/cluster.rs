@@ -34,6 +34,11 @@ struct Read {
     max_pods_unknown: bool,
     /// Set: the pool has a pod subnet argument, linked or not (the cluster is then dynamic).
     pod_subnet_set: bool,
+    /// The cluster's `default_node_pool`.
+    is_default: bool,
+    /// Where an additional pool leaves `vnet_subnet_id` unset: AKS then puts its nodes in
+    /// the default pool's subnet, settled when the cluster is finished.
+    vnet_subnet_unset: Option<Span>,
 }
 
 struct Building {
@@ -367,6 +372,8 @@ fn pool(
             None if unknown(r, &path) => Some(format!(
                 "{key} is known only after apply and the configuration does not say which subnet"
             )),
+            // An additional pool follows the default pool's subnet (`finish` says where).
+            None if key == "vnet_subnet_id" && !is_default => None,
             None if key == "vnet_subnet_id" => Some(
                 "sets no vnet_subnet_id: AKS puts the nodes in a VNet it creates, which this plan does not hold"
                     .to_string(),
@@ -379,11 +386,18 @@ fn pool(
         // An empty reference: the pool is not linked, and the resolver says nothing more.
         Some(Spanned::new(String::new(), span))
     };
+    let unset = |v: Option<&Node<'_>>| v.is_none_or(Node::is_null);
+    let vnet_subnet_unset = (!is_default
+        && unset(attrs.get("vnet_subnet_id"))
+        && !unknown(r, &format!("{prefix}vnet_subnet_id")))
+    .then(|| attrs.span_of("vnet_subnet_id"));
     let vnet_subnet =
         link("vnet_subnet_id", notes).unwrap_or_else(|| Spanned::new(String::new(), block.span));
     let pod_subnet = link("pod_subnet_id", notes);
     let max_pods_at = attrs.span_of("max_pods");
     Read {
+        is_default,
+        vnet_subnet_unset,
         pod_subnet_set: pod_subnet.is_some(),
         max_pods_unknown: max_pods.is_none(),
         max_pods_at,
@@ -431,7 +445,31 @@ fn finish(b: Building, notes: &mut Notes) -> Cluster {
             "a cluster without a CNI (pods take no VNet IPs)",
         ),
     };
-    for read in pools {
+    // The azurerm docs: a pool without vnet_subnet_id uses the default pool's subnet (AKS
+    // keeps every pool of a cluster on one VNet).
+    let default_subnet = pools
+        .iter()
+        .find(|p| p.is_default)
+        .map(|p| p.pool.vnet_subnet.value.clone())
+        .filter(|s| !s.is_empty());
+    for mut read in pools {
+        if let Some(at) = read.vnet_subnet_unset {
+            match &default_subnet {
+                Some(subnet) => {
+                    notes.assumed(
+                        at,
+                        &read.label,
+                        format!("sets no vnet_subnet_id: AKS puts its nodes in the default node pool's subnet ({subnet})"),
+                    );
+                    read.pool.vnet_subnet = Spanned::default_at(subnet.clone(), at);
+                }
+                None => notes.unresolved(
+                    at,
+                    &read.label,
+                    "sets no vnet_subnet_id, and the default node pool's subnet is not known either: AKS puts the nodes in a VNet it creates, which this plan does not hold".to_string(),
+                ),
+            }
+        }
         if read.max_pods_unknown {
             notes.assumed(
                 read.max_pods_at,
