@@ -210,7 +210,7 @@ fn directories_are_searched_for_plan_files_by_name_in_path_order() {
     let empty = tempfile::tempdir().unwrap();
     let out = cniplan(&["check", empty.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files found"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no inputs found"));
 }
 
 #[test]
@@ -864,8 +864,69 @@ fn special_files_named_as_plans_are_refused_at_once() {
     // A walk takes regular files only: neither is a plan it could read.
     let out = cniplan(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files found"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no inputs found"));
     let out = cniplan(&["check", dir.path().join("zero.cniplan.yaml").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("it is a device, not a regular file"));
+}
+
+/// Issue 18: `cniplan check` at the root of an infrastructure repository checks every input
+/// kind it finds: a cniplan plan, each Terraform root module once (not the local module they
+/// call), each ARM template with its parameters file, and passes over other JSON.
+#[test]
+fn a_walk_finds_terraform_roots_arm_templates_and_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |p: &str, text: &str| {
+        let path = dir.path().join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = |from: &str, to: &str| write(to, &std::fs::read_to_string(root.join(from)).unwrap());
+    copy(
+        "tests/fixtures/terraform/default-subnet/main.tf",
+        "envs/prod/main.tf",
+    );
+    write(
+        "envs/prod/net.tf",
+        "module \"net\" {\n  source = \"../../modules/net\"\n}\n",
+    );
+    write("modules/net/main.tf", "variable \"x\" {\n  default = 1\n}\n");
+    copy("tests/imported/arm/pool-max-count.json", "arm/spoke.json");
+    copy(
+        "tests/imported/arm/pool-max-count.parameters.json",
+        "arm/spoke.parameters.json",
+    );
+    write(
+        "k8s/deployment.json",
+        "{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\"}",
+    );
+    copy(WALKTHROUGH, "cniplan.yaml");
+    let out = cniplan_in(dir.path(), &["check", "--format", "json"]);
+    let v = json(&out);
+    let mut checked: Vec<String> = file_paths(&v).iter().map(|p| p.replace('\\', "/")).collect();
+    checked.sort();
+    // Each file with findings or rows is listed; the module, the manifest and the
+    // parameters file (read with its template) are no inputs of their own.
+    assert_eq!(
+        checked,
+        [
+            "./arm/spoke.json",
+            "./cniplan.yaml",
+            "envs/prod",
+            "envs/prod/main.tf"
+        ]
+    );
+    let rules: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    // The template with its parameters file runs out (maxCount 20), the walkthrough warns.
+    assert!(rules.contains(&"pod-subnet-exhausted"), "{rules:?}");
+    assert!(rules.contains(&"service-cidr-overlap"), "{rules:?}");
+    assert!(rules.contains(&"subnet-headroom"), "{rules:?}");
+    assert_eq!(out.status.code(), Some(1));
 }

@@ -17,51 +17,64 @@ pub fn is_plan_file_name(name: &str) -> bool {
         || named(".tfplan.json")
 }
 
-/// Files named directly, and plan files found under directories (honouring .gitignore,
-/// skipping hidden directories, then the configuration's include/exclude globs), each
-/// directory's in sorted order, each file once.
-pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<String>, String> {
+/// The inputs the paths name, each the paths read as one estate: a file named directly
+/// (a `.tf` file stands for its directory, as pre-commit names changed files); under a
+/// directory, every input a walk finds (honouring .gitignore, skipping hidden directories,
+/// then the configuration's include/exclude globs: `discover` says which), each directory's
+/// in sorted order, each input once.
+pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>, String> {
     if paths.iter().filter(|p| *p == "-").count() > 1 {
         return Err("`-` (standard input) can be given once".to_string());
     }
-    let mut files = Vec::new();
+    let mut inputs = Vec::new();
     for path in paths {
         if path == "-" || !Path::new(path).is_dir() {
-            files.push(path.clone());
+            let named = if crate::input::terraform::files::is_config(path) && Path::new(path).is_file() {
+                let dir = Path::new(path).parent().map(|d| d.to_string_lossy().into_owned());
+                dir.filter(|d| !d.is_empty()).unwrap_or_else(|| ".".to_string())
+            } else {
+                path.clone()
+            };
+            inputs.push(vec![named]);
             continue;
         }
         let mut found = walk(path, settings)?;
         // The walk runs on every core and finds files in any order; output is by path.
-        found.sort();
-        files.extend(found);
+        found.plans.sort();
+        found.tf_files.sort();
+        found.json_files.sort();
+        inputs.extend(super::discover::inputs(found));
     }
-    Ok(once_each(files))
+    Ok(once_each(inputs))
 }
 
 /// The files with each one kept where it is first named: `a.yaml a.yaml`, or a file and its
 /// directory, would otherwise report every finding twice. Paths are compared as the file
 /// system resolves them (`./a.yaml`, `dir/../a.yaml`, a symlink); a path that does not
 /// resolve is kept as written, for `read` to report.
-fn once_each(files: Vec<String>) -> Vec<String> {
+fn once_each(inputs: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let mut seen = std::collections::HashSet::new();
-    files
+    inputs
         .into_iter()
-        .filter(|path| {
-            let key = match path.as_str() {
-                "-" => std::path::PathBuf::from(path),
-                _ => std::fs::canonicalize(path).unwrap_or_else(|_| path.into()),
-            };
+        .filter(|paths| {
+            let key: Vec<std::path::PathBuf> = paths
+                .iter()
+                .map(|path| match path.as_str() {
+                    "-" => std::path::PathBuf::from(path),
+                    _ => std::fs::canonicalize(path).unwrap_or_else(|_| path.into()),
+                })
+                .collect();
             seen.insert(key)
         })
         .collect()
 }
 
-/// Plan files under `root`, walked in parallel (a tree of a thousand plans is mostly
-/// directory reads).
-fn walk(root: &str, settings: &Settings) -> Result<Vec<String>, String> {
+/// The files under `root` that may be inputs, walked in parallel (a tree of a thousand plans
+/// is mostly directory reads).
+fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, String> {
     let include = globs(root, &settings.include, "")?;
     let exclude = globs(root, &settings.exclude, "!")?;
-    let found = std::sync::Mutex::new(Vec::new());
+    let found = std::sync::Mutex::new(super::discover::Found::default());
     let error = std::sync::Mutex::new(None);
     let mut walker = ignore::WalkBuilder::new(root);
     // Only excludes go in as the walk's override: an override's whitelist beats .gitignore
@@ -89,9 +102,17 @@ fn walk(root: &str, settings: &Settings) -> Result<Vec<String>, String> {
             } else {
                 include.matched(entry.path(), false).is_whitelist()
             };
-            if is_file && chosen {
+            let name = entry.file_name().to_string_lossy();
+            if is_file {
                 let path = entry.path().to_string_lossy().into_owned();
-                found.lock().unwrap_or_else(|p| p.into_inner()).push(path);
+                let mut found = found.lock().unwrap_or_else(|p| p.into_inner());
+                if chosen {
+                    found.plans.push(path);
+                } else if name.ends_with(".tf") {
+                    found.tf_files.push(path);
+                } else if name.ends_with(".json") {
+                    found.json_files.push(path);
+                }
             }
             ignore::WalkState::Continue
         })

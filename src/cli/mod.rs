@@ -2,6 +2,7 @@
 //! in parallel, render, choose the exit code.
 
 mod args;
+mod discover;
 mod inputs;
 mod man;
 mod output;

@@ -57,14 +57,14 @@ impl Reading {
             Format::Az => Ok(vec![paths.to_vec()]),
             Format::Terraform => Ok(paths.iter().map(|p| vec![p.clone()]).collect()),
             _ => {
-                let files = inputs::expand(paths, settings)?;
-                if files.is_empty() {
+                let found = inputs::expand(paths, settings)?;
+                if found.is_empty() {
                     return Err(format!(
-                        "no plan files found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml)",
+                        "no inputs found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml, tfplan.json, Terraform root modules and ARM templates)",
                         paths.join(", ")
                     ));
                 }
-                Ok(files.into_iter().map(|f| vec![f]).collect())
+                Ok(found)
             }
         }
     }
@@ -95,7 +95,8 @@ impl Reading {
             return Err("`-` (standard input) can be given once".to_string());
         }
         if let [dir] = paths {
-            if self.format == Format::Terraform && Path::new(dir).is_dir() {
+            let terraform = matches!(self.format, Format::Terraform | Format::Auto);
+            if terraform && Path::new(dir).is_dir() {
                 let sources = crate::input::terraform::files::collect(Path::new(dir), &self.var_files)?;
                 return Ok(Prepared::Input(Input {
                     sources,

@@ -125,7 +125,7 @@ fn is_listed_config(name: &str) -> bool {
 }
 
 /// Directories of the local modules that these files of `dir` call, in order of appearance.
-fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
+pub fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
     let mut dirs = Vec::new();
     for file in files.iter().filter(|f| is_config(&f.path)) {
         // A file that does not parse is reported by the reader; it calls nothing here.

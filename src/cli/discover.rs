@@ -1,0 +1,168 @@
+//! What a directory walk found, as the inputs `check` runs (SPEC §6, "Walks find every input
+//! kind"): cniplan plans and Terraform plan JSON by name; every Terraform root module once
+//! (a directory of `.tf` files that no other directory of the walk calls as a local module);
+//! every ARM template (told by its `$schema`) with each parameters file paired to it by
+//! name. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files of no
+//! template found) is no input and is passed over without a finding.
+
+use crate::input::terraform::files;
+use crate::source::SourceFile;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::Path;
+
+/// How much of a `.json` file is read to tell a template or parameters file from other
+/// JSON: `$schema` comes first in every one seen.
+const SNIFF_BYTES: u64 = 4096;
+
+/// The files of a walk, by kind, each list sorted by path.
+#[derive(Default)]
+pub struct Found {
+    /// cniplan plans and Terraform plan JSON, found by name.
+    pub plans: Vec<String>,
+    pub tf_files: Vec<String>,
+    pub json_files: Vec<String>,
+}
+
+/// The inputs of a walk, each the paths read as one estate: a plan alone, a Terraform root
+/// as its directory, a template with one of its parameters files (or alone).
+pub fn inputs(found: Found) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = found.plans.into_iter().map(|p| vec![p]).collect();
+    out.extend(terraform_roots(&found.tf_files).into_iter().map(|d| vec![d]));
+    out.extend(templates(&found.json_files));
+    out.sort();
+    out
+}
+
+/// Directories of `.tf` files that no other directory of the walk calls as a local module.
+fn terraform_roots(tf_files: &[String]) -> Vec<String> {
+    let mut dirs: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for file in tf_files {
+        let name = Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !files::is_config(&name) {
+            continue;
+        }
+        dirs.entry(files::normalize(&parent(file)))
+            .or_default()
+            .push(file);
+    }
+    let mut called = BTreeSet::new();
+    for (dir, paths) in &dirs {
+        // A file that cannot be read or parsed calls nothing here; its root's check says why.
+        let sources: Vec<SourceFile> = paths
+            .iter()
+            .filter_map(|p| {
+                let bytes = crate::source::read::read_file(Path::new(p.as_str()), p).ok()?;
+                Some(SourceFile::new(p.as_str(), String::from_utf8(bytes).ok()?))
+            })
+            .collect();
+        for module in files::module_dirs(dir, &sources) {
+            if module != *dir {
+                called.insert(files::normalize(&module));
+            }
+        }
+    }
+    dirs.into_keys().filter(|d| !called.contains(d)).collect()
+}
+
+fn parent(path: &str) -> String {
+    match Path::new(path).parent().map(|p| p.to_string_lossy().into_owned()) {
+        Some(p) if !p.is_empty() => p,
+        _ => ".".to_string(),
+    }
+}
+
+/// What a `.json` file is, from its first bytes.
+#[derive(PartialEq)]
+enum Json {
+    Template,
+    Parameters,
+    Other,
+}
+
+fn sniff(path: &str) -> Json {
+    let mut head = Vec::new();
+    let opened = std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head));
+    if opened.is_err() {
+        return Json::Other;
+    }
+    let head = String::from_utf8_lossy(&head);
+    if crate::input::arm::is_template(&head) {
+        Json::Template
+    } else if head.contains("deploymentParameters.json") {
+        Json::Parameters
+    } else {
+        Json::Other
+    }
+}
+
+/// Each template with each of its parameters files (`X.json` with `X.parameters.json` and
+/// `X.parameters.ENV.json` beside it), or alone when it has none.
+fn templates(json_files: &[String]) -> Vec<Vec<String>> {
+    let kinds: Vec<(&String, Json)> = json_files.iter().map(|p| (p, sniff(p))).collect();
+    let parameters: Vec<&String> = kinds
+        .iter()
+        .filter(|(_, k)| *k == Json::Parameters)
+        .map(|(p, _)| *p)
+        .collect();
+    let mut out = Vec::new();
+    for (template, _) in kinds.iter().filter(|(_, k)| *k == Json::Template) {
+        let Some(stem) = template.strip_suffix(".json") else {
+            continue;
+        };
+        let prefix = format!("{stem}.parameters.");
+        let mine: Vec<&String> = parameters
+            .iter()
+            .copied()
+            .filter(|p| p.starts_with(&prefix) && p.ends_with(".json") && !p[prefix.len()..].contains('/'))
+            .collect();
+        if mine.is_empty() {
+            out.push(vec![(*template).clone()]);
+        }
+        for p in mine {
+            out.push(vec![(*template).clone(), p.clone()]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_are_the_directories_no_other_calls() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |p: &str| dir.path().join(p).to_string_lossy().into_owned();
+        let write = |p: &str, text: &str| {
+            let path = dir.path().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("main.tf", "resource \"x\" \"y\" {}\n");
+        write("modules/net/main.tf", "resource \"x\" \"z\" {}\n");
+        write("examples/a/main.tf", "module \"m\" {\n  source = \"../..\"\n}\n");
+        write(
+            "envs/prod/main.tf",
+            "module \"n\" {\n  source = \"../../modules/net\"\n}\n",
+        );
+        let tf = [
+            "main.tf",
+            "modules/net/main.tf",
+            "examples/a/main.tf",
+            "envs/prod/main.tf",
+        ]
+        .map(at);
+        let roots = terraform_roots(&tf);
+        assert_eq!(
+            roots,
+            [
+                files::normalize(&at("envs/prod")),
+                files::normalize(&at("examples/a"))
+            ]
+        );
+    }
+}
