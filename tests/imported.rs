@@ -58,8 +58,11 @@ fn a_pool_is_simulated_with_the_parameter_files_max_count() {
     );
     assert_eq!(
         findings(&with),
-        ["pod-subnet-exhausted arm/pool-max-count.json:35:84"],
-        "the pod subnet's prefix is where the finding points"
+        [
+            "pod-subnet-exhausted arm/pool-max-count.json:35:84",
+            "assumed-value arm/pool-max-count.json:54:21"
+        ],
+        "the pod subnet's prefix is where the finding points; the pool sets no maxSurge (SPEC §2's default, noted)"
     );
     let pods = row(&with, "pods");
     assert_eq!((pods.usable, pods.baseline_demand), (251, 62));
@@ -74,7 +77,10 @@ fn a_pool_is_simulated_with_the_parameter_files_max_count() {
     assert_eq!((e.cluster.as_str(), e.pool.as_str()), ("aks-spoke", "system"));
 
     let without = check(&["arm/pool-max-count.json"], Format::Auto);
-    assert!(findings(&without).is_empty(), "{:?}", findings(&without));
+    assert_eq!(
+        findings(&without),
+        ["assumed-value arm/pool-max-count.json:54:21"]
+    );
     let pods = row(&without, "pods");
     assert_eq!((pods.peak_demand, pods.pools[0].peak_nodes), (124, 4));
     assert!(pods.exhaustion.is_none());
@@ -109,7 +115,8 @@ fn an_az_export_in_several_files_is_one_estate() {
         ],
         Format::Az,
     );
-    assert!(findings(&checked).is_empty(), "{:?}", findings(&checked));
+    // The pool of nodepools.json sets no maxSurge: SPEC §2's default, noted.
+    assert_eq!(findings(&checked), ["assumed-value az/nodepools.json:23:13"]);
     assert_eq!(checked.report.source.path, "az/vnets.json");
     assert_eq!(checked.report.extra_sources.len(), 3);
     // Two private endpoints hold IPs in the node subnet; the three node NICs of the
@@ -180,7 +187,8 @@ fn the_cli_reads_several_az_files_as_one_report() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(json["summary"]["files"], 1);
+    // vnets.json with the rows, nodepools.json with its maxSurge note.
+    assert_eq!(json["summary"]["files"], 2);
     assert_eq!(json["files"][0]["path"], "az/vnets.json");
     assert_eq!(json["files"][0]["subnets"][0]["usable"], 249);
 }

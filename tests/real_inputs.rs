@@ -83,7 +83,16 @@ fn quickstart_private_cluster_inline_subnets_and_classic_cni() {
     );
     assert_eq!(c.report.subnets[0].peak_demand, 6 * 31);
     // The template sets podCidr on classic Azure CNI, and a service CIDR inside the VNet.
-    assert_eq!(rules(&c), ["assumed-value", "mixed-cni", "service-cidr-overlap"]);
+    // The pool sets no maxSurge: the last note says SPEC §2's default was assumed.
+    assert_eq!(
+        rules(&c),
+        [
+            "assumed-value",
+            "mixed-cni",
+            "service-cidr-overlap",
+            "assumed-value"
+        ]
+    );
 }
 
 #[test]
@@ -92,8 +101,9 @@ fn quickstart_into_an_existing_vnet_says_the_vnet_is_elsewhere() {
         "arm/qs-101-aks-advanced-networking/azuredeploy.json",
         "arm/qs-101-aks-advanced-networking/azuredeploy.parameters.json",
     ]);
-    // The pool is kept, unlinked: one note for its subnet, none for a cluster left out.
-    assert_eq!(rules(&c), ["unresolved-input"]);
+    // The pool is kept, unlinked: one note for its subnet, none for a cluster left out, and
+    // one for its maxSurge, unset (SPEC §2's default).
+    assert_eq!(rules(&c), ["unresolved-input", "assumed-value"]);
     let pool = &c.report.findings[0].message;
     assert!(
         pool.contains("`GET-PREREQ-vnetName` in resource group `GET-PREREQ-vnetResourceGroupName` is not in this template"),
@@ -119,7 +129,10 @@ fn docs_overlay_cluster_on_the_vnet_aks_creates_is_still_checked() {
     );
     assert_eq!(
         findings(&c),
-        ["unresolved-input arm/aksdocs-nap-overlay/nap.json:30:21"]
+        [
+            "assumed-value arm/aksdocs-nap-overlay/nap.json:30:21",
+            "unresolved-input arm/aksdocs-nap-overlay/nap.json:30:21"
+        ]
     );
 }
 
@@ -394,6 +407,7 @@ fn rest_api_managed_clusters_kubenet_without_a_vnet() {
         [
             "unresolved-input az/rest-specs-aks/ManagedClustersGet.2025-07-01.json:30:23",
             "kubenet-retirement az/rest-specs-aks/ManagedClustersGet.2025-07-01.json:67:30",
+            "assumed-value az/rest-specs-aks/AgentPoolsList.2025-07-01.json:14:21",
             "unresolved-input az/rest-specs-aks/AgentPoolsList.2025-07-01.json:14:21"
         ]
     );

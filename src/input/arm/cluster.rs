@@ -495,10 +495,26 @@ fn autoscaler_range(
 
 /// `upgradeSettings.maxSurge`: a string ("33%", "1") or a bare number.
 fn max_surge(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
-    let settings = field(body, "upgradeSettings")?;
+    let unset = |reader: &mut Reader<'_>| {
+        let at = reader.notes.span;
+        reader.notes.assume(
+            at,
+            format!(
+                "upgradeSettings.maxSurge is not set: assumed AKS's default of {}",
+                crate::limits::DEFAULT_MAX_SURGE_WORDS
+            ),
+        );
+        None
+    };
+    let Some(settings) = field(body, "upgradeSettings") else {
+        return unset(reader);
+    };
     let surge = match settings.unknown_reason() {
         Some(_) => settings,
-        None => field(&settings, "maxSurge")?,
+        None => match field(&settings, "maxSurge") {
+            Some(surge) => surge,
+            None => return unset(reader),
+        },
     };
     if let Some(n) = surge.as_int() {
         return Some(Spanned::new(n.to_string(), surge.span));

@@ -218,6 +218,7 @@ fn outputs_of_a_nested_deployment_link_a_pool_to_its_subnet() {
                 }}},
             {"type": "Microsoft.ContainerService/managedClusters", "name": "aks",
              "properties": {"agentPoolProfiles": [{"name": "p", "count": 1, "maxPods": 30,
+                "upgradeSettings": {"maxSurge": "1"},
                 "vnetSubnetID": "[reference(resourceId('Microsoft.Resources/deployments', 'network'), '2022-09-01').outputs.subnetId.value]"}]}}
         ]"#,
     );
