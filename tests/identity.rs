@@ -82,3 +82,21 @@ fn terraform_inline_subnets_beside_subnet_resources_are_an_error() {
     );
     assert_eq!(rows, ["nodes 10.1.0.0/24", "other 10.1.1.0/24"]);
 }
+
+/// Issue 19: a REST list page that has a `nextLink` is not the whole estate, and says so.
+#[test]
+fn a_paged_rest_export_is_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v";
+    let page = format!(
+        r#"{{"value": [{{"id": "{id}", "name": "v", "resourceGroup": "rg", "addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}},
+  "subnets": [{{"id": "{id}/subnets/s", "name": "s", "addressPrefix": "10.1.0.0/24"}}]}}],
+  "nextLink": "https://management.azure.com/subscriptions/0/providers/Microsoft.Network/virtualNetworks?$skiptoken=x"}}"#
+    );
+    let path = dir.path().join("page1.json");
+    std::fs::write(&path, page).unwrap();
+    let (code, findings, rows) = check(&["--input", "az", path.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert_eq!(findings, [("unresolved-input".into(), "note".into(), 3)]);
+    assert_eq!(rows, ["s 10.1.0.0/24"]);
+}

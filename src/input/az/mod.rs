@@ -34,6 +34,20 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     for (i, doc) in docs.iter().enumerate() {
         let before = resources.len();
         if let Some(root) = &doc.root {
+            // A REST list answers one page at a time: what `nextLink` points at is not here.
+            if let Some(next) = root
+                .get("nextLink")
+                .filter(|n| n.as_str().is_some_and(|s| !s.is_empty()))
+            {
+                findings.push(
+                    Finding::new(
+                        Rule::UnresolvedInput,
+                        next.span,
+                        "this REST list is one page of several (`nextLink`): the resources on the other pages are not in this input, so the estate may be incomplete",
+                    )
+                    .help("export with `az … list -o json`, which follows every page, or add each page's file to the run"),
+                );
+            }
             for item in items(root) {
                 if let Some(r) = resource(item) {
                     resources.push(r);
