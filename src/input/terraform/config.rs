@@ -4,6 +4,7 @@
 use super::files;
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::source::SourceFile;
+use foldhash::HashMap;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
 use std::collections::BTreeMap;
@@ -75,17 +76,32 @@ pub struct Module<'c> {
     pub resources: Vec<ResourceDef<'c>>,
     pub calls: Vec<Call<'c>>,
     pub outputs: BTreeMap<&'c str, Item<'c>>,
+    /// `resources` and `calls` by what names them: every reference looks one up, and a
+    /// search through the list made a configuration of n resources take n² steps.
+    resource_index: HashMap<(bool, &'c str, &'c str), usize>,
+    call_index: HashMap<&'c str, usize>,
 }
 
-impl Module<'_> {
+impl<'c> Module<'c> {
     pub fn resource(&self, data: bool, kind: &str, name: &str) -> Option<usize> {
-        self.resources
-            .iter()
-            .position(|r| r.data == data && r.kind == kind && r.name == name)
+        self.resource_index.get(&(data, kind, name)).copied()
     }
 
     pub fn call(&self, name: &str) -> Option<usize> {
-        self.calls.iter().position(|c| c.name == name)
+        self.call_index.get(name).copied()
+    }
+
+    fn add_resource(&mut self, def: ResourceDef<'c>) {
+        self.resource_index
+            .insert((def.data, def.kind, def.name), self.resources.len());
+        self.resources.push(def);
+    }
+
+    fn add_call(&mut self, call: Call<'c>) {
+        // The first of two calls of one name is the one found, as before (the second is
+        // reported as a duplicate where it is declared).
+        self.call_index.entry(call.name).or_insert(self.calls.len());
+        self.calls.push(call);
     }
 }
 
@@ -202,7 +218,7 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
                     findings.push(duplicate(file.file, block, kind, &format!("{kind_label}.{name}")));
                     continue;
                 }
-                module.resources.push(ResourceDef {
+                module.add_resource(ResourceDef {
                     data,
                     kind: kind_label,
                     name,
@@ -222,7 +238,7 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
                         .as_str()
                         .map(|s| (s, span_of(file.file, hcl_edit::Span::span(&a.value))))
                 });
-                module.calls.push(Call {
+                module.add_call(Call {
                     name,
                     block,
                     file: file.file,
