@@ -158,31 +158,32 @@ fn a_plans_finding_points_at_the_tf_line_beside_it() {
     );
 }
 
-/// Issue 18: Terraform converts `"3"` to 3 and `"true"` to true where a number or bool is
-/// expected; cniplan reads them as Terraform does instead of calling them wrong types.
-#[test]
-fn strings_terraform_converts_are_read_as_numbers_and_bools() {
-    let out = cniplan(&[
-        "check",
-        "--input",
-        "terraform",
-        "--format",
-        "json",
-        "tests/fixtures/terraform/conversions",
-    ]);
+/// `check --input terraform DIR --format json`: the rules of every finding, and the first
+/// capacity row.
+fn rules_and_first_row(dir: &str) -> (Vec<String>, serde_json::Value) {
+    let out = cniplan(&["check", "--input", "terraform", "--format", "json", dir]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let files = v["files"].as_array().unwrap();
-    let rules: Vec<&str> = files
+    let rules = files
         .iter()
         .flat_map(|f| f["diagnostics"].as_array().unwrap())
-        .map(|d| d["rule"].as_str().unwrap())
+        .map(|d| d["rule"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(rules, ["node-subnet-exhausted", "assumed-value"], "{v}");
     let row = files
         .iter()
         .flat_map(|f| f["subnets"].as_array().unwrap())
         .next()
-        .unwrap();
+        .cloned()
+        .unwrap_or_default();
+    (rules, row)
+}
+
+/// Issue 18: Terraform converts `"3"` to 3 and `"true"` to true where a number or bool is
+/// expected; cniplan reads them as Terraform does instead of calling them wrong types.
+#[test]
+fn strings_terraform_converts_are_read_as_numbers_and_bools() {
+    let (rules, row) = rules_and_first_row("tests/fixtures/terraform/conversions");
+    assert_eq!(rules, ["node-subnet-exhausted", "assumed-value"]);
     assert_eq!(row["pools"][0]["ips_per_node"], 51);
     assert_eq!(row["peak_demand"], 306);
     assert_eq!(row["exhaustion"]["step"], 2);
@@ -193,27 +194,8 @@ fn strings_terraform_converts_are_read_as_numbers_and_bools() {
 /// the azurerm docs say, and its nodes count there.
 #[test]
 fn a_pool_without_a_subnet_counts_in_the_default_pools() {
-    let out = cniplan(&[
-        "check",
-        "--input",
-        "terraform",
-        "--format",
-        "json",
-        "tests/fixtures/terraform/default-subnet",
-    ]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let files = v["files"].as_array().unwrap();
-    let rules: Vec<&str> = files
-        .iter()
-        .flat_map(|f| f["diagnostics"].as_array().unwrap())
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(rules, ["subnet-headroom", "assumed-value"], "{v}");
-    let row = files
-        .iter()
-        .flat_map(|f| f["subnets"].as_array().unwrap())
-        .next()
-        .unwrap();
+    let (rules, row) = rules_and_first_row("tests/fixtures/terraform/default-subnet");
+    assert_eq!(rules, ["subnet-headroom", "assumed-value"]);
     assert_eq!(row["peak_demand"], 248);
     let pools: Vec<&str> = row["pools"]
         .as_array()

@@ -154,14 +154,14 @@ fn json_string_end(bytes: &[u8], open: usize) -> usize {
 fn yaml_scalars(text: &str, before: usize) -> Option<Vec<Range<usize>>> {
     use saphyr_parser::{Event, Parser, ScalarStyle};
     let mut parser = Parser::new_from_str(text);
-    let mut offsets = CharOffsets::new(text);
+    let mut offsets = crate::input::yaml::Bytes::new(text);
     let mut out = Vec::new();
     loop {
         let (event, span) = parser.next_event()?.ok()?;
         match event {
             Event::StreamEnd => return Some(out),
             Event::Scalar(_, style, _, _) => {
-                let start = offsets.byte(span.start.index());
+                let start = offsets.offset(&span.start);
                 if start >= before {
                     return Some(out);
                 }
@@ -171,7 +171,7 @@ fn yaml_scalars(text: &str, before: usize) -> Option<Vec<Range<usize>>> {
                     ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted => {
                         quoted_end(text.as_bytes(), start, style == ScalarStyle::DoubleQuoted)
                     }
-                    _ => offsets.byte(span.end.index()),
+                    _ => offsets.offset(&span.end),
                 };
                 out.push(start..end.max(start));
             }
@@ -213,42 +213,6 @@ fn quoted_end(bytes: &[u8], start: usize, double: bool) -> usize {
         }
     }
     bytes.len()
-}
-
-/// Character index → byte offset, moving forward only (events come in order).
-struct CharOffsets<'t> {
-    text: &'t str,
-    ascii: bool,
-    chars: usize,
-    bytes: usize,
-}
-
-impl<'t> CharOffsets<'t> {
-    fn new(text: &'t str) -> Self {
-        CharOffsets {
-            text,
-            ascii: text.is_ascii(),
-            chars: 0,
-            bytes: 0,
-        }
-    }
-
-    fn byte(&mut self, index: usize) -> usize {
-        if self.ascii {
-            return index.min(self.text.len());
-        }
-        if index < self.chars {
-            (self.chars, self.bytes) = (0, 0);
-        }
-        while self.chars < index {
-            let Some(c) = self.text[self.bytes..].chars().next() else {
-                break;
-            };
-            self.bytes += c.len_utf8();
-            self.chars += 1;
-        }
-        self.bytes
-    }
 }
 
 /// The byte ranges of every string, template and heredoc of an HCL file (labels and object

@@ -235,7 +235,7 @@ fn is_float(text: &str) -> bool {
 
 /// Character index → byte offset, moving forward from the last answer: O(text) over a whole
 /// pass, where converting each marker from its line start would be quadratic on one long line.
-struct Bytes<'t> {
+pub(crate) struct Bytes<'t> {
     text: &'t str,
     ascii: bool,
     chars: usize,
@@ -243,7 +243,7 @@ struct Bytes<'t> {
 }
 
 impl<'t> Bytes<'t> {
-    fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         Bytes {
             text,
             ascii: text.is_ascii(),
@@ -252,7 +252,7 @@ impl<'t> Bytes<'t> {
         }
     }
 
-    fn offset(&mut self, marker: &Marker) -> usize {
+    pub(crate) fn offset(&mut self, marker: &Marker) -> usize {
         let index = marker.index();
         if self.ascii {
             return index.min(self.text.len());
