@@ -205,3 +205,46 @@ fn a_pool_without_a_subnet_counts_in_the_default_pools() {
         .collect();
     assert_eq!(pools, ["system", "user"]);
 }
+
+/// Issue 18: what could declare a cluster, pool, VNet or subnet but is not read is named in
+/// one note each: "No findings" means everything declared was read.
+#[test]
+fn modules_and_resources_cniplan_does_not_read_are_named() {
+    let out = cniplan(&[
+        "check",
+        "--input",
+        "terraform",
+        "--format",
+        "json",
+        "tests/fixtures/terraform/unread",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let notes: Vec<(u64, String)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(
+        notes[0]
+            .1
+            .starts_with("module `aks` comes from `Azure/aks/azurerm`"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[1].1.starts_with("module `vnet` comes from `git::"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[2].1.contains("does not read AKS Automatic clusters"),
+        "{notes:?}"
+    );
+    assert_eq!(out.status.code(), Some(0), "notes do not fail the gate");
+}

@@ -312,7 +312,12 @@ fn local_modules_bind_inputs_and_give_outputs_per_instance() {
 #[test]
 fn what_only_apply_knows_is_unknown_and_still_referenced() {
     let tf = read("fixtures/terraform/unknowns");
-    assert!(tf.read.findings.is_empty(), "{:?}", tf.read.findings);
+    // The registry module is named in one note, never skipped without a word.
+    let notes: Vec<&str> = tf.read.findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with("module `registry` comes from `Azure/avm-res-network-virtualnetwork/azurerm`")
+    );
     let data = tf.resource("data.azurerm_subnet.existing");
     assert!(data.data);
     assert_eq!(tf.str("data.azurerm_subnet.existing", "name"), "snet-aks");
@@ -540,7 +545,15 @@ fn every_real_configuration_reads_without_findings() {
         "real/terraform/tf-azurerm-provider-examples/examples/kubernetes/egress-with-udr-kubenet",
     ] {
         let tf = read(relative);
-        assert!(tf.read.findings.is_empty(), "{relative}: {:?}", tf.read.findings);
+        // Registry modules (the landing zone calls 30 AVM modules) are named, one note each;
+        // nothing else is found.
+        let other: Vec<_> = tf
+            .read
+            .findings
+            .iter()
+            .filter(|f| !(f.rule.name() == "unresolved-input" && f.message.starts_with("module `")))
+            .collect();
+        assert!(other.is_empty(), "{relative}: {other:?}");
         assert!(!tf.read.resources.is_empty(), "{relative}");
         for r in &tf.read.resources {
             assert!(matches!(r.values.value, Value::Map(_)), "{}", r.address);

@@ -166,6 +166,18 @@ pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Fi
                 continue;
             };
             let Some(dir) = files::local_module_dir(&module.dir, source) else {
+                // Never silent: what a registry or remote module declares is not read.
+                findings.push(
+                    Finding::new(
+                        Rule::UnresolvedInput,
+                        span,
+                        format!(
+                            "module `{}` comes from `{source}`, which cniplan does not read (it reads local modules): the VNets, subnets and clusters it may declare are not checked",
+                            call.name
+                        ),
+                    )
+                    .help("check the plan instead, which holds every module's resources: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`, then `cniplan check tfplan.json`"),
+                );
                 continue;
             };
             call.target = dirs.iter().position(|d| *d == dir);

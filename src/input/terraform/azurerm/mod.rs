@@ -28,6 +28,7 @@ pub fn reads(kind: &str) -> bool {
             | "azurerm_kubernetes_cluster"
             | "azurerm_kubernetes_cluster_node_pool"
             | "azapi_resource"
+            | "azurerm_kubernetes_automatic_cluster"
     )
 }
 
@@ -47,6 +48,17 @@ pub struct Mapped {
 /// to be written (the plan JSON's `format_version`).
 pub fn map(resources: &[Resource<'_>], at: Span) -> Mapped {
     let mut notes = Notes::default();
+    // Never silent: a cluster cniplan cannot read yet is named, not skipped.
+    for r in resources
+        .iter()
+        .filter(|r| r.kind == "azurerm_kubernetes_automatic_cluster" && !r.data)
+    {
+        notes.unresolved(
+            r.span,
+            &r.address,
+            "cniplan does not read AKS Automatic clusters (`azurerm_kubernetes_automatic_cluster`) yet: its node pools and subnets are not checked".to_string(),
+        );
+    }
     let mut net = network::Networks::default();
     net.read(resources, &mut notes);
     let clusters = cluster::read(resources, &net, &mut notes);
