@@ -930,3 +930,36 @@ fn a_walk_finds_terraform_roots_arm_templates_and_plans() {
     assert!(rules.contains(&"subnet-headroom"), "{rules:?}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// A Terraform root whose `.tf` files are links to shared files (one directory per
+/// environment, each linking the same `main.tf`) is a root like any other: the walk checks
+/// it, as `--input terraform DIR` does, instead of passing over it without a word.
+#[cfg(unix)]
+#[test]
+fn a_walk_checks_a_terraform_root_made_of_linked_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("shared")).unwrap();
+    std::fs::create_dir_all(dir.path().join("envs/prod")).unwrap();
+    std::fs::write(
+        dir.path().join("shared/network.tf.txt"),
+        "resource \"azurerm_virtual_network\" \"v\" {\n  name = \"v\"\n  resource_group_name = \"rg\"\n  location = \"westeurope\"\n  address_space = [\"10.1.0.0/16\"]\n}\n\
+         resource \"azurerm_subnet\" \"s\" {\n  name = \"s\"\n  resource_group_name = \"rg\"\n  virtual_network_name = azurerm_virtual_network.v.name\n  address_prefixes = [\"10.1.0.0/30\"]\n}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        "../../shared/network.tf.txt",
+        dir.path().join("envs/prod/main.tf"),
+    )
+    .unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--format", "json"]);
+    let v = json(&out);
+    let rules: Vec<(&str, u64)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(rules, [("subnet-too-small", 11)], "{v}");
+    assert_eq!(out.status.code(), Some(1));
+}

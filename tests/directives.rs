@@ -197,3 +197,34 @@ fn import_writes_no_directive_from_a_file_name() {
     let imported = write(dir.path(), "imported.cniplan.yaml", &common::stdout(&out));
     still_reported(check(&[&imported]));
 }
+
+/// A YAML file may end its lines with a lone `\r` (classic Mac): YAML reads each as a line
+/// break, so an `ignore[rule]` covers its own line (or, alone, the next one), not the file.
+#[test]
+fn an_ignore_in_a_file_with_carriage_return_line_ends_covers_its_line_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = concat!(
+        "version: 1\rvnets:\r  - name: v\r    address_space: [10.1.0.0/16]\r    subnets:\r",
+        "      - name: a\r        cidr: 10.1.0.0/30 # cniplan: ignore[subnet-too-small] lab\r",
+        "      - name: b\r        # cniplan: ignore[subnet-too-small] lab\r        cidr: 10.1.1.0/30\r",
+        "      - name: c\r        cidr: 10.1.2.0/30\r",
+    );
+    let path = write(dir.path(), "p.cniplan.yaml", plan);
+    let out = cniplan(&["check", "--format", "json", &path]);
+    let v = json(&out);
+    let found: Vec<(String, u64)> = v["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(out.status.code(), Some(1), "{found:?}");
+    // Only `c` is left; lines are counted as the file's own `\n` breaks (it has none).
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "subnet-too-small", "{found:?}");
+}

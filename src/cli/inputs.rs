@@ -95,14 +95,22 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                     return ignore::WalkState::Quit;
                 }
             };
-            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            let name = entry.file_name().to_string_lossy();
+            // A `.tf` file may be a link to a file shared by several roots (`envs/prod/main.tf
+            // -> ../../common/main.tf`): the Terraform reader follows it in its directory, so
+            // the walk must too, or that root would be passed over without a word.
+            let is_file = entry.file_type().is_some_and(|t| {
+                t.is_file()
+                    || (t.is_symlink()
+                        && crate::input::terraform::files::is_config(&name)
+                        && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()))
+            });
             // Include globs widen the choice beyond the plan file names; excludes narrow it.
             let chosen = if settings.include.is_empty() {
-                is_plan_file_name(&entry.file_name().to_string_lossy())
+                is_plan_file_name(&name)
             } else {
                 include.matched(entry.path(), false).is_whitelist()
             };
-            let name = entry.file_name().to_string_lossy();
             if is_file {
                 let path = entry.path().to_string_lossy().into_owned();
                 let mut found = found.lock().unwrap_or_else(|p| p.into_inner());

@@ -7,7 +7,7 @@
 //! doubled forty times) become unknown instead.
 
 use super::cidr;
-use super::value::{same, Kind, Val};
+use super::value::{same, Distinct, Kind, Val};
 use crate::diagnostic::Span;
 use std::rc::Rc;
 
@@ -562,18 +562,16 @@ fn union<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
         return Val::object(out, span);
     }
     if args.iter().all(Val::is_array) {
-        let mut out: Vec<Val<'a>> = Vec::new();
+        let mut out = Distinct::new();
         for a in args {
             for item in a.items().unwrap_or_default() {
-                if !out.iter().any(|x| same(x, &item)) {
-                    out.push(item);
-                }
+                out.insert(item);
             }
-            if out.len() > MAX_ITEMS {
-                return too_many("`union()`", out.len(), span);
+            if out.items.len() > MAX_ITEMS {
+                return too_many("`union()`", out.items.len(), span);
             }
         }
-        return Val::array(out, span);
+        return Val::array(out.items, span);
     }
     bad("union", span)
 }
@@ -606,14 +604,21 @@ fn intersection<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
         return Val::object(kept, span);
     }
     if args.iter().all(Val::is_array) {
+        let others: Vec<Distinct<'a>> = rest
+            .iter()
+            .map(|a| {
+                let mut d = Distinct::new();
+                for item in a.items().unwrap_or_default() {
+                    d.insert(item);
+                }
+                d
+            })
+            .collect();
         let kept = first
             .items()
             .unwrap_or_default()
             .into_iter()
-            .filter(|x| {
-                rest.iter()
-                    .all(|a| a.items().unwrap_or_default().iter().any(|y| same(x, y)))
-            })
+            .filter(|x| others.iter().all(|d| d.contains(x)))
             .collect();
         return Val::array(kept, span);
     }

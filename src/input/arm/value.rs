@@ -278,6 +278,87 @@ pub fn same(a: &Val<'_>, b: &Val<'_>) -> bool {
     }
 }
 
+/// Values told apart as [`same`] tells them, found by a hash instead of by comparing each
+/// new value with every one before it: `union()` of 100,000 items took 30 s that way.
+pub struct Distinct<'a> {
+    state: std::collections::hash_map::RandomState,
+    buckets: std::collections::HashMap<u64, Vec<usize>>,
+    pub items: Vec<Val<'a>>,
+}
+
+impl<'a> Distinct<'a> {
+    pub fn new() -> Self {
+        Distinct {
+            state: std::collections::hash_map::RandomState::new(),
+            buckets: std::collections::HashMap::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// Keeps `v` unless a value the same as it is kept already; whether it was kept.
+    pub fn insert(&mut self, v: Val<'a>) -> bool {
+        let key = self.key(&v);
+        let bucket = self.buckets.entry(key).or_default();
+        if bucket.iter().any(|&i| same(&self.items[i], &v)) {
+            return false;
+        }
+        bucket.push(self.items.len());
+        self.items.push(v);
+        true
+    }
+
+    pub fn contains(&self, v: &Val<'_>) -> bool {
+        self.buckets
+            .get(&self.key(v))
+            .is_some_and(|bucket| bucket.iter().any(|&i| same(&self.items[i], v)))
+    }
+
+    fn key(&self, v: &Val<'_>) -> u64 {
+        use std::hash::BuildHasher;
+        let mut h = self.state.build_hasher();
+        self.hash(v, &mut h);
+        std::hash::Hasher::finish(&h)
+    }
+
+    /// What [`same`] compares: values it finds the same hash alike (object entries in any
+    /// order, keys without case).
+    fn hash(&self, v: &Val<'_>, h: &mut impl std::hash::Hasher) {
+        use std::hash::{BuildHasher, Hash};
+        match &v.kind {
+            Kind::Null => 0u8.hash(h),
+            Kind::Bool(b) => (1u8, b).hash(h),
+            Kind::Int(n) => (2u8, n).hash(h),
+            Kind::Str(s) => (3u8, s.as_ref()).hash(h),
+            _ if v.is_array() => {
+                let items = v.items().unwrap_or_default();
+                (4u8, items.len()).hash(h);
+                for item in &items {
+                    self.hash(item, h);
+                }
+            }
+            _ if v.is_object() => {
+                let entries = v.entries().unwrap_or_default();
+                let mut sum = 0u64;
+                for (k, item) in &entries {
+                    let mut e = self.state.build_hasher();
+                    k.to_ascii_lowercase().hash(&mut e);
+                    self.hash(item, &mut e);
+                    sum = sum.wrapping_add(std::hash::Hasher::finish(&e));
+                }
+                (5u8, entries.len(), sum).hash(h);
+            }
+            // Never the same as anything: any hash will do.
+            _ => 6u8.hash(h),
+        }
+    }
+}
+
+impl Default for Distinct<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,15 +121,7 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
         "keys" => map_arg(&args).map(|m| V::list(m.keys().map(|k| V::str(k.clone())).collect())),
         "values" => map_arg(&args).map(|m| V::list(m.values().cloned().collect())),
         "range" => range(&args),
-        "distinct" => list_arg(&args, 0).map(|items| {
-            let mut out: Vec<V> = Vec::new();
-            for item in items {
-                if !out.iter().any(|o| o.equals(item)) {
-                    out.push(item.clone());
-                }
-            }
-            V::list(out)
-        }),
+        "distinct" => list_arg(&args, 0).map(|items| V::list(distinct(items.iter().cloned()))),
         "compact" => list_arg(&args, 0).map(|items| {
             V::list(
                 items
@@ -307,12 +299,7 @@ fn to_list(set: bool, args: &[V]) -> Result<V, CallError> {
         _ => return err("expects a list or a set"),
     };
     if set {
-        let mut out: Vec<V> = Vec::new();
-        for item in items {
-            if !out.iter().any(|o| o.equals(&item)) {
-                out.push(item);
-            }
-        }
+        let mut out = distinct(items);
         out.sort_by(|a, b| match (a.to_text(), b.to_text()) {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => std::cmp::Ordering::Equal,
@@ -320,6 +307,57 @@ fn to_list(set: bool, args: &[V]) -> Result<V, CallError> {
         items = out;
     }
     Ok(V::list(items).derived([v]))
+}
+
+/// The items without repeats (as [`V::equals`] tells them), each where it first appears.
+/// Equal items are found by a hash, not by comparing each item with every one before it:
+/// `distinct()` of 100,000 numbers took 30 s that way.
+fn distinct(items: impl IntoIterator<Item = V>) -> Vec<V> {
+    use std::hash::BuildHasher;
+    let state = std::collections::hash_map::RandomState::new();
+    let mut buckets: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut out: Vec<V> = Vec::new();
+    for item in items {
+        let mut h = state.build_hasher();
+        equality_hash(&item, &mut h);
+        let bucket = buckets.entry(std::hash::Hasher::finish(&h)).or_default();
+        if !bucket.iter().any(|&i| out[i].equals(&item)) {
+            bucket.push(out.len());
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// A hash that values [`V::equals`] finds equal share: numbers by their value as a float
+/// (`1` equals `1.0`), lists and maps by their parts.
+fn equality_hash(v: &V, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match &v.kind {
+        Kind::Int(_) | Kind::Float(_) => {
+            let f = v.as_f64().unwrap_or(0.0);
+            // -0.0 equals 0.0.
+            let f = if f == 0.0 { 0.0 } else { f };
+            (0u8, f.to_bits()).hash(h);
+        }
+        Kind::Str(s) => (1u8, s).hash(h),
+        Kind::Bool(b) => (2u8, b).hash(h),
+        Kind::Null => 3u8.hash(h),
+        Kind::Unknown => 4u8.hash(h),
+        Kind::List(items) => {
+            (5u8, items.len()).hash(h);
+            for item in items {
+                equality_hash(item, h);
+            }
+        }
+        Kind::Map(m) => {
+            (6u8, m.len()).hash(h);
+            for (k, item) in m {
+                k.hash(h);
+                equality_hash(item, h);
+            }
+        }
+    }
 }
 
 fn length(args: &[V]) -> Result<V, CallError> {
