@@ -963,3 +963,27 @@ fn a_walk_checks_a_terraform_root_made_of_linked_files() {
     assert_eq!(rules, [("subnet-too-small", 11)], "{v}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// A template whose `$schema` follows a long comment is found by a walk as it is when named
+/// (both look at the first 64 KB); a walk used to read only 4 KB and skip it silently.
+#[test]
+fn a_walk_finds_a_template_whose_schema_comes_after_a_long_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input/arm-directive-in-tag.json"),
+    )
+    .unwrap();
+    let text = format!("// {}\n{template}", "x".repeat(8000));
+    std::fs::write(dir.path().join("big.json"), text).unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        json(&out)["files"][0]["diagnostics"][0]["rule"],
+        "subnet-too-small"
+    );
+}

@@ -12,8 +12,8 @@ use std::io::Read;
 use std::path::Path;
 
 /// How much of a `.json` file is read to tell a template or parameters file from other
-/// JSON: `$schema` comes first in every one seen.
-const SNIFF_BYTES: u64 = 4096;
+/// JSON: the window `arm::is_template` looks in when a template is named directly.
+const SNIFF_BYTES: u64 = crate::input::arm::SNIFF_BYTES as u64;
 
 /// The files of a walk, by kind, each list sorted by path.
 #[derive(Default)]

@@ -30,13 +30,18 @@ use crate::source::SourceFile;
 use scope::Env;
 use std::borrow::Cow;
 
+/// How much of a file's start tells a template (`$schema` comes first in every template
+/// seen; a long `metadata` or comment may come before it): the one window the directory
+/// walk reads and `is_template` looks in, so both agree.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
 /// Whether a text is an ARM template: a JSON object whose `$schema` names
 /// `deploymentTemplate.json` (or the subscription, management group and tenant variants).
 pub fn is_template(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     // `$schema` comes first in every template seen; a window keeps this cheap on a large
     // file that is no template. Comments may come before the object (ARM allows them).
-    let window = jsonc::blank_comments(&text[..floor_boundary(text, 64 * 1024)]);
+    let window = jsonc::blank_comments(&text[..floor_boundary(text, SNIFF_BYTES)]);
     let window = window.trim_start();
     if !window.starts_with('{') {
         return false;
