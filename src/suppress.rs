@@ -38,20 +38,14 @@ pub fn apply(sources: &[SourceFile], syntaxes: &[Syntax], findings: Vec<Finding>
     if suppressions.iter().all(Vec::is_empty) {
         return findings;
     }
-    // Lines as the files' parsers count them, for files with directives only.
-    let lines: Vec<Option<Lines>> = sources
-        .iter()
-        .zip(&suppressions)
-        .map(|(source, here)| (!here.is_empty()).then(|| Lines::of(&source.text)))
-        .collect();
     let mut kept: Vec<Finding> = findings
         .into_iter()
         .filter(|f| {
             let file = f.span.map_or(0, |s| s.file as usize);
-            let (Some(Some(lines)), Some(here)) = (lines.get(file), suppressions.get_mut(file)) else {
+            let (Some(source), Some(here)) = (sources.get(file), suppressions.get_mut(file)) else {
                 return true;
             };
-            let line = f.span.map(|s| lines.line(s.start));
+            let line = f.span.map(|s| source.position(s.start).line);
             let covering = here.iter_mut().find(|s| {
                 s.rule == Some(f.rule)
                     && match (s.lines, line) {
@@ -96,27 +90,6 @@ fn unused(s: &Suppression) -> Finding {
     }
 }
 
-/// Line numbers (1-based) as YAML and JSON count them: `\n`, `\r\n` and a lone `\r` each
-/// end a line. A file with classic Mac line ends is one line to [`SourceFile::position`], so
-/// an `ignore[rule]` on one of its lines would silence the rule in the whole file. HCL
-/// reads a lone `\r` as part of a comment or string; counting it as a break there only
-/// moves a directive and the lines it covers alike.
-struct Lines(Vec<usize>);
-
-impl Lines {
-    fn of(text: &str) -> Lines {
-        let bytes = text.as_bytes();
-        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
-            .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
-            .map(|i| i + 1);
-        Lines(std::iter::once(0).chain(breaks).collect())
-    }
-
-    fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&s| s <= offset)
-    }
-}
-
 fn parse(source: &SourceFile, syntax: Syntax, file: u32) -> Vec<Suppression> {
     let text = &source.text;
     // memmem's vector search: `match_indices` took 10 ms to find nothing in a 6.5 MB plan.
@@ -124,7 +97,6 @@ fn parse(source: &SourceFile, syntax: Syntax, file: u32) -> Vec<Suppression> {
     let Some(last) = memchr::memmem::rfind(text.as_bytes(), MARKER.as_bytes()) else {
         return Vec::new();
     };
-    let lines = Lines::of(text);
     let mut out = Vec::new();
     for comment in comments(syntax, text, last + 1) {
         let body = &text[comment.body.clone()];
@@ -140,8 +112,8 @@ fn parse(source: &SourceFile, syntax: Syntax, file: u32) -> Vec<Suppression> {
             continue;
         };
         let Some(close) = rest.find(']') else { continue };
-        let start = lines.line(comment.span.start);
-        let end = lines.line(comment.span.end);
+        let start = source.position(comment.span.start).line;
+        let end = source.position(comment.span.end).line;
         let line_start = text[..comment.span.start]
             .rfind(['\n', '\r'])
             .map_or(0, |i| i + 1);

@@ -36,8 +36,15 @@ impl SourceFile {
         let text = text.into();
         // memchr and whole-block ASCII checks: a byte at a time was 12 ms of a 6.5 MB plan,
         // spent before any core could start parsing it.
+        // `\n`, `\r\n` and a lone `\r` each end a line, as YAML, JSON and editors count them:
+        // a file with classic Mac line ends is not one long line.
+        let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .chain(
+                memchr::memchr2_iter(b'\n', b'\r', bytes)
+                    .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+                    .map(|i| i + 1),
+            )
             .collect();
         let first_non_ascii = first_non_ascii(text.as_bytes());
         SourceFile {
@@ -68,7 +75,7 @@ impl SourceFile {
             return self.text.len();
         };
         let rest = &self.text[start..];
-        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         let line_text = &rest[..line_end];
         if line_text.is_ascii() {
             return start + char_column.min(line_end);
@@ -247,6 +254,15 @@ mod tests {
         // 'd' sits after the two-byte 'é': byte 7, character column 4.
         assert_eq!(src.position(7), Position { line: 2, column: 4 });
         assert_eq!(src.position(999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_yaml_counts_it() {
+        let src = SourceFile::new("p", "a: 1\rb: 2\r\nc: 3\nd");
+        assert_eq!(src.position(5), Position { line: 2, column: 1 });
+        assert_eq!(src.position(11), Position { line: 3, column: 1 });
+        assert_eq!(src.position(16), Position { line: 4, column: 1 });
+        assert_eq!(src.offset_of(1, 99), 4, "the line ends at its \\r");
     }
 
     #[test]
