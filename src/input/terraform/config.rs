@@ -128,7 +128,12 @@ pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
 }
 
 pub fn syntax_finding(source: &SourceFile, file: u32, e: &hcl_edit::parser::Error) -> Finding {
-    let at = e.location().offset().min(source.text.len());
+    // The parser may stop inside a multi-byte character (found by the terraform_hcl fuzz
+    // target): the finding starts at that character.
+    let mut at = e.location().offset().min(source.text.len());
+    while !source.text.is_char_boundary(at) {
+        at -= 1;
+    }
     let end = at + source.text[at..].chars().next().map_or(0, char::len_utf8);
     Finding::new(
         Rule::PlanSyntax,
