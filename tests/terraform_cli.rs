@@ -248,3 +248,13 @@ fn modules_and_resources_cniplan_does_not_read_are_named() {
     );
     assert_eq!(out.status.code(), Some(0), "notes do not fail the gate");
 }
+
+/// Issue 18: `data "azurerm_subnet"` naming a subnet the configuration manages is that
+/// subnet: pools linked through it count there, and nothing is said to be unread.
+#[test]
+fn a_data_source_of_a_managed_subnet_is_that_subnet() {
+    let (rules, row) = rules_and_first_row("tests/fixtures/terraform/data-of-managed");
+    assert!(rules.is_empty(), "{rules:?}");
+    assert_eq!(row["peak_demand"], 124);
+    assert_eq!(row["pools"][0]["pool"], "system");
+}

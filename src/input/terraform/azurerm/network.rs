@@ -31,6 +31,9 @@ pub struct Networks<'r> {
     by_id: HashSet<String>,
     /// Inline subnets of each VNet address: a pool may name them only when there is one.
     inline: HashMap<&'r str, usize>,
+    /// Managed subnets by folded `group/vnet/subnet`, with their address: a data source that
+    /// names one is that subnet.
+    managed_subnets: HashMap<String, &'r str>,
     /// The managed VNets that declare inline `subnet` blocks, by index, with their address:
     /// an `azurerm_subnet` in one of them fights those blocks.
     inline_vnets: HashMap<usize, &'r str>,
@@ -57,8 +60,15 @@ impl<'r> Networks<'r> {
                 self.vnet(r, notes);
             }
         }
-        for r in resources.iter().filter(|r| r.kind == "azurerm_subnet") {
-            self.subnet(r, notes);
+        // Managed subnets before data sources, so a data source of a subnet this
+        // configuration manages is that subnet.
+        for data in [false, true] {
+            for r in resources
+                .iter()
+                .filter(|r| r.kind == "azurerm_subnet" && r.data == data)
+            {
+                self.subnet(r, notes);
+            }
         }
         for r in resources.iter().filter(|r| r.kind == "azapi_resource") {
             self.azapi(r, notes);
@@ -250,6 +260,19 @@ impl<'r> Networks<'r> {
     fn subnet(&mut self, r: &'r Resource<'_>, notes: &mut Notes) {
         let attrs = Attrs::new(&r.values, &r.address);
         let group = attrs.string("resource_group_name", notes);
+        if r.data {
+            // `data "azurerm_subnet"` of a subnet this configuration manages: the same
+            // subnet, so pools that name the data source link to it.
+            let name = attrs.string("name", notes);
+            let vnet_name = attrs.string("virtual_network_name", notes);
+            if let (Some(name), Some(vnet_name)) = (name, vnet_name) {
+                let key = id_key(&scope_key(group.as_ref(), &vnet_name.value), &name.value);
+                if let Some(&managed) = self.managed_subnets.get(&key) {
+                    self.subnet_refs.insert(&r.address, managed);
+                    return;
+                }
+            }
+        }
         let origin = Origin {
             resource: r.address.clone(),
             resource_group: group.as_ref().map(|g| g.value.clone()),
@@ -286,6 +309,10 @@ impl<'r> Networks<'r> {
         let vnet = &mut self.vnets[v];
         let key = scope_key(vnet.resource_group.as_ref(), &vnet.name.value);
         self.by_id.insert(id_key(&key, &subnet.name.value));
+        if !r.data {
+            self.managed_subnets
+                .insert(id_key(&key, &subnet.name.value), &r.address);
+        }
         self.subnet_refs.insert(&r.address, &r.address);
         let Some(vnet_address) = inline_vnet else {
             vnet.subnets.push(subnet);
