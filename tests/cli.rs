@@ -987,3 +987,26 @@ fn a_walk_finds_a_template_whose_schema_comes_after_a_long_comment() {
         "subnet-too-small"
     );
 }
+
+/// Issue 18: a binary Terraform plan (`terraform plan -out tfplan`) is named as such, with
+/// the command that turns it into the JSON cniplan reads.
+#[test]
+fn a_binary_terraform_plan_says_how_to_make_the_json() {
+    let out = cniplan(&["check", "--format", "json", "tests/bad-input/tfplan-binary.bin"]);
+    assert_eq!(out.status.code(), Some(1));
+    let d = &json(&out)["files"][0]["diagnostics"][0];
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("this is a binary file (a zip archive"),
+        "{d}"
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("terraform show -json tfplan > tfplan.json"),
+        "{d}"
+    );
+}

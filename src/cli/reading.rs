@@ -109,7 +109,18 @@ impl Reading {
         for (i, path) in paths.iter().enumerate() {
             let (source, bad_utf8) = inputs::read(path)?;
             if let Some(span) = bad_utf8 {
-                bad.push(not_utf8(Span::in_file(i as u32, span.start, span.end)));
+                // A saved Terraform plan (`terraform plan -out tfplan`) is a zip archive.
+                let finding = if source.text.starts_with("PK\u{3}\u{4}") {
+                    Finding::new(
+                        Rule::PlanSyntax,
+                        Span::in_file(i as u32, 0, 0),
+                        "this is a binary file (a zip archive, as `terraform plan -out` saves a plan), not a plan cniplan reads",
+                    )
+                    .help("write the plan as JSON: `terraform show -json tfplan > tfplan.json`, then `cniplan check tfplan.json`")
+                } else {
+                    not_utf8(Span::in_file(i as u32, span.start, span.end))
+                };
+                bad.push(finding);
             }
             sources.push(source);
         }
