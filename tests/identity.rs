@@ -100,3 +100,37 @@ fn a_paged_rest_export_is_noted() {
     assert_eq!(findings, [("unresolved-input".into(), "note".into(), 3)]);
     assert_eq!(rows, ["s 10.1.0.0/24"]);
 }
+
+/// ARM refuses a template that declares one resource twice; cniplan says so in ARM's words.
+#[test]
+fn one_resource_twice_in_one_arm_template_is_refused_as_arm_refuses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = r#"{"type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2024-05-01",
+      "name": "spoke/nodes", "properties": {"addressPrefix": "10.1.0.0/24"}}"#;
+    let template = format!(
+        r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "spoke",
+      "properties": {{"addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}}}}}},
+    {child},
+    {child}
+  ]}}"#
+    );
+    let path = dir.path().join("twice.json");
+    std::fs::write(&path, template).unwrap();
+    let out = cniplan(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let d = &json(&out)["files"][0]["diagnostics"][0];
+    assert_eq!(
+        (&d["rule"], &d["severity"], &d["line"]),
+        (&"conflicting-declarations".into(), &"error".into(), &9.into())
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("the resource 'Microsoft.Network/virtualNetworks/spoke/subnets/nodes' is defined multiple times in a template"),
+        "{d}"
+    );
+}

@@ -318,9 +318,57 @@ impl<'e, 'a> Walker<'e, 'a> {
     /// The resources found, evaluated.
     pub fn resources(self) -> (Vec<Resource<'a>>, Vec<Notes>) {
         let ev = self.ev;
+        defined_twice(ev, &self.found);
         let resources = self.found.into_iter().map(|f| f.evaluate(ev)).collect();
         (resources, self.notes)
     }
+}
+
+/// ARM refuses a deployment whose template declares one resource twice, a copy loop's
+/// iterations included, whether or not their conditions deploy them: "Deployment template
+/// validation failed: 'The resource '…' at line … is defined multiple times in a template."
+/// One error per second declaration, in ARM's words, at its name.
+fn defined_twice(ev: &Evaluator<'_>, found: &[Found<'_>]) {
+    let mut first = std::collections::HashMap::new();
+    for f in found.iter().filter(|f| f.name_unknown.is_none()) {
+        let key = (
+            f.target.deployment.clone(),
+            f.target.resource_group.clone(),
+            f.kind_name.to_ascii_lowercase(),
+            f.full_name.to_ascii_lowercase(),
+        );
+        let Some(&at) = first.get(&key) else {
+            first.insert(key, f.name_span);
+            continue;
+        };
+        let finding = Finding::new(
+            Rule::ConflictingDeclarations,
+            f.name_span,
+            format!(
+                "deployment template validation fails: the resource '{}' is defined multiple times in a template",
+                type_and_name(&f.kind_name, &f.full_name)
+            ),
+        )
+        .severity(crate::diagnostic::Severity::Error)
+        .help("Azure Resource Manager refuses the template: give each resource of one template its own name (a copy loop's name must vary with copyIndex())");
+        let finding = if at == f.name_span {
+            finding
+        } else {
+            finding.related(at, "the first declaration")
+        };
+        ev.report(finding);
+    }
+}
+
+/// `Microsoft.Network/virtualNetworks/v/subnets/s`, as ARM names a resource in its errors.
+fn type_and_name(kind: &str, name: &str) -> String {
+    let mut kinds = kind.split('/');
+    let namespace = kinds.next().unwrap_or_default();
+    let mut out = namespace.to_string();
+    for (k, n) in kinds.zip(name.split('/')) {
+        out.push_str(&format!("/{k}/{n}"));
+    }
+    out
 }
 
 /// A stand-in for a name nothing can know: the expression as written, numbered (so two
