@@ -258,3 +258,18 @@ fn a_data_source_of_a_managed_subnet_is_that_subnet() {
     assert_eq!(row["peak_demand"], 124);
     assert_eq!(row["pools"][0]["pool"], "system");
 }
+
+/// Issue 18: azurerm 1.x's `agent_pool_profile` blocks are the cluster's pools.
+#[test]
+fn azurerm_1_agent_pool_profiles_are_read_as_pools() {
+    let (rules, row) = rules_and_first_row("tests/fixtures/terraform/azurerm-v1");
+    assert_eq!(rules, ["assumed-value", "assumed-value"], "the two unset surges");
+    assert_eq!(row["peak_demand"], 186);
+    let pools: Vec<(&str, u64)> = row["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["pool"].as_str().unwrap(), p["peak_nodes"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(pools, [("default", 4), ("win", 3)]);
+}

@@ -162,6 +162,21 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
                 notes,
             ));
         }
+        // azurerm 1.x wrote the pools as `agent_pool_profile` blocks, the first the default.
+        None if attrs.blocks("agent_pool_profile").next().is_some() => {
+            for (i, block) in attrs.blocks("agent_pool_profile").enumerate() {
+                pools.push(pool(
+                    r,
+                    block,
+                    "agent_pool_profile.",
+                    format!("{} agent_pool_profile[{i}]", r.address),
+                    group.clone().map(|g| g.value),
+                    i == 0,
+                    net,
+                    notes,
+                ));
+            }
+        }
         None => notes.unresolved(
             attrs.span_of("default_node_pool"),
             label,
@@ -315,7 +330,10 @@ fn pool(
         .flag("auto_scaling_enabled", notes)
         .or_else(|| attrs.flag("enable_auto_scaling", notes))
         .unwrap_or(false);
-    let node_count = attrs.count("node_count", notes);
+    // azurerm 1.x's `agent_pool_profile` called it `count`.
+    let node_count = attrs
+        .count("node_count", notes)
+        .or_else(|| attrs.count("count", notes));
     let (min_count, max_count) = if autoscaling {
         let (min, max) = (attrs.count("min_count", notes), attrs.count("max_count", notes));
         if min.is_none() || max.is_none() {
