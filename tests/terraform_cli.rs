@@ -273,3 +273,37 @@ fn azurerm_1_agent_pool_profiles_are_read_as_pools() {
         .collect();
     assert_eq!(pools, [("default", 4), ("win", 3)]);
 }
+
+/// Issue 18: placeholders in a variable file are notes naming what to fill in, not errors.
+#[test]
+fn placeholders_in_a_variable_file_are_notes_not_errors() {
+    let out = cniplan(&[
+        "check",
+        "--input",
+        "terraform",
+        "--format",
+        "json",
+        "tests/fixtures/terraform/placeholders",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files = v["files"].as_array().unwrap();
+    let diagnostics: Vec<&serde_json::Value> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .collect();
+    assert!(diagnostics.iter().all(|d| d["severity"] == "note"), "{v}");
+    let placeholders: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .filter(|m| m.contains("holds the placeholder"))
+        .collect();
+    assert_eq!(placeholders.len(), 2, "{placeholders:?}");
+    assert!(placeholders[1].contains("`<vnet-cidr>`"));
+    let rows: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows, ["aks/pod_cidr"]);
+}

@@ -14,7 +14,7 @@ use super::eval::Evaluator;
 use super::files;
 use super::tfvars;
 use super::Resource;
-use crate::diagnostic::{Finding, Span};
+use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::{Input, Loaded};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
@@ -64,12 +64,18 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
         return Err(Vec::new());
     };
     let (parsed, mut syntax) = config::parse(sources);
-    let (root_vars, mut var_findings) = tfvars::read(sources);
-    syntax.append(&mut var_findings);
+    let (root_vars, var_findings) = tfvars::read(sources);
+    // A variable file's notes (placeholders to fill in) do not stop the reading; its
+    // errors do, as Terraform stops.
+    let (var_notes, mut var_errors): (Vec<Finding>, Vec<Finding>) = var_findings
+        .into_iter()
+        .partition(|f| f.rule == Rule::UnresolvedInput);
+    syntax.append(&mut var_errors);
     if !syntax.is_empty() {
         return Err(syntax);
     }
     let (modules, mut findings) = config::modules(&files::normalize(&root.path), &parsed);
+    findings.extend(var_notes);
     let mut ev = Evaluator::new(&modules, root_vars);
     let mut order = Vec::new();
     walk(&mut ev, 0, &mut order);

@@ -51,11 +51,55 @@ pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
         let mut ev = Evaluator::new(&empty, BTreeMap::new());
         for attribute in body.attributes() {
             let v = ev.eval_item(&attribute.value, &mut Scope::new(0, file));
+            let mut found = None;
+            let v = without_placeholders(v, &mut found);
+            if let Some(placeholder) = found {
+                let span = hcl_edit::Span::span(&attribute.value)
+                    .map_or(Span::in_file(file, 0, 0), |r| Span::in_file(file, r.start, r.end));
+                findings.push(
+                    Finding::new(
+                        Rule::UnresolvedInput,
+                        span,
+                        format!(
+                            "`{}` holds the placeholder `{placeholder}`, a value to fill in before applying: it is unknown, and the checks that need it stay silent",
+                            attribute.key.as_str()
+                        ),
+                    )
+                    .help("write the real value here, or in a `--var-file` for this environment"),
+                );
+            }
             values.insert(attribute.key.as_str().to_string(), v);
         }
         findings.append(&mut ev.findings);
     }
     (values, findings)
+}
+
+/// The value with every string that holds a placeholder (`<vnet-cidr>`) unknown, as in a
+/// parameters file (`input::placeholder`); `found` gets the first placeholder.
+fn without_placeholders(v: V, found: &mut Option<String>) -> V {
+    use super::value::Kind;
+    match v.kind {
+        Kind::Str(ref s) => match crate::input::placeholder::find(s, &|_| None) {
+            Some(p) => {
+                found.get_or_insert_with(|| p.to_string());
+                V::unknown()
+            }
+            None => v,
+        },
+        Kind::List(items) => V::list(
+            items
+                .into_iter()
+                .map(|i| without_placeholders(i, found))
+                .collect(),
+        ),
+        Kind::Map(m) => V::map(
+            m.into_iter()
+                .map(|(k, i)| (k, without_placeholders(i, found)))
+                .collect(),
+        ),
+        _ => v,
+    }
 }
 
 fn from_json(v: serde_json::Value) -> V {
