@@ -1010,3 +1010,33 @@ fn a_binary_terraform_plan_says_how_to_make_the_json() {
         "{d}"
     );
 }
+
+/// pre-commit names the files a commit changed: a changed parameters file checks its
+/// template with it (here maxCount 20 runs the pod subnet out), as a walk would.
+#[test]
+fn a_parameters_file_named_alone_checks_its_template_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (from, to) in [
+        ("tests/imported/arm/pool-max-count.json", "spoke.json"),
+        (
+            "tests/imported/arm/pool-max-count.parameters.json",
+            "spoke.parameters.json",
+        ),
+    ] {
+        std::fs::copy(root.join(from), dir.path().join(to)).unwrap();
+    }
+    let out = cniplan_in(
+        dir.path(),
+        &["check", "--format", "json", "spoke.parameters.json"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["files"][0]["path"], "spoke.json");
+    assert_eq!(v["files"][0]["diagnostics"][0]["rule"], "pod-subnet-exhausted");
+}

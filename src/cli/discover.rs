@@ -68,6 +68,25 @@ fn terraform_roots(tf_files: &[String]) -> Vec<String> {
     dirs.into_keys().filter(|d| !called.contains(d)).collect()
 }
 
+/// What a file named on the command line stands for, as pre-commit names changed files: a
+/// `.tf` file its directory, a parameters file `X.parameters[.ENV].json` its template
+/// `X.json` with it (when the template is beside it); anything else itself.
+pub fn named(path: &str) -> Vec<String> {
+    if files::is_config(path) && Path::new(path).is_file() {
+        return vec![parent(path)];
+    }
+    if path.ends_with(".json") && sniff(path) == Json::Parameters {
+        let template = path
+            .rsplit_once(".parameters.")
+            .map(|(stem, _)| format!("{stem}.json"))
+            .filter(|t| Path::new(t).is_file() && sniff(t) == Json::Template);
+        if let Some(template) = template {
+            return vec![template, path.to_string()];
+        }
+    }
+    vec![path.to_string()]
+}
+
 fn parent(path: &str) -> String {
     match Path::new(path).parent().map(|p| p.to_string_lossy().into_owned()) {
         Some(p) if !p.is_empty() => p,

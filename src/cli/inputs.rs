@@ -18,7 +18,8 @@ pub fn is_plan_file_name(name: &str) -> bool {
 }
 
 /// The inputs the paths name, each the paths read as one estate: a file named directly
-/// (a `.tf` file stands for its directory, as pre-commit names changed files); under a
+/// (a `.tf` file stands for its directory, a parameters file for its template with it, as
+/// pre-commit names changed files: `discover::named`); under a
 /// directory, every input a walk finds (honouring .gitignore, skipping hidden directories,
 /// then the configuration's include/exclude globs: `discover` says which), each directory's
 /// in sorted order, each input once.
@@ -29,13 +30,11 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>,
     let mut inputs = Vec::new();
     for path in paths {
         if path == "-" || !Path::new(path).is_dir() {
-            let named = if crate::input::terraform::files::is_config(path) && Path::new(path).is_file() {
-                let dir = Path::new(path).parent().map(|d| d.to_string_lossy().into_owned());
-                dir.filter(|d| !d.is_empty()).unwrap_or_else(|| ".".to_string())
+            inputs.push(if path == "-" {
+                vec![path.clone()]
             } else {
-                path.clone()
-            };
-            inputs.push(vec![named]);
+                super::discover::named(path)
+            });
             continue;
         }
         let mut found = walk(path, settings)?;
