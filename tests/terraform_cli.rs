@@ -158,11 +158,18 @@ fn a_plans_finding_points_at_the_tf_line_beside_it() {
     );
 }
 
-/// `check --input terraform DIR --format json`: the rules of every finding, and the first
-/// capacity row.
-fn rules_and_first_row(dir: &str) -> (Vec<String>, serde_json::Value) {
+/// `check --input terraform DIR --format json`: the exit code and the report.
+fn check_json(dir: &str) -> (Option<i32>, serde_json::Value) {
     let out = cniplan(&["check", "--input", "terraform", "--format", "json", dir]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).expect("JSON"),
+    )
+}
+
+/// The rules of every finding of a `.tf` directory, and its first capacity row.
+fn rules_and_first_row(dir: &str) -> (Vec<String>, serde_json::Value) {
+    let (_, v) = check_json(dir);
     let files = v["files"].as_array().unwrap();
     let rules = files
         .iter()
@@ -210,15 +217,7 @@ fn a_pool_without_a_subnet_counts_in_the_default_pools() {
 /// one note each: "No findings" means everything declared was read.
 #[test]
 fn modules_and_resources_cniplan_does_not_read_are_named() {
-    let out = cniplan(&[
-        "check",
-        "--input",
-        "terraform",
-        "--format",
-        "json",
-        "tests/fixtures/terraform/unread",
-    ]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let (code, v) = check_json("tests/fixtures/terraform/unread");
     let notes: Vec<(u64, String)> = v["files"]
         .as_array()
         .unwrap()
@@ -246,7 +245,7 @@ fn modules_and_resources_cniplan_does_not_read_are_named() {
         notes[2].1.contains("does not read AKS Automatic clusters"),
         "{notes:?}"
     );
-    assert_eq!(out.status.code(), Some(0), "notes do not fail the gate");
+    assert_eq!(code, Some(0), "notes do not fail the gate");
 }
 
 /// Issue 18: `data "azurerm_subnet"` naming a subnet the configuration manages is that
@@ -277,16 +276,8 @@ fn azurerm_1_agent_pool_profiles_are_read_as_pools() {
 /// Issue 18: placeholders in a variable file are notes naming what to fill in, not errors.
 #[test]
 fn placeholders_in_a_variable_file_are_notes_not_errors() {
-    let out = cniplan(&[
-        "check",
-        "--input",
-        "terraform",
-        "--format",
-        "json",
-        "tests/fixtures/terraform/placeholders",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let (code, v) = check_json("tests/fixtures/terraform/placeholders");
+    assert_eq!(code, Some(0));
     let files = v["files"].as_array().unwrap();
     let diagnostics: Vec<&serde_json::Value> = files
         .iter()
