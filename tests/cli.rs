@@ -1040,3 +1040,39 @@ fn a_parameters_file_named_alone_checks_its_template_with_it() {
     assert_eq!(v["files"][0]["path"], "spoke.json");
     assert_eq!(v["files"][0]["diagnostics"][0]["rule"], "pod-subnet-exhausted");
 }
+
+/// SPEC §2: `max_unavailable` is a pool key; it takes no IPs, so `max_surge: 0` makes an
+/// upgrade cost none, and a value that is no count or percentage is a schema error.
+#[test]
+fn max_unavailable_takes_no_ips_and_must_be_a_count_or_percentage() {
+    let plan = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: n
+        cidr: 10.1.0.0/24
+clusters:
+  - name: c
+    service_cidr: 10.2.0.0/16
+    node_pools:
+      - name: p
+        node_count: 4
+        max_pods: 30
+        max_surge: 0
+        max_unavailable: \"25%\"
+        vnet_subnet: n
+";
+    let out = stdin_plan(&["check", "--format", "json", "-"], plan);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let v = json(&out);
+    // Traditional Azure CNI: 4 nodes × 31 IPs, and no surge node.
+    assert_eq!(v["files"][0]["subnets"][0]["peak_demand"], 4 * 31);
+    let bad = stdin_plan(
+        &["check", "--format", "json", "-"],
+        &plan.replace("\"25%\"", "lots"),
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    let d = &json(&bad)["files"][0]["diagnostics"][0];
+    assert_eq!((&d["rule"], &d["line"]), (&"plan-schema".into(), &16.into()));
+}

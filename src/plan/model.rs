@@ -241,6 +241,12 @@ pub struct NodePool {
     #[serde(default)]
     #[schemars(with = "Option<MaxSurgeSchema>")]
     pub max_surge: Option<Spanned<String>>,
+    /// Nodes an upgrade may take down at once: a count or a percentage, like max_surge. It
+    /// takes no IPs (capacity drops instead), so the scenario never counts it; with
+    /// `max_surge: 0` an upgrade needs no extra IPs at all (SPEC §2).
+    #[serde(default)]
+    #[schemars(with = "Option<MaxSurgeSchema>")]
+    pub max_unavailable: Option<Spanned<String>>,
     /// The node subnet: a name, vnet/subnet, or an Azure resource ID.
     pub vnet_subnet: Spanned<String>,
     /// The pod subnet (dynamic or static block allocation), in the same three forms.

@@ -310,6 +310,7 @@ impl Writer<'_> {
         self.opt("max_count", &p.max_count, u32::to_string, o, 8);
         self.opt("max_pods", &p.max_pods, u32::to_string, o, 8);
         self.opt("max_surge", &p.max_surge, |s| surge(s), o, 8);
+        self.opt("max_unavailable", &p.max_unavailable, |s| surge(s), o, 8);
         let node = self.reference(&p.vnet_subnet.value);
         self.field(8, false, "vnet_subnet", &p.vnet_subnet, node, o);
         if let Some(pod) = &p.pod_subnet {

@@ -514,6 +514,25 @@ impl Resolver {
             },
             None => Spanned::default_at(MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT), owner),
         };
+        // max_unavailable takes no IPs, so only its form is checked: a count, or a percentage
+        // of 0 to 100 (AKS's own range).
+        if let Some(text) = &pool.max_unavailable {
+            let value = text.value.trim();
+            let fits = match value.strip_suffix('%') {
+                Some(p) => p.trim().parse::<f64>().is_ok_and(|p| (0.0..=100.0).contains(&p)),
+                None => value.parse::<u32>().is_ok(),
+            };
+            if !fits {
+                self.findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        text.span,
+                        format!("`max_unavailable` must be a node count such as 1 or a percentage such as \"33%\", not `{value}`"),
+                    )
+                    .help("AKS takes a whole number of nodes, or a percentage from 0% to 100%"),
+                );
+            }
+        }
         Pool {
             mode,
             allocation_mode: pool.pod_ip_allocation_mode.as_ref().map(|m| m.span),

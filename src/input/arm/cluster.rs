@@ -445,6 +445,12 @@ fn read_pool(
         max_count,
         max_pods: assumed(reader, max_pods, "maxPods", "the network mode's default"),
         max_surge,
+        max_unavailable: field(body, "upgradeSettings")
+            .and_then(|u| field(&u, "maxUnavailable"))
+            .and_then(|v| match v.as_int() {
+                Some(n) => Some(Spanned::new(n.to_string(), v.span)),
+                None => v.as_str().map(|s| Spanned::new(s.to_string(), v.span)),
+            }),
         vnet_subnet: Spanned::new(String::new(), name.span),
         pod_subnet: None,
         pod_ip_allocation_mode: assumed(reader, allocation, "podIPAllocationMode", "DynamicIndividual"),

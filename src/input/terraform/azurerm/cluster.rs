@@ -428,6 +428,9 @@ fn pool(
             max_count,
             max_pods,
             max_surge,
+            max_unavailable: attrs
+                .block("upgrade_settings")
+                .and_then(|u| Attrs::new(u, &label).text("max_unavailable", notes)),
             vnet_subnet,
             pod_subnet,
             pod_ip_allocation_mode: None,
