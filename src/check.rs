@@ -1,12 +1,11 @@
 //! One input through the whole pipeline: the library entry every command goes through.
 
 use crate::capacity::rows::SubnetRow;
-use crate::capacity::RangeCapacity;
+use crate::capacity::Model;
 use crate::config::Settings;
 use crate::diagnostic::Finding;
 use crate::input::Input;
 use crate::source::SourceFile;
-use crate::topology::Topology;
 use crate::{capacity, input, rules, suppress, topology};
 
 /// Everything cniplan has to say about one input.
@@ -46,11 +45,6 @@ impl FileReport {
 pub struct Checked {
     pub report: FileReport,
     pub model: Option<Model>,
-}
-
-pub struct Model {
-    pub topology: Topology,
-    pub capacity: Vec<RangeCapacity>,
 }
 
 /// One plan with every rule at its default severity and no configuration.

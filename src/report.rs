@@ -1,7 +1,7 @@
 //! `cniplan report`: the figures the page shows, each from the function its own command
 //! calls, so the page and `simulate` can never disagree.
 
-use crate::check::Model;
+use crate::capacity::Model;
 use crate::churn::settings::ChurnSettings;
 use crate::churn::{self, Churn};
 use crate::simulate::{self, SubnetSteps, Sweep, SweepKind};

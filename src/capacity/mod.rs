@@ -16,6 +16,14 @@ use crate::topology::{Cidr, Pool, Topology};
 use rayon::prelude::*;
 pub use scenario::{Exhaustion, Phase};
 
+/// A loaded input as the commands beyond `check` build on it: the resolved topology and the
+/// scenario's capacity of every range. Here, below `check` and the commands, so they all
+/// take it from the layer that computes it.
+pub struct Model {
+    pub topology: Topology,
+    pub capacity: Vec<RangeCapacity>,
+}
+
 /// A range the scenario fills: a subnet (counted in IPs), or an overlay or kubenet cluster's
 /// pod CIDR (counted in /24 node slots).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

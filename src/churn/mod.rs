@@ -14,7 +14,7 @@ pub mod setup;
 pub mod trial;
 
 use crate::capacity::rows::rows;
-use crate::check::Model;
+use crate::capacity::Model;
 use rayon::prelude::*;
 use serde::Serialize;
 use settings::{Amount, ChurnSettings};

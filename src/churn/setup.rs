@@ -5,8 +5,8 @@
 
 use super::settings::ChurnSettings;
 use crate::capacity::allocator::Batching;
+use crate::capacity::Model;
 use crate::capacity::Role;
-use crate::check::Model;
 use crate::mode::Mode;
 
 /// Nodes one part may reach (full scale plus surge, every pool together): a trial holds each

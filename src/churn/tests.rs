@@ -3,7 +3,7 @@
 
 use super::settings::{Amount, ChurnSettings};
 use super::*;
-use crate::check::Model;
+use crate::capacity::Model;
 use crate::config::Settings;
 use crate::input::Input;
 use crate::source::SourceFile;

@@ -13,10 +13,10 @@ pub mod auto;
 pub mod space;
 pub mod write;
 
+use crate::capacity::Model;
 use crate::capacity::{
     self, pod_cidr_slots, scenario, usable_ips, PoolKnobs, PoolUse, Range, RangeCapacity, Role,
 };
-use crate::check::Model;
 use crate::limits::{
     self, LARGEST_POD_SUBNET_PREFIX, LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX, POD_CIDR_NODE_PREFIX,
     SMALLEST_SUBNET_PREFIX,

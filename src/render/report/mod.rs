@@ -12,7 +12,8 @@ pub mod html;
 mod svg;
 mod sweep;
 
-use crate::check::{FileReport, Model};
+use crate::capacity::Model;
+use crate::check::FileReport;
 use crate::render::Summary;
 use crate::report::Figures;
 use html::escape;
