@@ -298,3 +298,36 @@ fn placeholders_in_a_variable_file_are_notes_not_errors() {
         .collect();
     assert_eq!(rows, ["aks/pod_cidr"]);
 }
+
+/// Issue 18, by name: the Azure/terraform quickstart 301-aks-private-cluster, read as its
+/// SOURCE.md works it out by hand (`node_count = "${var.agent_count}"` read as 3).
+#[test]
+fn the_301_private_cluster_quickstart_reads_as_worked_out_by_hand() {
+    let (code, v) = check_json("tests/real/terraform/qs-301-aks-private-cluster");
+    assert_eq!(code, Some(0));
+    let files = v["files"].as_array().unwrap();
+    let rules: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["assumed-value"; 3]);
+    let rows: Vec<&serde_json::Value> = files
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    let row = rows[0];
+    assert_eq!(
+        (&row["name"], &row["cidr"], &row["role"]),
+        (&"mysubnet".into(), &"10.240.10.0/24".into(), &"node+pod".into())
+    );
+    assert_eq!(
+        (&row["usable"], &row["baseline_demand"], &row["peak_demand"]),
+        (&251.into(), &93.into(), &124.into())
+    );
+    assert_eq!(
+        (&row["pools"][0]["ips_per_node"], &row["pools"][0]["peak_nodes"]),
+        (&31.into(), &4.into())
+    );
+}

@@ -1,0 +1,4 @@
+provider "azurerm" {
+  version = "~>2.11"
+  features {}
+}
