@@ -105,8 +105,9 @@ fn scan(text: &str, before: usize, data: &[Range<usize>], openers: Openers) -> V
             i = json_string_end(bytes, i);
             continue;
         }
-        let yaml_hash = !openers.slashes && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r'));
-        if b == b'#' && openers.hash && (openers.slashes || yaml_hash) {
+        // YAML's `#` starts a comment only after whitespace or at a line's start.
+        let after_space = || i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r');
+        if b == b'#' && openers.hash && (openers.slashes || after_space()) {
             let end = line_end(i);
             out.push(Comment {
                 span: i..end,

@@ -485,37 +485,40 @@ fn given_param<'a>(value: &'a Node<'a>, name: &str) -> Param<'a> {
 /// A parameters file's value, with every string that holds a placeholder (`<addressPrefix>`,
 /// an unset azd `${VAR}`) unknown: a value to fill in, noted where it is used, never an error.
 fn given_value<'a>(node: &'a Node<'a>, name: &str, env: &dyn Fn(&str) -> Option<String>) -> Val<'a> {
-    fn holds(node: &Node<'_>, env: &dyn Fn(&str) -> Option<String>) -> bool {
-        match &node.value {
-            Json::Str(s) => placeholder::find(s, env).is_some(),
-            Json::Seq(items) => items.iter().any(|i| holds(i, env)),
-            Json::Map(entries) => entries.iter().any(|e| holds(&e.value, env)),
-            _ => false,
-        }
-    }
-    if !holds(node, env) {
-        return Val::json(node);
-    }
+    without_placeholders(node, name, env).unwrap_or_else(|| Val::json(node))
+}
+
+/// `node` with its placeholders unknown, or `None` when it holds none: one pass, each node
+/// looked at once however deep it lies.
+fn without_placeholders<'a>(
+    node: &'a Node<'a>,
+    name: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Option<Val<'a>> {
+    // The children's values when any of them holds a placeholder (the rest as written).
+    let children = |nodes: Vec<&'a Node<'a>>| -> Option<Vec<Val<'a>>> {
+        let found: Vec<Option<Val<'a>>> = nodes.iter().map(|n| without_placeholders(n, name, env)).collect();
+        found.iter().any(Option::is_some).then(|| {
+            found
+                .into_iter()
+                .zip(nodes)
+                .map(|(v, n)| v.unwrap_or_else(|| Val::json(n)))
+                .collect()
+        })
+    };
     match &node.value {
-        Json::Str(s) => Val::unknown(
-            format!(
-                "the placeholder `{}` in parameter `{name}`, a value to fill in before deploying",
-                placeholder::find(s, env).unwrap_or_default()
-            ),
-            node.span,
-        ),
-        Json::Seq(items) => Val::array(
-            items.iter().map(|i| given_value(i, name, env)).collect(),
-            node.span,
-        ),
-        Json::Map(entries) => Val::object(
-            entries
-                .iter()
-                .map(|e| (Rc::from(e.key.as_ref()), given_value(&e.value, name, env)))
-                .collect(),
-            node.span,
-        ),
-        _ => Val::json(node),
+        Json::Str(s) => placeholder::find(s, env).map(|p| {
+            Val::unknown(
+                format!("the placeholder `{p}` in parameter `{name}`, a value to fill in before deploying"),
+                node.span,
+            )
+        }),
+        Json::Seq(items) => children(items.iter().collect()).map(|v| Val::array(v, node.span)),
+        Json::Map(entries) => children(entries.iter().map(|e| &e.value).collect()).map(|v| {
+            let keys = entries.iter().map(|e| Rc::from(e.key.as_ref()));
+            Val::object(keys.zip(v).collect(), node.span)
+        }),
+        _ => None,
     }
 }
 

@@ -263,10 +263,10 @@ impl<'r> Networks<'r> {
         if r.data {
             // `data "azurerm_subnet"` of a subnet this configuration manages: the same
             // subnet, so pools that name the data source link to it.
-            let name = attrs.string("name", notes);
-            let vnet_name = attrs.string("virtual_network_name", notes);
-            if let (Some(name), Some(vnet_name)) = (name, vnet_name) {
-                let key = id_key(&scope_key(group.as_ref(), &vnet_name.value), &name.value);
+            // Read without notes: `subnet_block` below reports a wrong type once.
+            let text = |key: &str| r.values.get(key).and_then(Node::as_str);
+            if let (Some(name), Some(vnet_name)) = (text("name"), text("virtual_network_name")) {
+                let key = id_key(&scope_key(group.as_ref(), vnet_name), name);
                 if let Some(&managed) = self.managed_subnets.get(&key) {
                     self.subnet_refs.insert(&r.address, managed);
                     return;
