@@ -154,3 +154,7 @@ pub const KUBENET_RETIREMENT: &str = "31 March 2028";
 /// Azure Network Policy Manager scales to 250 nodes and 20,000 pods.
 pub const NETWORK_POLICY_MANAGER_MAX_NODES: u64 = 250;
 pub const NETWORK_POLICY_MANAGER_MAX_PODS: u64 = 20_000;
+
+/// The delegation a virtual-node subnet carries: Azure Container Instances runs the pods of
+/// virtual nodes in container groups of that subnet (AKS docs virtual-nodes-cli.md).
+pub const VIRTUAL_NODE_DELEGATION: &str = "Microsoft.ContainerInstance/containerGroups";

@@ -117,3 +117,43 @@ fn the_json_example_is_the_walkthroughs_real_output() {
         "update the example in docs/json-output.md"
     );
 }
+
+/// The README's rule table lists every rule of the registry, once, with its default
+/// severity (and the other one where the rule has two), and nothing else.
+#[test]
+fn the_readmes_rule_table_is_the_registry() {
+    use cniplan::diagnostic::Rule;
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md");
+    let section = readme.split("\n## Rules\n").nth(1).expect("a Rules section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let rows: Vec<(String, String)> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| {
+            let (name, rest) = l.split_once("` | ")?;
+            let severity = rest.split(" | ").next()?;
+            Some((name.to_string(), severity.to_string()))
+        })
+        .collect();
+    let listed: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+    let registry: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+    assert_eq!(
+        listed, registry,
+        "the README's rule table, in the registry's order"
+    );
+    for ((name, severity), rule) in rows.iter().zip(Rule::ALL) {
+        let first = rule.default_severity().to_string();
+        assert!(
+            severity.starts_with(&first),
+            "{name}: the README says {severity}, the registry {first}"
+        );
+        let want = match rule.other_severity() {
+            Some(other) => format!("{first} / {other}"),
+            None => first,
+        };
+        assert_eq!(
+            severity, &want,
+            "{name}: the README's severity against the registry's"
+        );
+    }
+}

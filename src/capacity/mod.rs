@@ -43,6 +43,8 @@ pub enum Role {
     NodePod,
     /// An overlay or kubenet pod CIDR: one /24 per node.
     PodCidr,
+    /// A subnet delegated to Azure Container Instances for virtual nodes: one IP per pod.
+    VirtualNode,
     Unused,
 }
 
@@ -53,6 +55,7 @@ impl Role {
             Role::Pod => "pod",
             Role::NodePod => "node+pod",
             Role::PodCidr => "pod-cidr",
+            Role::VirtualNode => "virtual-node",
             Role::Unused => "unused",
         }
     }
@@ -278,6 +281,9 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
                     ..base.clone()
                 });
             }
+            if let (Some(subnet), pods @ 1..) = (pool.virtual_node_subnet, pool.virtual_node_pods.value) {
+                subnet_uses[subnet].push(virtual_node_use(&base, pods));
+            }
             if let Some(node_subnet) = pool.node_subnet {
                 let role = if pool.mode == Mode::Traditional {
                     Role::NodePod
@@ -294,10 +300,30 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
     }
 }
 
+/// A pool's pods on virtual nodes: each runs in an Azure Container Instances container
+/// group of its own with one IP of the virtual-node subnet, so the scenario counts each pod
+/// as a "node" taking 1 IP, the same number from baseline to surge (node upgrades leave them).
+fn virtual_node_use(base: &PoolUse, pods: u32) -> PoolUse {
+    PoolUse {
+        role: Role::VirtualNode,
+        ips_per_node: 1,
+        stranded_per_node: 0,
+        pods_per_node: 1,
+        baseline_nodes: u64::from(pods),
+        full_scale_nodes: u64::from(pods),
+        surge_nodes: 0,
+        ..base.clone()
+    }
+}
+
 /// `u` with its pool's settings replaced by `knobs`, as [`pool_uses`] would have built it: what
 /// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
 /// range this way without rebuilding the whole plan's uses.
 pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
+    if u.role == Role::VirtualNode {
+        // Pods on virtual nodes do not depend on the pool's nodes or their settings.
+        return u.clone();
+    }
     let pool = &topology.clusters[u.cluster].pools[u.pool];
     let max_pods = knobs.max_pods;
     let pods = knobs.pods_per_node.min(max_pods);
@@ -305,7 +331,9 @@ pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
     let (ips_per_node, stranded_per_node) = match u.role {
         Role::Pod => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
         Role::PodCidr => (takes.pod_cidr_slots, 0),
-        Role::Node | Role::NodePod | Role::Unused => (takes.node_subnet_ips, takes.node_subnet_stranded),
+        Role::Node | Role::NodePod | Role::VirtualNode | Role::Unused => {
+            (takes.node_subnet_ips, takes.node_subnet_stranded)
+        }
     };
     PoolUse {
         ips_per_node,

@@ -119,7 +119,9 @@ pub fn run(range: Range, usable: u64, uses: Vec<PoolUse>) -> RangeCapacity {
     }
 }
 
-fn role_of(uses: &[PoolUse]) -> Role {
+/// What a range serves, from the uses it has: one role per range (a subnet with two is
+/// subnet-role-conflict's business).
+pub fn role_of(uses: &[PoolUse]) -> Role {
     let has = |role| uses.iter().any(|u| u.role == role);
     if has(Role::PodCidr) {
         Role::PodCidr
@@ -129,6 +131,8 @@ fn role_of(uses: &[PoolUse]) -> Role {
         Role::NodePod
     } else if has(Role::Node) {
         Role::Node
+    } else if has(Role::VirtualNode) {
+        Role::VirtualNode
     } else {
         Role::Unused
     }

@@ -39,7 +39,7 @@ impl Demand {
         }
     }
 
-    fn add(&mut self, r: usize, n: u64) {
+    pub fn add(&mut self, r: usize, n: u64) {
         let now = &mut self.now[r];
         *now += n;
         let peak = &mut self.peak[r];

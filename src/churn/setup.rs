@@ -37,6 +37,8 @@ pub struct PoolPlan {
     pub pod_range: Option<usize>,
     /// Ranges that take a fixed number of IPs (or /24 slots) per node, whatever its pods.
     pub fixed: Vec<(usize, u64)>,
+    /// IPs the pool holds whatever its nodes: its pods on virtual nodes, one IP each.
+    pub held: Vec<(usize, u64)>,
     pub baseline: u32,
     pub min: u32,
     pub full: u32,
@@ -154,6 +156,7 @@ fn pool_plan(
         batching: None,
         pod_range: None,
         fixed: Vec::new(),
+        held: Vec::new(),
         baseline: clamp(u64::from(p.baseline_nodes.value)),
         min: p.min_nodes.value.min(p.baseline_nodes.value),
         full: 0,
@@ -166,6 +169,10 @@ fn pool_plan(
         let u = &model.capacity[r].uses[k];
         {
             let Some(at) = local(r) else { continue };
+            if u.role == Role::VirtualNode {
+                plan.held.push((at, u.baseline_nodes));
+                continue;
+            }
             plan.full = clamp(u.full_scale_nodes);
             plan.surge = clamp(u.surge_nodes);
             let pods = clamp(u.pods_per_node);

@@ -81,6 +81,11 @@ impl Trial<'_> {
     }
 
     fn baseline(&mut self) {
+        for pool in &self.part.pools {
+            for &(r, ips) in &pool.held {
+                self.demand.add(r, ips);
+            }
+        }
         for pool in &mut self.pools {
             for _ in 0..pool.plan.baseline {
                 pool.join_full(&mut self.rng, &mut self.demand);

@@ -66,7 +66,7 @@ registry! {
     ClusterLimits = "cluster-limits", Error, "More than 1,000 nodes in a pool, 5,000 in a cluster, or 100 pools.";
     PodSubnetOtherVnet = "pod-subnet-other-vnet", Error, "A pool's pod subnet is not in the VNet of its node subnet.";
     MixedCni = "mixed-cni", Error, "Some pools of a cluster have a pod subnet and others do not.";
-    UnsupportedOs = "unsupported-os", Error, "A node pool's OS is not supported by its network mode (Windows with kubenet, Windows Server 2019 with a pod subnet or overlay).";
+    UnsupportedOs = "unsupported-os", Error / Note, "A node pool's OS is not supported by its network mode (Windows with kubenet, Windows Server 2019 with a pod subnet or overlay).";
     DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
     PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
@@ -82,6 +82,8 @@ registry! {
     NetworkPolicyLimits = "network-policy-limits", Warning, "Azure Network Policy Manager on a cluster that can reach more than 250 nodes or 20,000 pods.";
     ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
     ConflictingDeclarations = "conflicting-declarations", Warning / Error, "One resource ID or Terraform address is declared more than once with different values.";
+    NodeProvisioningLimits = "node-provisioning-limits", Error, "Node auto-provisioning on a network it does not support: kubenet, a pod subnet, or Calico network policy.";
+    VirtualNodeLimits = "virtual-node-limits", Error, "Virtual nodes on a cluster or pool that cannot run them, or with a subnet outside the cluster's VNet or delegated elsewhere.";
     AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
     AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";

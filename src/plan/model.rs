@@ -182,6 +182,10 @@ pub struct Cluster {
     #[serde(default)]
     pub private_link_service: Option<Spanned<bool>>,
     pub node_pools: Spanned<Vec<NodePool>>,
+    /// Node auto-provisioning (Karpenter): the plan form of a NodePool and its AKSNodeClass,
+    /// for teams without manifests. Nodes come and go on demand, up to `max_nodes`.
+    #[serde(default)]
+    pub provisioned_pools: Vec<ProvisionedPool>,
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,
@@ -258,9 +262,31 @@ pub struct NodePool {
     /// Expected pods per node that take a pod IP, system pods included; default max_pods.
     #[serde(default)]
     pub pods_per_node: Option<Spanned<u32>>,
+    /// Pods on virtual nodes (Azure Container Instances): one IP each in `virtual_node_subnet`.
+    #[serde(default)]
+    pub virtual_node_pods: Option<Spanned<u32>>,
+    /// The subnet virtual nodes take their pods' IPs from, in the forms of `vnet_subnet`.
+    #[serde(default)]
+    pub virtual_node_subnet: Option<Spanned<String>>,
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,
+}
+
+/// A node auto-provisioning pool (a Karpenter NodePool with its AKSNodeClass).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ProvisionedPool {
+    pub name: Spanned<String>,
+    /// The most nodes the NodePool's limits allow (its cpu or memory limit over the smallest
+    /// VM size its requirements allow).
+    pub max_nodes: Spanned<u32>,
+    /// The AKSNodeClass `vnetSubnetID`; unset, the cluster's node subnet.
+    #[serde(default)]
+    pub vnet_subnet: Option<Spanned<String>>,
+    /// The AKSNodeClass `maxPods`; unset, the default of the cluster's network mode.
+    #[serde(default)]
+    pub max_pods: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

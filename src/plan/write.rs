@@ -6,7 +6,9 @@
 //! turns those into `vnet/subnet`, or a resource ID with the resource group when VNet names
 //! repeat, so `check` of the written plan resolves every pool as the input did.
 
-use super::model::{Allocation, NetworkPluginMode, Origin, PodIpAllocationMode, Subnet, Vnet};
+use super::model::{
+    Allocation, NetworkPluginMode, Origin, PodIpAllocationMode, ProvisionedPool, Subnet, Vnet,
+};
 use super::model::{
     Cluster, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, NodePool, OsType, Plan,
 };
@@ -299,6 +301,12 @@ impl Writer<'_> {
         for pool in &c.node_pools.value {
             self.pool(pool);
         }
+        if !c.provisioned_pools.is_empty() {
+            self.line("    provisioned_pools:");
+            for pool in &c.provisioned_pools {
+                self.provisioned_pool(pool, c.origin.as_ref());
+            }
+        }
     }
 
     fn pool(&mut self, p: &NodePool) {
@@ -328,6 +336,28 @@ impl Writer<'_> {
             8,
         );
         self.opt("pods_per_node", &p.pods_per_node, u32::to_string, o, 8);
+        self.opt("virtual_node_pods", &p.virtual_node_pods, u32::to_string, o, 8);
+        if let Some(subnet) = &p.virtual_node_subnet {
+            let text = self.reference(&subnet.value);
+            self.field(8, false, "virtual_node_subnet", subnet, text, o);
+        }
+    }
+
+    fn provisioned_pool(&mut self, p: &ProvisionedPool, o: Option<&Origin>) {
+        self.field(8, true, "name", &p.name, scalar(&p.name.value), o);
+        self.field(
+            8,
+            false,
+            "max_nodes",
+            &p.max_nodes,
+            p.max_nodes.value.to_string(),
+            o,
+        );
+        if let Some(subnet) = &p.vnet_subnet {
+            let text = self.reference(&subnet.value);
+            self.field(8, false, "vnet_subnet", subnet, text, o);
+        }
+        self.opt("max_pods", &p.max_pods, u32::to_string, o, 8);
     }
 
     /// A subnet reference as a cniplan plan can write it.

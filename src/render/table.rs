@@ -71,6 +71,10 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                         cell::name(&p.pool).into_owned()
                     };
                     // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
+                    // A virtual-node subnet counts pods, one IP each, with no node limit.
+                    if row.role == "virtual-node" {
+                        return format!("{pool}: {} pods at 1 IP each", thousands(p.max_nodes));
+                    }
                     let (per_node, range) = match (row.role, p.ips_per_node) {
                         ("pod-cidr", _) => ("a /24 each".to_string(), "pod CIDR"),
                         (_, 1) => ("1 IP/node".to_string(), "subnet"),

@@ -47,14 +47,15 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                 .help("lower the pools' max_count, or split the workload across clusters"),
             );
         }
-        if cluster.pools.len() > MAX_POOLS_PER_CLUSTER {
+        // Karpenter's NodePools are not AKS agent pools and do not count against the quota.
+        let agent_pools = cluster.pools.iter().filter(|p| !p.provisioned).count();
+        if agent_pools > MAX_POOLS_PER_CLUSTER {
             out.push(
                 Finding::new(
                     Rule::ClusterLimits,
                     cluster.name.span,
                     format!(
-                        "cluster `{name}` has {} node pools; AKS allows {MAX_POOLS_PER_CLUSTER}",
-                        cluster.pools.len()
+                        "cluster `{name}` has {agent_pools} node pools; AKS allows {MAX_POOLS_PER_CLUSTER}"
                     ),
                 )
                 .help("merge pools with the same VM size and settings, or split the cluster"),

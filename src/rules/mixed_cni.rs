@@ -20,7 +20,9 @@ fn pools_without_pod_subnet(cluster: &Cluster, out: &mut Vec<Finding>) {
     let Some(first) = cluster.pools.iter().find(|p| p.mode.uses_pod_subnet()) else {
         return;
     };
-    for pool in cluster.pools.iter().filter(|p| p.pod_subnet_written.is_none()) {
+    // A provisioned pool takes no pod subnet at all: node-provisioning-limits says so.
+    let agent_pools = cluster.pools.iter().filter(|p| !p.provisioned);
+    for pool in agent_pools.filter(|p| p.pod_subnet_written.is_none()) {
         out.push(
             Finding::new(
                 Rule::MixedCni,

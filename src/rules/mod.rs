@@ -25,6 +25,7 @@ mod kubenet_retirement;
 mod max_pods_range;
 mod mixed_cni;
 mod network_policy_limits;
+mod node_provisioning_limits;
 mod node_subnet_exhausted;
 mod pod_cidr_exhausted;
 mod pod_cidr_overlap;
@@ -44,6 +45,7 @@ mod subnet_overlap;
 mod subnet_role_conflict;
 mod subnet_too_small;
 mod unsupported_os;
+mod virtual_node_limits;
 mod vnet_overlap;
 
 pub use sizing::resize_help;
@@ -77,6 +79,8 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     allocation_mode_conflict::check,
     dataplane_conflict::check,
     network_policy_limits::check,
+    node_provisioning_limits::check,
+    virtual_node_limits::check,
     implicit_max_pods::check,
 ];
 

@@ -2,12 +2,18 @@
 //! "not enough IPs available, waiting on Azure CNS to allocate more" (azure-facts.md).
 
 use super::exhaustion;
-use crate::capacity::{RangeCapacity, Role};
+use crate::capacity::{Exhaustion, RangeCapacity, Role};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
+use crate::numbers::thousands;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
+    for c in capacity.iter().filter(|c| c.role == Role::VirtualNode) {
+        if let Some(e) = &c.exhaustion {
+            out.extend(virtual_nodes(topology, c, e));
+        }
+    }
     for c in capacity.iter().filter(|c| c.role == Role::Pod) {
         if let Some(e) = &c.exhaustion {
             out.extend(exhaustion::finding(
@@ -19,4 +25,27 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
             ));
         }
     }
+}
+
+/// A virtual-node subnet holds one IP per pod, fixed from baseline on: it is short from the
+/// start, by the pods that do not fit.
+fn virtual_nodes(topology: &Topology, c: &RangeCapacity, e: &Exhaustion) -> Option<Finding> {
+    let subnet = &topology.subnets[c.subnet()?];
+    let cidr = subnet.cidr.as_ref()?;
+    let cluster = &topology.clusters[e.cluster];
+    let message = format!(
+        "virtual-node subnet `{}` ({}) cannot hold its pods: {} pods on virtual nodes take one IP each, \
+         {} more than the subnet's {} usable; pool `{}` of cluster `{}` is the first whose pods do not fit",
+        subnet.name.value,
+        cidr.net(),
+        thousands(c.peak_demand),
+        thousands(c.peak_demand.saturating_sub(c.usable)),
+        thousands(c.usable),
+        cluster.pools[e.pool].name.value,
+        cluster.name.value,
+    );
+    Some(
+        Finding::new(Rule::PodSubnetExhausted, cidr.span, message)
+            .help(super::sizing::resize_help(topology, c)),
+    )
 }

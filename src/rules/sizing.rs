@@ -15,6 +15,19 @@ pub fn resize_help(topology: &Topology, c: &RangeCapacity) -> String {
     let headroom = topology.allocation.headroom_warning;
     let percent = (headroom * 100.0).round();
     let settings = demand_settings(c.role);
+    // A provisioned pool's bound is its max_nodes (the NodePool's limits).
+    let provisioned = c
+        .uses
+        .iter()
+        .any(|u| topology.clusters[u.cluster].pools[u.pool].provisioned);
+    let settings = &if provisioned {
+        settings.replace(
+            "(max_count or node_count)",
+            "(max_count, node_count or max_nodes)",
+        )
+    } else {
+        settings.to_string()
+    };
     let Some(subnet) = c.subnet() else {
         return pod_cidr_help(c.peak_demand, headroom, settings);
     };
@@ -62,6 +75,7 @@ fn demand_settings(role: Role) -> &'static str {
         Role::Pod => "max_pods, pods_per_node, the node count (max_count or node_count) or max_surge",
         Role::NodePod => "max_pods, the node count (max_count or node_count) or max_surge",
         Role::Node | Role::PodCidr | Role::Unused => "the node count (max_count or node_count) or max_surge",
+        Role::VirtualNode => "virtual_node_pods",
     }
 }
 

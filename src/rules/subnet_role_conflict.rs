@@ -15,6 +15,36 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         }
     }
     let mut reported = vec![false; topology.subnets.len()];
+    // Pod subnets by where a pool first names one, for the virtual-node check below.
+    let mut as_pod: Vec<Option<Span>> = vec![None; topology.subnets.len()];
+    for pool in pools() {
+        if let (Some(s), Some(span)) = (pool.pod_subnet, pool.pod_subnet_written) {
+            as_pod[s].get_or_insert(span);
+        }
+    }
+    for pool in pools() {
+        let (Some(s), Some(span)) = (pool.virtual_node_subnet, pool.virtual_node_subnet_written) else {
+            continue;
+        };
+        let Some((other, role)) = as_node[s].map(|n| (n, "node")).or(as_pod[s].map(|p| (p, "pod"))) else {
+            continue;
+        };
+        if std::mem::replace(&mut reported[s], true) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                Rule::SubnetRoleConflict,
+                span,
+                format!(
+                    "subnet `{}` is a virtual-node subnet here and a {role} subnet elsewhere",
+                    topology.subnets[s].name.value
+                ),
+            )
+            .help("give virtual nodes a subnet of their own, delegated to Azure Container Instances")
+            .related(other, format!("used as a {role} subnet here")),
+        );
+    }
     for pool in pools() {
         let (Some(s), Some(span)) = (pool.pod_subnet, pool.pod_subnet_written) else {
             continue;

@@ -321,12 +321,7 @@ pub fn size(model: &Model) -> Vec<SizeRow> {
 }
 
 fn role_name(uses: &[PoolUse]) -> &'static str {
-    let has = |role| uses.iter().any(|u| u.role == role);
-    let role = [Role::Pod, Role::NodePod, Role::Node]
-        .into_iter()
-        .find(|&r| has(r))
-        .unwrap_or(Role::Unused);
-    role.as_str()
+    scenario::role_of(uses).as_str()
 }
 
 /// A subnet's smallest prefix and note.

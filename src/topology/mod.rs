@@ -173,6 +173,14 @@ pub struct Pool {
     /// The pod subnet's reference as written, and the subnet it resolved to.
     pub pod_subnet_written: Option<Span>,
     pub pod_subnet: Option<usize>,
+    /// A node auto-provisioning pool (`provisioned_pools`): Karpenter adds nodes on demand,
+    /// from none up to `full_scale_nodes`.
+    pub provisioned: bool,
+    /// Pods on virtual nodes (ACI), one IP each in `virtual_node_subnet`; 0 when unset.
+    pub virtual_node_pods: Spanned<u32>,
+    /// The virtual-node subnet's reference as written, and the subnet it resolved to.
+    pub virtual_node_subnet_written: Option<Span>,
+    pub virtual_node_subnet: Option<usize>,
 }
 
 impl Topology {

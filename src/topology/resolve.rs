@@ -409,12 +409,20 @@ impl Resolver {
             .find_map(|p| self.lookup(&p.vnet_subnet.value, None).ok())
             .map(|s| self.topology.subnets[s].vnet);
         let network = network_of(&cluster);
-        let pools = cluster
+        let mut pools: Vec<Pool> = cluster
             .node_pools
             .value
             .iter()
             .map(|pool| self.pool(pool, vnet, network))
             .collect();
+        // Karpenter's default subnet is the cluster's: where its first pool's nodes live.
+        let cluster_subnet = pools.iter().find_map(|p| p.node_subnet);
+        let provisioned: Vec<Pool> = cluster
+            .provisioned_pools
+            .iter()
+            .map(|pool| self.provisioned_pool(pool, vnet, network, cluster_subnet))
+            .collect();
+        pools.extend(provisioned);
         let pod_cidr = match (&cluster.pod_cidr, network) {
             (Some(text), _) => self.cidr(text),
             (None, Network::Overlay | Network::Kubenet) => Some(Cidr {
@@ -467,7 +475,7 @@ impl Resolver {
 
     fn pool(&mut self, pool: &model::NodePool, vnet: Option<usize>, network: Network) -> Pool {
         let owner = pool.name.span;
-        let mode = network.mode_of(pool);
+        let mode = network.mode_of(pool.pod_ip_allocation_mode.as_ref().map(|m| m.value));
         // An imported pool whose subnet no input holds (another state, a VNet AKS creates)
         // names none; its reader said so in an unresolved-input note.
         let unlinked = |text: &Spanned<String>| pool.origin.is_some() && text.value.is_empty();
@@ -533,6 +541,21 @@ impl Resolver {
                 );
             }
         }
+        if let (Some(pods), None) = (&pool.virtual_node_pods, &pool.virtual_node_subnet) {
+            if pods.value > 0 {
+                self.findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        pods.span,
+                        format!(
+                            "pool `{}` runs {} pods on virtual nodes but names no `virtual_node_subnet` for their IPs",
+                            pool.name.value, pods.value
+                        ),
+                    )
+                    .help("add `virtual_node_subnet:` naming the subnet delegated to Azure Container Instances"),
+                );
+            }
+        }
         Pool {
             mode,
             allocation_mode: pool.pod_ip_allocation_mode.as_ref().map(|m| m.span),
@@ -549,6 +572,61 @@ impl Resolver {
             node_subnet_span: pool.vnet_subnet.span,
             pod_subnet_written: pool.pod_subnet.as_ref().map(|p| p.span),
             pod_subnet,
+            provisioned: false,
+            virtual_node_pods: spanned_or(&pool.virtual_node_pods, 0, owner),
+            virtual_node_subnet_written: pool.virtual_node_subnet.as_ref().map(|s| s.span),
+            virtual_node_subnet: pool.virtual_node_subnet.as_ref().and_then(|text| {
+                self.subnet(text, node_subnet.map(|s| self.topology.subnets[s].vnet).or(vnet))
+            }),
+            name: pool.name.clone(),
+        }
+    }
+
+    /// A node auto-provisioning pool as the scenario counts it: no nodes at baseline, up to
+    /// `max_nodes` at full scale, each a node of the cluster's mode in its own subnet or the
+    /// cluster's. NAP takes no pod subnet (node-provisioning-limits reports a cluster that
+    /// has one), so in a pod-subnet cluster its nodes count as Azure CNI node-subnet nodes.
+    fn provisioned_pool(
+        &mut self,
+        pool: &model::ProvisionedPool,
+        vnet: Option<usize>,
+        network: Network,
+        cluster_subnet: Option<usize>,
+    ) -> Pool {
+        let owner = pool.name.span;
+        let network = match network {
+            Network::AzureCni { .. } => Network::AzureCni { pod_subnets: false },
+            other => other,
+        };
+        let mode = network.mode_of(None);
+        let node_subnet = match &pool.vnet_subnet {
+            Some(text) => self.subnet(text, vnet),
+            None => cluster_subnet,
+        };
+        let max_pods = spanned_or(&pool.max_pods, mode.default_max_pods().0, owner);
+        let none = Spanned::default_at(0, owner);
+        Pool {
+            mode,
+            allocation_mode: None,
+            os_type: Spanned::default_at(OsType::Linux, owner),
+            os_sku: None,
+            baseline_nodes: none.clone(),
+            min_nodes: none.clone(),
+            full_scale_nodes: pool.max_nodes.clone(),
+            autoscaling: true,
+            pods_per_node: Spanned::default_at(max_pods.value, owner),
+            max_pods,
+            // Karpenter replaces drifted nodes new-before-old, within its default disruption
+            // budget of 10% of a NodePool's nodes: the same bound as AKS's default surge.
+            max_surge: Spanned::default_at(MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT), owner),
+            node_subnet,
+            node_subnet_span: pool.vnet_subnet.as_ref().map_or(owner, |s| s.span),
+            pod_subnet_written: None,
+            pod_subnet: None,
+            provisioned: true,
+            virtual_node_pods: none,
+            virtual_node_subnet_written: None,
+            virtual_node_subnet: None,
             name: pool.name.clone(),
         }
     }
@@ -586,14 +664,14 @@ impl Network {
     /// A pool's mode: the cluster's network, and for a pod-subnet cluster the pool's own
     /// allocation mode. A pool without a pod subnet in a pod-subnet cluster stays in the
     /// cluster's mode (mixed-cni reports it).
-    fn mode_of(self, pool: &model::NodePool) -> Mode {
+    fn mode_of(self, allocation: Option<PodIpAllocationMode>) -> Mode {
         match self {
             Network::Overlay => Mode::Overlay,
             Network::Kubenet => Mode::Kubenet,
             Network::Byo => Mode::None,
             Network::AzureCni { pod_subnets: false } => Mode::Traditional,
-            Network::AzureCni { pod_subnets: true } => match &pool.pod_ip_allocation_mode {
-                Some(m) if m.value == PodIpAllocationMode::StaticBlock => Mode::StaticBlock,
+            Network::AzureCni { pod_subnets: true } => match allocation {
+                Some(PodIpAllocationMode::StaticBlock) => Mode::StaticBlock,
                 _ => Mode::Dynamic,
             },
         }

@@ -353,6 +353,7 @@ fn read_cluster(
         cli_version: None,
         private_link_service: None,
         node_pools: Spanned::new(Vec::new(), name.span),
+        provisioned_pools: Vec::new(),
         origin: Some(Origin {
             resource: id.to_string(),
             resource_group: group.map(str::to_string),
@@ -455,6 +456,8 @@ fn read_pool(
         pod_subnet: None,
         pod_ip_allocation_mode: assumed(reader, allocation, "podIPAllocationMode", "DynamicIndividual"),
         pods_per_node: None,
+        virtual_node_pods: None,
+        virtual_node_subnet: None,
         name,
         origin: Some(origin),
     }

@@ -125,6 +125,7 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
         cli_version: None,
         private_link_service: None,
         node_pools: Spanned::new(Vec::new(), attrs.span_of("default_node_pool")),
+        provisioned_pools: Vec::new(),
         origin: Some(Origin {
             resource: r.address.clone(),
             resource_group: group.as_ref().map(|g| g.value.clone()),
@@ -435,6 +436,8 @@ fn pool(
             pod_subnet,
             pod_ip_allocation_mode: None,
             pods_per_node: None,
+            virtual_node_pods: None,
+            virtual_node_subnet: None,
             origin: Some(Origin {
                 resource: r.address.clone(),
                 resource_group: group,
