@@ -134,3 +134,33 @@ fn one_resource_twice_in_one_arm_template_is_refused_as_arm_refuses_it() {
         "{d}"
     );
 }
+
+/// A subnet with two IPv4 prefixes is one row whose `cidrs` lists both and whose `usable`
+/// sums them, 5 reserved in each (SPEC §5): 10.2.0.0/25 + 10.2.1.0/26 = 123 + 59 = 182.
+#[test]
+fn an_az_subnet_with_two_prefixes_is_one_row_counting_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v";
+    let vnets = format!(
+        r#"[{{"id": "{id}", "name": "v", "resourceGroup": "rg", "addressSpace": {{"addressPrefixes": ["10.2.0.0/16"]}},
+  "subnets": [{{"id": "{id}/subnets/s", "name": "s", "addressPrefixes": ["10.2.0.0/25", "10.2.1.0/26"],
+                "ipConfigurations": [{{"id": "x"}}, {{"id": "y"}}]}}]}}]"#
+    );
+    let path = dir.path().join("vnets.json");
+    std::fs::write(&path, vnets).unwrap();
+    let out = cniplan(&[
+        "check",
+        "--format",
+        "json",
+        "--input",
+        "az",
+        path.to_str().unwrap(),
+    ]);
+    let v = json(&out);
+    let row = &v["files"][0]["subnets"][0];
+    assert_eq!(row["cidr"], "10.2.0.0/25");
+    assert_eq!(row["cidrs"], serde_json::json!(["10.2.0.0/25", "10.2.1.0/26"]));
+    assert_eq!(row["family"], "ipv4");
+    // Two IP configurations take two of the 182.
+    assert_eq!(row["usable"], 180);
+}

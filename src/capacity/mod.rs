@@ -144,6 +144,16 @@ pub fn usable_ips(prefix: u8, reserved_ips: u32) -> u64 {
         .saturating_sub(u64::from(reserved_ips))
 }
 
+/// Usable IPs of a subnet with all its prefixes: Azure keeps 5 addresses of each prefix
+/// (SPEC §5), and the subnet's `reserved_ips` once.
+pub fn subnet_usable(subnet: &crate::topology::Subnet) -> u64 {
+    let addresses = subnet
+        .cidrs()
+        .map(|c| usable_ips(c.net().prefix_len(), 0))
+        .fold(0, u64::saturating_add);
+    addresses.saturating_sub(u64::from(subnet.reserved_ips.value))
+}
+
 /// The smallest subnet (longest prefix) whose usable IPs hold `demand` within `headroom`.
 pub fn smallest_prefix_for(demand: u64, reserved_ips: u32, headroom: f64) -> Option<u8> {
     (0..=crate::limits::SMALLEST_SUBNET_PREFIX)
@@ -193,8 +203,8 @@ pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -
         .enumerate()
         .zip(uses.subnets)
         .filter_map(|((i, subnet), uses)| {
-            let cidr = subnet.cidr.as_ref()?;
-            let usable = usable_ips(cidr.net().prefix_len(), subnet.reserved_ips.value);
+            subnet.cidr.as_ref()?;
+            let usable = subnet_usable(subnet);
             Some(scenario::run(Range::Subnet(i), usable, uses))
         })
         .collect();

@@ -162,7 +162,14 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         name,
         cidr: c.cidr(topology).map(|c| c.net().to_string()).unwrap_or_default(),
         family: "ipv4",
-        more_cidrs: Vec::new(),
+        more_cidrs: match c.range {
+            Range::Subnet(s) => topology.subnets[s]
+                .more_cidrs
+                .iter()
+                .map(|c| c.net().to_string())
+                .collect(),
+            Range::PodCidr(_) => Vec::new(),
+        },
         role: c.role.as_str(),
         usable: c.usable,
         baseline_demand: c.baseline_demand,

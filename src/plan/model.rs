@@ -70,6 +70,11 @@ pub struct Subnet {
     /// A service delegation, e.g. Microsoft.ContainerService/managedClusters.
     #[serde(default)]
     pub delegation: Option<Spanned<String>>,
+    /// The IPv4 prefixes after the first of an imported subnet that has several (ARM and az
+    /// `addressPrefixes`, Terraform `address_prefixes`): one subnet, its usable IPs summed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub more_cidrs: Vec<Spanned<String>>,
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,

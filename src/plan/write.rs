@@ -247,6 +247,15 @@ impl Writer<'_> {
         let o = subnet.origin.as_ref();
         self.field(8, true, "name", &subnet.name, scalar(&subnet.name.value), o);
         self.field(8, false, "cidr", &subnet.cidr, scalar(&subnet.cidr.value), o);
+        // A cniplan plan holds one prefix per subnet: the others are said, not dropped.
+        if !subnet.more_cidrs.is_empty() {
+            let more: Vec<&str> = subnet.more_cidrs.iter().map(|c| c.value.trim()).collect();
+            let text = comment_text(&format!(
+                "also {}: a cniplan plan holds one prefix per subnet, so check counts only `cidr`",
+                more.join(", ")
+            ));
+            self.line(&format!("        # {text}"));
+        }
         self.opt("reserved_ips", &subnet.reserved_ips, u32::to_string, o, 8);
         self.opt("delegation", &subnet.delegation, |d| scalar(d), o, 8);
     }

@@ -7,7 +7,7 @@ use crate::topology::{Cidr, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     let vnets = topology.vnets.iter().flat_map(|v| &v.address_space);
-    let subnets = topology.subnets.iter().filter_map(|s| s.cidr.as_ref());
+    let subnets = topology.subnets.iter().flat_map(|s| s.cidrs());
     let externals = topology.external_networks.iter().flat_map(|e| &e.cidrs);
     let services = topology.clusters.iter().filter_map(|c| c.service_cidr.as_ref());
     for cidr in vnets.chain(subnets).chain(externals).chain(services) {

@@ -31,7 +31,7 @@ pub fn finding(
          the step needs {} IPs for {} nodes and {} pods ({} of those IPs stranded on nodes), \
          {} more than the subnet's {} usable",
         subnet.name.value,
-        cidr.net(),
+        subnet.ranges_text(),
         cluster.name.value,
         thousands(e.demand),
         thousands(e.nodes),

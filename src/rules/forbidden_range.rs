@@ -22,7 +22,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         }
     }
     for subnet in &topology.subnets {
-        if let Some(cidr) = &subnet.cidr {
+        for cidr in subnet.cidrs() {
             let what = || format!("subnet `{}`", subnet.name.value);
             report(cidr, what, FORBIDDEN_FOR_AKS.iter(), out);
         }

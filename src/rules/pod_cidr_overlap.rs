@@ -47,7 +47,7 @@ impl Indexes {
                 let nets = v
                     .subnets
                     .iter()
-                    .filter_map(|&s| Some((topology.subnets[s].cidr.as_ref()?.net(), s)));
+                    .flat_map(|&s| topology.subnets[s].cidrs().map(move |c| (c.net(), s)));
                 CidrIndex::new(nets.collect())
             })
             .collect();
@@ -149,7 +149,10 @@ fn hits(
         hits.extend(indexes.subnets[v].overlapping(net).take(n).map(|(sub, s)| {
             let subnet = &topology.subnets[s];
             Hit {
-                span: subnet.cidr.as_ref().map_or(subnet.name.span, |c| c.span),
+                span: subnet
+                    .cidrs()
+                    .find(|c| c.net() == sub)
+                    .map_or(subnet.name.span, |c| c.span),
                 what: format!(
                     "subnet `{}` of VNet `{}` ({sub})",
                     subnet.name.value, vnet.name.value

@@ -37,7 +37,7 @@ fn virtual_nodes(topology: &Topology, c: &RangeCapacity, e: &Exhaustion) -> Opti
         "virtual-node subnet `{}` ({}) cannot hold its pods: {} pods on virtual nodes take one IP each, \
          {} more than the subnet's {} usable; pool `{}` of cluster `{}` is the first whose pods do not fit",
         subnet.name.value,
-        cidr.net(),
+        subnet.ranges_text(),
         thousands(c.peak_demand),
         thousands(c.peak_demand.saturating_sub(c.usable)),
         thousands(c.usable),

@@ -34,7 +34,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         for &v in &reachable {
             for &s in &topology.vnets[v].subnets {
                 let subnet = &topology.subnets[s];
-                if let Some(c) = subnet.cidr.as_ref().filter(|c| overlaps(c.net(), net)) {
+                for c in subnet.cidrs().filter(|c| overlaps(c.net(), net)) {
                     hits.push((c, format!("subnet `{}` ({})", subnet.name.value, c.net())));
                 }
             }

@@ -6,8 +6,11 @@ use crate::diagnostic::Rule;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for subnet in &topology.subnets {
-        let Some(cidr) = &subnet.cidr else { continue };
+    for (subnet, cidr) in topology
+        .subnets
+        .iter()
+        .flat_map(|s| s.cidrs().map(move |c| (s, c)))
+    {
         let vnet = &topology.vnets[subnet.vnet];
         let Some(first_space) = vnet.address_space.first() else {
             continue;

@@ -3,36 +3,43 @@
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::overlap::{first_overlaps, Range};
-use crate::topology::Topology;
+use crate::topology::{Cidr, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for vnet in &topology.vnets {
-        let ranges = vnet
+        // Every prefix of every subnet (a subnet may have several), by its place in `prefixes`.
+        let prefixes: Vec<(usize, &Cidr)> = vnet
             .subnets
             .iter()
-            .filter_map(|&s| topology.subnets[s].cidr.as_ref().map(|c| Range::of(c.net(), s)))
+            .flat_map(|&s| topology.subnets[s].cidrs().map(move |c| (s, c)))
+            .collect();
+        let ranges = prefixes
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| Range::of(c.net(), i))
             .collect();
         for (a, b) in first_overlaps(ranges) {
             // Point at the subnet declared later: the earlier one was there first.
-            let (first, second) = (&topology.subnets[a.min(b)], &topology.subnets[a.max(b)]);
-            let (Some(first_cidr), Some(second_cidr)) = (&first.cidr, &second.cidr) else {
+            let ((s1, c1), (s2, c2)) = (prefixes[a.min(b)], prefixes[a.max(b)]);
+            if s1 == s2 {
                 continue;
-            };
+            }
+            let (first, second) = (&topology.subnets[s1], &topology.subnets[s2]);
             out.push(
                 Finding::new(
                     Rule::SubnetOverlap,
-                    second_cidr.span,
+                    c2.span,
                     format!(
                         "subnet `{}` ({}) overlaps subnet `{}` ({}) in VNet `{}`",
                         second.name.value,
-                        second_cidr.net(),
+                        c2.net(),
                         first.name.value,
-                        first_cidr.net(),
+                        c1.net(),
                         vnet.name.value
                     ),
                 )
                 .help("give each subnet its own range of the VNet's address space")
-                .related(first_cidr.span, format!("`{}` is here", first.name.value)),
+                .related(c1.span, format!("`{}` is here", first.name.value)),
             );
         }
     }

@@ -11,8 +11,13 @@ use crate::topology::Topology;
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for subnet in &topology.subnets {
         let Some(cidr) = &subnet.cidr else { continue };
-        let prefix = cidr.net().prefix_len();
-        if prefix > SMALLEST_SUBNET_PREFIX {
+        let mut too_small = false;
+        for cidr in subnet.cidrs() {
+            let prefix = cidr.net().prefix_len();
+            if prefix <= SMALLEST_SUBNET_PREFIX {
+                continue;
+            }
+            too_small = true;
             out.push(
                 Finding::new(
                     Rule::SubnetTooSmall,
@@ -26,12 +31,18 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                     "use a /{SMALLEST_SUBNET_PREFIX} or larger: Azure keeps 5 addresses of every subnet"
                 )),
             );
+        }
+        if too_small {
             continue;
         }
         // A subnet exactly full (usable 0) can be real, say one of private endpoints; more
-        // reserved IPs than addresses cannot.
-        let addresses = 1u64 << (32 - u32::from(prefix));
-        let left = addresses - RESERVED_IPS_PER_SUBNET;
+        // reserved IPs than addresses cannot. Azure keeps 5 addresses of each prefix.
+        let prefix = cidr.net().prefix_len();
+        let addresses = subnet
+            .cidrs()
+            .map(|c| 1u64 << (32 - u32::from(c.net().prefix_len())))
+            .sum::<u64>();
+        let left = addresses - RESERVED_IPS_PER_SUBNET * subnet.cidrs().count() as u64;
         let reserved = subnet.reserved_ips.value;
         if u64::from(reserved) > left {
             let fits = (0..=SMALLEST_SUBNET_PREFIX)

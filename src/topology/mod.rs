@@ -62,11 +62,31 @@ pub struct Subnet {
     /// Boxed: only imported subnets have one, and an estate has a hundred thousand subnets.
     pub origin: Option<Box<Origin>>,
     pub cidr: Option<Cidr>,
+    /// The IPv4 prefixes after the first of a subnet that has several (imported subnets
+    /// only): one subnet, its usable IPs the sum of its prefixes'.
+    pub more_cidrs: Vec<Cidr>,
     pub reserved_ips: Spanned<u32>,
     pub delegation: Option<Spanned<String>>,
     /// Written `cidr: auto` or `cidr: auto/22`: `crate::size::auto::place` sizes the subnet,
     /// places it and sets `cidr`, before the rules and the scenario run.
     pub auto: Option<AutoCidr>,
+}
+
+impl Subnet {
+    /// Every prefix of the subnet, the first first; none when its CIDR did not parse.
+    pub fn cidrs(&self) -> impl Iterator<Item = &Cidr> {
+        self.cidr
+            .iter()
+            .chain(self.cidr.as_ref().map_or(&[][..], |_| &self.more_cidrs[..]))
+    }
+
+    /// The subnet's prefixes for a message: `10.0.0.0/24`, or `10.0.0.0/24 + 10.0.1.0/24`.
+    pub fn ranges_text(&self) -> String {
+        self.cidrs()
+            .map(|c| c.net().to_string())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
 }
 
 /// A subnet whose range cniplan chooses (SPEC §7).

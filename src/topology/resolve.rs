@@ -103,7 +103,13 @@ impl VnetSubnets {
             .map(|subnet| {
                 let (cidr, auto, invalid) = range(&subnet.cidr);
                 findings.extend(invalid);
+                let more_cidrs = subnet
+                    .more_cidrs
+                    .iter()
+                    .filter_map(|text| cidr_of(text).map_err(|f| findings.push(f)).ok())
+                    .collect();
                 Subnet {
+                    more_cidrs,
                     vnet,
                     reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
                     name: subnet.name,

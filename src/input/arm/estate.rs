@@ -86,10 +86,11 @@ pub(super) struct Declared {
 /// The `conflicting-declarations` finding for a second declaration of one subnet ID, when
 /// its prefix differs from the first's; `None` when they agree (one subnet, said once).
 fn conflict(first: &model::Subnet, second: &model::Subnet, was: Form, now: Form) -> Option<Finding> {
-    let (a, b) = (first.cidr.value.trim(), second.cidr.value.trim());
-    if a.eq_ignore_ascii_case(b) {
+    let (a, b) = (prefixes(first), prefixes(second));
+    if a.eq_ignore_ascii_case(&b) {
         return None;
     }
+    let (a, b) = (a.as_str(), b.as_str());
     let name = &second.name.value;
     let id = second
         .origin
@@ -117,6 +118,15 @@ fn conflict(first: &model::Subnet, second: &model::Subnet, was: Form, now: Form)
         .related(first.cidr.span, format!("`{name}` is declared with {a} here"))
         .help("declare each subnet once, in its VNet's `subnets` or as a `virtualNetworks/subnets` resource, with the prefix it should have"),
     )
+}
+
+/// A subnet's prefixes as written, for messages and comparison: "10.0.0.0/24, 10.0.1.0/24".
+fn prefixes(subnet: &model::Subnet) -> String {
+    std::iter::once(&subnet.cidr)
+        .chain(&subnet.more_cidrs)
+        .map(|c| c.value.trim())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Resource IDs as Azure compares them.
@@ -419,9 +429,9 @@ impl Builder<'_> {
             notes: &mut notes,
             findings: &mut self.findings,
         };
-        let cidr = match reader.text(body, "addressPrefix") {
-            Got::Absent => first_ipv4(&mut reader, body),
-            other => other,
+        let (cidr, more_cidrs) = match reader.text(body, "addressPrefix") {
+            Got::Absent => ipv4_prefixes(&mut reader, body),
+            other => (other, Vec::new()),
         };
         let cidr = match cidr {
             Got::Value(c) => c,
@@ -459,6 +469,7 @@ impl Builder<'_> {
             cidr,
             reserved_ips,
             delegation,
+            more_cidrs,
             origin: Some(Origin {
                 resource: id,
                 resource_group: group.map(str::to_string),
@@ -609,22 +620,45 @@ impl Builder<'_> {
     }
 }
 
-/// `addressPrefixes` of a subnet: the first IPv4 prefix (a dual-stack subnet lists an IPv6
-/// one too).
-fn first_ipv4(reader: &mut Reader<'_>, body: &Val<'_>) -> Got<String> {
+/// `addressPrefixes` of a subnet: the first IPv4 prefix, and the other IPv4 ones (one
+/// subnet, counted together). An IPv6 prefix of a dual-stack subnet is named in a note:
+/// cniplan counts IPv4 ranges.
+fn ipv4_prefixes(reader: &mut Reader<'_>, body: &Val<'_>) -> (Got<String>, Vec<Spanned<String>>) {
     let Some(list) = field(body, "addressPrefixes") else {
-        return Got::Absent;
+        return (Got::Absent, Vec::new());
     };
     if let Some(why) = list.unknown_reason() {
-        return Got::Unknown(list.span, why.into());
+        return (Got::Unknown(list.span, why.into()), Vec::new());
     }
+    let mut first = Got::Absent;
+    let mut more = Vec::new();
     for item in list.items().unwrap_or_default() {
         match reader.as_text(item, "addressPrefixes") {
-            Got::Value(p) if p.value.contains(':') => {}
-            other => return other,
+            Got::Value(p) if p.value.contains(':') => reader.notes.unresolve(
+                p.span,
+                format!(
+                    "the IPv6 prefix {} is not counted: cniplan plans IPv4 ranges",
+                    p.value.trim()
+                ),
+            ),
+            Got::Value(p) if matches!(first, Got::Value(_)) => more.push(p),
+            Got::Unknown(span, why) if matches!(first, Got::Value(_)) => reader.notes.unresolve(
+                span,
+                format!(
+                    "{}: the subnet is counted without it",
+                    depends("addressPrefixes", &why)
+                ),
+            ),
+            Got::Absent => {}
+            other => {
+                first = other;
+                if !matches!(first, Got::Value(_)) {
+                    break;
+                }
+            }
         }
     }
-    Got::Absent
+    (first, more)
 }
 
 /// The first delegation's service name (REST: under `properties`; az: beside `name`).

@@ -183,7 +183,7 @@ impl<'r> Networks<'r> {
     ) -> Option<Subnet> {
         let attrs = Attrs::new(block, label);
         let name = name_of(r, block, notes);
-        let cidr = self.range(r, &attrs, label, notes)?;
+        let (cidr, more_cidrs) = self.range(r, &attrs, label, notes)?;
         let delegation = attrs
             .block("delegation")
             .and_then(|d| Attrs::new(d, label).block("service_delegation"))
@@ -193,25 +193,28 @@ impl<'r> Networks<'r> {
             cidr,
             reserved_ips: None,
             delegation,
+            more_cidrs,
             origin: Some(origin),
         })
     }
 
-    /// The subnet's range: the first IPv4 prefix of `address_prefixes` (provider v2's
-    /// `address_prefix` too). `None`, with a note, when unknown until apply.
+    /// The subnet's range: the IPv4 prefixes of `address_prefixes`, the first apart (provider
+    /// v2's `address_prefix` too). An IPv6 prefix of a dual-stack subnet is named in a note.
+    /// `None`, with a note, when unknown until apply.
     fn range(
         &mut self,
         r: &'r Resource<'_>,
         attrs: &Attrs<'_, '_>,
         label: &str,
         notes: &mut Notes,
-    ) -> Option<Spanned<String>> {
+    ) -> Option<(Spanned<String>, Vec<Spanned<String>>)> {
         if let Some(list) = attrs
             .strings("address_prefixes", notes)
             .filter(|l| !l.value.is_empty())
         {
-            let (v4, other): (Vec<_>, Vec<_>) = list.value.into_iter().partition(|p| !p.value.contains(':'));
-            let Some(first) = v4.first().cloned() else {
+            let (v4, v6): (Vec<_>, Vec<_>) = list.value.into_iter().partition(|p| !p.value.contains(':'));
+            let mut v4 = v4.into_iter();
+            let Some(first) = v4.next() else {
                 notes.unresolved(
                     list.span,
                     label,
@@ -220,27 +223,20 @@ impl<'r> Networks<'r> {
                 self.unreadable.insert(&r.address);
                 return None;
             };
-            let rest: Vec<&str> = v4
-                .iter()
-                .skip(1)
-                .chain(&other)
-                .map(|p| p.value.as_str())
-                .collect();
-            if !rest.is_empty() {
-                notes.assumed(
-                    first.span,
+            for p in &v6 {
+                notes.unresolved(
+                    p.span,
                     label,
                     format!(
-                        "has several address prefixes; cniplan counts the first IPv4 one ({}) and leaves out {}",
-                        first.value,
-                        rest.join(", ")
+                        "the IPv6 prefix {} is not counted: cniplan plans IPv4 ranges",
+                        p.value.trim()
                     ),
                 );
             }
-            return Some(first);
+            return Some((first, v4.collect()));
         }
         if let Some(single) = attrs.string("address_prefix", notes) {
-            return Some(single);
+            return Some((single, Vec::new()));
         }
         let span = attrs.span_of("address_prefixes");
         let why = if unknown(r, "address_prefixes") || unknown(r, "subnet.address_prefixes") {
