@@ -191,6 +191,18 @@ pub struct Cluster {
     /// for teams without manifests. Nodes come and go on demand, up to `max_nodes`.
     #[serde(default)]
     pub provisioned_pools: Vec<ProvisionedPool>,
+    /// Node auto-provisioning switched on in an imported cluster (ARM
+    /// `nodeProvisioningProfile.mode: Auto`, Terraform `node_provisioning_profile`): where.
+    /// Its NodePools' bounds live in Kubernetes, so the reader notes them as unread.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub node_provisioning: Option<crate::diagnostic::Span>,
+    /// The virtual-node subnet of an imported cluster's ACI connector add-on, by name in the
+    /// cluster's VNet (ARM `aciConnectorLinux.config.SubnetName`, Terraform
+    /// `aci_connector_linux.subnet_name`); how many pods run there is not in the input.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub virtual_node_subnet: Option<Spanned<String>>,
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,

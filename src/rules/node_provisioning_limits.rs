@@ -2,7 +2,8 @@
 //! supports. NAP works with Azure CNI Overlay and Azure CNI node subnet (either with the
 //! Cilium dataplane), not with kubenet, a pod subnet (dynamic IP allocation) or Calico network
 //! policy (AKS docs node-auto-provisioning-networking.md, "Supported networking
-//! configurations for NAP").
+//! configurations for NAP"); and beside it a cluster keeps fixed-size pools only (the AKS
+//! API's NodeProvisioningMode: "autoscaling Node Pools cannot be" created).
 
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::plan::model::{NetworkPlugin, NetworkPolicy};
@@ -10,17 +11,21 @@ use crate::topology::{Cluster, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for cluster in &topology.clusters {
-        let Some(first) = cluster.pools.iter().find(|p| p.provisioned) else {
+        let Some(on) = cluster.node_provisioning else {
             continue;
+        };
+        let how = match cluster.pools.iter().find(|p| p.provisioned) {
+            Some(first) => format!("pool `{}`", first.name.value),
+            None => "node provisioning mode Auto".to_string(),
         };
         if let Some((why, at, help)) = unsupported(cluster) {
             out.push(
                 Finding::new(
                     Rule::NodeProvisioningLimits,
-                    first.name.span,
+                    on,
                     format!(
-                        "cluster `{}` provisions nodes automatically (pool `{}`), but {why}, which node auto-provisioning does not support",
-                        cluster.name.value, first.name.value
+                        "cluster `{}` provisions nodes automatically ({how}), but {why}, which node auto-provisioning does not support",
+                        cluster.name.value
                     ),
                 )
                 .help(help)
@@ -48,6 +53,18 @@ fn unsupported(cluster: &Cluster) -> Option<(String, Span, &'static str)> {
             "its pools take pod IPs from a pod subnet".into(),
             at,
             "use Azure CNI Overlay, or Azure CNI without pod subnets, for a cluster with auto-provisioned nodes",
+        ));
+    }
+    // With node provisioning mode Auto, "fixed size node pools can still be created, but
+    // autoscaling node pools cannot be" (the AKS API's NodeProvisioningMode).
+    if let Some(pool) = cluster.pools.iter().find(|p| !p.provisioned && p.autoscaling) {
+        return Some((
+            format!(
+                "its pool `{}` autoscales (min_count and max_count)",
+                pool.name.value
+            ),
+            pool.full_scale_nodes.span,
+            "give the pool a fixed node_count: with node auto-provisioning, Karpenter adds the nodes",
         ));
     }
     if cluster.network_policy.value == NetworkPolicy::Calico {

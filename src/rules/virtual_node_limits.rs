@@ -10,7 +10,9 @@ use crate::topology::{Cluster, Pool, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for cluster in &topology.clusters {
-        for pool in cluster.pools.iter().filter(|p| p.virtual_node_pods.value > 0) {
+        // Pods on virtual nodes, or an imported ACI connector whose pod count is unknown.
+        let uses_them = |p: &&Pool| p.virtual_node_pods.value > 0 || p.virtual_node_subnet_written.is_some();
+        for pool in cluster.pools.iter().filter(uses_them) {
             check_pool(topology, cluster, pool, out);
         }
     }
@@ -18,7 +20,10 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
 
 fn check_pool(topology: &Topology, cluster: &Cluster, pool: &Pool, out: &mut Vec<Finding>) {
     let whose = format!("pool `{}` of cluster `{}`", pool.name.value, cluster.name.value);
-    let at = pool.virtual_node_pods.span;
+    let at = match (pool.virtual_node_pods.defaulted, pool.virtual_node_subnet_written) {
+        (true, Some(subnet)) => subnet,
+        _ => pool.virtual_node_pods.span,
+    };
     let plugin = cluster.network_plugin.value;
     if plugin != NetworkPlugin::Azure {
         let plugin_name = match plugin {

@@ -134,6 +134,9 @@ pub struct Cluster {
     pub private_link_service: Spanned<bool>,
     /// The VNet of the cluster's node subnets (the first pool's that resolves).
     pub vnet: Option<usize>,
+    /// Node auto-provisioning is on: where an imported input says so, else where the first
+    /// of `provisioned_pools` is named; `None` without it.
+    pub node_provisioning: Option<Span>,
     pub pools: Vec<Pool>,
 }
 

@@ -429,6 +429,17 @@ impl Resolver {
             .map(|pool| self.provisioned_pool(pool, vnet, network, cluster_subnet))
             .collect();
         pools.extend(provisioned);
+        // An imported cluster's ACI connector names its subnet: its system (first) pool's.
+        if let (Some(text), Some(first)) = (&cluster.virtual_node_subnet, pools.first_mut()) {
+            if first.virtual_node_subnet_written.is_none() {
+                let hint = first.node_subnet.map(|s| self.topology.subnets[s].vnet).or(vnet);
+                first.virtual_node_subnet = self.subnet(text, hint);
+                first.virtual_node_subnet_written = Some(text.span);
+            }
+        }
+        let node_provisioning = cluster
+            .node_provisioning
+            .or_else(|| cluster.provisioned_pools.first().map(|p| p.name.span));
         let pod_cidr = match (&cluster.pod_cidr, network) {
             (Some(text), _) => self.cidr(text),
             (None, Network::Overlay | Network::Kubenet) => Some(Cidr {
@@ -474,6 +485,7 @@ impl Resolver {
             cli_version: cluster.cli_version,
             private_link_service: spanned_or(&cluster.private_link_service, false, name.span),
             vnet,
+            node_provisioning,
             pools,
             name,
         });

@@ -324,7 +324,11 @@ fn read_cluster(
     let service_cidr = reader.text(&np, "serviceCidr");
     let dns_service_ip = reader.text(&np, "dnsServiceIP");
     let version = reader.text(body, "kubernetesVersion");
+    let node_provisioning = node_provisioning(reader, body);
+    let virtual_node_subnet = virtual_nodes(reader, body);
     model::Cluster {
+        node_provisioning,
+        virtual_node_subnet,
         name: name.clone(),
         resource_group: group.map(|g| Spanned::new(g.to_string(), Span::default())),
         network_plugin: assumed(reader, plugin, "networkPlugin", "azure (Azure CNI)"),
@@ -563,4 +567,46 @@ fn unresolved<T>(reader: &mut Reader<'_>, got: Got<T>, key: &str, consequence: &
         }
         Got::Absent | Got::Invalid => None,
     }
+}
+
+/// `nodeProvisioningProfile.mode: Auto`: Karpenter adds nodes whose bound (the NodePools'
+/// limits) lives in Kubernetes, not in the template. Where it is switched on, noted.
+fn node_provisioning(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Span> {
+    let profile = field(body, "nodeProvisioningProfile")?;
+    let mode = reader.text(&profile, "mode").value()?;
+    if !mode.value.trim().eq_ignore_ascii_case("Auto") {
+        return None;
+    }
+    reader.notes.unresolve(
+        mode.span,
+        "node auto-provisioning is on: the nodes Karpenter adds are not counted, since their bound (the \
+         NodePools' limits) is not in the template; write them as `provisioned_pools` in a cniplan plan",
+    );
+    Some(mode.span)
+}
+
+/// The ACI connector add-on (virtual nodes): its subnet, by name in the cluster's VNet. How
+/// many pods run on virtual nodes is not in the template, so they are noted, not counted.
+fn virtual_nodes(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
+    let addon = field(body, "addonProfiles")
+        .and_then(|a| a.get("aciConnectorLinux").or_else(|| a.get("aciconnectorlinux")))?;
+    if !matches!(reader.flag(&addon, "enabled").value(), Some(on) if on.value) {
+        return None;
+    }
+    let subnet = field(&addon, "config").and_then(|c| match reader.text(&c, "SubnetName") {
+        Got::Value(s) => Some(s),
+        _ => None,
+    });
+    let what = match &subnet {
+        Some(s) => format!("subnet `{}`", s.value.trim()),
+        None => "their subnet".to_string(),
+    };
+    reader.notes.unresolve(
+        subnet.as_ref().map_or(addon.span, |s| s.span),
+        format!(
+            "virtual nodes (the ACI connector) are on: each of their pods takes one IP of {what}, but how many \
+             run is not in the template; write `virtual_node_pods` in a cniplan plan to count them"
+        ),
+    );
+    subnet
 }

@@ -126,6 +126,8 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
         private_link_service: None,
         node_pools: Spanned::new(Vec::new(), attrs.span_of("default_node_pool")),
         provisioned_pools: Vec::new(),
+        node_provisioning: node_provisioning(&attrs, label, notes),
+        virtual_node_subnet: virtual_nodes(&attrs, label, notes),
         origin: Some(Origin {
             resource: r.address.clone(),
             resource_group: group.as_ref().map(|g| g.value.clone()),
@@ -506,4 +508,45 @@ fn finish(b: Building, notes: &mut Notes) -> Cluster {
         cluster.node_pools.value.push(read.pool);
     }
     cluster
+}
+
+/// `node_provisioning_profile { mode = "Auto" }` (azurerm 5): Karpenter adds nodes whose
+/// bound (the NodePools' limits) lives in Kubernetes, not in the configuration. Noted.
+fn node_provisioning(
+    attrs: &Attrs<'_, '_>,
+    label: &str,
+    notes: &mut Notes,
+) -> Option<crate::diagnostic::Span> {
+    let profile = Attrs::new(attrs.block("node_provisioning_profile")?, label);
+    let mode = profile.string("mode", notes)?;
+    if !mode.value.trim().eq_ignore_ascii_case("Auto") {
+        return None;
+    }
+    notes.unresolved(
+        mode.span,
+        label,
+        "node auto-provisioning is on: the nodes Karpenter adds are not counted, since their bound (the \
+         NodePools' limits) is not in the configuration; write them as `provisioned_pools` in a cniplan plan"
+            .to_string(),
+    );
+    Some(mode.span)
+}
+
+/// `aci_connector_linux { subnet_name }`: virtual nodes, their subnet by name in the
+/// cluster's VNet. How many pods run there is not in the configuration: noted, not counted.
+fn virtual_nodes(attrs: &Attrs<'_, '_>, label: &str, notes: &mut Notes) -> Option<Spanned<String>> {
+    let block = attrs.block("aci_connector_linux")?;
+    let subnet = Attrs::new(block, label).string("subnet_name", notes);
+    let what = subnet.as_ref().map_or("their subnet".to_string(), |s| {
+        format!("subnet `{}`", s.value.trim())
+    });
+    notes.unresolved(
+        subnet.as_ref().map_or(attrs.span_of("aci_connector_linux"), |s| s.span),
+        label,
+        format!(
+            "virtual nodes (aci_connector_linux) are on: each of their pods takes one IP of {what}, but how many \
+             run is not in the configuration; write `virtual_node_pods` in a cniplan plan to count them"
+        ),
+    );
+    subnet
 }

@@ -208,3 +208,49 @@ fn deleted_resources_are_gone() {
     let loaded = read_plan(root, &[]).unwrap_or_else(|f| panic!("{f:?}"));
     assert!(loaded.plan.vnets.is_empty());
 }
+
+#[test]
+fn node_auto_provisioning_and_virtual_nodes_are_read_and_noted() {
+    let cluster = change(
+        "azurerm_kubernetes_cluster.aks",
+        "azurerm_kubernetes_cluster",
+        r#"{"name": "aks", "network_profile": [{"network_plugin": "azure", "network_plugin_mode": "overlay"}],
+            "node_provisioning_profile": [{"mode": "Auto"}],
+            "aci_connector_linux": [{"subnet_name": "aci"}],
+            "default_node_pool": [{"name": "sys", "node_count": 3, "max_pods": 250, "upgrade_settings": [{"max_surge": "1"}]}]}"#,
+        "{}",
+    );
+    let (source, loaded) = load(&cluster, "", "");
+    let c = &loaded.plan.clusters[0];
+    let at = c.node_provisioning.expect("mode Auto is read");
+    assert_eq!(&source.text[at.start..at.end], "\"Auto\"");
+    assert_eq!(
+        c.virtual_node_subnet.as_ref().map(|s| s.value.as_str()),
+        Some("aci")
+    );
+    let n = notes(&loaded);
+    // The cluster's own note (its pool has another, on the VNet AKS would create).
+    let unresolved: Vec<&String> = n
+        .iter()
+        .filter(|(r, m)| *r == Rule::UnresolvedInput && m.starts_with("azurerm_kubernetes_cluster.aks:"))
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(unresolved.len(), 1, "one note per resource: {n:?}");
+    assert!(unresolved[0].contains("node auto-provisioning is on: the nodes Karpenter adds are not counted"));
+    assert!(unresolved[0].contains("each of their pods takes one IP of subnet `aci`"));
+}
+
+#[test]
+fn manual_node_provisioning_is_no_auto_provisioning() {
+    let cluster = change(
+        "azurerm_kubernetes_cluster.aks",
+        "azurerm_kubernetes_cluster",
+        r#"{"name": "aks", "network_profile": [{"network_plugin": "azure"}], "node_provisioning_profile": [{"mode": "Manual"}],
+            "default_node_pool": [{"name": "sys", "node_count": 3, "max_pods": 30, "upgrade_settings": [{"max_surge": "1"}]}]}"#,
+        "{}",
+    );
+    let (_, loaded) = load(&cluster, "", "");
+    assert!(loaded.plan.clusters[0].node_provisioning.is_none());
+    let n = notes(&loaded);
+    assert!(!n.iter().any(|(_, m)| m.contains("auto-provisioning")), "{n:?}");
+}
