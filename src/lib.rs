@@ -4,6 +4,7 @@
 //! One pipeline: text ([`source`]) → plan with spans ([`plan`]) → resolved [`topology`] →
 //! [`rules`] → findings → one renderer per format ([`render`]).
 
+pub mod allocator;
 pub mod capacity;
 pub mod check;
 pub mod churn;

@@ -2,7 +2,7 @@
 //! The scenario, the capacity rows, the sweeps, `compare` and every rule ask this file;
 //! nothing else computes IPs per node.
 
-use crate::capacity::allocator::Batching;
+use crate::allocator::Batching;
 use crate::limits::{self, Allocation};
 
 /// How a node pool's pods get their IPs, named as the AKS API names it.

@@ -2,9 +2,9 @@
 //! calls, so the page and `simulate` can never disagree.
 
 use crate::capacity::Model;
-use crate::churn::settings::ChurnSettings;
 use crate::churn::{self, Churn};
 use crate::simulate::{self, SubnetSteps, Sweep, SweepKind};
+use crate::topology::churn_settings::ChurnSettings;
 
 /// Nodes × trials the page's churn runs unless `--trials` says otherwise. A trial costs about
 /// 15 µs a node (release build, 2 cores): 1,000 trials of the walkthrough's 6 nodes take a

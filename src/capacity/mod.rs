@@ -4,7 +4,6 @@
 //! mode table in [`crate::mode`]); the deterministic [`scenario`] then walks baseline →
 //! scale-out → surge.
 
-pub mod allocator;
 pub mod rows;
 pub mod scarcity;
 pub mod scenario;

@@ -9,15 +9,14 @@
 
 pub mod pool;
 pub mod rng;
-pub mod settings;
 pub mod setup;
 pub mod trial;
 
 use crate::capacity::rows::rows;
 use crate::capacity::Model;
+use crate::topology::churn_settings::{Amount, ChurnSettings};
 use rayon::prelude::*;
 use serde::Serialize;
-use settings::{Amount, ChurnSettings};
 
 /// How a run reports its progress (the CLI draws a bar; tests and `report` stay silent).
 pub trait Progress: Sync {

@@ -6,7 +6,7 @@
 
 use super::rng::Rng;
 use super::setup::PoolPlan;
-use crate::capacity::allocator::{Batching, NodeIps};
+use crate::allocator::{Batching, NodeIps};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Node {

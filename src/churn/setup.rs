@@ -3,11 +3,11 @@
 //! figures, so each part runs its trials alone and holds only its own peaks), and per pool
 //! what a node takes from which range.
 
-use super::settings::ChurnSettings;
-use crate::capacity::allocator::Batching;
+use crate::allocator::Batching;
 use crate::capacity::Model;
 use crate::capacity::Role;
 use crate::mode::Mode;
+use crate::topology::churn_settings::ChurnSettings;
 
 /// Nodes one part may reach (full scale plus surge, every pool together): a trial holds each
 /// node, and AKS stops at 5,000 per cluster, so a part beyond this is a plan no cluster can be.

@@ -1,12 +1,12 @@
 //! The churn held to the deterministic scenario where they must agree, and to its own
 //! promises: ordered percentiles, the same figures for the same seed.
 
-use super::settings::{Amount, ChurnSettings};
 use super::*;
 use crate::capacity::Model;
 use crate::config::Settings;
 use crate::input::Input;
 use crate::source::SourceFile;
+use crate::topology::churn_settings::{Amount, ChurnSettings};
 use proptest::prelude::*;
 
 fn model(plan: &str) -> Model {

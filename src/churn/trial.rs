@@ -30,8 +30,8 @@
 
 use super::pool::{Demand, PoolState, Room};
 use super::rng::Rng;
-use super::settings::Amount;
 use super::setup::{Part, PoolPlan};
+use crate::topology::churn_settings::Amount;
 
 /// Rounds of rollouts and load dips at full scale.
 pub const ROUNDS: u32 = 4;

@@ -71,7 +71,7 @@ pub struct SimulateArgs {
 
     /// Trials of --churn, 1 to 100000 (default: the plan's `churn.trials`, else 1000).
     #[arg(long, value_name = "N", requires = "churn",
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::churn::settings::MAX_TRIALS)))]
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::topology::churn_settings::MAX_TRIALS)))]
     pub trials: Option<u32>,
 
     /// The seed of --churn's random numbers (default: the plan's `churn.seed`, else 0); the
@@ -158,7 +158,7 @@ pub struct ReportArgs {
     /// Churn trials on the page (default: the plan's `churn.trials`, else 1000, cut on a
     /// plan of thousands of nodes so the page is written in seconds; the page says so).
     #[arg(long, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::churn::settings::MAX_TRIALS)))]
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::topology::churn_settings::MAX_TRIALS)))]
     pub trials: Option<u32>,
 
     /// The seed of the churn trials (default: the plan's `churn.seed`, else 0).

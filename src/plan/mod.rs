@@ -1,6 +1,7 @@
 //! The typed plan every input format becomes, each value with its place in its source.
 
 pub mod model;
+pub mod reference;
 mod shape;
 pub mod write;
 

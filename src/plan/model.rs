@@ -108,7 +108,7 @@ pub struct Allocation {
     pub headroom_warning: Option<Spanned<f64>>,
 }
 
-/// `simulate --churn` (SPEC §7); unset values take the defaults of `crate::churn::settings`.
+/// `simulate --churn` (SPEC §7); unset values take the defaults of `crate::topology::churn_settings`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Churn {

@@ -1,9 +1,9 @@
 //! The plan resolved: every CIDR parsed, every reference pointing at its subnet, every
 //! default filled in. Rules and the simulator read only this.
 
+pub mod churn_settings;
 mod cidr;
 mod miss;
-pub mod reference;
 mod resolve;
 
 use crate::diagnostic::{Span, Spanned};
@@ -39,7 +39,7 @@ pub struct Topology {
     pub clusters: Vec<Cluster>,
     pub allocation: Allocation,
     /// The plan's `churn:` settings, for `simulate --churn` and `report`.
-    pub churn: crate::churn::settings::ChurnSettings,
+    pub churn: crate::topology::churn_settings::ChurnSettings,
 }
 
 #[derive(Debug)]

@@ -5,7 +5,6 @@
 //! within its resource group, a subnet within its VNet).
 
 use super::miss::{self, Miss};
-use super::reference::{self, SubnetRef};
 use super::{cidr, AutoCidr, Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::limits::{self, Allocation};
@@ -13,6 +12,7 @@ use crate::mode::Mode;
 use crate::plan::model::{
     self, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType, Plan, PodIpAllocationMode,
 };
+use crate::plan::reference::{self, SubnetRef};
 use rayon::prelude::*;
 // foldhash: 100,000 subnet names are hashed per estate; SipHash was 2 % of the check.
 use foldhash::HashMap;
@@ -24,7 +24,7 @@ use foldhash::HashMap;
 pub fn resolve(plan: Plan, headroom_warning: Option<f64>) -> (Topology, Vec<Finding>) {
     let mut r = Resolver::default();
     r.topology.allocation = allocation(&plan.allocation, headroom_warning);
-    r.topology.churn = crate::churn::settings::resolve(plan.churn.as_ref(), &mut r.findings);
+    r.topology.churn = crate::topology::churn_settings::resolve(plan.churn.as_ref(), &mut r.findings);
     // Sized up front: an estate pushes 100,000 subnets, and growing the vector moved each of
     // them several times.
     let subnets: usize = plan.vnets.iter().map(|v| v.subnets.len()).sum();

@@ -10,7 +10,7 @@ use super::value::{Kind as ValKind, Val};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::input::ResourcePlace;
 use crate::plan::model::{self, Origin, Plan};
-use crate::topology::reference::{self, SubnetRef};
+use crate::plan::reference::{self, SubnetRef};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

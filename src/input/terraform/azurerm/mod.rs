@@ -14,7 +14,7 @@ mod values;
 use super::Resource;
 use crate::diagnostic::{Finding, Span, Spanned};
 use crate::plan::model::{Allocation, Plan};
-use crate::topology::reference::ResourceId;
+use crate::plan::reference::ResourceId;
 use notes::Notes;
 
 /// The resource types this mapping reads. `azapi_resource` is read only to say which

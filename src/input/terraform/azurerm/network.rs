@@ -8,7 +8,7 @@ use crate::diagnostic::{Finding, Rule, Severity, Span, Spanned};
 use crate::input::terraform::Resource;
 use crate::input::tree::Node;
 use crate::plan::model::{Origin, Subnet, Vnet};
-use crate::topology::reference::{self, SubnetRef};
+use crate::plan::reference::{self, SubnetRef};
 use foldhash::{HashMap, HashSet};
 
 /// The VNets and subnets read so far, and how pools can name each subnet.
