@@ -1,4 +1,5 @@
-//! Capacity: what every subnet and pod CIDR must hold as the plan's pools scale (SPEC §3).
+//! Capacity: what every subnet and pod CIDR must hold as the plan's pools scale
+//! (docs/capacity.md).
 //!
 //! Each pool that uses a range becomes a [`PoolUse`] (what one node takes there, from the
 //! mode table in [`crate::mode`]); the deterministic [`scenario`] then walks baseline →
