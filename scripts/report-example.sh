@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/report-example.png, the README's picture of `cniplan report`: the
+# Regenerates docs/report-example.png, the picture of `cniplan report` in docs/report.md: the
 # walkthrough's page rendered by headless Chromium, cut to its top (capacity, address map,
 # demand). Run it after changing the report's look.
 set -euo pipefail

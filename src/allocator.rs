@@ -43,7 +43,7 @@ impl Batching {
     }
 
     /// Pool IPs (without the primary) a node holds in steady state with `pods` pods,
-    /// reached by scaling up (SPEC §3):
+    /// reached by scaling up (docs/capacity.md):
     /// `min(max_pods, B × max(1, ceil((pods + R) / B)))`.
     pub fn pool_ips(&self, pods: u32) -> u32 {
         let pods = u64::from(pods.min(self.max_pods));
@@ -58,8 +58,8 @@ impl Batching {
     }
 
     /// Pod-subnet IPs a node holds in the agent's subnet-scarcity mode, where batches shrink
-    /// to 1 and the pool holds one IP per pod: its pods plus its primary IP (SPEC §3, the
-    /// hard limit; ACN `cns/ipampool/monitor.go`).
+    /// to 1 and the pool holds one IP per pod: its pods plus its primary IP (docs/capacity.md,
+    /// the hard limit; ACN `cns/ipampool/monitor.go`).
     pub fn scarce_ips_per_node(&self, pods: u32) -> u64 {
         u64::from(pods.min(self.max_pods)) + u64::from(self.primary)
     }

@@ -1,10 +1,10 @@
-//! `cniplan compare` (SPEC §7): each cluster of a plan under every network mode AKS offers,
-//! side by side. Per mode: the IPs and /24 slots the cluster needs at peak, the smallest
-//! ranges that hold them within the plan's headroom, and whether AKS migrates the cluster
-//! there in place.
+//! `cniplan compare` (docs/network-modes.md): each cluster of a plan under every network mode
+//! AKS offers, side by side. Per mode: the IPs and /24 slots the cluster needs at peak, the
+//! smallest ranges that hold them within the plan's headroom, and whether AKS migrates the
+//! cluster there in place.
 //!
 //! The figures come from the same places as `check`'s: [`Mode::per_node`] says what a node
-//! takes, and the scenario of SPEC §3 gives the peak (full scale, plus each range's worst
+//! takes, and the scenario (docs/capacity.md) gives the peak (full scale, plus each range's worst
 //! pool surging). A cluster's pools are counted together, as if they shared one node subnet,
 //! one pod subnet and one pod CIDR: the question is how big the cluster is, not how its
 //! ranges are split today.
@@ -18,8 +18,8 @@ use crate::plan::model::{NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType}
 use crate::topology::{Cluster, Pool, Topology};
 use serde::Serialize;
 
-/// The modes compared, in the order of SPEC §7. `none` is left out: pod IPs are then the
-/// user's CNI's business, so there is nothing to size.
+/// The modes compared, in the order of docs/network-modes.md. `none` is left out: pod IPs are
+/// then the user's CNI's business, so there is nothing to size.
 pub const COMPARED: [Mode; 5] = [
     Mode::Dynamic,
     Mode::StaticBlock,

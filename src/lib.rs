@@ -2,7 +2,8 @@
 //! allocation of pod IPs.
 //!
 //! One pipeline: text ([`source`]) → plan with spans ([`plan`]) → resolved [`topology`] →
-//! [`rules`] → findings → one renderer per format ([`render`]).
+//! [`rules`] → findings → one renderer per format ([`render`]). ARCHITECTURE.md draws the
+//! layers, what each module owns, the invariants and where to add a rule, format or mode.
 
 pub mod allocator;
 pub mod capacity;

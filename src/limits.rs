@@ -88,8 +88,8 @@ pub const MAX_POOLS_PER_CLUSTER: usize = 100;
 pub const MIN_CLI_VERSION: (u32, u32, u32) = (2, 37, 0);
 
 /// Surge per upgrade when a pool does not set max_surge: a percentage of the pool's nodes,
-/// rounded up, so never less than 1 node (SPEC §2; newer AKS API versions, where the docs
-/// once said 1 node: ../shared/reference/azure-facts.md, "Upgrade surge default").
+/// rounded up, so never less than 1 node (docs/plan-format.md; newer AKS API versions, where
+/// the docs once said 1 node: ../shared/reference/azure-facts.md, "Upgrade surge default").
 pub const DEFAULT_MAX_SURGE_PERCENT: f64 = 10.0;
 
 /// The default as the notes of imported inputs say it.

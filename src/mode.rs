@@ -1,4 +1,5 @@
-//! The network modes of AKS (SPEC §2, §3) as data: what one node takes from which range.
+//! The network modes of AKS (docs/network-modes.md) as data: what one node takes from which
+//! range.
 //! The scenario, the capacity rows, the sweeps, `compare` and every rule ask this file;
 //! nothing else computes IPs per node.
 
@@ -46,7 +47,8 @@ impl Mode {
         Mode::None,
     ];
 
-    /// The identifier of SPEC §5 (`mode` on pool rows) and §7.
+    /// The identifier in the JSON output (`mode` on pool rows and in `compare`,
+    /// docs/json-output.md).
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Dynamic => "dynamic",
@@ -174,8 +176,8 @@ mod tests {
     }
 
     #[test]
-    fn each_mode_takes_what_spec_section_3_says() {
-        // Dynamic: batches of 16 plus the primary IP (SPEC §3's examples).
+    fn each_mode_takes_what_the_capacity_page_says() {
+        // Dynamic: batches of 16 plus the primary IP (docs/capacity.md's examples).
         assert_eq!(takes(Mode::Dynamic, 250, 250).pod_subnet_ips, 251);
         assert_eq!(takes(Mode::Dynamic, 250, 30).pod_subnet_ips, 49);
         assert_eq!(takes(Mode::Dynamic, 110, 40).pod_subnet_ips, 49);
@@ -209,7 +211,7 @@ mod tests {
     }
 
     #[test]
-    fn names_follow_spec_section_5() {
+    fn names_follow_the_json_output() {
         let names: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
         assert_eq!(
             names,

@@ -26,7 +26,7 @@ pub struct SubnetSteps {
     pub steps: Vec<Step>,
     /// Steps left out of `steps` (long scale-outs).
     pub omitted_steps: u64,
-    /// SPEC §3, dynamic pod subnets only: the step where a full batch no longer fits (pods
+    /// docs/capacity.md, dynamic pod subnets only: the step where a full batch no longer fits (pods
     /// begin waiting for IPs), the exhaustion point's step.
     pub soft_limit: Option<LimitPoint>,
     /// The step where pods plus each node's primary IP pass usable even with batches of 1
@@ -127,7 +127,7 @@ fn step(usable: u64, s: StepState) -> Step {
     }
 }
 
-/// Which setting a sweep varies (SPEC §7), over every pool of the plan at once.
+/// Which setting a sweep varies (docs/sizing.md), over every pool of the plan at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SweepKind {
     /// Pods per node, 0 to the plan's largest max_pods (each pool clamped at its own).

@@ -3,10 +3,10 @@
 //! it stands alone on a line, on the next one; `# cniplan: ignore-file[rule]` silences a rule
 //! in the whole file. A suppression that silences nothing is reported (`unused-suppression`).
 //!
-//! A directive is a comment of the file's own syntax whose text starts with `cniplan:`
-//! (`# …` in YAML and HCL, `// …` and `/* … */` in HCL and ARM templates); plan JSON and az
-//! exports have no comments and so no directives. Nothing in a value, key, tag or name is
-//! ever read as one, however it is quoted (SPEC §6): the verdict is the infrastructure's.
+//! A directive is a comment of the file's own syntax whose text starts with `cniplan:` (`# …`
+//! in YAML and HCL, `// …` and `/* … */` in HCL and ARM templates); plan JSON and az exports
+//! have no comments and so no directives. Nothing in a value, key, tag or name is ever read as
+//! one, however it is quoted (docs/configuration.md): the verdict is the infrastructure's.
 
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;

@@ -509,17 +509,20 @@ fn the_max_count_sweep_counts_every_pool_on_a_subnet_together() {
 }
 
 #[test]
-fn the_readme_shows_the_binarys_real_output() {
+fn the_docs_show_the_binarys_real_output() {
     let example = "examples/auto-subnets/plan.yaml";
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let sizing = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sizing.md"))
+        .expect("docs/sizing.md");
+    let capacity = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/capacity.md"))
+        .expect("docs/capacity.md");
     for args in [
         vec!["size", example],
         vec!["simulate", "--sweep", "max-count", example],
     ] {
         let out = stdout(&cniplan(&args));
         assert!(
-            readme.contains(&out),
-            "update the README's output of `cniplan {}`:\n{out}",
+            sizing.contains(&out),
+            "update docs/sizing.md's output of `cniplan {}`:\n{out}",
             args.join(" ")
         );
     }
@@ -529,7 +532,7 @@ fn the_readme_shows_the_binarys_real_output() {
         "        cidr: 10.30.4.0/22",
         "        cidr: 10.30.1.32/27           # a fixed size, placed by cniplan",
     ] {
-        assert!(written.contains(line) && readme.contains(line), "{line}");
+        assert!(written.contains(line) && sizing.contains(line), "{line}");
     }
     let limits = stdout(&stdin_plan(&["simulate", "-"], LIMITS));
     let soft = limits
@@ -540,7 +543,7 @@ fn the_readme_shows_the_binarys_real_output() {
         .lines()
         .find(|l| l.starts_with("Hard limit"))
         .expect("a hard limit");
-    assert!(readme.contains(&format!("{soft}\n{hard}\n")));
+    assert!(capacity.contains(&format!("{soft}\n{hard}\n")));
     // The written example passes check with nothing to say.
     let check = stdin_plan(&["check", "--fail-on", "note", "-"], &written);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));

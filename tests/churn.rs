@@ -1,5 +1,5 @@
 //! `simulate --churn` as a user runs it: SPEC §7's JSON, the same bytes for a seed on any
-//! number of cores, the flags and their errors, and the README's example.
+//! number of cores, the flags and their errors, and the example in docs/churn.md.
 
 use serde_json::Value;
 use std::process::Output;
@@ -140,12 +140,13 @@ fn bad_flags_are_usage_errors() {
 }
 
 #[test]
-fn the_readme_shows_the_examples_real_churn_output() {
+fn the_docs_show_the_examples_real_churn_output() {
     let out = cniplan(&["simulate", "--churn", EXAMPLE], None);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/churn.md"))
+        .expect("docs/churn.md");
     assert!(
-        readme.contains(&format!("```text\n{text}```")),
-        "update the README's output of `cniplan simulate --churn {EXAMPLE}`:\n{text}"
+        page.contains(&format!("```text\n{text}```")),
+        "update docs/churn.md's output of `cniplan simulate --churn {EXAMPLE}`:\n{text}"
     );
 }

@@ -267,20 +267,22 @@ fn a_plan_without_clusters_has_nothing_to_compare() {
 }
 
 #[test]
-fn the_readme_shows_the_compare_examples_real_output() {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let start = readme
+fn the_docs_show_the_compare_examples_real_output() {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/network-modes.md"),
+    )
+    .unwrap();
+    let start = page
         .find("```text\naks-kubenet (kubenet today)")
-        .expect("the compare sample in the README")
+        .expect("the compare sample in docs/network-modes.md")
         + "```text\n".len();
-    let end = start + readme[start..].find("```").unwrap();
+    let end = start + page[start..].find("```").unwrap();
     // The figures print whatever the plan's findings; the exit code is check's business.
     let out = cniplan(&["compare", "--color", "never", KUBENET]);
     assert_eq!(
-        &readme[start..end],
+        &page[start..end],
         stdout(&out),
-        "update the README's compare output"
+        "update the compare output in docs/network-modes.md"
     );
 }
 

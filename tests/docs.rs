@@ -1,5 +1,5 @@
-//! The user documentation stays true: its links lead somewhere, and the JSON example is the
-//! binary's real output.
+//! The user documentation stays true: its links lead somewhere, the README reaches every page
+//! of docs/, its plan is a checked example, and the JSON example is the binary's real output.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,9 +9,9 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// README.md and every page under docs/.
+/// README.md, ARCHITECTURE.md and every page under docs/.
 fn pages() -> Vec<PathBuf> {
-    let mut pages = vec![root().join("README.md")];
+    let mut pages = vec![root().join("README.md"), root().join("ARCHITECTURE.md")];
     let mut docs: Vec<PathBuf> = fs::read_dir(root().join("docs"))
         .expect("docs/ exists")
         .map(|e| e.expect("readable entry").path())
@@ -154,6 +154,41 @@ fn the_readmes_rule_table_is_the_registry() {
         assert_eq!(
             severity, &want,
             "{name}: the README's severity against the registry's"
+        );
+    }
+}
+
+/// The README's plan is the hub-and-spoke example as it is (its header comments aside), so
+/// the plan a newcomer reads first is one the snapshot tests load and check.
+#[test]
+fn the_readmes_plan_is_the_hub_and_spoke_example() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md");
+    let example = fs::read_to_string(root().join("examples/hub-and-spoke/plan.yaml")).expect("the example");
+    let plan: String = example
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        readme.contains(&format!("```yaml\n{plan}```")),
+        "the README's plan format section shows examples/hub-and-spoke/plan.yaml"
+    );
+}
+
+/// Every page under docs/ is reachable from the README.
+#[test]
+fn the_readme_links_every_page_of_the_docs() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md");
+    let targets = link_targets(&readme);
+    for page in pages()
+        .into_iter()
+        .filter(|p| p.parent() == Some(&root().join("docs")))
+    {
+        let name = page.file_name().expect("a file name").to_string_lossy();
+        let link = format!("docs/{name}");
+        assert!(
+            targets.iter().any(|t| t.split('#').next() == Some(link.as_str())),
+            "the README does not link {link}"
         );
     }
 }

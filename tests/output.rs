@@ -1,7 +1,7 @@
 //! What users read, pinned: the human and the JSON output of every fixture plan under
 //! tests/fixtures/ and every example plan under examples/, one snapshot per plan and format
 //! in tests/snapshots/. A changed message fails `cargo test` until its new snapshot is
-//! accepted (README, Development).
+//! accepted (docs/development.md, Tests).
 
 use cniplan::render::{render, Format, HumanOptions};
 use cniplan::source::SourceFile;

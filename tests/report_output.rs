@@ -250,18 +250,21 @@ fn the_man_page_and_the_completions_know_every_command() {
 }
 
 #[test]
-fn the_readme_lists_the_new_formats_and_commands() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
+fn the_docs_list_the_new_formats_and_commands() {
+    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/commands.md"))
+        .expect("docs/commands.md");
     for needle in [
         "--format csv",
         "--format markdown",
         "--output FILE",
         "cniplan man",
     ] {
-        assert!(readme.contains(needle), "the README does not mention {needle}");
+        assert!(
+            page.contains(needle),
+            "docs/commands.md does not mention {needle}"
+        );
     }
-    // The README's CSV sample is the real header and the pod subnet's real row.
+    // The page's CSV sample is the real header and the pod subnet's real row.
     let csv = stdout(&cniplan(&["check", "--format", "csv", WALKTHROUGH]));
     let mut lines = csv.lines();
     let header = lines.next().expect("a header");
@@ -270,8 +273,8 @@ fn the_readme_lists_the_new_formats_and_commands() {
         .expect("the pod subnet's row");
     for line in [header, pod] {
         assert!(
-            readme.lines().any(|l| l == line),
-            "update the README's CSV sample: {line}"
+            page.lines().any(|l| l == line),
+            "update the CSV sample in docs/commands.md: {line}"
         );
     }
 }

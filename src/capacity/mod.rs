@@ -1,4 +1,5 @@
-//! Capacity: what every subnet and pod CIDR must hold as the plan's pools scale (SPEC §3).
+//! Capacity: what every subnet and pod CIDR must hold as the plan's pools scale
+//! (docs/capacity.md).
 //!
 //! Each pool that uses a range becomes a [`PoolUse`] (what one node takes there, from the
 //! mode table in [`crate::mode`]); the deterministic [`scenario`] then walks baseline →
@@ -144,7 +145,7 @@ pub fn usable_ips(prefix: u8, reserved_ips: u32) -> u64 {
 }
 
 /// Usable IPs of a subnet with all its prefixes: Azure keeps 5 addresses of each prefix
-/// (SPEC §5), and the subnet's `reserved_ips` once.
+/// (docs/json-output.md), and the subnet's `reserved_ips` once.
 pub fn subnet_usable(subnet: &crate::topology::Subnet) -> u64 {
     let addresses = subnet
         .cidrs()

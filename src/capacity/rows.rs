@@ -16,13 +16,13 @@ pub struct SubnetRow {
     pub name: String,
     /// The range's first prefix.
     pub cidr: String,
-    /// `ipv4` or `ipv6` (SPEC §5).
+    /// `ipv4` or `ipv6` (docs/json-output.md).
     pub family: &'static str,
     /// Prefixes of the range after the first, in the same family; empty for nearly all.
     pub more_cidrs: Vec<String>,
     pub role: &'static str,
-    /// `2^(32 - prefix) - 5 - reserved_ips`, never below zero (SPEC §3): a subnet too small
-    /// for Azure's 5 and its reserved IPs has none, and subnet-too-small says so.
+    /// `2^(32 - prefix) - 5 - reserved_ips`, never below zero (docs/capacity.md): a subnet too
+    /// small for Azure's 5 and its reserved IPs has none, and subnet-too-small says so.
     pub usable: u64,
     pub baseline_demand: u64,
     pub peak_demand: u64,
@@ -70,7 +70,8 @@ impl Serialize for SubnetRow {
 pub struct PoolRow {
     pub cluster: String,
     pub pool: String,
-    /// The pool's network mode (SPEC §5): dynamic, static-block, traditional, overlay, kubenet, none.
+    /// The pool's network mode (docs/json-output.md): dynamic, static-block, traditional,
+    /// overlay, kubenet, none.
     pub mode: &'static str,
     pub ips_per_node: u64,
     /// Nodes at full scale plus this pool's upgrade surge.
@@ -147,7 +148,8 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
                 subnet.origin.as_deref(),
             )
         }
-        // SPEC §5: a pod CIDR's row is named `<cluster>/pod_cidr` and counts /24 node slots.
+        // docs/json-output.md: a pod CIDR's row is named `<cluster>/pod_cidr` and counts /24
+        // node slots.
         Range::PodCidr(k) => {
             let cluster = &topology.clusters[k];
             (

@@ -1,4 +1,4 @@
-//! Soft and hard limits of a dynamic pod subnet (SPEC §3).
+//! Soft and hard limits of a dynamic pod subnet (docs/capacity.md).
 //!
 //! The scenario counts whole batches: the exhaustion point is where a node's next batch no
 //! longer fits, so pods begin waiting for IPs — the *soft* limit. When the control plane marks
@@ -45,7 +45,7 @@ impl LimitPoint {
     }
 }
 
-/// JSON names a phase as SPEC §5 does: `baseline`, `scale-out`, `surge`.
+/// JSON names a phase as docs/json-output.md does: `baseline`, `scale-out`, `surge`.
 fn phase_name<S: serde::Serializer>(phase: &Phase, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(phase.as_str())
 }

@@ -1,4 +1,4 @@
-//! The deterministic scenario of SPEC §3 over one subnet's pool uses:
+//! The deterministic scenario (docs/capacity.md) over one subnet's pool uses:
 //! 1. baseline — every pool at its baseline nodes (step 0);
 //! 2. scale-out — in lockstep steps, every pool below its maximum adds one node;
 //! 3. surge — at full scale each cluster upgrades one pool at a time (its worst one for
@@ -26,9 +26,9 @@ impl Phase {
     }
 }
 
-/// The first request a subnet cannot serve, and the step it belongs to. The four figures are
-/// of one moment (SPEC §3): the whole step as the scenario asks for it, the node whose request
-/// failed included, so they match that step's row in `simulate`.
+/// The first request a subnet cannot serve, and the step it belongs to. The four figures are of
+/// one moment (docs/capacity.md): the whole step as the scenario asks for it, the node whose
+/// request failed included, so they match that step's row in `simulate`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exhaustion {
     pub phase: Phase,
@@ -384,7 +384,7 @@ mod tests {
             proptest::prop_assert_eq!(cap.baseline_demand, baseline);
             proptest::prop_assert_eq!(cap.peak_demand, peak);
             proptest::prop_assert_eq!(cap.exhaustion.as_ref().map(|e| (e.phase, e.step)), exhaustion);
-            // The exhaustion's figures are those of its step's row (SPEC §3: one moment).
+            // The exhaustion's figures are those of its step's row (docs/capacity.md: one moment).
             if let Some(e) = &cap.exhaustion {
                 let s = state_at(&cap, e.step);
                 let nodes: u64 = s.nodes.iter().sum();

@@ -1,6 +1,6 @@
-//! `simulate --churn` (SPEC §7): seeded Monte Carlo trials of pods and nodes coming and going,
-//! each node driven through the node agent's pool with its release hysteresis
-//! ([`trial`] says what a trial does), reporting per range the distribution of peak demand.
+//! `simulate --churn` (docs/churn.md): seeded Monte Carlo trials of pods and nodes coming and
+//! going, each node driven through the node agent's pool with its release hysteresis ([`trial`]
+//! says what a trial does), reporting per range the distribution of peak demand.
 //!
 //! Trials run in parallel (rayon), each with its own random stream from (seed, part, trial),
 //! and their peaks are collected in trial order: the figures are the same on any number of

@@ -51,7 +51,7 @@ pub struct PoolPlan {
 }
 
 impl PoolPlan {
-    /// The autoscaler can take nodes away (SPEC §2: min_count below max_count).
+    /// The autoscaler can take nodes away (docs/plan-format.md: min_count below max_count).
     pub fn scales_in(&self) -> bool {
         self.min < self.full
     }

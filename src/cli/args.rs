@@ -1,4 +1,4 @@
-//! The command line (SPEC §1), declared with clap.
+//! The command line (docs/commands.md), declared with clap.
 
 use crate::render::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -1,8 +1,8 @@
-//! What a directory walk found, as the inputs `check` runs (SPEC §6, "Walks find every input
-//! kind"): cniplan plans and Terraform plan JSON by name; every Terraform root module once
-//! (a directory of `.tf` files that no other directory of the walk calls as a local module);
-//! every ARM template (told by its `$schema`) with each parameters file paired to it by
-//! name. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files of no
+//! What a directory walk found, as the inputs `check` runs (docs/commands.md, "Which files
+//! `check` reads"): cniplan plans and Terraform plan JSON by name; every Terraform root module
+//! once (a directory of `.tf` files that no other directory of the walk calls as a local
+//! module); every ARM template (told by its `$schema`) with each parameters file paired to it
+//! by name. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files of no
 //! template found) is no input and is passed over without a finding.
 
 use crate::input::terraform::files;

@@ -5,7 +5,7 @@ use crate::diagnostic::Span;
 use crate::source::SourceFile;
 use std::path::Path;
 
-/// File names picked when walking a directory (SPEC §1), and Terraform plans in JSON
+/// File names picked when walking a directory (docs/commands.md), and Terraform plans in JSON
 /// (`terraform show -json tfplan > tfplan.json`, or `NAME.tfplan.json`).
 pub fn is_plan_file_name(name: &str) -> bool {
     // `.cniplan.yaml` itself is the configuration file, not a plan.

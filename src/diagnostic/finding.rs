@@ -21,7 +21,7 @@ pub struct Finding {
     pub span: Option<Span>,
     pub related: Vec<Related>,
     /// The imported resource it is about: its Terraform address or Azure resource ID
-    /// (SPEC §5), since names repeat across resource groups; `None` in cniplan plans.
+    /// (docs/json-output.md), since names repeat across resource groups; `None` in cniplan plans.
     pub resource: Option<Box<str>>,
 }
 

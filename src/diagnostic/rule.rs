@@ -1,12 +1,12 @@
-//! Every rule's identity: its kebab-case name, default severity, summary and page, in one
-//! table (SPEC §4). A leaf: the loader, the resolver, the rules and the renderers all name
-//! rules through it, and it names nothing of theirs.
+//! Every rule's identity: its kebab-case name, default severity, summary and page, in one table
+//! (the README's rule table). A leaf: the loader, the resolver, the rules and the renderers all
+//! name rules through it, and it names nothing of theirs.
 
 use super::Severity;
 
 macro_rules! registry {
     ($($variant:ident = $name:literal, $severity:ident $(/ $other:ident)?, $summary:literal;)*) => {
-        /// Every rule cniplan reports, in the order of SPEC §4.
+        /// Every rule cniplan reports, in the order of the README's rule table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $($variant),* }
 
@@ -22,8 +22,8 @@ macro_rules! registry {
                 match self { $(Rule::$variant => Severity::$severity),* }
             }
 
-            /// The severity of the rule's other case, for the rules that report one (SPEC
-            /// §4's `error / warning` rows, e.g. an overlap with an unpeered VNet, and
+            /// The severity of the rule's other case, for the rules that report one (the
+            /// rule table's `error / warning` rows, e.g. an overlap with an unpeered VNet, and
             /// `warning / error`, e.g. a declaration twice that the tool itself refuses).
             pub fn other_severity(self) -> Option<Severity> {
                 match self { $(Rule::$variant => None $(.or(Some(Severity::$other)))?),* }

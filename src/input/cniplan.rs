@@ -1,4 +1,4 @@
-//! The cniplan plan format (SPEC §2): YAML text → [`Plan`], in one parse. Every syntax
+//! The cniplan plan format (docs/plan-format.md): YAML text → [`Plan`], in one parse. Every syntax
 //! problem, unknown key, wrong type and missing field of the file is reported at its place;
 //! a plan with any of them is not simulated.
 

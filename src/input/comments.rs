@@ -1,6 +1,6 @@
 //! Where a file's comments are, as its own syntax has them. Suppression directives are read
 //! only from these ranges, so a tag, a name, a key or any other value cannot carry one: the
-//! gate's verdict is not for whoever writes the data to change (SPEC §6).
+//! gate's verdict is not for whoever writes the data to change (docs/configuration.md).
 //!
 //! Each syntax finds its strings by the parser that reads it, never by a guess at quotes:
 //! YAML by saphyr-parser's scalar events, HCL by hcl-edit's string, template and heredoc

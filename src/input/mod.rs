@@ -20,12 +20,12 @@ use crate::source::SourceFile;
 use terraform::plan_json::Sniffed;
 use tree::AliasUse;
 
-/// The input formats of SPEC §6.
+/// The input formats `--input` names (README, Inputs; docs/commands.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Recognise each file by its content.
     Auto,
-    /// A cniplan plan (YAML, SPEC §2).
+    /// A cniplan plan (YAML, docs/plan-format.md).
     Cniplan,
     /// Terraform: a plan in JSON (`terraform show -json tfplan`), or a directory of `.tf`
     /// files read without Terraform.

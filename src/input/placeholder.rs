@@ -1,8 +1,9 @@
 //! Placeholders: values a README or sample leaves for the user to fill in before deploying —
 //! `<addressPrefix>`, `/subscriptions/<sub-id>/resourceGroups/…`, or an azd `${AZURE_VAR}`
 //! whose variable is not set. They are unknown, not wrong: the reader notes what to fill in
-//! (`unresolved-input`) and the rules that need the value stay silent (SPEC §6). Azure names,
-//! IDs and prefixes never contain `<`, `>` or `${`, so no real value is taken for one.
+//! (`unresolved-input`) and the rules that need the value stay silent
+//! (rules/unresolved-input.md). Azure names, IDs and prefixes never contain `<`, `>` or `${`,
+//! so no real value is taken for one.
 
 /// The placeholder in `text`, as written, if there is one: `<` and a letter, then up to `>`
 /// on the same stretch of text (no `<`, `>` or line break between); or `${NAME}` whose

@@ -1,4 +1,4 @@
-//! The typed plan every input becomes (SPEC §2, version 1), each value with its place.
+//! The typed plan every input becomes (docs/plan-format.md, version 1), each value with its place.
 //!
 //! A cniplan plan is read into these types through serde (`input::cniplan`); the Terraform,
 //! ARM and az readers build them directly. Text that needs parsing (CIDRs, IPs, references,
@@ -108,7 +108,7 @@ pub struct Allocation {
     pub headroom_warning: Option<Spanned<f64>>,
 }
 
-/// `simulate --churn` (SPEC §7); unset values take the defaults of `crate::topology::churn_settings`.
+/// The trials of `simulate --churn` (docs/churn.md); unset keys take their defaults.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Churn {
@@ -264,7 +264,7 @@ pub struct NodePool {
     pub max_surge: Option<Spanned<String>>,
     /// Nodes an upgrade may take down at once: a count or a percentage, like max_surge. It
     /// takes no IPs (capacity drops instead), so the scenario never counts it; with
-    /// `max_surge: 0` an upgrade needs no extra IPs at all (SPEC §2).
+    /// `max_surge: 0` an upgrade needs no extra IPs at all.
     #[serde(default)]
     #[schemars(with = "Option<MaxSurgeSchema>")]
     pub max_unavailable: Option<Spanned<String>>,

@@ -1,4 +1,4 @@
-//! The three ways a plan names a subnet (SPEC §2): `name`, `vnet/subnet`, or an Azure
+//! The three ways a plan names a subnet (docs/plan-format.md): `name`, `vnet/subnet`, or an Azure
 //! resource ID as `az aks create --vnet-subnet-id` takes it. Each may end in one `/`.
 
 #[derive(Debug, PartialEq, Eq)]

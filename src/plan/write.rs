@@ -1,5 +1,5 @@
-//! A typed plan → an editable cniplan plan (YAML, SPEC §2), for `cniplan import`: keys in
-//! the order of SPEC §2, each value commented with the resource it came from and its file
+//! A typed plan → an editable cniplan plan (YAML, docs/plan-format.md), for `cniplan import`:
+//! keys in the order of that page, each value commented with the resource it came from and its file
 //! and line, so a reviewer can trace every figure back to the input.
 //!
 //! Imported pools name subnets by resource address, which a cniplan plan cannot; the writer
@@ -396,7 +396,7 @@ fn location(sources: &[SourceFile], span: crate::diagnostic::Span) -> String {
 /// Comments are single lines.
 /// Text from the inputs (file names, resource names, messages) as it goes into a comment:
 /// on one line, with no control character, and never starting a directive, so the written
-/// plan's `check` does not obey what the data said (SPEC §6).
+/// plan's `check` does not obey what the data said (docs/configuration.md, directives).
 fn comment_text(text: &str) -> String {
     let text = crate::source::visible(text);
     if text.trim_start().starts_with(crate::source::DIRECTIVE) {

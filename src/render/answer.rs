@@ -24,8 +24,8 @@ impl FindingCounts {
     }
 }
 
-/// `{"path", "findings", KEY: body}`, pretty-printed, keys in that order (SPEC §7 names the
-/// body's key: `clusters` for compare, `subnets` for size).
+/// `{"path", "findings", KEY: body}`, pretty-printed, keys in that order (docs/json-output.md
+/// names the body's key: `clusters` for compare, `subnets` for size).
 pub fn json<T: Serialize>(path: &str, findings: &[Finding], key: &str, body: &T) -> String {
     let answer = Answer {
         path,

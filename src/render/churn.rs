@@ -9,8 +9,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 use serde_json::json;
 
-/// SPEC §7's `{"trials", "seed", "subnets": [...]}`, with the plan's path and finding counts
-/// as every `simulate` JSON carries them.
+/// The `{"trials", "seed", "subnets": [...]}` of docs/json-output.md, with the plan's path and
+/// finding counts as every `simulate` JSON carries them.
 pub fn json(path: &str, findings: &[Finding], churn: &Churn) -> String {
     let mut value = json!({
         "path": path,

@@ -1,5 +1,5 @@
 //! `cniplan compare` output: per cluster, a table of the modes and their notes, or the JSON
-//! of SPEC §7.
+//! of docs/json-output.md.
 
 use crate::compare::ClusterComparison;
 use crate::diagnostic::Finding;
@@ -7,8 +7,9 @@ use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
-/// SPEC §7's `{"clusters": [...]}`, with the plan's path and its finding counts beside it (as
-/// `simulate --format json` carries them), so a script knows whether `check` would pass.
+/// The `{"clusters": [...]}` of docs/json-output.md, with the plan's path and its finding
+/// counts (as `simulate --format json` carries them), so a script knows whether `check` would
+/// pass.
 pub fn json(path: &str, findings: &[Finding], clusters: &[ClusterComparison]) -> String {
     super::answer::json(path, findings, "clusters", &clusters)
 }

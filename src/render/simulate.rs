@@ -15,7 +15,7 @@ pub fn steps_json(path: &str, findings: &[Finding], subnets: &[SubnetSteps]) -> 
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
-/// SPEC §7's sweep: per subnet the largest value that still fits, and every used range's
+/// A sweep (docs/sizing.md): per subnet the largest value that still fits, and every used range's
 /// figures at each value shown. The pods-per-node sweep keeps its `densities` array.
 pub fn sweep_json(path: &str, findings: &[Finding], sweep: &Sweep) -> String {
     let key = sweep.kind.key();
@@ -114,9 +114,9 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
     out
 }
 
-/// SPEC §3's soft and hard limits under a subnet's step table: where batches stop fitting and
-/// where pods fail even with batches of 1; for other ranges, why there are none (only when
-/// the range runs out, where a reader looks for them).
+/// The soft and hard limits (docs/capacity.md) under a subnet's step table: where batches stop
+/// fitting and where pods fail even with batches of 1; for other ranges, why there are none
+/// (only when the range runs out, where a reader looks for them).
 fn limits_lines(s: &SubnetSteps) -> String {
     let usable = thousands(s.row.usable);
     match (&s.soft_limit, &s.hard_limit, s.scarce_peak_demand) {

@@ -1,5 +1,5 @@
 //! `cniplan size` output: a table of every subnet and pod CIDR with its smallest prefix and a
-//! free range, or the JSON of SPEC §7.
+//! free range, or its JSON (docs/json-output.md).
 
 use super::cell;
 use crate::diagnostic::Finding;
@@ -8,8 +8,8 @@ use crate::size::SizeRow;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
-/// SPEC §7's `{"subnets": [...]}`, with the plan's path and finding counts beside it, as
-/// `compare` and `simulate` carry them.
+/// The `{"subnets": [...]}` of docs/json-output.md, with the plan's path and finding counts
+/// beside it, as `compare` and `simulate` carry them.
 pub fn json(path: &str, findings: &[Finding], rows: &[SizeRow]) -> String {
     super::answer::json(path, findings, "subnets", &rows)
 }

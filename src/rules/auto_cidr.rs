@@ -1,7 +1,8 @@
-//! auto-cidr: a subnet written `cidr: auto` or `auto/22` is sized and placed by cniplan (SPEC
-//! §7, `crate::size::auto`); say where it went and why that size (note), or that no free range
-//! of the VNet holds it (error). A note, not silence: the plan does not say where the subnet
-//! is, so the finding is the only record of it in every output format, at the `auto` value.
+//! auto-cidr: a subnet written `cidr: auto` or `auto/22` is sized and placed by cniplan
+//! (docs/sizing.md, `crate::size::auto`); say where it went and why that size (note), or that
+//! no free range of the VNet holds it (error). A note, not silence: the plan does not say where
+//! the subnet is, so the finding is the only record of it in every output format, at the `auto`
+//! value.
 
 use crate::capacity::{usable_ips, RangeCapacity};
 use crate::diagnostic::{Finding, Rule};

@@ -1,6 +1,7 @@
 //! dns-service-ip: the cluster DNS service IP must lie inside the service CIDR and not be
 //! its network address, its first address, which kubernetes.default takes
-//! (AKS docs concepts-network-ip-address-planning.md), or its broadcast address (SPEC §4).
+//! (AKS docs concepts-network-ip-address-planning.md), or its broadcast address
+//! (rules/dns-service-ip.md).
 
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;

@@ -25,7 +25,7 @@ pub fn finding(
         Phase::ScaleOut => format!("during scale-out, at step {}", e.step),
         Phase::Surge => format!("during the upgrade surge (step {})", e.step),
     };
-    // Every figure is of the step (SPEC §3), so it matches that step's row in `simulate`.
+    // Every figure is of the step (docs/capacity.md), so it matches that step's row in `simulate`.
     let message = format!(
         "{what} `{}` ({}) runs out {when}, where pool `{pool}` of cluster `{}` cannot get its IPs: \
          the step needs {} IPs for {} nodes and {} pods ({} of those IPs stranded on nodes), \
@@ -49,8 +49,9 @@ pub fn finding(
     Some(Finding::new(rule, cidr.span, message).help(resize_help(topology, c)))
 }
 
-/// SPEC §3's soft and hard limits of a dynamic pod subnet that runs out: the exhaustion point
-/// is the soft one; the hard one assumes the node agent's subnet-scarcity mode.
+/// The soft and hard limits (docs/capacity.md) of a dynamic pod subnet that runs out: the
+/// exhaustion point is the soft one; the hard one assumes the node agent's subnet-scarcity
+/// mode.
 pub fn limits_sentence(c: &RangeCapacity, hard: Option<LimitPoint>, scarce_peak: u64) -> String {
     let soft = "That is the soft limit: a full batch no longer fits, so pods begin waiting for IPs";
     match hard {

@@ -1,6 +1,7 @@
 //! max-pods-range: max pods per node must lie in 10–250, and a pool must hold at least 30
 //! pods in all (AKS docs concepts-network-ip-address-planning.md; the feature article's table).
-//! A pods_per_node above max_pods is clamped by the simulator and reported (SPEC §3), a warning.
+//! A pods_per_node above max_pods is clamped by the simulator and reported, a warning
+//! (rules/max-pods-range.md).
 
 use crate::diagnostic::Rule;
 use crate::diagnostic::{Finding, Severity};

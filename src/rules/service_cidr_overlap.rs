@@ -45,7 +45,8 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             }
         }
         let (severity, hits) = if hits.is_empty() {
-            // The cluster's own VNets first, then the peered ones (SPEC §4: either warns).
+            // The cluster's own VNets first, then the peered ones (rules/service-cidr-overlap.md:
+            // either warns).
             let spaces = reachable.iter().enumerate().flat_map(|(k, &v)| {
                 let kind = if k < vnets.len() { "VNet" } else { "peered VNet" };
                 let name = &topology.vnets[v].name.value;

@@ -1,6 +1,6 @@
 //! subnet-too-small: a subnet smaller than /29, the smallest Azure creates, or one whose
 //! reserved_ips take more than Azure's 5 leave of it, so it has no usable IP (Azure virtual
-//! network FAQ; SPEC §3: usable is never negative, and such a subnet is reported).
+//! network FAQ; docs/capacity.md: usable is never negative, and such a subnet is reported).
 
 use crate::capacity::usable_ips;
 use crate::diagnostic::Finding;

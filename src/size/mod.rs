@@ -1,6 +1,6 @@
-//! `cniplan size` and `cidr: auto` (SPEC §7): the smallest prefix that holds each subnet's and
-//! pod CIDR's peak within `headroom_warning` under the plan's own mode, and a free range of
-//! that size.
+//! `cniplan size` and `cidr: auto` (docs/sizing.md): the smallest prefix that holds each
+//! subnet's and pod CIDR's peak within `headroom_warning` under the plan's own mode, and a free
+//! range of that size.
 //!
 //! Where a range may go: a subnet inside its VNet's address space, clear of every subnet,
 //! peered VNet, external network, service CIDR, pod CIDR and forbidden range; a pod CIDR
@@ -52,7 +52,7 @@ fn peak_of(range: Range, uses: &[PoolUse]) -> u64 {
 }
 
 /// The largest pod subnet a mode takes: dynamic allocation stops at a /16 (about 65,000
-/// pods), static block at a /12 (SPEC §4, pod-subnet-too-large and static-block-limits).
+/// pods), static block at a /12 (rules/pod-subnet-too-large.md, rules/static-block-limits.md).
 fn largest_pod_subnet(uses: &[PoolUse]) -> Option<u8> {
     let pod = |mode| uses.iter().any(|u| u.role == Role::Pod && u.mode == mode);
     if pod(Mode::Dynamic) {
@@ -224,7 +224,7 @@ fn place_pod_cidr(occupied: &Occupied, prefix: u8, current: Ipv4Net) -> Option<I
     })
 }
 
-/// One row of `cniplan size`: SPEC §7's five fields, then what explains them.
+/// One row of `cniplan size`: the five fields of docs/json-output.md, then what explains them.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct SizeRow {
     /// The subnet's VNet; null for a pod CIDR.

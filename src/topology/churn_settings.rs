@@ -1,4 +1,4 @@
-//! The plan's `churn:` block (SPEC §7), resolved: defaults filled in, bad values reported as
+//! The plan's `churn:` block (docs/churn.md), resolved: defaults filled in, bad values reported as
 //! `plan-schema` at their place (the plan still loads: only `simulate --churn` reads them).
 
 use crate::diagnostic::{Finding, Rule, Spanned};

@@ -89,7 +89,7 @@ impl Subnet {
     }
 }
 
-/// A subnet whose range cniplan chooses (SPEC §7).
+/// A subnet whose range cniplan chooses (docs/sizing.md).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AutoCidr {
     /// The prefix of `auto/22`; `None` for `auto`, sized from the subnet's peak.

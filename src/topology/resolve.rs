@@ -651,7 +651,7 @@ impl Resolver {
 }
 
 /// The cluster-wide half of a pool's mode: the AKS API's `networkPlugin` and
-/// `networkPluginMode` (SPEC §2).
+/// `networkPluginMode` (docs/plan-format.md).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Network {
     /// Azure CNI without a mode: a pod subnet per pool, or traditional when no pool has one.

@@ -476,7 +476,8 @@ impl Builder<'_> {
             }),
         };
         self.notes.push(notes);
-        // One resource ID is one subnet, however many times it is declared (SPEC §6).
+        // One resource ID is one subnet, however many times it is declared
+        // (rules/conflicting-declarations.md).
         if let Some(first) = self.declared.get(&key).copied() {
             let kept = &mut self.vnets[first.vnet].subnets[first.index];
             if let Some(finding) = conflict(kept, &subnet, first.form, form) {

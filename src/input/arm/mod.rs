@@ -1,4 +1,4 @@
-//! ARM templates (and so Bicep, after `az bicep build`) → the typed plan (SPEC §6).
+//! ARM templates (and so Bicep, after `az bicep build`) → the typed plan (docs/arm-bicep-az.md).
 //!
 //! The template is evaluated as Azure Resource Manager would deploy it, as far as that can
 //! be done offline: parameters (from `--parameters` files, later files winning, else their

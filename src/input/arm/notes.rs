@@ -1,4 +1,5 @@
-//! The two notes of imported input (SPEC §4, last paragraph), made in one place:
+//! The two notes of imported input (rules/assumed-value.md, rules/unresolved-input.md), made in
+//! one place:
 //! `assumed-value` when a value nothing can supply took its documented default, and
 //! `unresolved-input` when a check stays silent for a resource because of one. Each
 //! resource gets at most one of each, listing every value it concerns.

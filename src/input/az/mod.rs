@@ -1,9 +1,9 @@
-//! az CLI exports → the typed plan (SPEC §6, `--input az`): `az network vnet list|show`,
-//! `az network vnet subnet list`, `az aks list|show`, `az aks nodepool list`, as az prints
-//! them (camelCase, flattened, nulls written out) or as the REST API returns them
-//! (`properties`-wrapped, lists as `{"value": […]}`). All files of one run form one estate:
-//! a resource printed by two commands is read once, and a cluster's pools link to the
-//! exported subnets by resource ID.
+//! az CLI exports → the typed plan (docs/arm-bicep-az.md, `--input az`):
+//! `az network vnet list|show`, `az network vnet subnet list`, `az aks list|show`,
+//! `az aks nodepool list`, as az prints them (camelCase, flattened, nulls written out) or as
+//! the REST API returns them (`properties`-wrapped, lists as `{"value": […]}`). All files of
+//! one run form one estate: a resource printed by two commands is read once, and a cluster's
+//! pools link to the exported subnets by resource ID.
 
 mod nics;
 

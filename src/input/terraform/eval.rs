@@ -17,7 +17,8 @@ use hcl_edit::template::{Directive, Element, Template};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-/// Instances of one resource or module call that cniplan expands (SPEC: bounded work).
+/// Instances of one resource or module call that cniplan expands (bounded work, as
+/// ARCHITECTURE.md's one evaluation budget).
 pub const MAX_INSTANCES: usize = 10_000;
 /// Instances of all resources and modules together: a `for_each` of modules each with a
 /// large `count` multiplies, and each instance is a resource in memory.

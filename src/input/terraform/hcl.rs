@@ -1,6 +1,6 @@
-//! A directory of `.tf` files read without Terraform (SPEC §6): every `resource` and `data`
-//! instance of the root module and of the local modules it calls, with values evaluated as
-//! far as they are known before apply, spans into the `.tf` files, and references.
+//! A directory of `.tf` files read without Terraform (docs/terraform.md): every `resource` and
+//! `data` instance of the root module and of the local modules it calls, with values evaluated
+//! as far as they are known before apply, spans into the `.tf` files, and references.
 //!
 //! A resource whose `count` or `for_each` is unknown before apply is one [`Resource`] at its
 //! address without a key, whose `unknown` starts with `count` or `for_each`.

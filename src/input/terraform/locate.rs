@@ -1,6 +1,6 @@
-//! Where a resource and its attributes are written in the `.tf` files of a configuration, so
-//! a finding read from a plan's JSON can point at the line a user edits (SPEC §6), and SARIF
-//! and GitHub annotations land on the `.tf` file in a pull request.
+//! Where a resource and its attributes are written in the `.tf` files of a configuration, so a
+//! finding read from a plan's JSON can point at the line a user edits (docs/terraform.md), and
+//! SARIF and GitHub annotations land on the `.tf` file in a pull request.
 //!
 //! Nothing is evaluated: `count` and `for_each` instances share their block, and an address's
 //! instance keys are ignored (`module.m["a"].azurerm_subnet.s[0]` is in the block of

@@ -1,5 +1,5 @@
 //! Terraform: azurerm resources read from a plan's JSON (`terraform show -json`) or from a
-//! directory of `.tf` files, then mapped onto the typed plan (SPEC §6).
+//! directory of `.tf` files, then mapped onto the typed plan (docs/terraform.md).
 //!
 //! Both readers produce [`Resource`]s, the one shape the azurerm mapping reads: a resource
 //! instance's attribute values as a span tree (nested blocks as lists of mappings, as plan

@@ -31,9 +31,10 @@ pub enum Sniffed<'a> {
 /// for a plan: Terraform writes it first.
 const SNIFF_BYTES: usize = 4096;
 
-/// Recognises a Terraform plan by content (SPEC §6): a JSON object with `format_version` and
-/// `planned_values` or `resource_changes`. Other JSON that Terraform writes (a state, with
-/// `format_version` and `values`) is taken too, so the reader can say what it is instead.
+/// Recognises a Terraform plan by content (docs/terraform.md): a JSON object with
+/// `format_version` and `planned_values` or `resource_changes`. Other JSON that Terraform
+/// writes (a state, with `format_version` and `values`) is taken too, so the reader can say
+/// what it is instead.
 pub fn sniff(source: &SourceFile) -> Sniffed<'_> {
     if !source.text.trim_start().starts_with('{') {
         return Sniffed::Other;

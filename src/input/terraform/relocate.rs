@@ -1,5 +1,5 @@
-//! Moves findings from the plan JSON to the `.tf` files a user edits (SPEC §6: "the `.tf`
-//! attribute when the configuration is at hand").
+//! Moves findings from the plan JSON to the `.tf` files a user edits (docs/terraform.md: the
+//! `.tf` attribute when the configuration is at hand).
 //!
 //! The plan reader calls [`relocate`] between reading resources and mapping them, so every
 //! span of the typed plan (and so of every finding) lands where relocation put it:

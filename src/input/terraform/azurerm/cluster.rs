@@ -4,7 +4,7 @@
 //! What Azure computes when the configuration leaves it unset (max pods, the network plugin,
 //! the service CIDR, the upgrade surge) takes the documented default with an `assumed-value`
 //! note; a subnet or node count nothing can supply leaves the pool unlinked or unsized, with
-//! one `unresolved-input` note per resource (SPEC §4).
+//! one `unresolved-input` note per resource (rules/unresolved-input.md).
 
 use super::network::{Networks, SubnetLink};
 use super::notes::Notes;

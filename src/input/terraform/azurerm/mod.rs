@@ -1,5 +1,5 @@
-//! The azurerm provider's resources → the typed plan (SPEC §6): VNets (with inline subnets),
-//! subnets, peerings, clusters and node pools, under provider v2 to v4 names.
+//! The azurerm provider's resources → the typed plan (docs/terraform.md): VNets (with inline
+//! subnets), subnets, peerings, clusters and node pools, under provider v2 to v4 names.
 //!
 //! Identity is the resource address: every VNet, subnet, cluster and pool carries it as its
 //! `origin`, and a pool names its subnets by their addresses (or by the Azure resource ID

@@ -1,6 +1,7 @@
-//! The findings of reading imported input (SPEC §4): `assumed-value` for a value that took
-//! its documented default, `unresolved-input` (one per resource) for what nothing in the
-//! input can supply, and `plan-schema` for values of the wrong type.
+//! The findings of reading imported input (rules/assumed-value.md and
+//! rules/unresolved-input.md): `assumed-value` for a value that took its documented default,
+//! `unresolved-input` (one per resource) for what nothing in the input can supply, and
+//! `plan-schema` for values of the wrong type.
 
 use crate::diagnostic::{Finding, Rule, Span};
 use std::collections::HashMap;

@@ -54,7 +54,7 @@ fn inline_subnets_and_provider_v2_prefixes_are_read() {
         subnets[0].origin.as_ref().unwrap().resource,
         "azurerm_virtual_network.v"
     );
-    // The second IPv4 prefix is the same subnet's (SPEC §5 `cidrs`); the IPv6 one is named.
+    // The second IPv4 prefix is the same subnet's (docs/json-output.md, `cidrs`); the IPv6 one is named.
     let more: Vec<&str> = subnets[1].more_cidrs.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(more, ["10.0.3.0/24"]);
     let n = notes(&loaded);
