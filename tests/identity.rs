@@ -164,3 +164,47 @@ fn an_az_subnet_with_two_prefixes_is_one_row_counting_both() {
     // Two IP configurations take two of the 182.
     assert_eq!(row["usable"], 180);
 }
+
+/// A key written twice in one JSON object keeps the last value, as ARM, Terraform and az read
+/// JSON, and says so when the two differ (issue 19): the /29 written first would have been a
+/// subnet-too-small error; the /24 written last is what deploys.
+#[test]
+fn a_json_key_written_twice_keeps_the_last_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet",
+     "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+       "subnets": [
+         {"name": "nodes", "properties": {"addressPrefix": "10.0.0.0/29", "addressPrefix": "10.0.0.0/24"}},
+         {"name": "same", "name": "same", "properties": {"addressPrefix": "10.0.1.0/24"}}
+       ]}}
+  ]
+}"#;
+    let path = dir.path().join("t.json");
+    std::fs::write(&path, template).unwrap();
+    let (code, findings, rows) = check(&[path.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    // One warning, at the kept key; `name` repeated with the same value is no conflict.
+    assert_eq!(
+        findings,
+        [("conflicting-declarations".into(), "warning".into(), 8)]
+    );
+    assert_eq!(rows, ["nodes 10.0.0.0/24", "same 10.0.1.0/24"]);
+
+    let export = r#"[{"id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v",
+  "name": "v", "resourceGroup": "rg", "addressSpace": {"addressPrefixes": ["10.3.0.0/16"]},
+  "subnets": [{"id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s",
+    "name": "s", "addressPrefix": "10.3.0.0/24",
+    "addressPrefix": "10.3.4.0/24"}]}]"#;
+    let az = dir.path().join("vnets.json");
+    std::fs::write(&az, export).unwrap();
+    let (_, findings, rows) = check(&["--input", "az", az.to_str().unwrap()]);
+    assert_eq!(
+        findings,
+        [("conflicting-declarations".into(), "warning".into(), 5)]
+    );
+    assert_eq!(rows, ["s 10.3.4.0/24"]);
+}

@@ -6,9 +6,10 @@
 //! a 12 MB plan, where the whole check of a Terraform plan may take 2×. This one borrows
 //! every string without escapes from the text and keeps objects as lists in written order.
 
-use super::tree::{Document, Entry, Node, SyntaxError, Value};
-use crate::diagnostic::Span;
+use super::tree::{Document, Entry, Node, RepeatedKey, SyntaxError, Value};
+use crate::diagnostic::{Finding, Rule, Span};
 use crate::source::SourceFile;
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 
 /// Deeper than Terraform plans of nested modules go; hostile nesting stops here.
@@ -35,12 +36,14 @@ fn parse_with(source: &SourceFile, file: u32, multi_line: bool) -> Result<Docume
         multi_line,
         entries: Vec::new(),
         items: Vec::new(),
+        repeated: Vec::new(),
     };
     parser.skip_space();
     if parser.at == parser.text.len() {
         return Ok(Document {
             root: None,
             aliases: Vec::new(),
+            repeated: Vec::new(),
             warnings: Vec::new(),
         });
     }
@@ -52,8 +55,30 @@ fn parse_with(source: &SourceFile, file: u32, multi_line: bool) -> Result<Docume
     Ok(Document {
         root: Some(root),
         aliases: Vec::new(),
+        repeated: parser.repeated,
         warnings: Vec::new(),
     })
+}
+
+/// A `conflicting-declarations` warning per key written twice in one object with different
+/// values, at the one kept (the last), naming the one left out.
+pub fn repeated_keys(repeated: &[RepeatedKey]) -> Vec<Finding> {
+    repeated
+        .iter()
+        .map(|r| {
+            Finding::new(
+                Rule::ConflictingDeclarations,
+                r.kept,
+                format!(
+                    "`{}` is written twice in one object with different values; ARM, Terraform and az \
+                     keep the last, and so does cniplan",
+                    r.key
+                ),
+            )
+            .related(r.first, format!("the earlier `{}`, left out", r.key))
+            .help("write each key once in an object, with the value it should have")
+        })
+        .collect()
 }
 
 struct Parser<'a> {
@@ -69,6 +94,7 @@ struct Parser<'a> {
     /// own Vec instead reallocated most of a large plan several times over.
     entries: Vec<Entry<'a>>,
     items: Vec<Node<'a>>,
+    repeated: Vec<RepeatedKey>,
 }
 
 impl<'a> Parser<'a> {
@@ -163,11 +189,56 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.at += 1;
                     self.depth -= 1;
+                    self.keep_last_of_repeated(first);
                     return Ok(Value::Map(self.entries.drain(first..).collect()));
                 }
                 _ => return Err(self.error("expected `,` or `}`")),
             }
         }
+    }
+
+    /// A key written twice in the object whose members start at `first`: the later one
+    /// replaces the earlier (as ARM, Terraform and az read JSON), recorded when the two
+    /// values differ. Linear: most objects have no repeat, found with one hash set.
+    fn keep_last_of_repeated(&mut self, first: usize) {
+        let members = &self.entries[first..];
+        if members.len() < 2 {
+            return;
+        }
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+        let mut repeats = false;
+        for (i, e) in members.iter().enumerate() {
+            repeats |= last.insert(e.key.as_ref(), i).is_some();
+        }
+        if !repeats {
+            return;
+        }
+        let text = |n: &Node<'_>| &self.src[n.span.start..n.span.end];
+        let mut kept = Vec::with_capacity(last.len());
+        for (i, e) in members.iter().enumerate() {
+            let winner = last[e.key.as_ref()];
+            if winner == i {
+                kept.push(i);
+                continue;
+            }
+            let later = &members[winner];
+            if text(&e.value) != text(&later.value) {
+                self.repeated.push(RepeatedKey {
+                    key: e.key.to_string(),
+                    first: e.key_span,
+                    kept: later.key_span,
+                });
+            }
+        }
+        let mut index = 0;
+        let keep: Vec<bool> = (0..members.len())
+            .map(|i| kept.binary_search(&i).is_ok())
+            .collect();
+        self.entries.retain(|_| {
+            let at = index;
+            index += 1;
+            at < first || keep[at - first]
+        });
     }
 
     fn array(&mut self) -> Result<Value<'a>, SyntaxError> {

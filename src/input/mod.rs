@@ -96,13 +96,13 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         Format::Terraform if terraform::hcl::is_configuration(input) => terraform::hcl::load(input),
         Format::Auto if arm::is_template(&main.text) => arm::read(input),
         Format::Auto => match terraform::plan_json::sniff(main) {
-            Sniffed::Plan(root) => terraform::read_plan(root, others),
+            Sniffed::Plan(root, repeated) => with_repeated(terraform::read_plan(root, others), &repeated),
             Sniffed::BrokenPlan(e) => Err(vec![syntax(e)]),
             Sniffed::Other => cniplan(),
         },
         Format::Terraform => match json::parse(main, 0) {
             Ok(doc) => match doc.root {
-                Some(root) => terraform::read_plan(root, others),
+                Some(root) => with_repeated(terraform::read_plan(root, others), &doc.repeated),
                 None => Err(vec![Finding::new(
                     Rule::PlanSchema,
                     Span::default(),
@@ -214,4 +214,15 @@ fn without_instance_key(address: &str) -> &str {
         Some(block) => block,
         None => address,
     }
+}
+
+/// A plan JSON's keys written twice, said beside what the reader found.
+fn with_repeated(
+    read: Result<Loaded, Vec<Finding>>,
+    repeated: &[tree::RepeatedKey],
+) -> Result<Loaded, Vec<Finding>> {
+    read.map(|mut loaded| {
+        loaded.notes.extend(json::repeated_keys(repeated));
+        loaded
+    })
 }

@@ -199,8 +199,21 @@ pub struct SyntaxError {
 pub struct Document<'a> {
     pub root: Option<Node<'a>>,
     pub aliases: Vec<AliasUse>,
+    /// JSON keys written twice in one object with different values: the reader kept the
+    /// last, as ARM, Terraform and az do (their JSON readers let a later key replace an
+    /// earlier one), and the reader of the format says so.
+    pub repeated: Vec<RepeatedKey>,
     /// Problems that do not stop reading (a merge key whose value is no mapping).
     pub warnings: Vec<SyntaxError>,
+}
+
+/// A key written twice in one JSON object with different values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepeatedKey {
+    pub key: String,
+    /// The earlier key, left out, and the later one, kept.
+    pub first: Span,
+    pub kept: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

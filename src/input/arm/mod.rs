@@ -114,7 +114,10 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         )
         .help("an ARM template is a JSON object with `$schema` and `resources`")]);
     }
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = docs
+        .iter()
+        .flat_map(|d| json::repeated_keys(&d.repeated))
+        .collect();
     let parameter_files: Vec<&Node<'_>> = docs
         .iter()
         .enumerate()

@@ -30,7 +30,10 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         return Err(errors);
     }
     let mut resources = Vec::new();
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = docs
+        .iter()
+        .flat_map(|d| json::repeated_keys(&d.repeated))
+        .collect();
     for (i, doc) in docs.iter().enumerate() {
         let before = resources.len();
         if let Some(root) = &doc.root {

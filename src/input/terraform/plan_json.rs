@@ -12,15 +12,15 @@ use super::references::{Module, Tracer};
 use super::Resource;
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::json;
-use crate::input::tree::{Entry, Node, SyntaxError, Value};
+use crate::input::tree::{Entry, Node, RepeatedKey, SyntaxError, Value};
 use crate::source::SourceFile;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
 
 /// What a JSON text is, judged by its content.
 pub enum Sniffed<'a> {
-    /// A Terraform plan, parsed.
-    Plan(Node<'a>),
+    /// A Terraform plan, parsed, with the keys it repeats.
+    Plan(Node<'a>, Vec<RepeatedKey>),
     /// JSON that says it is a Terraform plan but does not parse.
     BrokenPlan(SyntaxError),
     /// Anything else: another format's business.
@@ -41,7 +41,7 @@ pub fn sniff(source: &SourceFile) -> Sniffed<'_> {
     }
     match json::parse(source, 0) {
         Ok(doc) => match doc.root {
-            Some(root) if root.get("format_version").is_some() => Sniffed::Plan(root),
+            Some(root) if root.get("format_version").is_some() => Sniffed::Plan(root, doc.repeated),
             _ => Sniffed::Other,
         },
         Err(e) => {
@@ -613,7 +613,7 @@ mod tests {
 
     fn resources(text: &str) -> Vec<Summary> {
         let src = SourceFile::new("p.json", text.to_string());
-        let Sniffed::Plan(root) = sniff(&src) else {
+        let Sniffed::Plan(root, _) = sniff(&src) else {
             panic!("not a plan")
         };
         let types = Reads {
@@ -634,7 +634,7 @@ mod tests {
             "change": {"actions": ["create"], "after": {"default_node_pool": [{"name": "x"}]},
                        "after_unknown": {"default_node_pool": [{"max_pods": true}], "network_profile": true}}}]}"#;
         let src = SourceFile::new("p.json", text.to_string());
-        let Sniffed::Plan(root) = sniff(&src) else {
+        let Sniffed::Plan(root, _) = sniff(&src) else {
             panic!()
         };
         let read = read(root, &ALL).unwrap();
@@ -680,7 +680,7 @@ mod tests {
         ] {
             let text = format!(r#"{{"format_version": {version}, "planned_values": {{}}}}"#);
             let src = SourceFile::new("p.json", text.clone());
-            let Sniffed::Plan(root) = sniff(&src) else {
+            let Sniffed::Plan(root, _) = sniff(&src) else {
                 panic!()
             };
             match read(root, &ALL) {

@@ -120,6 +120,8 @@ fn parse_part<'a>(
     Ok(Document {
         root: builder.root,
         aliases: builder.aliases,
+        // YAML's repeated keys are the deserializer's business (`plan-schema`).
+        repeated: Vec::new(),
         warnings: builder.warnings,
     })
 }

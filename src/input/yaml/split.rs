@@ -163,6 +163,7 @@ fn parse_rest<'a>(text: &str, lists: &[List]) -> Option<Document<'a>> {
     Some(Document {
         root: Some(root),
         aliases: Vec::new(),
+        repeated: Vec::new(),
         warnings: Vec::new(),
     })
 }

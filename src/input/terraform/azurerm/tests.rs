@@ -16,7 +16,7 @@ fn load(changes: &str, prior: &str, config: &str) -> (SourceFile, Loaded) {
     );
     let source = SourceFile::new("p.json", text);
     let loaded = {
-        let Sniffed::Plan(root) = plan_json::sniff(&source) else {
+        let Sniffed::Plan(root, _) = plan_json::sniff(&source) else {
             panic!("not a plan")
         };
         read_plan(root, &[]).unwrap_or_else(|f| panic!("{f:?}"))
@@ -202,7 +202,7 @@ fn deleted_resources_are_gone() {
         "mode": "managed", "type": "azurerm_virtual_network", "name": "v",
         "change": {"actions": ["delete"], "before": {"name": "v", "address_space": ["10.0.0.0/16"]}, "after": null}}]}"#;
     let source = SourceFile::new("p.json", text);
-    let Sniffed::Plan(root) = plan_json::sniff(&source) else {
+    let Sniffed::Plan(root, _) = plan_json::sniff(&source) else {
         panic!()
     };
     let loaded = read_plan(root, &[]).unwrap_or_else(|f| panic!("{f:?}"));
