@@ -439,3 +439,70 @@ fn avm_virtual_network_readme_placeholders_are_notes_not_errors() {
         );
     }
 }
+
+/// `name (resource group) peered with: names` of every VNet the model holds.
+fn vnets(c: &Checked) -> Vec<String> {
+    let topology = &c.model.as_ref().expect("loads").topology;
+    topology
+        .vnets
+        .iter()
+        .map(|v| {
+            let peers: Vec<&str> = v
+                .peerings
+                .iter()
+                .map(|&p| topology.vnets[p].name.value.as_str())
+                .collect();
+            format!(
+                "{} ({}) peered with: {}",
+                v.name.value,
+                v.resource_group.as_deref().unwrap_or("-"),
+                peers.join(", ")
+            )
+        })
+        .collect()
+}
+
+/// Issue 18, named case 1: the AKS landing zone accelerator's All-in-One template, compiled
+/// (2.6 MiB), read as its SOURCE.md works it out: one row per subnet, no error.
+#[test]
+fn landing_zone_accelerator_all_in_one_reads_as_worked_out_by_hand() {
+    let c = arm(&["arm/lza-all-in-one-bicep/main.json"]);
+    assert_eq!(
+        vnets(&c),
+        [
+            "VNet-HUB (AKS-LZA-HUB) peered with: VNet-SPOKE",
+            "VNet-SPOKE (AKS-LZA-SPOKE) peered with: VNet-HUB",
+        ]
+    );
+    assert_eq!(
+        subnets(&c),
+        [
+            "VNet-HUB/default 10.0.0.0/24 unused",
+            "VNet-HUB/AzureFirewallSubnet 10.0.1.0/26 unused",
+            "VNet-HUB/AzureFirewallManagementSubnet 10.0.4.0/26 unused",
+            "VNet-HUB/AzureBastionSubnet 10.0.2.0/27 unused",
+            "VNet-HUB/vmsubnet 10.0.3.0/24 unused",
+            "VNet-SPOKE/default 10.1.0.0/24 unused",
+            "VNet-SPOKE/AKS 10.1.1.0/24 node+pod",
+            "VNet-SPOKE/AppGWSubnet 10.1.2.0/27 unused",
+            "VNet-SPOKE/vmsubnet 10.1.3.0/24 unused",
+            "VNet-SPOKE/servicespe 10.1.4.0/24 unused",
+        ]
+    );
+    let usable: Vec<u64> = c.report.subnets.iter().map(|r| r.usable).collect();
+    assert_eq!(usable, [251, 59, 59, 27, 251, 251, 251, 27, 251, 251]);
+    // 3 nodes of 1 + 30 IPs, and 1 of surge (10 % of 3, rounded up) at peak.
+    assert_eq!(pools(&c, "AKS"), ["aksCluster/defaultpool traditional 4"]);
+    let aks = &c.report.subnets[6];
+    assert_eq!((aks.baseline_demand, aks.peak_demand), (93, 124));
+    assert!(aks.pools.iter().all(|p| p.ips_per_node == 31));
+    let main = "arm/lza-all-in-one-bicep/main.json";
+    assert_eq!(
+        findings(&c),
+        [
+            format!("assumed-value {main}:2:14"),
+            format!("assumed-value {main}:41362:33"),
+        ]
+    );
+    assert!(c.report.findings[1].message.contains("maxSurge is not set"));
+}
