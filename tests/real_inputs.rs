@@ -506,3 +506,98 @@ fn landing_zone_accelerator_all_in_one_reads_as_worked_out_by_hand() {
     );
     assert!(c.report.findings[1].message.contains("maxSurge is not set"));
 }
+
+/// Issue 18, named case 2: Enterprise-Scale's connectivity templates (management-group and
+/// subscription scope, `//` comments, expressions over many lines) all read, and with their
+/// defaults deploy no hub (`enableHub` is "No"): nothing to say but notes.
+#[test]
+fn enterprise_scale_connectivity_templates_parse_with_their_defaults() {
+    let dir = "arm/eslz-connectivity";
+    for (template, expected) in [
+        ("hubspoke-connectivity", &[][..]),
+        ("nvahubspoke-connectivity", &[]),
+        ("vwan-connectivity", &[]),
+        ("vwan-sidecar", &["assumed-value"]),
+        // The spoke's name and range are parameters without defaults; both peerings' hub
+        // is elsewhere.
+        (
+            "vnetPeering",
+            &[
+                "assumed-value",
+                "assumed-value",
+                "unresolved-input",
+                "assumed-value",
+                "unresolved-input",
+                "unresolved-input",
+            ],
+        ),
+        (
+            "vnetPeeringHub",
+            &[
+                "assumed-value",
+                "assumed-value",
+                "unresolved-input",
+                "assumed-value",
+                "unresolved-input",
+            ],
+        ),
+        (
+            "vnetPeeringVwan",
+            &["assumed-value", "assumed-value", "unresolved-input"],
+        ),
+    ] {
+        let c = arm(&[&format!("{dir}/{template}.json")]);
+        assert_eq!(rules(&c), expected, "{template}: {:?}", findings(&c));
+        assert!(c.report.subnets.is_empty(), "{template}");
+    }
+    // The sidecar VNet of a Virtual WAN hub is read, with the empty subnet list it declares.
+    let c = arm(&[&format!("{dir}/vwan-sidecar.json")]);
+    assert_eq!(vnets(&c), ["vnet01-sidecar (<resourceGroup>) peered with: "]);
+}
+
+/// The hub and spoke hub VNet with the values of the repository's own hub-and-spoke test
+/// (eslzArm.test.param.hns.json): two subnets from the `union()` of conditional arrays.
+#[test]
+fn enterprise_scale_hub_vnet_reads_as_worked_out_by_hand() {
+    let dir = "arm/eslz-connectivity";
+    for (template, parameters) in [
+        ("hubspoke-connectivity", "hubspoke-connectivity.hns"),
+        ("nvahubspoke-connectivity", "nvahubspoke-connectivity.nva"),
+    ] {
+        let c = arm(&[
+            &format!("{dir}/{template}.json"),
+            &format!("{dir}/params/{parameters}.parameters.json"),
+        ]);
+        assert_eq!(
+            vnets(&c),
+            ["vnet-hub-testPortal-prod-uksouth (rg-vnet-hub-prod-uksouth) peered with: "],
+            "{template}"
+        );
+        assert_eq!(
+            subnets(&c),
+            [
+                "vnet-hub-testPortal-prod-uksouth/GatewaySubnet 10.100.1.0/24 unused",
+                "vnet-hub-testPortal-prod-uksouth/AzureFirewallSubnet 10.100.0.0/24 unused",
+            ],
+            "{template}"
+        );
+        assert!(c.report.subnets.iter().all(|r| r.usable == 251));
+        assert_eq!(rules(&c), ["assumed-value"], "{template}");
+    }
+    // A landing zone's spoke peered to that hub: the hub is in another template.
+    let c = arm(&[
+        &format!("{dir}/vnetPeering.json"),
+        &format!("{dir}/params/vnetPeering.identity.parameters.json"),
+    ]);
+    assert_eq!(
+        vnets(&c),
+        ["vnet-identity-prod-uksouth-00000000 (rg-vnet-identity-prod-uksouth) peered with: "]
+    );
+    assert_eq!(
+        rules(&c),
+        ["assumed-value", "unresolved-input", "unresolved-input"]
+    );
+    assert!(c.report.findings[2]
+        .message
+        .contains("the peered VNet `vnet-hub-testPortal-prod-uksouth` is not in this template"));
+}
