@@ -601,3 +601,92 @@ fn enterprise_scale_hub_vnet_reads_as_worked_out_by_hand() {
         .message
         .contains("the peered VNet `vnet-hub-testPortal-prod-uksouth` is not in this template"));
 }
+
+/// `cluster/pool baseline..full-scale nodes, max_pods, subnet linked` of every pool the model
+/// holds, linked to a subnet or not.
+fn pool_figures(c: &Checked) -> Vec<String> {
+    let topology = &c.model.as_ref().expect("loads").topology;
+    topology
+        .clusters
+        .iter()
+        .flat_map(|cluster| {
+            cluster.pools.iter().map(move |p| {
+                format!(
+                    "{}/{} {}..{} nodes, {} pods, subnet {}",
+                    cluster.name.value,
+                    p.name.value,
+                    p.baseline_nodes.value,
+                    p.full_scale_nodes.value,
+                    p.max_pods.value,
+                    if p.node_subnet.is_some() {
+                        "linked"
+                    } else {
+                        "elsewhere"
+                    }
+                )
+            })
+        })
+        .collect()
+}
+
+/// mspnp/aks-baseline as it was in ARM JSON (January 2022): the regional hub, the spoke and
+/// the cluster stamp, each its own deployment, read as its SOURCE.md works out.
+#[test]
+fn aks_baseline_hub_spoke_and_cluster_stamp_read_as_worked_out_by_hand() {
+    let dir = "arm/aks-baseline-json";
+    let hub = arm(&[&format!("{dir}/hub-regionA.json")]);
+    assert_eq!(
+        subnets(&hub),
+        [
+            "vnet-eastus2-hub/AzureFirewallSubnet 10.200.0.0/26 unused",
+            "vnet-eastus2-hub/GatewaySubnet 10.200.0.64/27 unused",
+            "vnet-eastus2-hub/AzureBastionSubnet 10.200.0.96/27 unused",
+        ]
+    );
+    let usable: Vec<u64> = hub.report.subnets.iter().map(|r| r.usable).collect();
+    assert_eq!(usable, [59, 27, 27]);
+    assert!(findings(&hub).is_empty(), "{:?}", findings(&hub));
+
+    // hub-default.json leaves `location` to the deployment: the VNet's name waits on it.
+    let hub = arm(&[&format!("{dir}/hub-default.json")]);
+    assert_eq!(rules(&hub), ["assumed-value"]);
+    assert_eq!(hub.report.subnets.len(), 3);
+
+    let spoke = arm(&[
+        &format!("{dir}/spoke-BU0001A0008.json"),
+        &format!("{dir}/params/spoke-BU0001A0008.parameters.json"),
+    ]);
+    assert_eq!(
+        subnets(&spoke),
+        [
+            "vnet-spoke-BU0001A0008-00/snet-clusternodes 10.240.0.0/22 unused",
+            "vnet-spoke-BU0001A0008-00/snet-clusteringressservices 10.240.4.0/28 unused",
+            "vnet-spoke-BU0001A0008-00/snet-applicationgateway 10.240.4.16/28 unused",
+        ]
+    );
+    let usable: Vec<u64> = spoke.report.subnets.iter().map(|r| r.usable).collect();
+    assert_eq!(usable, [1019, 11, 11]);
+    // Both sides of the hub peering name a hub VNet that is in the hub's own template.
+    assert_eq!(rules(&spoke), ["unresolved-input", "unresolved-input"]);
+
+    // The cluster stamp with the repository's parameters file: two pools of classic Azure
+    // CNI in a spoke that is another deployment, said once a pool.
+    let stamp = arm(&[
+        &format!("{dir}/cluster-stamp.json"),
+        &format!("{dir}/azuredeploy.parameters.prod.json"),
+    ]);
+    assert_eq!(
+        pool_figures(&stamp),
+        [
+            "aks-e3p26jy45sfiv/npsystem 3..4 nodes, 30 pods, subnet elsewhere",
+            "aks-e3p26jy45sfiv/npuser01 2..5 nodes, 30 pods, subnet elsewhere",
+        ]
+    );
+    assert_eq!(
+        rules(&stamp),
+        ["assumed-value", "unresolved-input", "unresolved-input"]
+    );
+    assert!(stamp.report.findings[1].message.contains(
+        "its VNet `vnet-hub-spoke-BU0001A0008-00` in resource group `rg-enterprise-networking-spokes` is not in this template"
+    ));
+}
