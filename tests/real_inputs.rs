@@ -690,3 +690,37 @@ fn aks_baseline_hub_spoke_and_cluster_stamp_read_as_worked_out_by_hand() {
         "its VNet `vnet-hub-spoke-BU0001A0008-00` in resource group `rg-enterprise-networking-spokes` is not in this template"
     ));
 }
+
+/// Issue 18: Bicep source named as an input is one note saying it is not read yet and how to
+/// compile it, whichever way it is named; it was a `plan-syntax` error ("invalid YAML").
+#[test]
+fn bicep_source_is_named_as_unread_not_refused_as_yaml() {
+    let dir = "bicep/alz-hub-spoke-networking";
+    for (format, files) in [
+        (Format::Auto, vec![format!("{dir}/hubNetworking.bicep")]),
+        (
+            Format::Auto,
+            vec![
+                format!("{dir}/hubNetworking.bicep"),
+                format!("{dir}/parameters/hubNetworking.parameters.min.json"),
+            ],
+        ),
+        (Format::Arm, vec![format!("{dir}/hubNetworking.bicep")]),
+        (Format::Auto, vec![format!("{dir}/spokeNetworking.bicep")]),
+    ] {
+        let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+        let c = check(format, &paths);
+        assert_eq!(findings(&c), [format!("unresolved-input {}:1:1", paths[0])]);
+        let note = &c.report.findings[0];
+        assert!(note.message.contains("Bicep source"), "{}", note.message);
+        assert!(
+            note.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("az bicep build --file"),
+            "{:?}",
+            note.help
+        );
+        assert!(c.report.subnets.is_empty());
+    }
+}
