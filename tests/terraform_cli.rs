@@ -331,3 +331,84 @@ fn the_301_private_cluster_quickstart_reads_as_worked_out_by_hand() {
         (&31.into(), &4.into())
     );
 }
+
+/// Rows of a JSON report as `vnet/name cidr role usable baseline peak`.
+fn rows(v: &serde_json::Value) -> Vec<String> {
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .map(|r| {
+            format!(
+                "{}/{} {} {} {} {} {}",
+                r["vnet"].as_str().unwrap_or("-"),
+                r["name"].as_str().unwrap(),
+                r["cidr"].as_str().unwrap(),
+                r["role"].as_str().unwrap(),
+                r["usable"],
+                r["baseline_demand"],
+                r["peak_demand"]
+            )
+        })
+        .collect()
+}
+
+/// The rules of a JSON report's findings, in order.
+fn rule_names(v: &serde_json::Value) -> Vec<String> {
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue 18: Azure-Samples' private AKS cluster (hub and spoke, 17 local modules, `for_each`
+/// subnets linked through module outputs), read as its SOURCE.md works out by hand.
+#[test]
+fn the_private_aks_cluster_sample_reads_as_worked_out_by_hand() {
+    let dir = "tests/real/terraform/tf-private-aks-cluster-devops";
+    let (code, v) = check_json(&format!("{dir}/terraform"));
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        rows(&v),
+        [
+            "HubVNet/AzureBastionSubnet 10.1.1.0/24 unused 251 0 0",
+            "HubVNet/AzureFirewallSubnet 10.1.0.0/24 unused 251 0 0",
+            "AksVNet/PodSubnet 10.0.32.0/20 unused 4091 0 0",
+            "AksVNet/SystemSubnet 10.0.0.0/20 node+pod 4091 153 561",
+            "AksVNet/UserSubnet 10.0.16.0/20 node+pod 4091 153 561",
+            "AksVNet/VmSubnet 10.0.48.0/20 unused 4091 0 0",
+        ]
+    );
+    let system = &v["files"][0]["subnets"][3]["pools"][0];
+    assert_eq!(
+        (&system["pool"], &system["ips_per_node"], &system["peak_nodes"]),
+        (&"system".into(), &51.into(), &11.into())
+    );
+    assert_eq!(rule_names(&v), ["assumed-value", "assumed-value"]);
+
+    let out = cniplan(&[
+        "check",
+        "--input",
+        "terraform",
+        "--format",
+        "json",
+        &format!("{dir}/terraform"),
+        "--var-file",
+        &format!("{dir}/tfvars/production/production.tfvars"),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rows = rows(&v);
+    assert_eq!(rows.len(), 6);
+    assert_eq!(
+        rows[3],
+        "ContosoProdAksVNet/SystemSubnet 10.0.0.0/20 node+pod 4091 153 561"
+    );
+    assert_eq!(
+        v["files"][0]["subnets"][3]["pools"][0]["cluster"],
+        "ContosoProdAks"
+    );
+}
