@@ -452,3 +452,38 @@ fn azure_aks_module_examples_read_as_worked_out_by_hand() {
     );
     assert_eq!(rule_names(&v), ["assumed-value"; 6]);
 }
+
+/// Issue 18: the AzAPI generation of the AKS Verified Module. Its cluster and pools are
+/// `azapi_resource` bodies, which cniplan names as unread, one note each, and it says nothing
+/// wrong of the rest: the example's azurerm VNet and subnets are read (SOURCE.md works out
+/// what a reader of AzAPI bodies must find as well).
+#[test]
+fn the_avm_azapi_cluster_is_named_as_unread_and_its_vnet_is_read() {
+    let (code, v) = check_json("tests/real/terraform/tf-avm-aks-managedcluster-azapi/examples/private");
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        rows(&v),
+        [
+            "private-vnet/apiServerSubnet 10.1.0.0/28 unused 11 0 0",
+            "private-vnet/default 10.1.1.0/24 unused 251 0 0",
+            "private-vnet/unp1 10.1.2.0/24 unused 251 0 0",
+        ]
+    );
+    assert_eq!(rule_names(&v), ["unresolved-input"; 5]);
+    let azapi: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .filter_map(|d| d["message"].as_str())
+        .filter(|m| m.contains("does not read AzAPI"))
+        .map(|m| m.split(':').next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        azapi,
+        [
+            "module.private.azapi_resource.this",
+            "module.private.module.nodepools[\"unp1\"].azapi_resource.this[0]"
+        ]
+    );
+}
