@@ -487,3 +487,33 @@ fn the_avm_azapi_cluster_is_named_as_unread_and_its_vnet_is_read() {
         ]
     );
 }
+
+/// Issue 18: a community module (Isovalent's AKS for Cilium) whose VNet and cluster all come
+/// from registry and git modules: each is named in a note, and nothing else is said.
+#[test]
+fn a_module_of_registry_modules_names_each_and_finds_nothing_else() {
+    let (code, v) = check_json("tests/real/terraform/tf-isovalent-aks-byocni/example");
+    assert_eq!(code, Some(0));
+    assert!(rows(&v).is_empty());
+    let modules: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| {
+            assert_eq!(d["rule"], "unresolved-input");
+            let m = d["message"].as_str().unwrap();
+            m.split('`').nth(1).unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(
+        modules,
+        [
+            "network",
+            "cilium",
+            "availability_zones_data_source",
+            "main",
+            "cilium_service_principal"
+        ]
+    );
+}
