@@ -931,6 +931,54 @@ fn a_walk_finds_terraform_roots_arm_templates_and_plans() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// Issue 18: a walk names each Bicep file it cannot check, one note each, unless its compiled
+/// template is beside it (the landing zone accelerator commits `main.json` beside
+/// `main.bicep`): that template is checked instead. Before, Bicep was passed over silently.
+#[test]
+fn a_walk_names_bicep_files_without_their_compiled_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |p: &str, text: &str| {
+        let path = dir.path().join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = |from: &str, to: &str| write(to, &std::fs::read_to_string(root.join(from)).unwrap());
+    let bicep = "param location string = resourceGroup().location\n";
+    write("hub/main.bicep", bicep);
+    write("hub/modules/spoke.bicep", bicep);
+    write("aks/main.bicep", bicep);
+    copy("tests/imported/arm/pool-max-count.json", "aks/main.json");
+    let out = cniplan_in(dir.path(), &["check", "--format", "json"]);
+    let v = json(&out);
+    let mut notes: Vec<(String, String)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            let path = f["path"].as_str().unwrap().replace('\\', "/");
+            f["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["message"].as_str().unwrap().contains("Bicep source"))
+                .map(move |d| (path.clone(), d["rule"].as_str().unwrap().to_string()))
+        })
+        .collect();
+    notes.sort();
+    assert_eq!(
+        notes,
+        [
+            ("./hub/main.bicep".to_string(), "unresolved-input".to_string()),
+            (
+                "./hub/modules/spoke.bicep".to_string(),
+                "unresolved-input".to_string()
+            ),
+        ]
+    );
+    assert!(file_paths(&v).iter().any(|p| p.ends_with("aks/main.json")));
+}
+
 /// A Terraform root whose `.tf` files are links to shared files (one directory per
 /// environment, each linking the same `main.tf`) is a root like any other: the walk checks
 /// it, as `--input terraform DIR` does, instead of passing over it without a word.

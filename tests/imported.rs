@@ -406,3 +406,48 @@ fn rows_carry_family_and_cidrs_and_findings_their_resource() {
     );
     assert_eq!(row["source"], id);
 }
+
+/// Issue 18: a hub and a spoke in resource groups of their own, peered by resource ID (the
+/// landing zone accelerator's layout), are peered VNets: their overlap is an error, and the
+/// spoke cluster's service CIDR on a hub subnet is found. cniplan read them as unpeered.
+#[test]
+fn a_peering_across_resource_groups_is_a_peering() {
+    let checked = check(&["arm/peering-across-resource-groups.json"], Format::Auto);
+    let at = |rule: &str, pos: &str| format!("{rule} arm/peering-across-resource-groups.json:{pos}");
+    assert_eq!(
+        findings(&checked),
+        [
+            at("assumed-value", "10:14"),
+            at("vnet-overlap", "60:54"),
+            at("service-cidr-overlap", "97:34"),
+        ]
+    );
+    let overlap = &checked.report.findings[1];
+    assert_eq!(overlap.severity.as_str(), "error");
+    assert!(
+        overlap.message.contains("peered VNets cannot route"),
+        "{}",
+        overlap.message
+    );
+    assert_eq!(row(&checked, "aks").peak_demand, 93);
+
+    // `import` names the peer in the other group by a resource ID that its plan reads back.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["import", "arm/peering-across-resource-groups.json"])
+        .current_dir(dir())
+        .output()
+        .expect("runs");
+    let yaml = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        yaml.contains(
+            "peerings: [\"/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub\"]"
+        ),
+        "{yaml}"
+    );
+    let plan = run(
+        Input::single(SourceFile::new("imported.cniplan.yaml", yaml)),
+        &Settings::default(),
+    );
+    let rules: Vec<&str> = plan.report.findings.iter().map(|f| f.rule.name()).collect();
+    assert_eq!(rules, ["vnet-overlap", "service-cidr-overlap"]);
+}

@@ -254,12 +254,9 @@ fn aks_construction_peered_vnet_sample_of_1_3_mib_is_read() {
             "aks-grid-stest/edgepool traditional 14",
         ]
     );
-    // The two VNets peer across resource groups, which a plan cannot name: said twice.
-    // Names hash the subscription with uniqueString(): said once.
-    assert_eq!(
-        rules(&c),
-        ["assumed-value", "unresolved-input", "unresolved-input"]
-    );
+    // Names hash the subscription with uniqueString(): said once. The two VNets peer
+    // across resource groups, and are read as peered (issue 18): nothing to say of them.
+    assert_eq!(rules(&c), ["assumed-value"]);
 }
 
 #[test]
@@ -442,5 +439,290 @@ fn avm_virtual_network_readme_placeholders_are_notes_not_errors() {
             "{example}: {:?}",
             findings(&c)
         );
+    }
+}
+
+/// `name (resource group) peered with: names` of every VNet the model holds.
+fn vnets(c: &Checked) -> Vec<String> {
+    let topology = &c.model.as_ref().expect("loads").topology;
+    topology
+        .vnets
+        .iter()
+        .map(|v| {
+            let peers: Vec<&str> = v
+                .peerings
+                .iter()
+                .map(|&p| topology.vnets[p].name.value.as_str())
+                .collect();
+            format!(
+                "{} ({}) peered with: {}",
+                v.name.value,
+                v.resource_group.as_deref().unwrap_or("-"),
+                peers.join(", ")
+            )
+        })
+        .collect()
+}
+
+/// Issue 18, named case 1: the AKS landing zone accelerator's All-in-One template, compiled
+/// (2.6 MiB), read as its SOURCE.md works it out: one row per subnet, no error.
+#[test]
+fn landing_zone_accelerator_all_in_one_reads_as_worked_out_by_hand() {
+    let c = arm(&["arm/lza-all-in-one-bicep/main.json"]);
+    assert_eq!(
+        vnets(&c),
+        [
+            "VNet-HUB (AKS-LZA-HUB) peered with: VNet-SPOKE",
+            "VNet-SPOKE (AKS-LZA-SPOKE) peered with: VNet-HUB",
+        ]
+    );
+    assert_eq!(
+        subnets(&c),
+        [
+            "VNet-HUB/default 10.0.0.0/24 unused",
+            "VNet-HUB/AzureFirewallSubnet 10.0.1.0/26 unused",
+            "VNet-HUB/AzureFirewallManagementSubnet 10.0.4.0/26 unused",
+            "VNet-HUB/AzureBastionSubnet 10.0.2.0/27 unused",
+            "VNet-HUB/vmsubnet 10.0.3.0/24 unused",
+            "VNet-SPOKE/default 10.1.0.0/24 unused",
+            "VNet-SPOKE/AKS 10.1.1.0/24 node+pod",
+            "VNet-SPOKE/AppGWSubnet 10.1.2.0/27 unused",
+            "VNet-SPOKE/vmsubnet 10.1.3.0/24 unused",
+            "VNet-SPOKE/servicespe 10.1.4.0/24 unused",
+        ]
+    );
+    let usable: Vec<u64> = c.report.subnets.iter().map(|r| r.usable).collect();
+    assert_eq!(usable, [251, 59, 59, 27, 251, 251, 251, 27, 251, 251]);
+    // 3 nodes of 1 + 30 IPs, and 1 of surge (10 % of 3, rounded up) at peak.
+    assert_eq!(pools(&c, "AKS"), ["aksCluster/defaultpool traditional 4"]);
+    let aks = &c.report.subnets[6];
+    assert_eq!((aks.baseline_demand, aks.peak_demand), (93, 124));
+    assert!(aks.pools.iter().all(|p| p.ips_per_node == 31));
+    let main = "arm/lza-all-in-one-bicep/main.json";
+    assert_eq!(
+        findings(&c),
+        [
+            format!("assumed-value {main}:2:14"),
+            format!("assumed-value {main}:41362:33"),
+        ]
+    );
+    assert!(c.report.findings[1].message.contains("maxSurge is not set"));
+}
+
+/// Issue 18, named case 2: Enterprise-Scale's connectivity templates (management-group and
+/// subscription scope, `//` comments, expressions over many lines) all read, and with their
+/// defaults deploy no hub (`enableHub` is "No"): nothing to say but notes.
+#[test]
+fn enterprise_scale_connectivity_templates_parse_with_their_defaults() {
+    let dir = "arm/eslz-connectivity";
+    for (template, expected) in [
+        ("hubspoke-connectivity", &[][..]),
+        ("nvahubspoke-connectivity", &[]),
+        ("vwan-connectivity", &[]),
+        ("vwan-sidecar", &["assumed-value"]),
+        // The spoke's name and range are parameters without defaults; both peerings' hub
+        // is elsewhere.
+        (
+            "vnetPeering",
+            &[
+                "assumed-value",
+                "assumed-value",
+                "unresolved-input",
+                "assumed-value",
+                "unresolved-input",
+                "unresolved-input",
+            ],
+        ),
+        (
+            "vnetPeeringHub",
+            &[
+                "assumed-value",
+                "assumed-value",
+                "unresolved-input",
+                "assumed-value",
+                "unresolved-input",
+            ],
+        ),
+        (
+            "vnetPeeringVwan",
+            &["assumed-value", "assumed-value", "unresolved-input"],
+        ),
+    ] {
+        let c = arm(&[&format!("{dir}/{template}.json")]);
+        assert_eq!(rules(&c), expected, "{template}: {:?}", findings(&c));
+        assert!(c.report.subnets.is_empty(), "{template}");
+    }
+    // The sidecar VNet of a Virtual WAN hub is read, with the empty subnet list it declares.
+    let c = arm(&[&format!("{dir}/vwan-sidecar.json")]);
+    assert_eq!(vnets(&c), ["vnet01-sidecar (<resourceGroup>) peered with: "]);
+}
+
+/// The hub and spoke hub VNet with the values of the repository's own hub-and-spoke test
+/// (eslzArm.test.param.hns.json): two subnets from the `union()` of conditional arrays.
+#[test]
+fn enterprise_scale_hub_vnet_reads_as_worked_out_by_hand() {
+    let dir = "arm/eslz-connectivity";
+    for (template, parameters) in [
+        ("hubspoke-connectivity", "hubspoke-connectivity.hns"),
+        ("nvahubspoke-connectivity", "nvahubspoke-connectivity.nva"),
+    ] {
+        let c = arm(&[
+            &format!("{dir}/{template}.json"),
+            &format!("{dir}/params/{parameters}.parameters.json"),
+        ]);
+        assert_eq!(
+            vnets(&c),
+            ["vnet-hub-testPortal-prod-uksouth (rg-vnet-hub-prod-uksouth) peered with: "],
+            "{template}"
+        );
+        assert_eq!(
+            subnets(&c),
+            [
+                "vnet-hub-testPortal-prod-uksouth/GatewaySubnet 10.100.1.0/24 unused",
+                "vnet-hub-testPortal-prod-uksouth/AzureFirewallSubnet 10.100.0.0/24 unused",
+            ],
+            "{template}"
+        );
+        assert!(c.report.subnets.iter().all(|r| r.usable == 251));
+        assert_eq!(rules(&c), ["assumed-value"], "{template}");
+    }
+    // A landing zone's spoke peered to that hub: the hub is in another template.
+    let c = arm(&[
+        &format!("{dir}/vnetPeering.json"),
+        &format!("{dir}/params/vnetPeering.identity.parameters.json"),
+    ]);
+    assert_eq!(
+        vnets(&c),
+        ["vnet-identity-prod-uksouth-00000000 (rg-vnet-identity-prod-uksouth) peered with: "]
+    );
+    assert_eq!(
+        rules(&c),
+        ["assumed-value", "unresolved-input", "unresolved-input"]
+    );
+    assert!(c.report.findings[2]
+        .message
+        .contains("the peered VNet `vnet-hub-testPortal-prod-uksouth` is not in this template"));
+}
+
+/// `cluster/pool baseline..full-scale nodes, max_pods, subnet linked` of every pool the model
+/// holds, linked to a subnet or not.
+fn pool_figures(c: &Checked) -> Vec<String> {
+    let topology = &c.model.as_ref().expect("loads").topology;
+    topology
+        .clusters
+        .iter()
+        .flat_map(|cluster| {
+            cluster.pools.iter().map(move |p| {
+                format!(
+                    "{}/{} {}..{} nodes, {} pods, subnet {}",
+                    cluster.name.value,
+                    p.name.value,
+                    p.baseline_nodes.value,
+                    p.full_scale_nodes.value,
+                    p.max_pods.value,
+                    if p.node_subnet.is_some() {
+                        "linked"
+                    } else {
+                        "elsewhere"
+                    }
+                )
+            })
+        })
+        .collect()
+}
+
+/// mspnp/aks-baseline as it was in ARM JSON (January 2022): the regional hub, the spoke and
+/// the cluster stamp, each its own deployment, read as its SOURCE.md works out.
+#[test]
+fn aks_baseline_hub_spoke_and_cluster_stamp_read_as_worked_out_by_hand() {
+    let dir = "arm/aks-baseline-json";
+    let hub = arm(&[&format!("{dir}/hub-regionA.json")]);
+    assert_eq!(
+        subnets(&hub),
+        [
+            "vnet-eastus2-hub/AzureFirewallSubnet 10.200.0.0/26 unused",
+            "vnet-eastus2-hub/GatewaySubnet 10.200.0.64/27 unused",
+            "vnet-eastus2-hub/AzureBastionSubnet 10.200.0.96/27 unused",
+        ]
+    );
+    let usable: Vec<u64> = hub.report.subnets.iter().map(|r| r.usable).collect();
+    assert_eq!(usable, [59, 27, 27]);
+    assert!(findings(&hub).is_empty(), "{:?}", findings(&hub));
+
+    // hub-default.json leaves `location` to the deployment: the VNet's name waits on it.
+    let hub = arm(&[&format!("{dir}/hub-default.json")]);
+    assert_eq!(rules(&hub), ["assumed-value"]);
+    assert_eq!(hub.report.subnets.len(), 3);
+
+    let spoke = arm(&[
+        &format!("{dir}/spoke-BU0001A0008.json"),
+        &format!("{dir}/params/spoke-BU0001A0008.parameters.json"),
+    ]);
+    assert_eq!(
+        subnets(&spoke),
+        [
+            "vnet-spoke-BU0001A0008-00/snet-clusternodes 10.240.0.0/22 unused",
+            "vnet-spoke-BU0001A0008-00/snet-clusteringressservices 10.240.4.0/28 unused",
+            "vnet-spoke-BU0001A0008-00/snet-applicationgateway 10.240.4.16/28 unused",
+        ]
+    );
+    let usable: Vec<u64> = spoke.report.subnets.iter().map(|r| r.usable).collect();
+    assert_eq!(usable, [1019, 11, 11]);
+    // Both sides of the hub peering name a hub VNet that is in the hub's own template.
+    assert_eq!(rules(&spoke), ["unresolved-input", "unresolved-input"]);
+
+    // The cluster stamp with the repository's parameters file: two pools of classic Azure
+    // CNI in a spoke that is another deployment, said once a pool.
+    let stamp = arm(&[
+        &format!("{dir}/cluster-stamp.json"),
+        &format!("{dir}/azuredeploy.parameters.prod.json"),
+    ]);
+    assert_eq!(
+        pool_figures(&stamp),
+        [
+            "aks-e3p26jy45sfiv/npsystem 3..4 nodes, 30 pods, subnet elsewhere",
+            "aks-e3p26jy45sfiv/npuser01 2..5 nodes, 30 pods, subnet elsewhere",
+        ]
+    );
+    assert_eq!(
+        rules(&stamp),
+        ["assumed-value", "unresolved-input", "unresolved-input"]
+    );
+    assert!(stamp.report.findings[1].message.contains(
+        "its VNet `vnet-hub-spoke-BU0001A0008-00` in resource group `rg-enterprise-networking-spokes` is not in this template"
+    ));
+}
+
+/// Issue 18: Bicep source named as an input is one note saying it is not read yet and how to
+/// compile it, whichever way it is named; it was a `plan-syntax` error ("invalid YAML").
+#[test]
+fn bicep_source_is_named_as_unread_not_refused_as_yaml() {
+    let dir = "bicep/alz-hub-spoke-networking";
+    for (format, files) in [
+        (Format::Auto, vec![format!("{dir}/hubNetworking.bicep")]),
+        (
+            Format::Auto,
+            vec![
+                format!("{dir}/hubNetworking.bicep"),
+                format!("{dir}/parameters/hubNetworking.parameters.min.json"),
+            ],
+        ),
+        (Format::Arm, vec![format!("{dir}/hubNetworking.bicep")]),
+        (Format::Auto, vec![format!("{dir}/spokeNetworking.bicep")]),
+    ] {
+        let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+        let c = check(format, &paths);
+        assert_eq!(findings(&c), [format!("unresolved-input {}:1:1", paths[0])]);
+        let note = &c.report.findings[0];
+        assert!(note.message.contains("Bicep source"), "{}", note.message);
+        assert!(
+            note.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("az bicep build --file"),
+            "{:?}",
+            note.help
+        );
+        assert!(c.report.subnets.is_empty());
     }
 }

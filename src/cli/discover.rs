@@ -1,9 +1,10 @@
-//! What a directory walk found, as the inputs `check` runs (docs/commands.md, "Which files
-//! `check` reads"): cniplan plans and Terraform plan JSON by name; every Terraform root module
-//! once (a directory of `.tf` files that no other directory of the walk calls as a local
-//! module); every ARM template (told by its `$schema`) with each parameters file paired to it
-//! by name. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files of no
-//! template found) is no input and is passed over without a finding.
+//! What a directory walk found, as the inputs `check` runs (docs/commands.md, "Which
+//! files `check` reads"): cniplan plans and Terraform plan JSON by name; every Terraform root module once
+//! (a directory of `.tf` files that no other directory of the walk calls as a local module);
+//! every ARM template (told by its `$schema`) with each parameters file paired to it by
+//! name; and every Bicep file whose compiled template is not beside it, which the check
+//! names as unread. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files
+//! of no template found) is no input and is passed over without a finding.
 
 use crate::input::terraform::files;
 use crate::source::SourceFile;
@@ -22,6 +23,7 @@ pub struct Found {
     pub plans: Vec<String>,
     pub tf_files: Vec<String>,
     pub json_files: Vec<String>,
+    pub bicep_files: Vec<String>,
 }
 
 /// The inputs of a walk, each the paths read as one estate: a plan alone, a Terraform root
@@ -29,9 +31,29 @@ pub struct Found {
 pub fn inputs(found: Found) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = found.plans.into_iter().map(|p| vec![p]).collect();
     out.extend(terraform_roots(&found.tf_files).into_iter().map(|d| vec![d]));
-    out.extend(templates(&found.json_files));
+    let templates = templates(&found.json_files);
+    out.extend(
+        uncompiled(found.bicep_files, &templates)
+            .into_iter()
+            .map(|b| vec![b]),
+    );
+    out.extend(templates);
     out.sort();
     out
+}
+
+/// The Bicep files without their compiled template `X.json` beside them among the templates
+/// found: cniplan does not read Bicep, so each is an input its check names as unread. One
+/// compiled beside it (what the portal's "Deploy to Azure" button takes) is checked instead.
+fn uncompiled(bicep_files: Vec<String>, templates: &[Vec<String>]) -> Vec<String> {
+    let compiled: BTreeSet<&str> = templates.iter().map(|t| t[0].as_str()).collect();
+    bicep_files
+        .into_iter()
+        .filter(|b| {
+            let json = format!("{}.json", b.strip_suffix(".bicep").unwrap_or(b));
+            !compiled.contains(json.as_str())
+        })
+        .collect()
 }
 
 /// Directories of `.tf` files that no other directory of the walk calls as a local module.

@@ -42,6 +42,7 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>,
         found.plans.sort();
         found.tf_files.sort();
         found.json_files.sort();
+        found.bicep_files.sort();
         inputs.extend(super::discover::inputs(found));
     }
     Ok(once_each(inputs))
@@ -119,6 +120,8 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                     found.tf_files.push(path);
                 } else if name.ends_with(".json") {
                     found.json_files.push(path);
+                } else if name.ends_with(".bicep") {
+                    found.bicep_files.push(path);
                 }
             }
             ignore::WalkState::Continue

@@ -89,6 +89,11 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         })
     };
     let others = &input.sources[1..];
+    if matches!(input.format, Format::Auto | Format::Arm) {
+        if let Some(note) = bicep_source(main) {
+            return Err(vec![note]);
+        }
+    }
     match input.format {
         Format::Cniplan => cniplan(),
         Format::Arm => arm::read(input),
@@ -130,6 +135,15 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         Format::Auto if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
             Syntax::Json
         }
+        // Bicep comments are JavaScript's, as in ARM templates.
+        Format::Auto
+            if input
+                .sources
+                .first()
+                .is_some_and(|s| bicep_build(&s.path).is_some()) =>
+        {
+            Syntax::Jsonc
+        }
         Format::Auto => Syntax::Yaml,
     };
     input
@@ -144,6 +158,37 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
             }
         })
         .collect()
+}
+
+/// A Bicep file named as an input: cniplan reads the ARM template Bicep compiles to, not
+/// Bicep itself, and says so where the file starts; read as YAML (the plan format's
+/// fallback), it was an "invalid YAML" error that blamed the file.
+fn bicep_source(main: &SourceFile) -> Option<Finding> {
+    let (build, written) = bicep_build(&main.path)?;
+    let first_line = main.text.find('\n').unwrap_or(main.text.len());
+    Some(
+        Finding::new(
+            Rule::UnresolvedInput,
+            Span::new(0, first_line),
+            "this file is Bicep source, which cniplan does not read yet: none of its VNets, subnets and clusters is checked",
+        )
+        .help(format!("compile it with `{build} {}` and check {written}", main.path)),
+    )
+}
+
+/// For a Bicep file, the command that compiles it and what to check then.
+fn bicep_build(path: &str) -> Option<(&'static str, &'static str)> {
+    let path = path.to_ascii_lowercase();
+    if path.ends_with(".bicep") {
+        Some(("az bicep build --file", "the ARM template (JSON) it writes"))
+    } else if path.ends_with(".bicepparam") {
+        Some((
+            "az bicep build-params --file",
+            "the parameters file it writes with its template",
+        ))
+    } else {
+        None
+    }
 }
 
 fn syntax(e: tree::SyntaxError) -> Finding {

@@ -47,7 +47,8 @@ pub struct Vnet {
     pub resource_group: Option<Spanned<String>>,
     /// One or more IPv4 CIDRs.
     pub address_space: Spanned<Vec<Spanned<String>>>,
-    /// Names of peered VNets in this plan.
+    /// Peered VNets of this plan: names within this VNet's resource group, or VNet resource
+    /// IDs (an imported VNet's, or `/resourceGroups/RG/…/virtualNetworks/NAME`).
     #[serde(default)]
     pub peerings: Vec<Spanned<String>>,
     #[serde(default)]

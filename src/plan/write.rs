@@ -97,8 +97,8 @@ pub fn write(parts: &[Part<'_>]) -> String {
 struct Names {
     /// Folded origin address → the subnet reference to write.
     subnets: HashMap<String, String>,
-    /// Folded origin address → the VNet name to write in peerings.
-    vnets: HashMap<String, String>,
+    /// Folded origin address → the VNet's name and resource group, for peerings.
+    vnets: HashMap<String, (String, Option<String>)>,
 }
 
 impl Names {
@@ -113,10 +113,11 @@ impl Names {
         };
         for vnet in parts.iter().flat_map(|p| &p.plan.vnets) {
             if let Some(o) = &vnet.origin {
+                let group = vnet.resource_group.as_ref().map(|g| g.value.clone());
                 names
                     .vnets
                     .entry(o.resource.to_lowercase())
-                    .or_insert(vnet.name.value.clone());
+                    .or_insert((vnet.name.value.clone(), group));
             }
             let unique = vnet_names.get(&vnet.name.value.to_lowercase()) == Some(&1);
             for subnet in &vnet.subnets {
@@ -220,15 +221,13 @@ impl Writer<'_> {
         let space = list(vnet.address_space.value.iter().map(|c| c.value.as_str()));
         self.field(4, false, "address_space", &vnet.address_space, space, o);
         if !vnet.peerings.is_empty() {
+            let own_group = vnet.resource_group.as_ref().map(|g| g.value.as_str());
             let peers: Vec<String> = vnet
                 .peerings
                 .iter()
-                .map(|p| {
-                    self.names
-                        .vnets
-                        .get(&p.value.to_lowercase())
-                        .cloned()
-                        .unwrap_or_else(|| p.value.clone())
+                .map(|p| match self.names.vnets.get(&p.value.to_lowercase()) {
+                    Some((name, group)) => peer_reference(name, group.as_deref(), own_group),
+                    None => p.value.clone(),
                 })
                 .collect();
             let first = &vnet.peerings[0];
@@ -403,6 +402,17 @@ fn comment_text(text: &str) -> String {
         format!("from {text}")
     } else {
         text.into_owned()
+    }
+}
+
+/// How a peering names its peer: by name within the VNet's own resource group, else by the
+/// group and name in a resource ID's form, which the plan's peerings also take.
+fn peer_reference(name: &str, group: Option<&str>, own_group: Option<&str>) -> String {
+    match (group, own_group) {
+        (Some(g), Some(own)) if !g.eq_ignore_ascii_case(own) => {
+            format!("/resourceGroups/{g}/providers/Microsoft.Network/virtualNetworks/{name}")
+        }
+        _ => name.to_string(),
     }
 }
 

@@ -286,8 +286,22 @@ impl Resolver {
             self.topology.vnets[vnet].peerings.push(other);
             return;
         }
-        let group = self.topology.vnets[vnet].resource_group.clone();
-        match self.find_vnet(&peer.value, group.as_deref(), Some(vnet)) {
+        let own_group = self.topology.vnets[vnet].resource_group.clone();
+        // A peer in another resource group is named by a VNet resource ID, whose group and
+        // name segments say which VNet it is.
+        let id = peer
+            .value
+            .trim_start()
+            .starts_with('/')
+            .then(|| reference::ResourceId::new(peer.value.trim()));
+        let (name, group) = match &id {
+            Some(id) => (
+                id.after("virtualNetworks").unwrap_or(&peer.value),
+                id.after("resourceGroups").or(own_group.as_deref()),
+            ),
+            None => (peer.value.as_str(), own_group.as_deref()),
+        };
+        match self.find_vnet(name, group, Some(vnet)) {
             Some(other) => self.topology.vnets[vnet].peerings.push(other),
             None => {
                 let nearest = self.nearest_vnet(&peer.value);
@@ -733,5 +747,27 @@ mod tests {
         assert_eq!(pools[0].pod_subnet, Some(2));
         assert_eq!(pools[1].node_subnet, Some(3));
         assert_eq!(pools[2].node_subnet, Some(3));
+    }
+
+    #[test]
+    fn a_peering_names_a_vnet_of_another_group_by_its_resource_id() {
+        let vnet = |name: &str, group: &str, peer: &str| {
+            format!("  - {{name: {name}, resource_group: {group}, address_space: [10.0.0.0/16], peerings: [{peer}]}}\n")
+        };
+        let id = "'/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub'";
+        let plan = format!(
+            "version: 1\nvnets:\n{}{}{}clusters: []\n",
+            vnet("hub", "rg-hub", "spoke"),
+            vnet("hub", "rg-spoke", id),
+            vnet("spoke", "rg-spoke", "hub"),
+        );
+        let (topology, findings) = resolved(&plan);
+        // The hub names `spoke` in its own group, where there is none.
+        let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, [Rule::UnknownReference]);
+        // The ID names the hub of rg-hub, not the `hub` beside the spoke; a bare name, the
+        // one in the peering VNet's own group.
+        assert_eq!(topology.vnets[1].peerings, [0]);
+        assert_eq!(topology.vnets[2].peerings, [1]);
     }
 }

@@ -539,8 +539,9 @@ impl Builder<'_> {
         }
     }
 
-    /// Peerings become names of VNets in the plan, which names peers within the VNet's
-    /// resource group; a peer elsewhere, or outside the input, is said so instead.
+    /// Peerings name the peer by its resource ID, which the resolver finds first: a hub and
+    /// its spokes sit in resource groups of their own, and names repeat across groups. A peer
+    /// outside the input is said so instead.
     fn link_peerings(&mut self) {
         for (vnet, remote, mut notes) in std::mem::take(&mut self.peerings) {
             let Some(&peer) = self.vnet_ids.get(&id_key(&remote.value)) else {
@@ -555,25 +556,11 @@ impl Builder<'_> {
                 self.notes.push(notes);
                 continue;
             };
-            let group = |i: usize| {
-                self.vnets[i]
-                    .resource_group
-                    .as_ref()
-                    .map(|g| g.value.to_ascii_lowercase())
-            };
-            if group(peer) != group(vnet) {
-                notes.unresolve(
-                    remote.span,
-                    format!(
-                        "the peered VNet `{}` is in another resource group, which a plan's peerings cannot name: vnet-overlap treats the two as unpeered",
-                        self.vnets[peer].name.value
-                    ),
-                );
-                self.notes.push(notes);
-                continue;
-            }
-            let name = self.vnets[peer].name.value.clone();
-            self.vnets[vnet].peerings.push(Spanned::new(name, remote.span));
+            let id = self.vnets[peer]
+                .origin
+                .as_ref()
+                .map_or_else(|| remote.value.clone(), |o| o.resource.clone());
+            self.vnets[vnet].peerings.push(Spanned::new(id, remote.span));
             self.notes.push(notes);
         }
     }

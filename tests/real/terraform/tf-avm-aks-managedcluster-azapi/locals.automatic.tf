@@ -1,0 +1,3 @@
+locals {
+  is_automatic = var.sku != null && var.sku.name == "Automatic"
+}
