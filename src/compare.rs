@@ -14,7 +14,7 @@ use crate::capacity::{pod_cidr_slots, smallest_prefix_for, surge_nodes, PoolUse,
 use crate::limits::{self, Allocation};
 use crate::mode::{static_blocks, Mode};
 use crate::numbers::thousands;
-use crate::plan::model::{NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType};
+use crate::plan::model::{NetworkDataplane, NetworkPolicy, OsType};
 use crate::topology::{Cluster, Pool, Topology};
 use serde::Serialize;
 
@@ -122,12 +122,12 @@ fn current_mode(cluster: &Cluster) -> Mode {
     if !cluster.pools.is_empty() {
         return cluster.mode();
     }
-    match (cluster.network_plugin.value, cluster.overlay) {
-        (NetworkPlugin::Kubenet, _) => Mode::Kubenet,
-        (NetworkPlugin::None, _) => Mode::None,
-        (NetworkPlugin::Azure, Some(_)) => Mode::Overlay,
-        (NetworkPlugin::Azure, None) => Mode::Traditional,
-    }
+    crate::plan::model::pool_mode(
+        cluster.network_plugin.value,
+        cluster.overlay.is_some(),
+        false,
+        None,
+    )
 }
 
 /// A pool's max_pods under `mode`: as written, else that mode's own default (a plan that

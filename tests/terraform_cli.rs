@@ -517,3 +517,84 @@ fn a_module_of_registry_modules_names_each_and_finds_nothing_else() {
         ]
     );
 }
+
+/// One truth per concept (issue 20): the plan's shape is checked for a Terraform
+/// configuration as for a cniplan plan, in Terraform's words, and the max pods a
+/// bring-your-own CNI pool assumes is the one the resolver applies (110).
+#[test]
+fn terraform_pools_get_the_plans_shape_checks_and_its_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"resource "azurerm_virtual_network" "v" {
+  name                = "v"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.0.0.0/16"]
+}
+resource "azurerm_subnet" "nodes" {
+  name                 = "nodes"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.v.name
+  address_prefixes     = ["10.0.0.0/22"]
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  dns_prefix          = "aks"
+  network_profile {
+    network_plugin = "none"
+  }
+  default_node_pool {
+    name                 = "sys"
+    vm_size              = "Standard_D4s_v5"
+    auto_scaling_enabled = true
+    min_count            = 5
+    max_count            = 2
+    vnet_subnet_id       = azurerm_subnet.nodes.id
+    upgrade_settings {
+      max_surge = "1"
+    }
+  }
+}
+"#,
+    )
+    .unwrap();
+    let out = common::cniplan(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let v = common::json(&out);
+    let diagnostics: Vec<(String, String, u64)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let schema: Vec<&(String, String, u64)> = diagnostics.iter().filter(|d| d.0 == "plan-schema").collect();
+    assert_eq!(schema.len(), 1, "{diagnostics:?}");
+    assert!(
+        schema[0]
+            .1
+            .starts_with("node pool `sys`: `min_count` 5 is greater than `max_count` 2"),
+        "{}",
+        schema[0].1
+    );
+    assert_eq!(schema[0].2, 25, "at `min_count = 5`");
+    let max_pods = diagnostics
+        .iter()
+        .find(|d| d.1.contains("max_pods is not set"))
+        .expect("the assumed max pods is noted");
+    assert!(
+        max_pods
+            .1
+            .contains("assumed 110, AKS's default for bring-your-own CNI"),
+        "{}",
+        max_pods.1
+    );
+}

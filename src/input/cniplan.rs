@@ -158,7 +158,7 @@ pub fn read(source: &SourceFile) -> Result<Loaded, Vec<Finding>> {
             return Err(findings);
         }
     };
-    let mut shape = plan::check_shape(&plan);
+    let mut shape = plan::check_shape(&plan, &plan::CountKeys::PLAN);
     if !shape.is_empty() {
         point_at_anchors(&mut shape, &document.aliases);
         return Err(shape);

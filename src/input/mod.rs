@@ -94,20 +94,35 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             return Err(vec![note]);
         }
     }
+    let keys = match input.format {
+        Format::Arm | Format::Az => &crate::plan::CountKeys::ARM,
+        _ if arm::is_template(&main.text) => &crate::plan::CountKeys::ARM,
+        _ => &crate::plan::CountKeys::PLAN,
+    };
+    // A cniplan plan's reader checks its shape itself (and stops there); an imported
+    // plan's shape is checked here, for every reader alike.
+    let imported = |read: Result<Loaded, Vec<Finding>>| {
+        read.map(|mut loaded| {
+            loaded.notes.extend(crate::plan::check_shape(&loaded.plan, keys));
+            loaded
+        })
+    };
     match input.format {
         Format::Cniplan => cniplan(),
-        Format::Arm => arm::read(input),
-        Format::Az => az::read(input),
-        Format::Terraform if terraform::hcl::is_configuration(input) => terraform::hcl::load(input),
-        Format::Auto if arm::is_template(&main.text) => arm::read(input),
+        Format::Arm => imported(arm::read(input)),
+        Format::Az => imported(az::read(input)),
+        Format::Terraform if terraform::hcl::is_configuration(input) => imported(terraform::hcl::load(input)),
+        Format::Auto if arm::is_template(&main.text) => imported(arm::read(input)),
         Format::Auto => match terraform::plan_json::sniff(main) {
-            Sniffed::Plan(root, repeated) => with_repeated(terraform::read_plan(root, others), &repeated),
+            Sniffed::Plan(root, repeated) => {
+                imported(with_repeated(terraform::read_plan(root, others), &repeated))
+            }
             Sniffed::BrokenPlan(e) => Err(vec![syntax(e)]),
             Sniffed::Other => cniplan(),
         },
         Format::Terraform => match json::parse(main, 0) {
             Ok(doc) => match doc.root {
-                Some(root) => with_repeated(terraform::read_plan(root, others), &doc.repeated),
+                Some(root) => imported(with_repeated(terraform::read_plan(root, others), &doc.repeated)),
                 None => Err(vec![Finding::new(
                     Rule::PlanSchema,
                     Span::default(),

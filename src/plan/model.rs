@@ -217,6 +217,29 @@ pub enum NetworkPlugin {
     None,
 }
 
+/// A pool's network mode as the AKS API's own fields decide it (docs/plan-format.md,
+/// "Network modes"): the cluster's `networkPlugin` and `networkPluginMode`, whether its pools
+/// take pod subnets, and the pool's `podIPAllocationMode`. The one place that decides it:
+/// the resolver, `compare` and the readers' notes all ask here.
+pub fn pool_mode(
+    plugin: NetworkPlugin,
+    overlay: bool,
+    pod_subnets: bool,
+    allocation: Option<PodIpAllocationMode>,
+) -> crate::mode::Mode {
+    use crate::mode::Mode;
+    match (plugin, overlay, pod_subnets) {
+        (NetworkPlugin::Kubenet, _, _) => Mode::Kubenet,
+        (NetworkPlugin::None, _, _) => Mode::None,
+        (NetworkPlugin::Azure, true, _) => Mode::Overlay,
+        (NetworkPlugin::Azure, false, false) => Mode::Traditional,
+        (NetworkPlugin::Azure, false, true) => match allocation {
+            Some(PodIpAllocationMode::StaticBlock) => Mode::StaticBlock,
+            _ => Mode::Dynamic,
+        },
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum NetworkPluginMode {

@@ -4,7 +4,32 @@
 use super::model::{Allocation, NodePool, Plan};
 use crate::diagnostic::{Finding, Rule, Span};
 
-pub fn check_shape(plan: &Plan) -> Vec<Finding> {
+/// How an input format names a pool's node counts, so a finding speaks the user's words.
+pub struct CountKeys {
+    pub count: &'static str,
+    pub min: &'static str,
+    pub max: &'static str,
+}
+
+impl CountKeys {
+    /// cniplan plans, and Terraform's azurerm attributes, which the plan's keys follow.
+    pub const PLAN: CountKeys = CountKeys {
+        count: "node_count",
+        min: "min_count",
+        max: "max_count",
+    };
+    /// ARM templates and az exports (the AKS API's agent pool properties).
+    pub const ARM: CountKeys = CountKeys {
+        count: "count",
+        min: "minCount",
+        max: "maxCount",
+    };
+}
+
+/// The plan's shape, for every input format. An imported resource (one with an `Origin`)
+/// may leave a value unknown, which its reader noted: only what it states is checked (a
+/// `min_count` above `max_count`, a count outside them), never what it leaves out.
+pub fn check_shape(plan: &Plan, keys: &CountKeys) -> Vec<Finding> {
     let mut out = Vec::new();
     let schema = |span: Span, message: String| Finding::new(Rule::PlanSchema, span, message);
     if plan.version.value != 1 {
@@ -17,7 +42,7 @@ pub fn check_shape(plan: &Plan) -> Vec<Finding> {
         );
     }
     check_allocation(&plan.allocation, &mut out);
-    for vnet in &plan.vnets {
+    for vnet in plan.vnets.iter().filter(|v| v.origin.is_none()) {
         if vnet.address_space.value.is_empty() {
             out.push(
                 schema(
@@ -29,7 +54,7 @@ pub fn check_shape(plan: &Plan) -> Vec<Finding> {
         }
     }
     for cluster in &plan.clusters {
-        if cluster.node_pools.value.is_empty() {
+        if cluster.node_pools.value.is_empty() && cluster.origin.is_none() {
             out.push(
                 schema(
                     cluster.node_pools.span,
@@ -39,53 +64,60 @@ pub fn check_shape(plan: &Plan) -> Vec<Finding> {
             );
         }
         for pool in &cluster.node_pools.value {
-            check_node_counts(pool, &mut out);
+            check_node_counts(pool, keys, &mut out);
         }
     }
     out
 }
 
-fn check_node_counts(pool: &NodePool, out: &mut Vec<Finding>) {
+fn check_node_counts(pool: &NodePool, keys: &CountKeys, out: &mut Vec<Finding>) {
     let name = &pool.name.value;
-    let schema = |span: Span, message: String| Finding::new(Rule::PlanSchema, span, message);
-    let autoscaler = "the autoscaler needs both `min_count` and `max_count`";
+    let CountKeys { count, min, max } = keys;
+    // An imported pool's finding names it: its resource is a cluster's, or a pool of many.
+    let whose = if pool.origin.is_some() {
+        format!("node pool `{name}`: ")
+    } else {
+        String::new()
+    };
+    let schema =
+        |span: Span, message: String| Finding::new(Rule::PlanSchema, span, format!("{whose}{message}"));
+    let autoscaler = format!("the autoscaler needs both `{min}` and `{max}`");
+    let imported = pool.origin.is_some();
     match (&pool.node_count, &pool.min_count, &pool.max_count) {
-        (None, None, None) => out.push(
+        (None, None, None) if !imported => out.push(
             schema(pool.name.span, format!("node pool `{name}` has no size"))
                 .help("set `node_count`, or `min_count` and `max_count` for the autoscaler"),
         ),
-        (_, Some(min), None) => {
-            out.push(schema(min.span, "`min_count` without `max_count`".into()).help(autoscaler))
+        (_, Some(lo), None) if !imported => {
+            out.push(schema(lo.span, format!("`{min}` without `{max}`")).help(autoscaler))
         }
-        (_, None, Some(max)) => {
-            out.push(schema(max.span, "`max_count` without `min_count`".into()).help(autoscaler))
+        (_, None, Some(hi)) if !imported => {
+            out.push(schema(hi.span, format!("`{max}` without `{min}`")).help(autoscaler))
         }
-        (count, Some(min), Some(max)) => {
-            let (lo, hi) = (min.value, max.value);
-            if lo > hi {
+        (n, Some(lo), Some(hi)) => {
+            let (lo_n, hi_n) = (lo.value, hi.value);
+            if lo_n > hi_n {
                 out.push(
-                    schema(
-                        min.span,
-                        format!("`min_count` {lo} is greater than `max_count` {hi}"),
-                    )
-                    .help("swap the two, or raise `max_count`"),
+                    schema(lo.span, format!("`{min}` {lo_n} is greater than `{max}` {hi_n}"))
+                        .help(format!("swap the two, or raise `{max}`: AKS refuses the range")),
                 );
-            } else if let Some(n) = count.as_ref().filter(|n| !(lo..=hi).contains(&n.value)) {
+            } else if let Some(n) = n.as_ref().filter(|n| !(lo_n..=hi_n).contains(&n.value)) {
                 out.push(
                     schema(
                         n.span,
                         format!(
-                            "`node_count` {} is outside `min_count` {lo} .. `max_count` {hi}",
+                            "`{count}` {} is outside `{min}` {lo_n} .. `{max}` {hi_n}",
                             n.value
                         ),
                     )
-                    .help(
-                        "with the autoscaler, `node_count` is the starting size and must lie between the two",
-                    ),
+                    .help(format!(
+                        "with the autoscaler, `{count}` is the starting size and must lie between the two; \
+                         AKS refuses it, and cniplan simulates the range"
+                    )),
                 );
             }
         }
-        (Some(_), None, None) => {}
+        _ => {}
     }
 }
 

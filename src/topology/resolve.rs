@@ -456,7 +456,7 @@ impl Resolver {
             .or_else(|| cluster.provisioned_pools.first().map(|p| p.name.span));
         let pod_cidr = match (&cluster.pod_cidr, network) {
             (Some(text), _) => self.cidr(text),
-            (None, Network::Overlay | Network::Kubenet) => Some(Cidr {
+            (None, n) if n.uses_pod_cidr() => Some(Cidr {
                 written: limits::DEFAULT_POD_CIDR,
                 span: name.span,
                 defaulted: true,
@@ -626,9 +626,9 @@ impl Resolver {
         cluster_subnet: Option<usize>,
     ) -> Pool {
         let owner = pool.name.span;
-        let network = match network {
-            Network::AzureCni { .. } => Network::AzureCni { pod_subnets: false },
-            other => other,
+        let network = Network {
+            pod_subnets: false,
+            ..network
         };
         let mode = network.mode_of(None);
         let node_subnet = match &pool.vnet_subnet {
@@ -665,48 +665,34 @@ impl Resolver {
 }
 
 /// The cluster-wide half of a pool's mode: the AKS API's `networkPlugin` and
-/// `networkPluginMode` (docs/plan-format.md).
+/// `networkPluginMode`, and whether its pools take pod subnets.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Network {
-    /// Azure CNI without a mode: a pod subnet per pool, or traditional when no pool has one.
-    AzureCni {
-        pod_subnets: bool,
-    },
-    Overlay,
-    Kubenet,
-    Byo,
+struct Network {
+    plugin: NetworkPlugin,
+    overlay: bool,
+    pod_subnets: bool,
 }
 
 fn network_of(cluster: &model::Cluster) -> Network {
-    let plugin = cluster
-        .network_plugin
-        .as_ref()
-        .map_or(NetworkPlugin::Azure, |p| p.value);
-    match (plugin, &cluster.network_plugin_mode) {
-        (NetworkPlugin::Kubenet, _) => Network::Kubenet,
-        (NetworkPlugin::None, _) => Network::Byo,
-        (NetworkPlugin::Azure, Some(_)) => Network::Overlay,
-        (NetworkPlugin::Azure, None) => Network::AzureCni {
-            pod_subnets: cluster.node_pools.value.iter().any(|p| p.pod_subnet.is_some()),
-        },
+    Network {
+        plugin: cluster
+            .network_plugin
+            .as_ref()
+            .map_or(NetworkPlugin::Azure, |p| p.value),
+        overlay: cluster.network_plugin_mode.is_some(),
+        pod_subnets: cluster.node_pools.value.iter().any(|p| p.pod_subnet.is_some()),
     }
 }
 
 impl Network {
-    /// A pool's mode: the cluster's network, and for a pod-subnet cluster the pool's own
-    /// allocation mode. A pool without a pod subnet in a pod-subnet cluster stays in the
-    /// cluster's mode (mixed-cni reports it).
+    /// A pool's mode (`model::pool_mode`, the one place that decides it). A pool without a
+    /// pod subnet in a pod-subnet cluster stays in the cluster's mode (mixed-cni reports it).
     fn mode_of(self, allocation: Option<PodIpAllocationMode>) -> Mode {
-        match self {
-            Network::Overlay => Mode::Overlay,
-            Network::Kubenet => Mode::Kubenet,
-            Network::Byo => Mode::None,
-            Network::AzureCni { pod_subnets: false } => Mode::Traditional,
-            Network::AzureCni { pod_subnets: true } => match allocation {
-                Some(PodIpAllocationMode::StaticBlock) => Mode::StaticBlock,
-                _ => Mode::Dynamic,
-            },
-        }
+        model::pool_mode(self.plugin, self.overlay, self.pod_subnets, allocation)
+    }
+
+    fn uses_pod_cidr(self) -> bool {
+        matches!(self.plugin, NetworkPlugin::Kubenet) || (self.plugin == NetworkPlugin::Azure && self.overlay)
     }
 }
 

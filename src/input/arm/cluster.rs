@@ -420,12 +420,6 @@ fn read_pool(
             Some(Spanned::default_at(DEFAULT_COUNT, name.span))
         }
     };
-    autoscaler_range(
-        reader,
-        node_count.as_ref(),
-        min_count.as_ref(),
-        max_count.as_ref(),
-    );
     let max_pods = reader.count(body, "maxPods");
     let os_type = reader.choice(
         body,
@@ -464,45 +458,6 @@ fn read_pool(
         virtual_node_subnet: None,
         name,
         origin: Some(origin),
-    }
-}
-
-/// The autoscaler's range as AKS validates it: `minCount` ≤ `count` ≤ `maxCount` (the
-/// AVM managed-cluster README's WAF example sets count 2 with minCount 3).
-fn autoscaler_range(
-    reader: &mut Reader<'_>,
-    count: Option<&Spanned<u32>>,
-    min: Option<&Spanned<u32>>,
-    max: Option<&Spanned<u32>>,
-) {
-    let (Some(min), Some(max)) = (min, max) else {
-        return;
-    };
-    let label = reader.notes.label.clone();
-    let finding = |span, message: String| {
-        Finding::new(
-            crate::diagnostic::Rule::PlanSchema,
-            span,
-            format!("{label}: {message}"),
-        )
-        .help("AKS refuses an autoscaler range that does not hold `count`; the simulation uses the range")
-    };
-    if min.value > max.value {
-        reader.findings.push(finding(
-            min.span,
-            format!(
-                "`minCount` {} is greater than `maxCount` {}",
-                min.value, max.value
-            ),
-        ));
-    } else if let Some(n) = count.filter(|n| !(min.value..=max.value).contains(&n.value)) {
-        reader.findings.push(finding(
-            n.span,
-            format!(
-                "`count` {} is outside `minCount` {} .. `maxCount` {}",
-                n.value, min.value, max.value
-            ),
-        ));
     }
 }
 

@@ -19,12 +19,6 @@ use crate::plan::model::{
 };
 use foldhash::{HashMap, HashMapExt};
 
-/// AKS's max pods per node when a pool leaves it unset, by network mode. (AKS docs, as
-/// ../shared/reference/azure-facts.md cites them: pod subnet 250 in the feature article,
-/// traditional Azure CNI 30, overlay 250, kubenet 110.)
-const MAX_PODS_KUBENET: u32 = 110;
-const MAX_PODS_OVERLAY: u32 = 250;
-
 /// A pool read, with what its notes need once the cluster's mode is known.
 struct Read {
     pool: NodePool,
@@ -457,19 +451,11 @@ fn finish(b: Building, notes: &mut Notes) -> Cluster {
         .as_ref()
         .map_or(NetworkPlugin::Azure, |p| p.value);
     let dynamic = pools.iter().any(|p| p.pod_subnet_set);
-    let (default, mode) = match (plugin, cluster.network_plugin_mode.is_some(), dynamic) {
-        (NetworkPlugin::Kubenet, _, _) => (MAX_PODS_KUBENET, "kubenet"),
-        (NetworkPlugin::Azure, true, _) => (MAX_PODS_OVERLAY, "Azure CNI Overlay"),
-        (NetworkPlugin::Azure, false, true) => {
-            (limits::DEFAULT_MAX_PODS_DYNAMIC, "Azure CNI with a pod subnet")
-        }
-        (NetworkPlugin::Azure, false, false) => {
-            (limits::DEFAULT_MAX_PODS_TRADITIONAL, "traditional Azure CNI")
-        }
-        (NetworkPlugin::None, _, _) => (
-            MAX_PODS_OVERLAY,
-            "a cluster without a CNI (pods take no VNet IPs)",
-        ),
+    // Each pool's mode as the resolver will decide it; its default max pods with it.
+    let overlay = cluster.network_plugin_mode.is_some();
+    let mode_of = |read: &Read| {
+        let allocation = read.pool.pod_ip_allocation_mode.as_ref().map(|m| m.value);
+        crate::plan::model::pool_mode(plugin, overlay, dynamic, allocation)
     };
     // The azurerm docs: a pool without vnet_subnet_id uses the default pool's subnet (AKS
     // keeps every pool of a cluster on one VNet).
@@ -497,11 +483,14 @@ fn finish(b: Building, notes: &mut Notes) -> Cluster {
             }
         }
         if read.max_pods_unknown {
+            let mode = mode_of(&read);
+            let (default, _) = mode.default_max_pods();
             notes.assumed(
                 read.max_pods_at,
                 &read.label,
                 format!(
-                    "max_pods is not set (Azure computes it): assumed {default}, AKS's default for {mode}"
+                    "max_pods is not set (Azure computes it): assumed {default}, AKS's default for {}",
+                    mode.title()
                 ),
             );
         }
