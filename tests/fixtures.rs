@@ -167,3 +167,21 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
         }
     }
 }
+
+/// The registry declares every severity a rule can emit (issue 20): over every fixture, each
+/// finding's severity is its rule's default or its declared other one.
+#[test]
+fn every_finding_has_a_severity_its_rule_declares() {
+    let mut strays = Vec::new();
+    for plan in fixtures() {
+        let text = fs::read_to_string(&plan).expect("fixture is UTF-8");
+        let report = cniplan::check_source(SourceFile::new(plan.display().to_string(), text));
+        for f in &report.findings {
+            let declared = [Some(f.rule.default_severity()), f.rule.other_severity()];
+            if !declared.contains(&Some(f.severity)) {
+                strays.push(format!("{}: {} {}", plan.display(), f.rule.name(), f.severity));
+            }
+        }
+    }
+    assert!(strays.is_empty(), "severities the registry does not declare: {strays:?}");
+}

@@ -69,7 +69,7 @@ registry! {
     UnsupportedOs = "unsupported-os", Error / Note, "A node pool's OS is not supported by its network mode (Windows with kubenet, Windows Server 2019 with a pod subnet or overlay).";
     DelegatedNodeSubnet = "delegated-node-subnet", Error, "A node subnet has a delegation.";
     SubnetRoleConflict = "subnet-role-conflict", Error, "One subnet serves as a node subnet and a pod subnet.";
-    PrivateLinkUnsupported = "private-link-unsupported", Error, "A dynamic-allocation cluster exposes a Private Link Service.";
+    PrivateLinkUnsupported = "private-link-unsupported", Error / Note, "A static block (error) or dynamic allocation (note) cluster exposes a Private Link Service.";
     CliVersion = "cli-version", Error, "The Azure CLI version is older than 2.37.0, or than 2.75.0 with static block allocation.";
     PodCidrOverlap = "pod-cidr-overlap", Error / Warning, "A pod CIDR overlaps a subnet, a peered VNet, an external network or the service CIDR.";
     PodCidrExhausted = "pod-cidr-exhausted", Error, "The scenario needs more /24 node slots than the pod CIDR holds.";
