@@ -183,5 +183,8 @@ fn every_finding_has_a_severity_its_rule_declares() {
             }
         }
     }
-    assert!(strays.is_empty(), "severities the registry does not declare: {strays:?}");
+    assert!(
+        strays.is_empty(),
+        "severities the registry does not declare: {strays:?}"
+    );
 }
