@@ -39,7 +39,7 @@ const TRADITIONAL_MAX_IPS: u64 = 64_000;
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ClusterComparison {
     pub cluster: String,
-    pub current_mode: &'static str,
+    pub current_mode: Mode,
     /// Nodes at peak: every pool at full scale, plus the largest surge of one pool.
     pub peak_nodes: u64,
     pub modes: Vec<ModeFigures>,
@@ -47,7 +47,7 @@ pub struct ClusterComparison {
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ModeFigures {
-    pub mode: &'static str,
+    pub mode: Mode,
     pub node_subnet_ips: u64,
     pub pod_subnet_ips: u64,
     pub pod_cidr_slots: u64,
@@ -109,7 +109,7 @@ pub fn compare(topology: &Topology) -> Vec<ClusterComparison> {
                 .collect();
             ClusterComparison {
                 cluster: cluster.name.value.clone(),
-                current_mode: current.as_str(),
+                current_mode: current,
                 peak_nodes: nodes,
                 modes,
             }
@@ -291,7 +291,7 @@ fn figures(
     notes.extend(migration_notes(cluster, current, mode, migration));
     let slash = |p: Option<u8>| p.map(|p| format!("/{p}"));
     ModeFigures {
-        mode: mode.as_str(),
+        mode,
         node_subnet_ips: peak.node_subnet_ips,
         pod_subnet_ips: peak.pod_subnet_ips,
         pod_cidr_slots: peak.pod_cidr_slots,

@@ -133,6 +133,10 @@ impl Default for Allocation {
 pub const DEFAULT_MAX_PODS_POD_SUBNET: u32 = DEFAULT_MAX_PODS_DYNAMIC;
 pub const DEFAULT_MAX_PODS_OVERLAY: u32 = 250;
 pub const DEFAULT_MAX_PODS_KUBENET: u32 = 110;
+/// A bring-your-own CNI cluster's (`network_plugin: none`) default max pods: 250, as AKS's
+/// node provisioner sets it (Azure/karpenter-provider-azure pkg/consts/consts.go,
+/// `DefaultNetPluginNoneMaxPods = 250`; AKS docs node-auto-provisioning-aksnodeclass.md).
+pub const DEFAULT_MAX_PODS_BYO_CNI: u32 = 250;
 /// The pod subnet modes' default in concepts-network-ip-address-planning.md ("Azure CNI Pod
 /// subnet | 110"), which the feature article's 250 contradicts; cniplan sizes for 250.
 pub const DEFAULT_MAX_PODS_POD_SUBNET_IP_PLANNING: u32 = 110;

@@ -37,6 +37,19 @@ pub struct PerNode {
     pub pod_subnet_stranded: u64,
 }
 
+/// Rows and answers carry the mode itself; JSON and text show its identifier.
+impl serde::Serialize for Mode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Mode {
     pub const ALL: [Mode; 6] = [
         Mode::Dynamic,
@@ -87,9 +100,13 @@ impl Mode {
                 limits::DEFAULT_MAX_PODS_OVERLAY,
                 "AKS's default for Azure CNI Overlay",
             ),
-            Mode::Kubenet | Mode::None => (
+            Mode::Kubenet => (
                 limits::DEFAULT_MAX_PODS_KUBENET,
-                "AKS's default for kubenet and bring-your-own CNI clusters",
+                "AKS's default for kubenet clusters",
+            ),
+            Mode::None => (
+                limits::DEFAULT_MAX_PODS_BYO_CNI,
+                "AKS's default for bring-your-own CNI clusters",
             ),
         }
     }
@@ -159,12 +176,6 @@ impl Mode {
 pub fn static_blocks(max_pods: u32) -> u64 {
     let block = limits::STATIC_BLOCK_SIZE;
     (u64::from(max_pods) + 1).div_ceil(block) * block
-}
-
-impl std::fmt::Display for Mode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 #[cfg(test)]

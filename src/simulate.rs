@@ -7,6 +7,7 @@ use crate::capacity::rows::{rows, SubnetRow};
 use crate::capacity::scarcity::{self, LimitPoint, Limits};
 use crate::capacity::scenario::{state_at, StepState};
 use crate::capacity::Model;
+use crate::capacity::Role;
 use crate::capacity::{PoolKnobs, PoolUse, RangeCapacity};
 use crate::limits;
 use crate::topology::{Pool, Topology};
@@ -40,7 +41,7 @@ pub struct SubnetSteps {
 
 #[derive(Serialize)]
 pub struct Step {
-    pub phase: &'static str,
+    pub phase: crate::capacity::Phase,
     pub step: u64,
     pub nodes: Vec<u64>,
     pub pods: u64,
@@ -115,7 +116,7 @@ fn shown_steps(total: u64, marked: &[Option<u64>]) -> Vec<u64> {
 
 fn step(usable: u64, s: StepState) -> Step {
     Step {
-        phase: s.phase.as_str(),
+        phase: s.phase,
         step: s.step,
         nodes: s.nodes,
         pods: s.pods,
@@ -204,7 +205,7 @@ pub struct SweepValue {
 pub struct SweepRow {
     pub vnet: Option<String>,
     pub name: String,
-    pub role: &'static str,
+    pub role: crate::capacity::Role,
     pub usable: u64,
     pub peak_demand: u64,
     pub utilization: Option<f64>,
@@ -409,7 +410,7 @@ fn at_value(topology: &Topology, c: &RangeCapacity, kind: SweepKind, v: u32) -> 
 pub struct SweepSubnet {
     pub vnet: Option<String>,
     pub name: String,
-    pub role: &'static str,
+    pub role: crate::capacity::Role,
     /// The setting that moves this range's peak: `pods_per_node`, `max_pods` (traditional:
     /// 1 + max_pods per node), `max_count`, or `node_count` (the sweep's value does not move it).
     pub decided_by: &'static str,
@@ -469,28 +470,32 @@ fn summary_of_range(topology: &Topology, c: &RangeCapacity, kind: SweepKind) -> 
 /// What decides a range's peak under a sweep, and why the swept value does not, when it does
 /// not: density moves only a pod subnet's peak; max_pods a pod subnet's and a traditional
 /// subnet's; the node count every range's.
-fn decider(kind: SweepKind, role: &str) -> (&'static str, Option<&'static str>) {
+fn decider(kind: SweepKind, role: Role) -> (&'static str, Option<&'static str>) {
     const NODE: &str = "a node subnet takes 1 IP per node whatever its pods: the density does not \
                         change this subnet's peak";
     const CIDR: &str =
         "a pod CIDR gives each node one /24 whatever its pods: the density does not change its peak";
     match (kind, role) {
+        (_, Role::VirtualNode) => (
+            "virtual_node_pods",
+            Some("pods on virtual nodes take one IP each whatever the nodes: the sweep does not change this subnet's peak"),
+        ),
         (SweepKind::MaxCount, _) => ("max_count", None),
-        (SweepKind::PodsPerNode, "node+pod") => (
+        (SweepKind::PodsPerNode, Role::NodePod) => (
             "max_pods",
             Some(
                 "traditional Azure CNI reserves 1 + max_pods IPs per node whatever its pods: \
                  the density does not change this subnet's peak",
             ),
         ),
-        (SweepKind::MaxPods, "node+pod") => ("max_pods", None),
-        (SweepKind::PodsPerNode, "node") => ("node_count", Some(NODE)),
-        (SweepKind::MaxPods, "node") => (
+        (SweepKind::MaxPods, Role::NodePod) => ("max_pods", None),
+        (SweepKind::PodsPerNode, Role::Node) => ("node_count", Some(NODE)),
+        (SweepKind::MaxPods, Role::Node) => (
             "node_count",
             Some("a node subnet takes 1 IP per node whatever max_pods: max_pods does not change this subnet's peak"),
         ),
-        (SweepKind::PodsPerNode, "pod-cidr") => ("node_count", Some(CIDR)),
-        (SweepKind::MaxPods, "pod-cidr") => (
+        (SweepKind::PodsPerNode, Role::PodCidr) => ("node_count", Some(CIDR)),
+        (SweepKind::MaxPods, Role::PodCidr) => (
             "node_count",
             Some("a pod CIDR gives each node one /24 whatever max_pods: max_pods does not change its peak"),
         ),

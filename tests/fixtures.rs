@@ -154,7 +154,7 @@ fn capacity_fixtures_have_their_hand_computed_figures() {
         // Optional: the row's role, each pool's IPs (or /24 slots) per node, and how many
         // rows the plan has (a bring-your-own CNI cluster has no pod-cidr row).
         if let Some(role) = case.get("role").and_then(|r| r.as_str()) {
-            assert_eq!(row.role, role, "{fixture}: role");
+            assert_eq!(row.role.as_str(), role, "{fixture}: role");
         }
         if let Some(per_node) = case.get("ips_per_node").and_then(|p| p.as_object()) {
             for (pool, ips) in per_node {

@@ -71,7 +71,7 @@ fn a_pool_is_simulated_with_the_parameter_files_max_count() {
     assert_eq!(pods.pools[0].peak_nodes, 22);
     let e = pods.exhaustion.as_ref().expect("the pod subnet runs out");
     assert_eq!(
-        (e.phase, e.step, e.demand, e.stranded_ips),
+        (e.phase.as_str(), e.step, e.demand, e.stranded_ips),
         ("scale-out", 7, 279, 0)
     );
     assert_eq!((e.cluster.as_str(), e.pool.as_str()), ("aks-spoke", "system"));
@@ -122,16 +122,16 @@ fn an_az_export_in_several_files_is_one_estate() {
     // Two private endpoints hold IPs in the node subnet; the three node NICs of the
     // export's own cluster do not count, the simulation counts nodes itself.
     let nodes = row(&checked, "nodes");
-    assert_eq!((nodes.usable, nodes.role), (256 - 5 - 2, "node"));
+    assert_eq!((nodes.usable, nodes.role.as_str()), (256 - 5 - 2, "node"));
     // The pools' IDs say `resourcegroups` in lower case; both pools are linked.
     let pools: Vec<&str> = nodes.pools.iter().map(|p| p.pool.as_str()).collect();
     assert_eq!(pools, ["system", "user"]);
     let pods = row(&checked, "pods");
-    assert_eq!((pods.usable, pods.role), (1019, "pod"));
+    assert_eq!((pods.usable, pods.role.as_str()), (1019, "pod"));
     assert!(pods
         .pools
         .iter()
-        .all(|p| p.mode == "dynamic" && p.ips_per_node == 51));
+        .all(|p| p.mode.as_str() == "dynamic" && p.ips_per_node == 51));
 }
 
 #[test]

@@ -119,9 +119,9 @@ fn roles_follow_use_not_names() {
     let report = check(&fixture("linked-plain"));
     // The subnet named aks-node serves pods; the one named aks-pods serves nodes.
     let pods = row(&report, "azurerm_subnet.pods");
-    assert_eq!((pods.name.as_str(), pods.role), ("aks-node", "pod"));
+    assert_eq!((pods.name.as_str(), pods.role.as_str()), ("aks-node", "pod"));
     let nodes = row(&report, "azurerm_subnet.nodes");
-    assert_eq!((nodes.name.as_str(), nodes.role), ("aks-pods", "node"));
+    assert_eq!((nodes.name.as_str(), nodes.role.as_str()), ("aks-pods", "node"));
     assert_eq!(pools(pods), ["system", "user"]);
     // v4's auto_scaling_enabled: the user pool scales to 10, plus a 33 % surge (4 nodes).
     assert_eq!(pods.pools[1].peak_nodes, 14);

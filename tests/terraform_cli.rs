@@ -520,7 +520,7 @@ fn a_module_of_registry_modules_names_each_and_finds_nothing_else() {
 
 /// One truth per concept (issue 20): the plan's shape is checked for a Terraform
 /// configuration as for a cniplan plan, in Terraform's words, and the max pods a
-/// bring-your-own CNI pool assumes is the one the resolver applies (110).
+/// bring-your-own CNI pool assumes is the one the resolver applies (250).
 #[test]
 fn terraform_pools_get_the_plans_shape_checks_and_its_defaults() {
     let dir = tempfile::tempdir().unwrap();
@@ -593,7 +593,7 @@ resource "azurerm_kubernetes_cluster" "aks" {
     assert!(
         max_pods
             .1
-            .contains("assumed 110, AKS's default for bring-your-own CNI"),
+            .contains("assumed 250, AKS's default for bring-your-own CNI"),
         "{}",
         max_pods.1
     );

@@ -102,7 +102,7 @@ fn an_aks_cluster_of_five_nodes_with_what_azure_computes_noted() {
     assert_eq!(
         (
             row.name.as_str(),
-            row.role,
+            row.role.as_str(),
             row.usable,
             row.baseline_demand,
             row.peak_demand
@@ -143,7 +143,7 @@ fn a_vnet_and_its_subnet_from_a_terraform_0_12_plan() {
     let [row] = &report.subnets[..] else {
         panic!("one row")
     };
-    assert_eq!((row.usable, row.role), (251, "unused"));
+    assert_eq!((row.usable, row.role.as_str()), (251, "unused"));
     assert_eq!(row.source.as_deref(), Some("azurerm_subnet.internal"));
 }
 

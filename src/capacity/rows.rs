@@ -20,7 +20,7 @@ pub struct SubnetRow {
     pub family: &'static str,
     /// Prefixes of the range after the first, in the same family; empty for nearly all.
     pub more_cidrs: Vec<String>,
-    pub role: &'static str,
+    pub role: crate::capacity::Role,
     /// `2^(32 - prefix) - 5 - reserved_ips`, never below zero (docs/capacity.md): a subnet too
     /// small for Azure's 5 and its reserved IPs has none, and subnet-too-small says so.
     pub usable: u64,
@@ -52,7 +52,7 @@ impl Serialize for SubnetRow {
         row.serialize_field("cidr", &self.cidr)?;
         row.serialize_field("family", self.family)?;
         row.serialize_field("cidrs", &Cidrs(self))?;
-        row.serialize_field("role", self.role)?;
+        row.serialize_field("role", &self.role)?;
         row.serialize_field("usable", &self.usable)?;
         row.serialize_field("baseline_demand", &self.baseline_demand)?;
         row.serialize_field("peak_demand", &self.peak_demand)?;
@@ -72,7 +72,7 @@ pub struct PoolRow {
     pub pool: String,
     /// The pool's network mode (docs/json-output.md): dynamic, static-block, traditional,
     /// overlay, kubenet, none.
-    pub mode: &'static str,
+    pub mode: crate::mode::Mode,
     pub ips_per_node: u64,
     /// Nodes at full scale plus this pool's upgrade surge.
     pub peak_nodes: u64,
@@ -82,7 +82,7 @@ pub struct PoolRow {
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct ExhaustionRow {
-    pub phase: &'static str,
+    pub phase: crate::capacity::Phase,
     pub step: u64,
     pub cluster: String,
     pub pool: String,
@@ -119,7 +119,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             PoolRow {
                 cluster,
                 pool,
-                mode: u.mode.as_str(),
+                mode: u.mode,
                 ips_per_node: u.ips_per_node,
                 peak_nodes: u.full_scale_nodes.saturating_add(u.surge_nodes),
                 max_nodes: c.most_nodes_alone(u),
@@ -129,7 +129,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
     let exhaustion = c.exhaustion.as_deref().map(|e: &Exhaustion| {
         let (cluster, pool) = names(e.cluster, e.pool);
         Box::new(ExhaustionRow {
-            phase: e.phase.as_str(),
+            phase: e.phase,
             step: e.step,
             cluster,
             pool,
@@ -172,7 +172,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
                 .collect(),
             Range::PodCidr(_) => Vec::new(),
         },
-        role: c.role.as_str(),
+        role: c.role,
         usable: c.usable,
         baseline_demand: c.baseline_demand,
         peak_demand: c.peak_demand,

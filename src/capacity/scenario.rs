@@ -16,6 +16,19 @@ pub enum Phase {
     Surge,
 }
 
+/// Rows carry the phase itself; JSON and text show its name.
+impl serde::Serialize for Phase {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Phase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Phase {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -49,7 +49,7 @@ pub struct ChurnRow {
     pub vnet: Option<String>,
     pub name: String,
     pub cidr: String,
-    pub role: &'static str,
+    pub role: crate::capacity::Role,
     pub usable: u64,
     pub p50: u64,
     pub p95: u64,

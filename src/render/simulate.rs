@@ -3,6 +3,7 @@
 
 use super::answer::FindingCounts;
 use super::cell;
+use crate::capacity::Role;
 use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use crate::simulate::{SubnetSteps, Sweep, SweepKind, SweepRow, SweepSubnet};
@@ -235,7 +236,7 @@ pub fn sweep_human(sweep: &Sweep) -> String {
 
 /// One subnet's answer: the largest value that fits, or why the sweep's value does not matter.
 fn answer_line(kind: SweepKind, name: &str, s: &SweepSubnet, last: &SweepRow) -> String {
-    let unit = if s.role == "pod-cidr" {
+    let unit = if s.role == Role::PodCidr {
         "usable /24 slots"
     } else {
         "usable IPs"
@@ -255,7 +256,11 @@ fn answer_line(kind: SweepKind, name: &str, s: &SweepSubnet, last: &SweepRow) ->
         } else {
             verdict.to_string()
         };
-        let counted = if s.role == "pod-cidr" { "/24 slots" } else { "IPs" };
+        let counted = if s.role == Role::PodCidr {
+            "/24 slots"
+        } else {
+            "IPs"
+        };
         return format!(
             "{name}: {note} ({} {counted}, {} usable); {who}. {verdict}\n",
             thousands(last.peak_demand),

@@ -3,6 +3,7 @@
 
 use super::cell;
 use crate::capacity::rows::SubnetRow;
+use crate::capacity::Role;
 use crate::limits::MAX_NODES_PER_POOL;
 use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -72,11 +73,11 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                     };
                     // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
                     // A virtual-node subnet counts pods, one IP each, with no node limit.
-                    if row.role == "virtual-node" {
+                    if row.role == Role::VirtualNode {
                         return format!("{pool}: {} pods at 1 IP each", thousands(p.max_nodes));
                     }
                     let (per_node, range) = match (row.role, p.ips_per_node) {
-                        ("pod-cidr", _) => ("a /24 each".to_string(), "pod CIDR"),
+                        (Role::PodCidr, _) => ("a /24 each".to_string(), "pod CIDR"),
                         (_, 1) => ("1 IP/node".to_string(), "subnet"),
                         (_, ips) => (format!("{} IPs/node", thousands(ips)), "subnet"),
                     };

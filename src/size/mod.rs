@@ -238,7 +238,7 @@ pub struct SizeRow {
     pub smallest_prefix: Option<String>,
     /// A free range of that size (for `auto/22`, of the size written); null when none is free.
     pub suggested: Option<String>,
-    pub role: &'static str,
+    pub role: crate::capacity::Role,
     /// IPs at the scenario's peak (for a pod CIDR, /24 node slots).
     pub peak_demand: u64,
     pub note: Option<String>,
@@ -312,7 +312,7 @@ pub fn size(model: &Model) -> Vec<SizeRow> {
             current: cidr.written.to_string(),
             smallest_prefix: sizing.prefix.map(|p| format!("/{p}")),
             suggested: place.map(|n| n.to_string()),
-            role: Role::PodCidr.as_str(),
+            role: Role::PodCidr,
             peak_demand: sizing.peak_demand,
             note,
         });
@@ -320,8 +320,8 @@ pub fn size(model: &Model) -> Vec<SizeRow> {
     rows
 }
 
-fn role_name(uses: &[PoolUse]) -> &'static str {
-    scenario::role_of(uses).as_str()
+fn role_name(uses: &[PoolUse]) -> Role {
+    scenario::role_of(uses)
 }
 
 /// A subnet's smallest prefix and note.

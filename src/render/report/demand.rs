@@ -4,6 +4,7 @@
 
 use super::html::escape;
 use super::svg::{axis_top, count, percent, polyline, text, Frame};
+use crate::capacity::Role;
 use crate::simulate::SubnetSteps;
 use std::fmt::Write;
 
@@ -55,7 +56,7 @@ fn fullest(steps: &[SubnetSteps]) -> Vec<usize> {
 
 fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
     let row = &s.row;
-    let unit = if row.role == "pod-cidr" {
+    let unit = if row.role == Role::PodCidr {
         "node slots"
     } else {
         "IPs"
@@ -90,7 +91,7 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
         r#"<figure class="card"><figcaption><b>{}</b> <code>{}</code> · {} · peak {} of {} usable {unit}{}"#,
         escape(&row.label()),
         escape(&row.cidr),
-        escape(row.role),
+        escape(row.role.as_str()),
         count(row.peak_demand),
         count(row.usable),
         row.utilization
@@ -153,7 +154,7 @@ fn chart(out: &mut String, s: &SubnetSteps, headroom: f64) {
     if let Some(e) = &row.exhaustion {
         notes.push(format!(
             r#"<span class="bad">runs out</span> in {} step {}: {} of {} at {} nodes of {}/{}"#,
-            escape(e.phase),
+            escape(e.phase.as_str()),
             e.step,
             count(e.demand),
             count(row.usable),
@@ -198,7 +199,14 @@ fn phases(out: &mut String, f: &Frame, s: &SubnetSteps) {
         );
         // Names of narrow bands at the edges stay inside the chart.
         let centre = ((x0 + x1) / 2.0).clamp(f.left + 22.0, f.plot_right() - 22.0);
-        text(out, centre, f.plot_bottom() + 14.0, "tick", "middle", phase);
+        text(
+            out,
+            centre,
+            f.plot_bottom() + 14.0,
+            "tick",
+            "middle",
+            phase.as_str(),
+        );
         start = i;
     }
 }

@@ -98,7 +98,7 @@ fn overview(out: &mut String, report: &FileReport) {
             r#"<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{used}</td></tr>"#,
             escape(&row.label()),
             escape(&row.cidr),
-            escape(row.role),
+            escape(row.role.as_str()),
             svg::count(row.usable),
             svg::count(row.baseline_demand),
             svg::count(row.peak_demand)

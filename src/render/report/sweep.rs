@@ -165,7 +165,7 @@ fn table(out: &mut String, sweeps: &[Sweep]) {
             out,
             "<tr><td>{}</td><td>{}</td>",
             escape(&label(subnet)),
-            escape(subnet.role)
+            escape(subnet.role.as_str())
         );
         for sweep in sweeps {
             let cell = match sweep.subnets.get(i) {
