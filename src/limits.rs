@@ -1,8 +1,8 @@
 //! Azure's and AKS's limits and defaults, as data, each with its source
 //! (../shared/reference/azure-facts.md names them). Nothing else in the crate spells these out.
 
-use ipnet::Ipv4Net;
-use std::net::Ipv4Addr;
+use ipnet::{Ipv4Net, Ipv6Net};
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Addresses Azure keeps in every subnet: the network address, .1 to .3 and the last one.
 /// (Azure virtual network FAQ)
@@ -162,3 +162,22 @@ pub const NETWORK_POLICY_MANAGER_MAX_PODS: u64 = 20_000;
 /// The delegation a virtual-node subnet carries: Azure Container Instances runs the pods of
 /// virtual nodes in container groups of that subnet (AKS docs virtual-nodes-cli.md).
 pub const VIRTUAL_NODE_DELEGATION: &str = "Microsoft.ContainerInstance/containerGroups";
+
+/// Dual-stack (AKS docs configure-dual-stack.md): the IPv6 pod and service CIDRs AKS uses when
+/// a dual-stack cluster sets none (`--pod-cidrs` 10.244.0.0/16,fd12:3456:789a::/64 and
+/// `--service-cidrs` 10.0.0.0/16,fd12:3456:789a:1::/108).
+pub const DEFAULT_POD_CIDR_V6: Ipv6Net = net6(0xfd12, 0x3456, 0x789a, 0, 64);
+pub const DEFAULT_SERVICE_CIDR_V6: Ipv6Net = net6(0xfd12, 0x3456, 0x789a, 1, 108);
+/// "The IPv6 subnet assigned to --service-cidrs can be no larger than a /108."
+pub const LARGEST_SERVICE_CIDR_V6_PREFIX: u8 = 108;
+/// The IPv6 block each node takes from the pod CIDR: a /80, as the dual-stack page's node
+/// listing shows (`podCIDRs: 10.244.x.0/24,fd12:3456:789a:x::/80`). No AKS page states the
+/// size outright; the row that counts it says so.
+pub const POD_CIDR_V6_NODE_PREFIX: u8 = 80;
+/// Kubernetes' node IPAM allows at most 16 bits between the cluster's pod CIDR and a node's
+/// block (`clusterSubnetMaxDiff`), so with /80 blocks the IPv6 pod CIDR is /64 or longer.
+pub const LARGEST_POD_CIDR_V6_PREFIX: u8 = 64;
+
+const fn net6(a: u16, b: u16, c: u16, d: u16, prefix: u8) -> Ipv6Net {
+    Ipv6Net::new_assert(Ipv6Addr::new(a, b, c, d, 0, 0, 0, 0), prefix)
+}

@@ -32,6 +32,8 @@ pub enum Range {
     Subnet(usize),
     /// Index into `Topology::clusters`.
     PodCidr(usize),
+    /// A dual-stack cluster's IPv6 pod CIDR, counted in /80 node blocks.
+    PodCidrV6(usize),
 }
 
 /// What a range serves.
@@ -112,6 +114,19 @@ impl RangeCapacity {
         match self.range {
             Range::Subnet(s) => topology.subnets[s].cidr.as_ref(),
             Range::PodCidr(c) => topology.clusters[c].pod_cidr.as_ref(),
+            // IPv6: see `cidr_text`.
+            Range::PodCidrV6(_) => None,
+        }
+    }
+
+    /// The range's CIDR as text, in either family.
+    pub fn cidr_text(&self, topology: &Topology) -> Option<String> {
+        match self.range {
+            Range::PodCidrV6(c) => topology.clusters[c]
+                .pod_cidr_v6
+                .as_ref()
+                .map(|c| c.net().to_string()),
+            _ => self.cidr(topology).map(|c| c.net().to_string()),
         }
     }
 
@@ -120,6 +135,10 @@ impl RangeCapacity {
         match self.range {
             Range::Subnet(s) => format!("subnet `{}`", topology.subnets[s].name.value),
             Range::PodCidr(c) => format!("the pod CIDR of cluster `{}`", topology.clusters[c].name.value),
+            Range::PodCidrV6(c) => format!(
+                "the IPv6 pod CIDR of cluster `{}`",
+                topology.clusters[c].name.value
+            ),
         }
     }
 
@@ -128,6 +147,7 @@ impl RangeCapacity {
         match self.range {
             Range::Subnet(_) => "IPs",
             Range::PodCidr(_) => "node slots (/24)",
+            Range::PodCidrV6(_) => "node blocks (/80)",
         }
     }
 
@@ -135,7 +155,7 @@ impl RangeCapacity {
     pub fn subnet(&self) -> Option<usize> {
         match self.range {
             Range::Subnet(s) => Some(s),
-            Range::PodCidr(_) => None,
+            Range::PodCidr(_) | Range::PodCidrV6(_) => None,
         }
     }
 
@@ -221,22 +241,36 @@ pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -
             Some(scenario::run(Range::Subnet(i), usable, uses))
         })
         .collect();
-    let pod_cidrs = topology
-        .clusters
-        .iter()
-        .enumerate()
-        .zip(uses.pod_cidrs)
-        .filter(|((_, cluster), _)| cluster.pools.iter().any(|p| p.mode.uses_pod_cidr()))
-        .filter_map(|((c, cluster), uses)| {
-            let cidr = cluster.pod_cidr.as_ref()?;
-            Some(scenario::run(
-                Range::PodCidr(c),
-                pod_cidr_slots(cidr.net().prefix_len()),
-                uses,
-            ))
-        });
-    ranges.extend(pod_cidrs);
+    // Each pod CIDR, then (a dual-stack cluster) its IPv6 one, which the same nodes take one
+    // block each of: a cluster's rows side by side, as docs/json-output.md lists them.
+    for ((c, cluster), uses) in topology.clusters.iter().enumerate().zip(uses.pod_cidrs) {
+        if !cluster.pools.iter().any(|p| p.mode.uses_pod_cidr()) {
+            continue;
+        }
+        if let Some(cidr6) = &cluster.pod_cidr_v6 {
+            if let Some(cidr) = &cluster.pod_cidr {
+                let slots = pod_cidr_slots(cidr.net().prefix_len());
+                ranges.push(scenario::run(Range::PodCidr(c), slots, uses.clone()));
+            }
+            let slots6 = pod_cidr_v6_slots(cidr6.net().prefix_len());
+            ranges.push(scenario::run(Range::PodCidrV6(c), slots6, uses));
+        } else if let Some(cidr) = &cluster.pod_cidr {
+            let slots = pod_cidr_slots(cidr.net().prefix_len());
+            ranges.push(scenario::run(Range::PodCidr(c), slots, uses));
+        }
+    }
     ranges
+}
+
+/// Node blocks of an IPv6 pod CIDR: `2^(80 - prefix)` /80s (`limits::POD_CIDR_V6_NODE_PREFIX`),
+/// none when longer than /80, and never more than a u64 counts.
+pub fn pod_cidr_v6_slots(prefix: u8) -> u64 {
+    let node = crate::limits::POD_CIDR_V6_NODE_PREFIX;
+    match node.checked_sub(prefix) {
+        None => 0,
+        Some(bits) if bits >= 63 => 1 << 63,
+        Some(bits) => 1u64 << bits,
+    }
 }
 
 /// The settings of a pool that the sweeps vary; [`PoolKnobs::of`] gives the plan's own.

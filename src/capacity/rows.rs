@@ -93,6 +93,15 @@ pub struct ExhaustionRow {
 }
 
 impl SubnetRow {
+    /// The block one node takes of a pod CIDR row: a /24, or a /80 of an IPv6 one.
+    pub fn node_block(&self) -> &'static str {
+        if self.family == "ipv6" {
+            "/80"
+        } else {
+            "/24"
+        }
+    }
+
     /// How a person names the row: `vnet/subnet`, or `cluster/pod_cidr`.
     pub fn label(&self) -> String {
         match &self.vnet {
@@ -158,19 +167,31 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
                 cluster.origin.as_ref(),
             )
         }
+        // A dual-stack cluster's IPv6 pod CIDR is a row of its own, counted in /80 blocks.
+        Range::PodCidrV6(k) => {
+            let cluster = &topology.clusters[k];
+            (
+                None,
+                format!("{}/pod_cidr_v6", cluster.name.value),
+                cluster.origin.as_ref(),
+            )
+        }
     };
     SubnetRow {
         vnet,
         name,
-        cidr: c.cidr(topology).map(|c| c.net().to_string()).unwrap_or_default(),
-        family: "ipv4",
+        cidr: c.cidr_text(topology).unwrap_or_default(),
+        family: match c.range {
+            Range::PodCidrV6(_) => "ipv6",
+            _ => "ipv4",
+        },
         more_cidrs: match c.range {
             Range::Subnet(s) => topology.subnets[s]
                 .more_cidrs
                 .iter()
                 .map(|c| c.net().to_string())
                 .collect(),
-            Range::PodCidr(_) => Vec::new(),
+            Range::PodCidr(_) | Range::PodCidrV6(_) => Vec::new(),
         },
         role: c.role,
         usable: c.usable,

@@ -84,6 +84,7 @@ registry! {
     ConflictingDeclarations = "conflicting-declarations", Warning / Error, "One resource ID or Terraform address is declared more than once with different values.";
     NodeProvisioningLimits = "node-provisioning-limits", Error, "Node auto-provisioning on a network it does not support: kubenet, a pod subnet, or Calico network policy.";
     VirtualNodeLimits = "virtual-node-limits", Error, "Virtual nodes on a cluster or pool that cannot run them, or with a subnet outside the cluster's VNet or delegated elsewhere.";
+    DualStackLimits = "dual-stack-limits", Error / Warning, "A dual-stack cluster that AKS does not support: not overlay, a service CIDR over /108, Azure or Calico policy, virtual nodes or NAP; an IPv6 pod CIDR outside /64-/80 (warning).";
     AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
     AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";

@@ -178,6 +178,14 @@ pub struct Cluster {
     /// Default 10.0.0.0/16.
     #[serde(default)]
     pub service_cidr: Option<Spanned<String>>,
+    /// Dual-stack: the pod CIDRs, one per IP family, IPv4 first (the AKS API's `podCidrs`,
+    /// azurerm's `pod_cidrs`); instead of `pod_cidr`.
+    #[serde(default)]
+    pub pod_cidrs: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Dual-stack: the service CIDRs, one per IP family, IPv4 first (`serviceCidrs`,
+    /// `service_cidrs`); instead of `service_cidr`.
+    #[serde(default)]
+    pub service_cidrs: Option<Spanned<Vec<Spanned<String>>>>,
     /// Default: the 10th address of the service CIDR.
     #[serde(default)]
     pub dns_service_ip: Option<Spanned<String>>,

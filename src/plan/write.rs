@@ -296,6 +296,12 @@ impl Writer<'_> {
         );
         self.opt("kubernetes_version", &c.kubernetes_version, |s| quoted(s), o, 4);
         self.opt("service_cidr", &c.service_cidr, |s| scalar(s), o, 4);
+        for (key, list) in [("pod_cidrs", &c.pod_cidrs), ("service_cidrs", &c.service_cidrs)] {
+            if let Some(list) = list {
+                let items: Vec<String> = list.value.iter().map(|i| scalar(&i.value)).collect();
+                self.field(4, false, key, list, format!("[{}]", items.join(", ")), o);
+            }
+        }
         self.opt("dns_service_ip", &c.dns_service_ip, |s| scalar(s), o, 4);
         self.opt("cli_version", &c.cli_version, |s| scalar(s), o, 4);
         self.opt(

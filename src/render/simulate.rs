@@ -52,7 +52,11 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
         let counted = if row.vnet.is_some() {
             format!("{} subnet, {} usable IPs", row.role, thousands(row.usable))
         } else {
-            format!("pod CIDR, {} /24 node slots", thousands(row.usable))
+            format!(
+                "pod CIDR, {} {} node slots",
+                thousands(row.usable),
+                row.node_block()
+            )
         };
         let label = cell::range(row.vnet.as_deref(), &row.name);
         out.push_str(&format!("{label} ({}, {counted})\n", row.cidr));

@@ -77,7 +77,7 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                         return format!("{pool}: {} pods at 1 IP each", thousands(p.max_nodes));
                     }
                     let (per_node, range) = match (row.role, p.ips_per_node) {
-                        (Role::PodCidr, _) => ("a /24 each".to_string(), "pod CIDR"),
+                        (Role::PodCidr, _) => (format!("a {} each", row.node_block()), "pod CIDR"),
                         (_, 1) => ("1 IP/node".to_string(), "subnet"),
                         (_, ips) => (format!("{} IPs/node", thousands(ips)), "subnet"),
                     };

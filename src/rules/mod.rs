@@ -15,6 +15,7 @@ mod cluster_limits;
 mod dataplane_conflict;
 mod delegated_node_subnet;
 mod dns_service_ip;
+mod dual_stack_limits;
 mod duplicate_name;
 mod exhaustion;
 mod forbidden_range;
@@ -81,6 +82,7 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     network_policy_limits::check,
     node_provisioning_limits::check,
     virtual_node_limits::check,
+    dual_stack_limits::check,
     implicit_max_pods::check,
 ];
 

@@ -7,6 +7,19 @@ use crate::diagnostic::Span;
 use ipnet::{IpNet, Ipv4Net};
 use std::net::{IpAddr, Ipv4Addr};
 
+/// An IPv6 CIDR as written: the second family of a dual-stack cluster's pod and service
+/// CIDRs.
+pub fn parse_cidr6(text: &str, span: Span) -> Result<ipnet::Ipv6Net, Finding> {
+    text.parse::<ipnet::Ipv6Net>().map_err(|_| {
+        Finding::new(
+            Rule::InvalidCidr,
+            span,
+            format!("`{}` is no IPv6 prefix", crate::source::visible(text)),
+        )
+        .help("write an IPv6 prefix such as fd12:3456:789a::/64 (the IPv4 one comes first)")
+    })
+}
+
 /// A CIDR as written (host bits are `cidr-host-bits`' business, not a parse error).
 pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
     // Azure and the azurerm provider refuse a prefix with anything around it: a Terraform
@@ -97,7 +110,7 @@ fn cidr_refusal(text: &str) -> (String, String) {
         return (
             format!("`{text}` is IPv6; cniplan plans IPv4 ranges"),
             format!(
-                "write the IPv4 range, such as {EXAMPLE}; a dual-stack cluster's IPv6 ranges are not planned here"
+                "write the IPv4 range, such as {EXAMPLE}; IPv6 ranges are a dual-stack cluster's, listed after the IPv4 one in `pod_cidrs` and `service_cidrs`"
             ),
         );
     }

@@ -31,6 +31,20 @@ impl Cidr {
     }
 }
 
+/// An IPv6 range of a dual-stack cluster, as written (or its default, at the cluster's name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cidr6 {
+    pub written: ipnet::Ipv6Net,
+    pub span: Span,
+    pub defaulted: bool,
+}
+
+impl Cidr6 {
+    pub fn net(&self) -> ipnet::Ipv6Net {
+        self.written.trunc()
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Topology {
     pub vnets: Vec<Vnet>,
@@ -129,6 +143,10 @@ pub struct Cluster {
     pub kubernetes_version: Option<Spanned<String>>,
     /// `None` when the written value did not parse.
     pub service_cidr: Option<Cidr>,
+    /// A dual-stack cluster's IPv6 pod CIDR (its own or AKS's default); `None` single-stack.
+    pub pod_cidr_v6: Option<Cidr6>,
+    /// A dual-stack cluster's IPv6 service CIDR; `None` single-stack.
+    pub service_cidr_v6: Option<Cidr6>,
     pub dns_service_ip: Option<Spanned<Ipv4Addr>>,
     pub cli_version: Option<Spanned<String>>,
     pub private_link_service: Spanned<bool>,

@@ -5,7 +5,7 @@
 //! within its resource group, a subnet within its VNet).
 
 use super::miss::{self, Miss};
-use super::{cidr, AutoCidr, Cidr, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
+use super::{cidr, AutoCidr, Cidr, Cidr6, Cluster, ExternalNetwork, Pool, Subnet, Topology, Vnet};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::limits::{self, Allocation};
 use crate::mode::Mode;
@@ -454,7 +454,28 @@ impl Resolver {
         let node_provisioning = cluster
             .node_provisioning
             .or_else(|| cluster.provisioned_pools.first().map(|p| p.name.span));
-        let pod_cidr = match (&cluster.pod_cidr, network) {
+        // Dual-stack lists (`pod_cidrs`, `service_cidrs`): their IPv4 entry stands for
+        // `pod_cidr` and `service_cidr`, their IPv6 entry is the second family's.
+        let (pod_v4, pod_cidr_v6) = self.families(&cluster.pod_cidrs, &cluster.pod_cidr, "pod_cidr");
+        let (service_v4, service_cidr_v6) =
+            self.families(&cluster.service_cidrs, &cluster.service_cidr, "service_cidr");
+        let dual_stack = pod_cidr_v6.is_some() || service_cidr_v6.is_some();
+        let default6 = |written| {
+            Some(Cidr6 {
+                written,
+                span: name.span,
+                defaulted: true,
+            })
+        };
+        let pod_cidr_v6 = match pod_cidr_v6 {
+            None if dual_stack && network.uses_pod_cidr() => default6(limits::DEFAULT_POD_CIDR_V6),
+            other => other,
+        };
+        let service_cidr_v6 = match service_cidr_v6 {
+            None if dual_stack => default6(limits::DEFAULT_SERVICE_CIDR_V6),
+            other => other,
+        };
+        let pod_cidr = match (&pod_v4, network) {
             (Some(text), _) => self.cidr(text),
             (None, n) if n.uses_pod_cidr() => Some(Cidr {
                 written: limits::DEFAULT_POD_CIDR,
@@ -463,7 +484,7 @@ impl Resolver {
             }),
             (None, _) => None,
         };
-        let service_cidr = match &cluster.service_cidr {
+        let service_cidr = match &service_v4 {
             Some(text) => self.cidr(text),
             None => Some(Cidr {
                 written: limits::DEFAULT_SERVICE_CIDR,
@@ -495,6 +516,8 @@ impl Resolver {
             network_policy: spanned_or(&cluster.network_policy, NetworkPolicy::None, name.span),
             kubernetes_version: cluster.kubernetes_version,
             service_cidr,
+            pod_cidr_v6,
+            service_cidr_v6,
             dns_service_ip,
             cli_version: cluster.cli_version,
             private_link_service: spanned_or(&cluster.private_link_service, false, name.span),
@@ -503,6 +526,79 @@ impl Resolver {
             pools,
             name,
         });
+    }
+
+    /// A dual-stack list split by family: its IPv4 entry's text (else the single-family
+    /// key's, `single`) and its IPv6 entry, parsed. AKS takes one CIDR per family, IPv4
+    /// first (the order of `--ip-families`); anything else is reported where it is written.
+    fn families(
+        &mut self,
+        list: &Option<Spanned<Vec<Spanned<String>>>>,
+        single: &Option<Spanned<String>>,
+        key: &str,
+    ) -> (Option<Spanned<String>>, Option<Cidr6>) {
+        let Some(list) = list else {
+            return (single.clone(), None);
+        };
+        let schema = |span, message: String, help: &str| {
+            Finding::new(Rule::PlanSchema, span, message).help(help.to_string())
+        };
+        let one_each = "list one IPv4 CIDR, then one IPv6 CIDR: AKS takes one per IP family, IPv4 first";
+        let (mut v4, mut v6): (Option<Spanned<String>>, Option<Cidr6>) = (None, None);
+        for entry in &list.value {
+            if entry.value.contains(':') {
+                if v6.is_some() {
+                    self.findings.push(schema(
+                        entry.span,
+                        format!("`{key}s` lists a second IPv6 CIDR"),
+                        one_each,
+                    ));
+                    continue;
+                }
+                match cidr::parse_cidr6(entry.value.trim(), entry.span) {
+                    Ok(written) => {
+                        v6 = Some(Cidr6 {
+                            written,
+                            span: entry.span,
+                            defaulted: false,
+                        })
+                    }
+                    Err(finding) => self.findings.push(finding),
+                }
+            } else if v4.is_some() {
+                self.findings.push(schema(
+                    entry.span,
+                    format!("`{key}s` lists a second IPv4 CIDR"),
+                    one_each,
+                ));
+            } else {
+                if v6.is_some() {
+                    self.findings.push(schema(
+                        entry.span,
+                        format!("`{key}s` lists its IPv4 CIDR after its IPv6 one"),
+                        one_each,
+                    ));
+                }
+                v4 = Some(entry.clone());
+            }
+        }
+        if let (Some(single), Some(listed)) = (single, &v4) {
+            if !single.value.trim().eq_ignore_ascii_case(listed.value.trim()) {
+                self.findings.push(
+                    schema(
+                        single.span,
+                        format!(
+                            "`{key}` {} and the IPv4 entry of `{key}s` {} disagree",
+                            single.value.trim(),
+                            listed.value.trim()
+                        ),
+                        "write the IPv4 range once, in the list",
+                    )
+                    .related(listed.span, "the list's IPv4 entry"),
+                );
+            }
+        }
+        (v4.or_else(|| single.clone()), v6)
     }
 
     fn pool(&mut self, pool: &model::NodePool, vnet: Option<usize>, network: Network) -> Pool {

@@ -348,6 +348,8 @@ fn read_cluster(
             "checks of the Kubernetes version skip the cluster",
         ),
         service_cidr: assumed(reader, service_cidr, "serviceCidr", "the default 10.0.0.0/16"),
+        pod_cidrs: cidr_list(reader, &np, "podCidrs"),
+        service_cidrs: cidr_list(reader, &np, "serviceCidrs"),
         dns_service_ip: assumed(
             reader,
             dns_service_ip,
@@ -564,4 +566,28 @@ fn virtual_nodes(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<Stri
         ),
     );
     subnet
+}
+
+/// A dual-stack cluster's `podCidrs` or `serviceCidrs`: one CIDR per IP family, IPv4 first.
+/// An entry unknown offline is noted and left out.
+fn cidr_list(reader: &mut Reader<'_>, body: &Val<'_>, key: &str) -> Option<Spanned<Vec<Spanned<String>>>> {
+    let list = field(body, key)?;
+    if let Some(why) = list.unknown_reason() {
+        reader.notes.unresolve(
+            list.span,
+            format!("{}: the cluster's IP families are not checked", depends(key, why)),
+        );
+        return None;
+    }
+    let mut out = Vec::new();
+    for item in list.items()? {
+        match reader.as_text(item, key) {
+            Got::Value(v) => out.push(v),
+            Got::Unknown(span, why) => reader
+                .notes
+                .unresolve(span, format!("{}: it is left out", depends(key, &why))),
+            Got::Absent | Got::Invalid => {}
+        }
+    }
+    (!out.is_empty()).then(|| Spanned::new(out, list.span))
 }

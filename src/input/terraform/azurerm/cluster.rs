@@ -115,6 +115,8 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
         network_policy: None,
         kubernetes_version: attrs.string("kubernetes_version", notes),
         service_cidr: None,
+        pod_cidrs: None,
+        service_cidrs: None,
         dns_service_ip: None,
         cli_version: None,
         private_link_service: None,
@@ -252,6 +254,9 @@ fn network_profile(cluster: &mut Cluster, p: &Attrs<'_, '_>, notes: &mut Notes) 
     });
     cluster.pod_cidr = p.string("pod_cidr", notes);
     cluster.service_cidr = p.string("service_cidr", notes);
+    // Dual-stack: one CIDR per IP family, IPv4 first (`ip_versions = ["IPv4", "IPv6"]`).
+    cluster.pod_cidrs = p.strings("pod_cidrs", notes).filter(|l| !l.value.is_empty());
+    cluster.service_cidrs = p.strings("service_cidrs", notes).filter(|l| !l.value.is_empty());
     cluster.dns_service_ip = p.string("dns_service_ip", notes);
     if cluster.service_cidr.is_none() {
         notes.assumed(

@@ -254,3 +254,25 @@ fn manual_node_provisioning_is_no_auto_provisioning() {
     let n = notes(&loaded);
     assert!(!n.iter().any(|(_, m)| m.contains("auto-provisioning")), "{n:?}");
 }
+
+#[test]
+fn dual_stack_pod_and_service_cidrs_are_read() {
+    let cluster = change(
+        "azurerm_kubernetes_cluster.aks",
+        "azurerm_kubernetes_cluster",
+        r#"{"name": "aks", "network_profile": [{"network_plugin": "azure", "network_plugin_mode": "overlay",
+              "ip_versions": ["IPv4", "IPv6"], "pod_cidrs": ["10.244.0.0/16", "fd00:10::/64"],
+              "service_cidrs": ["10.1.0.0/16", "fd00:20::/108"], "dns_service_ip": "10.1.0.10"}],
+            "default_node_pool": [{"name": "sys", "node_count": 3, "max_pods": 250, "upgrade_settings": [{"max_surge": "1"}]}]}"#,
+        "{}",
+    );
+    let (_, loaded) = load(&cluster, "", "");
+    let c = &loaded.plan.clusters[0];
+    let texts =
+        |l: &Option<crate::diagnostic::Spanned<Vec<crate::diagnostic::Spanned<String>>>>| -> Vec<String> {
+            l.as_ref()
+                .map_or(Vec::new(), |l| l.value.iter().map(|s| s.value.clone()).collect())
+        };
+    assert_eq!(texts(&c.pod_cidrs), ["10.244.0.0/16", "fd00:10::/64"]);
+    assert_eq!(texts(&c.service_cidrs), ["10.1.0.0/16", "fd00:20::/108"]);
+}
