@@ -111,9 +111,9 @@ pub fn is_configuration(input: &Input) -> bool {
         && input.sources.iter().skip(1).any(|s| files::is_config(&s.path))
 }
 
-/// A `.tf` input read as an estate. Until the azurerm mapping (`terraform/azurerm.rs`, on
-/// its own branch) turns the resources into a plan, the estate is empty and only the
-/// reader's own findings (syntax, cycles, limits, CIDR functions) are reported.
+/// A `.tf` input read as an estate: its resources, evaluated, become a plan through the
+/// azurerm mapping (`terraform/azurerm/`), beside the reader's own findings (syntax, cycles,
+/// limits, CIDR functions).
 pub fn load(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let read = read(&input.sources)?;
     // The directory itself (source 0) is where findings about the whole module go.
