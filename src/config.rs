@@ -23,6 +23,8 @@ struct File {
     include: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    force_exclude: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -44,6 +46,9 @@ pub struct Settings {
     /// Globs a directory walk takes plan files by, and leaves out.
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// `exclude` also leaves out files named on the command line (as pre-commit names the
+    /// changed files), not only what a walk finds: ruff's `force-exclude`.
+    pub force_exclude: bool,
 }
 
 impl Settings {
@@ -78,6 +83,7 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         format!("{shown}:{}: {message}", source.position(span.start))
     };
     let document = yaml::parse(&source, 0).map_err(|e| located(e.span, &e.message))?;
+    let mut errors: Vec<String> = Vec::new();
     // An empty file, or one holding only comments, sets nothing.
     let file: File = match &document.root {
         None => File::default(),
@@ -90,9 +96,10 @@ pub fn load(path: &Path) -> Result<Settings, String> {
                 },
             )]);
             let (file, findings) = Reader::new(&source.text, &structs).read::<File>(root);
-            if let Some(f) = findings.first() {
+            // Every mistake of the file in one run, as a linter shows a plan's.
+            for f in &findings {
                 let help = f.help.as_deref().map_or(String::new(), |h| format!("; {h}"));
-                return Err(located(
+                errors.push(located(
                     f.span.unwrap_or_default(),
                     &format!("{}{help}", f.message),
                 ));
@@ -107,9 +114,10 @@ pub fn load(path: &Path) -> Result<Settings, String> {
             let hint = near.map_or(String::from("`cniplan rules` lists them"), |n| {
                 format!("did you mean `{n}`?")
             });
-            return Err(format!(
+            errors.push(format!(
                 "{shown}: `rules` names `{name}`, which is no cniplan rule; {hint}"
             ));
+            continue;
         };
         let severity = match level {
             Level::Error => Some(Severity::Error),
@@ -120,15 +128,19 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         severities.insert(rule, severity);
     }
     if let Some(h) = file.headroom_warning.filter(|h| !(*h > 0.0 && *h <= 1.0)) {
-        return Err(format!(
+        errors.push(format!(
             "{shown}: `headroom_warning` {h} is not a fraction in (0, 1]"
         ));
+    }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
     }
     Ok(Settings {
         severities,
         headroom_warning: file.headroom_warning,
         include: file.include,
         exclude: file.exclude,
+        force_exclude: file.force_exclude,
     })
 }
 
@@ -175,6 +187,16 @@ mod tests {
         let err = load_text("rules:\n  subnet-headroom: loud\n").unwrap_err();
         assert!(err.contains("2:20: `subnet-headroom` must be one of"), "{err}");
         assert!(load_text("headroom_warning: 2\n").is_err());
+        // Every mistake in one run, each located.
+        let err = load_text(
+            "rules:\n  no-such-rule: off\n  subnet-headroom: loud\nheadroom_warning: 2\nunknown_key: 1\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.lines().count(), 4, "{err}");
+        assert!(err.contains("`rules` names `no-such-rule`"), "{err}");
+        assert!(err.contains("3:20: `subnet-headroom` must be one of"), "{err}");
+        assert!(err.contains("5:1: unknown key `unknown_key`"), "{err}");
+        assert!(err.contains("`headroom_warning` 2 is not a fraction"), "{err}");
         assert!(load_text("# nothing yet\n").is_ok());
     }
 

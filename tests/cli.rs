@@ -1124,3 +1124,39 @@ clusters:
     let d = &json(&bad)["files"][0]["diagnostics"][0];
     assert_eq!((&d["rule"], &d["line"]), (&"plan-schema".into(), &16.into()));
 }
+
+/// pre-commit names changed files one by one, so a walk's `exclude` never applies to them;
+/// `--force-exclude` (ruff's answer, which the hooks pass) leaves excluded files out.
+#[test]
+fn force_exclude_leaves_out_named_files_the_config_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    std::fs::write(dir.path().join(".cniplan.yaml"), "exclude: [\"legacy/**\"]\n").unwrap();
+    let broken = "version: 1\nvnets:\n  - name: v\n    address_space: [10.0.0.0/16]\n    subnets:\n      - name: a\n        cidr: 10.0.0.0/30\nclusters: []\n";
+    std::fs::write(dir.path().join("legacy/old.cniplan.yaml"), broken).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cniplan"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let named = run(&["check", "legacy/old.cniplan.yaml"]);
+    assert_eq!(named.status.code(), Some(1), "named, the file is checked");
+    let forced = run(&["check", "--force-exclude", "legacy/old.cniplan.yaml"]);
+    assert_eq!(
+        forced.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "exclude: [\"legacy/**\"]\nforce_exclude: true\n",
+    )
+    .unwrap();
+    assert_eq!(
+        run(&["check", "./legacy/old.cniplan.yaml"]).status.code(),
+        Some(0)
+    );
+}

@@ -65,7 +65,7 @@ fn both_hooks_lint_the_same_files_the_same_way() {
         assert_eq!(text(rust, key), text(python, key), "{key}");
         assert_eq!(text(rust, key), text(mirror, key), "{key}");
     }
-    assert_eq!(text(rust, "entry"), "cniplan check");
+    assert_eq!(text(rust, "entry"), "cniplan check --force-exclude");
 }
 
 #[test]

@@ -225,9 +225,9 @@ pub enum Sweep {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Plan files, or directories searched for cniplan.yaml, *.cniplan.yaml and
-    /// *.cniplan.yml; `-` reads standard input. Default: the current directory. With
-    /// `--input terraform`, each directory is one Terraform root module.
+    /// Inputs (cniplan plans, Terraform plan JSON, `.tf` files, ARM templates and their
+    /// parameters files, az exports), or directories walked for every input kind; `-` reads
+    /// standard input. Default: the current directory.
     pub paths: Vec<String>,
 
     /// Output format.
@@ -254,6 +254,11 @@ pub struct CheckArgs {
     /// Configuration file (default: .cniplan.yaml in the working directory or above it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+
+    /// Leave out files named on the command line that the configuration's `exclude` matches
+    /// (pre-commit names changed files one by one; a walk honours `exclude` anyway).
+    #[arg(long)]
+    pub force_exclude: bool,
 
     #[command(flatten)]
     pub reading: InputArgs,

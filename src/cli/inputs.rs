@@ -29,6 +29,9 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>,
     }
     let mut inputs = Vec::new();
     for path in paths {
+        if force_excluded(path, settings) {
+            continue;
+        }
         if path == "-" || !Path::new(path).is_dir() {
             inputs.push(if path == "-" {
                 vec![path.clone()]
@@ -46,6 +49,16 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>,
         inputs.extend(super::discover::inputs(found));
     }
     Ok(once_each(inputs))
+}
+
+/// A file named on the command line that `exclude` leaves out under `force_exclude`; the
+/// globs are matched from the working directory (pre-commit runs at the repository's root).
+pub fn force_excluded(path: &str, settings: &Settings) -> bool {
+    if !settings.force_exclude || settings.exclude.is_empty() || path == "-" || Path::new(path).is_dir() {
+        return false;
+    }
+    let relative = path.strip_prefix("./").unwrap_or(path);
+    globs(".", &settings.exclude, "!").is_ok_and(|g| g.matched(relative, false).is_ignore())
 }
 
 /// The files with each one kept where it is first named: `a.yaml a.yaml`, or a file and its

@@ -66,8 +66,11 @@ pub fn main() -> ExitCode {
         }
     };
     result.unwrap_or_else(|message| {
-        // Messages name paths and values from the command line and the inputs.
-        eprintln!("cniplan: {}", crate::source::visible(&message));
+        // Messages name paths and values from the command line and the inputs; a message of
+        // several mistakes (a config file's) has one line each.
+        for line in message.lines() {
+            eprintln!("cniplan: {}", crate::source::visible(line));
+        }
         ExitCode::from(2)
     })
 }
@@ -79,7 +82,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         args.paths.clone()
     };
     let config = config_file(args.config.as_deref())?;
-    let settings = load_settings(config.as_deref())?;
+    let mut settings = load_settings(config.as_deref())?;
+    settings.force_exclude |= args.force_exclude;
     let how = Reading::new(&args.reading)?;
     let reports: Vec<FileReport> = how
         .inputs(&paths, &settings)?

@@ -58,7 +58,12 @@ impl Reading {
             Format::Terraform => Ok(paths.iter().map(|p| vec![p.clone()]).collect()),
             _ => {
                 let found = inputs::expand(paths, settings)?;
-                if found.is_empty() {
+                // Every file named is one `exclude` leaves out (pre-commit with only excluded
+                // files changed): nothing to check, which is no error.
+                let all_excluded = settings.force_exclude
+                    && !paths.is_empty()
+                    && paths.iter().all(|p| inputs::force_excluded(p, settings));
+                if found.is_empty() && !all_excluded {
                     return Err(format!(
                         "no inputs found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml, tfplan.json, Terraform root modules and ARM templates)",
                         paths.join(", ")

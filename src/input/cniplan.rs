@@ -123,9 +123,7 @@ fn parse<'a>(source: &'a SourceFile) -> (Result<Document<'a>, SyntaxError>, Item
 
 pub fn read(source: &SourceFile) -> Result<Loaded, Vec<Finding>> {
     let (document, items) = parse(source);
-    let document = document.map_err(|e| {
-        vec![Finding::new(Rule::PlanSyntax, e.span, e.message).help("fix the YAML syntax at this position")]
-    })?;
+    let document = document.map_err(|e| vec![syntax_finding(source, e)])?;
     let Some(root) = &document.root else {
         return Err(vec![Finding::new(
             Rule::PlanSchema,
@@ -177,4 +175,34 @@ fn fill<T>(placeholders: Vec<T>, read: Vec<Option<T>>) -> Option<Vec<T>> {
         return Some(placeholders);
     }
     read.into_iter().collect()
+}
+
+/// A YAML syntax error as a finding. The parser reports a tab where it noticed it, which can
+/// be the end of the line before: the finding points at the tab itself and says what YAML
+/// wants instead.
+fn syntax_finding(source: &SourceFile, e: crate::input::tree::SyntaxError) -> Finding {
+    if !e.message.contains("tab") {
+        return Finding::new(Rule::PlanSyntax, e.span, e.message)
+            .help("fix the YAML syntax at this position");
+    }
+    let text = &source.text;
+    let mut at = e.span.start.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // The first tab from the start of the error's line, within it and the next.
+    let window_end = text[from..]
+        .match_indices('\n')
+        .nth(1)
+        .map_or(text.len(), |(i, _)| from + i);
+    let span = match text[from..window_end].find('\t') {
+        Some(i) => Span::in_file(e.span.file, from + i, from + i + 1),
+        None => e.span,
+    };
+    Finding::new(Rule::PlanSyntax, span, "a tab in YAML indentation".to_string()).help(
+        "YAML indents with spaces only: replace the tab with spaces (the parser said: ".to_string()
+            + &e.message
+            + ")",
+    )
 }

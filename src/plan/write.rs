@@ -31,10 +31,11 @@ pub fn write(parts: &[Part<'_>]) -> String {
         names: &names,
         sources: &[],
     };
-    let inputs: Vec<&str> = parts
+    // Inputs named as given, each in backticks: "from `.`" reads as a path, "from .." did not.
+    let inputs: Vec<String> = parts
         .iter()
         .filter_map(|p| p.sources.first())
-        .map(|s| s.path.as_str())
+        .map(|s| format!("`{}`", s.path))
         .collect();
     w.line(&format!(
         "# Imported by cniplan from {}.",

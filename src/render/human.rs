@@ -42,7 +42,12 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
             }
             out.push('\n');
         }
-        if !options.quiet {
+    }
+    // Then the capacity tables: every finding first, as a linter lists them, whatever the
+    // files an input's findings are spread over (a Terraform module's table belongs to its
+    // directory, its findings to its `.tf` files).
+    if !options.quiet {
+        for report in reports {
             if let Some(table) = super::table::capacity(&report.source.path, &report.subnets) {
                 out.push_str(&table);
                 out.push('\n');

@@ -1,7 +1,7 @@
 //! The findings as `check` reports them, each with the lines of the plan around its place:
 //! the value marked, and the related places (the other side of an overlap) marked too.
 
-use super::html::escape;
+use super::html::{escape, prose};
 use crate::check::FileReport;
 use crate::diagnostic::{Finding, Span};
 use crate::render::human::touches_long_line;
@@ -28,7 +28,7 @@ fn one(out: &mut String, report: &FileReport, finding: &Finding) {
     let _ = write!(
         out,
         r#"<article class="finding {severity}"><p class="head"><span class="badge {severity}">{severity}</span> <b>{}</b> <span class="rule">[{}]</span>"#,
-        escape(&finding.message),
+        prose(&finding.message),
         finding.rule.name()
     );
     let source = finding.span.map(|span| (span, report.source_of(span.file)));
@@ -52,13 +52,13 @@ fn one(out: &mut String, report: &FileReport, finding: &Finding) {
         let _ = write!(
             out,
             r#"<p class="related">{} <span class="at">{}:{}</span></p>"#,
-            escape(&related.message),
+            prose(&related.message),
             escape(&other.path),
             other.position(related.span.start)
         );
     }
     if let Some(help) = &finding.help {
-        let _ = write!(out, r#"<p class="help"><b>help:</b> {}</p>"#, escape(help));
+        let _ = write!(out, r#"<p class="help"><b>help:</b> {}</p>"#, prose(help));
     }
     out.push_str("</article>");
 }

@@ -6,6 +6,27 @@ use std::borrow::Cow;
 /// Text for an element's content or a quoted attribute: control characters and bidi
 /// overrides shown as `\u{1b}` (`source::visible_lines`: a snippet's line breaks stay, and
 /// elsewhere HTML reads them as spaces), then `&`, `<`, `>`, `"` and `'` escaped.
+/// Prose of a message or help, escaped, with its `code spans` (the backticks the messages
+/// write, as Markdown does) shown as `<code>`: a span opens at a backtick and closes at the
+/// next; a lone backtick stays as it is.
+pub fn prose(text: &str) -> String {
+    let escaped = escape(text);
+    let mut out = String::with_capacity(escaped.len() + 16);
+    let mut rest: &str = &escaped;
+    while let Some(open) = rest.find('`') {
+        let Some(close) = rest[open + 1..].find('`') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str("<code>");
+        out.push_str(&rest[open + 1..open + 1 + close]);
+        out.push_str("</code>");
+        rest = &rest[open + 1 + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn escape(text: &str) -> Cow<'_, str> {
     let text = crate::source::visible_lines(text);
     if !text.contains(['&', '<', '>', '"', '\'']) {
@@ -27,6 +48,16 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn code_spans_become_code_elements() {
+        assert_eq!(
+            prose("set `pod_cidr: 10.0.0.0/8` and <b>"),
+            "set <code>pod_cidr: 10.0.0.0/8</code> and &lt;b&gt;"
+        );
+        assert_eq!(prose("a lone ` stays"), "a lone ` stays");
+    }
+
     use super::*;
 
     #[test]
