@@ -1160,3 +1160,45 @@ fn force_exclude_leaves_out_named_files_the_config_excludes() {
         Some(0)
     );
 }
+
+/// A template another one deploys as a linked template (`templateLink.relativePath`) is part
+/// of that deployment: a walk checks the parent, not the child alone (issue 18).
+#[test]
+fn a_walk_leaves_linked_templates_to_the_template_that_links_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("nested")).unwrap();
+    let schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+    std::fs::write(
+        dir.path().join("main.json"),
+        format!(
+            r#"{{"$schema": "{schema}", "contentVersion": "1.0.0.0", "resources": [
+  {{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "vnet",
+    "properties": {{"mode": "Incremental", "templateLink": {{"relativePath": "nested/vnet.json"}},
+      "parameters": {{"prefix": {{"value": "10.1.0.0/16"}}}}}}}}]}}"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("nested/vnet.json"),
+        format!(
+            r#"{{"$schema": "{schema}", "contentVersion": "1.0.0.0",
+  "parameters": {{"prefix": {{"type": "string"}}}},
+  "resources": [{{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "v",
+    "properties": {{"addressSpace": {{"addressPrefixes": ["[parameters('prefix')]"]}}}}}}]}}"#
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--format", "json", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./main.json"], "{}", String::from_utf8_lossy(&out.stderr));
+}

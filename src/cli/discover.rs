@@ -149,8 +149,19 @@ fn templates(json_files: &[String]) -> Vec<Vec<String>> {
         .filter(|(_, k)| *k == Json::Parameters)
         .map(|(p, _)| *p)
         .collect();
+    // A template that another one deploys as a linked template is part of that deployment,
+    // not a root of its own: checked alone it would miss the parameters its parent passes.
+    let all: Vec<&String> = kinds
+        .iter()
+        .filter(|(_, k)| *k == Json::Template)
+        .map(|(p, _)| *p)
+        .collect();
+    let linked: BTreeSet<String> = all.iter().flat_map(|t| linked_templates(t)).collect();
     let mut out = Vec::new();
     for (template, _) in kinds.iter().filter(|(_, k)| *k == Json::Template) {
+        if linked.contains(&files::normalize(template)) {
+            continue;
+        }
         let Some(stem) = template.strip_suffix(".json") else {
             continue;
         };
@@ -168,6 +179,50 @@ fn templates(json_files: &[String]) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// The files a template deploys as linked templates, by the relative paths ARM resolves
+/// against the template's own location: `templateLink.relativePath`, and a literal path
+/// joined to `deployment().properties.templateLink.uri` by `uri(...)`. Read as text: a
+/// template that does not parse is the check's business, and links nothing here.
+fn linked_templates(template: &str) -> Vec<String> {
+    let Ok((source, _)) = super::inputs::read(template) else {
+        return Vec::new();
+    };
+    let text = &source.text;
+    let dir = parent(template);
+    let mut paths = Vec::new();
+    // "relativePath": "nested/child.json"
+    for (at, _) in text.match_indices("\"relativePath\"") {
+        let rest = text[at + "\"relativePath\"".len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(rest) = rest.strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = rest.find('"') {
+            paths.push(rest[..end].to_string());
+        }
+    }
+    // uri(deployment().properties.templateLink.uri, 'nested/child.json')
+    for (at, _) in text.match_indices("templateLink.uri") {
+        let rest = &text[at..];
+        let Some(open) = rest.find('\'') else { continue };
+        let rest = &rest[open + 1..];
+        if let Some(end) = rest.find('\'') {
+            let path = &rest[..end];
+            if path.ends_with(".json") && !path.contains(['[', '(']) {
+                paths.push(path.to_string());
+            }
+        }
+    }
+    paths
+        .into_iter()
+        .filter(|p| !p.contains("://"))
+        .map(|p| files::normalize(&files::join(&dir, &p)))
+        .collect()
 }
 
 #[cfg(test)]
