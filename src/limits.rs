@@ -181,3 +181,11 @@ pub const LARGEST_POD_CIDR_V6_PREFIX: u8 = 64;
 const fn net6(a: u16, b: u16, c: u16, d: u16, prefix: u8) -> Ipv6Net {
     Ipv6Net::new_assert(Ipv6Addr::new(a, b, c, d, 0, 0, 0, 0), prefix)
 }
+
+/// API Server VNet Integration (AKS docs api-server-vnet-integration.md): the API server's
+/// subnet is "/28" at least, delegated to `Microsoft.ContainerService/managedClusters`, and
+/// each cluster's API server "reserves at least nine IPs" there; clusters of one VNet may
+/// share it, no other workload may use it.
+pub const SMALLEST_API_SERVER_SUBNET_PREFIX: u8 = 28;
+pub const API_SERVER_SUBNET_IPS: u64 = 9;
+pub const API_SERVER_DELEGATION: &str = "Microsoft.ContainerService/managedClusters";

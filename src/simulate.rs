@@ -476,6 +476,10 @@ fn decider(kind: SweepKind, role: Role) -> (&'static str, Option<&'static str>) 
     const CIDR: &str =
         "a pod CIDR gives each node one /24 whatever its pods: the density does not change its peak";
     match (kind, role) {
+        (_, Role::ApiServer) => (
+            "api_server_subnet",
+            Some("an API server takes its IPs whatever the nodes: the sweep does not change this subnet's peak"),
+        ),
         (_, Role::VirtualNode) => (
             "virtual_node_pods",
             Some("pods on virtual nodes take one IP each whatever the nodes: the sweep does not change this subnet's peak"),

@@ -447,7 +447,8 @@ fn azure_aks_module_examples_read_as_worked_out_by_hand() {
         rows(&v),
         [
             "azurerm_virtual_network.main/azurerm_subnet.nodes 10.52.0.0/24 node+pod 251 62 93",
-            "azurerm_virtual_network.main/azurerm_subnet.api_server 10.52.1.0/24 unused 251 0 0",
+            // The module's API server (api_server_vnet_integration_enabled) takes 9 IPs.
+            "azurerm_virtual_network.main/azurerm_subnet.api_server 10.52.1.0/24 api-server 251 9 9",
         ]
     );
     assert_eq!(rule_names(&v), ["assumed-value"; 6]);
@@ -597,4 +598,95 @@ resource "azurerm_kubernetes_cluster" "aks" {
         "{}",
         max_pods.1
     );
+}
+
+/// API Server VNet Integration in Terraform: `api_server_access_profile` with
+/// `virtual_network_integration_enabled` links its `subnet_id` as a pool's subnet is linked;
+/// the API server takes 9 of the /28's 11 usable IPs (issue 23).
+#[test]
+fn terraform_api_server_subnet_is_linked_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"resource "azurerm_virtual_network" "v" {
+  name                = "v"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.0.0.0/16"]
+}
+resource "azurerm_subnet" "nodes" {
+  name                 = "nodes"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.v.name
+  address_prefixes     = ["10.0.0.0/24"]
+}
+resource "azurerm_subnet" "api" {
+  name                 = "api"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.v.name
+  address_prefixes     = ["10.0.1.0/28"]
+  delegation {
+    name = "aks"
+    service_delegation {
+      name = "Microsoft.ContainerService/managedClusters"
+    }
+  }
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  dns_prefix          = "aks"
+  api_server_access_profile {
+    subnet_id                           = azurerm_subnet.api.id
+    virtual_network_integration_enabled = true
+  }
+  network_profile {
+    network_plugin      = "azure"
+    network_plugin_mode = "overlay"
+    pod_cidr            = "10.244.0.0/16"
+    service_cidr        = "10.1.0.0/16"
+    dns_service_ip      = "10.1.0.10"
+  }
+  default_node_pool {
+    name           = "sys"
+    vm_size        = "Standard_D4s_v5"
+    node_count     = 3
+    max_pods       = 250
+    vnet_subnet_id = azurerm_subnet.nodes.id
+    upgrade_settings {
+      max_surge = "1"
+    }
+  }
+}
+"#,
+    )
+    .unwrap();
+    let out = common::cniplan(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let v = common::json(&out);
+    let rows: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap().clone())
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["name"].as_str().unwrap(),
+                r["role"].as_str().unwrap(),
+                r["usable"],
+                r["peak_demand"]
+            )
+        })
+        .collect();
+    assert!(rows.contains(&"api api-server 11 9".to_string()), "{rows:?}");
+    let errors: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+        .filter(|d| d["severity"] != "note")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }

@@ -47,6 +47,8 @@ pub enum Role {
     PodCidr,
     /// A subnet delegated to Azure Container Instances for virtual nodes: one IP per pod.
     VirtualNode,
+    /// API Server VNet Integration: the subnet each cluster's API server takes IPs of.
+    ApiServer,
     Unused,
 }
 
@@ -71,6 +73,7 @@ impl Role {
             Role::NodePod => "node+pod",
             Role::PodCidr => "pod-cidr",
             Role::VirtualNode => "virtual-node",
+            Role::ApiServer => "api-server",
             Role::Unused => "unused",
         }
     }
@@ -351,6 +354,24 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
             }
         }
     }
+    // A cluster's API server takes its IPs of its subnet once, whatever its pools; the use
+    // is filed under the cluster's first pool, which rows and churn know to pass over.
+    for (c, cluster) in topology.clusters.iter().enumerate() {
+        if let (Some(subnet), Some(first)) = (cluster.api_server_subnet, cluster.pools.first()) {
+            subnet_uses[subnet].push(PoolUse {
+                cluster: c,
+                pool: 0,
+                role: Role::ApiServer,
+                mode: first.mode,
+                ips_per_node: crate::limits::API_SERVER_SUBNET_IPS,
+                stranded_per_node: 0,
+                pods_per_node: 0,
+                baseline_nodes: 1,
+                full_scale_nodes: 1,
+                surge_nodes: 0,
+            });
+        }
+    }
     PoolUses {
         subnets: subnet_uses,
         pod_cidrs: cidr_uses,
@@ -377,8 +398,8 @@ fn virtual_node_use(base: &PoolUse, pods: u32) -> PoolUse {
 /// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
 /// range this way without rebuilding the whole plan's uses.
 pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
-    if u.role == Role::VirtualNode {
-        // Pods on virtual nodes do not depend on the pool's nodes or their settings.
+    if matches!(u.role, Role::VirtualNode | Role::ApiServer) {
+        // Pods on virtual nodes and an API server do not depend on a pool's settings.
         return u.clone();
     }
     let pool = &topology.clusters[u.cluster].pools[u.pool];
@@ -388,7 +409,7 @@ pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
     let (ips_per_node, stranded_per_node) = match u.role {
         Role::Pod => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
         Role::PodCidr => (takes.pod_cidr_slots, 0),
-        Role::Node | Role::NodePod | Role::VirtualNode | Role::Unused => {
+        Role::Node | Role::NodePod | Role::VirtualNode | Role::ApiServer | Role::Unused => {
             (takes.node_subnet_ips, takes.node_subnet_stranded)
         }
     };

@@ -2,7 +2,7 @@
 //! exactly as the `subnets` array of docs/json-output.md, so the JSON renderer serializes
 //! it as is.
 
-use super::{Exhaustion, Range, RangeCapacity};
+use super::{Exhaustion, Range, RangeCapacity, Role};
 use crate::topology::Topology;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -124,7 +124,11 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         .uses
         .iter()
         .map(|u| {
-            let (cluster, pool) = names(u.cluster, u.pool);
+            let (cluster, mut pool) = names(u.cluster, u.pool);
+            if u.role == Role::ApiServer {
+                // The cluster's API server, not a pool: named so in its entry.
+                pool = "(api server)".to_string();
+            }
             PoolRow {
                 cluster,
                 pool,
@@ -136,7 +140,10 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         })
         .collect();
     let exhaustion = c.exhaustion.as_deref().map(|e: &Exhaustion| {
-        let (cluster, pool) = names(e.cluster, e.pool);
+        let (cluster, mut pool) = names(e.cluster, e.pool);
+        if c.role == Role::ApiServer {
+            pool = "(api server)".to_string();
+        }
         Box::new(ExhaustionRow {
             phase: e.phase,
             step: e.step,

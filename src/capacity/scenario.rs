@@ -146,6 +146,8 @@ pub fn role_of(uses: &[PoolUse]) -> Role {
         Role::Node
     } else if has(Role::VirtualNode) {
         Role::VirtualNode
+    } else if has(Role::ApiServer) {
+        Role::ApiServer
     } else {
         Role::Unused
     }

@@ -37,7 +37,8 @@ pub struct PoolPlan {
     pub pod_range: Option<usize>,
     /// Ranges that take a fixed number of IPs (or /24 slots) per node, whatever its pods.
     pub fixed: Vec<(usize, u64)>,
-    /// IPs the pool holds whatever its nodes: its pods on virtual nodes, one IP each.
+    /// IPs the pool holds whatever its nodes: its pods on virtual nodes, one IP each, and
+    /// (filed under a cluster's first pool) its API server's.
     pub held: Vec<(usize, u64)>,
     pub baseline: u32,
     pub min: u32,
@@ -169,8 +170,8 @@ fn pool_plan(
         let u = &model.capacity[r].uses[k];
         {
             let Some(at) = local(r) else { continue };
-            if u.role == Role::VirtualNode {
-                plan.held.push((at, u.baseline_nodes));
+            if matches!(u.role, Role::VirtualNode | Role::ApiServer) {
+                plan.held.push((at, u.baseline_nodes * u.ips_per_node));
                 continue;
             }
             plan.full = clamp(u.full_scale_nodes);

@@ -195,6 +195,10 @@ pub struct Cluster {
     /// The cluster exposes a Private Link Service through a LoadBalancer Service.
     #[serde(default)]
     pub private_link_service: Option<Spanned<bool>>,
+    /// API Server VNet Integration: the subnet the API server is projected into, in the
+    /// forms of `vnet_subnet` (the AKS API's `apiServerAccessProfile.subnetId`).
+    #[serde(default)]
+    pub api_server_subnet: Option<Spanned<String>>,
     pub node_pools: Spanned<Vec<NodePool>>,
     /// Node auto-provisioning (Karpenter): the plan form of a NodePool and its AKSNodeClass,
     /// for teams without manifests. Nodes come and go on demand, up to `max_nodes`.

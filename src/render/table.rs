@@ -73,6 +73,13 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                     };
                     // A pod CIDR counts /24 node slots: each node takes one, whatever its pods.
                     // A virtual-node subnet counts pods, one IP each, with no node limit.
+                    if row.role == Role::ApiServer {
+                        return format!(
+                            "{}: {} IPs (API server)",
+                            cell::name(&p.cluster),
+                            thousands(p.ips_per_node)
+                        );
+                    }
                     if row.role == Role::VirtualNode {
                         return format!("{pool}: {} pods at 1 IP each", thousands(p.max_nodes));
                     }

@@ -8,6 +8,7 @@ use crate::topology::Topology;
 use rayon::prelude::*;
 
 mod allocation_mode_conflict;
+mod api_server_subnet;
 mod auto_cidr;
 mod cidr_host_bits;
 mod cli_version;
@@ -92,6 +93,7 @@ type CapacityCheck = fn(&Topology, &[RangeCapacity], &mut Vec<Finding>);
 const CAPACITY_CHECKS: &[CapacityCheck] = &[
     auto_cidr::check,
     pod_subnet_exhausted::check,
+    api_server_subnet::check,
     node_subnet_exhausted::check,
     subnet_headroom::check,
     pod_subnet_too_large::check,

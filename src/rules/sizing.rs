@@ -76,6 +76,7 @@ fn demand_settings(role: Role) -> &'static str {
         Role::NodePod => "max_pods, the node count (max_count or node_count) or max_surge",
         Role::Node | Role::PodCidr | Role::Unused => "the node count (max_count or node_count) or max_surge",
         Role::VirtualNode => "virtual_node_pods",
+        Role::ApiServer => "the clusters sharing it",
     }
 }
 

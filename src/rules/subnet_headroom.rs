@@ -3,7 +3,7 @@
 
 use super::pod_cidr_exhausted;
 use super::sizing::resize_help;
-use crate::capacity::RangeCapacity;
+use crate::capacity::{RangeCapacity, Role};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
 use crate::numbers::thousands;
@@ -11,9 +11,11 @@ use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
     let headroom = topology.allocation.headroom_warning;
+    // An API server subnet holds a fixed 9 IPs per cluster, with no surge to leave room
+    // for: AKS's minimum /28 is 82 % full by design (api-server-subnet checks it).
     for c in capacity
         .iter()
-        .filter(|c| c.exhaustion.is_none() && !c.uses.is_empty())
+        .filter(|c| c.exhaustion.is_none() && !c.uses.is_empty() && c.role != Role::ApiServer)
     {
         let Some(utilization) = c.utilization() else {
             continue;

@@ -152,6 +152,10 @@ pub struct Cluster {
     pub private_link_service: Spanned<bool>,
     /// The VNet of the cluster's node subnets (the first pool's that resolves).
     pub vnet: Option<usize>,
+    /// API Server VNet Integration: the API server's subnet, when the reference resolved, and
+    /// where it is written.
+    pub api_server_subnet: Option<usize>,
+    pub api_server_subnet_written: Option<Span>,
     /// Node auto-provisioning is on: where an imported input says so, else where the first
     /// of `provisioned_pools` is named; `None` without it.
     pub node_provisioning: Option<Span>,

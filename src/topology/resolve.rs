@@ -451,6 +451,10 @@ impl Resolver {
                 first.virtual_node_subnet_written = Some(text.span);
             }
         }
+        let api_server_subnet = cluster
+            .api_server_subnet
+            .as_ref()
+            .and_then(|text| self.subnet(text, vnet));
         let node_provisioning = cluster
             .node_provisioning
             .or_else(|| cluster.provisioned_pools.first().map(|p| p.name.span));
@@ -522,6 +526,8 @@ impl Resolver {
             cli_version: cluster.cli_version,
             private_link_service: spanned_or(&cluster.private_link_service, false, name.span),
             vnet,
+            api_server_subnet,
+            api_server_subnet_written: cluster.api_server_subnet.as_ref().map(|s| s.span),
             node_provisioning,
             pools,
             name,

@@ -212,7 +212,14 @@ impl Clusters {
         // A cluster without a pool has no network mode the checks can tell (the mode is
         // the pools'): it is left out rather than checked as some default.
         let mut kept = Vec::new();
-        for (cluster, mut notes) in self.clusters.into_iter().zip(self.notes) {
+        for (mut cluster, mut notes) in self.clusters.into_iter().zip(self.notes) {
+            // An API server subnet outside this input is said, not an unknown reference.
+            if let Some(id) = &cluster.api_server_subnet {
+                if let Err(why) = builder.reachable(&id.value) {
+                    notes.unresolve(id.span, format!("`apiServerAccessProfile.subnetId`: {why}, so the API server's IPs are not counted"));
+                    cluster.api_server_subnet = None;
+                }
+            }
             if cluster.node_pools.value.is_empty() {
                 notes.unresolve(
                     cluster.name.span,
@@ -329,6 +336,7 @@ fn read_cluster(
     model::Cluster {
         node_provisioning,
         virtual_node_subnet,
+        api_server_subnet: api_server_subnet(reader, body),
         name: name.clone(),
         resource_group: group.map(|g| Spanned::new(g.to_string(), Span::default())),
         network_plugin: assumed(reader, plugin, "networkPlugin", "azure (Azure CNI)"),
@@ -590,4 +598,31 @@ fn cidr_list(reader: &mut Reader<'_>, body: &Val<'_>, key: &str) -> Option<Spann
         }
     }
     (!out.is_empty()).then(|| Spanned::new(out, list.span))
+}
+
+/// API Server VNet Integration: `apiServerAccessProfile.subnetId` when
+/// `enableVnetIntegration` is on (the subnet the API server is projected into).
+fn api_server_subnet(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
+    let profile = field(body, "apiServerAccessProfile")?;
+    let on = reader
+        .flag(&profile, "enableVnetIntegration")
+        .value()
+        .is_some_and(|f| f.value);
+    if !on {
+        return None;
+    }
+    match reader.text(&profile, "subnetId") {
+        Got::Value(id) => Some(id),
+        Got::Unknown(span, why) => {
+            reader.notes.unresolve(
+                span,
+                format!(
+                    "{}, so the API server's IPs are not counted",
+                    depends("subnetId", &why)
+                ),
+            );
+            None
+        }
+        Got::Absent | Got::Invalid => None,
+    }
 }

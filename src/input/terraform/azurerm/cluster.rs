@@ -120,6 +120,7 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
         dns_service_ip: None,
         cli_version: None,
         private_link_service: None,
+        api_server_subnet: api_server_subnet(r, &attrs, net, notes),
         node_pools: Spanned::new(Vec::new(), attrs.span_of("default_node_pool")),
         provisioned_pools: Vec::new(),
         node_provisioning: node_provisioning(&attrs, label, notes),
@@ -543,4 +544,36 @@ fn virtual_nodes(attrs: &Attrs<'_, '_>, label: &str, notes: &mut Notes) -> Optio
         ),
     );
     subnet
+}
+
+/// API Server VNet Integration: `api_server_access_profile.subnet_id` when
+/// `virtual_network_integration_enabled` (azurerm's default false) is on, linked as a pool's
+/// subnet is; one outside the configuration is noted.
+fn api_server_subnet(
+    r: &Resource<'_>,
+    attrs: &Attrs<'_, '_>,
+    net: &Networks<'_>,
+    notes: &mut Notes,
+) -> Option<Spanned<String>> {
+    let label = r.address.as_str();
+    let profile = Attrs::new(attrs.block("api_server_access_profile")?, label);
+    if profile.flag("virtual_network_integration_enabled", notes) != Some(true) {
+        return None;
+    }
+    let span = profile.span_of("subnet_id");
+    match net.link(
+        profile.get("subnet_id"),
+        r.references.get("api_server_access_profile.subnet_id"),
+    ) {
+        Some(SubnetLink::To(written)) => Some(Spanned::new(written, span)),
+        Some(SubnetLink::Missing(why)) => {
+            notes.unresolved(
+                span,
+                label,
+                format!("api_server_access_profile.subnet_id {why}, so the API server's IPs are not counted"),
+            );
+            None
+        }
+        Some(SubnetLink::Unreadable) | None => None,
+    }
 }
