@@ -294,3 +294,80 @@ fn sarif_carries_the_fix_as_replacements() {
     assert_eq!(replacement["deletedRegion"]["startColumn"], 21);
     assert_eq!(replacement["insertedContent"]["text"], "172.16.0.10  ");
 }
+
+#[test]
+fn an_arm_parameter_value_and_a_template_literal_are_fixed_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "subnetPrefix": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2023-05-01",
+      "name": "vnet",
+      "properties": {
+        "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] },
+        "subnets": [
+          { "name": "nodes", "properties": { "addressPrefix": "[parameters('subnetPrefix')]" } },
+          { "name": "other", "properties": { "addressPrefix": "10.1.8.1/24" } }
+        ]
+      }
+    }
+  ]
+}
+"#;
+    let parameters = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "subnetPrefix": { "value": "10.1.4.1/24" } }
+}
+"#;
+    fs::write(dir.path().join("main.json"), template).unwrap();
+    fs::write(dir.path().join("main.parameters.json"), parameters).unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--parameters",
+            "main.parameters.json",
+            "main.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("fixed 2 findings in 2 files"), "{stderr}");
+    // The expression stays; the literal it reads, in the parameters file, is fixed.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.json")).unwrap(),
+        template.replace("10.1.8.1/24", "10.1.8.0/24")
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.parameters.json")).unwrap(),
+        parameters.replace("10.1.4.1/24", "10.1.4.0/24")
+    );
+}
+
+#[test]
+fn a_directory_of_plans_is_fixed_plan_by_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.cniplan.yaml", "b.cniplan.yaml"] {
+        fs::copy(
+            root().join("tests/fixes/subnet-too-small.yaml"),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let (code, _, stderr) = run_in(dir.path(), &["check", "--fix", "-q", "."]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("fixed 2 findings in 2 files"), "{stderr}");
+    let fixed = fs::read_to_string(root().join("tests/fixes/subnet-too-small.fixed.yaml")).unwrap();
+    for name in ["a.cniplan.yaml", "b.cniplan.yaml"] {
+        assert_eq!(
+            fs::read_to_string(dir.path().join(name)).unwrap(),
+            fixed,
+            "{name}"
+        );
+    }
+}
