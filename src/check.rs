@@ -9,6 +9,7 @@ use crate::source::SourceFile;
 use crate::{capacity, input, rules, suppress, topology};
 
 /// Everything cniplan has to say about one input.
+#[derive(Clone)]
 pub struct FileReport {
     /// The input (file 0 of every span).
     pub source: SourceFile,

@@ -6,7 +6,7 @@
 //! error or warning.
 
 mod common;
-use common::command;
+use common::{command, stdin_plan};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -370,4 +370,26 @@ fn a_directory_of_plans_is_fixed_plan_by_plan() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn standard_input_is_never_written_and_its_findings_stay_reported() {
+    let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.1.0.0/16]\n    subnets:\n      \
+                - name: s\n        cidr: 10.1.0.1/24\n";
+    let out = stdin_plan(&["check", "--fix", "-q", "-"], plan);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("standard input has no file to fix; use --diff"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("cidr-host-bits"), "{stdout}");
+    let diff = stdin_plan(&["check", "--diff", "-"], plan);
+    assert!(
+        String::from_utf8_lossy(&diff.stdout).contains("+        cidr: 10.1.0.0/24"),
+        "{diff:?}"
+    );
 }

@@ -25,6 +25,8 @@ pub struct Changed {
 pub struct Fixed {
     /// The check of the fixed files.
     pub report: FileReport,
+    /// The check of the files as read, for when they cannot be written.
+    pub unfixed: Option<FileReport>,
     pub changed: Vec<Changed>,
     /// Findings whose fix was applied.
     pub applied: usize,
@@ -46,6 +48,7 @@ pub fn fix(
         Prepared::NotText(report) => {
             return Ok(Fixed {
                 report,
+                unfixed: None,
                 changed: Vec::new(),
                 applied: 0,
                 unsafe_left: 0,
@@ -59,6 +62,7 @@ pub fn fix(
     let mut sources = originals.clone();
     let mut checked: Checked = crate::check::run(input, settings);
     let mut applied = 0;
+    let mut unfixed = None;
     for _ in 0..MAX_ROUNDS {
         let findings = &checked.report.findings;
         let edits = crate::fix::edits(findings, allowed, &editable);
@@ -68,6 +72,7 @@ pub fn fix(
         let Some(edited) = edited(&sources, &edits) else {
             break;
         };
+        unfixed.get_or_insert_with(|| checked.report.clone());
         applied += findings
             .iter()
             .filter(|f| f.fix.as_ref().is_some_and(|fix| fix.applicability <= allowed))
@@ -108,6 +113,7 @@ pub fn fix(
         .collect();
     Ok(Fixed {
         report: checked.report,
+        unfixed,
         changed,
         applied,
         unsafe_left,

@@ -143,6 +143,7 @@ fn check_fixing(
             );
         }
         let mut report = fixed.report;
+        let mut unwritten = false;
         for changed in &fixed.changed {
             if args.diff {
                 diff.push_str(&crate::fix::diff(&changed.path, &changed.before, &changed.after));
@@ -150,20 +151,21 @@ fn check_fixing(
             }
             if changed.path == render::STDIN_PATH {
                 eprintln!("cniplan: standard input has no file to fix; use --diff");
-                failed = true;
+                unwritten = true;
                 continue;
             }
             match output::replace_input(Path::new(&changed.path), &changed.before, &changed.after) {
                 Ok(()) => files += 1,
                 Err(message) => {
                     eprintln!("cniplan: {}", crate::source::visible(&message));
-                    failed = true;
+                    unwritten = true;
                 }
             }
         }
-        if failed && !args.diff {
+        failed |= unwritten;
+        if unwritten {
             // What was not written is not fixed: report the input as it stands.
-            report = how.check(&input, settings)?.report;
+            report = fixed.unfixed.unwrap_or(report);
         } else {
             applied += fixed.applied;
         }
