@@ -75,7 +75,8 @@ pub fn run(input: Input, settings: &Settings) -> Checked {
         let recheck =
             |sources: Vec<SourceFile>| pipeline(Input { sources, format }, settings).report.findings;
         let findings = std::mem::take(&mut report.findings);
-        report.findings = crate::fix::verify(&files, &editable, &syntaxes, findings, &recheck);
+        report.findings =
+            crate::fix::verify(&files, &editable, &syntaxes, findings, settings.fixing, &recheck);
     }
     checked
 }

@@ -44,6 +44,9 @@ pub struct Settings {
     /// Globs a directory walk takes plan files by, and leaves out.
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// The run writes or prints fixes (`check --fix`, `--diff`): their verification may
+    /// check the input again more often than a plain check's (`fix::verify`).
+    pub fixing: bool,
 }
 
 impl Settings {
@@ -129,6 +132,7 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         headroom_warning: file.headroom_warning,
         include: file.include,
         exclude: file.exclude,
+        fixing: false,
     })
 }
 

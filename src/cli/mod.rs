@@ -129,6 +129,9 @@ fn check_fixing(
     } else {
         crate::diagnostic::Applicability::Safe
     };
+    let mut fixing = settings.clone();
+    fixing.fixing = true;
+    let settings = &fixing;
     let mut reports = Vec::new();
     let mut diff = String::new();
     let (mut applied, mut unsafe_left, mut files, mut failed) = (0, 0, 0, false);

@@ -7,7 +7,7 @@
 //! its own pipeline as the `recheck`: so it needs no import of `check`, and the rules stay
 //! pure functions of the topology. The work is bounded: findings without candidates cost
 //! nothing, a rule offers at most `MAX_CANDIDATES`, and an input gets at most
-//! [`verify::budget`] checks, fewer the larger it is.
+//! [`verify::budget`] checks, fewer the larger it is (none past 4 MB in a plain check).
 
 mod literal;
 mod verify;
@@ -21,12 +21,14 @@ use literal::Sources;
 
 /// The findings of a check of `files` with each fix verified: kept with the one candidate
 /// that held (its edits then byte edits of the sources), or removed. `recheck` checks the
-/// sources again, edited, as the findings were found (settings and suppressions included).
+/// sources again, edited, as the findings were found (settings and suppressions included);
+/// `fixing` (`check --fix`, `--diff`) allows it more checks ([`verify::budget`]).
 pub fn verify<F>(
     files: &[SourceFile],
     editable: &[Editable],
     syntaxes: &[Syntax],
     findings: Vec<Finding>,
+    fixing: bool,
     recheck: &F,
 ) -> Vec<Finding>
 where
@@ -41,7 +43,7 @@ where
         syntaxes,
     };
     let bytes = files.iter().map(|f| f.text.len()).sum();
-    let verifier = verify::Verifier::new(&sources, &findings, recheck, verify::budget(bytes));
+    let verifier = verify::Verifier::new(&sources, &findings, recheck, verify::budget(bytes, fixing));
     verifier.run(findings)
 }
 
