@@ -9,6 +9,7 @@ use crate::source::SourceFile;
 use crate::{capacity, input, rules, suppress, topology};
 
 /// Everything cniplan has to say about one input.
+#[derive(Clone)]
 pub struct FileReport {
     /// The input (file 0 of every span).
     pub source: SourceFile,
@@ -59,8 +60,34 @@ pub fn check_source_with(source: SourceFile, settings: &Settings) -> FileReport 
 }
 
 /// The pipeline: read, resolve, place `cidr: auto` subnets, simulate, check, then settings
-/// and suppressions.
+/// and suppressions; then every fix the rules propose is verified (`fix::verify`): checked
+/// again with it applied, by this same pipeline, and kept only if it holds.
 pub fn run(input: Input, settings: &Settings) -> Checked {
+    let format = input.format;
+    let editable = input::editable(&input);
+    let syntaxes = input::syntaxes(&input);
+    let mut checked = pipeline(input, settings);
+    let report = &mut checked.report;
+    if report.findings.iter().any(|f| f.fix.is_some()) {
+        let files: Vec<SourceFile> = std::iter::once(report.source.clone())
+            .chain(report.extra_sources.iter().cloned())
+            .collect();
+        let recheck =
+            |sources: Vec<SourceFile>| pipeline(Input { sources, format }, settings).report.findings;
+        let findings = std::mem::take(&mut report.findings);
+        report.findings =
+            crate::fix::verify(&files, &editable, &syntaxes, findings, settings.fixing, &recheck);
+    }
+    checked
+}
+
+/// What an input's files are to `check --fix`: which may be written, and in which syntax.
+pub fn editable(input: &Input) -> (Vec<input::Editable>, Vec<input::comments::Syntax>) {
+    (input::editable(input), input::syntaxes(input))
+}
+
+/// [`run`] without verifying fixes: what a verification checks again.
+fn pipeline(input: Input, settings: &Settings) -> Checked {
     let (findings, subnets, model) = match input::read(&input) {
         Err(findings) => (findings, Vec::new(), None),
         Ok(loaded) => {

@@ -49,6 +49,9 @@ pub struct Settings {
     /// `exclude` also leaves out files named on the command line (as pre-commit names the
     /// changed files), not only what a walk finds: ruff's `force-exclude`.
     pub force_exclude: bool,
+    /// The run writes or prints fixes (`check --fix`, `--diff`): their verification may
+    /// check the input again more often than a plain check's (`fix::verify`).
+    pub fixing: bool,
 }
 
 impl Settings {
@@ -141,6 +144,7 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         include: file.include,
         exclude: file.exclude,
         force_exclude: file.force_exclude,
+        fixing: false,
     })
 }
 

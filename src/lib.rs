@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod input;
 pub mod limits;
 pub mod mode;

@@ -171,8 +171,8 @@ fn sizing_help_never_asks_for_a_pod_subnet_larger_than_a_16() {
     assert_eq!(nodes.len(), 1, "{v}");
     assert_eq!(
         nodes[0]["help"],
-        "use a /20 or larger: it holds the peak of 3,001 IPs within the 80 % headroom; or lower \
-         the node count (max_count or node_count) or max_surge"
+        "use `10.1.0.0/20`, the subnet grown in place: it holds the peak of 3,001 IPs within the \
+         80 % headroom; or lower the node count (max_count or node_count) or max_surge"
     );
 }
 
@@ -256,8 +256,8 @@ fn traditional_help_names_max_pods_and_never_the_density() {
     assert_eq!(nodes.len(), 1, "{v}");
     assert_eq!(
         nodes[0]["help"],
-        "use a /23 or larger: it holds the peak of 255 IPs within the 80 % headroom; or lower \
-         max_pods, the node count (max_count or node_count) or max_surge"
+        "use `10.1.0.0/23`, the subnet grown in place: it holds the peak of 255 IPs within the \
+         80 % headroom; or lower max_pods, the node count (max_count or node_count) or max_surge"
     );
 }
 

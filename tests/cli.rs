@@ -294,11 +294,18 @@ fn a_24_pod_subnet_at_30_pods_holds_8_nodes_and_runs_out_in_scale_out() {
         (Some("pod-subnet-exhausted"), Some(9), Some(15))
     );
     // At peak 12 nodes and 2 of surge (10 %, rounded up): 14 × 31 = 434 IPs, 543 usable
-    // within the 80 % headroom: a /22 (1,019; a /23 holds 405).
+    // within the 80 % headroom: a /22 (1,019; a /23 holds 405). In place it would cover
+    // `nodes`, so the help names the lowest free /22, and the fix writes it (unsafe: the
+    // subnet may exist).
     assert!(
-        d["help"].as_str().unwrap().starts_with("use a /22 or larger"),
+        d["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("use `10.1.4.0/22`, a free /22 of VNet `v`: it holds the peak of 434 IPs"),
         "{d}"
     );
+    assert_eq!(d["fix"]["applicability"], "unsafe", "{d}");
+    assert_eq!(d["fix"]["edits"][0]["content"], "10.1.4.0/22", "{d}");
 }
 
 #[test]

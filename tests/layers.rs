@@ -1,5 +1,6 @@
 //! The layers run one way, as ARCHITECTURE.md draws them: inputs → typed plan → topology →
-//! capacity → the analyses (rules, size, churn, simulate, compare) → `check` (the entry
+//! capacity → the analyses (rules, size, churn, simulate, compare) → `fix` (verifying the
+//! rules' fixes with a pipeline it is handed) → `check` (the entry
 //! every command goes through) → renderers → CLI, with the shared vocabulary in leaf
 //! modules. Each top-level module of `src/` may name only the modules its row below allows
 //! (its tests aside); the few imports against the flow are listed, each with its reason, so
@@ -39,9 +40,17 @@ fn allowed(module: &str) -> Option<Vec<&'static str>> {
         "report" => vec!["topology", "capacity", "churn", "simulate"],
         // Settings and suppressions read their files with the input layer's parsers.
         "config" | "suppress" => vec!["input"],
-        "check" => [&below_check[..], &ANALYSES[..]].concat(),
-        "render" => [&below_check[..], &ANALYSES[..], &["report", "check"]].concat(),
-        "cli" => [&below_check[..], &ANALYSES[..], &["report", "check", "render"]].concat(),
+        // Verified fixes: applied to the sources and checked again through a pipeline that
+        // `check` hands in, so `fix` needs nothing of `check` and `check` calls it.
+        "fix" => vec!["input"],
+        "check" => [&below_check[..], &ANALYSES[..], &["fix"]].concat(),
+        "render" => [&below_check[..], &ANALYSES[..], &["report", "check", "fix"]].concat(),
+        "cli" => [
+            &below_check[..],
+            &ANALYSES[..],
+            &["report", "check", "render", "fix"],
+        ]
+        .concat(),
         _ => return None,
     })
 }

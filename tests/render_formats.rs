@@ -196,7 +196,11 @@ fn sarif_has_one_result_per_finding_at_its_place() {
         text.starts_with("subnet `pods` (10.1.8.0/21) overlaps subnet `nodes`"),
         "{text}"
     );
-    assert!(text.contains(" — give each subnet"), "{text}");
+    // The help is the verified fix: a free /21 clear of `elsewhere`'s own fix, 10.1.16.0/24.
+    assert!(
+        text.contains(" — use `10.1.24.0/21`, a free /21 of VNet `spoke`"),
+        "{text}"
+    );
     let related = &overlap["relatedLocations"][0];
     assert_eq!(related["id"], 1);
     assert_eq!(related["physicalLocation"]["region"]["startLine"], 10);

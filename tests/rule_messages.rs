@@ -62,9 +62,7 @@ fn a_dns_service_ip_at_the_broadcast_address_is_an_error() {
             "the DNS service IP 192.168.255.255 of cluster `c` is the broadcast (last) address of \
              the service CIDR 192.168.0.0/16"
                 .to_string(),
-            "use an address inside 192.168.0.0/16 between its first and last, conventionally \
-             `192.168.0.10`"
-                .to_string(),
+            "use `192.168.0.10`, an address inside 192.168.0.0/16 between its first and last".to_string(),
         )]
     );
     // One below it is an ordinary service IP.

@@ -260,6 +260,21 @@ pub struct CheckArgs {
     #[arg(long)]
     pub force_exclude: bool,
 
+    /// Write the verified safe fixes into the files read (cniplan plans, `.tf` literals, ARM
+    /// templates and parameters files), then report the findings that remain.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is one.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
+    /// With --fix or --diff, also apply the unsafe fixes: those that make Azure recreate a
+    /// resource that may exist (a cluster's service or pod CIDR, a pool's max_pods, a
+    /// subnet's prefix).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
     #[command(flatten)]
     pub reading: InputArgs,
 }

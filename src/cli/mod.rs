@@ -3,6 +3,7 @@
 
 mod args;
 mod discover;
+mod fixing;
 mod inputs;
 mod man;
 mod output;
@@ -85,6 +86,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let mut settings = load_settings(config.as_deref())?;
     settings.force_exclude |= args.force_exclude;
     let how = Reading::new(&args.reading)?;
+    if args.fix || args.diff {
+        return check_fixing(args, &how, &paths, &settings, config.as_deref());
+    }
     let reports: Vec<FileReport> = how
         .inputs(&paths, &settings)?
         .par_iter()
@@ -112,6 +116,108 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     // (15 ms for 100,000 rows) than leaving their memory to the operating system.
     std::mem::forget(reports);
     Ok(code)
+}
+
+/// `check --fix` and `check --diff`: each input fixed in turn (an input may share a file with
+/// another, an ARM parameters file say, so none runs beside another), then the files written
+/// or the diff printed, and the findings that remain reported.
+fn check_fixing(
+    args: &CheckArgs,
+    how: &Reading,
+    paths: &[String],
+    settings: &Settings,
+    config: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let allowed = if args.unsafe_fixes {
+        crate::diagnostic::Applicability::Unsafe
+    } else {
+        crate::diagnostic::Applicability::Safe
+    };
+    let mut fixing = settings.clone();
+    fixing.fixing = true;
+    let settings = &fixing;
+    let mut reports = Vec::new();
+    let mut diff = String::new();
+    let (mut applied, mut unsafe_left, mut files, mut failed) = (0, 0, 0, false);
+    for input in how.inputs(paths, settings)? {
+        let fixed = fixing::fix(how, &input, settings, allowed)?;
+        unsafe_left += fixed.unsafe_left;
+        for path in &fixed.unwritable {
+            eprintln!(
+                "cniplan: {}: a tool writes this file (a Terraform plan's JSON, an az export), so --fix leaves it; \
+                 apply the fixes `check` shows to the files it is made from",
+                crate::source::visible(path)
+            );
+        }
+        let mut report = fixed.report;
+        let mut unwritten = false;
+        for changed in &fixed.changed {
+            if args.diff {
+                diff.push_str(&crate::fix::diff(&changed.path, &changed.before, &changed.after));
+                continue;
+            }
+            if changed.path == render::STDIN_PATH {
+                eprintln!("cniplan: standard input has no file to fix; use --diff");
+                unwritten = true;
+                continue;
+            }
+            match output::replace_input(Path::new(&changed.path), &changed.before, &changed.after) {
+                Ok(()) => files += 1,
+                Err(message) => {
+                    eprintln!("cniplan: {}", crate::source::visible(&message));
+                    unwritten = true;
+                }
+            }
+        }
+        failed |= unwritten;
+        if unwritten {
+            // What was not written is not fixed: report the input as it stands.
+            report = fixed.unfixed.unwrap_or(report);
+        } else {
+            applied += fixed.applied;
+        }
+        reports.push(report);
+    }
+    if args.diff {
+        write_stdout(&diff)?;
+        let changes = if applied == 1 { "fix" } else { "fixes" };
+        if !diff.is_empty() {
+            eprintln!("cniplan: {applied} {changes} in the diff above; `--fix` writes them");
+        }
+        if unsafe_left > 0 {
+            eprintln!("cniplan: {unsafe_left} more with --unsafe-fixes (fixes that may make Azure recreate a resource)");
+        }
+        return Ok(if diff.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    let human = HumanOptions {
+        color: use_color(args.color, args.output.as_deref()),
+        quiet: args.quiet,
+        width: terminal_width(),
+    };
+    let read = files_read(reports.iter().flat_map(sources), config);
+    output::write_with(args.output.as_deref(), &read, |out| {
+        render::write(&reports, args.format, &human, out)
+    })?;
+    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    eprintln!(
+        "cniplan: fixed {} in {}{}",
+        noun(applied, "finding", "findings"),
+        noun(files, "file", "files"),
+        if unsafe_left > 0 {
+            format!(
+                "; {} an unsafe fix, which --unsafe-fixes applies",
+                noun(unsafe_left, "finding has", "findings have")
+            )
+        } else {
+            String::new()
+        }
+    );
+    let code = exit_code(&reports, args.fail_on);
+    Ok(if failed { ExitCode::from(2) } else { code })
 }
 
 /// The plan of an answering command, read and checked through the same pipeline as `check`

@@ -41,6 +41,35 @@ pub fn write_text(output: Option<&Path>, inputs: &[PathBuf], text: &str) -> Resu
     write_with(output, inputs, |out| out.write_all(text.as_bytes()))
 }
 
+/// An input file rewritten by `check --fix`, whole or not at all, keeping its permissions and
+/// a byte order mark it had. A symbolic link is refused rather than followed (its target may
+/// lie anywhere), and so is a file whose bytes changed since the run read `before`.
+pub fn replace_input(path: &Path, before: &str, after: &str) -> Result<(), String> {
+    let cannot = |why: String| format!("cannot fix {}: {why}", path.display());
+    let meta = std::fs::symlink_metadata(path).map_err(|e| cannot(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(cannot(
+            "it is a symbolic link; fix the file it points to".to_string(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(cannot("it is not a regular file".to_string()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| cannot(e.to_string()))?;
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    let on_disk = if bom { &bytes[3..] } else { &bytes[..] };
+    if on_disk != before.as_bytes() {
+        return Err(cannot("it changed since cniplan read it; run again".to_string()));
+    }
+    write_whole(path, |out| {
+        if bom {
+            out.write_all(b"\xef\xbb\xbf")?;
+        }
+        out.write_all(after.as_bytes())
+    })
+    .map_err(|e| cannot(e.to_string()))
+}
+
 /// `cniplan report plan.yaml -o plan.yaml` would replace the plan with its report.
 fn refuse_input(path: &Path, inputs: &[PathBuf]) -> Result<(), String> {
     // A file that does not exist yet was read by nobody.

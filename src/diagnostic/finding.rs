@@ -1,6 +1,6 @@
 //! What every stage reports: a rule, a severity, a message at a place in an input.
 
-use super::{Rule, Severity, Span};
+use super::{Fix, Rule, Severity, Span};
 
 /// A second place that explains a finding: the other side of an overlap, the first of two
 /// duplicate names.
@@ -23,6 +23,9 @@ pub struct Finding {
     /// The imported resource it is about: its Terraform address or Azure resource ID
     /// (docs/json-output.md), since names repeat across resource groups; `None` in cniplan plans.
     pub resource: Option<Box<str>>,
+    /// A change of the plan that resolves it: candidates from the rule, then, once the check
+    /// has verified them, the one that held (its help is then the finding's `help`).
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Finding {
@@ -36,6 +39,7 @@ impl Finding {
             span: Some(span),
             related: Vec::new(),
             resource: None,
+            fix: None,
         }
     }
 
@@ -46,6 +50,13 @@ impl Finding {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
+    /// The fix's candidates; a fix without any is none. `help` stays what is shown when no
+    /// candidate holds, so it names no value.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = (!fix.candidates.is_empty()).then(|| Box::new(fix));
         self
     }
 

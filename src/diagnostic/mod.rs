@@ -2,10 +2,12 @@
 //! crate: it imports nothing of ours, so every stage can use it.
 
 mod finding;
+mod fix;
 mod rule;
 mod span;
 
 pub use finding::{Finding, Related};
+pub use fix::{Applicability, Candidate, Edit, Fix, MAX_CANDIDATES};
 pub use rule::Rule;
 pub use span::{Span, Spanned};
 

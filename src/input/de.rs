@@ -12,7 +12,7 @@
 //! else its text.
 
 use super::tree::{Node, Value};
-use crate::diagnostic::{Finding, Rule, Span, Spanned};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Rule, Span, Spanned};
 use crate::suggest;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::Deserialize;
@@ -487,6 +487,17 @@ impl<'d, 'r, 'n, 'a> MapAcc<'d, 'r, 'n, 'a> {
                 }
                 continue;
             }
+            // A misspelt key with one near field: renaming it is the fix (a plan key is
+            // cniplan's own, so it is safe).
+            let rename = suggest::nearest(key, fields.iter().copied())
+                .filter(|_| !key.is_empty())
+                .map(|n| {
+                    Fix::new(Applicability::Safe).candidate(
+                        format!("rename `{key}` to `{n}`"),
+                        format!("did you mean `{n}`?"),
+                        vec![Edit::replace(entry.key_span, key, n)],
+                    )
+                });
             let (message, help) = if key.is_empty() {
                 (
                     format!("a key in {description} is not a plain name"),
@@ -505,7 +516,11 @@ impl<'d, 'r, 'n, 'a> MapAcc<'d, 'r, 'n, 'a> {
                     },
                 )
             };
-            r.record(key_at, message, Some(help));
+            let mut finding = Finding::new(Rule::PlanSchema, key_at, message).help(help);
+            if let Some(fix) = rename {
+                finding = finding.fix(fix);
+            }
+            r.findings.borrow_mut().push(finding);
         }
         let Some(info) = info else { return };
         for field in fields {

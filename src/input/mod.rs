@@ -206,6 +206,58 @@ fn bicep_build(path: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
+/// What a fix may do to a source of an input (`check --fix`, docs/commands.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editable {
+    /// A file the user edits and the reader reads values from: a cniplan plan, a `.tf` or
+    /// `.tfvars` file of a configuration, an ARM template or parameters file.
+    Write,
+    /// Values are read from it, but a tool wrote it (a Terraform plan's JSON, an az export,
+    /// an ARM template compiled from Bicep): a fix is checked against it, never written.
+    Check,
+    /// No values are read from it: the `.tf` files beside a Terraform plan, which only locate
+    /// findings, and a configuration's directory entry.
+    No,
+}
+
+/// Each source of an input, in order, as [`read`] reads it.
+pub fn editable(input: &Input) -> Vec<Editable> {
+    let main = input.sources.first().map_or("", |s| s.text.as_str());
+    let configuration = terraform::hcl::is_configuration(input);
+    let arm =
+        || matches!(input.format, Format::Arm) || (input.format == Format::Auto && arm::is_template(main));
+    input
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
+            if input.format == Format::Terraform && configuration {
+                return if hcl { Editable::Write } else { Editable::No };
+            }
+            match input.format {
+                Format::Az => Editable::Check,
+                Format::Cniplan => Editable::Write,
+                _ if arm() => {
+                    // `az bicep build` writes its generator into the template's metadata.
+                    let compiled = s.text.contains("\"_generator\"") && s.text.contains("bicep");
+                    if compiled && arm::is_template(&s.text) {
+                        Editable::Check
+                    } else {
+                        Editable::Write
+                    }
+                }
+                _ if i > 0 => Editable::No,
+                Format::Terraform => Editable::Check,
+                _ if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
+                    Editable::Check
+                }
+                _ => Editable::Write,
+            }
+        })
+        .collect()
+}
+
 fn syntax(e: tree::SyntaxError) -> Finding {
     Finding::new(Rule::PlanSyntax, e.span, e.message)
         .help("the file is no whole JSON document: write it again with `terraform show -json tfplan`")

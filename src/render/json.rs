@@ -26,6 +26,26 @@ struct Diagnostic<'a> {
     related: Vec<Related<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     resource: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A verified fix: what it does, whether `--fix` applies it without `--unsafe-fixes`, and its
+/// byte edits as places and the text each writes.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    message: &'a str,
+    applicability: &'static str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    content: &'a str,
 }
 
 #[derive(Serialize)]
@@ -172,6 +192,35 @@ fn diagnostic<'a>(source: &SourceFile, f: &'a Finding) -> Diagnostic<'a> {
         end_column: end.map(|p| p.column),
         related: f.related.iter().map(|r| related(source, r)).collect(),
         resource: f.resource.as_deref(),
+        fix: f.fix.as_deref().and_then(|fix| {
+            let chosen = fix.chosen()?;
+            // Only a fix of this file: the renderer splits an estate by file first.
+            if chosen
+                .edits
+                .iter()
+                .any(|e| e.span.file != f.span.map_or(0, |s| s.file))
+            {
+                return None;
+            }
+            Some(JsonFix {
+                message: &chosen.title,
+                applicability: fix.applicability.as_str(),
+                edits: chosen
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let (s, end) = (source.position(e.span.start), source.position(e.span.end));
+                        JsonEdit {
+                            line: s.line,
+                            column: s.column,
+                            end_line: end.line,
+                            end_column: end.column,
+                            content: &e.new,
+                        }
+                    })
+                    .collect(),
+            })
+        }),
     }
 }
 

@@ -122,6 +122,18 @@ fn in_own_file(report: &FileReport, finding: &Finding) -> Finding {
     for r in &mut f.related {
         r.span.file = 0;
     }
+    // A fix is shown with its finding when all of it lies in the finding's file.
+    if let Some(fix) = f.fix.as_deref_mut() {
+        let edits = fix.candidates.iter_mut().flat_map(|c| c.edits.iter_mut());
+        let mut elsewhere = false;
+        for e in edits {
+            elsewhere |= e.span.file != file;
+            e.span.file = 0;
+        }
+        if elsewhere {
+            f.fix = None;
+        }
+    }
     f
 }
 

@@ -81,6 +81,30 @@ struct SarifResult<'a> {
     locations: [Location<'a>; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
+    /// The verified fix, as SARIF's `fix`: its description and the replacements in the file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: RelatedMessage<'a>,
+    artifact_changes: [ArtifactChange<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: RelatedMessage<'a>,
 }
 
 #[derive(Serialize)]
@@ -221,7 +245,33 @@ fn result<'a>(source: &SourceFile, artifact: &ArtifactLocation, finding: &'a Fin
             .enumerate()
             .map(|(i, related)| related_location(source, artifact, i + 1, related))
             .collect(),
+        fixes: fixes(source, artifact, finding),
     }
+}
+
+/// The finding's verified fix, when all of it lies in the finding's file.
+fn fixes<'a>(source: &SourceFile, artifact: &ArtifactLocation, finding: &'a Finding) -> Vec<SarifFix<'a>> {
+    let file = finding.span.map_or(0, |s| s.file);
+    let Some(chosen) = finding.fix.as_deref().and_then(|f| f.chosen()) else {
+        return Vec::new();
+    };
+    if chosen.edits.iter().any(|e| e.span.file != file) {
+        return Vec::new();
+    }
+    vec![SarifFix {
+        description: RelatedMessage { text: &chosen.title },
+        artifact_changes: [ArtifactChange {
+            artifact_location: artifact.clone(),
+            replacements: chosen
+                .edits
+                .iter()
+                .map(|e| Replacement {
+                    deleted_region: region(source, e.span),
+                    inserted_content: RelatedMessage { text: &e.new },
+                })
+                .collect(),
+        }],
+    }]
 }
 
 fn related_location<'a>(

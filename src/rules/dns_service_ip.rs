@@ -3,8 +3,8 @@
 //! (AKS docs concepts-network-ip-address-planning.md), or its broadcast address
 //! (rules/dns-service-ip.md).
 
-use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
+use crate::diagnostic::{Applicability, Edit, Finding, Fix};
 use crate::limits::DEFAULT_DNS_SERVICE_IP_OFFSET;
 use crate::topology::Topology;
 use std::net::Ipv4Addr;
@@ -30,11 +30,31 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        let suggestion = Ipv4Addr::from(first.saturating_add(DEFAULT_DNS_SERVICE_IP_OFFSET));
-        let help = if net.contains(&suggestion) {
-            format!("use an address inside {net} between its first and last, conventionally `{suggestion}`")
-        } else {
+        let last = u32::from(net.broadcast());
+        // The conventional 10th address, else the lowest one AKS takes (the .1 is kubernetes').
+        let usable = |offset: u32| Some(first.checked_add(offset)?).filter(|&a| a > first + 1 && a < last);
+        let fix = [DEFAULT_DNS_SERVICE_IP_OFFSET, 2]
+            .into_iter()
+            .filter_map(usable)
+            .map(Ipv4Addr::from)
+            .fold(Fix::new(Applicability::Safe), |fix, suggestion| {
+                // AKS refuses the value as written, so no cluster holds it: safe.
+                fix.candidate(
+                    format!("set `dns_service_ip: {suggestion}`"),
+                    format!("use `{suggestion}`, an address inside {net} between its first and last"),
+                    vec![Edit::set(
+                        dns.span,
+                        dns.defaulted,
+                        "dns_service_ip",
+                        ip,
+                        suggestion,
+                    )],
+                )
+            });
+        let help = if fix.candidates.is_empty() {
             format!("{net} is too small to hold the DNS service IP; use a larger service CIDR")
+        } else {
+            format!("use an address inside {net} between its first and last")
         };
         let subject = if dns.defaulted {
             format!(
@@ -44,6 +64,10 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         } else {
             format!("the DNS service IP {ip} of cluster `{}`", cluster.name.value)
         };
-        out.push(Finding::new(Rule::DnsServiceIp, dns.span, format!("{subject} {problem}")).help(help));
+        out.push(
+            Finding::new(Rule::DnsServiceIp, dns.span, format!("{subject} {problem}"))
+                .help(help)
+                .fix(fix),
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! What pod-subnet-exhausted and node-subnet-exhausted say: the exhaustion point, and (from
 //! `sizing`) the subnet that would hold the peak.
 
-use super::sizing::resize_help;
+use super::free_range::SubnetPlaces;
+use super::sizing::{resize_fix, resize_help};
 use crate::capacity::scarcity::{self, LimitPoint, Limits};
 use crate::capacity::{Exhaustion, Phase, RangeCapacity};
 use crate::diagnostic::Finding;
@@ -15,6 +16,7 @@ pub fn finding(
     topology: &Topology,
     c: &RangeCapacity,
     e: &Exhaustion,
+    places: &mut SubnetPlaces,
 ) -> Option<Finding> {
     let subnet = &topology.subnets[c.subnet()?];
     let cidr = subnet.cidr.as_ref()?;
@@ -46,7 +48,11 @@ pub fn finding(
         } => format!("{message}. {}", limits_sentence(c, hard, scarce_peak)),
         Limits::NotDynamic => message,
     };
-    Some(Finding::new(rule, cidr.span, message).help(resize_help(topology, c)))
+    let mut finding = Finding::new(rule, cidr.span, message).help(resize_help(topology, c));
+    if let Some(fix) = resize_fix(topology, c, places) {
+        finding = finding.fix(fix);
+    }
+    Some(finding)
 }
 
 /// The soft and hard limits (docs/capacity.md) of a dynamic pod subnet that runs out: the

@@ -4,7 +4,7 @@
 //! (rules/max-pods-range.md).
 
 use crate::diagnostic::Rule;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::limits::{MAX_PODS_MAX, MAX_PODS_MIN, MIN_PODS_PER_POOL};
 use crate::topology::Topology;
 
@@ -28,6 +28,14 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                     .severity(Severity::Warning)
                     .help(format!(
                         "set pods_per_node to {max_pods} or less, or raise max_pods (at most {MAX_PODS_MAX})"
+                    ))
+                    // pods_per_node is cniplan's own figure: nothing in Azure changes.
+                    .fix(Fix::new(Applicability::Safe).candidate(
+                        format!("set `pods_per_node: {max_pods}`"),
+                        format!(
+                            "set pods_per_node to {max_pods} or less, or raise max_pods (at most {MAX_PODS_MAX})"
+                        ),
+                        vec![Edit::replace(pool.pods_per_node.span, pods, max_pods)],
                     )),
                 );
             }
@@ -44,6 +52,24 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                             "set max_pods between {MAX_PODS_MIN} and {MAX_PODS_MAX}, or leave it unset for \
                              the default of {default}, {why}"
                         )
+                    })
+                    .fix({
+                        // The nearest bound, else the mode's default. A pool's max_pods changes
+                        // only by recreating it: unsafe.
+                        let nearest = max_pods.clamp(MAX_PODS_MIN, MAX_PODS_MAX);
+                        let (default, why) = pool.mode.default_max_pods();
+                        [nearest, default]
+                            .into_iter()
+                            .fold(Fix::new(Applicability::Unsafe), |fix, value| {
+                                fix.candidate(
+                                    format!("set `max_pods: {value}`"),
+                                    format!(
+                                        "set `max_pods: {value}`, within {MAX_PODS_MIN}–{MAX_PODS_MAX}, or leave it \
+                                         unset for the default of {default}, {why}"
+                                    ),
+                                    vec![Edit::replace(pool.max_pods.span, max_pods, value)],
+                                )
+                            })
                     }),
                 );
                 continue;
@@ -73,6 +99,17 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                     )
                     .help(format!(
                         "raise max_pods to {needed} or more, or the pool's minimum node count"
+                    ))
+                    .fix(Fix::new(Applicability::Unsafe).candidate(
+                        format!("set `max_pods: {needed}`"),
+                        format!("set `max_pods: {needed}`, or raise the pool's minimum node count"),
+                        vec![Edit::set(
+                            pool.max_pods.span,
+                            pool.max_pods.defaulted,
+                            "max_pods",
+                            max_pods,
+                            needed,
+                        )],
                     )),
                 );
             }

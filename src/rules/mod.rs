@@ -74,7 +74,6 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     subnet_role_conflict::check,
     private_link_unsupported::check,
     cli_version::check,
-    pod_cidr_overlap::check,
     kubenet_retirement::check,
     kubenet_node_limit::check,
     static_block_limits::check,
@@ -98,6 +97,7 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     subnet_headroom::check,
     pod_subnet_too_large::check,
     pod_cidr_exhausted::check,
+    pod_cidr_overlap::check,
     static_block_max_pods::check,
 ];
 

@@ -6,6 +6,7 @@
 //! Azure/AKS#1795).
 
 use super::exhaustion;
+use super::free_range::SubnetPlaces;
 use crate::capacity::{RangeCapacity, Role};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
@@ -14,6 +15,7 @@ use crate::numbers::thousands;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
+    let mut places = SubnetPlaces::default();
     for c in capacity
         .iter()
         .filter(|c| matches!(c.role, Role::Node | Role::NodePod))
@@ -22,7 +24,14 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
         // a subnet AKS refuses always runs out in the scenario too, so the sentence always
         // has a finding to join.
         let Some(e) = &c.exhaustion else { continue };
-        let finding = exhaustion::finding(Rule::NodeSubnetExhausted, "node subnet", topology, c, e);
+        let finding = exhaustion::finding(
+            Rule::NodeSubnetExhausted,
+            "node subnet",
+            topology,
+            c,
+            e,
+            &mut places,
+        );
         out.extend(finding.map(|mut f| {
             if let Some(sentence) = deploy_refusal(c) {
                 f.message.push_str(&sentence);

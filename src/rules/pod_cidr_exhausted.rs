@@ -4,10 +4,11 @@
 //! max_count (or node_count) × 256 addresses with InsufficientSubnetSize (AKS changelog
 //! 2023-05-07; Azure/AKS-Construction#701); past that, scale-out and surge nodes find no /24.
 
+use super::free_range::{pod_cidr_edit, PodCidrPlaces};
 use crate::capacity::{
     pod_cidr_slots, smallest_pod_cidr_prefix, Exhaustion, Phase, Range, RangeCapacity, Role,
 };
-use crate::diagnostic::{Finding, Rule};
+use crate::diagnostic::{Applicability, Finding, Fix, Rule};
 use crate::limits::POD_CIDR_NODE_PREFIX;
 use crate::mode::Mode;
 use crate::numbers::thousands;
@@ -16,6 +17,7 @@ use crate::topology::{Cidr, Cluster, Topology};
 use ipnet::Ipv4Net;
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
+    let mut places = PodCidrPlaces::default();
     for c in capacity.iter().filter(|c| c.role == Role::PodCidr) {
         let (Range::PodCidr(index), Some(e)) = (c.range, &c.exhaustion) else {
             continue;
@@ -24,7 +26,11 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
         let Some(cidr) = &cluster.pod_cidr else {
             continue;
         };
-        out.push(finding(topology, cluster, cidr, c, e));
+        let finding = finding(topology, cluster, cidr, c, e);
+        out.push(match resize_fix(topology, c, capacity, &mut places) {
+            Some(fix) => finding.fix(fix),
+            None => finding,
+        });
     }
 }
 
@@ -103,6 +109,44 @@ pub(super) fn resize_help(topology: &Topology, c: &RangeCapacity) -> Option<Stri
     Some(help(topology, cluster, cluster.pod_cidr.as_ref()?.net(), c))
 }
 
+/// A pod CIDR that holds the peak nodes within the headroom: in place when free (for overlay,
+/// AKS can expand a pod CIDR to a superset), else the lowest free range. Unsafe: the pod CIDR
+/// is the cluster's, and only an in-place expansion of an overlay cluster keeps it.
+pub(super) fn resize_fix(
+    topology: &Topology,
+    c: &RangeCapacity,
+    capacity: &[RangeCapacity],
+    places: &mut PodCidrPlaces,
+) -> Option<Fix> {
+    let Range::PodCidr(index) = c.range else {
+        return None;
+    };
+    let cidr = topology.clusters[index].pod_cidr.as_ref()?;
+    let headroom = topology.allocation.headroom_warning;
+    let percent = (headroom * 100.0).round();
+    let fix = places.for_cluster(topology, index, capacity).into_iter().fold(
+        Fix::new(Applicability::Unsafe),
+        |fix, net| {
+            let place = if net.contains(&cidr.net().network()) {
+                "the pod CIDR grown in place"
+            } else {
+                "a range nothing in this plan uses"
+            };
+            fix.candidate(
+                format!("set `pod_cidr: {net}`"),
+                format!(
+                    "use `pod_cidr: {net}`, {place}: its {} node slots hold the peak of {} nodes within the \
+                     {percent} % headroom; or lower max_count or max_surge",
+                    thousands(pod_cidr_slots(net.prefix_len())),
+                    thousands(c.peak_demand)
+                ),
+                vec![pod_cidr_edit(cidr, net)],
+            )
+        },
+    );
+    Some(fix)
+}
+
 /// Nodes AKS counts when it validates an overlay pod CIDR at deploy: max_count of the
 /// autoscaling pools, node_count of the others, surge left out.
 fn deploy_check_nodes(cluster: &Cluster, c: &RangeCapacity) -> u64 {
@@ -129,12 +173,8 @@ fn help(topology: &Topology, cluster: &Cluster, net: Ipv4Net, c: &RangeCapacity)
             thousands(c.peak_demand)
         );
     };
-    // The superset of the current range at that size: what an in-place expansion would take.
-    let wider = Ipv4Net::new(net.network(), fit.min(net.prefix_len()))
-        .map(|n| n.trunc())
-        .unwrap_or(net);
     let fits = format!(
-        "use a /{fit} or larger pod CIDR such as `pod_cidr: {wider}`: its {} node slots hold the \
+        "use a /{fit} or larger pod CIDR that overlaps nothing: its {} node slots hold the \
          peak of {} nodes within the {percent} % headroom",
         thousands(pod_cidr_slots(fit)),
         thousands(c.peak_demand)
@@ -150,7 +190,7 @@ fn help(topology: &Topology, cluster: &Cluster, net: Ipv4Net, c: &RangeCapacity)
         "; AKS expands an overlay pod CIDR in place only without Windows pools, so this means \
          a new cluster"
     } else {
-        "; AKS can expand an overlay pod CIDR in place to a superset like this one"
+        "; AKS can expand an overlay pod CIDR in place to a superset of it"
     };
     format!("{fits}{how}; or lower max_count or max_surge")
 }

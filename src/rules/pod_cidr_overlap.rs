@@ -4,14 +4,13 @@
 //! use-byo-cni.md, Prerequisites). Pod traffic to those addresses never leaves the cluster.
 //! Clusters may share one pod CIDR, so pod CIDRs are never compared with each other.
 
-use super::free_range::{self, AlsoAvoid};
-use crate::diagnostic::{Finding, Rule, Severity, Span};
-use crate::limits::POD_CIDR_NODE_PREFIX;
+use super::free_range::{pod_cidr_edit, PodCidrPlaces};
+use crate::capacity::RangeCapacity;
+use crate::diagnostic::{Applicability, Finding, Fix, Rule, Severity, Span};
 use crate::overlap::CidrIndex;
 use crate::plan::model::NetworkPlugin;
 use crate::topology::{Cidr, Cluster, Topology};
 use ipnet::Ipv4Net;
-use std::collections::HashMap;
 
 /// Ranges gathered per finding: the message lists three, the related labels eight; beyond
 /// that a hostile plan would only cost time.
@@ -78,28 +77,27 @@ impl Indexes {
     }
 }
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    let clusters: Vec<(&Cluster, &Cidr)> = topology
+pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
+    let clusters: Vec<(usize, &Cluster, &Cidr)> = topology
         .clusters
         .iter()
-        .filter_map(|c| Some((c, c.pod_cidr_in_use()?)))
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, c, c.pod_cidr_in_use()?)))
         .collect();
     if clusters.is_empty() {
         return;
     }
     let indexes = Indexes::new(topology);
     let peers = topology.peers();
-    let mut free: HashMap<u8, Option<Ipv4Net>> = HashMap::new();
-    for (cluster, pod_cidr) in clusters {
+    let mut places = PodCidrPlaces::default();
+    for (index, cluster, pod_cidr) in clusters {
         let (severity, hits) = hits(topology, &indexes, &peers, cluster, pod_cidr.net());
         if hits.is_empty() {
             continue;
         }
-        let prefix = pod_cidr.net().prefix_len().clamp(8, POD_CIDR_NODE_PREFIX);
-        let suggestion = *free
-            .entry(prefix)
-            .or_insert_with(|| free_range::suggest(topology, prefix, AlsoAvoid::ServiceCidrs));
-        out.push(finding(cluster, pod_cidr, severity, &hits, suggestion));
+        // Sized for the cluster's peak nodes, so the range offered is not already full.
+        let free = places.for_cluster(topology, index, capacity);
+        out.push(finding(cluster, pod_cidr, severity, &hits, &free));
     }
 }
 
@@ -205,7 +203,7 @@ fn finding(
     pod_cidr: &Cidr,
     severity: Severity,
     hits: &[Hit],
-    free: Option<Ipv4Net>,
+    free: &[Ipv4Net],
 ) -> Finding {
     let default = if pod_cidr.defaulted { "default " } else { "" };
     let subject = format!(
@@ -232,18 +230,24 @@ fn finding(
             listed.join(", ")
         ),
     };
-    let help = match free {
-        Some(free) => format!(
-            "set `pod_cidr: {free}`, a range nothing in this plan uses; clusters may share one pod CIDR"
-        ),
-        None => "set `pod_cidr` to a private range that no subnet, peered VNet, external network or \
-                 service CIDR uses"
-            .to_string(),
-    };
+    let help = "set `pod_cidr` to a private range that no subnet, peered VNet, external network or \
+                service CIDR uses, large enough for a /24 per node";
+    // A pod CIDR is the cluster's: AKS moves it only by recreating the cluster.
+    let fix = free.iter().fold(Fix::new(Applicability::Unsafe), |fix, &free| {
+        fix.candidate(
+            format!("set `pod_cidr: {free}`"),
+            format!(
+                "set `pod_cidr: {free}`, a range nothing in this plan uses, with a /24 for each node at the \
+                 cluster's peak; clusters may share one pod CIDR"
+            ),
+            vec![pod_cidr_edit(pod_cidr, free)],
+        )
+    });
     hits.iter().take(MAX_RELATED).fold(
         Finding::new(Rule::PodCidrOverlap, pod_cidr.span, message)
             .severity(severity)
-            .help(help),
+            .help(help)
+            .fix(fix),
         |f, hit| f.related(hit.span, format!("{} is here", hit.what)),
     )
 }

@@ -2,6 +2,7 @@
 //! "not enough IPs available, waiting on Azure CNS to allocate more" (azure-facts.md).
 
 use super::exhaustion;
+use super::free_range::SubnetPlaces;
 use crate::capacity::{Exhaustion, RangeCapacity, Role};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
@@ -9,9 +10,10 @@ use crate::numbers::thousands;
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
+    let mut places = SubnetPlaces::default();
     for c in capacity.iter().filter(|c| c.role == Role::VirtualNode) {
         if let Some(e) = &c.exhaustion {
-            out.extend(virtual_nodes(topology, c, e));
+            out.extend(virtual_nodes(topology, c, e, &mut places));
         }
     }
     for c in capacity.iter().filter(|c| c.role == Role::Pod) {
@@ -22,6 +24,7 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
                 topology,
                 c,
                 e,
+                &mut places,
             ));
         }
     }
@@ -29,7 +32,12 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
 
 /// A virtual-node subnet holds one IP per pod, fixed from baseline on: it is short from the
 /// start, by the pods that do not fit.
-fn virtual_nodes(topology: &Topology, c: &RangeCapacity, e: &Exhaustion) -> Option<Finding> {
+fn virtual_nodes(
+    topology: &Topology,
+    c: &RangeCapacity,
+    e: &Exhaustion,
+    places: &mut SubnetPlaces,
+) -> Option<Finding> {
     let subnet = &topology.subnets[c.subnet()?];
     let cidr = subnet.cidr.as_ref()?;
     let cluster = &topology.clusters[e.cluster];
@@ -44,8 +52,10 @@ fn virtual_nodes(topology: &Topology, c: &RangeCapacity, e: &Exhaustion) -> Opti
         cluster.pools[e.pool].name.value,
         cluster.name.value,
     );
-    Some(
-        Finding::new(Rule::PodSubnetExhausted, cidr.span, message)
-            .help(super::sizing::resize_help(topology, c)),
-    )
+    let mut finding = Finding::new(Rule::PodSubnetExhausted, cidr.span, message)
+        .help(super::sizing::resize_help(topology, c));
+    if let Some(fix) = super::sizing::resize_fix(topology, c, places) {
+        finding = finding.fix(fix);
+    }
+    Some(finding)
 }

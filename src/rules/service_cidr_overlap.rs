@@ -4,9 +4,9 @@
 //! Overlapping only the address space of the VNet or of a peered VNet deploys, but any subnet
 //! later made there is unreachable from pods: a warning.
 
-use super::free_range::{self, AlsoAvoid};
+use super::free_range::{self, service_cidr_edits};
 use crate::diagnostic::Rule;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::topology::{Cidr, Cluster, Topology};
 use ipnet::Ipv4Net;
 
@@ -15,7 +15,7 @@ const MAX_RELATED: usize = 8;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     let peers = topology.peers();
-    let mut suggestion: Option<Option<Ipv4Net>> = None;
+    let mut suggestions: std::collections::HashMap<u8, Vec<Ipv4Net>> = std::collections::HashMap::new();
     for cluster in &topology.clusters {
         let Some(service) = &cluster.service_cidr else {
             continue;
@@ -63,7 +63,12 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         if hits.is_empty() {
             continue;
         }
-        let free = *suggestion.get_or_insert_with(|| suggest_free(topology, net.prefix_len()));
+        let prefix = net
+            .prefix_len()
+            .clamp(crate::limits::LARGEST_SERVICE_CIDR_PREFIX, 24);
+        let free = suggestions
+            .entry(prefix)
+            .or_insert_with(|| free_range::service_cidr_places(topology, prefix));
         out.push(finding(cluster, service, severity, &hits, free));
     }
 }
@@ -77,7 +82,7 @@ fn finding(
     service: &Cidr,
     severity: Severity,
     hits: &[(&Cidr, String)],
-    free: Option<Ipv4Net>,
+    free: &[Ipv4Net],
 ) -> Finding {
     let subject = if service.defaulted {
         format!(
@@ -105,26 +110,24 @@ fn finding(
             listed.join(", ")
         ),
     };
-    let help = match free {
-        Some(free) => format!(
-            "set `service_cidr: {free}` and `dns_service_ip: {}`, a range nothing in this plan uses",
-            std::net::Ipv4Addr::from(u32::from(free.network()) + 10)
-        ),
-        None => {
-            "set `service_cidr` to a range that no subnet, peered VNet or external network uses".to_string()
-        }
-    };
+    let help = "set `service_cidr` to a range that no subnet, peered VNet or external network uses, \
+                and `dns_service_ip` to an address inside it";
+    // A service CIDR may exist in Azure, and AKS changes it only by recreating the cluster.
+    let fix = free.iter().fold(Fix::new(Applicability::Unsafe), |fix, &free| {
+        let dns = free_range::dns_of(free);
+        fix.candidate(
+            format!("set `service_cidr: {free}` and `dns_service_ip: {dns}`"),
+            format!(
+                "set `service_cidr: {free}` and `dns_service_ip: {dns}`, a range nothing in this plan uses"
+            ),
+            service_cidr_edits(cluster, free),
+        )
+    });
     hits.iter().take(MAX_RELATED).fold(
         Finding::new(Rule::ServiceCidrOverlap, service.span, message)
             .severity(severity)
-            .help(help),
+            .help(help)
+            .fix(fix),
         |f, (cidr, what)| f.related(cidr.span, format!("{what} is here")),
     )
-}
-
-/// A private range of the same size, at most a /24: a /32 service CIDR would mean millions of
-/// candidates (found by fuzzing).
-fn suggest_free(topology: &Topology, prefix: u8) -> Option<Ipv4Net> {
-    let prefix = prefix.clamp(crate::limits::LARGEST_SERVICE_CIDR_PREFIX, 24);
-    free_range::suggest(topology, prefix, AlsoAvoid::Nothing)
 }

@@ -2,8 +2,10 @@
 //! subnet-headroom): the smallest subnet that holds the peak, never one another rule forbids,
 //! and only the settings that change that subnet's demand.
 
+use super::free_range::{single_cidr, SubnetPlaces};
 use crate::capacity::{pod_cidr_slots, smallest_prefix_for, usable_ips, PoolUse, RangeCapacity, Role};
-use crate::limits::LARGEST_POD_SUBNET_PREFIX;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::limits::{LARGEST_POD_SUBNET_PREFIX, LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX};
 use crate::mode::Mode;
 use crate::numbers::thousands;
 use crate::topology::Topology;
@@ -14,20 +16,7 @@ use std::collections::BTreeMap;
 pub fn resize_help(topology: &Topology, c: &RangeCapacity) -> String {
     let headroom = topology.allocation.headroom_warning;
     let percent = (headroom * 100.0).round();
-    let settings = demand_settings(c.role);
-    // A provisioned pool's bound is its max_nodes (the NodePool's limits).
-    let provisioned = c
-        .uses
-        .iter()
-        .any(|u| topology.clusters[u.cluster].pools[u.pool].provisioned);
-    let settings = &if provisioned {
-        settings.replace(
-            "(max_count or node_count)",
-            "(max_count, node_count or max_nodes)",
-        )
-    } else {
-        settings.to_string()
-    };
+    let settings = &settings_text(topology, c);
     let Some(subnet) = c.subnet() else {
         return pod_cidr_help(c.peak_demand, headroom, settings);
     };
@@ -51,6 +40,72 @@ pub fn resize_help(topology: &Topology, c: &RangeCapacity) -> String {
         ),
         None => format!("no single subnet holds the peak of {peak} IPs; give pools their own subnets, or lower {settings}"),
     }
+}
+
+/// The settings that change the range's demand, as a help names them.
+fn settings_text(topology: &Topology, c: &RangeCapacity) -> String {
+    let settings = demand_settings(c.role);
+    // A provisioned pool's bound is its max_nodes (the NodePool's limits).
+    let provisioned = c
+        .uses
+        .iter()
+        .any(|u| topology.clusters[u.cluster].pools[u.pool].provisioned);
+    if provisioned {
+        settings.replace(
+            "(max_count or node_count)",
+            "(max_count, node_count or max_nodes)",
+        )
+    } else {
+        settings.to_string()
+    }
+}
+
+/// The subnet grown to hold its peak within the headroom: candidates at its own start, then
+/// free ranges of its VNet. None for a range with several prefixes or written `auto`, and for
+/// a pod subnet the mode caps below its peak (its pools must be split: see [`resize_help`]).
+/// Unsafe: the subnet may exist, and Azure changes the prefix of a subnet in use only by
+/// recreating it.
+pub fn resize_fix(topology: &Topology, c: &RangeCapacity, places: &mut SubnetPlaces) -> Option<Fix> {
+    let s = c.subnet()?;
+    let cidr = single_cidr(topology, s)?;
+    let reserved = topology.subnets[s].reserved_ips.value;
+    let headroom = topology.allocation.headroom_warning;
+    let smallest = smallest_prefix_for(c.peak_demand, reserved, headroom)?;
+    let pod_mode = |mode| c.role == Role::Pod && c.uses.iter().any(|u| u.mode == mode);
+    let limit = if pod_mode(Mode::Dynamic) {
+        LARGEST_POD_SUBNET_PREFIX
+    } else if pod_mode(Mode::StaticBlock) {
+        LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX
+    } else {
+        0
+    };
+    if smallest < limit {
+        return None;
+    }
+    let prefix = smallest.min(cidr.net().prefix_len());
+    let vnet = &topology.vnets[topology.subnets[s].vnet].name.value;
+    let percent = (headroom * 100.0).round();
+    let peak = thousands(c.peak_demand);
+    let settings = settings_text(topology, c);
+    let fix = places.for_subnet(topology, s, prefix).into_iter().fold(
+        Fix::new(Applicability::Unsafe),
+        |fix, net| {
+            let place = if net.network() == cidr.net().network() {
+                "the subnet grown in place".to_string()
+            } else {
+                format!("a free /{prefix} of VNet `{vnet}`")
+            };
+            fix.candidate(
+                format!("set `cidr: {net}`"),
+                format!(
+                    "use `{net}`, {place}: it holds the peak of {peak} IPs within the {percent} % headroom; \
+                     or lower {settings}"
+                ),
+                vec![Edit::replace(cidr.span, cidr.written, net)],
+            )
+        },
+    );
+    Some(fix)
 }
 
 /// A pod CIDR holds one node per /24: the smallest prefix whose slots hold the peak nodes

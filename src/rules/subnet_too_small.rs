@@ -2,14 +2,16 @@
 //! reserved_ips take more than Azure's 5 leave of it, so it has no usable IP (Azure virtual
 //! network FAQ; docs/capacity.md: usable is never negative, and such a subnet is reported).
 
+use super::free_range::{move_fix, SubnetPlaces};
 use crate::capacity::usable_ips;
-use crate::diagnostic::Finding;
 use crate::diagnostic::Rule;
+use crate::diagnostic::{Applicability, Finding};
 use crate::limits::{RESERVED_IPS_PER_SUBNET, SMALLEST_SUBNET_PREFIX};
 use crate::topology::Topology;
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for subnet in &topology.subnets {
+    let mut places = SubnetPlaces::default();
+    for (s, subnet) in topology.subnets.iter().enumerate() {
         let Some(cidr) = &subnet.cidr else { continue };
         let mut too_small = false;
         for cidr in subnet.cidrs() {
@@ -18,19 +20,29 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                 continue;
             }
             too_small = true;
-            out.push(
-                Finding::new(
-                    Rule::SubnetTooSmall,
-                    cidr.span,
-                    format!(
-                        "subnet `{}` is a /{prefix}; Azure's smallest subnet is a /{SMALLEST_SUBNET_PREFIX}",
-                        subnet.name.value
-                    ),
-                )
-                .help(format!(
-                    "use a /{SMALLEST_SUBNET_PREFIX} or larger: Azure keeps 5 addresses of every subnet"
-                )),
+            // Azure creates no subnet smaller than a /29, so this one never deployed: safe.
+            let fix = move_fix(
+                topology,
+                &mut places,
+                s,
+                SMALLEST_SUBNET_PREFIX,
+                Applicability::Safe,
             );
+            let finding = Finding::new(
+                Rule::SubnetTooSmall,
+                cidr.span,
+                format!(
+                    "subnet `{}` is a /{prefix}; Azure's smallest subnet is a /{SMALLEST_SUBNET_PREFIX}",
+                    subnet.name.value
+                ),
+            )
+            .help(format!(
+                "use a /{SMALLEST_SUBNET_PREFIX} or larger: Azure keeps 5 addresses of every subnet"
+            ));
+            out.push(match fix {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
         }
         if too_small {
             continue;

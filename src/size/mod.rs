@@ -5,12 +5,11 @@
 //! Where a range may go: a subnet inside its VNet's address space, clear of every subnet,
 //! peered VNet, external network, service CIDR, pod CIDR and forbidden range; a pod CIDR
 //! outside every VNet of the plan, external network, service CIDR and forbidden range. The
-//! free range is the lowest aligned block that fits ([`space::first_fit`]); a subnet that
+//! free range is the lowest aligned block that fits (`topology::space::first_fit`); a subnet that
 //! already has a range keeps its start when its new size fits there (shrinking in place, or
 //! growing into free neighbours).
 
 pub mod auto;
-pub mod space;
 pub mod write;
 
 use crate::capacity::Model;
@@ -18,14 +17,18 @@ use crate::capacity::{
     self, pod_cidr_slots, scenario, usable_ips, PoolKnobs, PoolUse, Range, RangeCapacity, Role,
 };
 use crate::limits::{
-    self, LARGEST_POD_SUBNET_PREFIX, LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX, POD_CIDR_NODE_PREFIX,
+    LARGEST_POD_SUBNET_PREFIX, LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX, POD_CIDR_NODE_PREFIX,
     SMALLEST_SUBNET_PREFIX,
 };
 use crate::mode::Mode;
+pub use crate::topology::place::{
+    peer_spaces, place_in_vnet, place_pod_cidr, pod_cidr_occupied, vnet_occupied,
+};
+pub use crate::topology::space;
 use crate::topology::Topology;
 use ipnet::Ipv4Net;
 use serde::Serialize;
-use space::{bounds, first_fit, is_free, Occupied};
+use space::Occupied;
 
 /// The prefix a range needs, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,124 +107,6 @@ pub fn size_pod_cidr(topology: &Topology, cluster: usize, uses: &[PoolUse]) -> S
         capped: false,
         peak_demand: peak,
     }
-}
-
-/// Everything a subnet placed inside a VNet must stay clear of, its peers' address spaces
-/// aside (see [`peer_spaces`]): every subnet (owned, so it may look for room in its own
-/// range), service CIDR, pod CIDR, external network and forbidden range.
-pub fn vnet_occupied(topology: &Topology) -> Occupied {
-    let subnets = topology
-        .subnets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| Some((s.cidr.as_ref()?.net(), Some(i))));
-    let clusters = topology.clusters.iter().flat_map(|c| {
-        let service = c.service_cidr.as_ref().map(|s| s.net());
-        let pod = c.pod_cidr.as_ref().map(|p| p.net());
-        service.into_iter().chain(pod).map(|n| (n, None))
-    });
-    Occupied::new(
-        subnets
-            .chain(clusters)
-            .chain(external_and_forbidden(topology))
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// The address spaces of the VNets peered with `vnet` (both ways).
-pub fn peer_spaces(topology: &Topology, peers: &[Vec<usize>], vnet: usize) -> Occupied {
-    let spaces = peers
-        .get(vnet)
-        .into_iter()
-        .flatten()
-        .flat_map(|&p| topology.vnets[p].address_space.iter().map(|c| (c.net(), None)));
-    Occupied::new(spaces.collect::<Vec<_>>())
-}
-
-/// The lowest free block of `prefix` in the VNet's address space (in its written order);
-/// `own` is the subnet looking, whose current range counts as free to it and is tried first
-/// at the same start.
-pub fn place_in_vnet(
-    topology: &Topology,
-    vnet: usize,
-    layers: &[&Occupied],
-    prefix: u8,
-    own: Option<(usize, Ipv4Net)>,
-) -> Option<Ipv4Net> {
-    let spaces: Vec<Ipv4Net> = topology.vnets[vnet]
-        .address_space
-        .iter()
-        .map(|c| c.net())
-        .collect();
-    let skip = own.map(|(s, _)| s);
-    let in_place = own
-        .and_then(|(_, current)| Ipv4Net::new(current.network(), prefix).ok())
-        .map(|n| n.trunc())
-        .filter(|n| spaces.iter().any(|space| space.contains(n)) && is_free(layers, *n, skip));
-    in_place.or_else(|| {
-        spaces.iter().find_map(|space| {
-            let (lo, hi) = bounds(*space);
-            first_fit(layers, lo, hi, prefix, skip)
-        })
-    })
-}
-
-/// Where a pod CIDR may go, in order of preference: beside AKS's default 10.244.0.0/16 (the
-/// range users recognise), the rest of 10.0.0.0/8, then 100.64.0.0/10 (RFC 6598 shared
-/// space, rarely routed in enterprise networks), then 172.16.0.0/12 and 192.168.0.0/16.
-const POD_CIDR_SPACES: [(u32, u32); 5] = [
-    (0x0af4_0000, 0x0aff_ffff), // 10.244.0.0 – 10.255.255.255
-    (0x0a00_0000, 0x0af3_ffff), // 10.0.0.0 – 10.243.255.255
-    (0x6440_0000, 0x647f_ffff), // 100.64.0.0/10
-    (0xac10_0000, 0xac1f_ffff), // 172.16.0.0/12
-    (0xc0a8_0000, 0xc0a8_ffff), // 192.168.0.0/16
-];
-
-/// External networks and forbidden ranges: in the way of every range cniplan places.
-fn external_and_forbidden(topology: &Topology) -> impl Iterator<Item = (Ipv4Net, Option<usize>)> + '_ {
-    let external = topology
-        .external_networks
-        .iter()
-        .flat_map(|e| e.cidrs.iter().map(|c| (c.net(), None)));
-    let forbidden = limits::FORBIDDEN_FOR_AKS
-        .iter()
-        .chain(limits::FORBIDDEN_FOR_VNETS)
-        .map(|f| (f.net, None));
-    external.chain(forbidden)
-}
-
-/// Everything a pod CIDR must stay clear of: every VNet of the plan (pods are routed beside
-/// them; the rule only forbids the cluster's own and its peers', but a plan's other VNets may
-/// be peered tomorrow), external networks, service CIDRs and forbidden ranges. Other pod
-/// CIDRs are no obstacle: clusters may reuse one.
-fn pod_cidr_occupied(topology: &Topology) -> Occupied {
-    let vnets = topology
-        .vnets
-        .iter()
-        .flat_map(|v| v.address_space.iter().map(|c| (c.net(), None)));
-    let services = topology
-        .clusters
-        .iter()
-        .filter_map(|c| Some((c.service_cidr.as_ref()?.net(), None)));
-    Occupied::new(
-        vnets
-            .chain(services)
-            .chain(external_and_forbidden(topology))
-            .collect::<Vec<_>>(),
-    )
-}
-
-fn place_pod_cidr(occupied: &Occupied, prefix: u8, current: Ipv4Net) -> Option<Ipv4Net> {
-    let layers = [occupied];
-    let in_place = Ipv4Net::new(current.network(), prefix)
-        .ok()
-        .map(|n| n.trunc())
-        .filter(|n| is_free(&layers, *n, None));
-    in_place.or_else(|| {
-        POD_CIDR_SPACES
-            .iter()
-            .find_map(|&(lo, hi)| first_fit(&layers, u64::from(lo), u64::from(hi), prefix, None))
-    })
 }
 
 /// One row of `cniplan size`: the five fields of docs/json-output.md, then what explains them.

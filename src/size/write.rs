@@ -25,7 +25,8 @@ pub fn fill_in(text: &str, topology: &Topology) -> Written {
             .and_then(|cidr| replaced(written, &cidr.net().to_string()));
         match replacement {
             Some(new) => {
-                let (end, new) = keep_comment_column(text, auto.span.end, written.len(), new);
+                let (end, new) =
+                    crate::source::edit::keep_comment_column(text, auto.span.end, written.len(), new);
                 edits.push((auto.span.start, end, new));
             }
             None => left.push(format!(
@@ -41,18 +42,6 @@ pub fn fill_in(text: &str, topology: &Topology) -> Written {
         out.replace_range(start..end, &new);
     }
     Written { text: out, left }
-}
-
-/// A comment after the value stays in its column: the spaces before it shrink or grow by
-/// what the value does (one space is always kept). Returns the edit's end and its text.
-fn keep_comment_column(text: &str, end: usize, old_len: usize, new: String) -> (usize, String) {
-    let rest = text.get(end..).unwrap_or("");
-    let spaces = rest.len() - rest.trim_start_matches(' ').len();
-    if spaces == 0 || !rest[spaces..].starts_with('#') {
-        return (end, new);
-    }
-    let padding = (old_len + spaces).saturating_sub(new.len()).max(1);
-    (end + spaces, format!("{new}{}", " ".repeat(padding)))
 }
 
 /// The CIDR in the value's own quoting; `None` when the text at the span is not an `auto`
@@ -73,26 +62,6 @@ fn replaced(written: &str, cidr: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::replaced;
-
-    #[test]
-    fn a_comment_keeps_its_column() {
-        let text = "cidr: auto        # why\n";
-        let (end, new) = super::keep_comment_column(text, 10, 4, "10.30.1.0/27".to_string());
-        assert_eq!(
-            format!("{}{new}{}", &text[..6], &text[end..]),
-            "cidr: 10.30.1.0/27 # why\n"
-        );
-        let (end, new) = super::keep_comment_column(text, 10, 4, "10.0.0.0/8".to_string());
-        assert_eq!(
-            format!("{}{new}{}", &text[..6], &text[end..]),
-            "cidr: 10.0.0.0/8  # why\n"
-        );
-        let plain = "cidr: auto\n";
-        assert_eq!(
-            super::keep_comment_column(plain, 10, 4, "x".to_string()),
-            (10, "x".to_string())
-        );
-    }
 
     #[test]
     fn keeps_the_values_quoting() {

@@ -1,5 +1,6 @@
 //! A plan's text and the mapping from byte offsets to 1-based lines and columns.
 
+pub mod edit;
 pub mod read;
 
 use std::borrow::Cow;

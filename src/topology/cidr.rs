@@ -21,7 +21,7 @@ pub fn parse_cidr6(text: &str, span: Span) -> Result<ipnet::Ipv6Net, Finding> {
 }
 
 /// A CIDR as written (host bits are `cidr-host-bits`' business, not a parse error).
-pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
+pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Box<Finding>> {
     // Azure and the azurerm provider refuse a prefix with anything around it: a Terraform
     // heredoc's value ends in its line break, which no trimming of cniplan's may hide.
     let trimmed = text.trim();
@@ -31,17 +31,19 @@ pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
         } else {
             "spaces"
         };
-        return Err(Finding::new(
-            Rule::InvalidCidr,
-            span,
-            format!(
-                "`{}` has {around} around it; Azure refuses the prefix",
-                crate::source::visible(text)
-            ),
-        )
-        .help(format!(
-            "write `{trimmed}`; a heredoc's value ends in its line break (`chomp(<<EOT … EOT)` drops it)"
-        )));
+        return Err(Box::new(
+            Finding::new(
+                Rule::InvalidCidr,
+                span,
+                format!(
+                    "`{}` has {around} around it; Azure refuses the prefix",
+                    crate::source::visible(text)
+                ),
+            )
+            .help(format!(
+                "write `{trimmed}`; a heredoc's value ends in its line break (`chomp(<<EOT … EOT)` drops it)"
+            )),
+        ));
     }
     let text = trimmed;
     // ipnet reads `010.0.0.0/8` as 10.0.0.0/8; Azure refuses it, so it is explained below.
@@ -51,7 +53,9 @@ pub fn parse_cidr(text: &str, span: Span) -> Result<Ipv4Net, Finding> {
         }
     }
     let (message, help) = cidr_refusal(text);
-    Err(Finding::new(Rule::InvalidCidr, span, message).help(help))
+    Err(Box::new(
+        Finding::new(Rule::InvalidCidr, span, message).help(help),
+    ))
 }
 
 /// `auto` or `auto/22` (any case), a subnet whose range cniplan chooses: `Some(Ok(None))` for
@@ -254,7 +258,7 @@ fn leading_zeros(text: &str) -> Option<(String, String)> {
     })
 }
 
-pub fn parse_ip(text: &str, span: Span) -> Result<Ipv4Addr, Finding> {
+pub fn parse_ip(text: &str, span: Span) -> Result<Ipv4Addr, Box<Finding>> {
     let text = text.trim();
     let fixable = spaces(
         text,
@@ -263,20 +267,24 @@ pub fn parse_ip(text: &str, span: Span) -> Result<Ipv4Addr, Finding> {
     )
     .or_else(|| leading_zeros(text));
     if let Some((message, help)) = fixable {
-        return Err(Finding::new(Rule::InvalidCidr, span, message).help(help));
+        return Err(Box::new(
+            Finding::new(Rule::InvalidCidr, span, message).help(help),
+        ));
     }
     match text.parse::<IpAddr>() {
         Ok(IpAddr::V4(ip)) => Ok(ip),
-        Ok(IpAddr::V6(_)) => Err(Finding::new(
-            Rule::InvalidCidr,
-            span,
-            format!("`{text}` is IPv6; cniplan plans IPv4 ranges"),
-        )
-        .help("use an IPv4 address inside the service CIDR, conventionally its 10th address")),
-        Err(_) => Err(
+        Ok(IpAddr::V6(_)) => Err(Box::new(
+            Finding::new(
+                Rule::InvalidCidr,
+                span,
+                format!("`{text}` is IPv6; cniplan plans IPv4 ranges"),
+            )
+            .help("use an IPv4 address inside the service CIDR, conventionally its 10th address"),
+        )),
+        Err(_) => Err(Box::new(
             Finding::new(Rule::InvalidCidr, span, format!("`{text}` is not an IP address"))
                 .help("write an IPv4 address inside the service CIDR, conventionally its 10th address"),
-        ),
+        )),
     }
 }
 

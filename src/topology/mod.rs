@@ -4,7 +4,9 @@
 pub mod churn_settings;
 mod cidr;
 mod miss;
+pub mod place;
 mod resolve;
+pub mod space;
 
 use crate::diagnostic::{Span, Spanned};
 use crate::limits::Allocation;

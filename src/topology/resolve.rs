@@ -106,7 +106,7 @@ impl VnetSubnets {
                 let more_cidrs = subnet
                     .more_cidrs
                     .iter()
-                    .filter_map(|text| cidr_of(text).map_err(|f| findings.push(f)).ok())
+                    .filter_map(|text| cidr_of(text).map_err(|f| findings.push(*f)).ok())
                     .collect();
                 Subnet {
                     more_cidrs,
@@ -139,7 +139,7 @@ fn range(text: &Spanned<String>) -> (Option<Cidr>, Option<AutoCidr>, Option<Find
     match cidr::parse_auto(&text.value, text.span) {
         None => match cidr_of(text) {
             Ok(cidr) => (Some(cidr), None, None),
-            Err(finding) => (None, None, Some(finding)),
+            Err(finding) => (None, None, Some(*finding)),
         },
         Some(Ok(prefix)) => (
             None,
@@ -180,7 +180,7 @@ fn same_folded(a: &str, b: &str) -> bool {
     folded(a) == folded(b)
 }
 
-fn cidr_of(text: &Spanned<String>) -> Result<Cidr, Finding> {
+fn cidr_of(text: &Spanned<String>) -> Result<Cidr, Box<Finding>> {
     cidr::parse_cidr(&text.value, text.span).map(|written| Cidr {
         written,
         span: text.span,
@@ -211,7 +211,7 @@ impl Resolver {
         match cidr_of(text) {
             Ok(cidr) => Some(cidr),
             Err(finding) => {
-                self.findings.push(finding);
+                self.findings.push(*finding);
                 None
             }
         }
@@ -500,7 +500,7 @@ impl Resolver {
             Some(text) => match cidr::parse_ip(&text.value, text.span) {
                 Ok(ip) => Some(Spanned::new(ip, text.span)),
                 Err(finding) => {
-                    self.findings.push(finding);
+                    self.findings.push(*finding);
                     None
                 }
             },
