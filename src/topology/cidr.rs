@@ -9,14 +9,16 @@ use std::net::{IpAddr, Ipv4Addr};
 
 /// An IPv6 CIDR as written: the second family of a dual-stack cluster's pod and service
 /// CIDRs.
-pub fn parse_cidr6(text: &str, span: Span) -> Result<ipnet::Ipv6Net, Finding> {
+pub fn parse_cidr6(text: &str, span: Span) -> Result<ipnet::Ipv6Net, Box<Finding>> {
     text.parse::<ipnet::Ipv6Net>().map_err(|_| {
-        Finding::new(
-            Rule::InvalidCidr,
-            span,
-            format!("`{}` is no IPv6 prefix", crate::source::visible(text)),
+        Box::new(
+            Finding::new(
+                Rule::InvalidCidr,
+                span,
+                format!("`{}` is no IPv6 prefix", crate::source::visible(text)),
+            )
+            .help("write an IPv6 prefix such as fd12:3456:789a::/64 (the IPv4 one comes first)"),
         )
-        .help("write an IPv6 prefix such as fd12:3456:789a::/64 (the IPv4 one comes first)")
     })
 }
 

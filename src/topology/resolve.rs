@@ -569,7 +569,7 @@ impl Resolver {
                             defaulted: false,
                         })
                     }
-                    Err(finding) => self.findings.push(finding),
+                    Err(finding) => self.findings.push(*finding),
                 }
             } else if v4.is_some() {
                 self.findings.push(schema(
