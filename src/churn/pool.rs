@@ -8,6 +8,15 @@ use super::rng::Rng;
 use super::setup::PoolPlan;
 use crate::allocator::{Batching, NodeIps};
 
+/// How a node's pods move through the node agent's pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stepping {
+    /// In one step where the allocation is a function of the pod count, else pod by pod.
+    ByCounts,
+    /// Always pod by pod: the reference the tests hold the other to.
+    PodByPod,
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Node {
     /// The node's pod IPs (dynamic pools only).
@@ -82,11 +91,16 @@ pub struct PoolState<'a> {
     pod_range: usize,
     pub dynamic: bool,
     max_pods: u32,
+    /// Whether a node's pods move in one step ([`NodeIps::move_to`]) rather than one by one:
+    /// under thresholds that make the allocation a function of the pod count
+    /// ([`Batching::counts_by_pods`], the defaults), unless a test asks for the reference.
+    pub by_counts: bool,
 }
 
 impl<'a> PoolState<'a> {
-    pub fn new(plan: &'a PoolPlan) -> Self {
+    pub fn new(plan: &'a PoolPlan, stepping: Stepping) -> Self {
         let dynamic = plan.batching.is_some() && plan.pod_range.is_some();
+        let by_counts = stepping == Stepping::ByCounts && plan.batching.is_some_and(|b| b.counts_by_pods());
         PoolState {
             plan,
             nodes: Vec::with_capacity(plan.full as usize + plan.surge as usize),
@@ -102,6 +116,7 @@ impl<'a> PoolState<'a> {
             pod_range: plan.pod_range.unwrap_or(0),
             dynamic,
             max_pods: plan.max_pods,
+            by_counts,
         }
     }
 
@@ -140,8 +155,23 @@ impl<'a> PoolState<'a> {
         self.fill(i, cap, demand);
     }
 
-    /// Up to `pods` pods start on node `i`, one by one; how many did.
+    /// Up to `pods` pods start on node `i`, one by one (in one step where the allocation is a
+    /// function of the pod count: the pods only come, so the range's demand only rises and
+    /// its peak is where the pods stop); how many did.
     pub fn fill(&mut self, i: usize, pods: u32, demand: &mut Demand) -> u32 {
+        if self.by_counts && self.dynamic {
+            let b = self.batching;
+            let node = &mut self.nodes[i];
+            let (before, from) = (node.ips.allocated, node.ips.assigned);
+            let to = node.ips.move_to(from.saturating_add(pods), &b);
+            let started = to - from;
+            self.room -= i64::from(started);
+            if to == self.max_pods && from < self.max_pods {
+                self.below_max -= 1;
+            }
+            demand.moved(self.pod_range, before, node.ips.allocated);
+            return started;
+        }
         for started in 0..pods {
             if !self.add_pod(i, demand) {
                 return started;
@@ -176,7 +206,13 @@ impl<'a> PoolState<'a> {
         let b = self.batching;
         let node = &mut self.nodes[i];
         let before = node.ips.allocated;
-        if !node.ips.add_pod(&b) {
+        let added = if self.by_counts {
+            let from = node.ips.assigned;
+            node.ips.move_to(from.saturating_add(1), &b) > from
+        } else {
+            node.ips.add_pod(&b)
+        };
+        if !added {
             return false;
         }
         self.room -= 1;
@@ -195,7 +231,11 @@ impl<'a> PoolState<'a> {
             return;
         }
         let (before, was_full) = (node.ips.allocated, node.ips.assigned == self.max_pods);
-        node.ips.remove_pod(&b);
+        if self.by_counts {
+            node.ips.move_to(node.ips.assigned - 1, &b);
+        } else {
+            node.ips.remove_pod(&b);
+        }
         self.room += 1;
         self.below_max += u32::from(was_full);
         demand.moved(self.pod_range, before, node.ips.allocated);
