@@ -157,14 +157,20 @@ impl NodeIps {
     /// ([`Batching::counts_by_pods`], which says why this is exact), else pod by pod. Returns
     /// the pods the node holds after: fewer than `pods` when it has no IP for more (at max
     /// pods).
+    #[inline]
     pub fn move_to(&mut self, pods: u32, b: &Batching) -> u32 {
-        if !b.counts_by_pods() {
-            while self.assigned < pods && self.add_pod(b) {}
-            while self.assigned > pods {
-                self.remove_pod(b);
-            }
-            return self.assigned;
+        if b.counts_by_pods() {
+            self.move_by_counts(pods, b)
+        } else {
+            self.move_pod_by_pod(pods, b)
         }
+    }
+
+    /// [`NodeIps::move_to`] in one step, for thresholds where [`Batching::counts_by_pods`]
+    /// holds (the caller has checked; the hot paths of churn check once per pool).
+    #[inline]
+    pub fn move_by_counts(&mut self, pods: u32, b: &Batching) -> u32 {
+        debug_assert!(b.counts_by_pods());
         let a = self.allocated;
         if pods >= self.assigned {
             // Pods start while one finds a free IP: up to max pods, or with no refill
@@ -181,6 +187,15 @@ impl NodeIps {
                 self.allocated = b.pool_ips(pods);
             }
             self.assigned = pods;
+        }
+        self.assigned
+    }
+
+    #[inline(never)]
+    fn move_pod_by_pod(&mut self, pods: u32, b: &Batching) -> u32 {
+        while self.assigned < pods && self.add_pod(b) {}
+        while self.assigned > pods {
+            self.remove_pod(b);
         }
         self.assigned
     }

@@ -25,10 +25,13 @@ pub struct Node {
     pub cap: u32,
     /// Running pods of the Deployment rolling out now, not yet replaced.
     pub old: u32,
+    /// Of its pods, those terminating (holding their IPs until they are gone).
+    pub leaving: u32,
 }
 
 impl Node {
     /// How far the node is above (positive) or below its own share of pods.
+    #[inline(always)]
     fn load(&self) -> i64 {
         i64::from(self.ips.assigned) - i64::from(self.cap)
     }
@@ -48,6 +51,7 @@ impl Demand {
         }
     }
 
+    #[inline(always)]
     pub fn add(&mut self, r: usize, n: u64) {
         let now = &mut self.now[r];
         *now += n;
@@ -57,11 +61,13 @@ impl Demand {
         }
     }
 
+    #[inline(always)]
     fn sub(&mut self, r: usize, n: u64) {
         self.now[r] = self.now[r].saturating_sub(n);
     }
 
     /// A node's pool went from `before` to `after` allocated IPs.
+    #[inline(always)]
     fn moved(&mut self, r: usize, before: u32, after: u32) {
         if after > before {
             self.add(r, u64::from(after - before));
@@ -144,7 +150,12 @@ impl<'a> PoolState<'a> {
         };
         self.room += i64::from(cap);
         self.below_max += u32::from(self.max_pods > 0);
-        self.nodes.push(Node { ips, cap, old: 0 });
+        self.nodes.push(Node {
+            ips,
+            cap,
+            old: 0,
+            leaving: 0,
+        });
         self.nodes.len() - 1
     }
 
@@ -163,7 +174,7 @@ impl<'a> PoolState<'a> {
             let b = self.batching;
             let node = &mut self.nodes[i];
             let (before, from) = (node.ips.allocated, node.ips.assigned);
-            let to = node.ips.move_to(from.saturating_add(pods), &b);
+            let to = node.ips.move_by_counts(from.saturating_add(pods), &b);
             let started = to - from;
             self.room -= i64::from(started);
             if to == self.max_pods && from < self.max_pods {
@@ -199,6 +210,7 @@ impl<'a> PoolState<'a> {
 
     /// A pod starts on node `i`; false when the node has no IP for it (at max_pods), or the
     /// pool's pods are not simulated (fixed IPs per node).
+    #[inline(always)]
     pub fn add_pod(&mut self, i: usize, demand: &mut Demand) -> bool {
         if !self.dynamic {
             return false;
@@ -208,7 +220,7 @@ impl<'a> PoolState<'a> {
         let before = node.ips.allocated;
         let added = if self.by_counts {
             let from = node.ips.assigned;
-            node.ips.move_to(from.saturating_add(1), &b) > from
+            node.ips.move_by_counts(from.saturating_add(1), &b) > from
         } else {
             node.ips.add_pod(&b)
         };
@@ -224,23 +236,36 @@ impl<'a> PoolState<'a> {
     }
 
     /// A pod on node `i` is gone: its IP is free, and the pool may give a batch back.
+    #[inline(always)]
     pub fn remove_pod(&mut self, i: usize, demand: &mut Demand) {
+        self.remove_pods(i, 1, demand);
+    }
+
+    /// `pods` pods on node `i` are gone (as many as it runs), one by one or, where the
+    /// allocation is a function of the pod count, in one step: the demand only falls, so no
+    /// peak is missed.
+    #[inline(always)]
+    pub fn remove_pods(&mut self, i: usize, pods: u32, demand: &mut Demand) {
         let b = self.batching;
         let node = &mut self.nodes[i];
-        if !self.dynamic || node.ips.assigned == 0 {
+        let pods = pods.min(node.ips.assigned);
+        if !self.dynamic || pods == 0 {
             return;
         }
         let (before, was_full) = (node.ips.allocated, node.ips.assigned == self.max_pods);
         if self.by_counts {
-            node.ips.move_to(node.ips.assigned - 1, &b);
+            node.ips.move_by_counts(node.ips.assigned - pods, &b);
         } else {
-            node.ips.remove_pod(&b);
+            for _ in 0..pods {
+                node.ips.remove_pod(&b);
+            }
         }
-        self.room += 1;
+        self.room += i64::from(pods);
         self.below_max += u32::from(was_full);
         demand.moved(self.pod_range, before, node.ips.allocated);
     }
 
+    #[inline(always)]
     fn has_room(&self, i: usize, room: Room) -> bool {
         let node = &self.nodes[i];
         match room {

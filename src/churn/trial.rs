@@ -185,11 +185,14 @@ impl Trial<'_> {
         }
     }
 
-    /// The previous wave's terminating pods are gone, and their IPs with them.
+    /// The previous wave's terminating pods are gone, and their IPs with them: node by node,
+    /// since nothing starts meanwhile.
     fn terminated(&mut self, r: &mut Rollout) {
         let pool = &mut self.pools[r.pool];
-        for i in std::mem::take(&mut r.terminating) {
-            pool.remove_pod(i as usize, &mut self.demand);
+        for i in r.terminating.drain(..) {
+            let i = i as usize;
+            let leaving = std::mem::take(&mut pool.nodes[i].leaving);
+            pool.remove_pods(i, leaving, &mut self.demand);
         }
     }
 
@@ -206,7 +209,10 @@ impl Trial<'_> {
             if node.old == 0 {
                 r.with_old.swap_remove(j);
             }
-            r.terminating.push(i);
+            if node.leaving == 0 {
+                r.terminating.push(i);
+            }
+            node.leaving += 1;
         }
         r.started = 0;
     }
@@ -412,7 +418,7 @@ struct Rollout {
     pending: u64,
     /// Nodes with old pods still running.
     with_old: Vec<u32>,
-    /// One entry per terminating pod: its node.
+    /// The nodes with terminating pods (each once; the node counts them).
     terminating: Vec<u32>,
 }
 
