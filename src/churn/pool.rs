@@ -2,7 +2,11 @@
 //! joins or leaves, a pod starts or stops on it (through the node agent's pool, [`NodeIps`]),
 //! the scheduler places a pod. Each event moves the demand of the ranges the pool uses and
 //! their peaks at once. These run a few hundred thousand times per trial, so the plan's
-//! figures they need are copied in here.
+//! figures they need are copied in here. Where a node's pods only come (a node fills, an
+//! upgrade drains onto it) or only go (a wave's terminating pods), they move in one step
+//! ([`NodeIps::move_to`]): the demand then only rises or only falls, so its peak is where the
+//! move ends, and the allocation is the one pod by pod would reach
+//! ([`Batching::counts_by_pods`]).
 
 use super::rng::Rng;
 use super::setup::PoolPlan;
