@@ -44,10 +44,24 @@ pub fn read_dir(dir: &Path, var_files: &[PathBuf]) -> Result<(Vec<SourceFile>, O
 
 /// Evaluates a `.tf` input's sources; the findings of every syntax error when any.
 pub fn read(sources: &[SourceFile]) -> Outcome {
-    match big_stacks() {
-        Some(pool) => pool.install(|| read_here(sources)),
+    let Some(pool) = big_stacks() else {
         // No thread to be had: read on this one (the depth limits still hold).
-        None => read_here(sources),
+        return read_here(sources);
+    };
+    // Handed over and waited for without taking other work meanwhile: a rayon worker that
+    // waited in `install` would start another input's check on its own small stack, and a
+    // walk of a thousand root modules nested that deep enough to overflow it.
+    let owned = sources.to_vec();
+    let (done, outcome) = std::sync::mpsc::sync_channel(1);
+    pool.spawn(move || {
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_here(&owned)));
+        let _ = done.send(read);
+    });
+    match outcome.recv() {
+        Ok(Ok(read)) => read,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        // The job was dropped unrun (the pool is never shut down): read here instead.
+        Err(_) => read_here(sources),
     }
 }
 
