@@ -4,6 +4,11 @@
 //! A node joins with one batch; when fewer than `refill` IPs are free it requests the next
 //! batch (rounding up to a batch multiple, clamped at max pods, so the top step may be
 //! partial: 240 → 250); when `release` or more are free it gives one batch back.
+//!
+//! [`NodeIps`] follows a node pod by pod ([`NodeIps::add_pod`], [`NodeIps::remove_pod`]: the
+//! reference). Where the thresholds make a node's allocation a function of its pod count
+//! ([`Batching::counts_by_pods`], the defaults among them), [`NodeIps::move_to`] takes a node
+//! from one pod count to another in one step, with the same result.
 
 use crate::limits::Allocation;
 
@@ -50,6 +55,48 @@ impl Batching {
         let b = u64::from(self.batch);
         let batches = (pods + u64::from(self.refill)).div_ceil(b).max(1);
         (b * batches).min(u64::from(self.max_pods)) as u32
+    }
+
+    /// Whether a node's allocation is a function of its pod count, up to one bit near max
+    /// pods, so that [`NodeIps::move_to`] can move it between pod counts in one step: when
+    /// the band between refill and release is one batch wide, `release == refill + batch`
+    /// (the defaults 16/8/24; a plan whose `release_at - refill_below` is its `batch_size`
+    /// keeps it for every max pods, since the thresholds scale with the batch).
+    ///
+    /// Why. Write `B`, `R`, `L`, `M` for batch, refill, release and max pods, `p` for the
+    /// assigned pods, `a` for the allocated IPs, and `f(p) = min(M, B·max(1, ⌈(p + R)/B⌉))`
+    /// ([`Batching::pool_ips`]): the smallest multiple of `B` (at least one) that leaves `R`
+    /// free, clamped at `M`. `a` is always a multiple of `B` or `M`: a node joins with `B`,
+    /// a refill rounds up to the next multiple (clamped at `M`), a release goes down to the
+    /// previous one.
+    ///
+    /// 1. *After any add, `a' = max(a, f(p'))`* (for any `L ≥ R + B`). If `a − p' ≥ R` or
+    ///    `a = M`, nothing is refilled and `a ≥ f(p')`. Otherwise the refill climbs the
+    ///    multiples above `a` and stops at the first with `R` free, `f(p')`. Nothing is
+    ///    released after: a refill leaves less than `R + B ≤ L` free, and without one fewer
+    ///    IPs are free than in the settled state before.
+    /// 2. *After any removal, with `L = R + B`, `a' = f(p')`, except `a' = M` when `a = M`
+    ///    and `M − p' < L`.* A release from a multiple `kB` happens while
+    ///    `kB − p' ≥ R + B`, that is while `(k − 1)B ≥ p' + R`, so the releases stop at the
+    ///    smallest multiple with `R` free, `f(p')` (never below one batch). From a partial top
+    ///    step `M = mB + r` the first release needs `M − p' ≥ L`; after it the same holds from
+    ///    `mB`.
+    /// 3. Hence, by induction from a node that joined (`a = f(0)`, or `M`), every state
+    ///    reached pod by pod has `a = f(p)`, or `a = M` with `M − L < p ≤ mB − R`: the band
+    ///    of `B − r` pod counts below a partial top step (`M` not a multiple of `B`) in which
+    ///    a node that came down from `M` still holds it and one that came up from below holds
+    ///    `mB`. The bit that tells them apart is `a == M`, which the node keeps, so pods
+    ///    moving one way from `p` to `p'`, added or removed one by one, give
+    ///    - up: `a' = max(a, f(p'))`, where `p'` stops at `M` (at `a` when `R = 0`: no free
+    ///      IP is ever asked for, and a pod finds none once `p = a`);
+    ///    - down: `a' = M` if `a = M` and `M − p' < L`, else `f(p')`.
+    ///
+    /// With a wider band (`L > R + B`) a node keeps a batch it would not take on the way up
+    /// (hysteresis), and with a narrower one the agent's refill and release undo each other;
+    /// both stay pod by pod. `tests::moving_in_one_step_is_moving_pod_by_pod` holds the two
+    /// paths to the same allocations over every setting.
+    pub fn counts_by_pods(&self) -> bool {
+        u64::from(self.release) == u64::from(self.refill) + u64::from(self.batch)
     }
 
     /// Pod-subnet IPs a node takes with `pods` pods: its pool plus its primary IP.
@@ -103,6 +150,54 @@ impl NodeIps {
     pub fn remove_pod(&mut self, batching: &Batching) {
         self.assigned = self.assigned.saturating_sub(1);
         self.reconcile(batching);
+    }
+
+    /// Pods come (one by one, each while the node has a free IP for it) or go until the node
+    /// holds `pods`, in one step where the allocation is a function of the pod count
+    /// ([`Batching::counts_by_pods`], which says why this is exact), else pod by pod. Returns
+    /// the pods the node holds after: fewer than `pods` when it has no IP for more (at max
+    /// pods).
+    #[inline]
+    pub fn move_to(&mut self, pods: u32, b: &Batching) -> u32 {
+        if b.counts_by_pods() {
+            self.move_by_counts(pods, b)
+        } else {
+            self.move_pod_by_pod(pods, b)
+        }
+    }
+
+    /// [`NodeIps::move_to`] in one step, for thresholds where [`Batching::counts_by_pods`]
+    /// holds (the caller has checked; the hot paths of churn check once per pool).
+    #[inline]
+    pub fn move_by_counts(&mut self, pods: u32, b: &Batching) -> u32 {
+        debug_assert!(b.counts_by_pods());
+        let a = self.allocated;
+        if pods >= self.assigned {
+            // Pods start while one finds a free IP: up to max pods, or with no refill
+            // threshold up to what the node holds.
+            let limit = if b.refill >= 1 { b.max_pods } else { a };
+            let pods = pods.min(limit).max(self.assigned);
+            if a < b.max_pods && u64::from(a) < u64::from(pods) + u64::from(b.refill) {
+                self.allocated = b.pool_ips(pods);
+            }
+            self.assigned = pods;
+        } else {
+            // A node at a partial top step keeps it until `release` IPs are free.
+            if a - pods >= b.release {
+                self.allocated = b.pool_ips(pods);
+            }
+            self.assigned = pods;
+        }
+        self.assigned
+    }
+
+    #[inline(never)]
+    fn move_pod_by_pod(&mut self, pods: u32, b: &Batching) -> u32 {
+        while self.assigned < pods && self.add_pod(b) {}
+        while self.assigned > pods {
+            self.remove_pod(b);
+        }
+        self.assigned
     }
 
     /// One pass of the pool monitor: scale up below `refill` free, else down at `release`.
@@ -177,6 +272,98 @@ mod tests {
                 Batching::new(&allocation, max_pods)
             },
         )
+    }
+
+    /// Any settings, the thresholds as the node agent scales them: bands one batch wide (the
+    /// fast path), wider and narrower, partial top steps, a refill of 0.
+    fn any_batching() -> impl Strategy<Value = Batching> {
+        let settings = (1u32..=40, 0u32..=24, 0u32..=3, 0u32..=40, 1u32..=130, 0u32..=2);
+        settings.prop_map(|(batch, refill, band, extra, max_pods, primary)| {
+            let release = match band {
+                // One batch wide, as the defaults.
+                0 | 1 => refill + batch,
+                2 => refill + batch + extra,
+                _ => refill + extra,
+            };
+            let allocation = Allocation {
+                batch_size: batch,
+                refill_below: refill,
+                release_at: release,
+                primary_ips_per_node: primary,
+                headroom_warning: 0.8,
+            };
+            Batching::new(&allocation, max_pods)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// A node moved between pod counts in one step holds what it holds when the pods come
+        /// and go one by one through the agent's reconcile loop, after every move: up and down,
+        /// past max pods, through the band below a partial top step.
+        #[test]
+        fn moving_in_one_step_is_moving_pod_by_pod(
+            b in any_batching(),
+            path in proptest::collection::vec(0u32..=140, 1..40),
+        ) {
+            let mut fast = NodeIps::join(&b);
+            let mut slow = fast;
+            for &target in &path {
+                let reached = fast.move_to(target, &b);
+                while slow.assigned < target && slow.add_pod(&b) {}
+                while slow.assigned > target {
+                    slow.remove_pod(&b);
+                }
+                prop_assert_eq!(fast, slow, "to {} under {:?}", target, b);
+                prop_assert_eq!(reached, slow.assigned);
+            }
+        }
+
+        /// Under the defaults and any max pods, the settled allocation is `pool_ips` of the pod
+        /// count except in the band below a partial top step, where it is max pods or the
+        /// multiple below, as the node came.
+        #[test]
+        fn the_default_allocation_is_a_function_of_the_pods_but_near_max_pods(
+            max_pods in 1u32..=250,
+            path in proptest::collection::vec(0u32..=250, 1..30),
+        ) {
+            let b = defaults(max_pods);
+            prop_assert!(b.counts_by_pods());
+            let mut node = NodeIps::join(&b);
+            for target in path {
+                let p = node.move_to(target, &b);
+                let m = b.max_pods / b.batch * b.batch;
+                let in_band = b.max_pods % b.batch != 0
+                    && p + b.release > b.max_pods
+                    && p + b.refill <= m;
+                if node.allocated != b.pool_ips(p) {
+                    prop_assert!(in_band && node.allocated == b.max_pods, "{node:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_node_that_came_down_from_a_partial_top_step_keeps_it_in_the_band() {
+        // Max pods 30: the top step is 16 → 30. Down from 30 pods, the node keeps 30 until
+        // 24 are free (6 pods); up from 0 it holds 16 until fewer than 8 are free (9 pods).
+        let b = defaults(30);
+        let mut down = NodeIps::join(&b);
+        assert_eq!(down.move_to(30, &b), 30);
+        assert_eq!(down.allocated, 30);
+        down.move_to(7, &b);
+        assert_eq!((down.allocated, down.assigned), (30, 7));
+        let mut up = NodeIps::join(&b);
+        up.move_to(7, &b);
+        assert_eq!((up.allocated, up.assigned), (16, 7));
+        // Past the band each way, the two agree again.
+        down.move_to(6, &b);
+        assert_eq!(down.allocated, 16);
+        up.move_to(9, &b);
+        assert_eq!(up.allocated, 30);
+        // More pods than max pods: the node stops at max pods.
+        assert_eq!(up.move_to(40, &b), 30);
     }
 
     proptest! {

@@ -689,4 +689,26 @@ resource "azurerm_kubernetes_cluster" "aks" {
         .map(|d| d["message"].as_str().unwrap().to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+
+/// A walk of many root modules checks each once and ends: their readers run on threads of
+/// their own, and the workers waiting for them must not start other roots' checks on their
+/// own small stacks meanwhile (a thousand roots nested that deep overflowed them).
+#[test]
+fn a_walk_of_a_thousand_root_modules_checks_them_all() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for i in 0..1000 {
+        let root = dir.path().join(format!("team{i:04}"));
+        std::fs::create_dir(&root).expect("a root module");
+        let main = format!(
+            "resource \"azurerm_virtual_network\" \"v\" {{\n  name          = \"v{i}\"\n  address_space = [\"10.{}.{}.0/24\"]\n}}\n",
+            i / 250,
+            i % 250
+        );
+        std::fs::write(root.join("main.tf"), main).expect("main.tf");
+    }
+    let path = dir.path().to_string_lossy().into_owned();
+    let out = cniplan(&["check", "--format", "json", "--fail-on", "never", &path]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["summary"]["files"], 1000, "{}", v["summary"]);
 }

@@ -2,11 +2,24 @@
 //! joins or leaves, a pod starts or stops on it (through the node agent's pool, [`NodeIps`]),
 //! the scheduler places a pod. Each event moves the demand of the ranges the pool uses and
 //! their peaks at once. These run a few hundred thousand times per trial, so the plan's
-//! figures they need are copied in here.
+//! figures they need are copied in here. Where a node's pods only come (a node fills, an
+//! upgrade drains onto it) or only go (a wave's terminating pods), they move in one step
+//! ([`NodeIps::move_to`]): the demand then only rises or only falls, so its peak is where the
+//! move ends, and the allocation is the one pod by pod would reach
+//! ([`Batching::counts_by_pods`]).
 
 use super::rng::Rng;
 use super::setup::PoolPlan;
 use crate::allocator::{Batching, NodeIps};
+
+/// How a node's pods move through the node agent's pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stepping {
+    /// In one step where the allocation is a function of the pod count, else pod by pod.
+    ByCounts,
+    /// Always pod by pod: the reference the tests hold the other to.
+    PodByPod,
+}
 
 #[derive(Clone, Copy, Debug)]
 pub struct Node {
@@ -16,10 +29,13 @@ pub struct Node {
     pub cap: u32,
     /// Running pods of the Deployment rolling out now, not yet replaced.
     pub old: u32,
+    /// Of its pods, those terminating (holding their IPs until they are gone).
+    pub leaving: u32,
 }
 
 impl Node {
     /// How far the node is above (positive) or below its own share of pods.
+    #[inline(always)]
     fn load(&self) -> i64 {
         i64::from(self.ips.assigned) - i64::from(self.cap)
     }
@@ -39,6 +55,7 @@ impl Demand {
         }
     }
 
+    #[inline(always)]
     pub fn add(&mut self, r: usize, n: u64) {
         let now = &mut self.now[r];
         *now += n;
@@ -48,11 +65,13 @@ impl Demand {
         }
     }
 
+    #[inline(always)]
     fn sub(&mut self, r: usize, n: u64) {
         self.now[r] = self.now[r].saturating_sub(n);
     }
 
     /// A node's pool went from `before` to `after` allocated IPs.
+    #[inline(always)]
     fn moved(&mut self, r: usize, before: u32, after: u32) {
         if after > before {
             self.add(r, u64::from(after - before));
@@ -82,11 +101,16 @@ pub struct PoolState<'a> {
     pod_range: usize,
     pub dynamic: bool,
     max_pods: u32,
+    /// Whether a node's pods move in one step ([`NodeIps::move_to`]) rather than one by one:
+    /// under thresholds that make the allocation a function of the pod count
+    /// ([`Batching::counts_by_pods`], the defaults), unless a test asks for the reference.
+    pub by_counts: bool,
 }
 
 impl<'a> PoolState<'a> {
-    pub fn new(plan: &'a PoolPlan) -> Self {
+    pub fn new(plan: &'a PoolPlan, stepping: Stepping) -> Self {
         let dynamic = plan.batching.is_some() && plan.pod_range.is_some();
+        let by_counts = stepping == Stepping::ByCounts && plan.batching.is_some_and(|b| b.counts_by_pods());
         PoolState {
             plan,
             nodes: Vec::with_capacity(plan.full as usize + plan.surge as usize),
@@ -102,6 +126,7 @@ impl<'a> PoolState<'a> {
             pod_range: plan.pod_range.unwrap_or(0),
             dynamic,
             max_pods: plan.max_pods,
+            by_counts,
         }
     }
 
@@ -129,7 +154,12 @@ impl<'a> PoolState<'a> {
         };
         self.room += i64::from(cap);
         self.below_max += u32::from(self.max_pods > 0);
-        self.nodes.push(Node { ips, cap, old: 0 });
+        self.nodes.push(Node {
+            ips,
+            cap,
+            old: 0,
+            leaving: 0,
+        });
         self.nodes.len() - 1
     }
 
@@ -140,8 +170,23 @@ impl<'a> PoolState<'a> {
         self.fill(i, cap, demand);
     }
 
-    /// Up to `pods` pods start on node `i`, one by one; how many did.
+    /// Up to `pods` pods start on node `i`, one by one (in one step where the allocation is a
+    /// function of the pod count: the pods only come, so the range's demand only rises and
+    /// its peak is where the pods stop); how many did.
     pub fn fill(&mut self, i: usize, pods: u32, demand: &mut Demand) -> u32 {
+        if self.by_counts && self.dynamic {
+            let b = self.batching;
+            let node = &mut self.nodes[i];
+            let (before, from) = (node.ips.allocated, node.ips.assigned);
+            let to = node.ips.move_by_counts(from.saturating_add(pods), &b);
+            let started = to - from;
+            self.room -= i64::from(started);
+            if to == self.max_pods && from < self.max_pods {
+                self.below_max -= 1;
+            }
+            demand.moved(self.pod_range, before, node.ips.allocated);
+            return started;
+        }
         for started in 0..pods {
             if !self.add_pod(i, demand) {
                 return started;
@@ -169,6 +214,7 @@ impl<'a> PoolState<'a> {
 
     /// A pod starts on node `i`; false when the node has no IP for it (at max_pods), or the
     /// pool's pods are not simulated (fixed IPs per node).
+    #[inline(always)]
     pub fn add_pod(&mut self, i: usize, demand: &mut Demand) -> bool {
         if !self.dynamic {
             return false;
@@ -176,7 +222,13 @@ impl<'a> PoolState<'a> {
         let b = self.batching;
         let node = &mut self.nodes[i];
         let before = node.ips.allocated;
-        if !node.ips.add_pod(&b) {
+        let added = if self.by_counts {
+            let from = node.ips.assigned;
+            node.ips.move_by_counts(from.saturating_add(1), &b) > from
+        } else {
+            node.ips.add_pod(&b)
+        };
+        if !added {
             return false;
         }
         self.room -= 1;
@@ -188,19 +240,36 @@ impl<'a> PoolState<'a> {
     }
 
     /// A pod on node `i` is gone: its IP is free, and the pool may give a batch back.
+    #[inline(always)]
     pub fn remove_pod(&mut self, i: usize, demand: &mut Demand) {
+        self.remove_pods(i, 1, demand);
+    }
+
+    /// `pods` pods on node `i` are gone (as many as it runs), one by one or, where the
+    /// allocation is a function of the pod count, in one step: the demand only falls, so no
+    /// peak is missed.
+    #[inline(always)]
+    pub fn remove_pods(&mut self, i: usize, pods: u32, demand: &mut Demand) {
         let b = self.batching;
         let node = &mut self.nodes[i];
-        if !self.dynamic || node.ips.assigned == 0 {
+        let pods = pods.min(node.ips.assigned);
+        if !self.dynamic || pods == 0 {
             return;
         }
         let (before, was_full) = (node.ips.allocated, node.ips.assigned == self.max_pods);
-        node.ips.remove_pod(&b);
-        self.room += 1;
+        if self.by_counts {
+            node.ips.move_by_counts(node.ips.assigned - pods, &b);
+        } else {
+            for _ in 0..pods {
+                node.ips.remove_pod(&b);
+            }
+        }
+        self.room += i64::from(pods);
         self.below_max += u32::from(was_full);
         demand.moved(self.pod_range, before, node.ips.allocated);
     }
 
+    #[inline(always)]
     fn has_room(&self, i: usize, room: Room) -> bool {
         let node = &self.nodes[i];
         match room {

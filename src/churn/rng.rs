@@ -13,6 +13,7 @@ pub struct Rng {
 const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// SplitMix64's output function: a bijective mix of 64 bits.
+#[inline(always)]
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -30,6 +31,7 @@ impl Rng {
         }
     }
 
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(GOLDEN);
         mix(self.state)
@@ -37,6 +39,7 @@ impl Rng {
 
     /// A number in `0..n` (0 when n is 0), by Lemire's multiply-shift: the bias, n / 2^64, is
     /// far below anything a few thousand trials can show, and it costs no division.
+    #[inline(always)]
     pub fn below(&mut self, n: u32) -> u32 {
         ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u32
     }

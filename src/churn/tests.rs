@@ -75,9 +75,51 @@ proptest! {
         let settings = ChurnSettings { pods_spread: Amount::Percent(0.0), ..ChurnSettings::default() };
         let parts = setup::parts(&model, &settings).expect("small plan");
         for part in &parts {
-            let peaks = trial::run_rounds(part, settings.rollout_surge, rng::Rng::for_trial(0, 0, 0), 0);
+            let peaks = trial::run_rounds(
+                part,
+                settings.rollout_surge,
+                rng::Rng::for_trial(0, 0, 0),
+                0,
+                pool::Stepping::ByCounts,
+            );
             for (local, &r) in part.ranges.iter().enumerate() {
                 prop_assert_eq!(peaks[local], model.capacity[r].peak_demand, "range {}", r);
+            }
+        }
+    }
+
+    /// Pods moved in one step where the allocation is a function of the pod count give a
+    /// trial the same peaks as pods moved one by one through the node agent's reconcile loop,
+    /// on every range: over the scaler's settings (bands one batch wide, as the defaults, and
+    /// wider or narrower ones that stay pod by pod), pool shapes and seeds.
+    #[test]
+    fn trials_by_pod_counts_are_trials_pod_by_pod(
+        pools in proptest::collection::vec((0u32..5, 0u32..7, 3u32..=120, 0u32..=130, 0u32..4), 1..4),
+        (batch, refill, band) in (1u32..=32, 0u32..=20, prop_oneof![3 => Just(0u32), 1 => 1u32..=24]),
+        narrower in any::<bool>(),
+        spread in 0u32..=60,
+        seed in any::<u64>(),
+    ) {
+        let pools: Vec<(u32, u32, u32, u32, u32)> = pools
+            .into_iter()
+            .map(|(min, extra, max_pods, pods, surge)| {
+                let max = (min + extra).max(1);
+                (min, max, max_pods, pods, surge.min(max))
+            })
+            .collect();
+        let release = if narrower { refill + batch.saturating_sub(band) } else { refill + batch + band };
+        let extra = format!(
+            "allocation:\n  batch_size: {batch}\n  refill_below: {refill}\n  release_at: {release}\n"
+        );
+        let model = model(&plan(&pools, &extra));
+        let settings = ChurnSettings { pods_spread: Amount::Percent(f64::from(spread)), ..quiet(1, seed) };
+        let parts = setup::parts(&model, &settings).expect("small plan");
+        for (k, part) in parts.iter().enumerate() {
+            for t in 0..3 {
+                let rng = || rng::Rng::for_trial(seed, k as u64, t);
+                let fast = trial::run_rounds(part, settings.rollout_surge, rng(), trial::ROUNDS, pool::Stepping::ByCounts);
+                let slow = trial::run_rounds(part, settings.rollout_surge, rng(), trial::ROUNDS, pool::Stepping::PodByPod);
+                prop_assert_eq!(fast, slow, "part {} trial {}", k, t);
             }
         }
     }

@@ -28,7 +28,7 @@
 //! Ranges that take fixed IPs per node (node subnets, static blocks, traditional CNI, pod
 //! CIDRs) follow the node count alone.
 
-use super::pool::{Demand, PoolState, Room};
+use super::pool::{Demand, PoolState, Room, Stepping};
 use super::rng::Rng;
 use super::setup::{Part, PoolPlan};
 use crate::topology::churn_settings::Amount;
@@ -52,17 +52,18 @@ struct Trial<'a> {
 
 /// Each range's peak demand over one trial, in the part's range order.
 pub fn run(part: &Part, rollout_surge: Amount, rng: Rng) -> Vec<u64> {
-    run_rounds(part, rollout_surge, rng, ROUNDS)
+    run_rounds(part, rollout_surge, rng, ROUNDS, Stepping::ByCounts)
 }
 
 /// A trial with `rounds` rounds of rollouts and dips; with none (and no spread), a trial is
-/// the deterministic scenario walked node by node, which the tests hold it to.
-pub fn run_rounds(part: &Part, rollout_surge: Amount, rng: Rng, rounds: u32) -> Vec<u64> {
+/// the deterministic scenario walked node by node, which the tests hold it to. `stepping`
+/// says whether pods may move in one step; the figures are the same either way.
+pub fn run_rounds(part: &Part, rollout_surge: Amount, rng: Rng, rounds: u32, stepping: Stepping) -> Vec<u64> {
     let mut t = Trial {
         part,
         surge: rollout_surge,
         rng,
-        pools: part.pools.iter().map(PoolState::new).collect(),
+        pools: part.pools.iter().map(|p| PoolState::new(p, stepping)).collect(),
         demand: Demand::new(part.ranges.len()),
     };
     t.baseline();
@@ -184,11 +185,14 @@ impl Trial<'_> {
         }
     }
 
-    /// The previous wave's terminating pods are gone, and their IPs with them.
+    /// The previous wave's terminating pods are gone, and their IPs with them: node by node,
+    /// since nothing starts meanwhile.
     fn terminated(&mut self, r: &mut Rollout) {
         let pool = &mut self.pools[r.pool];
-        for i in std::mem::take(&mut r.terminating) {
-            pool.remove_pod(i as usize, &mut self.demand);
+        for i in r.terminating.drain(..) {
+            let i = i as usize;
+            let leaving = std::mem::take(&mut pool.nodes[i].leaving);
+            pool.remove_pods(i, leaving, &mut self.demand);
         }
     }
 
@@ -205,7 +209,10 @@ impl Trial<'_> {
             if node.old == 0 {
                 r.with_old.swap_remove(j);
             }
-            r.terminating.push(i);
+            if node.leaving == 0 {
+                r.terminating.push(i);
+            }
+            node.leaving += 1;
         }
         r.started = 0;
     }
@@ -349,7 +356,19 @@ impl Trial<'_> {
         let batch: Vec<usize> = (u.next..(u.next + u.buffers.len()).min(u.old)).collect();
         u.next += batch.len();
         let pool = &mut self.pools[u.pool];
-        if pool.plan.batching.is_some() {
+        let refills = pool.plan.batching.is_some_and(|b| b.refill >= 1);
+        if pool.by_counts && pool.dynamic && refills {
+            // Every add finds an IP (the buffers are empty and a refill threshold asks for the
+            // next batch before the last IP goes): pod t of the batch goes to buffer t mod
+            // targets, and the demand only rises while they start, so each buffer takes its
+            // share in one step.
+            let targets = u.buffers.len().min(batch.len()).max(1);
+            let pods: u64 = batch.iter().map(|&i| u64::from(pool.nodes[i].ips.assigned)).sum();
+            for (k, &b) in u.buffers.iter().take(targets).enumerate() {
+                let share = pods / targets as u64 + u64::from((k as u64) < pods % targets as u64);
+                pool.fill(b, u32::try_from(share).unwrap_or(u32::MAX), &mut self.demand);
+            }
+        } else if pool.plan.batching.is_some() {
             // A short last batch fills as many buffers as it has nodes; the others stay empty.
             let targets = u.buffers.len().min(batch.len());
             let mut target = 0;
@@ -399,7 +418,7 @@ struct Rollout {
     pending: u64,
     /// Nodes with old pods still running.
     with_old: Vec<u32>,
-    /// One entry per terminating pod: its node.
+    /// The nodes with terminating pods (each once; the node counts them).
     terminating: Vec<u32>,
 }
 

@@ -8,6 +8,7 @@
 
 use crate::input::terraform::files;
 use crate::source::SourceFile;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::Path;
@@ -71,22 +72,27 @@ fn terraform_roots(tf_files: &[String]) -> Vec<String> {
             .or_default()
             .push(file);
     }
-    let mut called = BTreeSet::new();
-    for (dir, paths) in &dirs {
-        // A file that cannot be read or parsed calls nothing here; its root's check says why.
-        let sources: Vec<SourceFile> = paths
-            .iter()
-            .filter_map(|p| {
-                let bytes = crate::source::read::read_file(Path::new(p.as_str()), p).ok()?;
-                Some(SourceFile::new(p.as_str(), String::from_utf8(bytes).ok()?))
-            })
-            .collect();
-        for module in files::module_dirs(dir, &sources) {
-            if module != *dir {
-                called.insert(files::normalize(&module));
-            }
-        }
-    }
+    // Each directory's files read and parsed on every core: a monorepo's walk parses all of
+    // its `.tf` files here.
+    let calls: Vec<Vec<String>> = dirs
+        .par_iter()
+        .map(|(dir, paths)| {
+            // A file that cannot be read or parsed calls nothing here; its root's check says why.
+            let sources: Vec<SourceFile> = paths
+                .iter()
+                .filter_map(|p| {
+                    let bytes = crate::source::read::read_file(Path::new(p.as_str()), p).ok()?;
+                    Some(SourceFile::new(p.as_str(), String::from_utf8(bytes).ok()?))
+                })
+                .collect();
+            files::module_dirs(dir, &sources)
+                .into_iter()
+                .filter(|module| module != dir)
+                .map(|module| files::normalize(&module))
+                .collect()
+        })
+        .collect();
+    let called: BTreeSet<String> = calls.into_iter().flatten().collect();
     dirs.into_keys().filter(|d| !called.contains(d)).collect()
 }
 

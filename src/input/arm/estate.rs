@@ -11,7 +11,7 @@ use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::input::ResourcePlace;
 use crate::plan::model::{self, Origin, Plan};
 use crate::plan::reference::{self, SubnetRef};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {

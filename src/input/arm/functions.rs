@@ -307,9 +307,7 @@ fn try_get<'a>(args: Vec<Val<'a>>, span: Span) -> Val<'a> {
         }
         let next = match (&key.kind, v.is_array()) {
             (Kind::Str(k), _) => v.get(k),
-            (Kind::Int(i), true) => usize::try_from(*i)
-                .ok()
-                .and_then(|i| v.items()?.into_iter().nth(i)),
+            (Kind::Int(i), true) => usize::try_from(*i).ok().and_then(|i| v.item(i)),
             _ => None,
         };
         match next {
@@ -744,9 +742,7 @@ pub fn index<'a>(target: Val<'a>, key: &Val<'a>, span: Span) -> Val<'a> {
         return key.clone().at(span);
     }
     let found = match (&key.kind, target.is_array()) {
-        (Kind::Int(i), true) => usize::try_from(*i)
-            .ok()
-            .and_then(|i| target.items()?.into_iter().nth(i)),
+        (Kind::Int(i), true) => usize::try_from(*i).ok().and_then(|i| target.item(i)),
         (Kind::Str(k), false) => target.get(k),
         _ => None,
     };

@@ -155,6 +155,19 @@ impl<'a> Val<'a> {
         }
     }
 
+    /// Item `i` of an array, without copying the others: `x[i]` inside a copy loop reads one
+    /// item per iteration, and copying all of them each time made a loop over n items n² work.
+    pub fn item(&self, i: usize) -> Option<Val<'a>> {
+        match &self.kind {
+            Kind::Array(items) => items.get(i).cloned(),
+            Kind::Json(node) => match &node.value {
+                Json::Seq(items) => items.get(i).map(Val::json),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// How many items an array or object has (characters of a string), without copying them.
     pub fn count(&self) -> Option<usize> {
         match &self.kind {

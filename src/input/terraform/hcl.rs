@@ -44,19 +44,42 @@ pub fn read_dir(dir: &Path, var_files: &[PathBuf]) -> Result<(Vec<SourceFile>, O
 
 /// Evaluates a `.tf` input's sources; the findings of every syntax error when any.
 pub fn read(sources: &[SourceFile]) -> Outcome {
-    std::thread::scope(|s| {
-        let worker = std::thread::Builder::new()
-            .name("cniplan-tf".into())
+    let Some(pool) = big_stacks() else {
+        // No thread to be had: read on this one (the depth limits still hold).
+        return read_here(sources);
+    };
+    // Handed over and waited for without taking other work meanwhile: a rayon worker that
+    // waited in `install` would start another input's check on its own small stack, and a
+    // walk of a thousand root modules nested that deep enough to overflow it.
+    let owned = sources.to_vec();
+    let (done, outcome) = std::sync::mpsc::sync_channel(1);
+    pool.spawn(move || {
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_here(&owned)));
+        let _ = done.send(read);
+    });
+    match outcome.recv() {
+        Ok(Ok(read)) => read,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        // The job was dropped unrun (the pool is never shut down): read here instead.
+        Err(_) => read_here(sources),
+    }
+}
+
+/// The threads the evaluator runs on, each with a stack of [`STACK_BYTES`], as many as
+/// rayon's, built once: a walk reads hundreds of root modules, and a thread started for each
+/// cost more than reading it (its stack mapped and unmapped, its allocator heap started
+/// empty and purged when it ended).
+fn big_stacks() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(rayon::current_num_threads())
             .stack_size(STACK_BYTES)
-            .spawn_scoped(s, || read_here(sources));
-        match worker {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had: read on this one (the depth limits still hold).
-            Err(_) => read_here(sources),
-        }
+            .thread_name(|_| "cniplan-tf".into())
+            .build()
+            .ok()
     })
+    .as_ref()
 }
 
 fn read_here(sources: &[SourceFile]) -> Outcome {
