@@ -689,6 +689,7 @@ resource "azurerm_kubernetes_cluster" "aks" {
         .map(|d| d["message"].as_str().unwrap().to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+}
 
 /// A walk of many root modules checks each once and ends: their readers run on threads of
 /// their own, and the workers waiting for them must not start other roots' checks on their
