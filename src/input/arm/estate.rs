@@ -65,6 +65,9 @@ pub struct Options<'o> {
     pub reserved: Option<&'o dyn ReservedIps>,
     /// What to tell a user whose input lacks a VNet: "this template", "the export".
     pub missing_vnet_help: &'static str,
+    /// Whether a pool's subnet reference names a subnet another mapping of the same input
+    /// holds (the azurerm subnets of a configuration whose clusters are AzAPI's).
+    pub elsewhere: Option<&'o dyn Fn(&str) -> bool>,
 }
 
 /// How a subnet was declared: inline in its VNet's `subnets`, as a `virtualNetworks/subnets`
@@ -568,6 +571,9 @@ impl Builder<'_> {
     /// Whether a pool's subnet reference can be checked: `Err` says why not (its VNet is
     /// not in the input, or the subnet was left out).
     pub(super) fn reachable(&self, text: &str) -> Result<(), String> {
+        if self.options.elsewhere.is_some_and(|held| held(text)) {
+            return Ok(());
+        }
         let SubnetRef::Qualified {
             resource_group,
             vnet,

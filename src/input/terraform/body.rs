@@ -36,6 +36,8 @@ pub struct Produced {
 struct Notes {
     unknown: Vec<String>,
     references: BTreeMap<String, Vec<String>>,
+    /// An AzAPI resource: its `body` is an Azure resource, read down to each value.
+    azapi: bool,
 }
 
 impl<'c> Evaluator<'c> {
@@ -98,7 +100,10 @@ impl<'c> Evaluator<'c> {
         mut scope: Scope,
     ) -> (V, Resource<'static>) {
         let def = &self.module_of(inst).resources[index];
-        let mut notes = Notes::default();
+        let mut notes = Notes {
+            azapi: def.kind.starts_with("azapi_"),
+            ..Notes::default()
+        };
         let (mut value, mut node) = self.body(&def.block.body, &mut scope, "", true, &mut notes);
         value.from = vec![Rc::from(address.as_str())];
         node.span = span_of(def.file, hcl_edit::Span::span(def.block));
@@ -132,8 +137,18 @@ impl<'c> Evaluator<'c> {
                     if top && META.contains(&key) {
                         continue;
                     }
-                    let v = self.eval_item(&a.value, scope);
                     let path = join(path, key);
+                    if top && notes.azapi && key == "body" {
+                        let (v, node) = self.azapi_body(&a.value, scope, notes);
+                        entries.push(Entry {
+                            key: Cow::Owned(key.to_string()),
+                            key_span: span_of(scope.file, hcl_edit::Span::span(&a.key)),
+                            value: node,
+                        });
+                        values.insert(key.to_string(), v);
+                        continue;
+                    }
+                    let v = self.eval_item(&a.value, scope);
                     record(notes, &path, &v);
                     entries.push(Entry {
                         key: Cow::Owned(key.to_string()),
@@ -160,6 +175,44 @@ impl<'c> Evaluator<'c> {
         }
         let span = span_of(scope.file, hcl_edit::Span::span(body));
         (V::map(values), Node::new(span, Value::Map(entries)))
+    }
+
+    /// An AzAPI resource's `body`: the Azure resource it sends, read as an object whether
+    /// written as one (azapi v2) or as `jsonencode(...)` of one (azapi v1), so each value
+    /// keeps its place. Each value inside that is unknown, and what each refers to, is
+    /// noted at its own path: `body.properties.agentPoolProfiles[0].vnetSubnetID`, with list
+    /// indices, since two pools of one cluster name two subnets.
+    fn azapi_body(
+        &mut self,
+        expr: &'c Expression,
+        scope: &mut Scope,
+        notes: &mut Notes,
+    ) -> (V, Node<'static>) {
+        let encoded = match expr {
+            Expression::FuncCall(call)
+                if !call.name.is_namespaced()
+                    && call.name.name.as_str() == "jsonencode"
+                    && call.args.len() == 1
+                    && !call.args.expand_final() =>
+            {
+                call.args.iter().next()
+            }
+            _ => None,
+        };
+        let written = encoded.unwrap_or(expr);
+        let v = self.eval_item(written, scope);
+        record(notes, "body", &v);
+        record_within(notes, "body", "body", &v, 0);
+        let node = to_node(written, &v, scope.file);
+        // What Terraform holds is the JSON text; other expressions see that.
+        let value = match encoded {
+            Some(_) => match super::functions::call("jsonencode", vec![v.clone()]) {
+                Some(Ok(text)) => text,
+                _ => V::unknown_from([&v]),
+            },
+            None => v,
+        };
+        (value, node)
     }
 
     /// `dynamic "NAME" { for_each = ..., content { ... } }`: one NAME block per element,
@@ -268,6 +321,46 @@ fn record(notes: &mut Notes, path: &str, v: &V) {
         for a in [address.to_string(), without_key(&address).to_string()] {
             if !refs.contains(&a) {
                 refs.push(a);
+            }
+        }
+    }
+}
+
+/// How deep [`record_within`] looks into a body: deeper than any Azure resource nests.
+const MAX_BODY_DEPTH: usize = 64;
+
+/// Notes the unknown values and references inside a value, each at its own path: `path`
+/// with list indices (`body.properties.subnets[1].properties.addressPrefix`) for the
+/// references, `plain` without them (as plan JSON's `after_unknown` gives them) for the
+/// unknowns.
+fn record_within(notes: &mut Notes, path: &str, plain: &str, v: &V, depth: usize) {
+    if depth > MAX_BODY_DEPTH {
+        return;
+    }
+    match &v.kind {
+        Kind::Map(m) => {
+            for (k, x) in m {
+                record_within(notes, &join(path, k), &join(plain, k), x, depth + 1);
+            }
+        }
+        Kind::List(items) => {
+            for (i, x) in items.iter().enumerate() {
+                record_within(notes, &format!("{path}[{i}]"), plain, x, depth + 1);
+            }
+        }
+        _ => {
+            if v.is_unknown() && !notes.unknown.iter().any(|u| u == plain) {
+                notes.unknown.push(plain.to_string());
+            }
+            if !v.from.is_empty() {
+                let refs = notes.references.entry(path.to_string()).or_default();
+                for address in &v.from {
+                    for a in [address.to_string(), without_key(address).to_string()] {
+                        if !refs.contains(&a) {
+                            refs.push(a);
+                        }
+                    }
+                }
             }
         }
     }

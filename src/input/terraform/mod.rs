@@ -7,6 +7,7 @@
 //! to. Roles and identities come from those references and addresses, never from names.
 
 pub mod address;
+mod azapi;
 pub mod azurerm;
 mod body;
 mod cidr;
