@@ -514,6 +514,72 @@ fn the_avm_azapi_cluster_reads_as_worked_out_by_hand() {
     assert!(!messages.iter().any(|m| m.contains("does not read AzAPI")));
 }
 
+/// Issue 22: the AVM virtual-network module, AzAPI throughout: VNets, subnets of several
+/// prefixes in a module per subnet, peerings both ways; IPAM allocations are named, not
+/// counted. As its SOURCE.md works out by hand.
+#[test]
+fn the_avm_vnet_module_reads_as_worked_out_by_hand() {
+    let dir = "tests/real/terraform/tf-avm-vnet-azapi/examples";
+    let (code, v) = check_json(&format!("{dir}/complete"));
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        rows(&v),
+        [
+            "module.vnet1.azapi_resource.vnet/module.vnet1.module.subnet[\"subnet0\"].azapi_resource.subnet[0] 192.168.0.0/24 unused 502 0 0",
+            "module.vnet1.azapi_resource.vnet/module.vnet1.module.subnet[\"subnet1\"].azapi_resource.subnet[0] 192.168.1.0/24 unused 251 0 0",
+        ]
+    );
+    assert_eq!(
+        v["files"][0]["subnets"][0]["cidrs"],
+        serde_json::json!(["192.168.0.0/24", "192.168.2.0/24"])
+    );
+    let rules = rule_names(&v);
+    assert!(
+        rules
+            .iter()
+            .all(|r| r == "unresolved-input" || r == "assumed-value"),
+        "{rules:?}"
+    );
+    // Peered both ways (the reverse peering's parent is vnet1), and read as such.
+    let sources =
+        cniplan::input::terraform::files::collect(std::path::Path::new(&format!("{dir}/complete")), &[])
+            .unwrap();
+    let loaded = cniplan::input::read(&cniplan::input::Input {
+        sources,
+        format: cniplan::input::Format::Terraform,
+    })
+    .unwrap_or_else(|f| panic!("{f:?}"));
+    let vnets = &loaded.plan.vnets;
+    assert_eq!(vnets.len(), 2);
+    let subnet1 = &vnets[0].subnets[1];
+    assert_eq!(
+        subnet1.delegation.as_ref().map(|d| d.value.as_str()),
+        Some("Microsoft.Web/serverFarms")
+    );
+    for (from, to) in [(0, 1), (1, 0)] {
+        let peer = &vnets[to].origin.as_ref().unwrap().resource;
+        let peerings: Vec<&str> = vnets[from].peerings.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(peerings, [peer.as_str()], "vnet{} peers vnet{}", from + 1, to + 1);
+    }
+
+    let (code, v) = check_json(&format!("{dir}/ipam_basic"));
+    assert_eq!(code, Some(0));
+    assert!(rows(&v).is_empty());
+    let messages: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(messages
+        .iter()
+        .any(|m| m.contains("allocated from an IPAM pool (`ipamPoolPrefixAllocations`)")));
+    assert!(messages.iter().any(|m| m
+        .contains("subnet_ipam[0]: no `addressPrefix` (an IPAM pool allocation, or no IPv4 prefix)")
+        && m.contains("the same for 3 more instances")));
+}
+
 /// Issue 18: a community module (Isovalent's AKS for Cilium) whose VNet and cluster all come
 /// from registry and git modules: each is named in a note, and nothing else is said.
 #[test]

@@ -284,9 +284,13 @@ impl Builder<'_> {
             _ => field(&s, "addressPrefixes"),
         });
         let Some(prefixes) = prefixes else {
+            let ipam = field(body, "addressSpace").and_then(|s| field(&s, "ipamPoolPrefixAllocations"));
             notes.unresolve(
-                name.span,
-                "no `addressSpace.addressPrefixes`: the VNet's address space is not checked",
+                ipam.as_ref().map_or(name.span, |i| i.span),
+                match ipam {
+                    Some(_) => "its address space is allocated from an IPAM pool (`ipamPoolPrefixAllocations`) when it is deployed: the VNet's address space is not checked",
+                    None => "no `addressSpace.addressPrefixes`: the VNet's address space is not checked",
+                },
             );
             return Spanned::new(Vec::new(), name.span);
         };

@@ -493,7 +493,11 @@ fn body_of(
     findings: &mut Vec<Finding>,
 ) -> Option<Val<'static>> {
     let Some(body) = r.values.get("body") else {
-        notes.unresolve(r.span, "it has no `body`, so there is nothing of it to check");
+        // A patch without a body changes no property (AVM's peering sync sends only query
+        // parameters); a resource without one declares nothing cniplan can check.
+        if r.kind != "azapi_update_resource" {
+            notes.unresolve(r.span, "it has no `body`, so there is nothing of it to check");
+        }
         return None;
     };
     let mut reader = BodyReader {
