@@ -104,7 +104,8 @@ impl<'c> Evaluator<'c> {
             azapi: def.kind.starts_with("azapi_"),
             ..Notes::default()
         };
-        let (mut value, mut node) = self.body(&def.block.body, &mut scope, "", true, &mut notes);
+        let items = layered(def);
+        let (mut value, mut node) = self.items(items, &mut scope, "", true, &mut notes);
         value.from = vec![Rc::from(address.as_str())];
         node.span = span_of(def.file, hcl_edit::Span::span(def.block));
         let resource = Resource {
@@ -128,9 +129,28 @@ impl<'c> Evaluator<'c> {
         top: bool,
         notes: &mut Notes,
     ) -> (V, Node<'static>) {
+        let file = scope.file;
+        let items = body.iter().map(|s| (s, file)).collect();
+        let (value, mut node) = self.items(items, scope, path, top, notes);
+        node.span = span_of(file, hcl_edit::Span::span(body));
+        (value, node)
+    }
+
+    /// The attributes and blocks of a body, each with the file it is written in (an
+    /// override file's replace the resource's own: [`layered`]).
+    fn items(
+        &mut self,
+        items: Vec<(&'c Structure, u32)>,
+        scope: &mut Scope,
+        path: &str,
+        top: bool,
+        notes: &mut Notes,
+    ) -> (V, Node<'static>) {
         let mut values = BTreeMap::new();
         let mut entries: Vec<Entry<'static>> = Vec::new();
-        for structure in body.iter() {
+        let home = scope.file;
+        for (structure, file) in items {
+            scope.file = file;
             match structure {
                 Structure::Attribute(a) => {
                     let key = a.key.as_str();
@@ -150,6 +170,11 @@ impl<'c> Evaluator<'c> {
                     }
                     let v = self.eval_item(&a.value, scope);
                     record(notes, &path, &v);
+                    if matches!(v.kind, Kind::Map(_) | Kind::List(_)) {
+                        // A block written as an object (`.tf.json`, or `attr = { … }`):
+                        // its arguments' unknowns and references as a block's would be.
+                        record_within(notes, &path, &path, &v, 0, false);
+                    }
                     entries.push(Entry {
                         key: Cow::Owned(key.to_string()),
                         key_span: span_of(scope.file, hcl_edit::Span::span(&a.key)),
@@ -173,8 +198,11 @@ impl<'c> Evaluator<'c> {
                 }
             }
         }
-        let span = span_of(scope.file, hcl_edit::Span::span(body));
-        (V::map(values), Node::new(span, Value::Map(entries)))
+        scope.file = home;
+        (
+            V::map(values),
+            Node::new(Span::in_file(home, 0, 0), Value::Map(entries)),
+        )
     }
 
     /// An AzAPI resource's `body`: the Azure resource it sends, read as an object whether
@@ -202,7 +230,7 @@ impl<'c> Evaluator<'c> {
         let written = encoded.unwrap_or(expr);
         let v = self.eval_item(written, scope);
         record(notes, "body", &v);
-        record_within(notes, "body", "body", &v, 0);
+        record_within(notes, "body", "body", &v, 0, true);
         let node = to_node(written, &v, scope.file);
         // What Terraform holds is the JSON text; other expressions see that.
         let value = match encoded {
@@ -263,6 +291,48 @@ impl<'c> Evaluator<'c> {
             node.span = span_of(scope.file, hcl_edit::Span::span(b));
             push_block(values, entries, name, key_span, v, node);
         }
+    }
+}
+
+/// A resource's body with its override files merged in, as Terraform merges them
+/// (developer.hashicorp.com/terraform/language/files/override): an attribute replaces the
+/// resource's attribute of its name, where that is written; the nested blocks of a type
+/// (`dynamic "x"` blocks count as type `x`) replace every block of that type, whole. Each
+/// item comes with the file it is written in.
+fn layered<'c>(def: &super::config::ResourceDef<'c>) -> Vec<(&'c Structure, u32)> {
+    let mut items: Vec<(&'c Structure, u32)> = def.block.body.iter().map(|s| (s, def.file)).collect();
+    for &(block, file) in &def.overrides {
+        let mut replaced: Vec<&str> = Vec::new();
+        for structure in block.body.iter() {
+            match structure {
+                Structure::Attribute(a) => {
+                    let same = items.iter().position(
+                        |(s, _)| matches!(s, Structure::Attribute(b) if b.key.as_str() == a.key.as_str()),
+                    );
+                    match same {
+                        Some(i) => items[i] = (structure, file),
+                        None => items.push((structure, file)),
+                    }
+                }
+                Structure::Block(b) => {
+                    let kind = block_type(b);
+                    if !replaced.contains(&kind) {
+                        replaced.push(kind);
+                        items.retain(|(s, _)| !matches!(s, Structure::Block(old) if block_type(old) == kind));
+                    }
+                    items.push((structure, file));
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The type of a nested block: its name, or for `dynamic "x"` the `x` it makes.
+fn block_type(b: &Block) -> &str {
+    match (b.ident.as_str(), b.labels.first()) {
+        ("dynamic", Some(label)) => label.as_str(),
+        (ident, _) => ident,
     }
 }
 
@@ -329,23 +399,29 @@ fn record(notes: &mut Notes, path: &str, v: &V) {
 /// How deep [`record_within`] looks into a body: deeper than any Azure resource nests.
 const MAX_BODY_DEPTH: usize = 64;
 
-/// Notes the unknown values and references inside a value, each at its own path: `path`
-/// with list indices (`body.properties.subnets[1].properties.addressPrefix`) for the
-/// references, `plain` without them (as plan JSON's `after_unknown` gives them) for the
-/// unknowns.
-fn record_within(notes: &mut Notes, path: &str, plain: &str, v: &V, depth: usize) {
+/// Notes the unknown values and references inside a value, each at its own path: `plain`,
+/// without list indices (as plan JSON's `after_unknown` and blocks give them), for the
+/// unknowns, and for the references too unless `indexed`, which keeps each list index in the
+/// references' path (`body.properties.subnets[1].properties.addressPrefix`: two pools of one
+/// AzAPI cluster name two subnets).
+fn record_within(notes: &mut Notes, path: &str, plain: &str, v: &V, depth: usize, indexed: bool) {
     if depth > MAX_BODY_DEPTH {
         return;
     }
     match &v.kind {
         Kind::Map(m) => {
             for (k, x) in m {
-                record_within(notes, &join(path, k), &join(plain, k), x, depth + 1);
+                record_within(notes, &join(path, k), &join(plain, k), x, depth + 1, indexed);
             }
         }
         Kind::List(items) => {
             for (i, x) in items.iter().enumerate() {
-                record_within(notes, &format!("{path}[{i}]"), plain, x, depth + 1);
+                let at = if indexed {
+                    format!("{path}[{i}]")
+                } else {
+                    path.to_string()
+                };
+                record_within(notes, &at, plain, x, depth + 1, indexed);
             }
         }
         _ => {

@@ -753,12 +753,12 @@ impl<'c> Evaluator<'c> {
                 None => ev.root_vars.get(name).cloned(),
                 Some((parent, call)) => {
                     let call: &'c Call<'c> = &ev.module_of(parent).calls[call];
-                    match call.block.body.get_attribute(name) {
+                    match call.argument(name) {
                         Some(a) => {
-                            let mut scope = Scope::new(parent, call.file);
+                            let mut scope = Scope::new(parent, a.file);
                             scope.count = ev.insts[inst].count.clone();
                             scope.each = ev.insts[inst].each.clone();
-                            Some(ev.eval_item(&a.value, &mut scope))
+                            Some(ev.eval_item(a.expr, &mut scope))
                         }
                         None => None,
                     }

@@ -108,20 +108,25 @@ fn config_count(names: &[String]) -> usize {
     names.iter().filter(|n| is_listed_config(n)).count()
 }
 
-/// A configuration file: `.tf`. (`.tf.json` is not read.)
+/// A configuration file: `.tf`, or `.tf.json` in Terraform's JSON syntax.
 pub fn is_config(name: &str) -> bool {
-    name.ends_with(".tf")
+    name.ends_with(".tf") || name.ends_with(".tf.json")
 }
 
-/// Terraform merges `override.tf` and `*_override.tf` into the blocks they name; read as
-/// ordinary files they would declare everything twice, so they are left out.
-fn is_override(name: &str) -> bool {
-    name == "override.tf" || name.ends_with("_override.tf")
+/// An override file (`override.tf`, `*_override.tf` and their `.tf.json` forms), which
+/// Terraform merges into the blocks it names (config::merge_override).
+pub fn is_override(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name
+        .strip_suffix(".tf.json")
+        .or_else(|| name.strip_suffix(".tf"))
+        .unwrap_or("");
+    stem == "override" || stem.ends_with("_override")
 }
 
 /// A configuration file a directory listing contributes.
 fn is_listed_config(name: &str) -> bool {
-    is_config(name) && !is_override(name)
+    is_config(name)
 }
 
 /// Directories of the local modules that these files of `dir` call, in order of appearance.
@@ -129,7 +134,14 @@ pub fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
     let mut dirs = Vec::new();
     for file in files.iter().filter(|f| is_config(&f.path)) {
         // A file that does not parse is reported by the reader; it calls nothing here.
-        let Ok(body) = hcl_edit::parser::parse_body(&file.text) else {
+        let body = if super::tfjson::is_json(&file.path) {
+            super::tfjson::convert(file, 0)
+                .ok()
+                .and_then(|c| hcl_edit::parser::parse_body(&c.hcl).ok())
+        } else {
+            hcl_edit::parser::parse_body(&file.text).ok()
+        };
+        let Some(body) = body else {
             continue;
         };
         for block in body.blocks().filter(|b| b.ident.as_str() == "module") {
@@ -269,7 +281,8 @@ mod tests {
         assert_eq!(local_module_dir("root", "git::https://example.com/x.git"), None);
         assert_eq!(parent("main.tf"), ".");
         assert_eq!(parent("a/b/main.tf"), "a/b");
-        assert!(is_listed_config("main.tf") && !is_listed_config("override.tf"));
-        assert!(!is_listed_config("net_override.tf") && !is_listed_config("x.tf.json"));
+        assert!(is_config("main.tf") && is_config("x.tf.json") && !is_config("x.tfvars.json"));
+        assert!(is_override("override.tf") && is_override("a/net_override.tf.json"));
+        assert!(!is_override("main.tf") && !is_override("overrides.tf") && !is_override("override.tfvars"));
     }
 }

@@ -20,6 +20,7 @@ mod locate;
 pub mod plan_json;
 pub mod references;
 pub mod relocate;
+mod tfjson;
 mod tfvars;
 mod value;
 
