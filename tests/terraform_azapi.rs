@@ -232,17 +232,46 @@ resource "azapi_resource" "pool" {{
     ));
     let rows = rows(&report);
     // Traditional Azure CNI, 30 pods: 31 IPs a node. c: 11 usable, 2 nodes (62) — out of
-    // room; d is the AzAPI pool's, whose cluster is azurerm's: not read, said so.
+    // room. The AzAPI pool's cluster is azurerm's: the pool is not read, and said so.
     assert!(
         rows.contains(&"vnet/c 10.0.3.0/28 node+pod 11 62 93".to_string()),
         "{rows:?}"
     );
     let got = findings(&report);
     assert!(
-        got.iter()
-            .any(|f| f.contains("azapi_resource.pool") && f.contains("its cluster")),
+        got.iter().any(|f| f.contains(
+            "azapi_resource.pool: its cluster is `azurerm_kubernetes_cluster.k`, an azurerm cluster"
+        )),
         "{got:?}"
     );
+}
+
+/// An AzAPI subnet of an azurerm VNet is that VNet's subnet: checked against its address
+/// space, not a second VNet of the same name.
+#[test]
+fn an_azapi_subnet_of_an_azurerm_vnet_belongs_to_it() {
+    let report = check_tf(
+        r#"
+resource "azurerm_virtual_network" "v" {
+  name                = "v"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.0.0.0/16"]
+}
+
+resource "azapi_resource" "s" {
+  type      = "Microsoft.Network/virtualNetworks/subnets@2024-05-01"
+  name      = "s"
+  parent_id = azurerm_virtual_network.v.id
+  body      = { properties = { addressPrefix = "10.1.1.0/24" } }
+}
+"#,
+    );
+    assert_eq!(rows(&report), ["v/s 10.1.1.0/24 unused 251 0 0"]);
+    // Outside the VNet's 10.0.0.0/16: the azurerm VNet's own check, at the AzAPI prefix.
+    let got = findings(&report);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("13:48 subnet-outside-vnet"), "{got:?}");
 }
 
 /// A body that is a string of invalid JSON is refused where it is written.

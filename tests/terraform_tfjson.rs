@@ -262,3 +262,28 @@ fn bad_json_syntax_is_located_in_the_json() {
     let report = check_files(&[("main.tf.json", "{\"resources\": {}}")]);
     assert_eq!(located(&report), ["main.tf.json:1:2 plan-schema"]);
 }
+
+/// AzAPI in JSON syntax: a body as an object, and as `"${jsonencode({...})}"` (every
+/// expression in `.tf.json` is a string), whose subnet ID links through its reference.
+#[test]
+fn azapi_resources_in_json_syntax_are_read() {
+    let report = check_files(&[(
+        "main.tf.json",
+        r#"{"resource": {"azapi_resource": {
+  "vnet": {"type": "Microsoft.Network/virtualNetworks@2024-05-01", "name": "v", "parent_id": "/subscriptions/s/resourceGroups/rg",
+           "body": {"properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]}}}},
+  "nodes": {"type": "Microsoft.Network/virtualNetworks/subnets@2024-05-01", "name": "nodes", "parent_id": "${azapi_resource.vnet.id}",
+           "body": {"properties": {"addressPrefix": "10.1.2.0/24"}}},
+  "aks": {"type": "Microsoft.ContainerService/managedClusters@2025-05-01", "name": "aks", "parent_id": "/subscriptions/s/resourceGroups/rg",
+          "body": "${jsonencode({properties = {networkProfile = {networkPlugin = \"azure\", networkPluginMode = \"overlay\", serviceCidr = \"10.2.0.0/16\", dnsServiceIP = \"10.2.0.10\", podCidr = \"10.244.0.0/16\"}, agentPoolProfiles = [{name = \"sys\", count = 3, upgradeSettings = {maxSurge = \"1\"}, vnetSubnetID = azapi_resource.nodes.id}]}})}"}
+}}}"#,
+    )]);
+    assert!(report.findings.is_empty(), "{:?}", located(&report));
+    assert_eq!(
+        rows(&report),
+        [
+            "v/nodes 10.1.2.0/24 node 251 3 4",
+            "-/aks/pod_cidr 10.244.0.0/16 pod-cidr 256 3 4"
+        ]
+    );
+}

@@ -68,6 +68,10 @@ pub struct Options<'o> {
     /// Whether a pool's subnet reference names a subnet another mapping of the same input
     /// holds (the azurerm subnets of a configuration whose clusters are AzAPI's).
     pub elsewhere: Option<&'o dyn Fn(&str) -> bool>,
+    /// Whether a VNet that a subnet names by ID but this input's resources do not declare is
+    /// held by another mapping of the same input (an azurerm VNet with AzAPI subnets): its
+    /// stand-in is then made without a note, for the caller to merge.
+    pub vnet_elsewhere: Option<&'o dyn Fn(&str) -> bool>,
 }
 
 /// How a subnet was declared: inline in its VNet's `subnets`, as a `virtualNetworks/subnets`
@@ -393,13 +397,16 @@ impl Builder<'_> {
     fn stub_vnet(&mut self, id: &str, notes: &mut Notes) -> usize {
         let name = segment_after(id, "virtualNetworks").unwrap_or(id).to_string();
         let group = segment_after(id, "resourceGroups").map(str::to_string);
-        notes.unresolve(
+        let held = self.options.vnet_elsewhere.is_some_and(|held| held(id));
+        if !held {
+            notes.unresolve(
             notes.span,
             format!(
                 "its VNet `{name}` is not in {}: the VNet's address space is unknown, so subnet-outside-vnet and vnet-overlap skip it",
                 self.options.missing_vnet_help
             ),
         );
+        }
         let index = self.vnets.len();
         self.vnet_ids.insert(id_key(id), index);
         self.vnets.push(model::Vnet {

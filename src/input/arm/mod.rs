@@ -155,6 +155,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         reserved: None,
         missing_vnet_help: "this template",
         elsewhere: None,
+        vnet_elsewhere: None,
     };
     let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);

@@ -46,6 +46,8 @@ pub struct Azapi {
     /// Each AzAPI subnet read, by address, with its ID (what an azurerm pool writes to name
     /// it); subnets that could not be read are `None`.
     pub subnets: HashMap<String, Option<String>>,
+    /// AzAPI subnets whose VNet is an azurerm VNet, by that VNet's address: they belong in it.
+    pub adopted: Vec<(String, Vec<crate::plan::model::Subnet>)>,
 }
 
 /// Whether a resource type is one of AzAPI's (managed resources and patches).
@@ -281,12 +283,11 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
             continue;
         }
         let Target::Id(id) = id else { continue };
-        let name = match r.values.get("name") {
-            Some(n) if n.as_str().is_some() => {
-                Spanned::new(n.as_str().unwrap_or_default().to_string(), n.span)
-            }
-            other => {
-                let span = other.map_or(r.span, |n| n.span);
+        let node = r.values.get("name");
+        let name = match node.and_then(|n| n.as_str().map(|s| (s, n.span))) {
+            Some((text, span)) => Spanned::new(text.to_string(), span),
+            None => {
+                let span = node.map_or(r.span, |n| n.span);
                 notes.assume(
                     span,
                     "its name is unknown until apply; cniplan calls it by its address",
@@ -316,6 +317,31 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
         }
         patch(&mut declared, r, kind, target, body, notes, &mut findings);
     }
+    // azurerm clusters by their IDs: an AzAPI pool of one is named, not read.
+    let azurerm_clusters: HashMap<String, String> = index
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == "azurerm_kubernetes_cluster" && !r.data)
+        .filter_map(|(i, r)| Some((id_key(&index.id(i, 0)?.id), r.address.clone())))
+        .collect();
+    let declared: Vec<Declared<'_, '_>> = declared
+        .into_iter()
+        .filter_map(|mut d| {
+            let cluster = (d.kind == Kind::Pool)
+                .then(|| azurerm_clusters.get(&id_key(&estate::parent_id(&d.id.id))))
+                .flatten();
+            let Some(cluster) = cluster else {
+                return Some(d);
+            };
+            d.notes.unresolve(
+                d.name.span,
+                format!("its cluster is `{cluster}`, an azurerm cluster: cniplan reads its pools from azurerm resources only, so this pool's nodes are not counted"),
+            );
+            findings.extend(d.notes.findings());
+            None
+        })
+        .collect();
     let mut subnets = HashMap::new();
     let resources: Vec<estate::Resource<'static>> = declared
         .into_iter()
@@ -336,14 +362,38 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
             }
         })
         .collect();
+    // azurerm VNets by their IDs: an AzAPI subnet whose `parent_id` is one belongs in it.
+    let azurerm_vnets: HashMap<String, String> = index
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == "azurerm_virtual_network" && !r.data)
+        .filter_map(|(i, r)| Some((id_key(&index.id(i, 0)?.id), r.address.clone())))
+        .collect();
     let elsewhere = |text: &str| link.holds(text);
+    let vnet_elsewhere = |id: &str| azurerm_vnets.contains_key(&id_key(id));
     let options = estate::Options {
         dedupe: false,
         reserved: None,
         missing_vnet_help: "this configuration",
         elsewhere: Some(&elsewhere),
+        vnet_elsewhere: Some(&vnet_elsewhere),
     };
-    let (plan, mapped, _places) = estate::build(resources, &options);
+    let (mut plan, mapped, _places) = estate::build(resources, &options);
+    let mut adopted = Vec::new();
+    plan.vnets.retain_mut(|v| {
+        let owner = v
+            .origin
+            .as_ref()
+            .and_then(|o| azurerm_vnets.get(&id_key(&o.resource)));
+        match owner {
+            Some(address) => {
+                adopted.push((address.clone(), std::mem::take(&mut v.subnets)));
+                false
+            }
+            None => true,
+        }
+    });
     findings.extend(mapped);
     // A subnet left out (its prefix unknown) is not linked from azurerm pools either.
     let read: HashSet<String> = plan
@@ -361,6 +411,7 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
         plan,
         findings,
         subnets,
+        adopted,
     }
 }
 

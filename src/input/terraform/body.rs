@@ -6,7 +6,7 @@ use super::config::span_of;
 use super::eval::{instance_key, Evaluator, Expansion, Scope};
 use super::value::{Kind, V};
 use super::Resource;
-use crate::diagnostic::Span;
+use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::tree::{Entry, Node, Value};
 use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body, Structure};
@@ -216,6 +216,14 @@ impl<'c> Evaluator<'c> {
         scope: &mut Scope,
         notes: &mut Notes,
     ) -> (V, Node<'static>) {
+        // `"${jsonencode({...})}"`, as `.tf.json` writes every expression: the interpolation.
+        let expr = match expr {
+            Expression::StringTemplate(t) => match t.iter().collect::<Vec<_>>().as_slice() {
+                [hcl_edit::template::Element::Interpolation(only)] => &only.expr,
+                _ => expr,
+            },
+            _ => expr,
+        };
         let encoded = match expr {
             Expression::FuncCall(call)
                 if !call.name.is_namespaced()
@@ -228,18 +236,26 @@ impl<'c> Evaluator<'c> {
             _ => None,
         };
         let written = encoded.unwrap_or(expr);
-        let v = self.eval_item(written, scope);
-        record(notes, "body", &v);
-        record_within(notes, "body", "body", &v, 0, true);
-        let node = to_node(written, &v, scope.file);
+        let mut v = self.eval_item(written, scope);
         // What Terraform holds is the JSON text; other expressions see that.
         let value = match encoded {
             Some(_) => match super::functions::call("jsonencode", vec![v.clone()]) {
                 Some(Ok(text)) => text,
+                Some(Err(e)) if e.report.is_some() => {
+                    // Past the evaluation budget: refused as any `jsonencode()` is, and the
+                    // body is unknown.
+                    let at = scope.span(expr);
+                    self.report(Finding::new(Rule::PlanSchema, at, e.message));
+                    v = V::unknown_from([&v]);
+                    v.clone()
+                }
                 _ => V::unknown_from([&v]),
             },
-            None => v,
+            None => v.clone(),
         };
+        record(notes, "body", &v);
+        record_within(notes, "body", "body", &v, 0, true);
+        let node = to_node(written, &v, scope.file);
         (value, node)
     }
 

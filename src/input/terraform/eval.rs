@@ -85,7 +85,7 @@ impl Scope {
         self.names.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 
-    fn span(&self, expr: &Expression) -> Span {
+    pub fn span(&self, expr: &Expression) -> Span {
         span_of(self.file, hcl_edit::Span::span(expr))
     }
 }

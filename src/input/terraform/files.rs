@@ -11,6 +11,10 @@ use std::path::{Component, Path, PathBuf};
 const MAX_FILES: usize = 5_000;
 /// A configuration's files together are held to the limit of one input file.
 const MAX_BYTES: u64 = crate::source::read::MAX_FILE_BYTES;
+/// One `.tf` or `.tf.json` file is held to this: parsing HCL takes about a second a MiB in a
+/// debug build (0.25 s in release), and no configuration file, written or generated, comes
+/// near it; a larger one is refused at once rather than parsed for minutes.
+pub const MAX_CONFIG_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Local modules nest a few levels in practice; a `source` that leads round in circles
 /// through new paths (symbolic links) ends here.
 pub const MAX_MODULE_DEPTH: usize = 16;
@@ -244,6 +248,13 @@ impl Reader {
 
     fn read(&mut self, path: &str) -> Result<SourceFile, String> {
         let bytes = crate::source::read::read_file(Path::new(path), path)?;
+        if is_config(path) && bytes.len() as u64 > MAX_CONFIG_FILE_BYTES {
+            return Err(format!(
+                "{path}: a configuration file of {} MiB; cniplan reads `.tf` and `.tf.json` files of at most {} MiB",
+                bytes.len() >> 20,
+                MAX_CONFIG_FILE_BYTES >> 20
+            ));
+        }
         self.count(bytes.len())?;
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
         match std::str::from_utf8(bytes) {

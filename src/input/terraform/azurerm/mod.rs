@@ -90,6 +90,14 @@ pub fn map(resources: &[Resource<'_>], at: Span) -> Mapped {
     net.azapi_subnets(azapi.subnets);
     let mut clusters = cluster::read(resources, &net, &mut notes);
     let mut vnets = net.finish(&mut notes);
+    for (address, subnets) in azapi.adopted {
+        if let Some(v) = vnets
+            .iter_mut()
+            .find(|v| v.origin.as_ref().is_some_and(|o| o.resource == address))
+        {
+            v.subnets.extend(subnets);
+        }
+    }
     vnets.extend(azapi.plan.vnets);
     clusters.extend(azapi.plan.clusters);
     Mapped {
