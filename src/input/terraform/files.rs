@@ -29,10 +29,10 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
     let mut reader = Reader::default();
     let mut sources = vec![SourceFile::new(root.clone(), "")];
     let names = list(dir)?;
-    if !names.iter().any(|n| is_listed_config(n)) {
+    if !names.iter().any(|n| is_config(n)) {
         return Err(format!("{root} holds no .tf files"));
     }
-    for name in names.iter().filter(|n| is_listed_config(n)) {
+    for name in names.iter().filter(|n| is_config(n)) {
         sources.push(reader.read(&join(&root, name))?);
     }
     let auto = |n: &&String| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json");
@@ -89,7 +89,7 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
             let Ok(names) = list(Path::new(&module_dir)) else {
                 continue;
             };
-            for name in names.iter().filter(|n| is_listed_config(n)) {
+            for name in names.iter().filter(|n| is_config(n)) {
                 sources.push(reader.read(&join(&module_dir, name))?);
             }
             read.insert(id.clone(), first..sources.len());
@@ -109,7 +109,7 @@ fn identity(dir: &str) -> PathBuf {
 }
 
 fn config_count(names: &[String]) -> usize {
-    names.iter().filter(|n| is_listed_config(n)).count()
+    names.iter().filter(|n| is_config(n)).count()
 }
 
 /// A configuration file: `.tf`, or `.tf.json` in Terraform's JSON syntax.
@@ -126,11 +126,6 @@ pub fn is_override(path: &str) -> bool {
         .or_else(|| name.strip_suffix(".tf"))
         .unwrap_or("");
     stem == "override" || stem.ends_with("_override")
-}
-
-/// A configuration file a directory listing contributes.
-fn is_listed_config(name: &str) -> bool {
-    is_config(name)
 }
 
 /// Directories of the local modules that these files of `dir` call, in order of appearance.
