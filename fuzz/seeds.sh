@@ -5,6 +5,8 @@
 #                    and the saved regressions/load_check-*
 #   structured_plan: the saved regressions/structured_plan-*.bin (its inputs are not YAML)
 #   terraform_hcl:   every .tf file under tests/ (fixtures, real configurations, bad input)
+#   terraform_json:  every .tf.json file under tests/ (each alone: no override file), and
+#                    the saved regressions/terraform_json-*
 #   arm_template:    tests/bad-input/arm-*.json, tests/fixtures/*.json, tests/imported/arm/*.json,
 #                    and the saved regressions/arm_template-*
 #   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json and
@@ -14,7 +16,8 @@ set -eu
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
 mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" \
-    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/arm_template" "$fuzz_dir/corpus/terraform_plan" \
+    "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/terraform_json" "$fuzz_dir/corpus/arm_template" \
+    "$fuzz_dir/corpus/terraform_plan" \
     "$fuzz_dir/corpus/yaml_pieces"
 
 seed() { # TARGET FILE...
@@ -37,6 +40,7 @@ seed load_check \
     "$fuzz_dir"/regressions/load_check-*
 seed structured_plan "$fuzz_dir"/regressions/structured_plan-*.bin
 seed terraform_hcl $(find "$root/tests" -type f -name '*.tf' | sort)
+seed terraform_json $(find "$root/tests" -type f -name '*.tf.json' | sort) "$fuzz_dir"/regressions/terraform_json-*
 
 seed arm_template \
     "$root"/tests/bad-input/arm-*.json \
@@ -55,6 +59,6 @@ for f in "$fuzz_dir"/corpus/load_check/seed-*; do
     { printf '\007'; cat "$f"; } >"$fuzz_dir/corpus/yaml_pieces/$(basename "$f")"
 done
 
-for t in load_check structured_plan terraform_hcl arm_template terraform_plan yaml_pieces; do
+for t in load_check structured_plan terraform_hcl terraform_json arm_template terraform_plan yaml_pieces; do
     echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
 done

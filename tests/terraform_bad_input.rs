@@ -176,6 +176,74 @@ fn generated_hostile_directories_end_in_findings_quickly() {
         assert_eq!(code, exit, "{name}: {first}");
         assert!(first.starts_with(start), "{name}: {first}");
     }
+    // Terraform's JSON syntax (issue 22): a 50 MB file is refused at once, a `for_each` of
+    // 10^9 AzAPI subnets from three nested ranges ends at the step budget, nesting past the
+    // JSON reader's bound is a located error, a JSON file of 3,000 AzAPI subnets is read
+    // within the bounds. (The 10^9 bomb is not kept on disk: the fuzzers seed from the
+    // corpus, and under AddressSanitizer its freed values pass their memory limit.)
+    let subnets: String = (0..3_000)
+        .map(|i| {
+            format!(
+                "\"s{i}\": {{\"type\": \"Microsoft.Network/virtualNetworks/subnets@2024-05-01\", \"name\": \"s{i}\", \"parent_id\": \"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v\", \"body\": {{\"properties\": {{\"addressPrefix\": \"10.{}.{}.0/24\"}}}}}}",
+                i / 256 % 256,
+                i % 256
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",\n");
+    let json_cases: Vec<(&str, Vec<u8>, i32, &str)> = vec![
+        (
+            "tfjson-50mb",
+            {
+                let mut text = String::from("{\"locals\": {");
+                let mut i = 0;
+                while text.len() < 50 * 1024 * 1024 {
+                    text.push_str(&format!("\"l{i}\": \"v{i}\", "));
+                    i += 1;
+                }
+                text.push_str("\"end\": 0}}");
+                text.into_bytes()
+            },
+            2,
+            "cniplan: ",
+        ),
+        (
+            "tfjson-azapi-for-each-1e9",
+            br#"{"locals": {"names": "${flatten([for a in range(1000) : [for b in range(1000) : [for c in range(1000) : \"s-${a}-${b}-${c}\"]]])}"},
+                "resource": {"azapi_resource": {"subnet": {"for_each": "${toset(local.names)}",
+                  "type": "Microsoft.Network/virtualNetworks/subnets@2024-05-01", "name": "${each.key}",
+                  "parent_id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v",
+                  "body": {"properties": {"addressPrefix": "10.0.0.0/24"}}}}}}"#
+                .to_vec(),
+            1,
+            "plan-schema main.tf.json:1:",
+        ),
+        (
+            "tfjson-deep",
+            format!(
+                "{{\"locals\": {{\"x\": {}{}}}}}",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            )
+            .into_bytes(),
+            1,
+            "plan-syntax main.tf.json:1:",
+        ),
+        (
+            "tfjson-many-azapi-subnets",
+            format!("{{\"resource\": {{\"azapi_resource\": {{\n{subnets}\n}}}}}}").into_bytes(),
+            0,
+            "- -",
+        ),
+    ];
+    for (name, bytes, exit, start) in json_cases {
+        let dir = root.path().join(name);
+        std::fs::create_dir(&dir).expect("case dir");
+        std::fs::write(dir.join("main.tf.json"), bytes).expect("case file");
+        let (code, first) = first_finding(&dir, Duration::from_secs(60));
+        assert_eq!(code, exit, "{name}: {first}");
+        assert!(first.starts_with(start), "{name}: {first}");
+    }
     let empty = root.path().join("no-tf-files");
     std::fs::create_dir(&empty).expect("dir");
     std::fs::write(empty.join("README.md"), "nothing\n").expect("file");

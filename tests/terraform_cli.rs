@@ -454,39 +454,131 @@ fn azure_aks_module_examples_read_as_worked_out_by_hand() {
     assert_eq!(rule_names(&v), ["assumed-value"; 6]);
 }
 
-/// Issue 18: the AzAPI generation of the AKS Verified Module. Its cluster and pools are
-/// `azapi_resource` bodies, which cniplan names as unread, one note each, and it says nothing
-/// wrong of the rest: the example's azurerm VNet and subnets are read (SOURCE.md works out
-/// what a reader of AzAPI bodies must find as well).
+/// Issue 22: the AzAPI generation of the AKS Verified Module, read as its SOURCE.md works
+/// out by hand. The cluster, its default pool (`agentPoolProfiles[0]`, patched by
+/// `azapi_update_resource.default_agent_pool`) and the pool `userpool1` (an `azapi_resource`
+/// of `…/agentPools` in `modules/agentpool`) are AzAPI bodies built in locals; the pools
+/// link to the example's azurerm subnets through `vnetSubnetID = azurerm_subnet.*.id`.
 #[test]
-fn the_avm_azapi_cluster_is_named_as_unread_and_its_vnet_is_read() {
+fn the_avm_azapi_cluster_reads_as_worked_out_by_hand() {
     let (code, v) = check_json("tests/real/terraform/tf-avm-aks-managedcluster-azapi/examples/private");
     assert_eq!(code, Some(0));
     assert_eq!(
         rows(&v),
         [
             "private-vnet/apiServerSubnet 10.1.0.0/28 unused 11 0 0",
-            "private-vnet/default 10.1.1.0/24 unused 251 0 0",
-            "private-vnet/unp1 10.1.2.0/24 unused 251 0 0",
+            "private-vnet/default 10.1.1.0/24 node 251 2 5",
+            "private-vnet/unp1 10.1.2.0/24 node 251 2 5",
+            "-/module.private.azapi_resource.this/pod_cidr 100.64.0.0/10 pod-cidr 16384 4 9",
         ]
     );
-    assert_eq!(rule_names(&v), ["unresolved-input"; 5]);
-    let azapi: Vec<String> = v["files"]
+    let subnets = v["files"][0]["subnets"].as_array().unwrap();
+    for (row, pool) in [(1, "default"), (2, "userpool1")] {
+        let p = &subnets[row]["pools"][0];
+        assert_eq!(
+            (&p["pool"], &p["mode"], &p["ips_per_node"], &p["peak_nodes"]),
+            (&pool.into(), &"overlay".into(), &1.into(), &5.into()),
+            "{pool}"
+        );
+    }
+    // Both pools share the pod CIDR, one /24 a node; a cluster upgrades one pool at a time.
+    let pools: Vec<&str> = subnets[3]["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["pool"].as_str().unwrap())
+        .collect();
+    assert_eq!(pools, ["default", "userpool1"]);
+    // Nothing wrong: notes for the registry modules, for the AzAPI resources whose `type`
+    // comes from the registry module `interfaces`, and for the cluster's name (`naming`).
+    let messages: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(messages.len(), 8, "{messages:#?}");
+    let about = |needle: &str| messages.iter().filter(|m| m.contains(needle)).count();
+    assert_eq!(about("which cniplan does not read (it reads local modules)"), 3);
+    assert_eq!(about("its `type` is unknown until apply"), 4);
+    assert_eq!(
+        about("assumed-value module.private.azapi_resource.this: its name is unknown until apply"),
+        1
+    );
+    assert!(!messages.iter().any(|m| m.contains("does not read AzAPI")));
+}
+
+/// Issue 22: the AVM virtual-network module, AzAPI throughout: VNets, subnets of several
+/// prefixes in a module per subnet, peerings both ways; IPAM allocations are named, not
+/// counted. As its SOURCE.md works out by hand.
+#[test]
+fn the_avm_vnet_module_reads_as_worked_out_by_hand() {
+    let dir = "tests/real/terraform/tf-avm-vnet-azapi/examples";
+    let (code, v) = check_json(&format!("{dir}/complete"));
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        rows(&v),
+        [
+            "module.vnet1.azapi_resource.vnet/module.vnet1.module.subnet[\"subnet0\"].azapi_resource.subnet[0] 192.168.0.0/24 unused 502 0 0",
+            "module.vnet1.azapi_resource.vnet/module.vnet1.module.subnet[\"subnet1\"].azapi_resource.subnet[0] 192.168.1.0/24 unused 251 0 0",
+        ]
+    );
+    assert_eq!(
+        v["files"][0]["subnets"][0]["cidrs"],
+        serde_json::json!(["192.168.0.0/24", "192.168.2.0/24"])
+    );
+    let rules = rule_names(&v);
+    assert!(
+        rules
+            .iter()
+            .all(|r| r == "unresolved-input" || r == "assumed-value"),
+        "{rules:?}"
+    );
+    // Peered both ways (the reverse peering's parent is vnet1), and read as such.
+    let sources =
+        cniplan::input::terraform::files::collect(std::path::Path::new(&format!("{dir}/complete")), &[])
+            .unwrap();
+    let loaded = cniplan::input::read(&cniplan::input::Input {
+        sources,
+        format: cniplan::input::Format::Terraform,
+    })
+    .unwrap_or_else(|f| panic!("{f:?}"));
+    let vnets = &loaded.plan.vnets;
+    assert_eq!(vnets.len(), 2);
+    let subnet1 = &vnets[0].subnets[1];
+    assert_eq!(
+        subnet1.delegation.as_ref().map(|d| d.value.as_str()),
+        Some("Microsoft.Web/serverFarms")
+    );
+    for (from, to) in [(0, 1), (1, 0)] {
+        let peer = &vnets[to].origin.as_ref().unwrap().resource;
+        let peerings: Vec<&str> = vnets[from].peerings.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(peerings, [peer.as_str()], "vnet{} peers vnet{}", from + 1, to + 1);
+    }
+
+    let (code, v) = check_json(&format!("{dir}/ipam_basic"));
+    assert_eq!(code, Some(0));
+    assert!(rows(&v).is_empty());
+    let messages: Vec<&str> = v["files"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|f| f["diagnostics"].as_array().unwrap())
         .filter_map(|d| d["message"].as_str())
-        .filter(|m| m.contains("does not read AzAPI"))
-        .map(|m| m.split(':').next().unwrap().to_string())
         .collect();
-    assert_eq!(
-        azapi,
-        [
-            "module.private.azapi_resource.this",
-            "module.private.module.nodepools[\"unp1\"].azapi_resource.this[0]"
-        ]
-    );
+    assert!(messages
+        .iter()
+        .any(|m| m.contains("allocated from an IPAM pool (`ipamPoolPrefixAllocations`)")));
+    assert!(messages.iter().any(|m| m
+        .contains("subnet_ipam[0]: no `addressPrefix` (an IPAM pool allocation, or no IPv4 prefix)")
+        && m.contains("the same for 3 more instances")));
 }
 
 /// Issue 18: a community module (Isovalent's AKS for Cilium) whose VNet and cluster all come

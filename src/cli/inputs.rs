@@ -129,7 +129,7 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                 let mut found = found.lock().unwrap_or_else(|p| p.into_inner());
                 if chosen {
                     found.plans.push(path);
-                } else if name.ends_with(".tf") {
+                } else if crate::input::terraform::files::is_config(&name) {
                     found.tf_files.push(path);
                 } else if name.ends_with(".json") {
                     found.json_files.push(path);

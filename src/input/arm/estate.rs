@@ -65,6 +65,13 @@ pub struct Options<'o> {
     pub reserved: Option<&'o dyn ReservedIps>,
     /// What to tell a user whose input lacks a VNet: "this template", "the export".
     pub missing_vnet_help: &'static str,
+    /// Whether a pool's subnet reference names a subnet another mapping of the same input
+    /// holds (the azurerm subnets of a configuration whose clusters are AzAPI's).
+    pub elsewhere: Option<&'o dyn Fn(&str) -> bool>,
+    /// Whether a VNet that a subnet names by ID but this input's resources do not declare is
+    /// held by another mapping of the same input (an azurerm VNet with AzAPI subnets): its
+    /// stand-in is then made without a note, for the caller to merge.
+    pub vnet_elsewhere: Option<&'o dyn Fn(&str) -> bool>,
 }
 
 /// How a subnet was declared: inline in its VNet's `subnets`, as a `virtualNetworks/subnets`
@@ -281,9 +288,13 @@ impl Builder<'_> {
             _ => field(&s, "addressPrefixes"),
         });
         let Some(prefixes) = prefixes else {
+            let ipam = field(body, "addressSpace").and_then(|s| field(&s, "ipamPoolPrefixAllocations"));
             notes.unresolve(
-                name.span,
-                "no `addressSpace.addressPrefixes`: the VNet's address space is not checked",
+                ipam.as_ref().map_or(name.span, |i| i.span),
+                match ipam {
+                    Some(_) => "its address space is allocated from an IPAM pool (`ipamPoolPrefixAllocations`) when it is deployed: the VNet's address space is not checked",
+                    None => "no `addressSpace.addressPrefixes`: the VNet's address space is not checked",
+                },
             );
             return Spanned::new(Vec::new(), name.span);
         };
@@ -386,13 +397,16 @@ impl Builder<'_> {
     fn stub_vnet(&mut self, id: &str, notes: &mut Notes) -> usize {
         let name = segment_after(id, "virtualNetworks").unwrap_or(id).to_string();
         let group = segment_after(id, "resourceGroups").map(str::to_string);
-        notes.unresolve(
+        let held = self.options.vnet_elsewhere.is_some_and(|held| held(id));
+        if !held {
+            notes.unresolve(
             notes.span,
             format!(
                 "its VNet `{name}` is not in {}: the VNet's address space is unknown, so subnet-outside-vnet and vnet-overlap skip it",
                 self.options.missing_vnet_help
             ),
         );
+        }
         let index = self.vnets.len();
         self.vnet_ids.insert(id_key(id), index);
         self.vnets.push(model::Vnet {
@@ -568,6 +582,9 @@ impl Builder<'_> {
     /// Whether a pool's subnet reference can be checked: `Err` says why not (its VNet is
     /// not in the input, or the subnet was left out).
     pub(super) fn reachable(&self, text: &str) -> Result<(), String> {
+        if self.options.elsewhere.is_some_and(|held| held(text)) {
+            return Ok(());
+        }
         let SubnetRef::Qualified {
             resource_group,
             vnet,

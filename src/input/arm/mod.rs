@@ -20,6 +20,7 @@ mod jsonc;
 mod lambdas;
 pub mod notes;
 mod scope;
+pub use scope::SUBSCRIPTION_PLACEHOLDER;
 mod template;
 pub mod value;
 
@@ -153,6 +154,8 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         dedupe: false,
         reserved: None,
         missing_vnet_help: "this template",
+        elsewhere: None,
+        vnet_elsewhere: None,
     };
     let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);

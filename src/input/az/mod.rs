@@ -73,6 +73,8 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         dedupe: true,
         reserved: Some(&nics),
         missing_vnet_help: "the export (add `az network vnet list -o json` to it)",
+        elsewhere: None,
+        vnet_elsewhere: None,
     };
     let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);

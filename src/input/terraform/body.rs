@@ -6,7 +6,7 @@ use super::config::span_of;
 use super::eval::{instance_key, Evaluator, Expansion, Scope};
 use super::value::{Kind, V};
 use super::Resource;
-use crate::diagnostic::Span;
+use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::tree::{Entry, Node, Value};
 use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body, Structure};
@@ -36,6 +36,8 @@ pub struct Produced {
 struct Notes {
     unknown: Vec<String>,
     references: BTreeMap<String, Vec<String>>,
+    /// An AzAPI resource: its `body` is an Azure resource, read down to each value.
+    azapi: bool,
 }
 
 impl<'c> Evaluator<'c> {
@@ -98,8 +100,12 @@ impl<'c> Evaluator<'c> {
         mut scope: Scope,
     ) -> (V, Resource<'static>) {
         let def = &self.module_of(inst).resources[index];
-        let mut notes = Notes::default();
-        let (mut value, mut node) = self.body(&def.block.body, &mut scope, "", true, &mut notes);
+        let mut notes = Notes {
+            azapi: def.kind.starts_with("azapi_"),
+            ..Notes::default()
+        };
+        let items = layered(def);
+        let (mut value, mut node) = self.items(items, &mut scope, "", true, &mut notes);
         value.from = vec![Rc::from(address.as_str())];
         node.span = span_of(def.file, hcl_edit::Span::span(def.block));
         let resource = Resource {
@@ -123,18 +129,52 @@ impl<'c> Evaluator<'c> {
         top: bool,
         notes: &mut Notes,
     ) -> (V, Node<'static>) {
+        let file = scope.file;
+        let items = body.iter().map(|s| (s, file)).collect();
+        let (value, mut node) = self.items(items, scope, path, top, notes);
+        node.span = span_of(file, hcl_edit::Span::span(body));
+        (value, node)
+    }
+
+    /// The attributes and blocks of a body, each with the file it is written in (an
+    /// override file's replace the resource's own: [`layered`]).
+    fn items(
+        &mut self,
+        items: Vec<(&'c Structure, u32)>,
+        scope: &mut Scope,
+        path: &str,
+        top: bool,
+        notes: &mut Notes,
+    ) -> (V, Node<'static>) {
         let mut values = BTreeMap::new();
         let mut entries: Vec<Entry<'static>> = Vec::new();
-        for structure in body.iter() {
+        let home = scope.file;
+        for (structure, file) in items {
+            scope.file = file;
             match structure {
                 Structure::Attribute(a) => {
                     let key = a.key.as_str();
                     if top && META.contains(&key) {
                         continue;
                     }
-                    let v = self.eval_item(&a.value, scope);
                     let path = join(path, key);
+                    if top && notes.azapi && key == "body" {
+                        let (v, node) = self.azapi_body(&a.value, scope, notes);
+                        entries.push(Entry {
+                            key: Cow::Owned(key.to_string()),
+                            key_span: span_of(scope.file, hcl_edit::Span::span(&a.key)),
+                            value: node,
+                        });
+                        values.insert(key.to_string(), v);
+                        continue;
+                    }
+                    let v = self.eval_item(&a.value, scope);
                     record(notes, &path, &v);
+                    if matches!(v.kind, Kind::Map(_) | Kind::List(_)) {
+                        // A block written as an object (`.tf.json`, or `attr = { … }`):
+                        // its arguments' unknowns and references as a block's would be.
+                        record_within(notes, &path, &path, &v, 0, false);
+                    }
                     entries.push(Entry {
                         key: Cow::Owned(key.to_string()),
                         key_span: span_of(scope.file, hcl_edit::Span::span(&a.key)),
@@ -158,8 +198,65 @@ impl<'c> Evaluator<'c> {
                 }
             }
         }
-        let span = span_of(scope.file, hcl_edit::Span::span(body));
-        (V::map(values), Node::new(span, Value::Map(entries)))
+        scope.file = home;
+        (
+            V::map(values),
+            Node::new(Span::in_file(home, 0, 0), Value::Map(entries)),
+        )
+    }
+
+    /// An AzAPI resource's `body`: the Azure resource it sends, read as an object whether
+    /// written as one (azapi v2) or as `jsonencode(...)` of one (azapi v1), so each value
+    /// keeps its place. Each value inside that is unknown, and what each refers to, is
+    /// noted at its own path: `body.properties.agentPoolProfiles[0].vnetSubnetID`, with list
+    /// indices, since two pools of one cluster name two subnets.
+    fn azapi_body(
+        &mut self,
+        expr: &'c Expression,
+        scope: &mut Scope,
+        notes: &mut Notes,
+    ) -> (V, Node<'static>) {
+        // `"${jsonencode({...})}"`, as `.tf.json` writes every expression: the interpolation.
+        let expr = match expr {
+            Expression::StringTemplate(t) => match t.iter().collect::<Vec<_>>().as_slice() {
+                [hcl_edit::template::Element::Interpolation(only)] => &only.expr,
+                _ => expr,
+            },
+            _ => expr,
+        };
+        let encoded = match expr {
+            Expression::FuncCall(call)
+                if !call.name.is_namespaced()
+                    && call.name.name.as_str() == "jsonencode"
+                    && call.args.len() == 1
+                    && !call.args.expand_final() =>
+            {
+                call.args.iter().next()
+            }
+            _ => None,
+        };
+        let written = encoded.unwrap_or(expr);
+        let mut v = self.eval_item(written, scope);
+        // What Terraform holds is the JSON text; other expressions see that.
+        let value = match encoded {
+            Some(_) => match super::functions::call("jsonencode", vec![v.clone()]) {
+                Some(Ok(text)) => text,
+                Some(Err(e)) if e.report.is_some() => {
+                    // Past the evaluation budget: refused as any `jsonencode()` is, and the
+                    // body is unknown.
+                    let at = scope.span(expr);
+                    self.report(Finding::new(Rule::PlanSchema, at, e.message));
+                    v = V::unknown_from([&v]);
+                    v.clone()
+                }
+                _ => V::unknown_from([&v]),
+            },
+            None => v.clone(),
+        };
+        record(notes, "body", &v);
+        record_within(notes, "body", "body", &v, 0, true);
+        let node = to_node(written, &v, scope.file);
+        (value, node)
     }
 
     /// `dynamic "NAME" { for_each = ..., content { ... } }`: one NAME block per element,
@@ -210,6 +307,48 @@ impl<'c> Evaluator<'c> {
             node.span = span_of(scope.file, hcl_edit::Span::span(b));
             push_block(values, entries, name, key_span, v, node);
         }
+    }
+}
+
+/// A resource's body with its override files merged in, as Terraform merges them
+/// (developer.hashicorp.com/terraform/language/files/override): an attribute replaces the
+/// resource's attribute of its name, where that is written; the nested blocks of a type
+/// (`dynamic "x"` blocks count as type `x`) replace every block of that type, whole. Each
+/// item comes with the file it is written in.
+fn layered<'c>(def: &super::config::ResourceDef<'c>) -> Vec<(&'c Structure, u32)> {
+    let mut items: Vec<(&'c Structure, u32)> = def.block.body.iter().map(|s| (s, def.file)).collect();
+    for &(block, file) in &def.overrides {
+        let mut replaced: Vec<&str> = Vec::new();
+        for structure in block.body.iter() {
+            match structure {
+                Structure::Attribute(a) => {
+                    let same = items.iter().position(
+                        |(s, _)| matches!(s, Structure::Attribute(b) if b.key.as_str() == a.key.as_str()),
+                    );
+                    match same {
+                        Some(i) => items[i] = (structure, file),
+                        None => items.push((structure, file)),
+                    }
+                }
+                Structure::Block(b) => {
+                    let kind = block_type(b);
+                    if !replaced.contains(&kind) {
+                        replaced.push(kind);
+                        items.retain(|(s, _)| !matches!(s, Structure::Block(old) if block_type(old) == kind));
+                    }
+                    items.push((structure, file));
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The type of a nested block: its name, or for `dynamic "x"` the `x` it makes.
+fn block_type(b: &Block) -> &str {
+    match (b.ident.as_str(), b.labels.first()) {
+        ("dynamic", Some(label)) => label.as_str(),
+        (ident, _) => ident,
     }
 }
 
@@ -268,6 +407,52 @@ fn record(notes: &mut Notes, path: &str, v: &V) {
         for a in [address.to_string(), without_key(&address).to_string()] {
             if !refs.contains(&a) {
                 refs.push(a);
+            }
+        }
+    }
+}
+
+/// How deep [`record_within`] looks into a body: deeper than any Azure resource nests.
+const MAX_BODY_DEPTH: usize = 64;
+
+/// Notes the unknown values and references inside a value, each at its own path: `plain`,
+/// without list indices (as plan JSON's `after_unknown` and blocks give them), for the
+/// unknowns, and for the references too unless `indexed`, which keeps each list index in the
+/// references' path (`body.properties.subnets[1].properties.addressPrefix`: two pools of one
+/// AzAPI cluster name two subnets).
+fn record_within(notes: &mut Notes, path: &str, plain: &str, v: &V, depth: usize, indexed: bool) {
+    if depth > MAX_BODY_DEPTH {
+        return;
+    }
+    match &v.kind {
+        Kind::Map(m) => {
+            for (k, x) in m {
+                record_within(notes, &join(path, k), &join(plain, k), x, depth + 1, indexed);
+            }
+        }
+        Kind::List(items) => {
+            for (i, x) in items.iter().enumerate() {
+                let at = if indexed {
+                    format!("{path}[{i}]")
+                } else {
+                    path.to_string()
+                };
+                record_within(notes, &at, plain, x, depth + 1, indexed);
+            }
+        }
+        _ => {
+            if v.is_unknown() && !notes.unknown.iter().any(|u| u == plain) {
+                notes.unknown.push(plain.to_string());
+            }
+            if !v.from.is_empty() {
+                let refs = notes.references.entry(path.to_string()).or_default();
+                for address in &v.from {
+                    for a in [address.to_string(), without_key(address).to_string()] {
+                        if !refs.contains(&a) {
+                            refs.push(a);
+                        }
+                    }
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 //! module calls and outputs, each pointing at its expressions in the parsed `.tf` files.
 
 use super::files;
+use super::tfjson::{self, SpanMap};
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::source::SourceFile;
 use foldhash::HashMap;
@@ -9,11 +10,19 @@ use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
 use std::collections::BTreeMap;
 
-/// One parsed `.tf` file: its number among the input's sources and its body.
+/// One parsed configuration file: its number among the input's sources and its body.
 pub struct Parsed {
     pub file: u32,
     pub dir: String,
     pub body: Body,
+    /// An override file (`override.tf`, `*_override.tf` and their `.tf.json` forms):
+    /// merged into the blocks it names after every other file of its module.
+    pub over: bool,
+    /// A `.tf.json` file: its body is the HCL the JSON stands for, and this takes its places
+    /// back to the JSON.
+    pub map: Option<SpanMap>,
+    /// What Terraform refuses in a `.tf.json` file that did not stop the reading.
+    pub findings: Vec<Finding>,
 }
 
 /// An expression and the file it is written in.
@@ -42,6 +51,9 @@ pub struct ResourceDef<'c> {
     pub file: u32,
     pub count: Option<Item<'c>>,
     pub for_each: Option<Item<'c>>,
+    /// The blocks of override files that name this resource, in the order Terraform merges
+    /// them, each with its file.
+    pub overrides: Vec<(&'c Block, u32)>,
 }
 
 impl ResourceDef<'_> {
@@ -60,12 +72,30 @@ pub struct Call<'c> {
     pub name: &'c str,
     pub block: &'c Block,
     pub file: u32,
+    /// The blocks of override files that name this call, in merge order, with their files.
+    pub overrides: Vec<(&'c Block, u32)>,
     /// The `source` as written, and where.
     pub source: Option<(&'c str, Span)>,
     /// The module directory a local source names, when its files were read.
     pub target: Option<usize>,
     pub count: Option<Item<'c>>,
     pub for_each: Option<Item<'c>>,
+}
+
+impl<'c> Call<'c> {
+    /// An argument of the call (a module input): the last override's, else the call's own.
+    pub fn argument(&self, name: &str) -> Option<Item<'c>> {
+        self.overrides
+            .iter()
+            .rev()
+            .chain(std::iter::once(&(self.block, self.file)))
+            .find_map(|(block, file)| {
+                block.body.get_attribute(name).map(|a| Item {
+                    expr: &a.value,
+                    file: *file,
+                })
+            })
+    }
 }
 
 #[derive(Default)]
@@ -105,8 +135,9 @@ impl<'c> Module<'c> {
     }
 }
 
-/// Parses every `.tf` source (0 is the directory, variable files are not `.tf`); a file that
-/// does not parse gives a finding at the place the parser stopped.
+/// Parses every configuration source (0 is the directory, variable files are no
+/// configuration): `.tf` files as HCL, `.tf.json` files as the HCL they stand for. A file
+/// that does not parse gives a finding at the place the parser stopped.
 pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
     let mut parsed = Vec::new();
     let mut findings = Vec::new();
@@ -115,16 +146,106 @@ pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
             continue;
         }
         let file = index as u32;
-        match hcl_edit::parser::parse_body(&source.text) {
-            Ok(body) => parsed.push(Parsed {
-                file,
-                dir: files::parent(&source.path),
-                body,
-            }),
-            Err(e) => findings.push(syntax_finding(source, file, &e)),
-        }
+        let (body, map, notes) = if tfjson::is_json(&source.path) {
+            let converted = match tfjson::convert(source, file) {
+                Ok(c) => c,
+                Err(mut errors) => {
+                    findings.append(&mut errors);
+                    continue;
+                }
+            };
+            match hcl_edit::parser::parse_body(&converted.hcl) {
+                Ok(body) => (body, Some(converted.map), converted.findings),
+                Err(e) => {
+                    // An expression in a string that is no HCL (`"${var.}"`): located in the
+                    // JSON through the map.
+                    let hcl = SourceFile::new(source.path.clone(), converted.hcl);
+                    let mut finding = syntax_finding(&hcl, file, &e);
+                    if let Some(span) = &mut finding.span {
+                        *span = converted.map.span(file, Some(span.start..span.end));
+                        widen_to_char(&source.text, span);
+                    }
+                    findings.push(finding);
+                    continue;
+                }
+            }
+        } else {
+            match hcl_edit::parser::parse_body(&source.text) {
+                Ok(body) => (body, None, Vec::new()),
+                Err(e) => {
+                    findings.push(syntax_finding(source, file, &e));
+                    continue;
+                }
+            }
+        };
+        parsed.push(Parsed {
+            file,
+            dir: files::parent(&source.path),
+            body,
+            over: files::is_override(&source.path),
+            map,
+            findings: notes,
+        });
     }
     (parsed, findings)
+}
+
+/// A span that covers at least one character where it starts.
+fn widen_to_char(text: &str, span: &mut Span) {
+    if span.start == span.end {
+        span.end = text[span.start.min(text.len())..]
+            .chars()
+            .next()
+            .map_or(span.start, |c| span.start + c.len_utf8());
+    }
+}
+
+/// Spans in `.tf.json` files, which the reader made in the HCL each stands for, taken back to
+/// the JSON: every finding and every value of every resource.
+pub fn remap(parsed: &[Parsed], findings: &mut [Finding], resources: &mut [super::Resource<'_>]) {
+    let maps: foldhash::HashMap<u32, &SpanMap> = parsed
+        .iter()
+        .filter_map(|p| p.map.as_ref().map(|m| (p.file, m)))
+        .collect();
+    if maps.is_empty() {
+        return;
+    }
+    let fix = |span: &mut Span| {
+        if let Some(map) = maps.get(&span.file) {
+            let r = map.range(span.start, span.end);
+            *span = Span::in_file(span.file, r.start, r.end);
+        }
+    };
+    for f in findings {
+        if let Some(span) = &mut f.span {
+            fix(span);
+        }
+        for r in &mut f.related {
+            fix(&mut r.span);
+        }
+    }
+    for r in resources {
+        fix(&mut r.span);
+        remap_node(&mut r.values, &fix, 0);
+    }
+}
+
+fn remap_node(node: &mut crate::input::tree::Node<'_>, fix: &dyn Fn(&mut Span), depth: usize) {
+    use crate::input::tree::Value;
+    fix(&mut node.span);
+    if depth > crate::input::json::MAX_DEPTH {
+        return;
+    }
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| remap_node(n, fix, depth + 1)),
+        Value::Map(entries) => {
+            for e in entries {
+                fix(&mut e.key_span);
+                remap_node(&mut e.value, fix, depth + 1);
+            }
+        }
+        _ => {}
+    }
 }
 
 pub fn syntax_finding(source: &SourceFile, file: u32, e: &hcl_edit::parser::Error) -> Finding {
@@ -151,7 +272,12 @@ pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Fi
         ..Module::default()
     }];
     let mut findings = Vec::new();
-    for file in parsed {
+    // Terraform reads a module's primary files, then merges its override files into them.
+    let ordered = parsed
+        .iter()
+        .filter(|p| !p.over)
+        .chain(parsed.iter().filter(|p| p.over));
+    for file in ordered {
         let index = match modules.iter().position(|m| m.dir == file.dir) {
             Some(i) => i,
             None => {
@@ -162,7 +288,11 @@ pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Fi
                 modules.len() - 1
             }
         };
-        declare(&mut modules[index], file, &mut findings);
+        if file.over {
+            merge_override(&mut modules[index], file, &mut findings);
+        } else {
+            declare(&mut modules[index], file, &mut findings);
+        }
     }
     let dirs: Vec<String> = modules.iter().map(|m| m.dir.clone()).collect();
     for module in &mut modules {
@@ -243,6 +373,7 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
                     file: file.file,
                     count: attr("count"),
                     for_each: attr("for_each"),
+                    overrides: Vec::new(),
                 });
             }
             ("module", [name]) => {
@@ -259,11 +390,110 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
                     name,
                     block,
                     file: file.file,
+                    overrides: Vec::new(),
                     source,
                     target: None,
                     count: attr("count"),
                     for_each: attr("for_each"),
                 });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Merges one override file into its module as Terraform does
+/// (developer.hashicorp.com/terraform/language/files/override): each top-level block is
+/// merged into the block of the same type and labels; an attribute replaces the one of its
+/// name, nested blocks replace every nested block of their type (in [`ResourceDef::overrides`],
+/// read by the evaluator); `locals` values are overridden one by one, whatever block holds
+/// them; a `variable`'s `default` and `type`, an `output`'s `value`, a module call's `source`,
+/// `count`, `for_each` and arguments each replace their own. A block with nothing to override
+/// is Terraform's error.
+fn merge_override<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Finding>) {
+    let at = |expr: &'c Expression| Item {
+        expr,
+        file: file.file,
+    };
+    for block in file.body.blocks() {
+        let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
+        let attr = |name: &str| block.body.get_attribute(name).map(|a| at(&a.value));
+        let missing = |what: &str, name: &str| {
+            Finding::new(
+                Rule::PlanSchema,
+                block_header(file.file, block),
+                format!("missing base {what} to override: no {what} `{name}` is declared in a primary file of this module"),
+            )
+            .help("Terraform refuses an override file whose block overrides nothing; an override file only changes blocks declared in the module's other files")
+        };
+        match (block.ident.as_str(), labels.as_slice()) {
+            ("variable", [name]) => match module.variables.get_mut(name) {
+                Some(v) => {
+                    if let Some(d) = attr("default") {
+                        v.default = Some(d);
+                    }
+                    if let Some(t) = attr("type") {
+                        v.kind = Some(t);
+                    }
+                }
+                None => findings.push(missing("variable", name)),
+            },
+            ("locals", []) => {
+                for a in block.body.attributes() {
+                    match module.locals.get_mut(a.key.as_str()) {
+                        Some(item) => *item = at(&a.value),
+                        None => findings.push(
+                            Finding::new(
+                                Rule::PlanSchema,
+                                span_of(file.file, hcl_edit::Span::span(&a.key)),
+                                format!("missing base local value to override: no local value `{}` is declared in a primary file of this module", a.key.as_str()),
+                            )
+                            .help("Terraform refuses an override of a local value that is not declared"),
+                        ),
+                    }
+                }
+            }
+            ("output", [name]) => match module.outputs.get_mut(name) {
+                Some(item) => {
+                    if let Some(v) = attr("value") {
+                        *item = v;
+                    }
+                }
+                None => findings.push(missing("output", name)),
+            },
+            (kind @ ("resource" | "data"), [kind_label, name]) => {
+                let data = kind == "data";
+                let Some(index) = module.resource(data, kind_label, name) else {
+                    findings.push(missing(kind, &format!("{kind_label}.{name}")));
+                    continue;
+                };
+                let def = &mut module.resources[index];
+                if let Some(c) = attr("count") {
+                    def.count = Some(c);
+                }
+                if let Some(f) = attr("for_each") {
+                    def.for_each = Some(f);
+                }
+                def.overrides.push((block, file.file));
+            }
+            ("module", [name]) => {
+                let Some(index) = module.call(name) else {
+                    findings.push(missing("module call", name));
+                    continue;
+                };
+                let call = &mut module.calls[index];
+                if let Some(a) = block.body.get_attribute("source") {
+                    if let Some(source) = a.value.as_str() {
+                        call.source = Some((source, span_of(file.file, hcl_edit::Span::span(&a.value))));
+                    }
+                }
+                if let Some(c) = attr("count") {
+                    call.count = Some(c);
+                }
+                if let Some(f) = attr("for_each") {
+                    call.for_each = Some(f);
+                }
+                call.overrides.push((block, file.file));
             }
             _ => {}
         }

@@ -85,7 +85,7 @@ impl Scope {
         self.names.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 
-    fn span(&self, expr: &Expression) -> Span {
+    pub fn span(&self, expr: &Expression) -> Span {
         span_of(self.file, hcl_edit::Span::span(expr))
     }
 }
@@ -323,6 +323,12 @@ impl<'c> Evaluator<'c> {
     }
 
     fn template(&mut self, t: &'c Template, scope: &mut Scope, at: Span) -> R {
+        // A template that is one interpolation gives its value as it is, not as a string
+        // (`"${var.subnets}"` is the list): HCL's template unwrapping, which `.tf.json`
+        // files rely on, since every expression there is written as a string.
+        if let [Element::Interpolation(only)] = t.iter().collect::<Vec<_>>().as_slice() {
+            return self.eval(&only.expr, scope);
+        }
         let mut text = Text {
             out: String::new(),
             parts: Vec::new(),
@@ -527,15 +533,24 @@ impl<'c> Evaluator<'c> {
         list: &mut Vec<V>,
         map: &mut BTreeMap<String, V>,
     ) -> Result<bool, Fail> {
+        let mut maybe = None;
         if let Some(cond) = &f.cond {
             let c = self.eval(&cond.expr, scope)?;
             match c.as_bool() {
                 Some(false) => return Ok(true),
                 Some(true) => {}
+                // An object `for` keeps an element whose condition is unknown (`if v !=
+                // null` over a resource's `id`) at its key, its value unknown: whether it is
+                // there is known only at apply, but the other keys are known now. A list
+                // `for` cannot tell the positions of the elements after it: all unknown.
+                None if f.key_expr.is_some() && c.is_unknown() => maybe = Some(c),
                 None => return Ok(false),
             }
         }
-        let value = self.eval(&f.value_expr, scope)?;
+        let mut value = self.eval(&f.value_expr, scope)?;
+        if let Some(cond) = maybe {
+            value = V::unknown_from([&value, &cond]);
+        }
         let Some(key_expr) = &f.key_expr else {
             list.push(value);
             return Ok(true);
@@ -738,12 +753,12 @@ impl<'c> Evaluator<'c> {
                 None => ev.root_vars.get(name).cloned(),
                 Some((parent, call)) => {
                     let call: &'c Call<'c> = &ev.module_of(parent).calls[call];
-                    match call.block.body.get_attribute(name) {
+                    match call.argument(name) {
                         Some(a) => {
-                            let mut scope = Scope::new(parent, call.file);
+                            let mut scope = Scope::new(parent, a.file);
                             scope.count = ev.insts[inst].count.clone();
                             scope.each = ev.insts[inst].each.clone();
-                            Some(ev.eval_item(&a.value, &mut scope))
+                            Some(ev.eval_item(a.expr, &mut scope))
                         }
                         None => None,
                     }

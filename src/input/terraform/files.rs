@@ -11,6 +11,10 @@ use std::path::{Component, Path, PathBuf};
 const MAX_FILES: usize = 5_000;
 /// A configuration's files together are held to the limit of one input file.
 const MAX_BYTES: u64 = crate::source::read::MAX_FILE_BYTES;
+/// One `.tf` or `.tf.json` file is held to this: parsing HCL takes about a second a MiB in a
+/// debug build (0.25 s in release), and no configuration file, written or generated, comes
+/// near it; a larger one is refused at once rather than parsed for minutes.
+pub const MAX_CONFIG_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Local modules nest a few levels in practice; a `source` that leads round in circles
 /// through new paths (symbolic links) ends here.
 pub const MAX_MODULE_DEPTH: usize = 16;
@@ -25,10 +29,10 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
     let mut reader = Reader::default();
     let mut sources = vec![SourceFile::new(root.clone(), "")];
     let names = list(dir)?;
-    if !names.iter().any(|n| is_listed_config(n)) {
+    if !names.iter().any(|n| is_config(n)) {
         return Err(format!("{root} holds no .tf files"));
     }
-    for name in names.iter().filter(|n| is_listed_config(n)) {
+    for name in names.iter().filter(|n| is_config(n)) {
         sources.push(reader.read(&join(&root, name))?);
     }
     let auto = |n: &&String| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json");
@@ -85,7 +89,7 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
             let Ok(names) = list(Path::new(&module_dir)) else {
                 continue;
             };
-            for name in names.iter().filter(|n| is_listed_config(n)) {
+            for name in names.iter().filter(|n| is_config(n)) {
                 sources.push(reader.read(&join(&module_dir, name))?);
             }
             read.insert(id.clone(), first..sources.len());
@@ -105,30 +109,44 @@ fn identity(dir: &str) -> PathBuf {
 }
 
 fn config_count(names: &[String]) -> usize {
-    names.iter().filter(|n| is_listed_config(n)).count()
+    names.iter().filter(|n| is_config(n)).count()
 }
 
-/// A configuration file: `.tf`. (`.tf.json` is not read.)
+/// A configuration file: `.tf`, or `.tf.json` in Terraform's JSON syntax.
 pub fn is_config(name: &str) -> bool {
-    name.ends_with(".tf")
+    name.ends_with(".tf") || name.ends_with(".tf.json")
 }
 
-/// Terraform merges `override.tf` and `*_override.tf` into the blocks they name; read as
-/// ordinary files they would declare everything twice, so they are left out.
-fn is_override(name: &str) -> bool {
-    name == "override.tf" || name.ends_with("_override.tf")
-}
-
-/// A configuration file a directory listing contributes.
-fn is_listed_config(name: &str) -> bool {
-    is_config(name) && !is_override(name)
+/// An override file (`override.tf`, `*_override.tf` and their `.tf.json` forms), which
+/// Terraform merges into the blocks it names (config::merge_override).
+pub fn is_override(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name
+        .strip_suffix(".tf.json")
+        .or_else(|| name.strip_suffix(".tf"))
+        .unwrap_or("");
+    stem == "override" || stem.ends_with("_override")
 }
 
 /// Directories of the local modules that these files of `dir` call, in order of appearance.
 pub fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
     let mut dirs = Vec::new();
     for file in files.iter().filter(|f| is_config(&f.path)) {
-        for source in module_sources(&file.text).iter() {
+        // A `.tf.json` file calls modules as the HCL it stands for does; one that does not
+        // convert is reported by the reader and calls nothing here.
+        let converted;
+        let text = if super::tfjson::is_json(&file.path) {
+            match super::tfjson::convert(file, 0) {
+                Ok(c) => {
+                    converted = c.hcl;
+                    converted.as_str()
+                }
+                Err(_) => continue,
+            }
+        } else {
+            file.text.as_str()
+        };
+        for source in module_sources(text).iter() {
             if let Some(target) = local_module_dir(dir, source) {
                 if !dirs.contains(&target) {
                     dirs.push(target);
@@ -259,6 +277,13 @@ impl Reader {
 
     fn read(&mut self, path: &str) -> Result<SourceFile, String> {
         let bytes = crate::source::read::read_file(Path::new(path), path)?;
+        if is_config(path) && bytes.len() as u64 > MAX_CONFIG_FILE_BYTES {
+            return Err(format!(
+                "{path}: a configuration file of {} MiB; cniplan reads `.tf` and `.tf.json` files of at most {} MiB",
+                bytes.len() >> 20,
+                MAX_CONFIG_FILE_BYTES >> 20
+            ));
+        }
         self.count(bytes.len())?;
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
         match std::str::from_utf8(bytes) {
@@ -296,7 +321,8 @@ mod tests {
         assert_eq!(local_module_dir("root", "git::https://example.com/x.git"), None);
         assert_eq!(parent("main.tf"), ".");
         assert_eq!(parent("a/b/main.tf"), "a/b");
-        assert!(is_listed_config("main.tf") && !is_listed_config("override.tf"));
-        assert!(!is_listed_config("net_override.tf") && !is_listed_config("x.tf.json"));
+        assert!(is_config("main.tf") && is_config("x.tf.json") && !is_config("x.tfvars.json"));
+        assert!(is_override("override.tf") && is_override("a/net_override.tf.json"));
+        assert!(!is_override("main.tf") && !is_override("overrides.tf") && !is_override("override.tfvars"));
     }
 }

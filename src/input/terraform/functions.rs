@@ -200,6 +200,8 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
             ns.map(|ns| V::number(ns.iter().sum()))
                 .map_or_else(|| err("sum needs numbers"), Ok)
         }),
+        "jsonencode" => one_arg(&args).and_then(jsonencode),
+        "jsondecode" => str_arg(&args, 0).and_then(|s| jsondecode(&s)),
         _ => return None,
     };
     Some(result.map(|v| if v.from.is_empty() { v.derived(&args) } else { v }))
@@ -586,6 +588,134 @@ fn substr(args: &[V]) -> Result<V, CallError> {
     ))
 }
 
+/// `jsonencode`: Terraform's JSON, object keys sorted, `<`, `>`, `&`, U+2028 and U+2029
+/// escaped as Terraform escapes them. Its length is worked out first, so a huge value is
+/// refused before any of it is written.
+fn jsonencode(v: &V) -> Result<V, CallError> {
+    fn len(v: &V) -> u128 {
+        match &v.kind {
+            Kind::Unknown | Kind::Null => 4,
+            Kind::Bool(_) => 5,
+            Kind::Int(n) => n.to_string().len() as u128,
+            Kind::Float(f) => super::value::format_float(*f).len() as u128,
+            Kind::Str(s) => {
+                2 + s
+                    .chars()
+                    .map(|c| escaped(c).map_or(c.len_utf8(), str::len) as u128)
+                    .sum::<u128>()
+            }
+            Kind::List(items) => 2 + items.iter().map(|i| len(i) + 1).sum::<u128>(),
+            Kind::Map(m) => {
+                2 + m
+                    .iter()
+                    .map(|(k, x)| len(&V::str(k.clone())) + len(x) + 2)
+                    .sum::<u128>()
+            }
+        }
+    }
+    fn escaped(c: char) -> Option<&'static str> {
+        Some(match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            c if (c as u32) < 0x20 => "\\u00XX",
+            _ => return None,
+        })
+    }
+    fn write(v: &V, out: &mut String) -> Result<(), CallError> {
+        match &v.kind {
+            Kind::Unknown => return err("jsonencode of an unknown value"),
+            Kind::Null => out.push_str("null"),
+            Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Kind::Int(n) => out.push_str(&n.to_string()),
+            Kind::Float(f) if f.is_finite() => out.push_str(&super::value::format_float(*f)),
+            Kind::Float(_) => return err("jsonencode of a number JSON cannot hold"),
+            Kind::Str(s) => {
+                out.push('"');
+                for c in s.chars() {
+                    match escaped(c) {
+                        Some("\\u00XX") => out.push_str(&format!("\\u{:04x}", c as u32)),
+                        Some(e) => out.push_str(e),
+                        None => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
+            Kind::List(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(item, out)?;
+                }
+                out.push(']');
+            }
+            Kind::Map(m) => {
+                out.push('{');
+                for (i, (k, x)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(&V::str(k.clone()), out)?;
+                    out.push(':');
+                    write(x, out)?;
+                }
+                out.push('}');
+            }
+        }
+        Ok(())
+    }
+    string_fits("`jsonencode()`", len(v))?;
+    let mut out = String::new();
+    write(v, &mut out)?;
+    Ok(V::str(out))
+}
+
+/// `jsondecode`: JSON text to a value, numbers whole where they are whole. A text that is
+/// no JSON is Terraform's error (the value is unknown); what it holds is counted against
+/// [`budget::MAX_ITEMS`].
+fn jsondecode(text: &str) -> Result<V, CallError> {
+    fn convert(v: serde_json::Value, items: &mut u128) -> Result<V, CallError> {
+        *items += 1;
+        items_fit("`jsondecode()`", *items)?;
+        Ok(match v {
+            serde_json::Value::Null => V::null(),
+            serde_json::Value::Bool(b) => V::bool(b),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => V::int(i128::from(i)),
+                None => V::number(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            serde_json::Value::String(s) => V::str(s),
+            serde_json::Value::Array(a) => {
+                let mut out = Vec::with_capacity(a.len());
+                for x in a {
+                    out.push(convert(x, items)?);
+                }
+                V::list(out)
+            }
+            serde_json::Value::Object(o) => {
+                let mut out = BTreeMap::new();
+                for (k, x) in o {
+                    out.insert(k, convert(x, items)?);
+                }
+                V::map(out)
+            }
+        })
+    }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => convert(v, &mut 0),
+        Err(e) => err(format!("jsondecode: {e}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -692,5 +822,28 @@ mod tests {
         // A list with an unknown element still has a length.
         assert_eq!(call_ok("length", vec![V::list(vec![V::unknown()])]), V::int(1));
         assert!(call("provider_thing", vec![]).is_none());
+    }
+
+    #[test]
+    fn jsonencode_and_jsondecode_round_trip_as_terraform_writes_json() {
+        let v = V::map(BTreeMap::from([
+            (
+                "b".to_string(),
+                V::list(vec![V::int(1), V::bool(true), V::null()]),
+            ),
+            ("a".to_string(), V::str("<x&\"y\">\n")),
+        ]));
+        let Some(Ok(text)) = call("jsonencode", vec![v.clone()]) else {
+            panic!()
+        };
+        assert_eq!(
+            text.as_str(),
+            Some(r#"{"a":"\u003cx\u0026\"y\"\u003e\n","b":[1,true,null]}"#)
+        );
+        let Some(Ok(back)) = call("jsondecode", vec![text]) else {
+            panic!()
+        };
+        assert!(back.equals(&v));
+        assert!(matches!(call("jsondecode", vec![V::str("{")]), Some(Err(_))));
     }
 }

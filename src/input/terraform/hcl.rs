@@ -111,10 +111,12 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     let mut produced = std::mem::take(&mut ev.produced);
     produced.sort_by_key(|p| (order.iter().position(|&i| i == p.inst), p.index));
     findings.append(&mut ev.findings);
-    Ok(TfRead {
-        resources: produced.into_iter().flat_map(|p| p.resources).collect(),
-        findings,
-    })
+    let mut resources: Vec<Resource<'static>> = produced.into_iter().flat_map(|p| p.resources).collect();
+    // `.tf.json` files were read as the HCL they stand for: their places go back to the JSON
+    // (the refusals of their conversion are in the JSON already).
+    config::remap(&parsed, &mut findings, &mut resources);
+    findings.extend(parsed.iter().flat_map(|p| p.findings.iter().cloned()));
+    Ok(TfRead { resources, findings })
 }
 
 /// Every module instance, depth first from `inst`.

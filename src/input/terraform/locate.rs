@@ -52,8 +52,22 @@ impl Locator {
             .unwrap_or_default();
         let (parsed, _) = config::parse(&sources);
         let (modules, _) = config::modules(&root, &parsed);
-        // Source i (i >= 1) of the listing is file first_file + i - 1 of the report.
-        let renumber = |span: Span| Span::in_file(span.file + first_file - 1, span.start, span.end);
+        let maps: HashMap<u32, &super::tfjson::SpanMap> = parsed
+            .iter()
+            .filter_map(|p| p.map.as_ref().map(|m| (p.file, m)))
+            .collect();
+        // Source i (i >= 1) of the listing is file first_file + i - 1 of the report; a
+        // `.tf.json` file's places go back to its JSON.
+        let renumber = |span: Span| {
+            let (start, end) = match maps.get(&span.file) {
+                Some(map) => {
+                    let r = map.range(span.start, span.end);
+                    (r.start, r.end)
+                }
+                None => (span.start, span.end),
+            };
+            Span::in_file(span.file + first_file - 1, start, end)
+        };
         let mut blocks = HashMap::new();
         let mut stack = vec![(0usize, String::new(), vec![0usize])];
         while let Some((index, prefix, ancestry)) = stack.pop() {
@@ -62,6 +76,12 @@ impl Locator {
                 let address = format!("{prefix}{}", resource.local_address());
                 let mut paths = HashMap::new();
                 visit(&resource.block.body, resource.file, "", "", &mut paths);
+                // What an override file writes is where the value comes from.
+                for &(block, file) in &resource.overrides {
+                    let mut over = HashMap::new();
+                    visit(&block.body, file, "", "", &mut over);
+                    paths.extend(over);
+                }
                 let located = Located {
                     header: renumber(block_header(resource.file, resource.block)),
                     paths: paths.into_iter().map(|(k, v)| (k, renumber(v))).collect(),
@@ -133,18 +153,7 @@ fn visit(body: &Body, file: u32, plain: &str, indexed: &str, paths: &mut HashMap
                 let key = a.key.as_str();
                 let span = span_of(file, hcl_edit::Span::span(&a.value));
                 record(paths, plain, indexed, key, span);
-                if let Expression::Array(items) = &a.value {
-                    for (i, item) in items.iter().enumerate() {
-                        let element = span_of(file, hcl_edit::Span::span(item));
-                        record(
-                            paths,
-                            &join(plain, key),
-                            &join(indexed, key),
-                            &i.to_string(),
-                            element,
-                        );
-                    }
-                }
+                value(&a.value, file, &join(plain, key), &join(indexed, key), paths, 0);
             }
             Structure::Block(b) => {
                 // `dynamic "x" { content { ... } }` stands for every `x` block it makes.
@@ -169,6 +178,63 @@ fn visit(body: &Body, file: u32, plain: &str, indexed: &str, paths: &mut HashMap
         }
     }
 }
+
+/// The elements of a list and the attributes of an object written literally in an
+/// attribute's value (an AzAPI body), each at its path.
+fn value(
+    expr: &Expression,
+    file: u32,
+    plain: &str,
+    indexed: &str,
+    paths: &mut HashMap<String, Span>,
+    depth: usize,
+) {
+    if depth > MAX_VALUE_DEPTH {
+        return;
+    }
+    match expr {
+        Expression::Parenthesis(p) => value(p.inner(), file, plain, indexed, paths, depth + 1),
+        Expression::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let element = span_of(file, hcl_edit::Span::span(item));
+                let n = i.to_string();
+                record(paths, plain, indexed, &n, element);
+                value(item, file, plain, &join(indexed, &n), paths, depth + 1);
+            }
+        }
+        Expression::Object(object) => {
+            for (key, v) in object.iter() {
+                let name = match key {
+                    hcl_edit::expr::ObjectKey::Ident(i) => i.as_str(),
+                    hcl_edit::expr::ObjectKey::Expression(Expression::Variable(i)) => i.as_str(),
+                    hcl_edit::expr::ObjectKey::Expression(e) => match e.as_str() {
+                        Some(s) => s,
+                        None => continue,
+                    },
+                };
+                let span = span_of(file, hcl_edit::Span::span(v.expr()));
+                record(paths, plain, indexed, name, span);
+                value(
+                    v.expr(),
+                    file,
+                    &join(plain, name),
+                    &join(indexed, name),
+                    paths,
+                    depth + 1,
+                );
+            }
+        }
+        Expression::FuncCall(call) if call.name.name.as_str() == "jsonencode" && call.args.len() == 1 => {
+            if let Some(arg) = call.args.iter().next() {
+                value(arg, file, plain, indexed, paths, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// How deep [`value`] looks into a literal value: deeper than any resource body nests.
+const MAX_VALUE_DEPTH: usize = 64;
 
 fn record(paths: &mut HashMap<String, Span>, plain: &str, indexed: &str, key: &str, span: Span) {
     paths.entry(join(plain, key)).or_insert(span);

@@ -7,6 +7,7 @@
 //! to. Roles and identities come from those references and addresses, never from names.
 
 pub mod address;
+mod azapi;
 pub mod azurerm;
 mod body;
 mod cidr;
@@ -19,6 +20,7 @@ mod locate;
 pub mod plan_json;
 pub mod references;
 pub mod relocate;
+mod tfjson;
 mod tfvars;
 mod value;
 

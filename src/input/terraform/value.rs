@@ -231,7 +231,7 @@ impl V {
 }
 
 /// Terraform prints numbers without a trailing `.0` and without exponent for whole numbers.
-fn format_float(f: f64) -> String {
+pub fn format_float(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e30 {
         (f as i128).to_string()
     } else {

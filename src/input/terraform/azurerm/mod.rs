@@ -17,8 +17,8 @@ use crate::plan::model::{Allocation, Plan};
 use crate::plan::reference::ResourceId;
 use notes::Notes;
 
-/// The resource types this mapping reads. `azapi_resource` is read only to say which
-/// subnets and clusters it declares that cniplan does not read.
+/// The resource types this mapping reads: azurerm's, AzAPI's ([`super::azapi`]), and the
+/// resource groups whose IDs AzAPI resources take as their `parent_id`.
 pub fn reads(kind: &str) -> bool {
     matches!(
         kind,
@@ -27,15 +27,35 @@ pub fn reads(kind: &str) -> bool {
             | "azurerm_virtual_network_peering"
             | "azurerm_kubernetes_cluster"
             | "azurerm_kubernetes_cluster_node_pool"
-            | "azapi_resource"
             | "azurerm_kubernetes_automatic_cluster"
-    )
+            | "azurerm_resource_group"
+    ) || super::azapi::is_azapi(kind)
 }
 
 /// The arguments whose references the mapping follows: the IDs that join pools to subnets
-/// and clusters, peerings to VNets, and a subnet's VNet name.
+/// and clusters, peerings to VNets, and a subnet's VNet name; an AzAPI resource's `body`,
+/// where its subnet IDs are.
 pub fn follows(path: &str) -> bool {
-    path.ends_with("_id") || path == "virtual_network_name"
+    path.ends_with("_id") || path == "virtual_network_name" || path == "body"
+}
+
+/// What an address is to the azurerm mapping, for a reference from an AzAPI body.
+pub enum Link {
+    /// A subnet: what a pool writes to name it.
+    To(String),
+    /// A subnet that cannot be read (its own note says why).
+    Unreadable,
+    /// No subnet.
+    Missing,
+}
+
+/// The azurerm subnets an AzAPI body may name.
+pub trait Linker {
+    /// What the resource at `address` is.
+    fn link(&self, address: &str) -> Link;
+    /// Whether a pool's subnet reference (an address, or a known resource ID) names an
+    /// azurerm subnet.
+    fn holds(&self, text: &str) -> bool;
 }
 
 /// A plan, and the notes on what was assumed or could not be resolved.
@@ -61,8 +81,25 @@ pub fn map(resources: &[Resource<'_>], at: Span) -> Mapped {
     }
     let mut net = network::Networks::default();
     net.read(resources, &mut notes);
-    let clusters = cluster::read(resources, &net, &mut notes);
-    let vnets = net.finish(&mut notes);
+    // AzAPI resources name azurerm subnets, and azurerm pools AzAPI subnets: the AzAPI
+    // ones are read between the azurerm networks and the azurerm clusters.
+    let azapi = super::azapi::read(resources, &net);
+    for finding in azapi.findings {
+        notes.push(finding);
+    }
+    net.azapi_subnets(azapi.subnets);
+    let mut clusters = cluster::read(resources, &net, &mut notes);
+    let mut vnets = net.finish(&mut notes);
+    for (address, subnets) in azapi.adopted {
+        if let Some(v) = vnets
+            .iter_mut()
+            .find(|v| v.origin.as_ref().is_some_and(|o| o.resource == address))
+        {
+            v.subnets.extend(subnets);
+        }
+    }
+    vnets.extend(azapi.plan.vnets);
+    clusters.extend(azapi.plan.clusters);
     Mapped {
         plan: Plan {
             version: Spanned::default_at(1, at),

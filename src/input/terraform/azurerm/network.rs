@@ -31,6 +31,8 @@ pub struct Networks<'r> {
     by_id: HashSet<String>,
     /// Inline subnets of each VNet address: a pool may name them only when there is one.
     inline: HashMap<&'r str, usize>,
+    /// AzAPI subnets by address, with their resource IDs (`None`: not read).
+    azapi: std::collections::HashMap<String, Option<String>>,
     /// Managed subnets by folded `group/vnet/subnet`, with their address: a data source that
     /// names one is that subnet.
     managed_subnets: HashMap<String, &'r str>,
@@ -69,9 +71,6 @@ impl<'r> Networks<'r> {
             {
                 self.subnet(r, notes);
             }
-        }
-        for r in resources.iter().filter(|r| r.kind == "azapi_resource") {
-            self.azapi(r, notes);
         }
         for r in resources
             .iter()
@@ -366,23 +365,10 @@ impl<'r> Networks<'r> {
         index
     }
 
-    /// AzAPI subnets and clusters are not read; say so, rather than report no subnets.
-    fn azapi(&mut self, r: &'r Resource<'_>, notes: &mut Notes) {
-        let kind = r.values.get("type").and_then(Node::as_str).unwrap_or("");
-        let lower = kind.to_ascii_lowercase();
-        let what = if lower.starts_with("microsoft.network/virtualnetworks") {
-            "VNets and subnets"
-        } else if lower.starts_with("microsoft.containerservice/managedclusters") {
-            "clusters and node pools"
-        } else {
-            return;
-        };
-        notes.unresolved(
-            r.values.get("type").map_or(r.span, |t| t.span),
-            &r.address,
-            format!("cniplan does not read AzAPI {what} (`{kind}`) yet; declare them with azurerm resources or in a cniplan plan to check them"),
-        );
-        self.unreadable.insert(&r.address);
+    /// The AzAPI subnets, by address, with their IDs (`None`: not read), so azurerm pools
+    /// link to them.
+    pub fn azapi_subnets(&mut self, subnets: std::collections::HashMap<String, Option<String>>) {
+        self.azapi = subnets;
     }
 
     fn peering(&mut self, r: &Resource<'_>, notes: &mut Notes) {
@@ -466,6 +452,11 @@ impl<'r> Networks<'r> {
             if let Some(written) = self.subnet_refs.get(address.as_str()) {
                 return Some(SubnetLink::To(written.to_string()));
             }
+            match self.azapi.get(address.as_str()) {
+                Some(Some(id)) => return Some(SubnetLink::To(id.clone())),
+                Some(None) => return Some(SubnetLink::Unreadable),
+                None => {}
+            }
             if self.unreadable.contains(address.as_str()) {
                 return Some(SubnetLink::Unreadable);
             }
@@ -492,4 +483,30 @@ fn scope_key(group: Option<&Spanned<String>>, name: &str) -> String {
 /// A subnet's key for resource IDs: its VNet's scope key and its folded name.
 fn id_key(vnet: &str, subnet: &str) -> String {
     format!("{vnet}/{}", folded(subnet))
+}
+
+impl super::Linker for Networks<'_> {
+    fn link(&self, address: &str) -> super::Link {
+        if let Some(written) = self.subnet_refs.get(address) {
+            return super::Link::To(written.to_string());
+        }
+        if self.unreadable.contains(address) {
+            return super::Link::Unreadable;
+        }
+        super::Link::Missing
+    }
+
+    fn holds(&self, text: &str) -> bool {
+        if self.subnet_refs.values().any(|w| *w == text) {
+            return true;
+        }
+        match reference::parse(text) {
+            SubnetRef::Qualified {
+                resource_group: Some(group),
+                vnet,
+                subnet,
+            } => self.by_id.contains(&folded(&format!("{group}/{vnet}/{subnet}"))),
+            _ => false,
+        }
+    }
 }

@@ -148,12 +148,15 @@ impl<'n, 'a> Attrs<'n, 'a> {
         }
     }
 
-    /// Every block of a repeated nested block (a VNet's inline `subnet` blocks).
+    /// Every block of a repeated nested block (a VNet's inline `subnet` blocks); one block
+    /// written as an object (`.tf.json`, where a block and an object are written alike) too.
     pub fn blocks(&self, key: &str) -> impl Iterator<Item = &'n Node<'a>> {
-        self.get(key)
-            .map_or(&[][..], Node::items)
-            .iter()
-            .filter(|b| matches!(b.value, Value::Map(_)))
+        let node = self.get(key);
+        let items = match node.map(|n| &n.value) {
+            Some(Value::Map(_)) => std::slice::from_ref(node.unwrap_or(self.node)),
+            _ => node.map_or(&[][..], Node::items),
+        };
+        items.iter().filter(|b| matches!(b.value, Value::Map(_)))
     }
 }
 
