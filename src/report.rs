@@ -6,9 +6,11 @@ use crate::churn::{self, Churn};
 use crate::simulate::{self, SubnetSteps, Sweep, SweepKind};
 use crate::topology::churn_settings::ChurnSettings;
 
-/// Nodes × trials the page's churn runs unless `--trials` says otherwise. A trial costs about
-/// 15 µs a node (release build, 2 cores): 1,000 trials of the walkthrough's 6 nodes take a
-/// moment, while a 5,000-node cluster at its plan's 1,000 trials took 75 s (100: 8 s).
+/// Nodes × trials the page's churn runs unless `--trials` says otherwise. A trial's cost
+/// follows the pods the scheduler places and stops, about 5 µs of CPU a node at 110 pods a
+/// node (release build): 1,000 trials of the walkthrough's 6 nodes take a moment, while the
+/// 5,000-node cluster of BENCHMARKS.md (5 pools, 10 to 210 pods a node) at 1,000 trials took
+/// 12 to 19 s on 2 shared cores (issue 24), 100 trials about 2 s.
 pub const CHURN_NODE_TRIALS: u64 = 200_000;
 /// Below this many trials P99 would be the maximum by another name.
 pub const FEWEST_TRIALS: u32 = 100;
