@@ -25,6 +25,11 @@ struct File {
     exclude: Vec<String>,
     #[serde(default)]
     force_exclude: bool,
+    /// Read from the span tree by `input::deployments`, which keeps the inline values' places.
+    #[serde(default, rename = "deployments")]
+    _deployments: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "terraform")]
+    _terraform: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -52,6 +57,35 @@ pub struct Settings {
     /// The run writes or prints fixes (`check --fix`, `--diff`): their verification may
     /// check the input again more often than a plain check's (`fix::verify`).
     pub fixing: bool,
+    /// The deployments and Terraform roots the file lists, when it lists any.
+    pub estates: Option<Estates>,
+}
+
+/// What `deployments:` and `terraform:` name, as paths a run reads (relative to the
+/// configuration's directory as written, joined to the configuration's path).
+#[derive(Debug, Default, Clone)]
+pub struct Estates {
+    /// The configuration file, as the estate's first source is named.
+    pub config: String,
+    /// Whether `deployments:` lists any deployment: they are then checked as one estate.
+    pub deployments: bool,
+    /// Every template and parameters file of the deployments: a walk does not check them
+    /// again on their own.
+    pub files: Vec<PathBuf>,
+    /// Each Terraform entry: the root's directory and its variable files.
+    pub terraform: Vec<(String, Vec<String>)>,
+}
+
+impl Estates {
+    /// The directory the configuration sits in.
+    pub fn dir(&self) -> PathBuf {
+        let dir = Path::new(&self.config).parent().unwrap_or(Path::new("."));
+        if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir.to_path_buf()
+        }
+    }
 }
 
 impl Settings {
@@ -78,7 +112,7 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads a configuration file; every mistake is an error naming the file, line and column.
 pub fn load(path: &Path) -> Result<Settings, String> {
-    let shown = path.display().to_string();
+    let shown = shown_relative(&path.display().to_string());
     let bytes = crate::source::read::read_file(path, &shown)?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{shown} is not UTF-8 text"))?;
     let source = SourceFile::new(shown.clone(), text);
@@ -130,6 +164,10 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         };
         severities.insert(rule, severity);
     }
+    let estates = match &document.root {
+        Some(root) => estates(root, &shown, &located, &mut errors),
+        None => None,
+    };
     if let Some(h) = file.headroom_warning.filter(|h| !(*h > 0.0 && *h <= 1.0)) {
         errors.push(format!(
             "{shown}: `headroom_warning` {h} is not a fraction in (0, 1]"
@@ -145,7 +183,85 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         exclude: file.exclude,
         force_exclude: file.force_exclude,
         fixing: false,
+        estates,
     })
+}
+
+/// The deployments and Terraform roots listed, each file they name found, or the mistakes.
+fn estates(
+    root: &crate::input::tree::Node<'_>,
+    shown: &str,
+    located: &dyn Fn(crate::diagnostic::Span, &str) -> String,
+    errors: &mut Vec<String>,
+) -> Option<Estates> {
+    use crate::input::deployments::{self, Parameters};
+    let (listed, mistakes) = deployments::read(root);
+    errors.extend(mistakes.iter().map(|(span, m)| located(*span, m)));
+    if listed.deployments.is_empty() && listed.terraform.is_empty() {
+        return None;
+    }
+    let config = shown.to_string();
+    let mut found = |written: &crate::diagnostic::Spanned<String>, what: &str, dir: bool| {
+        let path = deployments::path_of(&config, &written.value);
+        let meta = std::fs::metadata(&path);
+        let ok = meta
+            .as_ref()
+            .is_ok_and(|m| if dir { m.is_dir() } else { m.is_file() });
+        if !ok {
+            errors.push(located(
+                written.span,
+                &format!(
+                    "{what} `{}` is not found: {} does not exist{}",
+                    written.value,
+                    path,
+                    if dir { " or is no directory" } else { "" }
+                ),
+            ));
+        }
+        path
+    };
+    let mut files = Vec::new();
+    for d in &listed.deployments {
+        files.push(found(&d.template, "the template", false));
+        for p in &d.parameters {
+            if let Parameters::File(f) = p {
+                files.push(found(f, "the parameters file", false));
+            }
+        }
+    }
+    let terraform = listed
+        .terraform
+        .iter()
+        .map(|t| {
+            let root = found(&t.root, "the Terraform root", true);
+            let vars = t
+                .var_files
+                .iter()
+                .map(|v| found(v, "the variable file", false))
+                .collect();
+            (root, vars)
+        })
+        .collect();
+    Some(Estates {
+        config,
+        deployments: !listed.deployments.is_empty(),
+        files: files
+            .iter()
+            .filter_map(|f| std::fs::canonicalize(f).ok())
+            .collect(),
+        terraform,
+    })
+}
+
+/// The configuration's path as a run shows it: relative to the working directory when it
+/// lies under it (`.cniplan.yaml`, not the absolute path `find` gives).
+fn shown_relative(shown: &str) -> String {
+    let path = Path::new(shown);
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| shown.to_string(), |p| p.to_string_lossy().into_owned())
 }
 
 #[cfg(test)]

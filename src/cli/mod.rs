@@ -85,7 +85,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let config = config_file(args.config.as_deref())?;
     let mut settings = load_settings(config.as_deref())?;
     settings.force_exclude |= args.force_exclude;
-    let how = Reading::new(&args.reading)?;
+    let how = Reading::new(&args.reading)?.listing(&settings);
     if args.fix || args.diff {
         return check_fixing(args, &how, &paths, &settings, config.as_deref());
     }

@@ -4,7 +4,7 @@
 use super::args::InputArgs;
 use super::inputs;
 use crate::check::{Checked, FileReport};
-use crate::config::Settings;
+use crate::config::{Estates, Settings};
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::{Format, Input};
 use crate::source::SourceFile;
@@ -18,6 +18,8 @@ pub struct Reading {
     /// The ARM parameters files, for every template of the run.
     parameters: Vec<SourceFile>,
     tf_dir: Option<PathBuf>,
+    /// The deployments and Terraform roots the configuration lists, if any.
+    estates: Option<Estates>,
 }
 
 /// An input ready for the library, or the report of why its bytes are no text.
@@ -46,7 +48,15 @@ impl Reading {
             var_files: args.var_files.clone(),
             parameters: read_parameters(&args.parameters)?,
             tf_dir: args.tf_dir.clone(),
+            estates: None,
         })
+    }
+
+    /// Reads the deployments and Terraform roots the configuration lists with the inputs a
+    /// walk finds (`inputs`).
+    pub fn listing(mut self, settings: &Settings) -> Self {
+        self.estates = settings.estates.clone();
+        self
     }
 
     /// The inputs a command line names, each a list of paths read as one estate: all the
@@ -57,7 +67,10 @@ impl Reading {
             Format::Az => Ok(vec![paths.to_vec()]),
             Format::Terraform => Ok(paths.iter().map(|p| vec![p.clone()]).collect()),
             _ => {
-                let found = inputs::expand(paths, settings)?;
+                let mut found = inputs::expand(paths, settings)?;
+                if let Some(estates) = &self.estates {
+                    found = listed(estates, paths, found);
+                }
                 // Every file named is one `exclude` leaves out (pre-commit with only excluded
                 // files changed): nothing to check, which is no error.
                 let all_excluded = settings.force_exclude
@@ -99,10 +112,26 @@ impl Reading {
         if paths.iter().filter(|p| *p == "-").count() > 1 {
             return Err("`-` (standard input) can be given once".to_string());
         }
-        if let [dir] = paths {
+        if let [config] = paths {
+            if let Some(estates) = self
+                .estates
+                .as_ref()
+                .filter(|e| e.deployments && e.config == *config)
+            {
+                return estate(estates);
+            }
+        }
+        // A directory, with the variable files a `terraform:` entry of the configuration
+        // names for it.
+        if let [dir, var_files @ ..] = paths {
             let terraform = matches!(self.format, Format::Terraform | Format::Auto);
-            if terraform && Path::new(dir).is_dir() {
-                let sources = crate::input::terraform::files::collect(Path::new(dir), &self.var_files)?;
+            let vars = var_files
+                .iter()
+                .all(|v| v.ends_with(".tfvars") || v.ends_with(".tfvars.json"));
+            if terraform && vars && Path::new(dir).is_dir() {
+                let mut chosen: Vec<PathBuf> = var_files.iter().map(PathBuf::from).collect();
+                chosen.extend(self.var_files.iter().cloned());
+                let sources = crate::input::terraform::files::collect(Path::new(dir), &chosen)?;
                 return Ok(Prepared::Input(Input {
                     sources,
                     format: Format::Terraform,
@@ -168,6 +197,102 @@ impl Reading {
             }
         }
     }
+}
+
+/// The inputs of a run with the configuration's lists: the deployments' estate and each
+/// Terraform entry (a root with its variable files) where the run covers them, and the
+/// templates, parameters files and roots they name no longer checked alone. A run covers
+/// the estate when it walks the configuration's directory (or one above it) or names one
+/// of its files (as pre-commit names a changed template); a Terraform entry when it walks
+/// a directory holding the root or names a file in it.
+fn listed(estates: &Estates, paths: &[String], found: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let canonical = |p: &str| std::fs::canonicalize(p).ok();
+    let walked: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| Path::new(p).is_dir())
+        .filter_map(|p| canonical(p))
+        .collect();
+    let named: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !Path::new(p).is_dir())
+        .filter_map(|p| canonical(p))
+        .collect();
+    let covers = |target: &Path, files: &[PathBuf]| {
+        walked.iter().any(|w| target.starts_with(w))
+            || named.iter().any(|n| files.contains(n) || n.starts_with(target))
+    };
+    let config_dir = std::fs::canonicalize(estates.dir()).unwrap_or_else(|_| estates.dir());
+    let estate_named = named.iter().any(|n| estates.files.contains(n));
+    let estate = estates.deployments && (walked.iter().any(|w| config_dir.starts_with(w)) || estate_named);
+    let roots: Vec<(PathBuf, Vec<String>)> = estates
+        .terraform
+        .iter()
+        .filter_map(|(root, var_files)| {
+            let at = canonical(root)?;
+            let mut input = vec![root.clone()];
+            input.extend(var_files.iter().cloned());
+            covers(&at, &[]).then_some((at, input))
+        })
+        .collect();
+    // What the lists check is not checked again alone; what they do not reach in this run
+    // (a walk below the configuration's directory) is checked as before.
+    let mut out: Vec<Vec<String>> = found
+        .into_iter()
+        .filter(|input| {
+            let Some(first) = input.first().and_then(|f| canonical(f)) else {
+                return true;
+            };
+            let in_estate = estate && estates.files.contains(&first);
+            let in_roots = roots.iter().any(|(at, _)| *at == first);
+            !in_estate && !in_roots
+        })
+        .collect();
+    if estate {
+        out.insert(0, vec![estates.config.clone()]);
+    }
+    out.extend(roots.into_iter().map(|(_, input)| input));
+    out
+}
+
+/// The estate of the configuration's deployments: the configuration, then every template
+/// and parameters file they name, each once.
+fn estate(estates: &Estates) -> Result<Prepared, String> {
+    let (config, _) = inputs::read(&estates.config)?;
+    let document =
+        crate::input::yaml::parse(&config, 0).map_err(|e| format!("{}: {}", estates.config, e.message))?;
+    let mut paths: Vec<String> = Vec::new();
+    if let Some(root) = document.root.as_ref() {
+        let (listed, _) = crate::input::deployments::read(root);
+        for d in &listed.deployments {
+            let mut add = |written: &str| {
+                let path = crate::input::deployments::path_of(&config.path, written);
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+            };
+            add(&d.template.value);
+            for p in &d.parameters {
+                if let crate::input::deployments::Parameters::File(f) = p {
+                    add(&f.value);
+                }
+            }
+        }
+    }
+    let mut sources = vec![config.clone()];
+    for path in &paths {
+        match inputs::read(path)? {
+            (source, None) => sources.push(source),
+            (_, Some(_)) => {
+                return Err(format!(
+                    "{path} is not UTF-8 text; ARM templates and parameters files are JSON"
+                ))
+            }
+        }
+    }
+    Ok(Prepared::Input(Input {
+        sources,
+        format: Format::Estate,
+    }))
 }
 
 pub fn not_utf8(span: Span) -> Finding {

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod cniplan;
 pub mod comments;
 pub mod de;
+pub mod deployments;
 pub mod json;
 pub mod placeholder;
 pub mod terraform;
@@ -35,6 +36,11 @@ pub enum Format {
     /// az CLI exports (`az network vnet list`, `az aks list`, …); every file of the run
     /// forms one estate.
     Az,
+    /// The deployments `.cniplan.yaml` lists, as one estate: the configuration first, then
+    /// the templates and parameters files it names (`arm::listed`). Chosen by the run, never
+    /// on the command line.
+    #[value(skip)]
+    Estate,
 }
 
 /// What one run reads as one estate: usually one file; several for formats whose files
@@ -95,7 +101,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         }
     }
     let keys = match input.format {
-        Format::Arm | Format::Az => &crate::plan::CountKeys::ARM,
+        Format::Arm | Format::Az | Format::Estate => &crate::plan::CountKeys::ARM,
         _ if arm::is_template(&main.text) => &crate::plan::CountKeys::ARM,
         _ => &crate::plan::CountKeys::PLAN,
     };
@@ -109,6 +115,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     };
     match input.format {
         Format::Cniplan => cniplan(),
+        Format::Estate => imported(arm::listed::read(input)),
         Format::Arm => imported(arm::read(input)),
         Format::Az => imported(az::read(input)),
         Format::Terraform if terraform::hcl::is_configuration(input) => imported(terraform::hcl::load(input)),
@@ -144,7 +151,7 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
     let main = input.sources.first().map_or("", |s| s.text.as_str());
     let rest = match input.format {
         Format::Cniplan => Syntax::Yaml,
-        Format::Arm => Syntax::Jsonc,
+        Format::Arm | Format::Estate => Syntax::Jsonc,
         Format::Az | Format::Terraform => Syntax::Json,
         Format::Auto if arm::is_template(main) => Syntax::Jsonc,
         Format::Auto if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
@@ -164,10 +171,14 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
     input
         .sources
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
             if hcl {
                 Syntax::Hcl
+            } else if input.format == Format::Estate && i == 0 {
+                // The configuration that lists the deployments.
+                Syntax::Yaml
             } else {
                 rest
             }
@@ -224,8 +235,10 @@ pub enum Editable {
 pub fn editable(input: &Input) -> Vec<Editable> {
     let main = input.sources.first().map_or("", |s| s.text.as_str());
     let configuration = terraform::hcl::is_configuration(input);
-    let arm =
-        || matches!(input.format, Format::Arm) || (input.format == Format::Auto && arm::is_template(main));
+    let arm = || {
+        matches!(input.format, Format::Arm | Format::Estate)
+            || (input.format == Format::Auto && arm::is_template(main))
+    };
     input
         .sources
         .iter()

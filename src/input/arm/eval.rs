@@ -592,6 +592,24 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// One output of a deployment, as `az deployment … show --query
+    /// properties.outputs.NAME.value` gives it; `None` when the template declares no such
+    /// output (the names it declares come with it).
+    pub fn output(&self, scope: &Rc<Scope<'a>>, name: &str, span: Span) -> Result<Val<'a>, Vec<String>> {
+        let outputs = self.memoised(scope, "o:".to_string(), span, "the deployment's outputs", || {
+            self.outputs(scope)
+        });
+        if outputs.unknown_reason().is_some() {
+            return Ok(outputs.at(span));
+        }
+        let entries = outputs.entries().unwrap_or_default();
+        let found = entries.iter().find(|(k, _)| k.eq_ignore_ascii_case(name));
+        match found {
+            Some((_, v)) => Ok(v.get("value").unwrap_or_else(|| Val::null(span))),
+            None => Err(entries.iter().map(|(k, _)| k.to_string()).collect()),
+        }
+    }
+
     /// A deployment's outputs as `reference()` returns them: `{name: {type, value}}`.
     fn outputs(&self, scope: &Rc<Scope<'a>>) -> Val<'a> {
         let env = Env::of(Rc::clone(scope));

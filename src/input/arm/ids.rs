@@ -105,7 +105,13 @@ pub fn call<'a>(
                     "properties".into(),
                     Val::unknown("the deployment's properties", span),
                 ),
-                ("location".into(), Val::unknown("the deployment's location", span)),
+                (
+                    "location".into(),
+                    match &place.location {
+                        Some(l) => Val::str(l.as_ref(), span),
+                        None => Val::unknown("the deployment's location", span),
+                    },
+                ),
             ],
             span,
         ),
@@ -198,6 +204,7 @@ mod tests {
             subscription: SUBSCRIPTION_PLACEHOLDER.into(),
             resource_group: rg.map(Into::into),
             deployment: "main".into(),
+            location: None,
         };
         (
             Evaluator::new(vec![]),

@@ -18,6 +18,7 @@ mod functions;
 mod ids;
 mod jsonc;
 mod lambdas;
+pub mod listed;
 pub mod notes;
 mod scope;
 pub use scope::SUBSCRIPTION_PLACEHOLDER;

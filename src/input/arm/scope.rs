@@ -16,6 +16,8 @@ pub struct Place {
     pub resource_group: Option<Rc<str>>,
     /// The deployment's name, as `deployment().name` returns it.
     pub deployment: Rc<str>,
+    /// Where the deployment is stored (`az deployment sub create -l`), when it is known.
+    pub location: Option<Rc<str>>,
 }
 
 pub const SUBSCRIPTION_PLACEHOLDER: &str = "<subscription-id>";

@@ -254,6 +254,7 @@ impl<'e, 'a> Walker<'e, 'a> {
             subscription,
             resource_group,
             deployment: Rc::from(name),
+            location: target.location.clone(),
         };
         let scope = if inner {
             let mut scope = Scope::new(template, place.clone(), None);
@@ -420,52 +421,95 @@ pub fn root_scope<'a>(
     deployment: &str,
     parameter_files: &[&'a Node<'a>],
 ) -> Rc<Scope<'a>> {
+    let place = Place {
+        subscription: Rc::from(SUBSCRIPTION_PLACEHOLDER),
+        resource_group: group_scoped(template).then(|| Rc::from(RESOURCE_GROUP_PLACEHOLDER)),
+        deployment: Rc::from(deployment),
+        location: None,
+    };
+    let mut scope = Scope::new(template, place, None);
+    scope.declare_parameters();
+    for file in parameter_files {
+        given_file(ev, &mut scope, file);
+    }
+    Rc::new(scope)
+}
+
+/// Whether a template deploys into a resource group: subscription, management group and
+/// tenant deployments have none.
+pub fn group_scoped(template: &Node<'_>) -> bool {
     let schema = template
         .get("$schema")
         .and_then(Node::as_str)
         .unwrap_or("")
         .to_ascii_lowercase();
-    // Subscription, management group and tenant deployments have no resource group.
-    let resource_group = (![
+    ![
         "subscriptiondeploymenttemplate",
         "managementgroupdeploymenttemplate",
         "tenantdeploymenttemplate",
     ]
     .iter()
-    .any(|s| schema.contains(s)))
-    .then(|| Rc::from(RESOURCE_GROUP_PLACEHOLDER));
-    let place = Place {
-        subscription: Rc::from(SUBSCRIPTION_PLACEHOLDER),
-        resource_group,
-        deployment: Rc::from(deployment),
+    .any(|s| schema.contains(s))
+}
+
+/// The values of one parameters file (`{"parameters": {"name": {"value": …}}}`) given to a
+/// deployment's parameters.
+pub fn given_file<'a>(ev: &Evaluator<'a>, scope: &mut Scope<'a>, file: &'a Node<'a>) {
+    let Some(given) = file.get("parameters") else {
+        return;
     };
-    let mut scope = Scope::new(template, place, None);
-    scope.declare_parameters();
-    for file in parameter_files {
-        let Some(given) = file.get("parameters") else {
-            continue;
-        };
-        for entry in given.entries() {
-            let key = entry.key.to_ascii_lowercase();
-            let Some(declared) = scope.params.get_mut(&key) else {
-                let names = scope.params.values().map(|d| d.name.as_str());
-                let near = crate::suggest::nearest(&entry.key, names)
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
-                ev.report(
-                    Finding::new(
-                        Rule::PlanSchema,
-                        entry.key_span,
-                        format!("the template declares no parameter `{}`{near}", entry.key),
-                    )
-                    .help("Azure Resource Manager refuses a parameters file that sets undeclared parameters"),
-                );
-                continue;
-            };
+    for entry in given.entries() {
+        if let Some(declared) = declared_or_report(ev, scope, &entry.key, entry.key_span) {
             declared.param = given_param(&entry.value, &declared.name);
         }
     }
-    Rc::new(scope)
+}
+
+/// A value given inline (`az deployment … -p name=value`), read as JSON like a parameters
+/// file's `value`, placeholders unknown.
+pub fn given_inline<'a>(
+    ev: &Evaluator<'a>,
+    scope: &mut Scope<'a>,
+    key: &str,
+    key_span: Span,
+    value: &'a Node<'a>,
+) {
+    if let Some(declared) = declared_or_report(ev, scope, key, key_span) {
+        declared.param = Param::Given(given_value(value, &declared.name, &placeholder::process_env));
+    }
+}
+
+/// A value computed elsewhere (another deployment's output) given to a parameter.
+pub fn given_val<'a>(ev: &Evaluator<'a>, scope: &mut Scope<'a>, key: &str, key_span: Span, value: Val<'a>) {
+    if let Some(declared) = declared_or_report(ev, scope, key, key_span) {
+        declared.param = Param::Given(value);
+    }
+}
+
+/// The parameter a value is given for; an undeclared one is ARM's error, at its name.
+fn declared_or_report<'s, 'a>(
+    ev: &Evaluator<'a>,
+    scope: &'s mut Scope<'a>,
+    key: &str,
+    key_span: Span,
+) -> Option<&'s mut super::scope::Declared<'a>> {
+    let lower = key.to_ascii_lowercase();
+    if !scope.params.contains_key(&lower) {
+        let names = scope.params.values().map(|d| d.name.as_str());
+        let near = crate::suggest::nearest(key, names)
+            .map(|n| format!("; did you mean `{n}`?"))
+            .unwrap_or_default();
+        ev.report(
+            Finding::new(
+                Rule::PlanSchema,
+                key_span,
+                format!("the template declares no parameter `{key}`{near}"),
+            )
+            .help("Azure Resource Manager refuses a parameters file that sets undeclared parameters"),
+        );
+        return None;
+    }
+    scope.params.get_mut(&lower)
 }
 
 fn given_param<'a>(value: &'a Node<'a>, name: &str) -> Param<'a> {

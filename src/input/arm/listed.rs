@@ -1,0 +1,433 @@
+//! The deployments `.cniplan.yaml` lists, read as one estate (docs/configuration.md,
+//! "Deployments"). Each template is evaluated where its deployment lands (its subscription,
+//! resource group and name flow into `resourceId()`, `resourceGroup()`, `subscription()` and
+//! `deployment()`), with its parameters files and inline values, after the deployments whose
+//! outputs it takes. The resources of all of them become one plan, so a cluster's pools link
+//! to another deployment's subnets by resource ID, and every range is checked against every
+//! other. A VNet that two deployments declare (a hub redeployed with more parameters) is the
+//! one Azure ends with: the later deployment's.
+//!
+//! The input's sources: the configuration first, then every file the deployments name, each
+//! once, named as `deployments::path_of` names them.
+
+use super::estate::{self, id_key, Kind};
+use super::eval::Evaluator;
+use super::scope::{Env, Place, Scope, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
+use super::template::{self, Walker};
+use super::value::Val;
+use super::{jsonc, notes};
+use crate::diagnostic::{Finding, Rule};
+use crate::input::deployments::{self, Deployment, Parameters};
+use crate::input::tree::{Document, Node, Value};
+use crate::input::{json, yaml, Input, Loaded};
+use crate::source::SourceFile;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    let Some(config) = input.sources.first() else {
+        return Err(Vec::new());
+    };
+    let texts: Vec<Cow<'_, str>> = input
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match i {
+            0 => Cow::Borrowed(s.text.as_str()),
+            _ => jsonc::blank_comments(&s.text),
+        })
+        .collect();
+    let blanked: Vec<SourceFile> = input
+        .sources
+        .iter()
+        .zip(&texts)
+        .map(|(s, t)| SourceFile::new(s.path.clone(), t.as_ref()))
+        .collect();
+    let config_doc = yaml::parse(&blanked[0], 0).map_err(|e| {
+        vec![Finding::new(Rule::PlanSyntax, e.span, e.message).help("fix the YAML syntax at this position")]
+    })?;
+    let Some(root) = config_doc.root.as_ref() else {
+        return Err(Vec::new());
+    };
+    let (listed, mistakes) = deployments::read(root);
+    let mut findings: Vec<Finding> = mistakes
+        .into_iter()
+        .map(|(span, m)| {
+            Finding::new(Rule::PlanSchema, span, m).help("see docs/configuration.md, \"Deployments\"")
+        })
+        .collect();
+    let order = match deployments::order(&listed.deployments) {
+        Ok(order) => order,
+        Err((span, cycle)) => {
+            findings.push(Finding::new(
+                Rule::PlanSchema,
+                span,
+                format!("the deployments wait on each other's outputs in a cycle: {cycle}"),
+            ));
+            return Err(findings);
+        }
+    };
+    let by_path: HashMap<&str, usize> = input
+        .sources
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, s)| (s.path.as_str(), i))
+        .collect();
+    let index_of = |written: &str| {
+        by_path
+            .get(deployments::path_of(&config.path, written).as_str())
+            .copied()
+    };
+    // Every JSON file parsed once, whichever deployments share it.
+    let mut docs: Vec<Option<Document<'_>>> = Vec::new();
+    for (i, source) in blanked.iter().enumerate() {
+        if i == 0 || is_bicep(&source.path) {
+            docs.push(None);
+            continue;
+        }
+        match json::parse_arm(source, i as u32) {
+            Ok(doc) => {
+                findings.extend(json::repeated_keys(&doc.repeated));
+                docs.push(Some(doc));
+            }
+            Err(e) => {
+                findings.push(
+                    Finding::new(Rule::PlanSyntax, e.span, e.message)
+                        .help("fix the JSON syntax at this position"),
+                );
+                docs.push(None);
+            }
+        }
+    }
+    if findings.iter().any(|f| f.rule == Rule::PlanSyntax) {
+        return Err(findings);
+    }
+    let text_refs: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    let ev = Evaluator::new(text_refs);
+    let mut scopes: HashMap<String, Option<Rc<Scope<'_>>>> = HashMap::new();
+    let mut resources = Vec::new();
+    let mut walk_notes = Vec::new();
+    let mut placeholder_at = None;
+    for &i in &order {
+        let d = &listed.deployments[i];
+        let key = d.name.value.to_ascii_lowercase();
+        let Some(file) = index_of(&d.template.value) else {
+            findings.push(missing(&d.template, "template"));
+            scopes.insert(key, None);
+            continue;
+        };
+        if is_bicep(&d.template.value) {
+            findings.extend(bicep(&input.sources[file], file as u32, d));
+            scopes.insert(key, None);
+            continue;
+        }
+        let Some(template) = docs[file].as_ref().and_then(|doc| doc.root.as_ref()) else {
+            scopes.insert(key, None);
+            continue;
+        };
+        if !super::is_template(&input.sources[file].text) || !matches!(template.value, Value::Map(_)) {
+            findings.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    d.template.span,
+                    format!("`{}` is no ARM template (a JSON object whose `$schema` names deploymentTemplate.json)", d.template.value),
+                )
+                .help("name the template a deployment deploys, as `az deployment group create -f` takes it"),
+            );
+            scopes.insert(key, None);
+            continue;
+        }
+        let group_scoped = template::group_scoped(template);
+        if d.resource_group.is_none() && group_scoped || d.subscription.is_none() {
+            placeholder_at.get_or_insert(d.name.span);
+        }
+        let place = Place {
+            subscription: Rc::from(
+                d.subscription
+                    .as_ref()
+                    .map_or(SUBSCRIPTION_PLACEHOLDER, |s| s.value.as_str()),
+            ),
+            resource_group: match (&d.resource_group, group_scoped) {
+                (_, false) => None,
+                (Some(rg), true) => Some(Rc::from(rg.value.as_str())),
+                (None, true) => Some(Rc::from(RESOURCE_GROUP_PLACEHOLDER)),
+            },
+            deployment: Rc::from(d.name.value.as_str()),
+            location: d.location.as_ref().map(|l| Rc::from(l.value.as_str())),
+        };
+        if let (Some(rg), false) = (&d.resource_group, group_scoped) {
+            findings.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    rg.span,
+                    "this template deploys at subscription (or wider) scope, which takes no resource group",
+                )
+                .help("deploy it with `az deployment sub create -l LOCATION`: drop `resource_group`, give `location`"),
+            );
+        }
+        let mut scope = Scope::new(template, place.clone(), None);
+        scope.declare_parameters();
+        for p in &d.parameters {
+            match p {
+                Parameters::File(f) => match index_of(&f.value).and_then(|k| docs[k].as_ref()) {
+                    Some(doc) => match doc.root.as_ref().filter(|r| r.get("parameters").is_some()) {
+                        Some(file) => template::given_file(&ev, &mut scope, file),
+                        None => findings.push(
+                            Finding::new(
+                                Rule::PlanSchema,
+                                f.span,
+                                format!(
+                                    "`{}` is no parameters file: it has no `parameters` object",
+                                    f.value
+                                ),
+                            )
+                            .help(
+                                "ARM parameters files look like {\"parameters\": {\"name\": {\"value\": …}}}",
+                            ),
+                        ),
+                    },
+                    None => findings.push(missing(f, "parameters file")),
+                },
+                Parameters::Values(map) => {
+                    for e in map.entries() {
+                        match deployments::output_ref(&e.value) {
+                            Some(Ok(r)) => {
+                                if let Some(v) = output(&ev, &scopes, &listed.deployments, &r, &mut findings)
+                                {
+                                    check_type(&scope, &e.key, &r, &v, &mut findings);
+                                    template::given_val(&ev, &mut scope, &e.key, e.key_span, v);
+                                }
+                            }
+                            Some(Err(_)) => {}
+                            None => template::given_inline(&ev, &mut scope, &e.key, e.key_span, &e.value),
+                        }
+                    }
+                }
+            }
+        }
+        let scope = Rc::new(scope);
+        let id = format!(
+            "{}/providers/Microsoft.Resources/deployments/{}",
+            place.prefix(),
+            d.name.value
+        );
+        {
+            let mut known = ev.deployments.borrow_mut();
+            known.insert(id_key(&id), Rc::clone(&scope));
+            known.insert(format!("name:{key}"), Rc::clone(&scope));
+        }
+        let mut walker = Walker::new(&ev);
+        walker.walk(&Env::of(Rc::clone(&scope)), &place, template.get("resources"));
+        let (found, notes) = walker.resources();
+        resources.push(found);
+        walk_notes.extend(notes);
+        scopes.insert(key, Some(scope));
+    }
+    let options = estate::Options {
+        dedupe: false,
+        reserved: None,
+        missing_vnet_help: "the deployments of the configuration",
+        elsewhere: None,
+        vnet_elsewhere: None,
+    };
+    let (plan, mapped, places) = estate::build(last_declared(resources), &options);
+    findings.extend(mapped);
+    findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
+    findings.extend(ev.take_findings());
+    if ev.placeholders.get() {
+        // Where a deployment says nothing of its subscription or group, the placeholders
+        // reached a value; otherwise only `uniqueString()` and `guid()` did.
+        let (at, what) = match placeholder_at {
+            Some(at) => (at, format!(
+                "without `subscription` (and `resource_group`), `subscription()` and `resourceGroup()` give `{SUBSCRIPTION_PLACEHOLDER}` and `{RESOURCE_GROUP_PLACEHOLDER}`, and `uniqueString()` and `guid()` give stand-ins, so names built with them differ from Azure's"
+            )),
+            None => (
+                listed.deployments.first().map_or(root.span, |d| d.name.span),
+                "`uniqueString()` and `guid()` hash what only Azure knows (the subscription's and group's IDs): they give stand-ins, so names built with them differ from Azure's".to_string(),
+            ),
+        };
+        findings.push(notes::assumed(at, "the deployments", &what));
+    }
+    Ok(Loaded {
+        plan,
+        aliases: Vec::new(),
+        notes: findings,
+        resources: places,
+    })
+}
+
+fn is_bicep(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".bicep")
+}
+
+fn missing(written: &crate::diagnostic::Spanned<String>, what: &str) -> Finding {
+    Finding::new(
+        Rule::PlanSchema,
+        written.span,
+        format!("the {what} `{}` is not among the files read", written.value),
+    )
+    .help("name a file that exists, relative to the configuration's directory")
+}
+
+/// A Bicep deployment: handed to what `input::read` does with a Bicep file, its findings
+/// moved to the file's place in the estate. Its resources and outputs join the estate once
+/// cniplan reads Bicep; until then what it says is that they are not read.
+fn bicep(source: &SourceFile, file: u32, d: &Deployment<'_>) -> Vec<Finding> {
+    let alone = Input::single(source.clone());
+    let findings = match crate::input::read(&alone) {
+        Err(findings) => findings,
+        Ok(loaded) => loaded.notes,
+    };
+    let mut out: Vec<Finding> = findings.into_iter().map(|f| f.in_file(file)).collect();
+    out.push(
+        Finding::new(
+            Rule::UnresolvedInput,
+            d.template.span,
+            format!(
+                "deployment `{}` deploys a Bicep file: its resources and outputs do not join this estate",
+                d.name.value
+            ),
+        )
+        .help("compile it with `az bicep build` and list the ARM template it writes as the deployment's `template`"),
+    );
+    out
+}
+
+/// The value of another deployment's output; `None` (and a finding) when that deployment
+/// declares no such output, an unknown value when its template was not read.
+fn output<'a>(
+    ev: &Evaluator<'a>,
+    scopes: &HashMap<String, Option<Rc<Scope<'a>>>>,
+    listed: &[Deployment<'_>],
+    r: &deployments::OutputRef,
+    findings: &mut Vec<Finding>,
+) -> Option<Val<'a>> {
+    let scope = match scopes.get(&r.deployment.to_ascii_lowercase()) {
+        Some(Some(scope)) => scope,
+        Some(None) => {
+            return Some(Val::unknown(
+                format!(
+                    "the output `{}` of deployment `{}`, whose template is not read",
+                    r.output, r.deployment
+                ),
+                r.span,
+            ))
+        }
+        // Named no listed deployment: the settings refused it already.
+        None => return None,
+    };
+    match ev.output(scope, &r.output, r.span) {
+        Ok(v) => Some(v),
+        Err(declared) => {
+            let template = listed
+                .iter()
+                .find(|d| d.name.value.eq_ignore_ascii_case(&r.deployment))
+                .map_or("its template", |d| d.template.value.as_str());
+            let near = crate::suggest::nearest(&r.output, declared.iter().map(String::as_str))
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            let outputs = if declared.is_empty() {
+                "it declares none".to_string()
+            } else {
+                format!("it declares {}", declared.join(", "))
+            };
+            findings.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    r.span,
+                    format!(
+                        "deployment `{}` has no output `{}`: {template} does not declare it{near}",
+                        r.deployment, r.output
+                    ),
+                )
+                .help(format!("name one of the template's outputs ({outputs})")),
+            );
+            None
+        }
+    }
+}
+
+/// ARM refuses a parameter value of another type than the parameter's: "Template parameter
+/// JToken type is not valid".
+fn check_type(
+    scope: &Scope<'_>,
+    key: &str,
+    r: &deployments::OutputRef,
+    v: &Val<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    if v.unknown_reason().is_some() {
+        return;
+    }
+    let Some(declared) = scope.params.get(&key.to_ascii_lowercase()) else {
+        return;
+    };
+    let wanted = scope
+        .template
+        .get("parameters")
+        .and_then(|p| p.entries().iter().find(|e| e.key.eq_ignore_ascii_case(key)))
+        .and_then(|e| e.value.get("type"))
+        .and_then(Node::as_str)
+        .map(str::to_ascii_lowercase);
+    let Some(wanted) = wanted else { return };
+    let wanted = match wanted.as_str() {
+        "securestring" => "string",
+        "secureobject" => "object",
+        other => other,
+    }
+    .to_string();
+    let got = v.type_name();
+    if got != wanted && got != "null" {
+        findings.push(
+            Finding::new(
+                Rule::PlanSchema,
+                r.span,
+                format!(
+                    "parameter `{}` is declared `{wanted}`, but output `{}.{}` is {}",
+                    declared.name,
+                    r.deployment,
+                    r.output,
+                    v.describe()
+                ),
+            )
+            .help("Azure Resource Manager refuses the deployment (\"Template parameter JToken type is not valid\"); pass an output of the parameter's type"),
+        );
+    }
+}
+
+/// The resources of the deployments, in deployment order, each VNet once: where several
+/// deployments declare one VNet ID, the last deployed is what Azure ends with.
+fn last_declared(per_deployment: Vec<Vec<estate::Resource<'_>>>) -> Vec<estate::Resource<'_>> {
+    let mut last: HashMap<String, usize> = HashMap::new();
+    for (d, resources) in per_deployment.iter().enumerate() {
+        for r in resources.iter().filter(|r| r.kind == Kind::Vnet) {
+            last.insert(id_key(&r.id), d);
+        }
+    }
+    per_deployment
+        .into_iter()
+        .enumerate()
+        .flat_map(|(d, resources)| {
+            let last = &last;
+            resources
+                .into_iter()
+                .filter(move |r| r.kind != Kind::Vnet || last.get(&id_key(&r.id)) == Some(&d))
+        })
+        .collect()
+}
+
+/// Where a finding of a file read alone points in the estate.
+trait InFile {
+    fn in_file(self, file: u32) -> Self;
+}
+
+impl InFile for Finding {
+    fn in_file(mut self, file: u32) -> Self {
+        if let Some(span) = self.span.as_mut() {
+            span.file = file;
+        }
+        self
+    }
+}

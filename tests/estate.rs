@@ -1,0 +1,409 @@
+//! Several deployments as one estate (SPEC §6, docs/configuration.md "Deployments"): the
+//! deployments `.cniplan.yaml` lists, checked by `cniplan check` with no arguments, as a
+//! platform engineer runs it at the repository's root. The model is mspnp/aks-baseline's
+//! walkthrough before Bicep (tests/real/arm/aks-baseline-json/SOURCE.md): hub, spoke, hub
+//! again with the spoke's subnets, cluster, each in its resource group, each output passed
+//! on as the walkthrough passes it.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BASELINE: &str = "tests/real/arm/aks-baseline-json";
+const FILES: [&str; 5] = [
+    "hub-default.json",
+    "hub-regionA.json",
+    "spoke-BU0001A0008.json",
+    "cluster-stamp.json",
+    "azuredeploy.parameters.prod.json",
+];
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// (path, line, column, rule, message) of every diagnostic of every file.
+fn diagnostics(v: &Value) -> Vec<(String, u64, u64, String, String)> {
+    let mut out = Vec::new();
+    for file in v["files"].as_array().unwrap() {
+        for d in file["diagnostics"].as_array().unwrap() {
+            out.push((
+                file["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// The walkthrough's templates in a directory of their own, with `config` as its
+/// `.cniplan.yaml`.
+fn baseline_with(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(BASELINE);
+    for f in FILES {
+        std::fs::copy(from.join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(dir.path().join(".cniplan.yaml"), config).unwrap();
+    dir
+}
+
+/// The walkthrough's configuration with `from` replaced by `to`.
+fn baseline_config(from: &str, to: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(BASELINE)
+        .join(".cniplan.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from}");
+    text.replace(from, to)
+}
+
+#[test]
+fn aks_baseline_deploys_as_one_estate() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(BASELINE);
+    let out = run(&dir, &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    // One estate, and no template checked again on its own.
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [".cniplan.yaml"]);
+    // hub-default and hub-regionA deploy one hub VNet into one group: one VNet, each subnet
+    // once. The spoke's peering and the hub's peering back find each other's VNet; the
+    // pools find the spoke's node subnet: nothing is left unread. Only the cluster's name
+    // (uniqueString) is a stand-in.
+    assert_eq!(
+        diagnostics(&v),
+        [(
+            ".cniplan.yaml".to_string(),
+            4,
+            11,
+            "assumed-value".to_string(),
+            "the deployments: `uniqueString()` and `guid()` hash what only Azure knows (the subscription's and group's IDs): they give stand-ins, so names built with them differ from Azure's".to_string()
+        )]
+    );
+    let rows = v["files"][0]["subnets"].as_array().unwrap();
+    let seen: Vec<(&str, &str, &str, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["vnet"].as_str().unwrap(),
+                r["name"].as_str().unwrap(),
+                r["cidr"].as_str().unwrap(),
+                r["usable"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Usable: the prefix's size less Azure's 5 reserved addresses.
+    assert_eq!(
+        seen,
+        [
+            (
+                "vnet-spoke-BU0001A0008-00",
+                "snet-clusternodes",
+                "10.240.0.0/22",
+                1019
+            ),
+            (
+                "vnet-spoke-BU0001A0008-00",
+                "snet-clusteringressservices",
+                "10.240.4.0/28",
+                11
+            ),
+            (
+                "vnet-spoke-BU0001A0008-00",
+                "snet-applicationgateway",
+                "10.240.4.16/28",
+                11
+            ),
+            ("vnet-eastus2-hub", "AzureFirewallSubnet", "10.200.0.0/26", 59),
+            ("vnet-eastus2-hub", "GatewaySubnet", "10.200.0.64/27", 27),
+            ("vnet-eastus2-hub", "AzureBastionSubnet", "10.200.0.96/27", 27),
+        ]
+    );
+    // The node subnet, by the ID the spoke deployment gives it in its group.
+    let nodes = &rows[0];
+    assert_eq!(
+        nodes["source"],
+        "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-spokes/providers/Microsoft.Network/virtualNetworks/vnet-spoke-BU0001A0008-00/subnets/snet-clusternodes"
+    );
+    // Traditional Azure CNI, maxPods 30: 31 IPs a node. Baseline (3 + 2) × 31 = 155. Peak:
+    // both pools at maxCount (4 + 5) and one pool surging at a time, 33 % of 4 and of 5
+    // rounded up = 2 either way: (9 + 2) × 31 = 341 of 1019.
+    let pools: Vec<(&str, u64, u64, u64)> = nodes["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["pool"].as_str().unwrap(),
+                p["ips_per_node"].as_u64().unwrap(),
+                p["peak_nodes"].as_u64().unwrap(),
+                p["max_nodes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(pools, [("npsystem", 31, 6, 32), ("npuser01", 31, 7, 32)]);
+    assert_eq!(nodes["baseline_demand"], 155);
+    assert_eq!(nodes["peak_demand"], 341);
+    assert_eq!(nodes["exhaustion"], Value::Null);
+}
+
+#[test]
+fn a_changed_template_checks_its_estate() {
+    // pre-commit names the changed files: the estate they belong to is checked, once.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(BASELINE);
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "hub-default.json",
+            "cluster-stamp.json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [".cniplan.yaml"]);
+}
+
+#[test]
+fn ranges_of_different_deployments_are_checked_together() {
+    // hub-regionA, deployed last into the hub's group, moves the hub into the spoke's
+    // range: two VNets of two resource groups, deployed by two templates, peered, overlap.
+    // What Azure ends with is hub-regionA's VNet (hub-default's 10.200.0.0/24 is replaced),
+    // and the finding names the inline value it comes from.
+    let config = baseline_config(
+        "        nodepoolSubnetResourceIds: {output: spoke-BU0001A0008.nodepoolSubnetResourceIds}\n",
+        "        nodepoolSubnetResourceIds: {output: spoke-BU0001A0008.nodepoolSubnetResourceIds}\n        hubVnetAddressSpace: 10.240.8.0/24\n        azureFirewallSubnetAddressSpace: 10.240.8.0/26\n        azureGatewaySubnetAddressSpace: 10.240.8.64/27\n        azureBastionSubnetAddressSpace: 10.240.8.96/27\n",
+    );
+    let dir = baseline_with(&config);
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let errors: Vec<_> = diagnostics(&json(&out))
+        .into_iter()
+        .filter(|d| d.3 != "assumed-value")
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "spoke-BU0001A0008.json".to_string(),
+            253,
+            25,
+            "vnet-overlap".to_string(),
+            "VNet `vnet-spoke-BU0001A0008-00` (10.240.0.0/16) overlaps VNet `vnet-eastus2-hub` (10.240.8.0/24): peered VNets cannot route to overlapping ranges (/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-spokes/providers/Microsoft.Network/virtualNetworks/vnet-spoke-BU0001A0008-00) (VNet `vnet-eastus2-hub` is here: .cniplan.yaml:24:30)".to_string()
+        )]
+    );
+}
+
+#[test]
+fn an_unknown_output_is_an_error_where_it_is_named() {
+    let config = baseline_config("{output: hub-default.hubVnetId}", "{output: hub-default.vnetId}");
+    let dir = baseline_with(&config);
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let found: Vec<_> = diagnostics(&json(&out))
+        .into_iter()
+        .filter(|d| d.3 == "plan-schema")
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            ".cniplan.yaml".to_string(),
+            16,
+            37,
+            "plan-schema".to_string(),
+            "deployment `hub-default` has no output `vnetId`: hub-default.json does not declare it"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn an_output_of_another_type_is_refused_as_arm_refuses_it() {
+    let config = baseline_config(
+        "{output: hub-default.hubVnetId}",
+        "{output: hub-default.hubVnetId}\n  - name: other-spoke\n    template: spoke-BU0001A0008.json\n    resource_group: rg-other\n    parameters:\n      - location: eastus2\n        hubVnetResourceId: {output: spoke-BU0001A0008.nodepoolSubnetResourceIds}",
+    );
+    let dir = baseline_with(&config);
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    let found: Vec<_> = diagnostics(&json(&out))
+        .into_iter()
+        .filter(|d| d.3 == "plan-schema")
+        .map(|d| (d.1, d.2, d.4))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            22,
+            37,
+            "parameter `hubVnetResourceId` is declared `string`, but output `spoke-BU0001A0008.nodepoolSubnetResourceIds` is an array".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_broken_list_stops_the_run_with_its_places() {
+    // A cycle, a deployment named by no one, a template that is not there: exit 2, each
+    // mistake at its line and column, as every mistake of the configuration is reported.
+    let config = baseline_config("{output: hub-default.hubVnetId}", "{output: cluster-stamp.nodes}")
+        .replace(
+            "{output: spoke-BU0001A0008.clusterVnetResourceId}",
+            "{output: spoke-BU0001A0008.clusterVnetResourceId}\n      - x: {output: hub.hubVnetId}",
+        )
+        .replace("template: hub-regionA.json", "template: hub-regionB.json");
+    let dir = baseline_with(&config);
+    let out = run(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "cniplan: .cniplan.yaml:31:21: no deployment is named `hub`; did you mean `hub-default`?",
+            "cniplan: .cniplan.yaml:16:37: the deployments wait on each other's outputs in a cycle: spoke-BU0001A0008 → cluster-stamp → spoke-BU0001A0008; none of them can deploy first",
+            "cniplan: .cniplan.yaml:18:15: the template `hub-regionB.json` is not found: hub-regionB.json does not exist",
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn terraform_roots_are_checked_per_environment() {
+    // `env/prod.tfvars` is not loaded by Terraform on its own: each entry is one check of
+    // the root with its files, and the root is not checked again without them.
+    let dir = tempfile::tempdir().unwrap();
+    let infra = dir.path().join("infra");
+    std::fs::create_dir_all(infra.join("env")).unwrap();
+    std::fs::write(
+        infra.join("main.tf"),
+        r#"variable "nodes_prefix" {
+  type = string
+}
+
+resource "azurerm_virtual_network" "spoke" {
+  name                = "vnet-spoke"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.1.0.0/16"]
+}
+
+resource "azurerm_subnet" "nodes" {
+  name                 = "snet-nodes"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.spoke.name
+  address_prefixes     = [var.nodes_prefix]
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(infra.join("env/prod.tfvars"), "nodes_prefix = \"10.1.0.0/22\"\n").unwrap();
+    std::fs::write(infra.join("env/dev.tfvars"), "nodes_prefix = \"10.1.0.0/27\"\n").unwrap();
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "terraform:\n  - root: infra\n    var_files: [infra/env/prod.tfvars]\n  - root: infra\n    var_files: [infra/env/dev.tfvars]\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let rows: Vec<(String, u64)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap().clone())
+        .map(|r| {
+            (
+                r["cidr"].as_str().unwrap().to_string(),
+                r["usable"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // 1024 − 5 and 32 − 5.
+    assert_eq!(
+        rows,
+        [("10.1.0.0/22".to_string(), 1019), ("10.1.0.0/27".to_string(), 27)]
+    );
+}
+
+#[test]
+fn a_walk_below_the_configuration_checks_what_it_finds_alone() {
+    // The templates in `networking/`, the configuration one level up, as in the
+    // repository: from the root the estate is checked; from `networking/` (the estate out
+    // of the walk's reach) each template is checked alone rather than passed over.
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(BASELINE);
+    std::fs::create_dir(dir.path().join("networking")).unwrap();
+    for f in ["hub-default.json", "spoke-BU0001A0008.json"] {
+        std::fs::copy(from.join(f), dir.path().join("networking").join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "deployments:\n  - template: networking/hub-default.json\n    resource_group: rg-hub\n    parameters: [{location: eastus2}]\n  - template: ./networking/../networking/spoke-BU0001A0008.json\n    resource_group: rg-spoke\n    parameters:\n      - location: eastus2\n        hubVnetResourceId: {output: hub-default.hubVnetId}\n",
+    )
+    .unwrap();
+    let paths = |out: &Output| -> Vec<String> {
+        json(out)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let root = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(paths(&root), [".cniplan.yaml"]);
+    // Two VNets, the spoke's peering to the hub resolved across the groups: no finding. The
+    // subscription is a placeholder, but only in IDs that meet IDs built the same way.
+    assert_eq!(diagnostics(&json(&root)), []);
+    let below = run(&dir.path().join("networking"), &["check", "--format", "json"]);
+    assert_eq!(paths(&below), ["./hub-default.json", "./spoke-BU0001A0008.json"]);
+}
