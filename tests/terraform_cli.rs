@@ -506,7 +506,10 @@ fn the_avm_azapi_cluster_reads_as_worked_out_by_hand() {
         .collect();
     assert_eq!(messages.len(), 8, "{messages:#?}");
     let about = |needle: &str| messages.iter().filter(|m| m.contains(needle)).count();
-    assert_eq!(about("which cniplan does not read (it reads local modules)"), 3);
+    assert_eq!(
+        about("which `terraform init` installs, and it has not run here"),
+        3
+    );
     assert_eq!(about("its `type` is unknown until apply"), 4);
     assert_eq!(
         about("assumed-value module.private.azapi_resource.this: its name is unknown until apply"),
@@ -804,4 +807,127 @@ fn a_walk_of_a_thousand_root_modules_checks_them_all() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["summary"]["files"], 1000, "{}", v["summary"]);
+}
+
+/// Issue 18: the same configuration after `terraform init` (tests/real/terraform/
+/// tf-isovalent-aks-byocni-init/SOURCE.md): every registry and git module is read where
+/// `.terraform/modules/modules.json` says it is installed, its inputs flowing in. The network
+/// module's one subnet is the whole 10.240.0.0/16, and the cluster of `Azure/aks/azurerm`
+/// 9.0.0, two levels down (`aks` → `main`), lands in it through `module.network.vnet_subnets[0]`.
+#[test]
+fn registry_modules_are_read_where_terraform_init_installed_them() {
+    let (code, v) = check_json("tests/real/terraform/tf-isovalent-aks-byocni-init/example");
+    assert_eq!(code, Some(0));
+    let rows: Vec<serde_json::Value> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap().clone())
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let row = &rows[0];
+    assert_eq!(row["vnet"], "aks-example");
+    assert_eq!(row["name"], "subnet1");
+    assert_eq!(row["cidr"], "10.240.0.0/16");
+    // 65,536 − 5 reserved.
+    assert_eq!(row["usable"], 65531);
+    assert_eq!(row["source"], "module.network.azurerm_subnet.subnet_count[0]");
+    // Pool `main`: autoscaling off, so `agents_count`'s default 2 nodes; bring-your-own CNI
+    // (`network_plugin = "none"`): each node takes 1 IP of the subnet. Surge: the module's
+    // `agents_pool_max_surge` default "10%" of 2, rounded up: 1 node. Baseline 2, peak 3.
+    let pools = row["pools"].as_array().unwrap();
+    assert_eq!(pools.len(), 1);
+    assert_eq!(
+        pools[0]["cluster"],
+        "module.aks.module.main.azurerm_kubernetes_cluster.main"
+    );
+    assert_eq!(pools[0]["pool"], "main");
+    assert_eq!(pools[0]["mode"], "none");
+    assert_eq!(pools[0]["ips_per_node"], 1);
+    assert_eq!(row["baseline_demand"], 2);
+    assert_eq!(row["peak_demand"], 3);
+    // No module is left unread: the only notes are the cluster's name (`uuid()`) and its
+    // max pods (Azure's default), both inside the installed module.
+    let notes: Vec<(String, u64, u64, String)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            let path = f["path"].as_str().unwrap().to_string();
+            f["diagnostics"].as_array().unwrap().iter().map(move |d| {
+                (
+                    path.clone(),
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                    d["rule"].as_str().unwrap().to_string(),
+                )
+            })
+        })
+        .collect();
+    let main =
+        "tests/real/terraform/tf-isovalent-aks-byocni-init/example/.terraform/modules/aks.main/main.tf";
+    assert_eq!(
+        notes,
+        [
+            (main.to_string(), 19, 41, "assumed-value".to_string()),
+            (main.to_string(), 63, 38, "assumed-value".to_string()),
+        ]
+    );
+}
+
+/// A manifest that lists no such call, or another source for it, is a note per call, never
+/// silence; a manifest that is no JSON is one note, and every registry call one more.
+#[test]
+fn a_stale_or_broken_manifest_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let modules = dir.path().join(".terraform/modules");
+    std::fs::create_dir_all(modules.join("vnet")).unwrap();
+    std::fs::write(
+        modules.join("vnet/main.tf"),
+        "resource \"azurerm_virtual_network\" \"v\" {\n  name                = \"v\"\n  resource_group_name = \"rg\"\n  location            = \"westeurope\"\n  address_space       = [\"10.0.0.0/16\"]\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "module \"vnet\" {\n  source = \"Azure/vnet/azurerm\"\n}\nmodule \"later\" {\n  source = \"Azure/other/azurerm\"\n}\n",
+    )
+    .unwrap();
+    let write_manifest = |text: &str| std::fs::write(modules.join("modules.json"), text).unwrap();
+    let messages = || -> Vec<String> {
+        let (_, v) = check_json(dir.path().to_str().unwrap());
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    write_manifest(
+        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"vnet","Source":"registry.terraform.io/Azure/vnet/azurerm","Version":"4.1.0","Dir":".terraform/modules/vnet"}]}"#,
+    );
+    assert_eq!(
+        messages(),
+        ["module `later` comes from `Azure/other/azurerm`, which .terraform/modules/modules.json does not list: `terraform init` ran before the call was written: the VNets, subnets and clusters it may declare are not checked"]
+    );
+    write_manifest(
+        r#"{"Modules":[{"Key":"vnet","Source":"registry.terraform.io/Azure/network/azurerm","Dir":".terraform/modules/vnet"},{"Key":"later","Source":"registry.terraform.io/Azure/other/azurerm","Dir":".terraform/modules/later"}]}"#,
+    );
+    let later = dir.path().join(".terraform/modules/later");
+    assert_eq!(
+        messages(),
+        [
+            "module `vnet` comes from `Azure/vnet/azurerm`, but `terraform init` installed it from `registry.terraform.io/Azure/network/azurerm`: the source changed since (Terraform refuses to plan until it is installed again): the VNets, subnets and clusters it may declare are not checked".to_string(),
+            format!("module `later` comes from `Azure/other/azurerm`, which `terraform init` installed in {}, but no .tf files are there: the VNets, subnets and clusters it may declare are not checked", later.display()),
+        ]
+    );
+    write_manifest("{not json");
+    let broken = messages();
+    assert_eq!(broken.len(), 3, "{broken:#?}");
+    assert!(
+        broken[2].starts_with(
+            "the manifest of the modules `terraform init` installed cannot be read: it is not valid JSON"
+        ),
+        "{broken:#?}"
+    );
 }

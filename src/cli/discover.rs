@@ -85,7 +85,7 @@ fn terraform_roots(tf_files: &[String]) -> Vec<String> {
                     Some(SourceFile::new(p.as_str(), String::from_utf8(bytes).ok()?))
                 })
                 .collect();
-            files::module_dirs(dir, &sources)
+            files::module_dirs(dir, &sources, None)
                 .into_iter()
                 .filter(|module| module != dir)
                 .map(|module| files::normalize(&module))

@@ -246,7 +246,13 @@ pub fn editable(input: &Input) -> Vec<Editable> {
         .map(|(i, s)| {
             let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
             if input.format == Format::Terraform && configuration {
-                return if hcl { Editable::Write } else { Editable::No };
+                // A module `terraform init` installed is the registry's: checked, not edited.
+                let installed = s.path.replace('\\', "/").contains("/.terraform/modules/");
+                return match (hcl, installed) {
+                    (true, false) => Editable::Write,
+                    (true, true) => Editable::Check,
+                    (false, _) => Editable::No,
+                };
             }
             match input.format {
                 Format::Az => Editable::Check,

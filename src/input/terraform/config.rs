@@ -266,7 +266,11 @@ pub fn syntax_finding(source: &SourceFile, file: u32, e: &hcl_edit::parser::Erro
 
 /// Groups the parsed files into modules: the root directory first, then each directory of
 /// local modules; each module call is tied to the module its `source` names.
-pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Finding>) {
+pub fn modules<'c>(
+    root: &str,
+    parsed: &'c [Parsed],
+    manifest: Option<&super::manifest::Manifest>,
+) -> (Vec<Module<'c>>, Vec<Finding>) {
     let mut modules: Vec<Module<'c>> = vec![Module {
         dir: root.to_string(),
         ..Module::default()
@@ -300,23 +304,32 @@ pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Fi
             let Some((source, span)) = call.source else {
                 continue;
             };
-            let Some(dir) = files::local_module_dir(&module.dir, source) else {
-                // Never silent: what a registry or remote module declares is not read.
+            let dir = match files::local_module_dir(&module.dir, source) {
+                Some(dir) => dir,
+                None => match installed(&module.dir, call.name, source, span, manifest) {
+                    Ok(dir) => dir,
+                    Err(note) => {
+                        // Never silent: what a module not read declares is not checked.
+                        findings.push(*note);
+                        continue;
+                    }
+                },
+            };
+            call.target = dirs.iter().position(|d| *d == dir);
+            let local = files::local_module_dir(&module.dir, source).is_some();
+            if call.target.is_none() && !local {
                 findings.push(
                     Finding::new(
                         Rule::UnresolvedInput,
                         span,
                         format!(
-                            "module `{}` comes from `{source}`, which cniplan does not read (it reads local modules): the VNets, subnets and clusters it may declare are not checked",
+                            "module `{}` comes from `{source}`, which `terraform init` installed in {dir}, but no .tf files are there: the VNets, subnets and clusters it may declare are not checked",
                             call.name
                         ),
                     )
-                    .help("check the plan instead, which holds every module's resources: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`, then `cniplan check tfplan.json`"),
+                    .help("run `terraform init` again, which installs it anew"),
                 );
-                continue;
-            };
-            call.target = dirs.iter().position(|d| *d == dir);
-            if call.target.is_none() {
+            } else if call.target.is_none() {
                 findings.push(
                     Finding::new(
                         Rule::PlanSchema,
@@ -329,6 +342,46 @@ pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Fi
         }
     }
     (modules, findings)
+}
+
+/// The directory `terraform init` installed a registry or git module call in, or the note
+/// that says why it is not read.
+fn installed(
+    caller: &str,
+    name: &str,
+    source: &str,
+    span: Span,
+    manifest: Option<&super::manifest::Manifest>,
+) -> Result<String, Box<Finding>> {
+    let plan = "or check the plan, which holds every module's resources: `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`, then `cniplan check tfplan.json`";
+    let note = |why: String, help: &str| {
+        Box::new(Finding::new(
+            Rule::UnresolvedInput,
+            span,
+            format!("module `{name}` comes from `{source}`, {why}: the VNets, subnets and clusters it may declare are not checked"),
+        )
+        .help(format!("{help}, {plan}")))
+    };
+    let Some(manifest) = manifest else {
+        return Err(note(
+            "which `terraform init` installs, and it has not run here (no .terraform/modules/modules.json)"
+                .to_string(),
+            "run `terraform init` (cniplan then reads the module where it is installed)",
+        ));
+    };
+    let Some(at) = manifest.installed(caller, name) else {
+        return Err(note(
+            "which .terraform/modules/modules.json does not list: `terraform init` ran before the call was written".to_string(),
+            "run `terraform init` again",
+        ));
+    };
+    if !super::manifest::Manifest::same_source(at, source) {
+        return Err(note(
+            format!("but `terraform init` installed it from `{}`: the source changed since (Terraform refuses to plan until it is installed again)", at.source),
+            "run `terraform init` again",
+        ));
+    }
+    Ok(at.dir.clone())
 }
 
 /// Adds one file's top-level blocks to its module.

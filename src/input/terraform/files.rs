@@ -1,5 +1,7 @@
 //! Which files a `.tf` directory is: its configuration, its variable files in Terraform's
-//! order, and the directories of the local modules it calls, found by following `source`.
+//! order, and the directories of the modules it calls: local ones found by following
+//! `source`, registry and git ones where `terraform init` installed them (the manifest,
+//! `.terraform/modules/modules.json`).
 //! The only part of the `.tf` reader that touches the file system: the rest reads
 //! [`SourceFile`]s, so tests and the fuzzer need no directory.
 
@@ -22,8 +24,9 @@ pub const MAX_MODULE_DEPTH: usize = 16;
 /// The sources of one `.tf` input, numbered as the reader expects: 0 is the directory itself
 /// (no text), then the root module's `.tf` files by name, then its variable files in the
 /// order Terraform applies them (`terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`
-/// and `*.auto.tfvars.json` by name, then each `--var-file` as given), then the `.tf` files
-/// of each local module directory.
+/// and `*.auto.tfvars.json` by name, then each `--var-file` as given), then the manifest
+/// of installed modules when `terraform init` has run, then the `.tf` files of each module
+/// directory (local, or installed).
 pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, String> {
     let root = normalize(&dir.to_string_lossy());
     let mut reader = Reader::default();
@@ -53,6 +56,14 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
         }
         sources.push(reader.read(&path)?);
     }
+    // A manifest that does not parse is the reader's finding; it installs nothing here.
+    let manifest_path = join(&root, super::manifest::PATH);
+    let mut manifest = None;
+    if Path::new(&manifest_path).is_file() {
+        let source = reader.read(&manifest_path)?;
+        manifest = super::manifest::Manifest::parse(&root, &source.text).ok();
+        sources.push(source);
+    }
     // Directories are told apart as the file system resolves them. One reached through a
     // second path (a symbolic link) is another module of the same files, as in Terraform:
     // its files are taken from memory, not read again. One that leads back to a directory
@@ -61,7 +72,7 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
     let mut read: HashMap<PathBuf, std::ops::Range<usize>> = HashMap::new();
     read.insert(root_id.clone(), 1..1 + config_count(&names));
     let mut seen = HashSet::from([root.clone()]);
-    let mut pending: Vec<(String, Vec<PathBuf>)> = module_dirs(&root, &sources[1..])
+    let mut pending: Vec<(String, Vec<PathBuf>)> = module_dirs(&root, &sources[1..], manifest.as_ref())
         .into_iter()
         .map(|d| (d, vec![root_id.clone()]))
         .collect();
@@ -94,7 +105,7 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
             }
             read.insert(id.clone(), first..sources.len());
         }
-        let nested = module_dirs(&module_dir, &sources[first..]);
+        let nested = module_dirs(&module_dir, &sources[first..], manifest.as_ref());
         let mut chain = callers;
         chain.push(id);
         pending.extend(nested.into_iter().map(|d| (d, chain.clone())));
@@ -128,8 +139,13 @@ pub fn is_override(path: &str) -> bool {
     stem == "override" || stem.ends_with("_override")
 }
 
-/// Directories of the local modules that these files of `dir` call, in order of appearance.
-pub fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
+/// Directories of the modules that these files of `dir` call, in order of appearance: local
+/// ones, and those `terraform init` installed when its manifest is given.
+pub fn module_dirs(
+    dir: &str,
+    files: &[SourceFile],
+    manifest: Option<&super::manifest::Manifest>,
+) -> Vec<String> {
     let mut dirs = Vec::new();
     for file in files.iter().filter(|f| is_config(&f.path)) {
         // A `.tf.json` file calls modules as the HCL it stands for does; one that does not
@@ -146,8 +162,13 @@ pub fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
         } else {
             file.text.as_str()
         };
-        for source in module_sources(text).iter() {
-            if let Some(target) = local_module_dir(dir, source) {
+        for (name, source) in module_sources(text).iter() {
+            let target = local_module_dir(dir, source).or_else(|| {
+                manifest
+                    .and_then(|m| m.installed(dir, name))
+                    .map(|i| i.dir.clone())
+            });
+            if let Some(target) = target {
                 if !dirs.contains(&target) {
                     dirs.push(target);
                 }
@@ -160,24 +181,27 @@ pub fn module_dirs(dir: &str, files: &[SourceFile]) -> Vec<String> {
 /// Texts whose module sources are kept; past it they are parsed each time.
 const KEPT_TEXTS: usize = 100_000;
 
-/// The literal `source` of every `module` block of a file's text, in order. A directory walk
+/// The name and literal `source` of every `module` block of a file's text, in order. A directory walk
 /// asks this of every `.tf` file to tell root modules from the modules they call, and reading
 /// each root asks it again of the same files: the answer is kept by text, so each file is
 /// parsed for it once (a walk of 200 root modules spent a third of its parsing here).
-fn module_sources(text: &str) -> std::sync::Arc<[String]> {
-    type Kept = std::sync::Mutex<HashMap<Box<str>, std::sync::Arc<[String]>>>;
+fn module_sources(text: &str) -> std::sync::Arc<[(String, String)]> {
+    type Kept = std::sync::Mutex<HashMap<Box<str>, std::sync::Arc<[(String, String)]>>>;
     static KEPT: std::sync::OnceLock<Kept> = std::sync::OnceLock::new();
     let kept = KEPT.get_or_init(Kept::default);
     if let Some(sources) = kept.lock().ok().and_then(|k| k.get(text).cloned()) {
         return sources;
     }
     // A file that does not parse is reported by the reader; it calls nothing here.
-    let sources: std::sync::Arc<[String]> = match hcl_edit::parser::parse_body(text) {
+    let sources: std::sync::Arc<[(String, String)]> = match hcl_edit::parser::parse_body(text) {
         Ok(body) => body
             .blocks()
             .filter(|b| b.ident.as_str() == "module")
-            .filter_map(|b| b.body.get_attribute("source").and_then(|a| a.value.as_str()))
-            .map(str::to_string)
+            .filter_map(|b| {
+                let name = b.labels.first()?.as_str().to_string();
+                let source = b.body.get_attribute("source")?.value.as_str()?.to_string();
+                Some((name, source))
+            })
             .collect(),
         Err(_) => std::sync::Arc::from([]),
     };

@@ -97,7 +97,9 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     if !syntax.is_empty() {
         return Err(syntax);
     }
-    let (modules, mut findings) = config::modules(&files::normalize(&root.path), &parsed);
+    let (manifest, unread) = super::manifest::of(sources);
+    let (modules, mut findings) = config::modules(&files::normalize(&root.path), &parsed, manifest.as_ref());
+    findings.extend(unread);
     findings.extend(var_notes);
     let mut ev = Evaluator::new(&modules, root_vars);
     let mut order = Vec::new();

@@ -51,7 +51,8 @@ impl Locator {
             .map(|s| files::normalize(&s.path))
             .unwrap_or_default();
         let (parsed, _) = config::parse(&sources);
-        let (modules, _) = config::modules(&root, &parsed);
+        let (manifest, _) = super::manifest::of(&sources);
+        let (modules, _) = config::modules(&root, &parsed, manifest.as_ref());
         let maps: HashMap<u32, &super::tfjson::SpanMap> = parsed
             .iter()
             .filter_map(|p| p.map.as_ref().map(|m| (p.file, m)))

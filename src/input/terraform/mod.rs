@@ -17,6 +17,7 @@ pub mod files;
 mod functions;
 pub mod hcl;
 mod locate;
+pub mod manifest;
 pub mod plan_json;
 pub mod references;
 pub mod relocate;

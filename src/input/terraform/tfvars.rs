@@ -16,7 +16,7 @@ pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
     // Variable files hold literal values: they are evaluated with no module around them.
     let empty = [Module::default()];
     for (index, source) in sources.iter().enumerate().skip(1) {
-        if files::is_config(&source.path) {
+        if files::is_config(&source.path) || super::manifest::is_manifest(&source.path) {
             continue;
         }
         let file = index as u32;

@@ -1,0 +1,4 @@
+
+terraform {
+  required_version = ">= 0.15"
+}
