@@ -340,43 +340,46 @@ pub fn order(deployments: &[Deployment<'_>]) -> Result<Vec<usize>, (Span, String
                 .collect()
         })
         .collect();
-    // Depth-first, in list order: 0 unvisited, 1 on the path, 2 placed.
+    // Depth-first, in list order, with a stack of its own (a list of thousands of chained
+    // deployments must not exhaust the thread's): 0 unvisited, 1 on the path, 2 placed.
+    // Each frame is a deployment and how many of its waits were followed; `path` holds, for
+    // each frame but the last, the wait followed out of it.
     let mut state = vec![0u8; deployments.len()];
     let mut out = Vec::with_capacity(deployments.len());
-    fn visit(
-        i: usize,
-        waits: &[Vec<(usize, Span)>],
-        state: &mut [u8],
-        path: &mut Vec<(usize, Span)>,
-        out: &mut Vec<usize>,
-    ) -> Result<(), Vec<(usize, Span)>> {
-        state[i] = 1;
-        for &(j, span) in &waits[i] {
-            path.push((i, span));
+    for start in 0..deployments.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut path: Vec<(usize, Span)> = Vec::new();
+        state[start] = 1;
+        while let Some(&mut (i, ref mut next)) = stack.last_mut() {
+            let Some(&(j, span)) = waits[i].get(*next) else {
+                state[i] = 2;
+                out.push(i);
+                stack.pop();
+                path.pop();
+                continue;
+            };
+            *next += 1;
             match state[j] {
-                0 => visit(j, waits, state, path, out)?,
+                0 => {
+                    state[j] = 1;
+                    path.push((i, span));
+                    stack.push((j, 0));
+                }
                 1 => {
+                    path.push((i, span));
                     let from = path.iter().position(|(k, _)| *k == j).unwrap_or(0);
-                    return Err(path[from..].to_vec());
+                    let cycle = &path[from..];
+                    let names: Vec<&str> = cycle
+                        .iter()
+                        .map(|(k, _)| deployments[*k].name.value.as_str())
+                        .chain(std::iter::once(deployments[cycle[0].0].name.value.as_str()))
+                        .collect();
+                    return Err((cycle[0].1, names.join(" → ")));
                 }
                 _ => {}
-            }
-            path.pop();
-        }
-        state[i] = 2;
-        out.push(i);
-        Ok(())
-    }
-    for i in 0..deployments.len() {
-        if state[i] == 0 {
-            let mut path = Vec::new();
-            if let Err(cycle) = visit(i, &waits, &mut state, &mut path, &mut out) {
-                let names: Vec<&str> = cycle
-                    .iter()
-                    .map(|(k, _)| deployments[*k].name.value.as_str())
-                    .chain(std::iter::once(deployments[cycle[0].0].name.value.as_str()))
-                    .collect();
-                return Err((cycle[0].1, names.join(" → ")));
             }
         }
     }
@@ -419,6 +422,26 @@ mod tests {
             mistakes(cycle),
             ["4:31: the deployments wait on each other's outputs in a cycle: a → b → a; none of them can deploy first"]
         );
+    }
+
+    #[test]
+    fn a_long_chain_is_ordered_without_deep_recursion() {
+        // 20,000 deployments, each waiting on the one after it: placed last first.
+        let mut text = String::from("deployments:\n");
+        let n = 20_000;
+        for i in 0..n {
+            text.push_str(&format!("  - name: d{i}\n    template: t.json\n"));
+            if i + 1 < n {
+                text.push_str(&format!("    parameters: [{{p: {{output: d{}.o}}}}]\n", i + 1));
+            }
+        }
+        let source = SourceFile::new("c.yaml", text);
+        let doc = crate::input::yaml::parse(&source, 0).unwrap();
+        let (listed, mistakes) = read(doc.root.as_ref().unwrap());
+        assert!(mistakes.is_empty());
+        let order = order(&listed.deployments).unwrap();
+        assert_eq!(order.first(), Some(&(n - 1)));
+        assert_eq!(order.last(), Some(&0));
     }
 
     #[test]
