@@ -486,3 +486,25 @@ fn subscription_scope_location_and_a_bicep_deployment() {
         )]
     );
 }
+
+#[test]
+fn a_cluster_deployed_twice_is_the_one_azure_ends_with() {
+    // cluster-stamp deployed again into its group under another deployment name: the same
+    // cluster ID, so one cluster, its two pools counted once (peak 341 as before).
+    let config = baseline_config("", "")
+        + "  - name: cluster-stamp-again\n    template: cluster-stamp.json\n    subscription: 00000000-0000-0000-0000-000000000001\n    resource_group: rg-bu0001a0008\n    parameters:\n      - azuredeploy.parameters.prod.json\n      - targetVnetResourceId: {output: spoke-BU0001A0008.clusterVnetResourceId}\n";
+    let dir = baseline_with(&config);
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let nodes = &v["files"][0]["subnets"][0];
+    assert_eq!(nodes["pools"].as_array().unwrap().len(), 2);
+    assert_eq!(nodes["peak_demand"], 341);
+    let rules: Vec<String> = diagnostics(&v).into_iter().map(|d| d.3).collect();
+    assert_eq!(rules, ["assumed-value"]);
+}

@@ -397,12 +397,13 @@ fn check_type(
     }
 }
 
-/// The resources of the deployments, in deployment order, each VNet once: where several
-/// deployments declare one VNet ID, the last deployed is what Azure ends with.
+/// The resources of the deployments, in deployment order, each VNet and cluster once: where
+/// several deployments declare one ID, the last deployed is what Azure ends with (a VNet's
+/// inline subnets and a cluster's inline pools with it).
 fn last_declared(per_deployment: Vec<Vec<estate::Resource<'_>>>) -> Vec<estate::Resource<'_>> {
     let mut last: HashMap<String, usize> = HashMap::new();
     for (d, resources) in per_deployment.iter().enumerate() {
-        for r in resources.iter().filter(|r| r.kind == Kind::Vnet) {
+        for r in resources.iter().filter(|r| redeclared(r.kind)) {
             last.insert(id_key(&r.id), d);
         }
     }
@@ -413,9 +414,16 @@ fn last_declared(per_deployment: Vec<Vec<estate::Resource<'_>>>) -> Vec<estate::
             let last = &last;
             resources
                 .into_iter()
-                .filter(move |r| r.kind != Kind::Vnet || last.get(&id_key(&r.id)) == Some(&d))
+                .filter(move |r| !redeclared(r.kind) || last.get(&id_key(&r.id)) == Some(&d))
         })
         .collect()
+}
+
+/// The kinds a later deployment's declaration replaces whole: their inline children come with
+/// them. Subnets and pools declared as resources of their own are one per ID already
+/// (`estate::build`).
+fn redeclared(kind: Kind) -> bool {
+    matches!(kind, Kind::Vnet | Kind::Cluster)
 }
 
 /// Where a finding of a file read alone points in the estate.
