@@ -508,3 +508,27 @@ fn a_cluster_deployed_twice_is_the_one_azure_ends_with() {
     let rules: Vec<String> = diagnostics(&v).into_iter().map(|d| d.3).collect();
     assert_eq!(rules, ["assumed-value"]);
 }
+
+#[test]
+fn the_answering_commands_take_the_configuration_as_the_estate() {
+    // `cniplan simulate .cniplan.yaml` (and size, compare, report) answer over the estate.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(BASELINE);
+    for args in [
+        &["simulate", "./.cniplan.yaml"][..],
+        &["compare", ".cniplan.yaml"][..],
+        &["size", ".cniplan.yaml"][..],
+    ] {
+        let out = run(&dir, args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("snet-clusternodes") || text.contains("aks-7lroeizsfb6qd"),
+            "{args:?}: {text}"
+        );
+    }
+}

@@ -224,7 +224,7 @@ fn check_fixing(
 /// (settings, suppressions).
 fn checked(args: &PlanArgs) -> Result<Checked, String> {
     let settings = settings(args.config.as_deref())?;
-    let how = Reading::new(&args.reading)?;
+    let how = Reading::new(&args.reading)?.listing(&settings);
     how.one_input(&args.plans)?;
     how.check(&args.plans, &settings)
 }

@@ -112,12 +112,15 @@ impl Reading {
         if paths.iter().filter(|p| *p == "-").count() > 1 {
             return Err("`-` (standard input) can be given once".to_string());
         }
+        // The configuration that lists deployments, named as a run names it (a walk) or as a
+        // user does (`cniplan simulate .cniplan.yaml`): the estate of its deployments.
         if let [config] = paths {
-            if let Some(estates) = self
-                .estates
-                .as_ref()
-                .filter(|e| e.deployments && e.config == *config)
-            {
+            let same = |listed: &str| {
+                listed == config
+                    || std::fs::canonicalize(listed)
+                        .is_ok_and(|l| std::fs::canonicalize(config).is_ok_and(|c| c == l))
+            };
+            if let Some(estates) = self.estates.as_ref().filter(|e| e.deployments && same(&e.config)) {
                 return estate(estates);
             }
         }
