@@ -373,6 +373,15 @@ resource "azurerm_subnet" "nodes" {
         rows,
         [("10.1.0.0/22".to_string(), 1019), ("10.1.0.0/27".to_string(), 27)]
     );
+    // pre-commit names a changed `.tf` file of the root: both environments are checked.
+    let out = run(dir.path(), &["check", "--format", "json", "infra/main.tf"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["files"].as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -123,7 +123,16 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             scopes.insert(key, None);
             continue;
         }
+        // Every file parsed (a syntax error stopped the reading above): no root is an empty file.
         let Some(template) = docs[file].as_ref().and_then(|doc| doc.root.as_ref()) else {
+            findings.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    d.template.span,
+                    format!("`{}` is empty: no ARM template", d.template.value),
+                )
+                .help("an ARM template is a JSON object with `$schema` and `resources`"),
+            );
             scopes.insert(key, None);
             continue;
         };
