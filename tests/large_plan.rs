@@ -4,7 +4,7 @@
 mod common;
 use common::command;
 
-/// About 1.5 MB, past the 1 MiB from which a plan is cut into pieces: 6,000 VNets and 1,500
+/// About 1.3 MB, past the 1 MiB from which a plan is cut into pieces: 6,000 VNets and 1,500
 /// clusters, with mistakes spread through both lists.
 const VNETS: usize = 6_000;
 
@@ -85,13 +85,16 @@ fn a_large_plan_reports_the_same_in_pieces_as_whole() {
     ] {
         let path = dir.join(format!("estate-{schema_mistakes}.yaml"));
         let text = plan(schema_mistakes);
-        assert!(
-            text.len() > 1_400_000,
-            "{} bytes: too small to be cut",
-            text.len()
-        );
+        assert!(text.len() > 1 << 20, "{} bytes: too small to be cut", text.len());
         std::fs::write(&path, &text).expect("write the plan");
-        for format in ["json", "human"] {
+        // Human output renders the same rows as JSON; once is enough to hold it too.
+        let formats: &[&str] = if schema_mistakes {
+            &["json"]
+        } else {
+            &["json", "human"]
+        };
+        let mut json = String::new();
+        for &format in formats {
             let whole = check(&path, format, "1");
             let pieces = check(&path, format, "2");
             assert!(
@@ -105,8 +108,10 @@ fn a_large_plan_reports_the_same_in_pieces_as_whole() {
                     &whole[..whole.len().min(3000)]
                 );
             }
+            if format == "json" {
+                json = pieces;
+            }
         }
-        let json = check(&path, "json", "2");
         if schema_mistakes {
             // Each mistake is reported where it is written: the first `colour` key is on
             // VNet 0's pods subnet, line 11, column 9.
