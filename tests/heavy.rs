@@ -5,6 +5,7 @@
 //! build users run. Linearity in the input's size is held at every size by
 //! tests/linear_work.rs, which counts work in the debug suite.
 
+#[path = "suite/common/mod.rs"]
 mod common;
 
 use common::measure::Run;
@@ -39,7 +40,7 @@ fn assert_contract(path: &Path, out: &std::process::Output) {
 }
 
 /// Large generated inputs are allowed memory in proportion to their size (as in
-/// tests/bad_input.rs).
+/// tests/suite/bad_input.rs).
 fn memory_limit_kb(path: &Path) -> i64 {
     let size_kb = std::fs::metadata(path).map_or(0, |m| m.len() as i64 / 1024);
     (512 * 1024).max(size_kb * 48)

@@ -1,7 +1,7 @@
 //! A plan over a megabyte is parsed in pieces on every core (src/input/yaml/split.rs); on one
 //! thread it is parsed whole. Both must report the same findings at the same places.
 
-mod common;
+use crate::common;
 use common::command;
 
 /// About 1.3 MB, past the 1 MiB from which a plan is cut into pieces: 6,000 VNets and 1,500

@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 const EXAMPLE: &str = "examples/rollouts/plan.yaml";
 

@@ -2,7 +2,7 @@
 //! here) ends in a located diagnostic or in exit 2 with a message — in human and JSON output,
 //! within a time bound, never in a panic, and with no control character on the terminal.
 
-mod common;
+use crate::common;
 
 use common::measure::Run;
 use serde_json::Value;

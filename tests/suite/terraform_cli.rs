@@ -1,7 +1,7 @@
 //! `--input terraform` and `--var-file` through the real binary: findings of a `.tf`
 //! directory land on the `.tf` line in every CI format, and the flags are checked.
 
-mod common;
+use crate::common;
 use common::cniplan;
 
 const CYCLE: &str = "tests/fixtures/terraform/cycle";
