@@ -301,7 +301,11 @@ pub fn modules<'c>(root: &str, parsed: &'c [Parsed]) -> (Vec<Module<'c>>, Vec<Fi
                 continue;
             };
             let Some(dir) = files::local_module_dir(&module.dir, source) else {
-                // Never silent: what a registry or remote module declares is not read.
+                // Never silent: what a registry or remote module declares is not read, unless
+                // it is known to declare nothing cniplan checks (a key vault's module).
+                if super::known_modules::declares_nothing_checked(source) {
+                    continue;
+                }
                 findings.push(
                     Finding::new(
                         Rule::UnresolvedInput,
