@@ -59,7 +59,7 @@ installed="$("$work/run/bin/python" -m pip show cniplan | sed -n 's/^Version: //
 [ "$installed" = "$version" ] || fail "the wheel is version $installed, Cargo.toml says $version"
 [ "$(cniplan --version)" = "cniplan $version" ] || fail "cniplan --version says $(cniplan --version)"
 
-# 4. The walkthrough, compared with the README's block as tests/cli.rs
+# 4. The walkthrough, compared with the README's block as tests/suite/cli.rs
 #    (the_readme_shows_the_walkthroughs_real_output) extracts it: a warning only, exit 0.
 python3 - README.md >"$work/expected.txt" <<'PY'
 import sys

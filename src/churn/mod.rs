@@ -63,6 +63,65 @@ pub struct ChurnRow {
     /// `fixed`: each node takes a fixed number whatever its pods (node subnets, static blocks,
     /// traditional CNI, pod CIDRs), so only the node count varies.
     pub per_node: &'static str,
+    /// What in the model sets the trials' figures apart from the scenario's, for the human
+    /// explanation; the JSON keeps to the figures.
+    #[serde(skip)]
+    pub causes: Vec<Cause>,
+}
+
+/// Why a dynamic pod subnet's trials differ from the deterministic scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cause {
+    /// The pool's release threshold is more than one batch above its refill threshold, so a
+    /// node keeps a batch on the way down that it would not take on the way up
+    /// ([`crate::allocator::Batching::counts_by_pods`]); under the defaults it keeps none.
+    Hysteresis { pool: String },
+    /// The scenario puts exactly `pods` pods on every node, which sits closer to the batch
+    /// boundary below it (`from` pods: the fewest that take as many IPs as `pods`) than to
+    /// the next one (`next` pods): a node the trials' uneven spread leaves below `from`
+    /// holds a whole batch less, one above `pods` gains nothing until `next`.
+    JustPastBoundary {
+        pool: String,
+        pods: u32,
+        from: u32,
+        next: u32,
+        batch: u32,
+    },
+}
+
+impl Cause {
+    /// The causes behind a dynamic range's figures, from the pools whose pods it holds.
+    fn of(pools: &[setup::PoolPlan], range: usize, p50: u64, scenario_peak: u64) -> Vec<Cause> {
+        let mut out = Vec::new();
+        for pool in pools.iter().filter(|p| p.pod_range == Some(range)) {
+            let Some(b) = &pool.batching else { continue };
+            if !b.counts_by_pods() {
+                out.push(Cause::Hysteresis {
+                    pool: pool.name.clone(),
+                });
+            }
+            if p50 < scenario_peak && pool.pods < pool.max_pods && b.batch > 0 {
+                // Pod counts that take as many IPs as `pods`: from just past the boundary below
+                // to the one above (`Batching::pool_ips` is a step function of the pods).
+                let steps = b.pool_ips(pool.pods) / b.batch;
+                let from = (steps.saturating_sub(1) * b.batch).saturating_sub(b.refill) + 1;
+                let next = (steps * b.batch).saturating_sub(b.refill) + 1;
+                // Clamped at max pods, or with a refill past a batch, the steps are not whole
+                // batches: no boundary to name.
+                let within = from <= pool.pods && pool.pods < next;
+                if steps > 1 && within && pool.pods - from < next - pool.pods {
+                    out.push(Cause::JustPastBoundary {
+                        pool: pool.name.clone(),
+                        pods: pool.pods,
+                        from,
+                        next,
+                        batch: b.batch,
+                    });
+                }
+            }
+        }
+        out
+    }
 }
 
 fn amount<S: serde::Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
@@ -104,6 +163,7 @@ pub fn run(model: &Model, settings: &ChurnSettings, progress: &dyn Progress) -> 
             let runs_out = of_range.iter().filter(|&&p| p > usable).count();
             let dynamic = part.pools.iter().any(|p| p.pod_range == Some(local));
             let row = &names[r];
+            let (p50, scenario_peak) = (percentile(&of_range, 50), capacity[r].peak_demand);
             out.push((
                 r,
                 ChurnRow {
@@ -112,13 +172,14 @@ pub fn run(model: &Model, settings: &ChurnSettings, progress: &dyn Progress) -> 
                     cidr: row.cidr.clone(),
                     role: row.role,
                     usable,
-                    p50: percentile(&of_range, 50),
+                    p50,
                     p95: percentile(&of_range, 95),
                     p99: percentile(&of_range, 99),
                     max: of_range.last().copied().unwrap_or(0),
                     runs_out_share: runs_out as f64 / of_range.len().max(1) as f64,
-                    scenario_peak: capacity[r].peak_demand,
+                    scenario_peak,
                     per_node: if dynamic { "dynamic" } else { "fixed" },
+                    causes: Cause::of(&part.pools, local, p50, scenario_peak),
                 },
             ));
         }

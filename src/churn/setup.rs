@@ -30,6 +30,8 @@ pub struct Part {
 /// One node pool as the trials drive it.
 #[derive(Clone, Debug)]
 pub struct PoolPlan {
+    /// `cluster/pool`, as the explanation of a range's figures names it.
+    pub name: String,
     /// The node agent's batches, for a dynamic-mode pool with a pod subnet; other pools take
     /// fixed IPs per node and their pods are not simulated.
     pub batching: Option<Batching>,
@@ -48,6 +50,8 @@ pub struct PoolPlan {
     /// clamped at max_pods.
     pub pods_lo: u32,
     pub pods_hi: u32,
+    /// The scenario's pods per node, the middle of that range.
+    pub pods: u32,
     pub max_pods: u32,
 }
 
@@ -154,6 +158,7 @@ fn pool_plan(
     let local = |r: usize| ranges.binary_search(&r).ok();
     let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let mut plan = PoolPlan {
+        name: format!("{}/{}", topology.clusters[cluster].name.value, p.name.value),
         batching: None,
         pod_range: None,
         fixed: Vec::new(),
@@ -164,6 +169,7 @@ fn pool_plan(
         surge: 0,
         pods_lo: 0,
         pods_hi: 0,
+        pods: 0,
         max_pods: p.max_pods.value,
     };
     for &(r, k) in uses {
@@ -177,6 +183,7 @@ fn pool_plan(
             plan.full = clamp(u.full_scale_nodes);
             plan.surge = clamp(u.surge_nodes);
             let pods = clamp(u.pods_per_node);
+            plan.pods = pods;
             let spread = settings.pods_spread.of(f64::from(pods));
             plan.pods_lo = (f64::from(pods) - spread).round().max(0.0) as u32;
             // Not clamped here: a node draws from the whole range, then stops at max_pods.

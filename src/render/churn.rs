@@ -2,9 +2,10 @@
 //! beside the deterministic scenario's peak.
 
 use super::cell;
-use crate::churn::Churn;
+use crate::churn::{Cause, Churn, ChurnRow};
 use crate::diagnostic::Finding;
 use crate::numbers::thousands;
+use crate::source::visible;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 use serde_json::json;
@@ -88,18 +89,60 @@ pub fn human(churn: &Churn) -> String {
         );
     }
     for row in churn.subnets.iter().filter(|r| r.per_node == "dynamic") {
-        if row.max > row.scenario_peak && row.scenario_peak > 0 {
-            let label = cell::range(row.vnet.as_deref(), &row.name);
+        out.push_str(&explain(row));
+    }
+    out
+}
+
+/// Why a dynamic pod subnet's trials differ from the scenario, in the model's own terms: what
+/// holds IPs above the steady state, and what lets the middle trial fall below it.
+fn explain(row: &ChurnRow) -> String {
+    let label = cell::range(row.vnet.as_deref(), &row.name);
+    let mut out = String::new();
+    if row.max > row.scenario_peak && row.scenario_peak > 0 {
+        let kept: Vec<&str> = row
+            .causes
+            .iter()
+            .filter_map(|c| match c {
+                Cause::Hysteresis { pool } => Some(pool.as_str()),
+                Cause::JustPastBoundary { .. } => None,
+            })
+            .collect();
+        let hysteresis = if kept.is_empty() {
+            // The proof is `Batching::counts_by_pods`: one allocation per pod count.
+            " (with release one batch above refill, as the defaults, a settled node holds exactly one allocation per pod count: hysteresis keeps nothing)".to_string()
+        } else {
+            format!(
+                ", and batches kept by release hysteresis in {} (release_at is more than one batch above refill_below)",
+                visible(&kept.join(", "))
+            )
+        };
+        out.push_str(&format!(
+            "{label}: P95 {} is {} the scenario's {}: rollouts' extra and terminating pods, and pods spread unevenly across nodes, \
+             hold IPs the steady state does not{hysteresis}.\n",
+            thousands(row.p95),
+            if row.p95 > row.scenario_peak { "above" } else { "within" },
+            thousands(row.scenario_peak)
+        ));
+    }
+    for cause in &row.causes {
+        if let Cause::JustPastBoundary {
+            pool,
+            pods,
+            from,
+            next,
+            batch,
+        } = cause
+        {
             out.push_str(&format!(
-                "{label}: P95 {} is {} the scenario's {}: rollouts' extra and terminating pods, and batches \
-                 kept by release hysteresis, hold IPs the steady state does not.\n",
-                thousands(row.p95),
-                if row.p95 > row.scenario_peak {
-                    "above"
-                } else {
-                    "within"
-                },
-                thousands(row.scenario_peak)
+                "{label}: P50 {} is below the scenario's {}: the scenario puts exactly {pods} pods on every node of {}, \
+                 just past a batch boundary ({from} to {} pods take the same IPs); in the trials pods spread unevenly \
+                 (pods_spread, rebalancing after scale-in), and a node left below {from} pods holds {batch} IPs less, \
+                 while one above {pods} gains none until {next}.\n",
+                thousands(row.p50),
+                thousands(row.scenario_peak),
+                visible(pool),
+                next - 1,
             ));
         }
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Records the Python peer's capacity figures as golden files for tests/reference_peer.rs.
+"""Records the Python peer's capacity figures as golden files for tests/suite/reference_peer.rs.
 
 For each case, runs ../shared/bench/reference.py (the plain PyYAML + ipaddress implementation
 of SPEC.md §3) on its plan and writes what it prints to tests/peer/<case>.json, one diagnostic
@@ -15,7 +15,7 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PEER = ROOT / "tests/peer"
 
-# Fixtures whose rule is about capacity, by name prefix; tests/reference_peer.rs checks that
+# Fixtures whose rule is about capacity, by name prefix; tests/suite/reference_peer.rs checks that
 # every such fixture has its golden file.
 CAPACITY_FIXTURES = ("pod-subnet-exhausted", "node-subnet-exhausted", "subnet-headroom",
                      "pod-subnet-too-large", "clean")
@@ -35,7 +35,7 @@ def run(args):
 
 def peer_models(plan):
     """The peer models the seed's feature and traditional Azure CNI only (as
-    tests/reference_peer.rs's peer_models says)."""
+    tests/suite/reference_peer.rs's peer_models says)."""
     other = ("network_plugin: kubenet", "network_plugin: none", "network_plugin_mode:",
              "pod_ip_allocation_mode: StaticBlock")
     return not any(line.split("#")[0].strip().startswith(other) for line in plan.read_text().splitlines())
@@ -44,7 +44,7 @@ def peer_models(plan):
 def peer_view(case, plan):
     """The plan as the peer must read it: SPEC §2 now defaults an unwritten max_surge to 10%
     (rounded up), where reference.py, written before, assumes 1 node. The peer gets a copy
-    with the default written out (tests/peer/plans/<case>.peer.yaml); tests/reference_peer.rs
+    with the default written out (tests/peer/plans/<case>.peer.yaml); tests/suite/reference_peer.rs
     checks that cniplan reads the copy and the plan alike, so the comparison still covers
     the plan as written."""
     doc = yaml.safe_load((ROOT / plan).read_text())

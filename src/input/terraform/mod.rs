@@ -16,6 +16,7 @@ mod eval;
 pub mod files;
 mod functions;
 pub mod hcl;
+mod known_modules;
 mod locate;
 pub mod manifest;
 pub mod plan_json;

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 use std::process::Output;
 
-mod common;
+use crate::common;
 use common::{cniplan, stdin_plan, stdout};
 
 const AUTO: &str = "tests/fixtures/auto-cidr.yaml";

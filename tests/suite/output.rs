@@ -35,6 +35,8 @@ fn snapshot(plan: &Path) {
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
+    // Beside the fixtures, as when this file was a test binary of its own.
+    settings.set_snapshot_path("../snapshots");
     settings.set_omit_expression(true);
     settings
 }
@@ -42,13 +44,13 @@ fn settings() -> insta::Settings {
 #[test]
 fn every_fixture_reads_as_its_snapshot() {
     let _turn = GLOB.lock().unwrap_or_else(|e| e.into_inner());
-    settings().bind(|| insta::glob!("fixtures/*.yaml", snapshot));
+    settings().bind(|| insta::glob!("../fixtures", "*.yaml", snapshot));
 }
 
 #[test]
 fn every_example_reads_as_its_snapshot() {
     let _turn = GLOB.lock().unwrap_or_else(|e| e.into_inner());
-    settings().bind(|| insta::glob!("../examples", "**/*.yaml", snapshot));
+    settings().bind(|| insta::glob!("../../examples", "**/*.yaml", snapshot));
 }
 
 /// A snapshot outlives its plan only by mistake: each one names a plan that still exists.

@@ -1,8 +1,8 @@
 //! AzAPI resources (issue 22, docs/terraform.md#azapi): `azapi_resource` and
 //! `azapi_update_resource` of VNets, subnets, peerings, clusters and pools, read from `.tf`
 //! configurations as the Azure resources their bodies are. The plan JSON side is
-//! `tests/fixtures/terraform/azapi-*.tfplan.json` (run by `tests/terraform.rs`) and the real
-//! configurations are in `tests/terraform_cli.rs`.
+//! `tests/fixtures/terraform/azapi-*.tfplan.json` (run by `tests/suite/terraform.rs`) and the real
+//! configurations are in `tests/suite/terraform_cli.rs`.
 
 use cniplan::check;
 use cniplan::diagnostic::{Rule, Severity};

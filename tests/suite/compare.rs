@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::process::Output;
 
-mod common;
+use crate::common;
 use common::{json, stdin_plan, stdout};
 
 const KUBENET: &str = "examples/kubenet-to-overlay/plan.yaml";

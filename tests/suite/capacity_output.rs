@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::{stdin_plan as run, stdout};
 
 fn json(args: &[&str], plan: &str) -> Value {

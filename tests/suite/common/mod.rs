@@ -1,6 +1,6 @@
 //! What the tests that run the binary share: `cniplan` run as a user runs it, from the
 //! repository's root with colour off, with a plan on standard input or not, and what it
-//! printed. Each test crate uses its own part (`mod common;`), hence the allow.
+//! printed. tests/heavy.rs uses a part of it, hence the allow.
 #![allow(dead_code)]
 
 pub mod measure;

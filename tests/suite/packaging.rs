@@ -179,3 +179,36 @@ fn the_action_summarises_in_markdown_and_uploads_sarif_when_asked() {
     let last = steps.last().expect("steps");
     assert!(text(last, "run").contains("exit \"$CODE\""));
 }
+
+/// The release workflow's notes: scripts/release-notes.sh prints a version's CHANGELOG section
+/// and refuses a tag without one, so a release cannot go out without its entry.
+#[test]
+fn a_release_takes_its_notes_from_the_changelog() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/release-notes.sh");
+    let cargo = read("Cargo.toml");
+    let version = toml_string(&cargo, "version").expect("Cargo.toml has a version");
+    let notes = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&version)
+        .output()
+        .expect("bash runs");
+    assert!(
+        notes.status.success(),
+        "{}",
+        String::from_utf8_lossy(&notes.stderr)
+    );
+    let text = String::from_utf8(notes.stdout).expect("UTF-8");
+    assert!(text.starts_with("### Added"), "{text}");
+    assert!(!text.contains("## [Unreleased]") && !text.contains(&format!("## [{version}]")));
+    let missing = std::process::Command::new("bash")
+        .arg(&script)
+        .arg("99.0.0")
+        .output()
+        .expect("bash runs");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no section for 99.0.0"));
+    // The workflow checks the tag against the same Cargo.toml line and runs the same script.
+    let workflow = read(".github/workflows/release.yml");
+    assert!(workflow.contains("bash scripts/release-notes.sh \"${TAG#v}\""));
+    assert!(workflow.contains("args: --release --locked --out dist"));
+}

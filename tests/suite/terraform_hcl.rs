@@ -516,6 +516,34 @@ fn real_landing_zone_subnet_from_a_registry_module_is_a_reference_without_a_reso
     );
 }
 
+/// The landing zone calls 30 registry modules; only those that can declare a VNet, subnet,
+/// cluster or pool are named (AVM's virtual-network module and its subnet and peering
+/// submodules). Key vaults, DNS zones, NSGs, route tables, firewalls, public IPs, workspaces,
+/// identities and `Azure/naming` declare nothing cniplan checks, and are not.
+#[test]
+fn real_landing_zone_names_only_the_registry_modules_that_could_hide_a_network() {
+    let tf = read(
+        "real/terraform/tf-aks-lza-private-cluster/AKS-Secure-Baseline-PrivateCluster/Terraform/All-in-One",
+    );
+    let mut named: Vec<String> = tf
+        .read
+        .findings
+        .iter()
+        .filter(|f| f.rule.name() == "unresolved-input" && f.message.starts_with("module `"))
+        .filter_map(|f| f.message.split('`').nth(3).map(String::from))
+        .collect();
+    named.sort();
+    named.dedup();
+    assert_eq!(
+        named,
+        [
+            "Azure/avm-res-network-virtualnetwork/azurerm",
+            "Azure/avm-res-network-virtualnetwork/azurerm//modules/peering",
+            "Azure/avm-res-network-virtualnetwork/azurerm//modules/subnet",
+        ]
+    );
+}
+
 #[test]
 fn real_provider_example_two_pools_share_one_subnet() {
     let tf =
@@ -545,8 +573,8 @@ fn every_real_configuration_reads_without_findings() {
         "real/terraform/tf-azurerm-provider-examples/examples/kubernetes/egress-with-udr-kubenet",
     ] {
         let tf = read(relative);
-        // Registry modules (the landing zone calls 30 AVM modules) are named, one note each;
-        // nothing else is found.
+        // Registry modules that could declare a network are named, one note each; nothing
+        // else is found.
         let other: Vec<_> = tf
             .read
             .findings

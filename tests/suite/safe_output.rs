@@ -3,7 +3,7 @@
 //! names short, CSV cells are never formulas, Markdown mentions nobody, and `--output` never
 //! overwrites an input nor leaves half a file.
 
-mod common;
+use crate::common;
 
 use common::{cniplan, json, stdin_plan, stdout};
 use std::path::{Path, PathBuf};

@@ -174,7 +174,9 @@ fn every_module_uses_only_the_layers_below_it() {
     let mut offenders = Vec::new();
     for module in &all {
         let Some(mut may) = allowed(module) else {
-            offenders.push(format!("{module}: not in tests/layers.rs (nor ARCHITECTURE.md)"));
+            offenders.push(format!(
+                "{module}: not in tests/suite/layers.rs (nor ARCHITECTURE.md)"
+            ));
             continue;
         };
         may.extend(VOCABULARY);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-mod common;
+use crate::common;
 use common::{cniplan, stdin_plan};
 
 const WALKTHROUGH: &str = "examples/aks-dynamic-ip/plan.yaml";

@@ -115,7 +115,7 @@ fn the_starter_plan_documents_each_mode_field_in_a_comment() {
         });
         assert!(documented, "`cniplan init` mentions {key}");
     }
-    // Commented out, so the walkthrough keeps its one finding (tests/cli.rs checks it).
+    // Commented out, so the walkthrough keeps its one finding (tests/suite/cli.rs checks it).
     assert!(!plan
         .lines()
         .any(|l| l.trim_start().starts_with("pod_ip_allocation_mode:")));

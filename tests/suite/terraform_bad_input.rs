@@ -2,7 +2,7 @@
 //! the large or binary ones generated here) ends in a located finding or in exit 2 with a
 //! message, within a time bound, never in a panic or a hang.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::ffi::OsStr;

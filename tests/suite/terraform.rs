@@ -12,7 +12,7 @@ use cniplan::source::SourceFile;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 use common::cniplan;
 
 fn dir() -> PathBuf {

@@ -5,7 +5,7 @@
 //! examples/; the property that a verified fix, applied, removes its finding and adds no
 //! error or warning.
 
-mod common;
+use crate::common;
 use common::{command, stdin_plan};
 use std::fs;
 use std::path::{Path, PathBuf};

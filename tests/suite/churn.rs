@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::process::Output;
 
-mod common;
+use crate::common;
 
 const EXAMPLE: &str = "examples/rollouts/plan.yaml";
 
@@ -148,5 +148,50 @@ fn the_docs_show_the_examples_real_churn_output() {
     assert!(
         page.contains(&format!("```text\n{text}```")),
         "update docs/churn.md's output of `cniplan simulate --churn {EXAMPLE}`:\n{text}"
+    );
+}
+
+/// A dynamic pod subnet of one autoscaling pool, 3 to 10 nodes, under `allocation`.
+fn boundary_plan(allocation: &str, pods: u32) -> tempfile::NamedTempFile {
+    let plan = format!(
+        "version: 1\n{allocation}vnets:\n  - name: v\n    address_space: [10.40.0.0/16]\n    subnets:\n      - name: nodes\n        cidr: 10.40.0.0/24\n      - name: pods\n        cidr: 10.40.4.0/22\nclusters:\n  - name: c\n    network_plugin: azure\n    service_cidr: 172.16.0.0/16\n    dns_service_ip: 172.16.0.10\n    node_pools:\n      - name: p\n        min_count: 3\n        max_count: 10\n        max_pods: 110\n        pods_per_node: {pods}\n        vnet_subnet: nodes\n        pod_subnet: pods\n"
+    );
+    let mut file = tempfile::Builder::new()
+        .suffix(".yaml")
+        .tempfile()
+        .expect("temp file");
+    std::io::Write::write_all(&mut file, plan.as_bytes()).expect("write");
+    file
+}
+
+#[test]
+fn the_explanation_names_what_the_model_holds_ips_for() {
+    // Scenario: 10 nodes + 1 surge node, each 2 batches + its primary: 11 × 33 = 363.
+    // 9 pods per node sit just past a batch boundary: 9 to 24 pods take 2 batches.
+    let defaults = boundary_plan("", 9);
+    let path = defaults.path().to_str().expect("UTF-8 path");
+    let out = cniplan(&["simulate", "--churn", "--trials", "200", path], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("is below the scenario's 363: the scenario puts exactly 9 pods on every node of c/p, just past a batch boundary (9 to 24 pods take the same IPs)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a node left below 9 pods holds 16 IPs less, while one above 9 gains none until 25."),
+        "{text}"
+    );
+    assert!(!text.contains("kept by release hysteresis"), "{text}");
+
+    // 20 pods per node, and a rollout's extra pods take a node to a third batch.
+    let wide = boundary_plan(
+        "allocation:\n  batch_size: 16\n  refill_below: 8\n  release_at: 40\n",
+        20,
+    );
+    let path = wide.path().to_str().expect("UTF-8 path");
+    let out = cniplan(&["simulate", "--churn", "--trials", "200", path], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("and batches kept by release hysteresis in c/p (release_at is more than one batch above refill_below)"),
+        "{text}"
     );
 }

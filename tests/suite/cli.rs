@@ -4,7 +4,7 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
+use crate::common;
 use common::{cniplan, json, stdin_plan, stdout};
 
 const WALKTHROUGH: &str = "examples/aks-dynamic-ip/plan.yaml";

@@ -2,7 +2,7 @@
 //! a second declaration of one subnet is the same subnet, one capacity row, and a
 //! `conflicting-declarations` finding when the two disagree, naming both places.
 
-mod common;
+use crate::common;
 
 use common::{cniplan, json};
 

@@ -3,7 +3,7 @@
 //! file name written by `import` — leaves the finding and the exit code as they were, in
 //! every reader; the same directive in a comment of the file's own syntax is honoured.
 
-mod common;
+use crate::common;
 
 use common::{cniplan, json};
 use std::path::Path;
