@@ -71,7 +71,7 @@ fn bicep_roots(bicep_files: &[String]) -> Vec<String> {
             };
             bicep::references(path, &text)
                 .iter()
-                .filter_map(|r| bicep::module_path(path, r))
+                .filter_map(|r| bicep::module_path(path, r, None))
                 .map(|p| files::normalize(&p.to_string_lossy()))
                 .collect()
         })

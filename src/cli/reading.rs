@@ -147,7 +147,8 @@ impl Reading {
                     .is_some_and(|s| crate::input::bicep::is_bicep(&s.path)));
         if let (true, Some(main)) = (bicep, sources.first()) {
             let known: Vec<String> = sources.iter().map(|s| s.path.clone()).collect();
-            let more = crate::input::bicep::collect(main);
+            let cache = crate::input::bicep::default_cache();
+            let more = crate::input::bicep::collect(main, cache.as_deref());
             sources.extend(more.into_iter().filter(|m| !known.contains(&m.path)));
         }
         if let ([path], [plan]) = (paths, &sources[..]) {

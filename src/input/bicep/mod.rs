@@ -209,44 +209,60 @@ fn set_default(template: &mut Node<'static>, name: &str, value: Node<'static>, f
     });
 }
 
-/// The source a module path names, among the input's sources.
+/// The source a module path names, among the input's sources: a local file by its path, a
+/// registry module by where the Bicep cache keeps it, whichever the cache's root.
 pub fn resolve_module(units: &[Unit<'_>], from: &str, path: &str) -> Option<u32> {
-    let target = module_path(from, path)?;
-    units
-        .iter()
-        .position(|u| normalize(Path::new(&u.path)) == target)
-        .map(|i| i as u32)
+    let found = match registry_entry(path) {
+        Some(entry) => {
+            let entry = normalize(&entry);
+            units
+                .iter()
+                .position(|u| normalize(Path::new(&u.path)).ends_with(&entry))
+        }
+        None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
+        None => {
+            let target = normalize(&beside(from, path));
+            units.iter().position(|u| normalize(Path::new(&u.path)) == target)
+        }
+    };
+    found.map(|i| i as u32)
 }
 
-/// Where a module's file is: beside the file that calls it, or in the local Bicep cache
-/// for a registry module.
-pub fn module_path(from: &str, path: &str) -> Option<PathBuf> {
-    if let Some(reference) = path.strip_prefix("br/public:") {
-        return registry_cache("mcr.microsoft.com", &format!("bicep/{reference}"));
+/// Where a module's file is: beside the file that calls it, or in the Bicep cache under
+/// `cache` (`~/.bicep`) for a registry module.
+pub fn module_path(from: &str, path: &str, cache: Option<&Path>) -> Option<PathBuf> {
+    match registry_entry(path) {
+        Some(entry) => cache.map(|c| normalize(&c.join(entry))),
+        None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
+        None => Some(normalize(&beside(from, path))),
     }
-    if let Some(reference) = path.strip_prefix("br:") {
-        let (registry, rest) = reference.split_once('/')?;
-        return registry_cache(registry, rest);
-    }
-    if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") {
-        return None;
-    }
-    Some(normalize(&beside(from, path)))
 }
 
-/// `~/.bicep/br/<registry>/<repository with $ for />/<tag>$/main.json`, as `bicep restore`
-/// lays its cache out.
-fn registry_cache(registry: &str, reference: &str) -> Option<PathBuf> {
-    let (repository, tag) = reference.rsplit_once(':')?;
+/// The Bicep cache of this user: `~/.bicep`.
+pub fn default_cache() -> Option<PathBuf> {
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
-    let path = Path::new(&home)
-        .join(".bicep")
-        .join("br")
-        .join(registry)
-        .join(repository.replace('/', "$"))
-        .join(format!("{tag}$"))
-        .join("main.json");
-    Some(normalize(&path))
+    Some(Path::new(&home).join(".bicep"))
+}
+
+/// `br/<registry>/<repository with $ for />/<tag>$/main.json`, as `bicep restore` lays its
+/// cache out: `br/public:avm/res/x:1.0.0` is in
+/// `br/mcr.microsoft.com/bicep$avm$res$x/1.0.0$/main.json`.
+fn registry_entry(path: &str) -> Option<PathBuf> {
+    let (registry, reference) = if let Some(reference) = path.strip_prefix("br/public:") {
+        ("mcr.microsoft.com".to_string(), format!("bicep/{reference}"))
+    } else {
+        let reference = path.strip_prefix("br:")?;
+        let (registry, rest) = reference.split_once('/')?;
+        (registry.to_string(), rest.to_string())
+    };
+    let (repository, tag) = reference.rsplit_once(':')?;
+    Some(
+        Path::new("br")
+            .join(registry)
+            .join(repository.replace('/', "$"))
+            .join(format!("{tag}$"))
+            .join("main.json"),
+    )
 }
 
 /// What a module that is not among the sources is, and what to do.
@@ -314,15 +330,16 @@ pub fn normalize(path: &Path) -> PathBuf {
 }
 
 /// The files a Bicep input reads beside the one named: the template a `.bicepparam` file
-/// uses, and every module file (local, or restored from a registry) its templates call,
-/// each once. A file that cannot be read is left out: the module's call says so.
-pub fn collect(main: &SourceFile) -> Vec<SourceFile> {
+/// uses, and every module file (local, or restored into the Bicep cache `cache`) its
+/// templates call, each once. A file that cannot be read is left out: the module's call
+/// says so.
+pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
     let mut seen = vec![normalize(Path::new(&main.path))];
     let mut out: Vec<SourceFile> = Vec::new();
     let mut queue: Vec<(String, Vec<String>)> = vec![(main.path.clone(), references(&main.path, &main.text))];
     while let Some((from, paths)) = queue.pop() {
         for path in paths {
-            let Some(target) = module_path(&from, &path) else {
+            let Some(target) = module_path(&from, &path, cache) else {
                 continue;
             };
             if seen.contains(&target) || out.len() >= MAX_FILES {

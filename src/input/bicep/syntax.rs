@@ -1065,6 +1065,19 @@ impl<'s> Parser<'s> {
                 }
                 continue;
             }
+            // `parent::child`: a resource declared inside another, by its own symbol.
+            if self.starts("::") {
+                self.at += 2;
+                let child = self
+                    .ident()
+                    .ok_or_else(|| self.error("expected a nested resource's name after `::`"))?;
+                e = Expr {
+                    start,
+                    end: self.at,
+                    kind: Kind::Ident(child.text),
+                };
+                continue;
+            }
             match self.peek() {
                 Some(b'[') => {
                     self.at += 1;

@@ -286,6 +286,10 @@ impl<'t, 'o> Translator<'t, 'o> {
             start: d.start,
         };
         self.resources.insert(name.text.clone(), res);
+        let body = match &body.kind {
+            Kind::If(_, b) => &**b,
+            _ => body,
+        };
         if let Kind::Object(props) = &body.kind {
             for p in props {
                 if let Prop::Resource(child) = p {
