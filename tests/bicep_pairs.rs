@@ -134,3 +134,103 @@ fn findings_land_on_bicep_lines() {
         ]
     );
 }
+
+/// Issue 22, "done when": mspnp/aks-baseline, Bicep only, read from source as its SOURCE.md
+/// works out: the hub's and the spoke's subnets, the cluster's overlay pod range with its two
+/// pools, every note on a `.bicep` line, no error.
+#[test]
+fn aks_baseline_is_read_from_source() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real/bicep/aks-baseline");
+    let read_with_modules = |file: &str| {
+        let main = read(&dir.join(file));
+        let mut sources = vec![main.clone()];
+        sources.extend(bicep::collect(&main, None));
+        check(sources)
+    };
+    let rows = |c: &Checked| -> Vec<String> {
+        c.report
+            .subnets
+            .iter()
+            .map(|r| format!("{} {} {}", r.label(), r.cidr, r.usable))
+            .collect()
+    };
+    let places = |c: &Checked| -> Vec<String> {
+        c.report
+            .findings
+            .iter()
+            .map(|f| {
+                let span = f.span.expect("located");
+                let file = c.report.source_of(span.file);
+                let name = Path::new(&file.path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                format!("{} {name}:{}", f.rule.name(), file.position(span.start))
+            })
+            .collect()
+    };
+    let hub = read_with_modules("network-team/hub-regionA.bicep");
+    assert_eq!(
+        rows(&hub),
+        [
+            "'vnet-${location}-hub'#1/AzureFirewallSubnet 10.200.0.0/26 59",
+            "'vnet-${location}-hub'#1/GatewaySubnet 10.200.0.64/27 27",
+            "'vnet-${location}-hub'#1/AzureBastionSubnet 10.200.0.96/27 27",
+        ]
+    );
+    assert_eq!(
+        places(&hub),
+        [
+            "assumed-value hub-regionA.bicep:1:1",
+            "assumed-value hub-regionA.bicep:288:9"
+        ]
+    );
+    let spoke = read_with_modules("network-team/spoke-BU0001A0008.bicep");
+    assert_eq!(
+        rows(&spoke),
+        [
+            "vnet-spoke-BU0001A0008-00/snet-clusternodes 10.240.0.0/22 1019",
+            "vnet-spoke-BU0001A0008-00/snet-clusteringressservices 10.240.4.0/28 11",
+            "vnet-spoke-BU0001A0008-00/snet-applicationgateway 10.240.5.0/24 251",
+            "vnet-spoke-BU0001A0008-00/snet-privatelinkendpoints 10.240.4.32/28 11",
+            "vnet-spoke-BU0001A0008-00/snet-privatecluster 10.240.7.0/28 11",
+        ]
+    );
+    assert_eq!(
+        places(&spoke),
+        [
+            "assumed-value spoke-BU0001A0008.bicep:1:1",
+            "assumed-value virtualNetworkPeering.bicep:14:9",
+            "assumed-value virtualNetworkPeering.bicep:14:9",
+            "unresolved-input virtualNetworkPeering.bicep:14:9",
+            "unresolved-input virtualNetworkPeering.bicep:14:9",
+        ]
+    );
+    let cluster = read_with_modules("workload-team/azuredeploy.parameters.prod.bicepparam");
+    let row = &cluster.report.subnets;
+    assert_eq!(row.len(), 1);
+    assert_eq!(row[0].cidr, "192.168.0.0/16");
+    let pools: Vec<String> = row[0]
+        .pools
+        .iter()
+        .map(|p| format!("{} {:?} {}", p.pool, p.mode, p.peak_nodes))
+        .collect();
+    assert_eq!(pools, ["npsystem Overlay 6", "npuser01 Overlay 7"]);
+    assert_eq!(
+        places(&cluster),
+        [
+            "assumed-value cluster-stamp.bicep:1:1",
+            "unresolved-input cluster-stamp.bicep:760:23",
+            "unresolved-input cluster-stamp.bicep:793:23",
+            "unresolved-input cluster-stamp.bicep:898:17",
+        ]
+    );
+    for c in [&hub, &spoke, &cluster] {
+        assert!(c
+            .report
+            .findings
+            .iter()
+            .all(|f| f.severity != cniplan::diagnostic::Severity::Error));
+    }
+}
