@@ -60,10 +60,38 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         .map(|s| Unit {
             path: s.path.clone(),
             text: &s.text,
-            parsed: is_bicep(&s.path).then(|| syntax::parse(&s.text)),
+            parsed: is_bicep(&s.path).then(|| {
+                if s.text.len() > crate::limits::MAX_TEMPLATE_BYTES {
+                    syntax::File {
+                        decls: Vec::new(),
+                        errors: Vec::new(),
+                    }
+                } else {
+                    syntax::parse(&s.text)
+                }
+            }),
         })
         .collect();
     let mut errors = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if u.parsed.is_some() && u.text.len() > crate::limits::MAX_TEMPLATE_BYTES {
+            errors.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    Span::in_file(i as u32, 0, 0),
+                    format!(
+                        "this Bicep file is {} bytes: the ARM template it compiles to passes Azure's limit of {} MB, and Azure Resource Manager refuses it",
+                        u.text.len(),
+                        crate::limits::MAX_TEMPLATE_BYTES >> 20
+                    ),
+                )
+                .help("split the deployment into modules, each its own template"),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     for (i, u) in units.iter().enumerate() {
         for e in u.parsed.iter().flat_map(|p| &p.errors) {
             errors.push(
@@ -363,7 +391,7 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
 
 /// The module paths (and `using` template) a Bicep file names.
 pub fn references(path: &str, text: &str) -> Vec<String> {
-    if !is_bicep(path) {
+    if !is_bicep(path) || text.len() > crate::limits::MAX_TEMPLATE_BYTES {
         return Vec::new();
     }
     syntax::parse(text)

@@ -262,7 +262,10 @@ const KEYWORDS: &[&str] = &[
 
 impl<'s> Parser<'s> {
     fn error(&self, message: impl Into<String>) -> Error {
-        let at = self.at.min(self.b.len());
+        let mut at = self.at.min(self.b.len());
+        while !self.src.is_char_boundary(at) {
+            at -= 1;
+        }
         let end = self.src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
         Error {
             at,

@@ -301,6 +301,13 @@ impl<'t, 'o> Translator<'t, 'o> {
 
     /// The template of this file.
     pub fn template(mut self) -> Node<'static> {
+        self.out.stack.push(self.file);
+        let t = self.template_of_file();
+        self.out.stack.pop();
+        t
+    }
+
+    fn template_of_file(&mut self) -> Node<'static> {
         self.declare();
         let whole = self.at(0, 0);
         let schema = if self.subscription_scope {
@@ -827,7 +834,7 @@ impl<'t, 'o> Translator<'t, 'o> {
                     Rule::PlanSchema,
                     pspan,
                     format!(
-                        "module `{symbol}` includes {}, which includes this file again: a cycle of modules",
+                        "module `{symbol}` includes {}, which is already being read: a cycle of modules",
                         crate::source::visible(&self.units[index as usize].path)
                     ),
                 )
@@ -846,12 +853,7 @@ impl<'t, 'o> Translator<'t, 'o> {
         }
         let unit = &self.units[index as usize];
         let template = if unit.parsed.is_some() {
-            self.out.stack.push(self.file);
-            self.out.stack.push(index);
-            let t = Translator::new(self.units, index, self.out).template();
-            self.out.stack.pop();
-            self.out.stack.pop();
-            t
+            Translator::new(self.units, index, self.out).template()
         } else {
             match super::json_template(unit, index) {
                 Ok(t) => t,
@@ -965,8 +967,23 @@ impl<'t, 'o> Translator<'t, 'o> {
         }
     }
 
-    /// An expression as ARM expression text (without its brackets).
+    /// An expression as ARM expression text (without its brackets), charged by its length:
+    /// functions that call each other twice over double their text at each call.
     pub fn ex(&mut self, e: &'t Expr, locals: &Locals) -> String {
+        let out = self.ex_inner(e, locals);
+        let span = self.sp(e);
+        if out.len() > crate::input::budget::MAX_STRING_BYTES {
+            let why = crate::input::budget::string_too_long("this expression", out.len() as u128);
+            self.out.report(Finding::new(Rule::PlanSchema, span, why.clone()));
+            return self.unknown(&why);
+        }
+        if !self.charge(out.len() as u64 / 64, span) {
+            return self.unknown("a Bicep estate too large to read");
+        }
+        out
+    }
+
+    fn ex_inner(&mut self, e: &'t Expr, locals: &Locals) -> String {
         if !self.charge(1, self.sp(e)) {
             return self.unknown("a Bicep estate too large to read");
         }
