@@ -76,11 +76,132 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
 #[test]
 fn a_small_template_is_read_with_findings_on_bicep_lines() {
     let report = check(&[("main.bicep", VNET)]);
-    let rows: Vec<String> = report.subnets.iter().map(|r| format!("{r:?}")).collect();
-    assert!(!report.subnets.is_empty(), "{:#?}", report.findings);
-    let _ = rows;
-    for f in &report.findings {
-        eprintln!("{} {:?} {}", f.rule.name(), f.span, f.message);
+    // The /29 holds 3 usable IPs; the pool's subnet is known only after deployment
+    // (`vnet.properties.subnets[0].id` is the deployed state), as in the compiled JSON.
+    assert_eq!(report.subnets.len(), 1);
+    assert_eq!(report.subnets[0].cidr, "10.1.0.0/29");
+    assert_eq!(
+        found(&report),
+        [
+            "assumed-value main.bicep:36:15",
+            "unresolved-input main.bicep:38:23",
+        ]
+    );
+}
+
+const CLUSTER: &str = include_str!("../../../tests/imported/bicep/directives.bicep");
+
+/// A directive in a `//` comment is honoured; the same text inside a string is a value.
+#[test]
+fn directives_come_from_comments_not_strings() {
+    let report = check(&[("main.bicep", CLUSTER)]);
+    assert_eq!(
+        found(&report),
+        [
+            "node-subnet-exhausted main.bicep:15:22",
+            "unused-suppression main.bicep:15:36",
+            "service-cidr-overlap main.bicep:22:9",
+            "assumed-value main.bicep:31:15",
+        ]
+    );
+    let ignored = CLUSTER.replace("ignore[subnet-headroom]", "ignore[node-subnet-exhausted]");
+    let report = check(&[("main.bicep", &ignored)]);
+    assert!(!found(&report)
+        .iter()
+        .any(|f| f.starts_with("node-subnet-exhausted")));
+    // In a string it is no directive.
+    let in_string = CLUSTER.replace(
+        "'// cniplan: ignore[subnet-too-small]'",
+        "'// cniplan: ignore[service-cidr-overlap]'",
+    );
+    let report = check(&[("main.bicep", &in_string)]);
+    assert!(found(&report)
+        .iter()
+        .any(|f| f.starts_with("service-cidr-overlap")));
+}
+
+/// Every construct real files use, in one template: a parameter loop of subnets with an
+/// index, a filter, a user-defined function, a lambda, spread, `??`, `.?`, `!`, a ternary,
+/// a child resource with `parent:`, a looped resource referenced by index, a module output.
+#[test]
+fn the_constructs_real_files_use_evaluate_as_arm_does() {
+    let main = r#"
+param prefix string = '10.20'
+param subnets array = [
+  { name: 'nodes', size: 22, enabled: true }
+  { name: 'pods', size: 20, enabled: true }
+  { name: 'off', size: 28, enabled: false }
+]
+func cidr(p string, n int) string => '${p}.${n * 16}.0/${n == 0 ? 22 : 20}'
+var extra = { tags: { a: 'b' } }
+var names = map(subnets, s => toUpper(s.name))
+var base = {
+  ...extra
+  location: 'westeurope'
+}
+
+resource vnets 'Microsoft.Network/virtualNetworks@2024-01-01' = [for (v, i) in ['a', 'b']: {
+  name: 'vnet-${v}'
+  location: base.location
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.${30 + i}.0.0/16'
+      ]
     }
-    eprintln!("{:?}", found(&report));
+  }
+}]
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: 'main'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '${prefix}.0.0/16'
+      ]
+    }
+    subnets: [for (s, i) in filter(subnets, x => x.enabled): {
+      name: s.name
+      properties: {
+        addressPrefix: cidr(prefix, i)
+      }
+    }]
+  }
+}
+
+resource extraSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-01-01' = {
+  parent: vnets[1]
+  name: 'late-${length(names)}'
+  properties: {
+    addressPrefix: (base.?missing ?? '10.31.8.0/24')
+  }
+}
+
+module m 'mod.bicep' = {
+  name: 'mod'
+  params: {
+    id: vnets[0].id
+  }
+}
+
+output fromModule string = m.outputs.same!
+"#;
+    let module = "param id string
+output same string = id
+";
+    let report = check(&[("main.bicep", main), ("mod.bicep", module)]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "vnet-b/late-3 10.31.8.0/24",
+            "main/nodes 10.20.0.0/22",
+            "main/pods 10.20.16.0/20",
+        ]
+    );
+    assert_eq!(found(&report), Vec::<String>::new());
 }
