@@ -45,12 +45,28 @@ fn findings(c: &Checked) -> Vec<(String, String, String)> {
     out
 }
 
-fn pairs() -> Vec<PathBuf> {
+/// Each pair's directory, and the directory of its template in it (itself, or the one
+/// subdirectory with a `main.bicep` and a `main.json`, for a template that calls modules of
+/// sibling directories).
+fn pairs() -> Vec<(PathBuf, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real/bicep-pairs");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+    let both = |p: &Path| p.join("main.bicep").is_file() && p.join("main.json").is_file();
+    let mut dirs: Vec<(PathBuf, PathBuf)> = std::fs::read_dir(&root)
         .expect("tests/real/bicep-pairs")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.join("main.bicep").is_file())
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            let template = if both(&p) {
+                p.clone()
+            } else {
+                std::fs::read_dir(&p)
+                    .expect("pair")
+                    .map(|e| e.expect("entry").path())
+                    .find(|s| both(s))
+                    .unwrap_or_else(|| panic!("{}: no main.bicep with its main.json", p.display()))
+            };
+            (p, template)
+        })
         .collect();
     dirs.sort();
     dirs
@@ -59,13 +75,13 @@ fn pairs() -> Vec<PathBuf> {
 #[test]
 fn bicep_source_reads_as_its_compiled_json() {
     let dirs = pairs();
-    assert!(dirs.len() >= 10, "{} pairs", dirs.len());
+    assert!(dirs.len() >= 11, "{} pairs", dirs.len());
     let mut rows = 0;
-    for dir in &dirs {
+    for (dir, template) in &dirs {
         let name = dir.file_name().unwrap().to_string_lossy();
         let params = read(&dir.join("parameters.json"));
-        let json = check(vec![read(&dir.join("main.json")), params.clone()]);
-        let main = read(&dir.join("main.bicep"));
+        let json = check(vec![read(&template.join("main.json")), params.clone()]);
+        let main = read(&template.join("main.bicep"));
         let mut sources = vec![main.clone(), params];
         sources.extend(bicep::collect(&main, Some(&dir.join("cache"))));
         let source = check(sources);

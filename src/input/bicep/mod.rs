@@ -250,7 +250,16 @@ pub fn resolve_module(units: &[Unit<'_>], from: &str, path: &str) -> Option<u32>
         None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
         None => {
             let target = normalize(&beside(from, path));
-            units.iter().position(|u| normalize(Path::new(&u.path)) == target)
+            let lower = |p: &Path| p.to_string_lossy().to_lowercase();
+            units
+                .iter()
+                .position(|u| normalize(Path::new(&u.path)) == target)
+                // A path whose case differs from the file's: Bicep on Windows finds it.
+                .or_else(|| {
+                    units
+                        .iter()
+                        .position(|u| lower(&normalize(Path::new(&u.path))) == lower(&target))
+                })
         }
     };
     found.map(|i| i as u32)
@@ -374,6 +383,11 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
                 continue;
             }
             seen.push(target.clone());
+            let target = if target.exists() {
+                target
+            } else {
+                without_case(&target).unwrap_or(target)
+            };
             let shown = target.to_string_lossy().into_owned();
             let Ok(bytes) = crate::source::read::read_file(&target, &shown) else {
                 continue;
@@ -387,6 +401,31 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
         }
     }
     out
+}
+
+/// The file a path names when only its case differs (`05-AKS-Supporting` for
+/// `05-AKS-supporting`): Bicep on Windows reads it, and templates written there name it so.
+fn without_case(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        let exact = out.join(c);
+        if exact.exists() {
+            out = exact;
+            continue;
+        }
+        let want = c.as_os_str().to_string_lossy().to_lowercase();
+        let dir = if out.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            out.as_path()
+        };
+        let found = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().to_lowercase() == want)?;
+        out.push(found.file_name());
+    }
+    Some(out)
 }
 
 /// The module paths (and `using` template) a Bicep file names.

@@ -607,12 +607,23 @@ impl<'t, 'o> Translator<'t, 'o> {
             Some((p, None, false)) => self.segments(p, &At::Whole, depth + 1),
             None => Vec::new(),
         };
-        out.push(match name {
+        let own = match name {
             Some(n) => self.ex(n, &locals),
             None => self.unknown(&format!(
                 "the name of resource `{symbol}`, which it does not give"
             )),
-        });
+        };
+        // A child named whole (`'${vnet}/${subnet}'`) without `parent`: one segment a type,
+        // as `bicep build` splits it.
+        let depth = self
+            .resources
+            .get(symbol)
+            .map_or(1, |r| r.full_type.matches('/').count());
+        if parent.is_none() && depth > 1 {
+            out.extend((0..depth).map(|i| format!("split({own}, '/')[{i}]")));
+        } else {
+            out.push(own);
+        }
         out
     }
 
