@@ -438,6 +438,8 @@ pub fn references(path: &str, text: &str) -> Vec<String> {
         .into_iter()
         .filter_map(|d| match d.kind {
             syntax::DeclKind::Module { path, .. } | syntax::DeclKind::Using { path, .. } => Some(path),
+            // Values and functions imported from local files are read from them.
+            syntax::DeclKind::Import { path, .. } if is_bicep(&path) && !path.starts_with("br") => Some(path),
             _ => None,
         })
         .collect()

@@ -205,3 +205,54 @@ output same string = id
     );
     assert_eq!(found(&report), Vec::<String>::new());
 }
+
+/// `import` of variables and functions from a local file: inlined from that file, as
+/// `bicep build` copies them in; types need nothing; a registry import used as a value is
+/// unknown and noted where it is used.
+#[test]
+fn imports_from_local_files_are_read() {
+    let shared = "@export()\nvar prefix = '10.40'\n@export()\nfunc subnet(n int) string => '${prefix}.${n}.0/24'\n@export()\ntype size = 'small' | 'large'\n";
+    let main = r#"import { prefix, subnet, size } from 'shared.bicep'
+import * as net from 'shared.bicep'
+import { lockType } from 'br/public:avm/utl/types/avm-common-types:0.7.0'
+param lock lockType?
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: 'v'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '${prefix}.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'a'
+        properties: {
+          addressPrefix: subnet(1)
+        }
+      }
+      {
+        name: 'b'
+        properties: {
+          addressPrefix: net.subnet(2)
+        }
+      }
+      {
+        name: 'c'
+        properties: {
+          addressPrefix: '${net.prefix}.3.0/24'
+        }
+      }
+    ]
+  }
+}
+"#;
+    let report = check(&[("main.bicep", main), ("shared.bicep", shared)]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(rows, ["v/a 10.40.1.0/24", "v/b 10.40.2.0/24", "v/c 10.40.3.0/24"]);
+    assert_eq!(found(&report), Vec::<String>::new());
+}

@@ -93,7 +93,8 @@ pub struct Translator<'t, 'o> {
     resources: HashMap<String, Res<'t>>,
     modules: HashMap<String, Module<'t>>,
     funcs: HashMap<String, (&'t [String], &'t Expr)>,
-    imported: HashMap<String, String>,
+    /// Local name → (the file it is imported from, its name there; `None` for `* as ns`).
+    imported: HashMap<String, (String, Option<String>)>,
     subscription_scope: bool,
     /// In a `.bicepparam` file variables are inlined: a parameters file has no variables.
     inline_vars: bool,
@@ -230,11 +231,12 @@ impl<'t, 'o> Translator<'t, 'o> {
                     path,
                     ..
                 } => {
-                    for (_, local) in names {
-                        self.imported.insert(local.clone(), path.clone());
+                    for (original, local) in names {
+                        self.imported
+                            .insert(local.clone(), (path.clone(), Some(original.clone())));
                     }
                     if let Some(ns) = wildcard {
-                        self.imported.insert(ns.clone(), path.clone());
+                        self.imported.insert(ns.clone(), (path.clone(), None));
                     }
                 }
                 _ => {}
@@ -1175,10 +1177,13 @@ impl<'t, 'o> Translator<'t, 'o> {
         if self.resources.contains_key(name) {
             return self.resource_id(name, &At::Whole);
         }
-        if let Some(from) = self.imported.get(name) {
-            return self.unknown(&format!(
-                "`{name}`, imported from '{from}', which cniplan does not read"
-            ));
+        if let Some((from, original)) = self.imported.get(name).cloned() {
+            let original = original.unwrap_or_else(|| name.to_string());
+            return self.foreign(&from, &original, None).unwrap_or_else(|| {
+                self.unknown(&format!(
+                    "`{name}`, imported from '{from}', which cniplan does not read"
+                ))
+            });
         }
         if self.modules.contains_key(name) {
             return self.unknown(&format!("module `{name}` used as a value"));
@@ -1193,6 +1198,31 @@ impl<'t, 'o> Translator<'t, 'o> {
             .help("Bicep refuses a name it cannot find; declare it as a param, var, resource or module"),
         );
         self.unknown(&format!("`{name}`, which is not declared"))
+    }
+
+    /// A variable (`args` `None`) or a function called with `args` (ARM text), exported by
+    /// the local file `path`: inlined from that file, as `bicep build` copies them in.
+    fn foreign(&mut self, path: &str, name: &str, args: Option<Vec<String>>) -> Option<String> {
+        let from = &self.units[self.file as usize].path;
+        let index = super::resolve_module(self.units, from, path).filter(|_| !path.starts_with("br"))?;
+        if self.inlining >= MAX_INLINE {
+            return Some(self.unknown(&format!("`{name}`, imported through a cycle of imports")));
+        }
+        let mut other = Translator::new(self.units, index, self.out);
+        other.inline_vars = true;
+        other.inlining = self.inlining + 1;
+        other.declare();
+        match args {
+            None => {
+                let v = other.vars.get(name).copied()?;
+                Some(other.ex(v, &Vec::new()))
+            }
+            Some(args) => {
+                let (params, body) = other.funcs.get(name).copied()?;
+                let bound: Locals = params.iter().cloned().zip(args).collect();
+                Some(other.ex(body, &bound))
+            }
+        }
     }
 
     fn member(&mut self, target: &'t Expr, name: &str, safe: bool, locals: &Locals) -> String {
@@ -1210,6 +1240,15 @@ impl<'t, 'o> Translator<'t, 'o> {
                         return format!("reference({n}).outputs.{name}.value");
                     }
                 }
+            }
+        }
+        if let Kind::Ident(ns) = &target.kind {
+            if let Some((from, None)) = self.imported.get(ns).cloned().filter(|_| !is_local(locals, ns)) {
+                return self.foreign(&from, name, None).unwrap_or_else(|| {
+                    self.unknown(&format!(
+                        "`{ns}.{name}`, imported from '{from}', which cniplan does not read"
+                    ))
+                });
             }
         }
         if let Some((sym, at)) = self.symbol(target, locals) {
@@ -1281,10 +1320,15 @@ impl<'t, 'o> Translator<'t, 'o> {
                 Kind::Ident(ns) if (ns == "sys" || ns == "az") && !is_local(locals, ns) => {
                     self.call(None, name, args, e, locals)
                 }
-                Kind::Ident(ns) if self.imported.contains_key(ns) => self.unknown(&format!(
-                    "`{ns}.{name}()`, imported from '{}', which cniplan does not read",
-                    self.imported[ns]
-                )),
+                Kind::Ident(ns) if self.imported.contains_key(ns) && !is_local(locals, ns) => {
+                    let from = self.imported[ns].0.clone();
+                    let bound = args.iter().map(|a| self.ex(a, locals)).collect();
+                    self.foreign(&from, name, Some(bound)).unwrap_or_else(|| {
+                        self.unknown(&format!(
+                            "`{ns}.{name}()`, imported from '{from}', which cniplan does not read"
+                        ))
+                    })
+                }
                 _ => self.unknown(&format!("`.{name}()`, which reads a deployed resource")),
             };
         }
@@ -1302,10 +1346,14 @@ impl<'t, 'o> Translator<'t, 'o> {
             self.inlining -= 1;
             return out;
         }
-        if let Some(from) = self.imported.get(name) {
-            return self.unknown(&format!(
-                "`{name}()`, imported from '{from}', which cniplan does not read"
-            ));
+        if let Some((from, original)) = self.imported.get(name).cloned() {
+            let original = original.unwrap_or_else(|| name.to_string());
+            let bound = args.iter().map(|a| self.ex(a, locals)).collect();
+            return self.foreign(&from, &original, Some(bound)).unwrap_or_else(|| {
+                self.unknown(&format!(
+                    "`{name}()`, imported from '{from}', which cniplan does not read"
+                ))
+            });
         }
         match name {
             "any" if args.len() == 1 => return self.ex(&args[0], locals),
