@@ -459,6 +459,7 @@ impl<'s> Parser<'s> {
             "type" => {
                 self.expect_ident("the type's name")?;
                 self.expect(b'=', "`=` and the type")?;
+                self.skip_all_blanks();
                 self.skip_type()?;
                 DeclKind::Other
             }
@@ -605,6 +606,7 @@ impl<'s> Parser<'s> {
             return Err(self.error("expected `=>` and the function's body"));
         }
         self.at += 2;
+        self.skip_all_blanks();
         Ok(DeclKind::Func {
             name,
             params,
@@ -703,6 +705,11 @@ impl<'s> Parser<'s> {
             return Err(self.error("the type nests too deeply"));
         }
         let mut nullable;
+        // A union may start with `|` (`type t =\n  | 'a'\n  | 'b'`).
+        self.spaces();
+        if self.peek() == Some(b'|') {
+            self.at += 1;
+        }
         loop {
             self.spaces();
             nullable = false;
@@ -751,9 +758,10 @@ impl<'s> Parser<'s> {
                     _ => break,
                 }
             }
+            // The next member of a union, on this line or the next.
             let save = self.at;
-            self.spaces();
-            if self.peek() == Some(b'|') {
+            self.skip_all_blanks();
+            if self.peek() == Some(b'|') && self.peek_at(1) != Some(b'|') {
                 self.at += 1;
                 continue;
             }
@@ -815,6 +823,7 @@ impl<'s> Parser<'s> {
         let start = self.at;
         // `x => …` and `(x, y) => …`.
         if let Some(params) = self.lambda_params() {
+            self.skip_all_blanks();
             let body = self.expr()?;
             return Ok(Expr {
                 start,
@@ -1184,7 +1193,8 @@ impl<'s> Parser<'s> {
                     "true" => Kind::Bool(true),
                     "false" => Kind::Bool(false),
                     "null" => Kind::Null,
-                    _ if self.peek() == Some(b'(') => {
+                    _ if self.call_follows() => {
+                        self.spaces();
                         self.at += 1;
                         Kind::Call {
                             target: None,
@@ -1203,6 +1213,15 @@ impl<'s> Parser<'s> {
             start,
             end: self.at,
         })
+    }
+
+    /// `(` after a function's name, blanks between allowed (`replace (x, 'a', 'b')`).
+    fn call_follows(&self) -> bool {
+        let mut at = self.at;
+        while matches!(self.b.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+        self.b.get(at) == Some(&b'(')
     }
 
     fn string(&mut self) -> R<Expr> {

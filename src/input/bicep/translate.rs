@@ -505,6 +505,9 @@ impl<'t, 'o> Translator<'t, 'o> {
         ];
         match self.name_node(symbol, &locals) {
             Some(n) => e.push(entry("name", n.span, n)),
+            // Extension resources (Microsoft Graph's) are named otherwise.
+            None if !full_type.contains("Microsoft.Network/")
+                && !full_type.contains("Microsoft.ContainerService/") => {}
             None => self.out.report(
                 Finding::new(
                     Rule::PlanSchema,
