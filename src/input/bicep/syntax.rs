@@ -1642,6 +1642,16 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = [for (v, i) in vn
         assert_eq!(value.kind, Kind::Str("raw ${x}\n".into()));
     }
 
+    /// What Azure Verified Modules write (every `.bicep` file of
+    /// Azure/bicep-registry-modules@9f9ea1a parses).
+    #[test]
+    fn syntax_real_modules_use() {
+        let text = "type t =\n  | 'a'\n  | 'b'\n@discriminator('k')\ntype u = | x\n  | y\nfunc f(id string?) string =>\n  last(split(id!, '/'))\nvar n = toLower( replace (x, 'a', 'b'))\nvar m = map(xs, x =>\n  x.a)\nextension microsoftGraphV1\noutput o string = vnet::subnet.id\n";
+        let f = parse(text);
+        assert_eq!(f.errors, vec![]);
+        assert_eq!(f.decls.len(), 7);
+    }
+
     #[test]
     fn errors_are_located_and_reading_goes_on() {
         let text = "var a = 'open\nvar b = ${\nvar c = 1\n";

@@ -758,6 +758,21 @@ impl<'t, 'o> Translator<'t, 'o> {
                         e.push(entry("subscriptionId", s.span, s));
                     }
                 }
+                // `scope: rg`, a resource group the template declares (or names `existing`).
+                Kind::Ident(sym) if !is_local(&locals, sym) => {
+                    let group = self
+                        .resources
+                        .get(sym)
+                        .filter(|r| {
+                            r.full_type
+                                .eq_ignore_ascii_case("Microsoft.Resources/resourceGroups")
+                        })
+                        .and_then(|r| r.name);
+                    if let Some(name) = group {
+                        let v = self.value(name, &Vec::new());
+                        e.push(entry("resourceGroup", v.span, v));
+                    }
+                }
                 _ => {}
             }
         }
