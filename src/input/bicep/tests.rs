@@ -256,3 +256,39 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
     assert_eq!(rows, ["v/a 10.40.1.0/24", "v/b 10.40.2.0/24", "v/c 10.40.3.0/24"]);
     assert_eq!(found(&report), Vec::<String>::new());
 }
+
+/// A `.bicepparam` file gives the template its values: literals as a parameters file does
+/// (a placeholder stays unknown, a note), expressions and its own variables evaluated; a
+/// finding about a value points into the `.bicepparam` file where it is written.
+#[test]
+fn bicepparam_values_reach_the_template() {
+    let main = "param prefix string\nparam size int\nparam owner string\nresource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {\n  name: 'v'\n  properties: {\n    addressSpace: {\n      addressPrefixes: [\n        '${prefix}.0.0/16'\n      ]\n    }\n    subnets: [\n      {\n        name: 'nodes'\n        properties: {\n          addressPrefix: '${prefix}.0.0/${size}'\n        }\n      }\n      {\n        name: owner\n        properties: {\n          addressPrefix: '${prefix}.1.0/24'\n        }\n      }\n    ]\n  }\n}\n";
+    let params = "using 'main.bicep'\n\nvar base = '10.7'\nparam prefix = base\nparam size = 30\nparam owner = '<team name>'\n";
+    let report = check(&[("prod.bicepparam", params), ("main.bicep", main)]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(rows, ["v/nodes 10.7.0.0/30"], "{:#?}", report.findings);
+    assert_eq!(
+        found(&report),
+        [
+            "unresolved-input prod.bicepparam:6:15",
+            "subnet-too-small main.bicep:16:26"
+        ]
+    );
+    let undeclared = check(&[
+        ("prod.bicepparam", "using 'main.bicep'\nparam prefx = '10.1'\n"),
+        ("main.bicep", main),
+    ]);
+    assert!(
+        found_in(&undeclared).contains(&"plan-schema prod.bicepparam:2:7".to_string()),
+        "{:?}",
+        found_in(&undeclared)
+    );
+}
+
+fn found_in(report: &FileReport) -> Vec<String> {
+    found(report)
+}
