@@ -189,3 +189,9 @@ const fn net6(a: u16, b: u16, c: u16, d: u16, prefix: u8) -> Ipv6Net {
 pub const SMALLEST_API_SERVER_SUBNET_PREFIX: u8 = 28;
 pub const API_SERVER_SUBNET_IPS: u64 = 9;
 pub const API_SERVER_DELEGATION: &str = "Microsoft.ContainerService/managedClusters";
+
+/// The largest ARM template Azure Resource Manager deploys: "The template size is limited to
+/// 4 MB" (learn.microsoft.com/azure/azure-resource-manager/templates/best-practices, Template
+/// limits). A Bicep file is never larger than the template it compiles to, so a larger
+/// Bicep file cannot be deployed either.
+pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;

@@ -2,8 +2,8 @@
 //! files `check` reads"): cniplan plans and Terraform plan JSON by name; every Terraform root module once
 //! (a directory of `.tf` files that no other directory of the walk calls as a local module);
 //! every ARM template (told by its `$schema`) with each parameters file paired to it by
-//! name; and every Bicep file whose compiled template is not beside it, which the check
-//! names as unread. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files
+//! name; every Bicep template no other Bicep file of the walk calls as a module (a compiled
+//! `X.json` beside `X.bicep` is checked once, from the source) and every `.bicepparam` file. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files
 //! of no template found) is no input and is passed over without a finding.
 
 use crate::input::terraform::files;
@@ -28,14 +28,26 @@ pub struct Found {
 }
 
 /// The inputs of a walk, each the paths read as one estate: a plan alone, a Terraform root
-/// as its directory, a template with one of its parameters files (or alone).
+/// as its directory, a template with one of its parameters files (or alone), a Bicep
+/// template or `.bicepparam` file.
 pub fn inputs(found: Found) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = found.plans.into_iter().map(|p| vec![p]).collect();
     out.extend(terraform_roots(&found.tf_files).into_iter().map(|d| vec![d]));
-    let templates = templates(&found.json_files);
+    let bicep: BTreeSet<String> = found.bicep_files.iter().map(|b| files::normalize(b)).collect();
+    let mut templates = templates(&found.json_files);
+    // `X.json` compiled from `X.bicep` beside it is checked once, from the source (with the
+    // template's parameters files).
+    for t in &mut templates {
+        let source = t[0].strip_suffix(".json").map(|stem| format!("{stem}.bicep"));
+        if let Some(source) = source.filter(|s| bicep.contains(&files::normalize(s))) {
+            t[0] = source;
+        }
+    }
+    let paired: BTreeSet<String> = templates.iter().map(|t| files::normalize(&t[0])).collect();
     out.extend(
-        uncompiled(found.bicep_files, &templates)
+        bicep_roots(&found.bicep_files)
             .into_iter()
+            .filter(|b| !paired.contains(&files::normalize(b)))
             .map(|b| vec![b]),
     );
     out.extend(templates);
@@ -43,17 +55,32 @@ pub fn inputs(found: Found) -> Vec<Vec<String>> {
     out
 }
 
-/// The Bicep files without their compiled template `X.json` beside them among the templates
-/// found: cniplan does not read Bicep, so each is an input its check names as unread. One
-/// compiled beside it (what the portal's "Deploy to Azure" button takes) is checked instead.
-fn uncompiled(bicep_files: Vec<String>, templates: &[Vec<String>]) -> Vec<String> {
-    let compiled: BTreeSet<&str> = templates.iter().map(|t| t[0].as_str()).collect();
-    bicep_files
-        .into_iter()
-        .filter(|b| {
-            let json = format!("{}.json", b.strip_suffix(".bicep").unwrap_or(b));
-            !compiled.contains(json.as_str())
+/// The Bicep inputs of a walk: every `.bicepparam` file (it brings the template it uses), and
+/// every `.bicep` file that no other file of the walk calls as a module or uses as its
+/// template: a module checked alone would miss the parameters its caller passes.
+fn bicep_roots(bicep_files: &[String]) -> Vec<String> {
+    use crate::input::bicep;
+    let called: Vec<Vec<String>> = bicep_files
+        .par_iter()
+        .map(|path| {
+            let Ok(bytes) = crate::source::read::read_file(Path::new(path), path) else {
+                return Vec::new();
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                return Vec::new();
+            };
+            bicep::references(path, &text)
+                .iter()
+                .filter_map(|r| bicep::module_path(path, r, None))
+                .map(|p| files::normalize(&p.to_string_lossy()))
+                .collect()
         })
+        .collect();
+    let called: BTreeSet<String> = called.into_iter().flatten().collect();
+    bicep_files
+        .iter()
+        .filter(|b| b.to_ascii_lowercase().ends_with(".bicepparam") || !called.contains(&files::normalize(b)))
+        .cloned()
         .collect()
 }
 

@@ -133,7 +133,7 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                     found.tf_files.push(path);
                 } else if name.ends_with(".json") {
                     found.json_files.push(path);
-                } else if name.ends_with(".bicep") {
+                } else if name.ends_with(".bicep") || name.ends_with(".bicepparam") {
                     found.bicep_files.push(path);
                 }
             }

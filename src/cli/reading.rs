@@ -33,7 +33,7 @@ impl Reading {
         if !args.var_files.is_empty() && args.input != Format::Terraform {
             return Err("--var-file holds Terraform variables: use it with --input terraform".to_string());
         }
-        if !args.parameters.is_empty() && !matches!(args.input, Format::Auto | Format::Arm) {
+        if !args.parameters.is_empty() && !matches!(args.input, Format::Auto | Format::Arm | Format::Bicep) {
             return Err(
                 "--parameters holds an ARM template's parameters: use it with ARM templates".to_string(),
             );
@@ -170,6 +170,19 @@ impl Reading {
         }
         // Parameters files only mean something to a template; other readers ignore them.
         sources.extend(self.parameters.iter().cloned());
+        // A Bicep file brings the files it names: the template a `.bicepparam` uses, and
+        // every module, so findings can point into them.
+        let bicep = self.format == Format::Bicep
+            || (self.format == Format::Auto
+                && sources
+                    .first()
+                    .is_some_and(|s| crate::input::bicep::is_bicep(&s.path)));
+        if let (true, Some(main)) = (bicep, sources.first()) {
+            let known: Vec<String> = sources.iter().map(|s| s.path.clone()).collect();
+            let cache = crate::input::bicep::default_cache();
+            let more = crate::input::bicep::collect(main, cache.as_deref());
+            sources.extend(more.into_iter().filter(|m| !known.contains(&m.path)));
+        }
         if let ([path], [plan]) = (paths, &sources[..]) {
             sources.extend(self.configuration_of(path, plan)?);
         }
@@ -289,6 +302,17 @@ fn estate(estates: &Estates) -> Result<Prepared, String> {
                 return Err(format!(
                     "{path} is not UTF-8 text; ARM templates and parameters files are JSON"
                 ))
+            }
+        }
+    }
+    // A Bicep template brings its modules, as a Bicep input does.
+    let cache = crate::input::bicep::default_cache();
+    for i in 1..sources.len() {
+        if sources[i].path.to_ascii_lowercase().ends_with(".bicep") {
+            for module in crate::input::bicep::collect(&sources[i], cache.as_deref()) {
+                if !sources.iter().any(|s| s.path == module.path) {
+                    sources.push(module);
+                }
             }
         }
     }

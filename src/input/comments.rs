@@ -21,6 +21,8 @@ pub enum Syntax {
     Jsonc,
     /// Plan JSON and az exports: JSON has no comments.
     Json,
+    /// Bicep: `//` and `/* … */`, outside its `'…'` and `'''…'''` strings.
+    Bicep,
 }
 
 /// One comment: all of it, and its text after the opener (`#`, `//`, `/*`; without `*/`).
@@ -37,6 +39,7 @@ pub fn comments(syntax: Syntax, text: &str, before: usize) -> Vec<Comment> {
     match syntax {
         Syntax::Json => Vec::new(),
         Syntax::Jsonc => scan(text, before, &[], Openers::JSONC),
+        Syntax::Bicep => scan(text, before, &bicep_strings(text), Openers::BICEP),
         Syntax::Yaml => match yaml_scalars(text, before) {
             Some(data) => scan(text, before, &data, Openers::YAML),
             None => Vec::new(),
@@ -68,11 +71,98 @@ impl Openers {
         slashes: true,
         json_strings: false,
     };
+    const BICEP: Openers = Openers {
+        hash: false,
+        slashes: true,
+        json_strings: false,
+    };
     const JSONC: Openers = Openers {
         hash: false,
         slashes: true,
         json_strings: true,
     };
+}
+
+/// The byte ranges of a Bicep file's strings, sorted: `'''…'''` (no escapes), and `'…'` with
+/// `\` escapes and `${…}` holes, which may hold strings of their own (and comments, which
+/// stay inside the string's range: a directive is never read from a value). Comments
+/// outside strings are stepped over so a quote in one opens nothing.
+fn bicep_strings(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = memchr::memmem::find(&b[i + 2..], b"*/").map_or(b.len(), |n| i + 2 + n + 2);
+            }
+            b'\'' => {
+                let end = bicep_string_end(b, i);
+                out.push(i..end);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The end of the Bicep string opening at `open`, after its closing quote (the text's end
+/// when it never closes). Holes nest strings; an explicit stack keeps hostile nesting off
+/// the call stack.
+fn bicep_string_end(b: &[u8], open: usize) -> usize {
+    if b[open..].starts_with(b"'''") {
+        return memchr::memmem::find(&b[open + 3..], b"'''").map_or(b.len(), |n| open + 3 + n + 3);
+    }
+    // Each level: true inside a string, false inside a hole (counting its braces).
+    let mut stack: Vec<(bool, usize)> = vec![(true, 0)];
+    let mut i = open + 1;
+    while i < b.len() {
+        let Some(&(in_string, braces)) = stack.last() else {
+            return i;
+        };
+        let c = b[i];
+        if in_string {
+            match c {
+                b'\\' => i += 1,
+                b'\'' => {
+                    stack.pop();
+                    if stack.is_empty() {
+                        return i + 1;
+                    }
+                }
+                b'$' if b.get(i + 1) == Some(&b'{') => {
+                    stack.push((false, 0));
+                    i += 1;
+                }
+                b'\n' => return i,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'\'' => stack.push((true, 0)),
+                b'{' => {
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += 1;
+                    }
+                }
+                b'}' if braces == 0 => {
+                    stack.pop();
+                }
+                b'}' => {
+                    if let Some(top) = stack.last_mut() {
+                        top.1 -= 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// One pass over the text, stepping over `data` (sorted byte ranges of values) and strings.

@@ -4,6 +4,7 @@
 
 pub mod arm;
 pub mod az;
+pub mod bicep;
 pub mod budget;
 pub mod cniplan;
 pub mod comments;
@@ -41,6 +42,8 @@ pub enum Format {
     /// on the command line.
     #[value(skip)]
     Estate,
+    /// Bicep source (`.bicep`, `.bicepparam`), read without the Bicep CLI.
+    Bicep,
 }
 
 /// What one run reads as one estate: usually one file; several for formats whose files
@@ -95,10 +98,8 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         })
     };
     let others = &input.sources[1..];
-    if matches!(input.format, Format::Auto | Format::Arm) {
-        if let Some(note) = bicep_source(main) {
-            return Err(vec![note]);
-        }
+    if input.format == Format::Bicep || (input.format == Format::Auto && bicep::is_bicep(&main.path)) {
+        return read_bicep(input);
     }
     let keys = match input.format {
         Format::Arm | Format::Az | Format::Estate => &crate::plan::CountKeys::ARM,
@@ -116,6 +117,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     match input.format {
         Format::Cniplan => cniplan(),
         Format::Estate => imported(arm::listed::read(input)),
+        Format::Bicep => read_bicep(input),
         Format::Arm => imported(arm::read(input)),
         Format::Az => imported(az::read(input)),
         Format::Terraform if terraform::hcl::is_configuration(input) => imported(terraform::hcl::load(input)),
@@ -152,20 +154,13 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
     let rest = match input.format {
         Format::Cniplan => Syntax::Yaml,
         Format::Arm | Format::Estate => Syntax::Jsonc,
+        Format::Bicep => Syntax::Jsonc,
         Format::Az | Format::Terraform => Syntax::Json,
         Format::Auto if arm::is_template(main) => Syntax::Jsonc,
         Format::Auto if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
             Syntax::Json
         }
-        // Bicep comments are JavaScript's, as in ARM templates.
-        Format::Auto
-            if input
-                .sources
-                .first()
-                .is_some_and(|s| bicep_build(&s.path).is_some()) =>
-        {
-            Syntax::Jsonc
-        }
+        Format::Auto if input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)) => Syntax::Jsonc,
         Format::Auto => Syntax::Yaml,
     };
     input
@@ -179,6 +174,9 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
             } else if input.format == Format::Estate && i == 0 {
                 // The configuration that lists the deployments.
                 Syntax::Yaml
+            } else if bicep::is_bicep(&s.path) {
+                // Bicep's strings are quoted with `'`: its own scanner tells them from comments.
+                Syntax::Bicep
             } else {
                 rest
             }
@@ -186,35 +184,15 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         .collect()
 }
 
-/// A Bicep file named as an input: cniplan reads the ARM template Bicep compiles to, not
-/// Bicep itself, and says so where the file starts; read as YAML (the plan format's
-/// fallback), it was an "invalid YAML" error that blamed the file.
-fn bicep_source(main: &SourceFile) -> Option<Finding> {
-    let (build, written) = bicep_build(&main.path)?;
-    let first_line = main.text.find('\n').unwrap_or(main.text.len());
-    Some(
-        Finding::new(
-            Rule::UnresolvedInput,
-            Span::new(0, first_line),
-            "this file is Bicep source, which cniplan does not read yet: none of its VNets, subnets and clusters is checked",
-        )
-        .help(format!("compile it with `{build} {}` and check {written}", main.path)),
-    )
-}
-
-/// For a Bicep file, the command that compiles it and what to check then.
-fn bicep_build(path: &str) -> Option<(&'static str, &'static str)> {
-    let path = path.to_ascii_lowercase();
-    if path.ends_with(".bicep") {
-        Some(("az bicep build --file", "the ARM template (JSON) it writes"))
-    } else if path.ends_with(".bicepparam") {
-        Some((
-            "az bicep build-params --file",
-            "the parameters file it writes with its template",
-        ))
-    } else {
-        None
-    }
+/// A Bicep input: the plan's shape checked as for every imported input.
+fn read_bicep(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    bicep::read(input).map(|mut loaded| {
+        loaded.notes.extend(crate::plan::check_shape(
+            &loaded.plan,
+            &crate::plan::CountKeys::ARM,
+        ));
+        loaded
+    })
 }
 
 /// What a fix may do to a source of an input (`check --fix`, docs/commands.md).
@@ -239,6 +217,8 @@ pub fn editable(input: &Input) -> Vec<Editable> {
         matches!(input.format, Format::Arm | Format::Estate)
             || (input.format == Format::Auto && arm::is_template(main))
     };
+    let bicep = input.format == Format::Bicep
+        || (input.format == Format::Auto && input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)));
     input
         .sources
         .iter()
@@ -252,6 +232,14 @@ pub fn editable(input: &Input) -> Vec<Editable> {
                     (true, false) => Editable::Write,
                     (true, true) => Editable::Check,
                     (false, _) => Editable::No,
+                };
+            }
+            if bicep {
+                // A registry module restored into the cache was compiled by a tool.
+                return if !bicep::is_bicep(&s.path) && arm::is_template(&s.text) {
+                    Editable::Check
+                } else {
+                    Editable::Write
                 };
             }
             match input.format {

@@ -334,6 +334,11 @@ impl Writer<'_> {
         self.opt("max_pods", &p.max_pods, u32::to_string, o, 8);
         self.opt("max_surge", &p.max_surge, |s| surge(s), o, 8);
         self.opt("max_unavailable", &p.max_unavailable, |s| surge(s), o, 8);
+        if p.vnet_subnet.value.is_empty() {
+            // An imported pool whose subnet no input held: its note above says which
+            // reference; the user fills it in (an empty reference is an error until then).
+            self.line("        # vnet_subnet: no input held this pool's subnet; write its name, vnet/subnet or resource ID");
+        }
         let node = self.reference(&p.vnet_subnet.value);
         self.field(8, false, "vnet_subnet", &p.vnet_subnet, node, o);
         if let Some(pod) = &p.pod_subnet {

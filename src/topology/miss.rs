@@ -47,6 +47,11 @@ pub fn unknown_subnet(reference: &str, span: Span, miss: Miss) -> Finding {
         None => fallback.to_string(),
     };
     match miss {
+        // What `cniplan import` writes for a pool whose subnet no input held.
+        Miss::Malformed(_) if reference.trim().is_empty() => finding(
+            "the pool's subnet is empty".to_string(),
+            "write the subnet's name, `vnet/subnet` or its resource ID".to_string(),
+        ),
         Miss::Malformed(why) => finding(
             format!("`{reference}` is not a subnet reference"),
             why.to_string(),

@@ -938,11 +938,12 @@ fn a_walk_finds_terraform_roots_arm_templates_and_plans() {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// Issue 18: a walk names each Bicep file it cannot check, one note each, unless its compiled
-/// template is beside it (the landing zone accelerator commits `main.json` beside
-/// `main.bicep`): that template is checked instead. Before, Bicep was passed over silently.
+/// Issue 22: a walk reads Bicep source. A template is checked from its source, once, with
+/// the modules it calls (a module is no root of its own: alone it would miss the parameters
+/// its caller passes); a compiled `main.json` beside its `main.bicep` is not checked again;
+/// a `.bicepparam` file brings the template it uses, which is then no root alone.
 #[test]
-fn a_walk_names_bicep_files_without_their_compiled_template() {
+fn a_walk_reads_bicep_templates_once_from_source() {
     let dir = tempfile::tempdir().unwrap();
     let write = |p: &str, text: &str| {
         let path = dir.path().join(p);
@@ -951,39 +952,35 @@ fn a_walk_names_bicep_files_without_their_compiled_template() {
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let copy = |from: &str, to: &str| write(to, &std::fs::read_to_string(root.join(from)).unwrap());
-    let bicep = "param location string = resourceGroup().location\n";
-    write("hub/main.bicep", bicep);
-    write("hub/modules/spoke.bicep", bicep);
-    write("aks/main.bicep", bicep);
+    write(
+        "hub/main.bicep",
+        "module spoke 'modules/spoke.bicep' = {\n  name: 'spoke'\n  params: {\n    prefix: '10.1.0.0/29'\n  }\n}\n",
+    );
+    write(
+        "hub/modules/spoke.bicep",
+        "param prefix string\nresource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {\n  name: 'spoke'\n  properties: {\n    addressSpace: {\n      addressPrefixes: [prefix]\n    }\n    subnets: [\n      {\n        name: 'a'\n        properties: {\n          addressPrefix: prefix\n        }\n      }\n    ]\n  }\n}\n",
+    );
+    write("aks/main.bicep", "param location string = 'westeurope'\n");
     copy("tests/imported/arm/pool-max-count.json", "aks/main.json");
+    write("env/main.bicep", "param n int\n");
+    write("env/prod.bicepparam", "using 'main.bicep'\nparam n = 3\n");
     let out = cniplan_in(dir.path(), &["check", "--format", "json"]);
     let v = json(&out);
-    let mut notes: Vec<(String, String)> = v["files"]
+    let mut paths: Vec<String> = file_paths(&v).iter().map(|p| p.replace('\\', "/")).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        ["./aks/main.bicep", "./env/prod.bicepparam", "./hub/main.bicep"]
+    );
+    // The spoke's subnet, from the module, with its prefix as the hub passes it.
+    let hub = v["files"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|f| {
-            let path = f["path"].as_str().unwrap().replace('\\', "/");
-            f["diagnostics"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|d| d["message"].as_str().unwrap().contains("Bicep source"))
-                .map(move |d| (path.clone(), d["rule"].as_str().unwrap().to_string()))
-        })
-        .collect();
-    notes.sort();
-    assert_eq!(
-        notes,
-        [
-            ("./hub/main.bicep".to_string(), "unresolved-input".to_string()),
-            (
-                "./hub/modules/spoke.bicep".to_string(),
-                "unresolved-input".to_string()
-            ),
-        ]
-    );
-    assert!(file_paths(&v).iter().any(|p| p.ends_with("aks/main.json")));
+        .find(|f| f["path"].as_str().unwrap().ends_with("hub/main.bicep"))
+        .unwrap();
+    assert_eq!(hub["subnets"][0]["name"], "a");
+    assert_eq!(hub["subnets"][0]["cidr"], "10.1.0.0/29");
 }
 
 /// A Terraform root whose `.tf` files are links to shared files (one directory per

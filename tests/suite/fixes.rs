@@ -393,3 +393,26 @@ fn standard_input_is_never_written_and_its_findings_stay_reported() {
         "{diff:?}"
     );
 }
+
+/// A quoted value with a comment after it is replaced up to its closing quote: the comment
+/// stays (the YAML parser's span of a quoted scalar ran on through the comment).
+#[test]
+fn a_quoted_value_is_fixed_and_its_comment_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = fs::read_to_string(root().join("tests/fixes/unknown-reference.yaml"))
+        .unwrap()
+        .replace("pod_subnet: podz", "pod_subnet: \"podz\"  # the pods' subnet");
+    let path = dir.path().join("plan.cniplan.yaml");
+    fs::write(&path, &plan).unwrap();
+    let (code, _, stderr) = run_in(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "-q", "plan.cniplan.yaml"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains("        pod_subnet: pods  # the pods' subnet\n")
+            || fixed.contains("        pod_subnet: \"pods\"  # the pods' subnet\n"),
+        "{fixed}"
+    );
+}

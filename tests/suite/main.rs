@@ -9,6 +9,8 @@ mod common;
 
 mod answers;
 mod bad_input;
+mod bicep_bad_input;
+mod bicep_pairs;
 mod capacity_output;
 mod churn;
 mod cli;

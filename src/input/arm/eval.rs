@@ -46,7 +46,9 @@ pub struct Evaluator<'a> {
     budget: Cell<u64>,
     findings: RefCell<Vec<Finding>>,
     reported: RefCell<HashSet<(Span, String)>>,
-    asts: RefCell<HashMap<(u32, usize), Parsed>>,
+    /// By the string's place and a hash of its text: a Bicep translation may write two
+    /// expressions at one place.
+    asts: RefCell<HashMap<(u32, usize, u64), Parsed>>,
     /// Nested deployments by lower-case resource ID and by `name:<lower-case name>`, for
     /// `reference(…).outputs`.
     pub deployments: RefCell<HashMap<String, Rc<Scope<'a>>>>,
@@ -230,13 +232,27 @@ impl<'a> Evaluator<'a> {
     }
 
     fn parsed(&self, span: Span, s: &str) -> Parsed {
-        let key = (span.file, span.start);
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        s.hash(&mut hasher);
+        let key = (span.file, span.start, hasher.finish());
         if let Some(found) = self.asts.borrow().get(&key) {
             return Rc::clone(found);
         }
         let parsed = Rc::new(expr::parse(s));
         self.asts.borrow_mut().insert(key, Rc::clone(&parsed));
         parsed
+    }
+
+    /// A value as its file writes it: a JSON string's text, or the source text of a value
+    /// translated from Bicep (whose node holds the ARM expression it became).
+    pub fn written<'n>(&'n self, node: &'n Node<'_>) -> &'n str {
+        let source = self
+            .texts
+            .get(node.span.file as usize)
+            .and_then(|t| t.get(node.span.start..node.span.end))
+            .filter(|t| !t.is_empty() && !t.starts_with('"'));
+        source.or(node.as_str()).unwrap_or("?")
     }
 
     /// The span of the one character at `at`, never ending inside a character.
@@ -288,6 +304,14 @@ impl<'a> Evaluator<'a> {
             "coalesce" => return self.coalesce(env, args, cx, span),
             "lambda" => return self.lambda(env, args, cx, span),
             "lambdavariables" => return self.lambda_variable(env, args, cx, span),
+            // What the Bicep reader could not translate, with its reason (input/bicep).
+            "cniplan.unknown" => {
+                let why = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Str(s)) => s.clone(),
+                    _ => "a value cniplan does not read".to_string(),
+                };
+                return Val::unknown(why, span);
+            }
             "map" | "filter" | "reduce" | "sort" | "toobject" => {
                 return self.higher_order(env, &lower, args, cx, span)
             }

@@ -34,7 +34,9 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         .iter()
         .enumerate()
         .map(|(i, s)| match i {
+            // The configuration is YAML, and Bicep quotes with `'`: their texts as written.
             0 => Cow::Borrowed(s.text.as_str()),
+            _ if crate::input::bicep::is_bicep(&s.path) => Cow::Borrowed(s.text.as_str()),
             _ => jsonc::blank_comments(&s.text),
         })
         .collect();
@@ -83,7 +85,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     // Every JSON file parsed once, whichever deployments share it.
     let mut docs: Vec<Option<Document<'_>>> = Vec::new();
     for (i, source) in blanked.iter().enumerate() {
-        if i == 0 || is_bicep(&source.path) {
+        if i == 0 || crate::input::bicep::is_bicep(&source.path) {
             docs.push(None);
             continue;
         }
@@ -99,6 +101,25 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
                 );
                 docs.push(None);
             }
+        }
+    }
+    // Each Bicep template, translated into the ARM template `bicep build` writes, with its
+    // modules among the input's sources.
+    let wanted: Vec<u32> = listed
+        .deployments
+        .iter()
+        .filter(|d| is_bicep(&d.template.value))
+        .filter_map(|d| index_of(&d.template.value))
+        .map(|i| i as u32)
+        .collect();
+    let mut bicep_templates: HashMap<usize, Node<'static>> = HashMap::new();
+    if !wanted.is_empty() {
+        match crate::input::bicep::templates(&input.sources, &wanted) {
+            Ok((templates, notes)) => {
+                findings.extend(notes);
+                bicep_templates.extend(templates.into_iter().map(|(i, t)| (i as usize, t)));
+            }
+            Err(errors) => findings.extend(errors),
         }
     }
     if findings.iter().any(|f| f.rule == Rule::PlanSyntax) {
@@ -118,36 +139,55 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             scopes.insert(key, None);
             continue;
         };
-        if is_bicep(&d.template.value) {
-            findings.extend(bicep(&input.sources[file], file as u32, d));
-            scopes.insert(key, None);
-            continue;
-        }
-        // Every file parsed (a syntax error stopped the reading above): no root is an empty file.
-        let Some(template) = docs[file].as_ref().and_then(|doc| doc.root.as_ref()) else {
+        let template = if is_bicep(&d.template.value) {
+            match bicep_templates.get(&file) {
+                Some(template) => template,
+                None => {
+                    // Too large to translate: said where the file starts.
+                    scopes.insert(key, None);
+                    continue;
+                }
+            }
+        } else if d.template.value.to_ascii_lowercase().ends_with(".bicepparam") {
             findings.push(
                 Finding::new(
                     Rule::PlanSchema,
                     d.template.span,
-                    format!("`{}` is empty: no ARM template", d.template.value),
+                    format!("`{}` is a Bicep parameters file, not a template", d.template.value),
                 )
-                .help("an ARM template is a JSON object with `$schema` and `resources`"),
+                .help("list the `.bicep` file it uses as `template`, and give its values inline or in a JSON parameters file"),
             );
             scopes.insert(key, None);
             continue;
+        } else {
+            // Every file parsed (a syntax error stopped the reading above): no root is an
+            // empty file.
+            let Some(template) = docs[file].as_ref().and_then(|doc| doc.root.as_ref()) else {
+                findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        d.template.span,
+                        format!("`{}` is empty: no ARM template", d.template.value),
+                    )
+                    .help("an ARM template is a JSON object with `$schema` and `resources`"),
+                );
+                scopes.insert(key, None);
+                continue;
+            };
+            if !super::is_template(&input.sources[file].text) || !matches!(template.value, Value::Map(_)) {
+                findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        d.template.span,
+                        format!("`{}` is no ARM template (a JSON object whose `$schema` names deploymentTemplate.json)", d.template.value),
+                    )
+                    .help("name the template a deployment deploys, as `az deployment group create -f` takes it"),
+                );
+                scopes.insert(key, None);
+                continue;
+            }
+            template
         };
-        if !super::is_template(&input.sources[file].text) || !matches!(template.value, Value::Map(_)) {
-            findings.push(
-                Finding::new(
-                    Rule::PlanSchema,
-                    d.template.span,
-                    format!("`{}` is no ARM template (a JSON object whose `$schema` names deploymentTemplate.json)", d.template.value),
-                )
-                .help("name the template a deployment deploys, as `az deployment group create -f` takes it"),
-            );
-            scopes.insert(key, None);
-            continue;
-        }
         let group_scoped = template::group_scoped(template);
         if d.resource_group.is_none() && group_scoped || d.subscription.is_none() {
             placeholder_at.get_or_insert(d.name.span);
@@ -180,6 +220,14 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         scope.declare_parameters();
         for p in &d.parameters {
             match p {
+                Parameters::File(f) if f.value.to_ascii_lowercase().ends_with(".bicepparam") => findings.push(
+                    Finding::new(
+                        Rule::UnresolvedInput,
+                        f.span,
+                        format!("`{}`: a `.bicepparam` file is not read as a deployment's parameters: its values are not given", f.value),
+                    )
+                    .help("give the values inline (`- name: value`) or in a JSON parameters file"),
+                ),
                 Parameters::File(f) => match index_of(&f.value).and_then(|k| docs[k].as_ref()) {
                     Some(doc) => match doc.root.as_ref().filter(|r| r.get("parameters").is_some()) {
                         Some(file) => template::given_file(&ev, &mut scope, file),
@@ -267,6 +315,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     })
 }
 
+/// A Bicep template (a `.bicepparam` file names its template itself, and is no template).
 fn is_bicep(path: &str) -> bool {
     path.to_ascii_lowercase().ends_with(".bicep")
 }
@@ -278,30 +327,6 @@ fn missing(written: &crate::diagnostic::Spanned<String>, what: &str) -> Finding 
         format!("the {what} `{}` is not among the files read", written.value),
     )
     .help("name a file that exists, relative to the configuration's directory")
-}
-
-/// A Bicep deployment: handed to what `input::read` does with a Bicep file, its findings
-/// moved to the file's place in the estate. Its resources and outputs join the estate once
-/// cniplan reads Bicep; until then what it says is that they are not read.
-fn bicep(source: &SourceFile, file: u32, d: &Deployment<'_>) -> Vec<Finding> {
-    let alone = Input::single(source.clone());
-    let findings = match crate::input::read(&alone) {
-        Err(findings) => findings,
-        Ok(loaded) => loaded.notes,
-    };
-    let mut out: Vec<Finding> = findings.into_iter().map(|f| f.in_file(file)).collect();
-    out.push(
-        Finding::new(
-            Rule::UnresolvedInput,
-            d.template.span,
-            format!(
-                "deployment `{}` deploys a Bicep file: its resources and outputs do not join this estate",
-                d.name.value
-            ),
-        )
-        .help("compile it with `az bicep build` and list the ARM template it writes as the deployment's `template`"),
-    );
-    out
 }
 
 /// The value of another deployment's output; `None` (and a finding) when that deployment
@@ -433,18 +458,4 @@ fn last_declared(per_deployment: Vec<Vec<estate::Resource<'_>>>) -> Vec<estate::
 /// (`estate::build`).
 fn redeclared(kind: Kind) -> bool {
     matches!(kind, Kind::Vnet | Kind::Cluster)
-}
-
-/// Where a finding of a file read alone points in the estate.
-trait InFile {
-    fn in_file(self, file: u32) -> Self;
-}
-
-impl InFile for Finding {
-    fn in_file(mut self, file: u32) -> Self {
-        if let Some(span) = self.span.as_mut() {
-            span.file = file;
-        }
-        self
-    }
 }

@@ -21,6 +21,7 @@ mod lambdas;
 pub mod listed;
 pub mod notes;
 mod scope;
+pub use jsonc::blank_comments;
 pub use scope::SUBSCRIPTION_PLACEHOLDER;
 mod template;
 pub mod value;
@@ -140,13 +141,27 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         })
         .collect();
     let text_refs: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-    let ev = eval::Evaluator::new(text_refs);
-    let scope = template::root_scope(
-        &ev,
+    Ok(evaluate(
+        text_refs,
         template,
-        &deployment_name(&input.sources[0].path),
         &parameter_files,
-    );
+        &deployment_name(&input.sources[0].path),
+        findings,
+    ))
+}
+
+/// Deploys a template (a span tree, from JSON or translated from Bicep) with its parameters
+/// files, as Azure Resource Manager would, and maps what it creates onto the plan. `texts`
+/// are the sources by span file index; `findings` what the reading found before.
+pub fn evaluate<'a>(
+    texts: Vec<&'a str>,
+    template: &'a Node<'a>,
+    parameter_files: &[&'a Node<'a>],
+    deployment: &str,
+    mut findings: Vec<Finding>,
+) -> Loaded {
+    let ev = eval::Evaluator::new(texts);
+    let scope = template::root_scope(&ev, template, deployment, parameter_files);
     let place = scope.place.clone();
     let mut walker = template::Walker::new(&ev);
     walker.walk(&Env::of(scope), &place, template.get("resources"));
@@ -176,16 +191,16 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             ),
         ));
     }
-    Ok(Loaded {
+    Loaded {
         plan,
         aliases: Vec::new(),
         notes: findings,
         resources: places,
-    })
+    }
 }
 
 /// What `deployment().name` is at the top: az names a deployment after its template file.
-fn deployment_name(path: &str) -> String {
+pub fn deployment_name(path: &str) -> String {
     std::path::Path::new(path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -182,7 +182,8 @@ impl<'e, 'a> Walker<'e, 'a> {
             (_, why) => (
                 {
                     self.unknown_names += 1;
-                    unknown_name(name_node, &full_type, self.unknown_names)
+                    let written = self.ev.written(name_node);
+                    unknown_name(written, &full_type, self.unknown_names)
                 },
                 Some(why.unwrap_or("a name that is no string").to_string()),
             ),
@@ -224,9 +225,13 @@ impl<'e, 'a> Walker<'e, 'a> {
         let Some(template) = props.get("template") else {
             if let Some(link) = props.get("templateLink") {
                 let mut notes = Notes::new(format!("Microsoft.Resources/deployments '{name}'"), link.span);
+                // The Bicep reader says which module it could not read, in its words.
+                let why = link.get("cniplanUnread").and_then(Node::as_str);
                 notes.unresolve(
                     link.span,
-                    "a linked template (`templateLink`) is not read: what it deploys is not checked",
+                    why.unwrap_or(
+                        "a linked template (`templateLink`) is not read: what it deploys is not checked",
+                    ),
                 );
                 self.notes.push(notes);
             }
@@ -375,8 +380,8 @@ fn type_and_name(kind: &str, name: &str) -> String {
 /// A stand-in for a name nothing can know: the expression as written, numbered (so two
 /// such names are not taken for one), with one segment per segment of the type (so a child
 /// still has a parent).
-fn unknown_name(node: &Node<'_>, kind: &str, number: usize) -> String {
-    let written = node.as_str().unwrap_or("?").replace('/', "∕");
+fn unknown_name(written: &str, kind: &str, number: usize) -> String {
+    let written = written.replace('/', "∕");
     // Long enough to recognise, short enough for a message.
     let written = match written.char_indices().nth(60) {
         Some((at, _)) => format!("{}…", &written[..at]),

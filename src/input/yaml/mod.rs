@@ -115,6 +115,14 @@ fn parse_part<'a>(
             }
             _ => span,
         };
+        // saphyr ends a quoted scalar's span where it stopped scanning, past the spaces and a
+        // comment after the closing quote: the value ends at its closing quote.
+        let span = match &event {
+            Event::Scalar(_, style @ (ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted), _, _) => {
+                quoted_end(text, span, *style)
+            }
+            _ => span,
+        };
         builder.on_event(event, span)?;
     }
     Ok(Document {
@@ -124,6 +132,34 @@ fn parse_part<'a>(
         repeated: Vec::new(),
         warnings: builder.warnings,
     })
+}
+
+/// A quoted scalar's span ending at its closing quote (a doubled `''` inside single quotes and
+/// a `\"` inside double quotes do not close it). Unchanged when the text does not start with
+/// the quote, which the parser's own span guarantees.
+fn quoted_end(text: &str, span: Span, style: ScalarStyle) -> Span {
+    let Some(written) = text.get(span.start..span.end) else {
+        return span;
+    };
+    let bytes = written.as_bytes();
+    let quote = if style == ScalarStyle::SingleQuoted {
+        b'\''
+    } else {
+        b'"'
+    };
+    if bytes.first() != Some(&quote) {
+        return span;
+    }
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == quote => return Span::in_file(span.file, span.start, span.start + i + 1),
+            _ => i += 1,
+        }
+    }
+    span
 }
 
 /// A node's span without its anchor (`&name`) and tag (`!!str`): the value itself.
@@ -576,6 +612,26 @@ mod tests {
             text(&src, vnet.entry("address_space").unwrap().key_span),
             "address_space"
         );
+    }
+
+    /// A quoted value's span ends at its closing quote, not at the end of the comment after it
+    /// (where the parser stops): a finding underlines the value, and `--fix` keeps the comment.
+    #[test]
+    fn quoted_values_end_at_their_closing_quote() {
+        let (src, root) = doc(
+            "a: \"x\"  # a comment\nb: ''  # empty\nc: 'it''s'  # doubled\nd: \"q\\\"\"  # escaped\ne: !!str \"t\"  # tagged\n",
+        );
+        for (key, written) in [
+            ("a", "\"x\""),
+            ("b", "''"),
+            ("c", "'it''s'"),
+            ("d", "\"q\\\"\""),
+            ("e", "\"t\""),
+        ] {
+            assert_eq!(text(&src, root.get(key).unwrap().span), written, "{key}");
+        }
+        assert_eq!(root.get("c").unwrap().as_str(), Some("it's"));
+        assert_eq!(root.get("d").unwrap().as_str(), Some("q\""));
     }
 
     #[test]

@@ -1,0 +1,509 @@
+//! Bicep source → the typed plan, without the Bicep CLI (docs/arm-bicep-az.md, "Bicep").
+//!
+//! Each `.bicep` file is parsed with spans ([`syntax`]) and translated into the ARM template
+//! `bicep build` would write ([`translate`]), as a span tree whose values sit at their
+//! `.bicep` places; the ARM evaluator then deploys it (`arm::evaluate`), so parameters,
+//! variables, loops, conditions, nested deployments and every template function behave as
+//! they do in the compiled JSON, and every finding lands on the `.bicep` line.
+//!
+//! Design notes. The parser is our own: Bicep's grammar is small, a hand-written parser
+//! keeps byte spans without a C build, and it reads new syntax (`.?`, `!`, spread, lambdas,
+//! user-defined types and functions, `import`, multi-line ternaries) the day we add it;
+//! `tree-sitter-bicep` on crates.io is a generated C grammar that needs a C compiler in every
+//! build and lags the language. Translating into ARM instead of evaluating Bicep directly
+//! reuses the ARM reader whole: one evaluator, one function library, one set of notes, and
+//! a `.bicep` file and its compiled `.json` read alike by construction
+//! (`tests/suite/bicep_pairs.rs` holds them to it).
+//!
+//! An input's sources: the template (or a `.bicepparam`), the modules it calls (gathered by
+//! [`collect`] before reading, so findings can point into them), and parameters files
+//! (`.bicepparam`, or ARM JSON ones). Registry modules (`br:`, `br/public:`) are read from
+//! the local Bicep cache (`~/.bicep/br/…/main.json`) when `bicep restore` has filled it;
+//! otherwise, and for template specs (`ts:`), one `unresolved-input` note names the module.
+
+pub mod syntax;
+mod translate;
+
+use super::{json, Input, Loaded};
+use crate::diagnostic::{Finding, Rule, Span};
+use crate::input::tree::Node;
+use crate::source::SourceFile;
+use std::path::{Component, Path, PathBuf};
+
+/// Files one Bicep input may gather: its modules, their modules…
+const MAX_FILES: usize = 1000;
+
+/// Whether a path names a Bicep file (`.bicep` or `.bicepparam`).
+pub fn is_bicep(path: &str) -> bool {
+    let p = path.to_ascii_lowercase();
+    p.ends_with(".bicep") || p.ends_with(".bicepparam")
+}
+
+fn is_param_file(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".bicepparam")
+}
+
+/// One source of the input as the translation sees it.
+pub struct Unit<'s> {
+    pub path: String,
+    pub text: &'s str,
+    /// Bicep files, parsed; `None` for JSON (a compiled module, a parameters file).
+    pub parsed: Option<syntax::File>,
+}
+
+/// Reads a Bicep template or `.bicepparam` file with the modules and parameters files of
+/// its input.
+pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    let units: Vec<Unit<'_>> = input
+        .sources
+        .iter()
+        .map(|s| Unit {
+            path: s.path.clone(),
+            text: &s.text,
+            parsed: is_bicep(&s.path).then(|| {
+                if s.text.len() > crate::limits::MAX_TEMPLATE_BYTES {
+                    syntax::File {
+                        decls: Vec::new(),
+                        errors: Vec::new(),
+                    }
+                } else {
+                    syntax::parse(&s.text)
+                }
+            }),
+        })
+        .collect();
+    let mut errors = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if u.parsed.is_some() && u.text.len() > crate::limits::MAX_TEMPLATE_BYTES {
+            errors.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    Span::in_file(i as u32, 0, 0),
+                    format!(
+                        "this Bicep file is {} bytes: the ARM template it compiles to passes Azure's limit of {} MB, and Azure Resource Manager refuses it",
+                        u.text.len(),
+                        crate::limits::MAX_TEMPLATE_BYTES >> 20
+                    ),
+                )
+                .help("split the deployment into modules, each its own template"),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (i, u) in units.iter().enumerate() {
+        for e in u.parsed.iter().flat_map(|p| &p.errors) {
+            errors.push(
+                Finding::new(
+                    Rule::PlanSyntax,
+                    Span::in_file(i as u32, e.at, e.end),
+                    e.message.clone(),
+                )
+                .help("Bicep refuses the file: fix the syntax at this position"),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // The template: the first source, or the template a `.bicepparam` file uses.
+    let mut findings = Vec::new();
+    let main = &units[0];
+    let template_index = if is_param_file(&main.path) {
+        let using = main
+            .parsed
+            .iter()
+            .flat_map(|p| &p.decls)
+            .find_map(|d| match &d.kind {
+                syntax::DeclKind::Using { path, path_span } => Some((path.clone(), *path_span)),
+                _ => None,
+            });
+        let Some((path, span)) = using else {
+            return Err(vec![Finding::new(
+                Rule::PlanSchema,
+                Span::in_file(0, 0, 0),
+                "this parameters file names no template: it has no `using` declaration",
+            )
+            .help("start it with `using './main.bicep'`")]);
+        };
+        match resolve_module(&units, &main.path, &path) {
+            Some(i) => i,
+            None => {
+                return Err(vec![Finding::new(
+                    Rule::UnresolvedInput,
+                    Span::in_file(0, span.0, span.1),
+                    format!(
+                        "the template '{}' is not read: nothing is checked",
+                        crate::source::visible(&path)
+                    ),
+                )
+                .help(
+                    "put the template where `using` says, or check the template with `--parameters`",
+                )]);
+            }
+        }
+    } else {
+        0
+    };
+    let mut out = translate::Out::default();
+    let mut template = translate::Translator::new(&units, template_index as u32, &mut out).template();
+    // Parameters files: `.bicepparam` files that use this template, and ARM JSON ones.
+    let blanked: Vec<Option<SourceFile>> = units
+        .iter()
+        .map(|u| {
+            (u.parsed.is_none() && !super::arm::is_template(u.text))
+                .then(|| SourceFile::new(u.path.clone(), super::arm::blank_comments(u.text).into_owned()))
+        })
+        .collect();
+    let mut param_nodes: Vec<Node<'_>> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if i as u32 == template_index as u32 {
+            continue;
+        }
+        if u.parsed.is_some() && is_param_file(&u.path) {
+            let (given, computed) = translate::Translator::new(&units, i as u32, &mut out).parameters();
+            for (name, value) in computed {
+                set_default(&mut template, &name, value, &mut findings);
+            }
+            param_nodes.push(given);
+        } else if let Some(source) = &blanked[i] {
+            match json::parse_arm(source, i as u32) {
+                Ok(doc) => match doc.root {
+                    Some(root) if root.get("parameters").is_some() => param_nodes.push(root.into_owned()),
+                    Some(root) => findings.push(
+                        Finding::new(
+                            Rule::PlanSchema,
+                            root.span,
+                            "a parameters file is a JSON object with `parameters`",
+                        )
+                        .help("ARM parameters files look like {\"parameters\": {\"name\": {\"value\": …}}}"),
+                    ),
+                    None => {}
+                },
+                Err(e) => findings.push(
+                    Finding::new(Rule::PlanSyntax, e.span, e.message)
+                        .help("fix the JSON syntax at this position"),
+                ),
+            }
+        }
+    }
+    findings.extend(out.findings);
+    let params: Vec<&Node<'_>> = param_nodes.iter().collect();
+    let texts: Vec<&str> = input.sources.iter().map(|s| s.text.as_str()).collect();
+    let deployment = super::arm::deployment_name(&units[template_index as usize].path);
+    Ok(super::arm::evaluate(
+        texts,
+        &template,
+        &params,
+        &deployment,
+        findings,
+    ))
+}
+
+/// Templates translated from Bicep, each with its file's index among the input's sources.
+pub type Translated = Vec<(u32, Node<'static>)>;
+
+/// The ARM templates the Bicep files `wanted` (indices among `sources`) compile to, for an
+/// estate of several deployments (`arm::listed`): every source is a unit, so spans number
+/// the estate's files and modules among them are found. The findings of the translation
+/// beside them; the syntax errors of any Bicep source instead, as `read` stops on them.
+pub fn templates(sources: &[SourceFile], wanted: &[u32]) -> Result<(Translated, Vec<Finding>), Vec<Finding>> {
+    let units: Vec<Unit<'_>> = sources
+        .iter()
+        .map(|s| Unit {
+            path: s.path.clone(),
+            text: &s.text,
+            parsed: (is_bicep(&s.path) && s.text.len() <= crate::limits::MAX_TEMPLATE_BYTES)
+                .then(|| syntax::parse(&s.text)),
+        })
+        .collect();
+    let errors: Vec<Finding> = units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| {
+            u.parsed.iter().flat_map(|p| &p.errors).map(move |e| {
+                Finding::new(
+                    Rule::PlanSyntax,
+                    Span::in_file(i as u32, e.at, e.end),
+                    e.message.clone(),
+                )
+                .help("Bicep refuses the file: fix the syntax at this position")
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut out = translate::Out::default();
+    let mut templates = Vec::new();
+    for &index in wanted {
+        let oversized = units.get(index as usize).is_none_or(|u| u.parsed.is_none());
+        if oversized {
+            out.findings.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    Span::in_file(index, 0, 0),
+                    format!(
+                        "this Bicep file passes {} MB: the ARM template it compiles to passes Azure's limit, and Azure Resource Manager refuses it",
+                        crate::limits::MAX_TEMPLATE_BYTES >> 20
+                    ),
+                )
+                .help("split the deployment into modules, each its own template"),
+            );
+            continue;
+        }
+        templates.push((
+            index,
+            translate::Translator::new(&units, index, &mut out).template(),
+        ));
+    }
+    Ok((templates, out.findings))
+}
+
+/// A `.bicepparam` value that is an expression becomes the parameter's default: a
+/// parameters file holds values, not expressions.
+fn set_default(template: &mut Node<'static>, name: &str, value: Node<'static>, findings: &mut Vec<Finding>) {
+    use crate::input::tree::{Entry, Value};
+    let Value::Map(entries) = &mut template.value else {
+        return;
+    };
+    let Some(params) = entries.iter_mut().find(|e| e.key == "parameters") else {
+        return;
+    };
+    let Value::Map(params) = &mut params.value.value else {
+        return;
+    };
+    let Some(param) = params.iter_mut().find(|e| e.key.eq_ignore_ascii_case(name)) else {
+        findings.push(
+            Finding::new(
+                Rule::PlanSchema,
+                value.span,
+                format!("the template declares no parameter `{name}`"),
+            )
+            .help("Bicep refuses a parameters file that sets undeclared parameters"),
+        );
+        return;
+    };
+    let Value::Map(fields) = &mut param.value.value else {
+        return;
+    };
+    fields.retain(|f| f.key != "defaultValue" && f.key != "nullable");
+    let span = value.span;
+    fields.push(Entry {
+        key: "defaultValue".into(),
+        key_span: span,
+        value,
+    });
+}
+
+/// The source a module path names, among the input's sources: a local file by its path, a
+/// registry module by where the Bicep cache keeps it, whichever the cache's root.
+pub fn resolve_module(units: &[Unit<'_>], from: &str, path: &str) -> Option<u32> {
+    let found = match registry_entry(path) {
+        Some(entry) => {
+            let entry = normalize(&entry);
+            units
+                .iter()
+                .position(|u| normalize(Path::new(&u.path)).ends_with(&entry))
+        }
+        None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
+        None => {
+            let target = normalize(&beside(from, path));
+            let lower = |p: &Path| p.to_string_lossy().to_lowercase();
+            units
+                .iter()
+                .position(|u| normalize(Path::new(&u.path)) == target)
+                // A path whose case differs from the file's: Bicep on Windows finds it.
+                .or_else(|| {
+                    units
+                        .iter()
+                        .position(|u| lower(&normalize(Path::new(&u.path))) == lower(&target))
+                })
+        }
+    };
+    found.map(|i| i as u32)
+}
+
+/// Where a module's file is: beside the file that calls it, or in the Bicep cache under
+/// `cache` (`~/.bicep`) for a registry module.
+pub fn module_path(from: &str, path: &str, cache: Option<&Path>) -> Option<PathBuf> {
+    match registry_entry(path) {
+        Some(entry) => cache.map(|c| normalize(&c.join(entry))),
+        None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
+        None => Some(normalize(&beside(from, path))),
+    }
+}
+
+/// The Bicep cache of this user: `~/.bicep`.
+pub fn default_cache() -> Option<PathBuf> {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
+    Some(Path::new(&home).join(".bicep"))
+}
+
+/// `br/<registry>/<repository with $ for />/<tag>$/main.json`, as `bicep restore` lays its
+/// cache out: `br/public:avm/res/x:1.0.0` is in
+/// `br/mcr.microsoft.com/bicep$avm$res$x/1.0.0$/main.json`.
+fn registry_entry(path: &str) -> Option<PathBuf> {
+    let (registry, reference) = if let Some(reference) = path.strip_prefix("br/public:") {
+        ("mcr.microsoft.com".to_string(), format!("bicep/{reference}"))
+    } else {
+        let reference = path.strip_prefix("br:")?;
+        let (registry, rest) = reference.split_once('/')?;
+        (registry.to_string(), rest.to_string())
+    };
+    let (repository, tag) = reference.rsplit_once(':')?;
+    Some(
+        Path::new("br")
+            .join(registry)
+            .join(repository.replace('/', "$"))
+            .join(format!("{tag}$"))
+            .join("main.json"),
+    )
+}
+
+/// What a module that is not among the sources is, and what to do.
+pub fn module_unread(path: &str) -> (String, &'static str) {
+    let shown = crate::source::visible(path);
+    if path.starts_with("br") {
+        (
+            format!("the registry module '{shown}' is not in the local Bicep cache"),
+            "run `bicep restore` (or `az bicep restore`) on the template to fill the cache, then check again",
+        )
+    } else if path.starts_with("ts") {
+        (
+            format!("the template spec '{shown}' is not read"),
+            "cniplan reads local modules and restored registry modules; check the template spec's own template",
+        )
+    } else {
+        (
+            format!("the module file '{shown}' is not read"),
+            "put the module where the path says, beside the file that calls it, and check the template from the command line so its modules are read with it",
+        )
+    }
+}
+
+/// A compiled template (a registry module's `main.json`, a local `.json` module) as a tree.
+pub fn json_template(unit: &Unit<'_>, index: u32) -> Result<Node<'static>, Box<Finding>> {
+    let source = SourceFile::new(
+        unit.path.clone(),
+        super::arm::blank_comments(unit.text).into_owned(),
+    );
+    match json::parse_arm(&source, index) {
+        Ok(doc) => doc.root.map(Node::into_owned).ok_or_else(|| {
+            Box::new(Finding::new(
+                Rule::PlanSchema,
+                Span::in_file(index, 0, 0),
+                "the module's template is empty",
+            ))
+        }),
+        Err(e) => Err(Box::new(
+            Finding::new(Rule::PlanSyntax, e.span, e.message).help("fix the JSON syntax at this position"),
+        )),
+    }
+}
+
+/// `path` relative to the directory of the file `from`.
+pub fn beside(from: &str, path: &str) -> PathBuf {
+    let dir = Path::new(from).parent().unwrap_or(Path::new(""));
+    dir.join(path)
+}
+
+/// A path without `.` and `..` (lexically; no file system access).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The files a Bicep input reads beside the one named: the template a `.bicepparam` file
+/// uses, and every module file (local, or restored into the Bicep cache `cache`) its
+/// templates call, each once. A file that cannot be read is left out: the module's call
+/// says so.
+pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
+    let mut seen = vec![normalize(Path::new(&main.path))];
+    let mut out: Vec<SourceFile> = Vec::new();
+    let mut queue: Vec<(String, Vec<String>)> = vec![(main.path.clone(), references(&main.path, &main.text))];
+    while let Some((from, paths)) = queue.pop() {
+        for path in paths {
+            let Some(target) = module_path(&from, &path, cache) else {
+                continue;
+            };
+            if seen.contains(&target) || out.len() >= MAX_FILES {
+                continue;
+            }
+            seen.push(target.clone());
+            let target = if target.exists() {
+                target
+            } else {
+                without_case(&target).unwrap_or(target)
+            };
+            let shown = target.to_string_lossy().into_owned();
+            let Ok(bytes) = crate::source::read::read_file(&target, &shown) else {
+                continue;
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            let next = references(&shown, &text);
+            out.push(SourceFile::new(shown.clone(), text));
+            queue.push((shown, next));
+        }
+    }
+    out
+}
+
+/// The file a path names when only its case differs (`05-AKS-Supporting` for
+/// `05-AKS-supporting`): Bicep on Windows reads it, and templates written there name it so.
+fn without_case(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        let exact = out.join(c);
+        if exact.exists() {
+            out = exact;
+            continue;
+        }
+        let want = c.as_os_str().to_string_lossy().to_lowercase();
+        let dir = if out.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            out.as_path()
+        };
+        let found = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().to_lowercase() == want)?;
+        out.push(found.file_name());
+    }
+    Some(out)
+}
+
+/// The module paths (and `using` template) a Bicep file names.
+pub fn references(path: &str, text: &str) -> Vec<String> {
+    if !is_bicep(path) || text.len() > crate::limits::MAX_TEMPLATE_BYTES {
+        return Vec::new();
+    }
+    syntax::parse(text)
+        .decls
+        .into_iter()
+        .filter_map(|d| match d.kind {
+            syntax::DeclKind::Module { path, .. } | syntax::DeclKind::Using { path, .. } => Some(path),
+            // Values and functions imported from local files are read from them.
+            syntax::DeclKind::Import { path, .. } if is_bicep(&path) && !path.starts_with("br") => Some(path),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

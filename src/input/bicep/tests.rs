@@ -1,0 +1,294 @@
+use crate::check::{run, FileReport};
+use crate::config::Settings;
+use crate::input::{Format, Input};
+use crate::source::SourceFile;
+
+fn check(files: &[(&str, &str)]) -> FileReport {
+    let sources = files.iter().map(|(p, t)| SourceFile::new(*p, *t)).collect();
+    run(
+        Input {
+            sources,
+            format: Format::Auto,
+        },
+        &Settings::default(),
+    )
+    .report
+}
+
+/// `rule line:column` of every finding, in the file it is in.
+fn found(report: &FileReport) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let span = f.span.unwrap_or_default();
+            let source = report.source_of(span.file);
+            let p = source.position(span.start);
+            format!("{} {}:{}:{}", f.rule.name(), source.path, p.line, p.column)
+        })
+        .collect()
+}
+
+const VNET: &str = r#"param prefix string = '10.1'
+param nodeCount int = 3
+
+var vnetName = 'vnet-${prefix}'
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: vnetName
+  location: resourceGroup().location
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '${prefix}.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'nodes'
+        properties: {
+          addressPrefix: '${prefix}.0.0/29'
+        }
+      }
+    ]
+  }
+}
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks'
+  location: resourceGroup().location
+  properties: {
+    dnsPrefix: 'aks'
+    networkProfile: {
+      networkPlugin: 'azure'
+    }
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        count: nodeCount
+        vnetSubnetID: vnet.properties.subnets[0].id
+      }
+    ]
+  }
+}
+"#;
+
+#[test]
+fn a_small_template_is_read_with_findings_on_bicep_lines() {
+    let report = check(&[("main.bicep", VNET)]);
+    // The /29 holds 3 usable IPs; the pool's subnet is known only after deployment
+    // (`vnet.properties.subnets[0].id` is the deployed state), as in the compiled JSON.
+    assert_eq!(report.subnets.len(), 1);
+    assert_eq!(report.subnets[0].cidr, "10.1.0.0/29");
+    assert_eq!(
+        found(&report),
+        [
+            "assumed-value main.bicep:36:15",
+            "unresolved-input main.bicep:38:23",
+        ]
+    );
+}
+
+const CLUSTER: &str = include_str!("../../../tests/imported/bicep/directives.bicep");
+
+/// A directive in a `//` comment is honoured; the same text inside a string is a value.
+#[test]
+fn directives_come_from_comments_not_strings() {
+    let report = check(&[("main.bicep", CLUSTER)]);
+    assert_eq!(
+        found(&report),
+        [
+            "node-subnet-exhausted main.bicep:15:22",
+            "unused-suppression main.bicep:15:36",
+            "service-cidr-overlap main.bicep:22:9",
+            "assumed-value main.bicep:31:15",
+        ]
+    );
+    let ignored = CLUSTER.replace("ignore[subnet-headroom]", "ignore[node-subnet-exhausted]");
+    let report = check(&[("main.bicep", &ignored)]);
+    assert!(!found(&report)
+        .iter()
+        .any(|f| f.starts_with("node-subnet-exhausted")));
+    // In a string it is no directive.
+    let in_string = CLUSTER.replace(
+        "'// cniplan: ignore[subnet-too-small]'",
+        "'// cniplan: ignore[service-cidr-overlap]'",
+    );
+    let report = check(&[("main.bicep", &in_string)]);
+    assert!(found(&report)
+        .iter()
+        .any(|f| f.starts_with("service-cidr-overlap")));
+}
+
+/// Every construct real files use, in one template: a parameter loop of subnets with an
+/// index, a filter, a user-defined function, a lambda, spread, `??`, `.?`, `!`, a ternary,
+/// a child resource with `parent:`, a looped resource referenced by index, a module output.
+#[test]
+fn the_constructs_real_files_use_evaluate_as_arm_does() {
+    let main = r#"
+param prefix string = '10.20'
+param subnets array = [
+  { name: 'nodes', size: 22, enabled: true }
+  { name: 'pods', size: 20, enabled: true }
+  { name: 'off', size: 28, enabled: false }
+]
+func cidr(p string, n int) string => '${p}.${n * 16}.0/${n == 0 ? 22 : 20}'
+var extra = { tags: { a: 'b' } }
+var names = map(subnets, s => toUpper(s.name))
+var base = {
+  ...extra
+  location: 'westeurope'
+}
+
+resource vnets 'Microsoft.Network/virtualNetworks@2024-01-01' = [for (v, i) in ['a', 'b']: {
+  name: 'vnet-${v}'
+  location: base.location
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.${30 + i}.0.0/16'
+      ]
+    }
+  }
+}]
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: 'main'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '${prefix}.0.0/16'
+      ]
+    }
+    subnets: [for (s, i) in filter(subnets, x => x.enabled): {
+      name: s.name
+      properties: {
+        addressPrefix: cidr(prefix, i)
+      }
+    }]
+  }
+}
+
+resource extraSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-01-01' = {
+  parent: vnets[1]
+  name: 'late-${length(names)}'
+  properties: {
+    addressPrefix: (base.?missing ?? '10.31.8.0/24')
+  }
+}
+
+module m 'mod.bicep' = {
+  name: 'mod'
+  params: {
+    id: vnets[0].id
+  }
+}
+
+output fromModule string = m.outputs.same!
+"#;
+    let module = "param id string
+output same string = id
+";
+    let report = check(&[("main.bicep", main), ("mod.bicep", module)]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "vnet-b/late-3 10.31.8.0/24",
+            "main/nodes 10.20.0.0/22",
+            "main/pods 10.20.16.0/20",
+        ]
+    );
+    assert_eq!(found(&report), Vec::<String>::new());
+}
+
+/// `import` of variables and functions from a local file: inlined from that file, as
+/// `bicep build` copies them in; types need nothing; a registry import used as a value is
+/// unknown and noted where it is used.
+#[test]
+fn imports_from_local_files_are_read() {
+    let shared = "@export()\nvar prefix = '10.40'\n@export()\nfunc subnet(n int) string => '${prefix}.${n}.0/24'\n@export()\ntype size = 'small' | 'large'\n";
+    let main = r#"import { prefix, subnet, size } from 'shared.bicep'
+import * as net from 'shared.bicep'
+import { lockType } from 'br/public:avm/utl/types/avm-common-types:0.7.0'
+param lock lockType?
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: 'v'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '${prefix}.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'a'
+        properties: {
+          addressPrefix: subnet(1)
+        }
+      }
+      {
+        name: 'b'
+        properties: {
+          addressPrefix: net.subnet(2)
+        }
+      }
+      {
+        name: 'c'
+        properties: {
+          addressPrefix: '${net.prefix}.3.0/24'
+        }
+      }
+    ]
+  }
+}
+"#;
+    let report = check(&[("main.bicep", main), ("shared.bicep", shared)]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(rows, ["v/a 10.40.1.0/24", "v/b 10.40.2.0/24", "v/c 10.40.3.0/24"]);
+    assert_eq!(found(&report), Vec::<String>::new());
+}
+
+/// A `.bicepparam` file gives the template its values: literals as a parameters file does
+/// (a placeholder stays unknown, a note), expressions and its own variables evaluated; a
+/// finding about a value points into the `.bicepparam` file where it is written.
+#[test]
+fn bicepparam_values_reach_the_template() {
+    let main = "param prefix string\nparam size int\nparam owner string\nresource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {\n  name: 'v'\n  properties: {\n    addressSpace: {\n      addressPrefixes: [\n        '${prefix}.0.0/16'\n      ]\n    }\n    subnets: [\n      {\n        name: 'nodes'\n        properties: {\n          addressPrefix: '${prefix}.0.0/${size}'\n        }\n      }\n      {\n        name: owner\n        properties: {\n          addressPrefix: '${prefix}.1.0/24'\n        }\n      }\n    ]\n  }\n}\n";
+    let params = "using 'main.bicep'\n\nvar base = '10.7'\nparam prefix = base\nparam size = 30\nparam owner = '<team name>'\n";
+    let report = check(&[("prod.bicepparam", params), ("main.bicep", main)]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(rows, ["v/nodes 10.7.0.0/30"], "{:#?}", report.findings);
+    assert_eq!(
+        found(&report),
+        [
+            "unresolved-input prod.bicepparam:6:15",
+            "subnet-too-small main.bicep:16:26"
+        ]
+    );
+    let undeclared = check(&[
+        ("prod.bicepparam", "using 'main.bicep'\nparam prefx = '10.1'\n"),
+        ("main.bicep", main),
+    ]);
+    assert!(
+        found_in(&undeclared).contains(&"plan-schema prod.bicepparam:2:7".to_string()),
+        "{:?}",
+        found_in(&undeclared)
+    );
+}
+
+fn found_in(report: &FileReport) -> Vec<String> {
+    found(report)
+}

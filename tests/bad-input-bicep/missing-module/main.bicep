@@ -1,0 +1,3 @@
+module spoke 'modules/spoke.bicep' = {
+  name: 'spoke'
+}

@@ -1,0 +1,3 @@
+module b 'b.bicep' = {
+  name: 'b'
+}

@@ -1,0 +1,19 @@
+param prefix string = '10.0.0.0/24'
+resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: 'vnet'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.0.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'nodes'
+        properties: {
+          addressPrefix: prefx
+        }
+      }
+    ]
+  }
+}
