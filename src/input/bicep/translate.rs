@@ -648,7 +648,22 @@ impl<'t, 'o> Translator<'t, 'o> {
         let Some(info) = self.resources.get(symbol) else {
             return self.unknown(&format!("the resource `{symbol}`, which is not declared"));
         };
-        let (full_type, scope, lp, outer) = (info.full_type.clone(), info.scope, info.lp, info.outer.clone());
+        let (full_type, mut scope, mut lp, mut outer) =
+            (info.full_type.clone(), info.scope, info.lp, info.outer.clone());
+        // A child lives where its parent does: `existing` parents name the resource group.
+        let mut parent = info.parent.clone();
+        let mut hops = 0;
+        while let (None, Some((p, _, _))) = (scope, &parent) {
+            let Some(up) = self.resources.get(p.as_str()) else {
+                break;
+            };
+            (scope, lp, outer) = (up.scope, up.lp, up.outer.clone());
+            parent = up.parent.clone();
+            hops += 1;
+            if hops > 16 {
+                break;
+            }
+        }
         let segments = self.segments(symbol, at, 0);
         let mut args = Vec::new();
         if let Some(scope) = scope {
