@@ -12,13 +12,14 @@
 #   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json and
 #                    tests/bad-input/tfplan-*
 #   yaml_pieces:     the load_check plans, each behind a byte choosing the piece size
+#   bicep:           every .bicep and .bicepparam file under tests/
 set -eu
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
 mkdir -p "$fuzz_dir/corpus/load_check" "$fuzz_dir/corpus/structured_plan" \
     "$fuzz_dir/corpus/terraform_hcl" "$fuzz_dir/corpus/terraform_json" "$fuzz_dir/corpus/arm_template" \
     "$fuzz_dir/corpus/terraform_plan" \
-    "$fuzz_dir/corpus/yaml_pieces"
+    "$fuzz_dir/corpus/yaml_pieces" "$fuzz_dir/corpus/bicep"
 
 seed() { # TARGET FILE...
     target=$1
@@ -59,6 +60,8 @@ for f in "$fuzz_dir"/corpus/load_check/seed-*; do
     { printf '\007'; cat "$f"; } >"$fuzz_dir/corpus/yaml_pieces/$(basename "$f")"
 done
 
-for t in load_check structured_plan terraform_hcl terraform_json arm_template terraform_plan yaml_pieces; do
+seed bicep $(find "$root/tests" -type f \( -name '*.bicep' -o -name '*.bicepparam' \) | sort)
+
+for t in load_check structured_plan terraform_hcl terraform_json arm_template terraform_plan yaml_pieces bicep; do
     echo "corpus/$t: $(ls "$fuzz_dir/corpus/$t" | wc -l) files"
 done

@@ -705,10 +705,13 @@ impl<'s> Parser<'s> {
             return Err(self.error("the type nests too deeply"));
         }
         let mut nullable;
-        // A union may start with `|` (`type t =\n  | 'a'\n  | 'b'`).
-        self.spaces();
+        // A union may start with `|`, on the next line too (`param p\n  | 'a'\n  | 'b'`).
+        let save = self.at;
+        self.skip_all_blanks();
         if self.peek() == Some(b'|') {
             self.at += 1;
+        } else {
+            self.at = save;
         }
         loop {
             self.spaces();
@@ -1646,10 +1649,10 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = [for (v, i) in vn
     /// Azure/bicep-registry-modules@9f9ea1a parses).
     #[test]
     fn syntax_real_modules_use() {
-        let text = "type t =\n  | 'a'\n  | 'b'\n@discriminator('k')\ntype u = | x\n  | y\nfunc f(id string?) string =>\n  last(split(id!, '/'))\nvar n = toLower( replace (x, 'a', 'b'))\nvar m = map(xs, x =>\n  x.a)\nextension microsoftGraphV1\noutput o string = vnet::subnet.id\n";
+        let text = "type t =\n  | 'a'\n  | 'b'\n@discriminator('k')\ntype u = | x\n  | y\nparam p\n  | 'a'\n  | 'b' = 'a'\nfunc f(id string?) string =>\n  last(split(id!, '/'))\nvar n = toLower( replace (x, 'a', 'b'))\nvar m = map(xs, x =>\n  x.a)\nextension microsoftGraphV1\noutput o string = vnet::subnet.id\n";
         let f = parse(text);
         assert_eq!(f.errors, vec![]);
-        assert_eq!(f.decls.len(), 7);
+        assert_eq!(f.decls.len(), 8);
     }
 
     #[test]

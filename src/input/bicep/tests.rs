@@ -292,3 +292,20 @@ fn bicepparam_values_reach_the_template() {
 fn found_in(report: &FileReport) -> Vec<String> {
     found(report)
 }
+
+/// An `existing` VNet in another resource group, and its child subnet: the cluster's pool
+/// lands in the subnet a module deploys into that group, as resource IDs match in Azure.
+#[test]
+fn an_existing_parent_in_another_group_names_its_child() {
+    let main = "module net 'net.bicep' = {\n  name: 'net'\n  scope: resourceGroup('rg-net')\n}\n\nresource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {\n  name: 'hub'\n  scope: resourceGroup('rg-net')\n  resource nodes 'subnets' existing = {\n    name: 'nodes'\n  }\n}\n\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks'\n  properties: {\n    networkProfile: {\n      networkPlugin: 'azure'\n      serviceCidr: '172.16.0.0/16'\n      dnsServiceIP: '172.16.0.10'\n    }\n    agentPoolProfiles: [\n      {\n        name: 'system'\n        count: 10\n        maxPods: 30\n        vnetSubnetID: vnet::nodes.id\n        upgradeSettings: {\n          maxSurge: '1'\n        }\n      }\n    ]\n  }\n}\n";
+    let net = "resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {\n  name: 'hub'\n  properties: {\n    addressSpace: {\n      addressPrefixes: [\n        '10.0.0.0/16'\n      ]\n    }\n    subnets: [\n      {\n        name: 'nodes'\n        properties: {\n          addressPrefix: '10.0.0.0/26'\n        }\n      }\n    ]\n  }\n}\n";
+    let report = check(&[("main.bicep", main), ("net.bicep", net)]);
+    let row = &report.subnets[0];
+    assert_eq!(
+        (row.label().as_str(), row.pools.len()),
+        ("hub/nodes", 1),
+        "{:#?}",
+        report.findings
+    );
+    assert_eq!(found(&report), ["node-subnet-exhausted net.bicep:13:26"]);
+}

@@ -66,7 +66,6 @@ struct Res<'t> {
     /// The loop and the locals around the declaration (a nested child's parent's loop).
     lp: Option<&'t ForLoop>,
     outer: Locals,
-    start: usize,
 }
 
 struct Module<'t> {
@@ -285,7 +284,6 @@ impl<'t, 'o> Translator<'t, 'o> {
             scope: object_prop(body, "scope"),
             lp,
             outer: outer.clone(),
-            start: d.start,
         };
         self.resources.insert(name.text.clone(), res);
         let body = match &body.kind {
@@ -357,7 +355,6 @@ impl<'t, 'o> Translator<'t, 'o> {
                                 lp,
                                 self.sp(value),
                                 &Vec::new(),
-                                true,
                             ));
                         }
                         _ => vars.push(entry(&name.text, key, self.value(value, &Vec::new()))),
@@ -486,7 +483,7 @@ impl<'t, 'o> Translator<'t, 'o> {
             info.lp,
             info.outer.clone(),
         );
-        let (own_lp, body) = loop_and_body(value);
+        let (_, body) = loop_and_body(value);
         let (condition, body) = match &body.kind {
             Kind::If(c, b) => (Some(&**c), &**b),
             _ => (None, body),
@@ -539,7 +536,6 @@ impl<'t, 'o> Translator<'t, 'o> {
                 ),
             ));
         }
-        let _ = own_lp;
         let mut children = Vec::new();
         if let Kind::Object(props) = &body.kind {
             for p in props {
@@ -568,7 +564,6 @@ impl<'t, 'o> Translator<'t, 'o> {
                 }
             }
         }
-        let _ = outer;
         out.push(map(span, e));
         for child in children {
             if let DeclKind::Resource { name, .. } = &child.kind {
@@ -648,7 +643,22 @@ impl<'t, 'o> Translator<'t, 'o> {
         let Some(info) = self.resources.get(symbol) else {
             return self.unknown(&format!("the resource `{symbol}`, which is not declared"));
         };
-        let (full_type, scope, lp, outer) = (info.full_type.clone(), info.scope, info.lp, info.outer.clone());
+        let (full_type, mut scope, mut lp, mut outer) =
+            (info.full_type.clone(), info.scope, info.lp, info.outer.clone());
+        // A child lives where its parent does: `existing` parents name the resource group.
+        let mut parent = info.parent.clone();
+        let mut hops = 0;
+        while let (None, Some((p, _, _))) = (scope, &parent) {
+            let Some(up) = self.resources.get(p.as_str()) else {
+                break;
+            };
+            (scope, lp, outer) = (up.scope, up.lp, up.outer.clone());
+            parent = up.parent.clone();
+            hops += 1;
+            if hops > 16 {
+                break;
+            }
+        }
         let segments = self.segments(symbol, at, 0);
         let mut args = Vec::new();
         if let Some(scope) = scope {
@@ -906,7 +916,7 @@ impl<'t, 'o> Translator<'t, 'o> {
     fn pair(&mut self, e: &mut Vec<Entry<'static>>, key: &str, ks: Span, value: &'t Expr, locals: &Locals) {
         if let Kind::For(lp) = &value.kind {
             if !matches!(lp.body.kind, Kind::If(..)) {
-                let copy = self.copy_entry(key, ks, lp, self.sp(value), locals, false);
+                let copy = self.copy_entry(key, ks, lp, self.sp(value), locals);
                 match e.iter_mut().find(|x| x.key == "copy") {
                     Some(c) => {
                         if let Value::Seq(items) = &mut c.value.value {
@@ -930,7 +940,6 @@ impl<'t, 'o> Translator<'t, 'o> {
         lp: &'t ForLoop,
         span: Span,
         locals: &Locals,
-        _variable: bool,
     ) -> Node<'static> {
         let coll = self.ex(&lp.collection, locals);
         let index = format!("copyIndex({})", q(name));
@@ -1470,12 +1479,6 @@ impl<'t, 'o> Translator<'t, 'o> {
                 }
             }
         }
-    }
-
-    /// Where each resource of the file starts, by symbol (for tests and notes).
-    #[allow(dead_code)]
-    fn starts(&self) -> Vec<(String, usize)> {
-        self.resources.iter().map(|(k, v)| (k.clone(), v.start)).collect()
     }
 }
 
