@@ -35,9 +35,10 @@ pub fn call<'a>(name: &str, args: Vec<Val<'a>>, span: Span) -> Option<Val<'a>> {
         "tryget" => try_get(args, span),
         "concat" => concat(&args, span),
         "format" => format(&args, span),
-        "string" => match args.first() {
-            Some(v) => text(v).map_or_else(|| bad(name, span), |s| Val::str(s, span)),
-            None => bad(name, span),
+        "string" => match args.first().map(written) {
+            Some(Ok(s)) => Val::str(s, span),
+            Some(Err(true)) => Val::unknown(budget::string_past_limit("`string()`"), span),
+            _ => bad(name, span),
         },
         "int" => int(&args, span),
         "bool" => match args.first().map(|a| &a.kind) {
@@ -204,36 +205,78 @@ fn map_str<'a>(args: &[Val<'a>], span: Span, f: impl Fn(&str) -> String) -> Val<
 
 /// A value as `string()` and `format()` write it: JSON for arrays and objects.
 pub fn text(v: &Val<'_>) -> Option<String> {
-    Some(match &v.kind {
+    written(v).ok()
+}
+
+/// [`text`], or why not: `Err(true)` when the JSON of an array or object would pass the
+/// string budget (a value that shares its parts writes out exponentially larger than it
+/// is), `Err(false)` when anything in it is unknown.
+fn written(v: &Val<'_>) -> Result<String, bool> {
+    Ok(match &v.kind {
         Kind::Str(s) => s.to_string(),
         Kind::Int(n) => n.to_string(),
         // ARM writes booleans as .NET does.
         Kind::Bool(true) => "True".to_string(),
         Kind::Bool(false) => "False".to_string(),
         Kind::Null => String::new(),
-        _ => to_json(v)?.to_string(),
+        _ => {
+            let mut out = String::new();
+            write_json(v, &mut out)?;
+            out
+        }
     })
 }
 
-/// A known value as JSON; `None` when anything in it is unknown.
-pub fn to_json(v: &Val<'_>) -> Option<serde_json::Value> {
-    use serde_json::Value as J;
-    Some(match &v.kind {
-        Kind::Null => J::Null,
-        Kind::Bool(b) => J::Bool(*b),
-        Kind::Int(n) => J::from(*n),
-        Kind::Str(s) => J::String(s.to_string()),
+/// A known value as JSON, as serde_json writes it (object keys sorted, the last of a
+/// repeated key kept), into `out`; stops with `Err(true)` once `out` passes the string
+/// budget and `Err(false)` at anything unknown. A step of a walk per value
+/// ([`budget::walk_step`]).
+fn write_json(v: &Val<'_>, out: &mut String) -> Result<(), bool> {
+    if !budget::walk_step() {
+        return Err(false);
+    }
+    if out.len() > MAX_STRING {
+        return Err(true);
+    }
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    match &v.kind {
+        Kind::Null => out.push_str("null"),
+        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Kind::Int(n) => out.push_str(&n.to_string()),
+        Kind::Str(s) => out.push_str(&quoted(s)),
         Kind::Array(_) | Kind::Json(_) if v.is_array() => {
-            J::Array(v.items()?.iter().map(to_json).collect::<Option<_>>()?)
+            out.push('[');
+            for (i, item) in v.items().ok_or(false)?.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out)?;
+            }
+            out.push(']');
         }
-        Kind::Object(_) | Kind::Json(_) => J::Object(
-            v.entries()?
-                .into_iter()
-                .map(|(k, v)| Some((k.to_string(), to_json(&v)?)))
-                .collect::<Option<_>>()?,
-        ),
-        Kind::Unknown(_) | Kind::Lambda(_) | Kind::Array(_) => return None,
-    })
+        Kind::Object(_) | Kind::Json(_) => {
+            let mut entries = v.entries().ok_or(false)?;
+            // Sorted by key, and of a repeated key the last one, as a JSON map keeps it.
+            entries.reverse();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            entries.dedup_by(|later, first| later.0 == first.0);
+            out.push('{');
+            for (i, (k, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&quoted(k));
+                out.push(':');
+                write_json(item, out)?;
+            }
+            out.push('}');
+        }
+        Kind::Unknown(_) | Kind::Lambda(_) | Kind::Array(_) => return Err(false),
+    }
+    if out.len() > MAX_STRING {
+        return Err(true);
+    }
+    Ok(())
 }
 
 fn from_json<'a>(j: &serde_json::Value, span: Span) -> Val<'a> {
