@@ -180,7 +180,8 @@ impl<'a> Evaluator<'a> {
                 );
                 Err(None)
             }
-            Kind::Unknown(_) => Err(Some(count)),
+            // A fraction written in the template: ARM refuses it as it refuses a string.
+            Kind::Unknown(_) if !matches!(node.value, Json::Float(_)) => Err(Some(count)),
             _ => {
                 self.report(
                     Finding::new(
@@ -188,7 +189,10 @@ impl<'a> Evaluator<'a> {
                         count.span,
                         format!(
                             "a copy loop's `count` must be a whole number, not {}",
-                            count.describe()
+                            match node.value {
+                                Json::Float(_) => node.describe(),
+                                _ => count.describe(),
+                            }
                         ),
                     )
                     .help("Azure Resource Manager refuses the template"),

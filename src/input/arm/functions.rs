@@ -418,13 +418,46 @@ fn format<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
                     }
                     spec.push(c);
                 }
-                let index = spec.split([':', ',']).next().unwrap_or("").trim();
-                let Some(v) = index.parse::<usize>().ok().and_then(|i| values.get(i)) else {
+                // .NET's composite format: `{index[,alignment][:format]}`.
+                let (head, number_format) = spec.split_once(':').unwrap_or((&spec, ""));
+                let (index, alignment) = head.split_once(',').unwrap_or((head, ""));
+                let Some(v) = index.trim().parse::<usize>().ok().and_then(|i| values.get(i)) else {
                     return bad("format", span);
                 };
-                match text(v) {
-                    Some(t) => out.push_str(&t),
-                    None => return bad("format", span),
+                let width: i64 = match alignment.trim() {
+                    "" => 0,
+                    a => match a.parse() {
+                        Ok(w) => w,
+                        Err(_) => return bad("format", span),
+                    },
+                };
+                // A width is built as spaces: checked against the string budget first.
+                let pad = width.unsigned_abs() as usize;
+                if out.len().saturating_add(pad) > MAX_STRING {
+                    return too_long("`format()`", out.len().saturating_add(pad), span);
+                }
+                let t = match (v.as_int(), number_format.trim()) {
+                    // `D5`: the number with at least five digits, zeros in front.
+                    (Some(n), f) if f.len() > 1 && f[..1].eq_ignore_ascii_case("d") => {
+                        match f[1..].parse::<usize>() {
+                            Ok(digits) if digits <= 99 => {
+                                format!("{}{:0digits$}", if n < 0 { "-" } else { "" }, n.unsigned_abs())
+                            }
+                            _ => return bad("format", span),
+                        }
+                    }
+                    _ => match text(v) {
+                        Some(t) => t,
+                        None => return bad("format", span),
+                    },
+                };
+                let fill = pad.saturating_sub(t.chars().count());
+                if width < 0 {
+                    out.push_str(&t);
+                }
+                out.extend(std::iter::repeat_n(' ', fill));
+                if width >= 0 {
+                    out.push_str(&t);
                 }
             }
             c => out.push(c),
@@ -855,6 +888,18 @@ mod tests {
             run("format", vec![s("{0}/subnets/{1} {{x}}"), s("v"), s("p")]).as_str(),
             Some("v/subnets/p {x}")
         );
+        // .NET's alignment and `D` digits, as ARM's format() writes them; a width past
+        // the string budget is refused before a byte of it is built.
+        assert_eq!(
+            run(
+                "format",
+                vec![s("[{0,4}|{1,-3}|{2:D3}|{3:d2}]"), s("ab"), s("c"), i(7), i(-4)]
+            )
+            .as_str(),
+            Some("[  ab|c  |007|-04]")
+        );
+        let wide = run("format", vec![s("{0,2000000000}"), s("x")]);
+        assert!(wide.unknown_reason().is_some_and(budget::is_refusal), "{wide:?}");
         assert_eq!(run("tolower", vec![s("AbC")]).as_str(), Some("abc"));
         assert_eq!(
             run("replace", vec![s("a-b-c"), s("-"), s("")]).as_str(),
