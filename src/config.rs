@@ -105,9 +105,14 @@ impl Settings {
     }
 }
 
-/// `.cniplan.yaml` in `start` or the nearest directory above it.
+/// `.cniplan.yaml` in `start` or the nearest directory above it. Anything but a directory
+/// by that name is the configuration, so that a pipe or a device is refused by [`load`]
+/// with a message instead of passed over for another file or none, without a word.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_dir()))
 }
 
 /// Reads a configuration file; every mistake is an error naming the file, line and column.

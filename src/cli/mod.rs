@@ -35,6 +35,14 @@ const STARTER_PLAN: &str = include_str!("../../examples/aks-dynamic-ip/plan.yaml
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // A usage error quotes the argument it refuses, which may hold anything: it is
+            // written as plain text with every control character escaped (`source::visible`),
+            // never through clap's styled printer, which passes them to a terminal raw.
+            let message = crate::source::visible_lines(&e.render().to_string()).into_owned();
+            let _ = std::io::stderr().write_all(message.as_bytes());
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
         Err(e) => {
             let _ = e.print();
             // clap's own exit code: 0 for --help/--version, 2 for usage errors.

@@ -19,11 +19,51 @@ pub const MAX_STRING_BYTES: usize = 1 << 20;
 /// Far more than the subnets, prefixes or instances of any one network value.
 pub const MAX_ITEMS: usize = 100_000;
 
+std::thread_local! {
+    /// Steps left to the walks of values under way on this thread (see [`walks`]).
+    static WALK_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+}
+
+/// Runs `f`, letting the walks of values in it (comparing, hashing, sizing, writing out)
+/// take at most `steps` steps, and returns its result with the steps they took. ARM's
+/// values share their parts (a variable read twice is one value, not two copies), so a walk
+/// of a value can be exponentially longer than what built it: forty variables each made
+/// of the one before, twice, are a trillion values to `string()` or `equals()`. The
+/// evaluator charges what the walks took to its budget; a walk past `steps` gives up
+/// ([`walk_step`]) and the budget is spent. Outside `walks`, walks are not limited.
+pub fn walks<R>(steps: u64, f: impl FnOnce() -> R) -> (R, u64) {
+    let outer = WALK_LEFT.with(|w| w.replace(steps));
+    let result = f();
+    let left = WALK_LEFT.with(|w| w.replace(outer));
+    (result, steps - left)
+}
+
+/// One step of a walk of a value; false once the allowance of [`walks`] is spent, when the
+/// walk must stop and give up (its result is thrown away with the spent budget).
+pub fn walk_step() -> bool {
+    WALK_LEFT.with(|w| match w.get() {
+        0 => false,
+        left => {
+            w.set(left - 1);
+            true
+        }
+    })
+}
+
 /// Why a result is not built, in words for the finding at the call; `function` as it reads
 /// in a sentence (`` `replace()` ``, `a template`).
 pub fn string_too_long(function: &str, bytes: u128) -> String {
     format!(
         "{function} would build a string of {bytes} bytes; cniplan evaluates strings of at most {} MiB",
+        MAX_STRING_BYTES >> 20
+    )
+}
+
+/// [`string_too_long`] for a result whose length is not worked out: writing it stopped at
+/// the limit.
+pub fn string_past_limit(function: &str) -> String {
+    format!(
+        "{function} would build a string of more than {MAX_STRING_BYTES} bytes; cniplan evaluates strings of at most {} MiB",
         MAX_STRING_BYTES >> 20
     )
 }
@@ -86,5 +126,19 @@ mod tests {
         assert_eq!(once, 1_000_000);
         assert!(check_string("`replace()`", once).is_ok());
         assert!(check_string("`replace()`", once * 1000).is_err());
+    }
+
+    #[test]
+    fn a_walk_stops_when_its_allowance_is_spent_and_says_what_it_took() {
+        let (taken, steps) = walks(3, || (0..10).take_while(|_| walk_step()).count());
+        assert_eq!((taken, steps), (3, 3));
+        // Nested: the inner allowance is its own, the outer one is left as it was.
+        let ((), outer) = walks(10, || {
+            assert!(walk_step());
+            let (_, inner) = walks(2, || while walk_step() {});
+            assert_eq!(inner, 2);
+        });
+        assert_eq!(outer, 1);
+        assert!(walk_step(), "outside `walks` nothing is limited");
     }
 }

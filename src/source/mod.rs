@@ -133,7 +133,9 @@ pub const DIRECTIVE: &str = "cniplan:";
 
 /// `text` with every character that would act on a terminal or hide what follows shown as
 /// an escape (`\u{1b}`): C0 controls but the tab, DEL, C1 controls, the Unicode line and
-/// paragraph separators, and the bidirectional overrides and isolates. Borrowed when there
+/// paragraph separators, the bidirectional overrides and isolates, and the invisible
+/// characters that make two names look alike (zero-width spaces and joiners, the soft
+/// hyphen, U+FEFF, the tag characters that smuggle text past a reader). Borrowed when there
 /// is none, as for nearly every name. Every output a person reads shows user text through
 /// this function or one of its variants below, so this is the one list of what is hidden.
 pub fn visible(text: &str) -> Cow<'_, str> {
@@ -183,16 +185,19 @@ pub fn visible_shortened(text: &str, max_chars: usize) -> Cow<'_, str> {
 /// Whether `c` is hidden: the one list behind [`visible`] and its variants.
 fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t')
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061c}' | '\u{00ad}' | '\u{feff}')
+        || ('\u{200b}'..='\u{200f}').contains(&c)
         || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2060}'..='\u{2064}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
+        || ('\u{e0000}'..='\u{e007f}').contains(&c)
 }
 
 /// Whether a byte may start a hidden character's UTF-8 encoding: the C0 controls and DEL,
-/// `0xc2` (C1 controls), `0xd8` (U+061C) and `0xe2` (the separators, marks, overrides and
-/// isolates). A scan of bytes finds the common case, no hidden character, without decoding.
+/// `0xc2` (C1 controls, the soft hyphen), `0xd8` (U+061C), `0xe2` (the zero-width characters,
+/// separators, marks, overrides and isolates), `0xef` (U+FEFF) and `0xf3` (the tags). A scan of bytes finds the common case, no hidden character, without decoding.
 fn may_start_hidden(b: u8) -> bool {
-    b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2)
+    b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef | 0xf3)
 }
 
 /// `c` as it is shown: itself, or `\u{HEX}` when hidden.
@@ -290,6 +295,11 @@ mod tests {
         assert_eq!(
             visible("a\u{1b}]0;x\u{7}b\nc\u{85}\u{202e}d\te"),
             "a\\u{1b}]0;x\\u{7}b\\u{a}c\\u{85}\\u{202e}d\te"
+        );
+        // Invisible characters that make two names look alike, or hide text in tags.
+        assert_eq!(
+            visible("a\u{200b}b\u{feff}c\u{e0041}d\u{ad}e\u{2060}"),
+            "a\\u{200b}b\\u{feff}c\\u{e0041}d\\u{ad}e\\u{2060}"
         );
         assert!(matches!(visible("plain é"), Cow::Borrowed(_)));
     }

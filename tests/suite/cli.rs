@@ -877,6 +877,32 @@ fn special_files_named_as_plans_are_refused_at_once() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("it is a device, not a regular file"));
 }
 
+/// A `.cniplan.yaml` found in the working directory that is a named pipe is refused with a
+/// message, as one named with `--config` is; it was passed over, and the run went on with no
+/// configuration at all.
+#[cfg(unix)]
+#[test]
+fn a_configuration_found_by_name_that_is_a_pipe_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join(".cniplan.yaml");
+    let c = std::ffi::CString::new(config.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let plan = dir.path().join("p.cniplan.yaml");
+    std::fs::write(&plan, "version: 1\nvnets: []\n").unwrap();
+    let out = common::command(&["check", plan.to_str().unwrap()])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(".cniplan.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("it is a named pipe (FIFO), not a regular file"),
+        "{stderr}"
+    );
+}
+
 /// Issue 18: `cniplan check` at the root of an infrastructure repository checks every input
 /// kind it finds: a cniplan plan, each Terraform root module once (not the local module they
 /// call), each ARM template with its parameters file, and passes over other JSON.

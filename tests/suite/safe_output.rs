@@ -9,8 +9,9 @@ use common::{cniplan, json, stdin_plan, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-/// A plan whose names carry a window-title escape, BEL, a C1 CSI and a right-to-left
-/// override, and whose comment beside a finding holds a raw ESC sequence and backspaces.
+/// A plan whose names carry a window-title escape, BEL, a C1 CSI, a right-to-left override
+/// and invisible characters (a zero-width space, a tag letter), and whose comment beside a
+/// finding holds a raw ESC sequence and backspaces.
 const HOSTILE: &str = "version: 1
 vnets:
   - name: \"hub\\e]0;pwned\\a\\u202e\"
@@ -18,7 +19,7 @@ vnets:
     subnets:
       - name: \"nodes\\e[2J\\u009b31m\"
         cidr: 10.240.0.0/16
-      - name: pods
+      - name: \"pods\\u200b\\U000E0041\"
         cidr: 10.241.0.0/16
 clusters:
   # owner \u{1b}]0;title\u{7} \u{202e}txt.exe\u{8}\u{8}
@@ -28,7 +29,7 @@ clusters:
       - name: np
         node_count: 2
         vnet_subnet: \"nodes\\e[2J\\u009b31m\"
-        pod_subnet: pods
+        pod_subnet: \"pods\\u200b\\U000E0041\"
 ";
 
 /// Standard output and standard error hold no raw control character or bidi override.
@@ -122,6 +123,31 @@ fn error_messages_show_paths_escaped() {
     assert_eq!(out.status.code(), Some(1));
     assert_shown_safely("simulate", &out);
     assert!(String::from_utf8_lossy(&out.stderr).contains("plan\\u{1b}[2J"));
+}
+
+/// clap quotes the argument it refuses; on a terminal its styled printer passed an escape
+/// sequence through raw, and a bidi override anywhere.
+#[test]
+fn usage_errors_show_the_refused_argument_escaped() {
+    for args in [
+        &["check", "--\u{1b}[2Jx\u{202e}", "p.yaml"][..],
+        &["check", "--fail-on", "e\u{7}rror\u{2066}", "p.yaml"],
+        &[
+            "check",
+            "--format",
+            "\u{1b}]0;pwned\u{7}\u{9b}2J\u{200b}",
+            "p.yaml",
+        ],
+    ] {
+        let out = cniplan(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_shown_safely("a usage error", &out);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        // What clap's plain text keeps of the argument is shown escaped (it drops ANSI
+        // sequences itself): the bidi isolates and overrides, the C1 CSI.
+        assert!(stderr.contains("\\u{"), "the escape is shown: {stderr}");
+    }
 }
 
 /// A plan with no finding whose node subnet, used by a pool, is named with `length` bytes.
@@ -221,8 +247,7 @@ fn csv_cells_that_would_be_formulas_start_with_a_quote() {
             "=HYPERLINK(\\\"http://x\\\",\\\"y\\\")",
         )
         .replace("nodes\\e[2J\\u009b31m", "@SUM(1+1)")
-        .replace("name: pods", "name: \"-2+3\"")
-        .replace("pod_subnet: pods", "pod_subnet: \"-2+3\"");
+        .replace("pods\\u200b\\U000E0041", "-2+3");
     let out = stdin_plan(&["check", "--format", "csv", "-"], &plan);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let text = stdout(&out);

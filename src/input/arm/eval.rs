@@ -182,7 +182,8 @@ impl<'a> Evaluator<'a> {
                 );
                 Err(None)
             }
-            Kind::Unknown(_) => Err(Some(count)),
+            // A fraction written in the template: ARM refuses it as it refuses a string.
+            Kind::Unknown(_) if !matches!(node.value, Json::Float(_)) => Err(Some(count)),
             _ => {
                 self.report(
                     Finding::new(
@@ -190,7 +191,10 @@ impl<'a> Evaluator<'a> {
                         count.span,
                         format!(
                             "a copy loop's `count` must be a whole number, not {}",
-                            count.describe()
+                            match node.value {
+                                Json::Float(_) => node.describe(),
+                                _ => count.describe(),
+                            }
                         ),
                     )
                     .help("Azure Resource Manager refuses the template"),
@@ -344,15 +348,22 @@ impl<'a> Evaluator<'a> {
         }
         // A refusal is reported where it is made, not again at every call it passes through.
         let fresh = values.iter().all(|v| v.unknown_reason().is_none());
-        match functions::call(&lower, values, span) {
-            Some(v) => {
+        // What a call walks (comparing, hashing, writing out its arguments) and what it
+        // builds are charged by their size: many large results end the evaluation, not the
+        // memory, and a walk of a value that shares its parts stops with the budget.
+        let (called, walked) = budget::walks(self.budget.get(), || {
+            functions::call(&lower, values, span).map(|v| {
+                let size = v.size();
+                (v, size)
+            })
+        });
+        match called {
+            Some((v, size)) => {
+                if !self.charge(walked.max(size), span) || self.spent() {
+                    return Val::unknown("the evaluation budget, which is spent", span);
+                }
                 if let Some(why) = v.unknown_reason().filter(|why| fresh && budget::is_refusal(why)) {
                     self.report(Finding::new(Rule::PlanSchema, span, why.to_string()));
-                }
-                // What a call builds is charged by its size: many large results end the
-                // evaluation, not the memory.
-                if !self.charge(v.size(), span) {
-                    return Val::unknown("the evaluation budget, which is spent", span);
                 }
                 v
             }

@@ -35,9 +35,10 @@ pub fn call<'a>(name: &str, args: Vec<Val<'a>>, span: Span) -> Option<Val<'a>> {
         "tryget" => try_get(args, span),
         "concat" => concat(&args, span),
         "format" => format(&args, span),
-        "string" => match args.first() {
-            Some(v) => text(v).map_or_else(|| bad(name, span), |s| Val::str(s, span)),
-            None => bad(name, span),
+        "string" => match args.first().map(written) {
+            Some(Ok(s)) => Val::str(s, span),
+            Some(Err(true)) => Val::unknown(budget::string_past_limit("`string()`"), span),
+            _ => bad(name, span),
         },
         "int" => int(&args, span),
         "bool" => match args.first().map(|a| &a.kind) {
@@ -204,36 +205,78 @@ fn map_str<'a>(args: &[Val<'a>], span: Span, f: impl Fn(&str) -> String) -> Val<
 
 /// A value as `string()` and `format()` write it: JSON for arrays and objects.
 pub fn text(v: &Val<'_>) -> Option<String> {
-    Some(match &v.kind {
+    written(v).ok()
+}
+
+/// [`text`], or why not: `Err(true)` when the JSON of an array or object would pass the
+/// string budget (a value that shares its parts writes out exponentially larger than it
+/// is), `Err(false)` when anything in it is unknown.
+fn written(v: &Val<'_>) -> Result<String, bool> {
+    Ok(match &v.kind {
         Kind::Str(s) => s.to_string(),
         Kind::Int(n) => n.to_string(),
         // ARM writes booleans as .NET does.
         Kind::Bool(true) => "True".to_string(),
         Kind::Bool(false) => "False".to_string(),
         Kind::Null => String::new(),
-        _ => to_json(v)?.to_string(),
+        _ => {
+            let mut out = String::new();
+            write_json(v, &mut out)?;
+            out
+        }
     })
 }
 
-/// A known value as JSON; `None` when anything in it is unknown.
-pub fn to_json(v: &Val<'_>) -> Option<serde_json::Value> {
-    use serde_json::Value as J;
-    Some(match &v.kind {
-        Kind::Null => J::Null,
-        Kind::Bool(b) => J::Bool(*b),
-        Kind::Int(n) => J::from(*n),
-        Kind::Str(s) => J::String(s.to_string()),
+/// A known value as JSON, as serde_json writes it (object keys sorted, the last of a
+/// repeated key kept), into `out`; stops with `Err(true)` once `out` passes the string
+/// budget and `Err(false)` at anything unknown. A step of a walk per value
+/// ([`budget::walk_step`]).
+fn write_json(v: &Val<'_>, out: &mut String) -> Result<(), bool> {
+    if !budget::walk_step() {
+        return Err(false);
+    }
+    if out.len() > MAX_STRING {
+        return Err(true);
+    }
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    match &v.kind {
+        Kind::Null => out.push_str("null"),
+        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Kind::Int(n) => out.push_str(&n.to_string()),
+        Kind::Str(s) => out.push_str(&quoted(s)),
         Kind::Array(_) | Kind::Json(_) if v.is_array() => {
-            J::Array(v.items()?.iter().map(to_json).collect::<Option<_>>()?)
+            out.push('[');
+            for (i, item) in v.items().ok_or(false)?.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out)?;
+            }
+            out.push(']');
         }
-        Kind::Object(_) | Kind::Json(_) => J::Object(
-            v.entries()?
-                .into_iter()
-                .map(|(k, v)| Some((k.to_string(), to_json(&v)?)))
-                .collect::<Option<_>>()?,
-        ),
-        Kind::Unknown(_) | Kind::Lambda(_) | Kind::Array(_) => return None,
-    })
+        Kind::Object(_) | Kind::Json(_) => {
+            let mut entries = v.entries().ok_or(false)?;
+            // Sorted by key, and of a repeated key the last one, as a JSON map keeps it.
+            entries.reverse();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            entries.dedup_by(|later, first| later.0 == first.0);
+            out.push('{');
+            for (i, (k, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&quoted(k));
+                out.push(':');
+                write_json(item, out)?;
+            }
+            out.push('}');
+        }
+        Kind::Unknown(_) | Kind::Lambda(_) | Kind::Array(_) => return Err(false),
+    }
+    if out.len() > MAX_STRING {
+        return Err(true);
+    }
+    Ok(())
 }
 
 fn from_json<'a>(j: &serde_json::Value, span: Span) -> Val<'a> {
@@ -375,13 +418,46 @@ fn format<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
                     }
                     spec.push(c);
                 }
-                let index = spec.split([':', ',']).next().unwrap_or("").trim();
-                let Some(v) = index.parse::<usize>().ok().and_then(|i| values.get(i)) else {
+                // .NET's composite format: `{index[,alignment][:format]}`.
+                let (head, number_format) = spec.split_once(':').unwrap_or((&spec, ""));
+                let (index, alignment) = head.split_once(',').unwrap_or((head, ""));
+                let Some(v) = index.trim().parse::<usize>().ok().and_then(|i| values.get(i)) else {
                     return bad("format", span);
                 };
-                match text(v) {
-                    Some(t) => out.push_str(&t),
-                    None => return bad("format", span),
+                let width: i64 = match alignment.trim() {
+                    "" => 0,
+                    a => match a.parse() {
+                        Ok(w) => w,
+                        Err(_) => return bad("format", span),
+                    },
+                };
+                // A width is built as spaces: checked against the string budget first.
+                let pad = width.unsigned_abs() as usize;
+                if out.len().saturating_add(pad) > MAX_STRING {
+                    return too_long("`format()`", out.len().saturating_add(pad), span);
+                }
+                let t = match (v.as_int(), number_format.trim()) {
+                    // `D5`: the number with at least five digits, zeros in front.
+                    (Some(n), f) if f.len() > 1 && f[..1].eq_ignore_ascii_case("d") => {
+                        match f[1..].parse::<usize>() {
+                            Ok(digits) if digits <= 99 => {
+                                format!("{}{:0digits$}", if n < 0 { "-" } else { "" }, n.unsigned_abs())
+                            }
+                            _ => return bad("format", span),
+                        }
+                    }
+                    _ => match text(v) {
+                        Some(t) => t,
+                        None => return bad("format", span),
+                    },
+                };
+                let fill = pad.saturating_sub(t.chars().count());
+                if width < 0 {
+                    out.push_str(&t);
+                }
+                out.extend(std::iter::repeat_n(' ', fill));
+                if width >= 0 {
+                    out.push_str(&t);
                 }
             }
             c => out.push(c),
@@ -812,6 +888,18 @@ mod tests {
             run("format", vec![s("{0}/subnets/{1} {{x}}"), s("v"), s("p")]).as_str(),
             Some("v/subnets/p {x}")
         );
+        // .NET's alignment and `D` digits, as ARM's format() writes them; a width past
+        // the string budget is refused before a byte of it is built.
+        assert_eq!(
+            run(
+                "format",
+                vec![s("[{0,4}|{1,-3}|{2:D3}|{3:d2}]"), s("ab"), s("c"), i(7), i(-4)]
+            )
+            .as_str(),
+            Some("[  ab|c  |007|-04]")
+        );
+        let wide = run("format", vec![s("{0,2000000000}"), s("x")]);
+        assert!(wide.unknown_reason().is_some_and(budget::is_refusal), "{wide:?}");
         assert_eq!(run("tolower", vec![s("AbC")]).as_str(), Some("abc"));
         assert_eq!(
             run("replace", vec![s("a-b-c"), s("-"), s("")]).as_str(),

@@ -984,6 +984,17 @@ impl<'c> Evaluator<'c> {
             );
             return Expansion::Keys(Vec::new());
         }
+        if matches!(v.kind, Kind::List(_)) && makes_a_sequence(item.expr) {
+            self.report(
+                Finding::new(
+                    Rule::PlanSchema,
+                    item.span(),
+                    "invalid for_each argument: the \"for_each\" argument must be a map, or set of strings, and this is a tuple or a list",
+                )
+                .help("Terraform refuses this configuration; make a set of it with `toset(...)`"),
+            );
+            return Expansion::Keys(Vec::new());
+        }
         let pairs: Vec<(String, V)> = match &v.kind {
             // Keys must be known; values may wait for apply (a map of subnet ids).
             Kind::Map(m) => m.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
@@ -1306,5 +1317,35 @@ fn strips_before(e: &Element) -> bool {
             Directive::If(d) => d.if_expr.strip.strip_start(),
             Directive::For(d) => d.for_expr.strip.strip_start(),
         },
+    }
+}
+
+/// Whether `e` makes a tuple or a list, never a set or a map: written as `[...]` or
+/// `[for ...]`, or a call of a function that returns a list. Values do not tell a list from
+/// a set (both are lists here), the expression does; `for_each` takes only the latter.
+fn makes_a_sequence(e: &Expression) -> bool {
+    match e {
+        Expression::Array(_) => true,
+        Expression::ForExpr(f) => f.key_expr.is_none(),
+        Expression::Parenthesis(p) => makes_a_sequence(p.inner()),
+        Expression::FuncCall(call) if !call.name.is_namespaced() => matches!(
+            call.name.name.as_str(),
+            "tolist"
+                | "concat"
+                | "split"
+                | "range"
+                | "keys"
+                | "values"
+                | "flatten"
+                | "compact"
+                | "distinct"
+                | "sort"
+                | "reverse"
+                | "slice"
+                | "formatlist"
+                | "chunklist"
+                | "coalescelist"
+        ),
+        _ => false,
     }
 }

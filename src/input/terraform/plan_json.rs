@@ -134,6 +134,7 @@ pub fn read<'a>(root: Node<'a>, types: &Reads<'_>) -> Result<Read<'a>, Vec<Findi
         follows: types.follows,
         resources: Vec::new(),
         seen: HashSet::new(),
+        changed: HashMap::new(),
         findings: Vec::new(),
     };
     if let Some(mut changes) = parts.remove("resource_changes") {
@@ -238,6 +239,8 @@ struct Reader<'r, 'm, 't, 'a> {
     resources: Vec<Resource<'a>>,
     /// Addresses already read, from any section.
     seen: HashSet<String>,
+    /// Where each address of `resource_changes` is written, to name the first of two.
+    changed: HashMap<String, Span>,
     findings: Vec<Finding>,
 }
 
@@ -299,6 +302,26 @@ impl<'t, 'a> Reader<'_, '_, 't, 'a> {
             let Some(head) = self.head(item, "") else {
                 continue;
             };
+            // `terraform show -json` lists each instance once; a plan edited or joined by
+            // hand may not. The first is read, as before, and the second is not dropped
+            // without a word.
+            let at = item.get("address").map_or(item.span, |n| n.span);
+            if let Some(&first) = self.changed.get(&head.address) {
+                self.findings.push(
+                    Finding::new(
+                        Rule::ConflictingDeclarations,
+                        at,
+                        format!(
+                            "`{}` is in `resource_changes` twice; a plan from `terraform show -json` lists each resource instance once: cniplan reads the first and leaves this one out",
+                            head.address
+                        ),
+                    )
+                    .related(first, "the first, which cniplan reads")
+                    .help("check the plan with a fresh `terraform show -json`; this one was edited or joined by hand"),
+                );
+                continue;
+            }
+            self.changed.insert(head.address.clone(), at);
             if !self.seen.insert(head.address.clone()) {
                 continue;
             }

@@ -56,8 +56,11 @@ pub fn json(out: &Output) -> serde_json::Value {
 pub fn raw_hidden(bytes: &[u8]) -> Option<char> {
     String::from_utf8_lossy(bytes).chars().find(|&c| {
         (c.is_control() && !matches!(c, '\n' | '\t'))
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061c}' | '\u{00ad}' | '\u{feff}')
+            || ('\u{200b}'..='\u{200f}').contains(&c)
             || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2060}'..='\u{2064}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c)
+            || ('\u{e0000}'..='\u{e007f}').contains(&c)
     })
 }
