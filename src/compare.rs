@@ -286,6 +286,7 @@ fn figures(
         pod_subnet,
     };
     notes.extend(figures.mode_notes());
+    notes.extend(surface_notes(cluster, current, mode, &peak, headroom));
     notes.extend(defaulted_max_pods(cluster, mode));
     let migration = Migration::between(current, mode);
     notes.extend(migration_notes(cluster, current, mode, migration));
@@ -303,6 +304,88 @@ fn figures(
         migration,
         notes,
     }
+}
+
+/// What the cluster's other surfaces say of a mode: node auto-provisioning's pools (their
+/// bound, an unbounded NodePool, the modes NAP does not run in), AKS Automatic's fixed
+/// network, the API server's and hosted system pool's subnets (the same in every mode, so
+/// said under the current one), and a dual-stack cluster's IPv6 pod CIDR.
+fn surface_notes(cluster: &Cluster, current: Mode, mode: Mode, peak: &Peaks, headroom: f64) -> Vec<String> {
+    let mut notes = Vec::new();
+    // The bounds are the same in every mode: said once, under the current one.
+    if cluster.node_provisioning.is_some() && mode == current {
+        let provisioned: Vec<&Pool> = cluster.pools.iter().filter(|p| p.provisioned).collect();
+        let bounded: Vec<String> = provisioned
+            .iter()
+            .filter(|p| !p.full_scale_nodes.defaulted)
+            .map(|p| format!("`{}` {}", p.name.value, p.full_scale_nodes.value))
+            .collect();
+        if !bounded.is_empty() {
+            notes.push(format!(
+                "auto-provisioned nodes counted at their NodePools' bound ({})",
+                bounded.join(", ")
+            ));
+        }
+        let unbounded: Vec<String> = provisioned
+            .iter()
+            .filter(|p| p.full_scale_nodes.defaulted)
+            .map(|p| format!("`{}`", p.name.value))
+            .collect();
+        if !unbounded.is_empty() {
+            notes.push(format!(
+                "{} without limits: not counted, its demand is unbounded",
+                unbounded.join(", ")
+            ));
+        }
+    }
+    if cluster.node_provisioning.is_some() {
+        match mode {
+            Mode::Dynamic | Mode::StaticBlock => {
+                notes.push("node auto-provisioning does not support pod subnets".to_string())
+            }
+            Mode::Kubenet => notes.push("node auto-provisioning does not support kubenet".to_string()),
+            _ => {}
+        }
+    }
+    if cluster.automatic.is_some() && mode != Mode::Overlay {
+        notes.push(
+            "AKS Automatic runs Azure CNI Overlay with Cilium only: this mode needs an AKS Standard cluster (rebuild)"
+                .to_string(),
+        );
+    }
+    if mode == current {
+        if cluster.api_server_subnet.is_some() {
+            notes.push(format!(
+                "its API server takes {} IPs of its own subnet in every mode",
+                limits::API_SERVER_SUBNET_IPS
+            ));
+        }
+        if cluster.system_node_subnet.is_some() && cluster.automatic.is_some() {
+            notes.push(format!(
+                "its hosted system pool takes {} IPs of its own subnet in every mode",
+                limits::HOSTED_SYSTEM_NODES
+            ));
+        }
+    }
+    if cluster.pod_cidr_v6.is_some() {
+        if mode == Mode::Overlay {
+            let blocks = peak.pod_cidr_slots;
+            let prefix = (limits::LARGEST_POD_CIDR_V6_PREFIX..=limits::POD_CIDR_V6_NODE_PREFIX)
+                .rev()
+                .find(|&p| blocks as f64 / crate::capacity::pod_cidr_v6_slots(p) as f64 <= headroom);
+            notes.push(match prefix {
+                Some(p) => format!(
+                    "dual-stack: the IPv6 pod CIDR takes {} /{} blocks, a /{p} at least",
+                    thousands(blocks),
+                    limits::POD_CIDR_V6_NODE_PREFIX
+                ),
+                None => format!("dual-stack: no IPv6 pod CIDR holds {} nodes", thousands(blocks)),
+            });
+        } else {
+            notes.push("dual-stack needs Azure CNI Overlay: AKS gives this mode no IPv6 pods".to_string());
+        }
+    }
+    notes
 }
 
 /// The longest pod CIDR, never longer than /24 (one node's slot), whose /24 slots hold

@@ -195,3 +195,27 @@ pub const API_SERVER_DELEGATION: &str = "Microsoft.ContainerService/managedClust
 /// limits). A Bicep file is never larger than the template it compiles to, so a larger
 /// Bicep file cannot be deployed either.
 pub const MAX_TEMPLATE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Node auto-provisioning (Karpenter on AKS, Azure/karpenter-provider-azure
+/// pkg/providers/instancetype/instancetypes.go `hasMinimumCPU`, `hasMinimumMemory`): Karpenter
+/// launches no VM with fewer than 2 vCPUs or less than 3.5 GiB of memory, whatever a
+/// NodePool's requirements allow; the smallest VM a NodePool may launch is at least that.
+pub const KARPENTER_MIN_VCPUS: u64 = 2;
+pub const KARPENTER_MIN_MEMORY_MIB: u64 = 3584;
+/// The memory Karpenter counts for a VM against a NodePool's `limits.memory`: its whole GiB,
+/// less `--vm-memory-overhead-percent` (default 0.075; instancetype.go
+/// `CalculateMemoryWithoutOverhead`, pkg/operator/options/options.go), in thousandths.
+pub const KARPENTER_VM_MEMORY_OVERHEAD_PERMILLE: u64 = 75;
+/// Karpenter can launch past a NodePool's limit (it checks the limit before it launches, not
+/// what the launch adds): one node more than the limit allows (Karpenter docs, NodePools,
+/// `spec.limits`).
+pub const KARPENTER_LIMIT_OVERSHOOT_NODES: u64 = 1;
+
+/// AKS Automatic's hosted system node pool (the AKS API's `hostedSystemProfile`,
+/// ManagedClusterHostedSystemProfile): without `systemNodeSubnetID`, "AKS will create a subnet
+/// in the managed resource group using a default /26 CIDR"; the pool autoscales, so a subnet
+/// of the user's is sized to at least that. Its nodes: the quickstart's node listing shows
+/// three `aks-hostedpool` nodes (AKS docs automatic/quick-automatic-custom-network.md), the
+/// count cniplan counts, one IP each as any overlay node.
+pub const HOSTED_SYSTEM_SUBNET_PREFIX: u8 = 26;
+pub const HOSTED_SYSTEM_NODES: u64 = 3;

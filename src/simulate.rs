@@ -480,6 +480,10 @@ fn decider(kind: SweepKind, role: Role) -> (&'static str, Option<&'static str>) 
             "api_server_subnet",
             Some("an API server takes its IPs whatever the nodes: the sweep does not change this subnet's peak"),
         ),
+        (_, Role::HostedSystem) => (
+            "system_node_subnet",
+            Some("AKS runs its hosted system nodes whatever the plan's pools: the sweep does not change this subnet's peak"),
+        ),
         (_, Role::VirtualNode) => (
             "virtual_node_pods",
             Some("pods on virtual nodes take one IP each whatever the nodes: the sweep does not change this subnet's peak"),

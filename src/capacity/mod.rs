@@ -49,6 +49,8 @@ pub enum Role {
     VirtualNode,
     /// API Server VNet Integration: the subnet each cluster's API server takes IPs of.
     ApiServer,
+    /// AKS Automatic's hosted system node pool: the subnet its AKS-managed system nodes join.
+    HostedSystem,
     Unused,
 }
 
@@ -74,6 +76,7 @@ impl Role {
             Role::PodCidr => "pod-cidr",
             Role::VirtualNode => "virtual-node",
             Role::ApiServer => "api-server",
+            Role::HostedSystem => "hosted-system",
             Role::Unused => "unused",
         }
     }
@@ -371,6 +374,24 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
                 surge_nodes: 0,
             });
         }
+        // AKS Automatic's hosted system nodes: AKS's own, as many as it runs, one IP each
+        // (they are overlay nodes), filed like the API server under the first pool; a
+        // cluster that is not Automatic has none (hosted-system-subnet says so).
+        let hosted = cluster.system_node_subnet.filter(|_| cluster.automatic.is_some());
+        if let (Some(subnet), Some(first)) = (hosted, cluster.pools.first()) {
+            subnet_uses[subnet].push(PoolUse {
+                cluster: c,
+                pool: 0,
+                role: Role::HostedSystem,
+                mode: first.mode,
+                ips_per_node: 1,
+                stranded_per_node: 0,
+                pods_per_node: 0,
+                baseline_nodes: crate::limits::HOSTED_SYSTEM_NODES,
+                full_scale_nodes: crate::limits::HOSTED_SYSTEM_NODES,
+                surge_nodes: 0,
+            });
+        }
     }
     PoolUses {
         subnets: subnet_uses,
@@ -398,8 +419,9 @@ fn virtual_node_use(base: &PoolUse, pods: u32) -> PoolUse {
 /// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
 /// range this way without rebuilding the whole plan's uses.
 pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
-    if matches!(u.role, Role::VirtualNode | Role::ApiServer) {
-        // Pods on virtual nodes and an API server do not depend on a pool's settings.
+    if matches!(u.role, Role::VirtualNode | Role::ApiServer | Role::HostedSystem) {
+        // Pods on virtual nodes, an API server and AKS's hosted system nodes do not depend on
+        // a pool's settings.
         return u.clone();
     }
     let pool = &topology.clusters[u.cluster].pools[u.pool];
@@ -409,9 +431,12 @@ pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
     let (ips_per_node, stranded_per_node) = match u.role {
         Role::Pod => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
         Role::PodCidr => (takes.pod_cidr_slots, 0),
-        Role::Node | Role::NodePod | Role::VirtualNode | Role::ApiServer | Role::Unused => {
-            (takes.node_subnet_ips, takes.node_subnet_stranded)
-        }
+        Role::Node
+        | Role::NodePod
+        | Role::VirtualNode
+        | Role::ApiServer
+        | Role::HostedSystem
+        | Role::Unused => (takes.node_subnet_ips, takes.node_subnet_stranded),
     };
     PoolUse {
         ips_per_node,

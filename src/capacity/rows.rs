@@ -128,6 +128,8 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
             if u.role == Role::ApiServer {
                 // The cluster's API server, not a pool: named so in its entry.
                 pool = "(api server)".to_string();
+            } else if u.role == Role::HostedSystem {
+                pool = "(hosted system pool)".to_string();
             }
             PoolRow {
                 cluster,
@@ -143,6 +145,8 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         let (cluster, mut pool) = names(e.cluster, e.pool);
         if c.role == Role::ApiServer {
             pool = "(api server)".to_string();
+        } else if c.role == Role::HostedSystem {
+            pool = "(hosted system pool)".to_string();
         }
         Box::new(ExhaustionRow {
             phase: e.phase,

@@ -148,6 +148,8 @@ pub fn role_of(uses: &[PoolUse]) -> Role {
         Role::VirtualNode
     } else if has(Role::ApiServer) {
         Role::ApiServer
+    } else if has(Role::HostedSystem) {
+        Role::HostedSystem
     } else {
         Role::Unused
     }

@@ -176,7 +176,7 @@ fn pool_plan(
         let u = &model.capacity[r].uses[k];
         {
             let Some(at) = local(r) else { continue };
-            if matches!(u.role, Role::VirtualNode | Role::ApiServer) {
+            if matches!(u.role, Role::VirtualNode | Role::ApiServer | Role::HostedSystem) {
                 plan.held.push((at, u.baseline_nodes * u.ips_per_node));
                 continue;
             }

@@ -3,7 +3,10 @@
 //! (a directory of `.tf` files that no other directory of the walk calls as a local module);
 //! every ARM template (told by its `$schema`) with each parameters file paired to it by
 //! name; every Bicep template no other Bicep file of the walk calls as a module (a compiled
-//! `X.json` beside `X.bicep` is checked once, from the source) and every `.bicepparam` file. Other YAML and JSON (Kubernetes manifests, pipelines, parameters files
+//! `X.json` beside `X.bicep` is checked once, from the source) and every `.bicepparam` file;
+//! and every Karpenter manifest (`NodePool`, `AKSNodeClass`), told by its first few KB, which
+//! `karpenter_manifests` sets beside the run's other inputs. Other YAML and JSON (Kubernetes
+//! manifests, pipelines, parameters files
 //! of no template found) is no input and is passed over without a finding.
 
 use crate::input::terraform::files;
@@ -25,6 +28,8 @@ pub struct Found {
     pub tf_files: Vec<String>,
     pub json_files: Vec<String>,
     pub bicep_files: Vec<String>,
+    /// `.yaml` and `.yml` files that are no plan: Karpenter manifests among them are inputs.
+    pub yaml_files: Vec<String>,
 }
 
 /// The inputs of a walk, each the paths read as one estate: a plan alone, a Terraform root
@@ -51,8 +56,48 @@ pub fn inputs(found: Found) -> Vec<Vec<String>> {
             .map(|b| vec![b]),
     );
     out.extend(templates);
+    out.extend(
+        found
+            .yaml_files
+            .into_iter()
+            .filter(|p| is_karpenter_manifest(p))
+            .map(|p| vec![p]),
+    );
     out.sort();
     out
+}
+
+/// Whether a file is a Karpenter manifest, from its first few KB
+/// (`input::karpenter::is_manifest`); other Kubernetes YAML is no input.
+pub fn is_karpenter_manifest(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+        return false;
+    }
+    // Only a regular file is opened here: a FIFO or device named as a plan would block the
+    // open (`source::read` refuses them with a message).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::new();
+    let limit = crate::input::karpenter::SNIFF_BYTES as u64;
+    let opened = std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut head));
+    opened.is_ok() && crate::input::karpenter::is_manifest(&String::from_utf8_lossy(&head))
+}
+
+/// The run's inputs without their Karpenter manifests (single-file inputs that are one), and
+/// the manifests: they are read with each estate that has a node-auto-provisioning cluster,
+/// or alone when none has (docs/karpenter.md).
+pub fn karpenter_manifests(inputs: Vec<Vec<String>>) -> (Vec<Vec<String>>, Vec<String>) {
+    let mut estates = Vec::new();
+    let mut manifests = Vec::new();
+    for input in inputs {
+        match &input[..] {
+            [one] if is_karpenter_manifest(one) => manifests.push(one.clone()),
+            _ => estates.push(input),
+        }
+    }
+    (estates, manifests)
 }
 
 /// The Bicep inputs of a walk: every `.bicepparam` file (it brings the template it uses), and

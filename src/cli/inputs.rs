@@ -46,6 +46,7 @@ pub fn expand(paths: &[String], settings: &Settings) -> Result<Vec<Vec<String>>,
         found.tf_files.sort();
         found.json_files.sort();
         found.bicep_files.sort();
+        found.yaml_files.sort();
         inputs.extend(super::discover::inputs(found));
     }
     Ok(once_each(inputs))
@@ -135,6 +136,8 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                     found.json_files.push(path);
                 } else if name.ends_with(".bicep") || name.ends_with(".bicepparam") {
                     found.bicep_files.push(path);
+                } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                    found.yaml_files.push(path);
                 }
             }
             ignore::WalkState::Continue

@@ -21,7 +21,6 @@ use args::{
     SimulateFormat, SizeArgs, Sweep,
 };
 use clap::Parser;
-use rayon::prelude::*;
 use reading::{Prepared, Reading};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -97,19 +96,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     if args.fix || args.diff {
         return check_fixing(args, &how, &paths, &settings, config.as_deref());
     }
-    let reports: Vec<FileReport> = how
-        .inputs(&paths, &settings)?
-        .par_iter()
-        .map(|input| {
-            how.check(input, &settings).map(|checked| {
-                // `check` reports; the topology and capacity behind a report are freed on
-                // the pool while the reports are rendered (25 ms for an estate's).
-                let model = checked.model;
-                rayon::spawn(move || drop(model));
-                checked.report
-            })
-        })
-        .collect::<Result<_, _>>()?;
+    let reports: Vec<FileReport> = how.check_run(how.inputs(&paths, &settings)?, &settings)?;
     let human = HumanOptions {
         color: use_color(args.color, args.output.as_deref()),
         quiet: args.quiet,
@@ -234,7 +221,7 @@ fn checked(args: &PlanArgs) -> Result<Checked, String> {
     let settings = settings(args.config.as_deref())?;
     let how = Reading::new(&args.reading)?.listing(&settings);
     how.one_input(&args.plans)?;
-    how.check(&args.plans, &settings)
+    how.check(&how.manifests_last(&args.plans), &settings)
 }
 
 /// What an answering command prints when its plan does not load: the findings, in the human

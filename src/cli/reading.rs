@@ -78,7 +78,7 @@ impl Reading {
                     && paths.iter().all(|p| inputs::force_excluded(p, settings));
                 if found.is_empty() && !all_excluded {
                     return Err(format!(
-                        "no inputs found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml, tfplan.json, Terraform root modules and ARM templates)",
+                        "no inputs found in {} (looked for cniplan.yaml, *.cniplan.yaml, *.cniplan.yml, tfplan.json, Terraform root modules, ARM templates and Karpenter manifests)",
                         paths.join(", ")
                     ));
                 }
@@ -87,9 +87,67 @@ impl Reading {
         }
     }
 
-    /// A command that reads one input: one path, or several only for an az export.
+    /// Every input of a run through the pipeline, in order. The run's Karpenter manifests
+    /// are read with each estate that has a node-auto-provisioning cluster (its check run
+    /// again with them), or alone, last, when none has (docs/karpenter.md).
+    pub fn check_run(
+        &self,
+        inputs: Vec<Vec<String>>,
+        settings: &Settings,
+    ) -> Result<Vec<FileReport>, String> {
+        use rayon::prelude::*;
+        let (estates, manifests) = if self.format == Format::Az {
+            (inputs, Vec::new())
+        } else {
+            super::discover::karpenter_manifests(inputs)
+        };
+        let checked: Vec<(FileReport, bool)> = estates
+            .par_iter()
+            .map(|input| {
+                self.check(input, settings).and_then(|checked| {
+                    let auto = checked
+                        .model
+                        .as_ref()
+                        .is_some_and(|m| m.topology.clusters.iter().any(|c| c.node_provisioning.is_some()));
+                    let report = if auto && !manifests.is_empty() {
+                        let with: Vec<String> = input.iter().chain(&manifests).cloned().collect();
+                        self.check(&with, settings)?.report
+                    } else {
+                        checked.report
+                    };
+                    // `check` reports; the topology and capacity behind a report are freed
+                    // on the pool while the reports are rendered (25 ms for an estate's).
+                    let model = checked.model;
+                    rayon::spawn(move || drop(model));
+                    Ok((report, auto))
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        let attached = checked.iter().any(|(_, auto)| *auto);
+        let mut reports: Vec<FileReport> = checked.into_iter().map(|(r, _)| r).collect();
+        if !manifests.is_empty() && !attached {
+            reports.push(self.check(&manifests, settings)?.report);
+        }
+        Ok(reports)
+    }
+
+    /// The paths of a command that reads one input, Karpenter manifests last (they attach
+    /// to the estate before them).
+    pub fn manifests_last(&self, paths: &[String]) -> Vec<String> {
+        let (manifests, rest): (Vec<&String>, Vec<&String>) = paths
+            .iter()
+            .partition(|p| self.format != Format::Az && super::discover::is_karpenter_manifest(p));
+        rest.into_iter().chain(manifests).cloned().collect()
+    }
+
+    /// A command that reads one input: one path (with Karpenter manifests), or several only
+    /// for an az export.
     pub fn one_input(&self, paths: &[String]) -> Result<(), String> {
-        if paths.len() > 1 && self.format != Format::Az {
+        let estates = paths
+            .iter()
+            .filter(|p| !super::discover::is_karpenter_manifest(p))
+            .count();
+        if estates > 1 && self.format != Format::Az {
             return Err(
                 "this command reads one plan; several files make one input only with `--input az`".into(),
             );
@@ -125,16 +183,22 @@ impl Reading {
             }
         }
         // A directory, with the variable files a `terraform:` entry of the configuration
-        // names for it.
-        if let [dir, var_files @ ..] = paths {
+        // names for it, and the Karpenter manifests read with it (`check_run`).
+        if let [dir, rest @ ..] = paths {
             let terraform = matches!(self.format, Format::Terraform | Format::Auto);
-            let vars = var_files
+            let is_vars = |v: &String| v.ends_with(".tfvars") || v.ends_with(".tfvars.json");
+            let known = rest
                 .iter()
-                .all(|v| v.ends_with(".tfvars") || v.ends_with(".tfvars.json"));
-            if terraform && vars && Path::new(dir).is_dir() {
+                .all(|v| is_vars(v) || super::discover::is_karpenter_manifest(v));
+            if terraform && known && Path::new(dir).is_dir() {
+                let (var_files, manifests): (Vec<&String>, Vec<&String>) =
+                    rest.iter().partition(|v| is_vars(v));
                 let mut chosen: Vec<PathBuf> = var_files.iter().map(PathBuf::from).collect();
                 chosen.extend(self.var_files.iter().cloned());
-                let sources = crate::input::terraform::files::collect(Path::new(dir), &chosen)?;
+                let mut sources = crate::input::terraform::files::collect(Path::new(dir), &chosen)?;
+                for path in manifests {
+                    sources.push(inputs::read(path)?.0);
+                }
                 return Ok(Prepared::Input(Input {
                     sources,
                     format: Format::Terraform,

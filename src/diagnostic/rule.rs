@@ -82,10 +82,11 @@ registry! {
     NetworkPolicyLimits = "network-policy-limits", Warning, "Azure Network Policy Manager on a cluster that can reach more than 250 nodes or 20,000 pods.";
     ImplicitMaxPods = "implicit-max-pods", Note, "A pool leaves max_pods unset, so cniplan assumes its network mode's default.";
     ConflictingDeclarations = "conflicting-declarations", Warning / Error, "One resource ID or Terraform address is declared more than once with different values.";
-    NodeProvisioningLimits = "node-provisioning-limits", Error, "Node auto-provisioning on a network it does not support: kubenet, a pod subnet, or Calico network policy.";
+    NodeProvisioningLimits = "node-provisioning-limits", Error / Warning, "Node auto-provisioning on a network it does not support (kubenet, a pod subnet, Calico network policy), or a NodePool without limits.";
     VirtualNodeLimits = "virtual-node-limits", Error, "Virtual nodes on a cluster or pool that cannot run them, or with a subnet outside the cluster's VNet or delegated elsewhere.";
     DualStackLimits = "dual-stack-limits", Error / Warning, "A dual-stack cluster that AKS does not support: not overlay, a service CIDR over /108, Azure or Calico policy, virtual nodes or NAP; an IPv6 pod CIDR outside /64-/80 (warning).";
     ApiServerSubnet = "api-server-subnet", Error, "An API server subnet (API Server VNet Integration) smaller than /28, delegated elsewhere, outside the cluster's VNet, shared with other workloads, or too small for the clusters sharing it.";
+    HostedSystemSubnet = "hosted-system-subnet", Error / Warning, "An AKS Automatic hosted system pool subnet outside the cluster's VNet or on a cluster that is not Automatic (error), or smaller than the /26 AKS gives it (warning).";
     AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
     AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";

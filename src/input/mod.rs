@@ -11,6 +11,7 @@ pub mod comments;
 pub mod de;
 pub mod deployments;
 pub mod json;
+pub mod karpenter;
 pub mod placeholder;
 pub mod terraform;
 pub mod tree;
@@ -86,6 +87,28 @@ pub struct ResourcePlace {
 /// Reads an input in its format; a file that is no input of that format gives the
 /// findings that say why.
 pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    // Karpenter manifests come last: the estate before them is read by its own reader, and
+    // their NodePools attach to its node-auto-provisioning cluster (docs/karpenter.md).
+    let manifests = manifests_from(input);
+    if manifests == 0 && !input.sources.is_empty() {
+        return Ok(karpenter::alone(&input.sources));
+    }
+    if manifests < input.sources.len() {
+        let estate = Input {
+            sources: input.sources[..manifests].to_vec(),
+            format: input.format,
+        };
+        let mut loaded = read(&estate)?;
+        let read = karpenter::read(&input.sources[manifests..], manifests);
+        loaded
+            .resources
+            .extend(read.resources.iter().map(|r| ResourcePlace {
+                span: r.span,
+                address: r.address.clone(),
+            }));
+        karpenter::attach(&mut loaded.plan, read, &mut loaded.notes);
+        return Ok(loaded);
+    }
     let Some(main) = input.sources.first() else {
         return Err(Vec::new());
     };
@@ -144,6 +167,26 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     }
 }
 
+/// Where the Karpenter manifests at the end of an input start: the number of sources before
+/// them (0 when every source is one, the length when none is). An az export is JSON, so its
+/// files are never taken for one.
+pub fn manifests_from(input: &Input) -> usize {
+    let yaml_format = matches!(
+        input.format,
+        Format::Auto | Format::Cniplan | Format::Terraform | Format::Arm
+    );
+    if !yaml_format {
+        return input.sources.len();
+    }
+    let trailing = input
+        .sources
+        .iter()
+        .rev()
+        .take_while(|s| karpenter::is_manifest(&s.text))
+        .count();
+    input.sources.len() - trailing
+}
+
 /// The comment syntax of each source of an input, in order, as [`read`] reads them: `.tf`
 /// and `.tfvars` files are HCL wherever they appear; the rest follows the input's format.
 /// A file of unclear kind gets [`Syntax::Json`], which has no comments: a directive it holds
@@ -163,13 +206,16 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         Format::Auto if input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)) => Syntax::Jsonc,
         Format::Auto => Syntax::Yaml,
     };
+    let manifests = manifests_from(input);
     input
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
-            if hcl {
+            if i >= manifests {
+                Syntax::Yaml
+            } else if hcl {
                 Syntax::Hcl
             } else if input.format == Format::Estate && i == 0 {
                 // The configuration that lists the deployments.
@@ -219,11 +265,15 @@ pub fn editable(input: &Input) -> Vec<Editable> {
     };
     let bicep = input.format == Format::Bicep
         || (input.format == Format::Auto && input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)));
+    let manifests = manifests_from(input);
     input
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            if i >= manifests {
+                return Editable::Write;
+            }
             let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
             if input.format == Format::Terraform && configuration {
                 // A module `terraform init` installed is the registry's: checked, not edited.

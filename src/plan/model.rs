@@ -199,7 +199,25 @@ pub struct Cluster {
     /// forms of `vnet_subnet` (the AKS API's `apiServerAccessProfile.subnetId`).
     #[serde(default)]
     pub api_server_subnet: Option<Spanned<String>>,
+    /// `Automatic` for an AKS Automatic cluster (the AKS API's `sku.name`; default `Base`):
+    /// its network defaults are Azure CNI Overlay with Cilium (dataplane and network
+    /// policy) and node auto-provisioning is on (docs/automatic.md).
+    #[serde(default)]
+    pub sku: Option<Spanned<ClusterSku>>,
+    /// AKS Automatic's hosted system node pool: the subnet its AKS-managed system nodes join
+    /// (the AKS API's `hostedSystemProfile.systemNodeSubnetID`), in the forms of `vnet_subnet`.
+    #[serde(default)]
+    pub system_node_subnet: Option<Spanned<String>>,
+    /// The subnet auto-provisioned nodes join unless their node class names one (the AKS
+    /// API's `hostedSystemProfile.nodeSubnetID`), in the forms of `vnet_subnet`.
+    #[serde(default)]
+    pub node_subnet: Option<Spanned<String>>,
     pub node_pools: Spanned<Vec<NodePool>>,
+    /// Auto: node auto-provisioning is on (the AKS API's `nodeProvisioningProfile.mode`);
+    /// Karpenter manifests read with the plan attach to this cluster (docs/karpenter.md).
+    /// `provisioned_pools` say it too.
+    #[serde(default)]
+    pub node_provisioning_mode: Option<Spanned<NodeProvisioningMode>>,
     /// Node auto-provisioning (Karpenter): the plan form of a NodePool and its AKSNodeClass,
     /// for teams without manifests. Nodes come and go on demand, up to `max_nodes`.
     #[serde(default)]
@@ -219,6 +237,45 @@ pub struct Cluster {
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,
+}
+
+/// The AKS API's `sku.name` of a managed cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum ClusterSku {
+    Base,
+    Automatic,
+}
+
+/// The AKS API's `nodeProvisioningProfile.mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum NodeProvisioningMode {
+    Auto,
+    Manual,
+}
+
+impl Cluster {
+    /// Where the cluster is said to be AKS Automatic (`sku: Automatic`).
+    pub fn automatic(&self) -> Option<crate::diagnostic::Span> {
+        self.sku
+            .as_ref()
+            .filter(|s| s.value == ClusterSku::Automatic)
+            .map(|s| s.span)
+    }
+
+    /// Node auto-provisioning is on: where an imported input or the plan says so, else where
+    /// the first of `provisioned_pools` is named.
+    pub fn auto_provisioning(&self) -> Option<crate::diagnostic::Span> {
+        self.node_provisioning
+            // AKS Automatic provisions its nodes automatically ("Preconfigured").
+            .or_else(|| self.automatic())
+            .or_else(|| {
+                self.node_provisioning_mode
+                    .as_ref()
+                    .filter(|m| m.value == NodeProvisioningMode::Auto)
+                    .map(|m| m.span)
+            })
+            .or_else(|| self.provisioned_pools.first().map(|p| p.name.span))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -332,14 +389,21 @@ pub struct NodePool {
 pub struct ProvisionedPool {
     pub name: Spanned<String>,
     /// The most nodes the NodePool's limits allow (its cpu or memory limit over the smallest
-    /// VM size its requirements allow).
-    pub max_nodes: Spanned<u32>,
+    /// VM size its requirements allow, plus one node Karpenter may launch past the limit).
+    /// Unset, the NodePool has no limits: its subnet demand is unbounded (a warning), and
+    /// its nodes are not counted.
+    #[serde(default)]
+    pub max_nodes: Option<Spanned<u32>>,
     /// The AKSNodeClass `vnetSubnetID`; unset, the cluster's node subnet.
     #[serde(default)]
     pub vnet_subnet: Option<Spanned<String>>,
     /// The AKSNodeClass `maxPods`; unset, the default of the cluster's network mode.
     #[serde(default)]
     pub max_pods: Option<Spanned<u32>>,
+    /// The Karpenter manifest a pool was read from (`NodePool/NAME`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

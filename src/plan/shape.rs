@@ -54,7 +54,8 @@ pub fn check_shape(plan: &Plan, keys: &CountKeys) -> Vec<Finding> {
         }
     }
     for cluster in &plan.clusters {
-        if cluster.node_pools.value.is_empty() && cluster.origin.is_none() {
+        // An Automatic cluster's system pool is AKS's own (hosted), so it may list none.
+        if cluster.node_pools.value.is_empty() && cluster.origin.is_none() && cluster.automatic().is_none() {
             out.push(
                 schema(
                     cluster.node_pools.span,

@@ -312,6 +312,16 @@ impl Writer<'_> {
             o,
             4,
         );
+        let auto = c.node_provisioning.or_else(|| {
+            c.node_provisioning_mode
+                .as_ref()
+                .filter(|m| m.value == crate::plan::model::NodeProvisioningMode::Auto)
+                .map(|m| m.span)
+        });
+        if let Some(span) = auto {
+            let auto = Spanned::new("Auto".to_string(), span);
+            self.field(4, false, "node_provisioning_mode", &auto, "Auto".to_string(), o);
+        }
         self.line("    node_pools:");
         for pool in &c.node_pools.value {
             self.pool(pool);
@@ -364,15 +374,9 @@ impl Writer<'_> {
     }
 
     fn provisioned_pool(&mut self, p: &ProvisionedPool, o: Option<&Origin>) {
+        let o = p.origin.as_ref().or(o);
         self.field(8, true, "name", &p.name, scalar(&p.name.value), o);
-        self.field(
-            8,
-            false,
-            "max_nodes",
-            &p.max_nodes,
-            p.max_nodes.value.to_string(),
-            o,
-        );
+        self.opt("max_nodes", &p.max_nodes, u32::to_string, o, 8);
         if let Some(subnet) = &p.vnet_subnet {
             let text = self.reference(&subnet.value);
             self.field(8, false, "vnet_subnet", subnet, text, o);

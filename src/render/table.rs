@@ -80,6 +80,13 @@ pub(super) fn cells(rows: &[SubnetRow]) -> Vec<[Vec<String>; 9]> {
                             thousands(p.ips_per_node)
                         );
                     }
+                    if row.role == Role::HostedSystem {
+                        return format!(
+                            "{}: {} hosted system nodes",
+                            cell::name(&p.cluster),
+                            thousands(p.peak_nodes)
+                        );
+                    }
                     if row.role == Role::VirtualNode {
                         return format!("{pool}: {} pods at 1 IP each", thousands(p.max_nodes));
                     }

@@ -21,6 +21,7 @@ mod duplicate_name;
 mod exhaustion;
 mod forbidden_range;
 mod free_range;
+mod hosted_system_subnet;
 mod implicit_max_pods;
 mod kubenet_node_limit;
 mod kubenet_retirement;
@@ -84,6 +85,7 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     virtual_node_limits::check,
     dual_stack_limits::check,
     implicit_max_pods::check,
+    hosted_system_subnet::check,
 ];
 
 /// A rule that reads the scenario's results.

@@ -3,14 +3,18 @@
 //! Cilium dataplane), not with kubenet, a pod subnet (dynamic IP allocation) or Calico network
 //! policy (AKS docs node-auto-provisioning-networking.md, "Supported networking
 //! configurations for NAP"); and beside it a cluster keeps fixed-size pools only (the AKS
-//! API's NodeProvisioningMode: "autoscaling Node Pools cannot be" created).
+//! API's NodeProvisioningMode: "autoscaling Node Pools cannot be" created). A warning: a
+//! provisioned pool without a bound (a Karpenter NodePool without `limits`), whose subnet
+//! demand nothing caps (Karpenter docs, NodePool `spec.limits`: without them it provisions
+//! without bound).
 
-use crate::diagnostic::{Finding, Rule, Span};
+use crate::diagnostic::{Finding, Rule, Severity, Span};
 use crate::plan::model::{NetworkPlugin, NetworkPolicy};
 use crate::topology::{Cluster, Topology};
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     for cluster in &topology.clusters {
+        unbounded(cluster, out);
         let Some(on) = cluster.node_provisioning else {
             continue;
         };
@@ -75,4 +79,28 @@ fn unsupported(cluster: &Cluster) -> Option<(String, Span, &'static str)> {
         ));
     }
     None
+}
+
+/// Each provisioned pool without a bound: a NodePool without `limits` (or a plan's
+/// `provisioned_pools` entry without `max_nodes`) lets Karpenter add nodes until the subnet
+/// or the quota runs out, so no scenario can size its subnet.
+fn unbounded(cluster: &Cluster, out: &mut Vec<Finding>) {
+    for pool in cluster
+        .pools
+        .iter()
+        .filter(|p| p.provisioned && p.full_scale_nodes.defaulted)
+    {
+        out.push(
+            Finding::new(
+                Rule::NodeProvisioningLimits,
+                pool.name.span,
+                format!(
+                    "provisioned pool `{}` of cluster `{}` has no limits: Karpenter adds nodes until its subnet runs out, so its subnet demand is unbounded and its nodes are not counted",
+                    pool.name.value, cluster.name.value
+                ),
+            )
+            .severity(Severity::Warning)
+            .help("set the NodePool's `spec.limits` (cpu, memory), or `max_nodes` on a plan's provisioned pool, so that its nodes have a bound the subnet can be sized for"),
+        );
+    }
 }

@@ -132,6 +132,7 @@ fn demand_settings(role: Role) -> &'static str {
         Role::Node | Role::PodCidr | Role::Unused => "the node count (max_count or node_count) or max_surge",
         Role::VirtualNode => "virtual_node_pods",
         Role::ApiServer => "the clusters sharing it",
+        Role::HostedSystem => "nothing of the plan: AKS scales its hosted system nodes",
     }
 }
 

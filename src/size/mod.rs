@@ -17,8 +17,9 @@ use crate::capacity::{
     self, pod_cidr_slots, scenario, usable_ips, PoolKnobs, PoolUse, Range, RangeCapacity, Role,
 };
 use crate::limits::{
-    LARGEST_POD_SUBNET_PREFIX, LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX, POD_CIDR_NODE_PREFIX,
-    SMALLEST_SUBNET_PREFIX,
+    HOSTED_SYSTEM_SUBNET_PREFIX, LARGEST_POD_CIDR_V6_PREFIX, LARGEST_POD_SUBNET_PREFIX,
+    LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX, POD_CIDR_NODE_PREFIX, POD_CIDR_V6_NODE_PREFIX,
+    SMALLEST_API_SERVER_SUBNET_PREFIX, SMALLEST_SUBNET_PREFIX,
 };
 use crate::mode::Mode;
 pub use crate::topology::place::{
@@ -72,8 +73,20 @@ fn largest_pod_subnet(uses: &[PoolUse]) -> Option<u8> {
 pub fn size_subnet(topology: &Topology, subnet: usize, uses: &[PoolUse]) -> Sizing {
     let peak = peak_of(Range::Subnet(subnet), uses);
     let reserved = topology.subnets[subnet].reserved_ips.value;
-    let headroom = topology.allocation.headroom_warning;
-    let smallest = (0..=SMALLEST_SUBNET_PREFIX)
+    let role = scenario::role_of(uses);
+    // An API server's 9 IPs do not grow, so its subnet needs no headroom (subnet-headroom
+    // passes it over too), only AKS's /28; a hosted system pool's subnet is at least the /26
+    // AKS gives it (hosted-system-subnet).
+    let headroom = match role {
+        Role::ApiServer => 1.0,
+        _ => topology.allocation.headroom_warning,
+    };
+    let floor = match role {
+        Role::ApiServer => SMALLEST_API_SERVER_SUBNET_PREFIX,
+        Role::HostedSystem => HOSTED_SYSTEM_SUBNET_PREFIX,
+        _ => SMALLEST_SUBNET_PREFIX,
+    };
+    let smallest = (0..=floor)
         .rev()
         .find(|&p| holds(peak.max(1), usable_ips(p, reserved), headroom));
     match (smallest, largest_pod_subnet(uses)) {
@@ -168,7 +181,7 @@ pub fn size(model: &Model) -> Vec<SizeRow> {
                 suggested: suggested[s].map(|n| n.to_string()),
                 role: role_name(&uses.subnets[s]),
                 peak_demand: sizing.peak_demand,
-                note,
+                note: note.or_else(|| role_note(topology, &uses.subnets[s])),
             })
         })
         .collect();
@@ -199,10 +212,103 @@ pub fn size(model: &Model) -> Vec<SizeRow> {
             suggested: place.map(|n| n.to_string()),
             role: Role::PodCidr,
             peak_demand: sizing.peak_demand,
-            note,
+            note: note.or_else(|| role_note(topology, &uses.pod_cidrs[c])),
         });
+        if let Some(cidr6) = &cluster.pod_cidr_v6 {
+            rows.push(size_pod_cidr_v6(topology, c, cidr6, &uses.pod_cidrs[c]));
+        }
     }
     rows
+}
+
+/// A dual-stack cluster's IPv6 pod CIDR: the same nodes take one /80 block each, and the
+/// CIDR is a /64 at most (`limits::LARGEST_POD_CIDR_V6_PREFIX`). Its suggested range keeps
+/// the written start: an IPv6 pod CIDR is private to the cluster, and only its own service
+/// CIDR could overlap it (dual-stack-limits says so).
+fn size_pod_cidr_v6(
+    topology: &Topology,
+    cluster: usize,
+    cidr: &crate::topology::Cidr6,
+    uses: &[PoolUse],
+) -> SizeRow {
+    let peak = peak_of(Range::PodCidrV6(cluster), uses);
+    let headroom = topology.allocation.headroom_warning;
+    let prefix = (LARGEST_POD_CIDR_V6_PREFIX..=POD_CIDR_V6_NODE_PREFIX)
+        .rev()
+        .find(|&p| holds(peak.max(1), capacity::pod_cidr_v6_slots(p), headroom));
+    let suggested = prefix.and_then(|p| {
+        ipnet::Ipv6Net::new(cidr.net().network(), p)
+            .ok()
+            .map(|n| n.trunc())
+    });
+    let note = match prefix {
+        None => format!(
+            "no IPv6 pod CIDR holds its peak nodes: a /{LARGEST_POD_CIDR_V6_PREFIX} is the largest, with a /{POD_CIDR_V6_NODE_PREFIX} per node"
+        ),
+        Some(_) => format!("IPv6: one /{POD_CIDR_V6_NODE_PREFIX} block per node, the nodes of its IPv4 pod CIDR"),
+    };
+    SizeRow {
+        vnet: None,
+        name: format!("{}/pod_cidr_v6", topology.clusters[cluster].name.value),
+        current: cidr.written.to_string(),
+        smallest_prefix: prefix.map(|p| format!("/{p}")),
+        suggested: suggested.map(|n| n.to_string()),
+        role: Role::PodCidr,
+        peak_demand: peak,
+        note: Some(note),
+    }
+}
+
+/// What a range's role or its pools add to its size: the fixed demands of an API server and
+/// a hosted system pool, and node auto-provisioning's bounds (an unbounded NodePool counts no
+/// nodes, so no size holds it for sure).
+fn role_note(topology: &Topology, uses: &[PoolUse]) -> Option<String> {
+    match scenario::role_of(uses) {
+        Role::ApiServer => {
+            return Some(format!(
+                "each API server takes {} IPs whatever its pools; AKS needs at least a /{SMALLEST_API_SERVER_SUBNET_PREFIX}",
+                crate::limits::API_SERVER_SUBNET_IPS
+            ))
+        }
+        Role::HostedSystem => {
+            return Some(format!(
+                "AKS's hosted system nodes ({} counted); AKS gives the autoscaling pool a /{HOSTED_SYSTEM_SUBNET_PREFIX}",
+                crate::limits::HOSTED_SYSTEM_NODES
+            ))
+        }
+        _ => {}
+    }
+    let provisioned: Vec<&crate::topology::Pool> = uses
+        .iter()
+        .filter(|u| !matches!(u.role, Role::ApiServer | Role::HostedSystem))
+        .map(|u| &topology.clusters[u.cluster].pools[u.pool])
+        .filter(|p| p.provisioned)
+        .collect();
+    if provisioned.is_empty() {
+        return None;
+    }
+    let (unbounded, bounded): (Vec<&crate::topology::Pool>, Vec<&crate::topology::Pool>) = provisioned
+        .into_iter()
+        .partition(|p| p.full_scale_nodes.defaulted);
+    let mut parts = Vec::new();
+    if !bounded.is_empty() {
+        let list: Vec<String> = bounded
+            .iter()
+            .map(|p| format!("`{}` {}", p.name.value, p.full_scale_nodes.value))
+            .collect();
+        parts.push(format!(
+            "auto-provisioned nodes at their NodePools' bound ({})",
+            list.join(", ")
+        ));
+    }
+    if !unbounded.is_empty() {
+        let list: Vec<String> = unbounded.iter().map(|p| format!("`{}`", p.name.value)).collect();
+        parts.push(format!(
+            "{} without limits, not counted: no size holds unbounded nodes",
+            list.join(", ")
+        ));
+    }
+    Some(parts.join("; "))
 }
 
 fn role_name(uses: &[PoolUse]) -> Role {

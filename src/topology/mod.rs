@@ -158,6 +158,12 @@ pub struct Cluster {
     /// where it is written.
     pub api_server_subnet: Option<usize>,
     pub api_server_subnet_written: Option<Span>,
+    /// AKS Automatic's hosted system node pool: its subnet, when the reference resolved, and
+    /// where it is written.
+    pub system_node_subnet: Option<usize>,
+    pub system_node_subnet_written: Option<Span>,
+    /// Where the cluster is said to be AKS Automatic (`sku: Automatic`).
+    pub automatic: Option<Span>,
     /// Node auto-provisioning is on: where an imported input says so, else where the first
     /// of `provisioned_pools` is named; `None` without it.
     pub node_provisioning: Option<Span>,

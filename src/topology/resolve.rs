@@ -418,7 +418,8 @@ impl Resolver {
         }
     }
 
-    fn add_cluster(&mut self, cluster: model::Cluster) {
+    fn add_cluster(&mut self, mut cluster: model::Cluster) {
+        automatic_defaults(&mut cluster);
         let name = cluster.name.clone();
         // The cluster's VNet: where the first node-subnet reference that resolves on its own
         // points. Bare names in the other pools are then looked up there first.
@@ -427,7 +428,19 @@ impl Resolver {
             .value
             .iter()
             .find_map(|p| self.lookup(&p.vnet_subnet.value, None).ok())
-            .map(|s| self.topology.subnets[s].vnet);
+            .map(|s| self.topology.subnets[s].vnet)
+            // An Automatic cluster may have no pools of its own: its other subnets' VNet.
+            .or_else(|| {
+                [
+                    &cluster.node_subnet,
+                    &cluster.system_node_subnet,
+                    &cluster.api_server_subnet,
+                ]
+                .into_iter()
+                .flatten()
+                .find_map(|s| self.lookup(&s.value, None).ok())
+                .map(|s| self.topology.subnets[s].vnet)
+            });
         let network = network_of(&cluster);
         let mut pools: Vec<Pool> = cluster
             .node_pools
@@ -435,14 +448,39 @@ impl Resolver {
             .iter()
             .map(|pool| self.pool(pool, vnet, network))
             .collect();
-        // Karpenter's default subnet is the cluster's: where its first pool's nodes live.
-        let cluster_subnet = pools.iter().find_map(|p| p.node_subnet);
+        // Karpenter's default subnet is the cluster's: `node_subnet` (hostedSystemProfile's
+        // nodeSubnetID) when written, else where its first pool's nodes live.
+        let nap_subnet = cluster
+            .node_subnet
+            .as_ref()
+            .and_then(|text| self.subnet(text, vnet));
+        let cluster_subnet = nap_subnet.or_else(|| pools.iter().find_map(|p| p.node_subnet));
+        let automatic = cluster.automatic();
+        let system_node_subnet = cluster
+            .system_node_subnet
+            .as_ref()
+            .and_then(|text| self.subnet(text, vnet));
         let provisioned: Vec<Pool> = cluster
             .provisioned_pools
             .iter()
             .map(|pool| self.provisioned_pool(pool, vnet, network, cluster_subnet))
             .collect();
         pools.extend(provisioned);
+        // An AKS Automatic cluster with no pool of its own runs NAP's `default` NodePool,
+        // which AKS creates without limits (node-auto-provisioning-node-pools.md, "Review
+        // default node pool configuration"): counted as such, so the cluster's other subnets
+        // (API server, hosted system pool) are counted too.
+        if let (Some(at), true) = (cluster.automatic(), pools.is_empty()) {
+            let default = model::ProvisionedPool {
+                name: Spanned::default_at("default".to_string(), at),
+                max_nodes: None,
+                vnet_subnet: None,
+                max_pods: None,
+                origin: None,
+            };
+            let pool = self.provisioned_pool(&default, vnet, network, cluster_subnet);
+            pools.push(pool);
+        }
         // An imported cluster's ACI connector names its subnet: its system (first) pool's.
         if let (Some(text), Some(first)) = (&cluster.virtual_node_subnet, pools.first_mut()) {
             if first.virtual_node_subnet_written.is_none() {
@@ -455,9 +493,7 @@ impl Resolver {
             .api_server_subnet
             .as_ref()
             .and_then(|text| self.subnet(text, vnet));
-        let node_provisioning = cluster
-            .node_provisioning
-            .or_else(|| cluster.provisioned_pools.first().map(|p| p.name.span));
+        let node_provisioning = cluster.auto_provisioning();
         // Dual-stack lists (`pod_cidrs`, `service_cidrs`): their IPv4 entry stands for
         // `pod_cidr` and `service_cidr`, their IPv6 entry is the second family's.
         let (pod_v4, pod_cidr_v6) = self.families(&cluster.pod_cidrs, &cluster.pod_cidr, "pod_cidr");
@@ -528,6 +564,9 @@ impl Resolver {
             vnet,
             api_server_subnet,
             api_server_subnet_written: cluster.api_server_subnet.as_ref().map(|s| s.span),
+            system_node_subnet,
+            system_node_subnet_written: cluster.system_node_subnet.as_ref().map(|s| s.span),
+            automatic,
             node_provisioning,
             pools,
             name,
@@ -746,7 +785,9 @@ impl Resolver {
             os_sku: None,
             baseline_nodes: none.clone(),
             min_nodes: none.clone(),
-            full_scale_nodes: pool.max_nodes.clone(),
+            // A NodePool without limits has no bound: counted as none, which
+            // node-provisioning-limits says (the default's `defaulted` marks it).
+            full_scale_nodes: pool.max_nodes.clone().unwrap_or_else(|| none.clone()),
             autoscaling: true,
             pods_per_node: Spanned::default_at(max_pods.value, owner),
             max_pods,
@@ -773,6 +814,25 @@ struct Network {
     plugin: NetworkPlugin,
     overlay: bool,
     pod_subnets: bool,
+}
+
+/// AKS Automatic's preconfigured network: "Managed Virtual Network using Azure CNI Overlay
+/// powered by Cilium" (AKS docs intro-aks-automatic.md, Networking), so overlay, the Cilium
+/// dataplane and Cilium network policy where the cluster writes none, each a default at the
+/// `sku`; node auto-provisioning is preconfigured too (`Cluster::auto_provisioning`).
+fn automatic_defaults(cluster: &mut model::Cluster) {
+    let Some(at) = cluster.automatic() else {
+        return;
+    };
+    if cluster.network_plugin.is_none() && cluster.network_plugin_mode.is_none() {
+        cluster.network_plugin_mode = Some(Spanned::default_at(model::NetworkPluginMode::Overlay, at));
+    }
+    cluster
+        .network_dataplane
+        .get_or_insert_with(|| Spanned::default_at(NetworkDataplane::Cilium, at));
+    cluster
+        .network_policy
+        .get_or_insert_with(|| Spanned::default_at(NetworkPolicy::Cilium, at));
 }
 
 fn network_of(cluster: &model::Cluster) -> Network {

@@ -8,6 +8,7 @@
 mod common;
 
 mod answers;
+mod automatic;
 mod bad_input;
 mod bicep_bad_input;
 mod bicep_pairs;
@@ -23,6 +24,7 @@ mod fixes;
 mod fixtures;
 mod identity;
 mod imported;
+mod karpenter;
 mod large_plan;
 mod layers;
 mod output;
@@ -36,6 +38,7 @@ mod rule_messages;
 mod rule_pages;
 mod safe_output;
 mod schema;
+mod surfaces;
 mod terraform;
 mod terraform_azapi;
 mod terraform_bad_input;

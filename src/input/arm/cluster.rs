@@ -10,7 +10,7 @@ use super::value::Val;
 use crate::diagnostic::{Finding, Span, Spanned};
 use crate::input::ResourcePlace;
 use crate::plan::model::{
-    self, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, Origin, OsType,
+    self, ClusterSku, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, Origin, OsType,
     PodIpAllocationMode,
 };
 use std::collections::{HashMap, HashSet};
@@ -333,10 +333,43 @@ fn read_cluster(
     let version = reader.text(body, "kubernetesVersion");
     let node_provisioning = node_provisioning(reader, body);
     let virtual_node_subnet = virtual_nodes(reader, body);
+    // AKS Automatic (`sku.name: Automatic`): its network, NAP and API server VNet
+    // integration are preconfigured, so the resolver fills them in (docs/automatic.md).
+    // Any other name (`Base`, the older `Basic`) is a Standard cluster's: nothing to say.
+    let sku = field(body, "sku").and_then(|s| {
+        let name = reader.text(&s, "name").value()?;
+        let sku = if name.value.trim().eq_ignore_ascii_case("automatic") {
+            ClusterSku::Automatic
+        } else {
+            ClusterSku::Base
+        };
+        Some(Spanned::new(sku, name.span))
+    });
+    let automatic = sku.as_ref().is_some_and(|s| s.value == ClusterSku::Automatic);
+    let hosted = field(body, "hostedSystemProfile");
+    let mut hosted_subnet = |key: &str| {
+        let profile = hosted.as_ref()?;
+        match reader.text(profile, key) {
+            Got::Value(id) => Some(id),
+            Got::Unknown(span, why) => {
+                reader.notes.unresolve(
+                    span,
+                    format!(
+                        "{}, so the nodes that join it are not counted there",
+                        depends(key, &why)
+                    ),
+                );
+                None
+            }
+            Got::Absent | Got::Invalid => None,
+        }
+    };
+    let system_node_subnet = hosted_subnet("systemNodeSubnetID");
+    let node_subnet = hosted_subnet("nodeSubnetID");
     model::Cluster {
         node_provisioning,
         virtual_node_subnet,
-        api_server_subnet: api_server_subnet(reader, body),
+        api_server_subnet: api_server_subnet(reader, body, automatic),
         name: name.clone(),
         resource_group: group.map(|g| Spanned::new(g.to_string(), Span::default())),
         network_plugin: assumed(reader, plugin, "networkPlugin", "azure (Azure CNI)"),
@@ -367,6 +400,10 @@ fn read_cluster(
         cli_version: None,
         private_link_service: None,
         node_pools: Spanned::new(Vec::new(), name.span),
+        node_provisioning_mode: None,
+        sku,
+        system_node_subnet,
+        node_subnet,
         provisioned_pools: Vec::new(),
         origin: Some(Origin {
             resource: id.to_string(),
@@ -601,13 +638,15 @@ fn cidr_list(reader: &mut Reader<'_>, body: &Val<'_>, key: &str) -> Option<Spann
 }
 
 /// API Server VNet Integration: `apiServerAccessProfile.subnetId` when
-/// `enableVnetIntegration` is on (the subnet the API server is projected into).
-fn api_server_subnet(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
+/// `enableVnetIntegration` is on, as it always is in AKS Automatic ("Preconfigured",
+/// intro-aks-automatic.md) (the subnet the API server is projected into).
+fn api_server_subnet(reader: &mut Reader<'_>, body: &Val<'_>, automatic: bool) -> Option<Spanned<String>> {
     let profile = field(body, "apiServerAccessProfile")?;
-    let on = reader
-        .flag(&profile, "enableVnetIntegration")
-        .value()
-        .is_some_and(|f| f.value);
+    let on = automatic
+        || reader
+            .flag(&profile, "enableVnetIntegration")
+            .value()
+            .is_some_and(|f| f.value);
     if !on {
         return None;
     }

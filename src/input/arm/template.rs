@@ -587,13 +587,15 @@ impl<'a> Found<'a> {
                 format!("its `condition` is unknown (it depends on {why}): assumed deployed"),
             );
         }
-        let body = match self.node.get("properties") {
-            Some(props) => Val::object(
-                vec![("properties".into(), ev.value(&self.env, props))],
-                self.node.span,
-            ),
-            None => Val::object(Vec::new(), self.node.span),
-        };
+        // `properties`, and a cluster's `sku` beside them (AKS Automatic is `sku.name`).
+        let mut fields = Vec::new();
+        if let Some(props) = self.node.get("properties") {
+            fields.push(("properties".into(), ev.value(&self.env, props)));
+        }
+        if let (Kind::Cluster, Some(sku)) = (self.kind, self.node.get("sku")) {
+            fields.push(("sku".into(), ev.value(&self.env, sku)));
+        }
+        let body = Val::object(fields, self.node.span);
         let id = resource_id(&self.target, &self.kind_name, &self.full_name);
         let short = self
             .full_name

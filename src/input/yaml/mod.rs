@@ -43,8 +43,22 @@ pub fn parse_streaming<'a>(
         base: 0,
         depth: 0,
         stream_root_items: false,
+        multi: false,
     };
-    parse_part(whole, file, streamed, take)
+    parse_part(whole, file, streamed, take).map(|mut docs| docs.swap_remove(0))
+}
+
+/// Every document of a YAML stream (`---` between them), as Kubernetes manifests are
+/// written: each with its own anchors. An empty stream gives one document without a root.
+pub fn parse_documents(source: &SourceFile, file: u32) -> Result<Vec<Document<'_>>, SyntaxError> {
+    let whole = Part {
+        text: &source.text,
+        base: 0,
+        depth: 0,
+        stream_root_items: false,
+        multi: true,
+    };
+    parse_part(whole, file, &[], &mut |_, _| {})
 }
 
 /// A piece of a text parsed as a document of its own (see [`split`]).
@@ -56,6 +70,9 @@ struct Part<'a> {
     depth: usize,
     /// Hand every item of the root list to `take` (key "") as it completes.
     stream_root_items: bool,
+    /// A stream of several documents is read whole (Kubernetes manifests); else a second
+    /// document is an error, as a plan is one.
+    multi: bool,
 }
 
 fn parse_part<'a>(
@@ -63,8 +80,10 @@ fn parse_part<'a>(
     file: u32,
     streamed: &[&str],
     take: &mut ItemSink<'_, 'a>,
-) -> Result<Document<'a>, SyntaxError> {
-    let Part { text, base, .. } = part;
+) -> Result<Vec<Document<'a>>, SyntaxError> {
+    let Part {
+        text, base, multi, ..
+    } = part;
     let mut builder = Builder {
         text,
         base,
@@ -80,6 +99,7 @@ fn parse_part<'a>(
         warnings: Vec::new(),
     };
     let mut documents = 0;
+    let mut done = Vec::new();
     // Markers count characters; start and end markers each move forward through the text.
     let (mut starts, mut ends) = (Bytes::new(text), Bytes::new(text));
     for event in Parser::new_from_str(text) {
@@ -98,7 +118,7 @@ fn parse_part<'a>(
         let span = Span::in_file(file, starts.offset(&span.start), ends.offset(&span.end));
         if let Event::DocumentStart(_) = event {
             documents += 1;
-            if documents > 1 {
+            if documents > 1 && !multi {
                 return Err(SyntaxError {
                     span: span.shifted(base),
                     message: "a plan file holds one YAML document; this is a second one".into(),
@@ -123,15 +143,29 @@ fn parse_part<'a>(
             }
             _ => span,
         };
+        let ended = matches!(event, Event::DocumentEnd);
         builder.on_event(event, span)?;
+        if ended && multi {
+            // Anchors belong to their document; the next starts without them.
+            builder.anchors.clear();
+            done.push(Document {
+                root: builder.root.take(),
+                aliases: std::mem::take(&mut builder.aliases),
+                repeated: Vec::new(),
+                warnings: std::mem::take(&mut builder.warnings),
+            });
+        }
     }
-    Ok(Document {
-        root: builder.root,
-        aliases: builder.aliases,
-        // YAML's repeated keys are the deserializer's business (`plan-schema`).
-        repeated: Vec::new(),
-        warnings: builder.warnings,
-    })
+    if done.is_empty() || builder.root.is_some() {
+        done.push(Document {
+            root: builder.root,
+            aliases: builder.aliases,
+            // YAML's repeated keys are the deserializer's business (`plan-schema`).
+            repeated: Vec::new(),
+            warnings: builder.warnings,
+        });
+    }
+    Ok(done)
 }
 
 /// A quoted scalar's span ending at its closing quote (a doubled `''` inside single quotes and

@@ -106,8 +106,11 @@ fn parse_piece<'a, T: Default>(
         // Under the root mapping: the list sits one level down.
         depth: 1,
         stream_root_items: true,
+        multi: false,
     };
-    let document = parse_part(part, 0, &[], &mut |_, item| read(&mut acc, key, item)).ok()?;
+    let document = parse_part(part, 0, &[], &mut |_, item| read(&mut acc, key, item))
+        .ok()?
+        .swap_remove(0);
     let clean = document.aliases.is_empty() && document.warnings.is_empty();
     match document.root {
         Some(
@@ -139,8 +142,9 @@ fn parse_rest<'a>(text: &str, lists: &[List]) -> Option<Document<'a>> {
         base: 0,
         depth: 0,
         stream_root_items: false,
+        multi: false,
     };
-    let document = parse_part(whole, 0, &[], &mut |_, _| {}).ok()?;
+    let document = parse_part(whole, 0, &[], &mut |_, _| {}).ok()?.swap_remove(0);
     if !document.aliases.is_empty() || !document.warnings.is_empty() {
         return None;
     }

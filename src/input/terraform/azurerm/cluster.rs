@@ -15,7 +15,8 @@ use crate::input::terraform::Resource;
 use crate::input::tree::Node;
 use crate::limits;
 use crate::plan::model::{
-    Cluster, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, NodePool, Origin, OsType,
+    Cluster, ClusterSku, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, NodePool, Origin,
+    OsType,
 };
 use foldhash::{HashMap, HashMapExt};
 
@@ -49,6 +50,23 @@ pub fn read(resources: &[Resource<'_>], net: &Networks<'_>, notes: &mut Notes) -
         .filter(|r| r.kind == "azurerm_kubernetes_cluster" && !r.data)
     {
         let b = cluster(r, net, notes);
+        let group = b
+            .cluster
+            .resource_group
+            .as_ref()
+            .map_or(String::new(), |g| folded(&g.value));
+        by_key.insert((group, folded(&b.cluster.name.value)), building.len());
+        by_address.insert(&r.address, building.len());
+        building.push(b);
+    }
+    for r in resources
+        .iter()
+        .filter(|r| r.kind == "azurerm_kubernetes_automatic_cluster" && !r.data)
+    {
+        let b = Building {
+            cluster: automatic_cluster(r, net, notes),
+            pools: Vec::new(),
+        };
         let group = b
             .cluster
             .resource_group
@@ -100,6 +118,71 @@ pub fn read(resources: &[Resource<'_>], net: &Networks<'_>, notes: &mut Notes) -
     building.into_iter().map(|b| finish(b, notes)).collect()
 }
 
+/// `azurerm_kubernetes_automatic_cluster` (azurerm 4.81 and later): an AKS Automatic
+/// cluster, whose network, NAP and API server VNet integration AKS preconfigures (the
+/// resolver fills them in); its subnets are `api_server_access.subnet_id` and
+/// `hosted_system { node_subnet_id, system_node_subnet_id }`. It has no node pools of its
+/// own: NAP's NodePools, in Kubernetes, run its workloads.
+fn automatic_cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Cluster {
+    let attrs = Attrs::new(&r.values, &r.address);
+    let label = r.address.as_str();
+    let name = name_of(r, &r.values, notes);
+    let group = attrs.string("resource_group_name", notes);
+    let mut subnet = |block: &str, key: &str, what: &str| -> Option<Spanned<String>> {
+        let inner = Attrs::new(attrs.block(block)?, label);
+        let span = inner.span_of(key);
+        match net.link(inner.get(key), r.references.get(&format!("{block}.{key}"))) {
+            Some(SubnetLink::To(written)) => Some(Spanned::new(written, span)),
+            Some(SubnetLink::Missing(why)) => {
+                notes.unresolved(
+                    span,
+                    label,
+                    format!("{block}.{key} {why}, so {what} are not counted"),
+                );
+                None
+            }
+            Some(SubnetLink::Unreadable) | None => None,
+        }
+    };
+    let api_server_subnet = subnet("api_server_access", "subnet_id", "the API server's IPs");
+    let node_subnet = subnet("hosted_system", "node_subnet_id", "auto-provisioned nodes");
+    let system_node_subnet = subnet(
+        "hosted_system",
+        "system_node_subnet_id",
+        "the hosted system nodes",
+    );
+    let at = r.span;
+    Cluster {
+        name,
+        resource_group: group.clone(),
+        network_plugin: None,
+        network_plugin_mode: None,
+        pod_cidr: None,
+        network_dataplane: None,
+        network_policy: None,
+        kubernetes_version: None,
+        service_cidr: None,
+        pod_cidrs: None,
+        service_cidrs: None,
+        dns_service_ip: None,
+        cli_version: None,
+        private_link_service: None,
+        api_server_subnet,
+        node_pools: Spanned::new(Vec::new(), at),
+        node_provisioning_mode: None,
+        sku: Some(Spanned::default_at(ClusterSku::Automatic, at)),
+        system_node_subnet,
+        node_subnet,
+        provisioned_pools: Vec::new(),
+        node_provisioning: None,
+        virtual_node_subnet: None,
+        origin: Some(Origin {
+            resource: r.address.clone(),
+            resource_group: group.as_ref().map(|g| g.value.clone()),
+        }),
+    }
+}
+
 fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building {
     let attrs = Attrs::new(&r.values, &r.address);
     let label = r.address.as_str();
@@ -122,6 +205,10 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
         private_link_service: None,
         api_server_subnet: api_server_subnet(r, &attrs, net, notes),
         node_pools: Spanned::new(Vec::new(), attrs.span_of("default_node_pool")),
+        node_provisioning_mode: None,
+        sku: None,
+        system_node_subnet: None,
+        node_subnet: None,
         provisioned_pools: Vec::new(),
         node_provisioning: node_provisioning(&attrs, label, notes),
         virtual_node_subnet: virtual_nodes(&attrs, label, notes),

@@ -68,17 +68,6 @@ pub struct Mapped {
 /// to be written (the plan JSON's `format_version`).
 pub fn map(resources: &[Resource<'_>], at: Span) -> Mapped {
     let mut notes = Notes::default();
-    // Never silent: a cluster cniplan cannot read yet is named, not skipped.
-    for r in resources
-        .iter()
-        .filter(|r| r.kind == "azurerm_kubernetes_automatic_cluster" && !r.data)
-    {
-        notes.unresolved(
-            r.span,
-            &r.address,
-            "cniplan does not read AKS Automatic clusters (`azurerm_kubernetes_automatic_cluster`) yet: its node pools and subnets are not checked".to_string(),
-        );
-    }
     let mut net = network::Networks::default();
     net.read(resources, &mut notes);
     // AzAPI resources name azurerm subnets, and azurerm pools AzAPI subnets: the AzAPI

@@ -1,0 +1,215 @@
+//! Karpenter NodePool and AKSNodeClass manifests (docs/karpenter.md): real ones from
+//! Azure/karpenter-provider-azure and the AKS docs (tests/real/karpenter/SOURCE.md, where the
+//! bounds are worked out by hand), and a plan with its manifests beside it
+//! (tests/karpenter/), read as the library and as a directory walk.
+
+use cniplan::check::{run, Checked};
+use cniplan::config::Settings;
+use cniplan::input::{Format, Input};
+use cniplan::source::SourceFile;
+use std::path::Path;
+use std::process::Command;
+
+fn check(paths: &[&str]) -> Checked {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let sources = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(root.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+            SourceFile::new(*p, text)
+        })
+        .collect();
+    run(
+        Input {
+            sources,
+            format: Format::Auto,
+        },
+        &Settings::default(),
+    )
+}
+
+/// `rule severity path:line:column message` of every finding, in order.
+fn findings(c: &Checked) -> Vec<String> {
+    c.report
+        .findings
+        .iter()
+        .map(|f| {
+            let span = f.span.expect("located");
+            let file = c.report.source_of(span.file);
+            format!(
+                "{} {} {}:{} {}",
+                f.rule.name(),
+                f.severity,
+                file.path,
+                file.position(span.start),
+                f.message
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn provider_end_to_end_nodepool_is_bounded_by_its_memory_limit() {
+    let c = check(&["real/karpenter/karpenter-provider-azure/default_nodepool.yaml"]);
+    let got = findings(&c);
+    let path = "real/karpenter/karpenter-provider-azure/default_nodepool.yaml";
+    // 1000Gi over the 3.7 GiB Karpenter counts of a Standard_D2ls_v5 is 270, below cpu's 500.
+    assert_eq!(
+        got,
+        [
+            format!(
+                "unresolved-input note {path}:4:8 NodePool `default`: no cluster read with it provisions nodes \
+                 automatically (node provisioning mode Auto), so its nodes are counted in no subnet (NodePool/default)"
+            ),
+            format!(
+                "assumed-value note {path}:13:12 NodePool `default` bounds its nodes at 271: limits.memory 1000Gi \
+                 ÷ 3.700 GiB Karpenter counts of a 4 GiB VM (karpenter.azure.com/sku-family In [D]: Standard_D2ls_v5) \
+                 = 270, + 1 node Karpenter may launch past the limit (NodePool/default)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn provider_examples_without_limits_are_unbounded() {
+    let c = check(&["real/karpenter/karpenter-provider-azure/perftest.yaml"]);
+    let warnings: Vec<String> = findings(&c)
+        .into_iter()
+        .filter(|f| f.starts_with("node-provisioning-limits warning"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("perftest.yaml:17:9 NodePool `default` has no limits"));
+    assert!(warnings[1].contains("perftest.yaml:49:9 NodePool `spot` has no limits"));
+    // The node class `default` is in the file: no note about it.
+    assert!(!findings(&c).iter().any(|f| f.contains("AKSNodeClass")));
+
+    let c = check(&["real/karpenter/karpenter-provider-azure/general-purpose-v1beta1.yaml"]);
+    let rules: Vec<String> = findings(&c);
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert!(rules[0].starts_with(
+        "node-provisioning-limits warning real/karpenter/karpenter-provider-azure/general-purpose-v1beta1.yaml:6:9"
+    ));
+    assert!(rules[1].starts_with("unresolved-input note"));
+}
+
+#[test]
+fn docs_static_node_pool_is_bounded_by_its_node_limit() {
+    let c = check(&["real/karpenter/aks-docs/node-pools.yaml"]);
+    let got = findings(&c);
+    assert!(got.iter().any(|f| f.starts_with(
+        "node-provisioning-limits warning real/karpenter/aks-docs/node-pools.yaml:4:9 NodePool `default` has no limits"
+    )));
+    assert!(
+        got.iter().any(|f| f.starts_with(
+            "assumed-value note real/karpenter/aks-docs/node-pools.yaml:58:12 NodePool `static-node-pool` bounds its nodes at 10: limits.nodes 10"
+        )),
+        "{got:#?}"
+    );
+    assert_eq!(got.len(), 4, "{got:#?}");
+}
+
+#[test]
+fn manifests_attach_to_the_auto_provisioning_cluster_of_their_estate() {
+    let c = check(&["karpenter/estate.cniplan.yaml", "karpenter/nodepools.yaml"]);
+    let got = findings(&c);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with(
+        "assumed-value note karpenter/nodepools.yaml:11:10 NodePool `burst` bounds its nodes at 17: limits.cpu 64 ÷ 4 vCPUs"
+    ));
+    // 17 nodes in `nap` (its node class's vnetSubnetID), 1 IP each in overlay, + a surge of
+    // 10 % of 17 rounded up = 2: a peak of 19 of 27 usable.
+    let nap = c
+        .report
+        .subnets
+        .iter()
+        .find(|r| r.name == "nap")
+        .expect("nap row");
+    assert_eq!((nap.usable, nap.peak_demand), (27, 19));
+    let pools: Vec<String> = nap
+        .pools
+        .iter()
+        .map(|p| format!("{}/{} {}", p.cluster, p.pool, p.peak_nodes))
+        .collect();
+    // A pool's peak nodes count its surge: 17 + 2.
+    assert_eq!(pools, ["auto/burst 19"]);
+    // The pod CIDR holds the 3 system nodes, the 17 and the larger surge (2): 22 /24s.
+    let pod = c
+        .report
+        .subnets
+        .iter()
+        .find(|r| r.role == cniplan::capacity::Role::PodCidr)
+        .expect("pod CIDR row");
+    assert_eq!(pod.peak_demand, 22);
+}
+
+#[test]
+fn a_walk_reads_manifests_with_the_estate_and_passes_over_other_kubernetes_yaml() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/karpenter");
+    let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--format", "json", "."])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let files: Vec<&str> = json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path"))
+        .collect();
+    // The plan and its manifests; the Deployment is no input and is not named.
+    assert_eq!(files, ["./estate.cniplan.yaml", "./nodepools.yaml"]);
+    let nap = json["files"][0]["subnets"]
+        .as_array()
+        .expect("subnets")
+        .iter()
+        .find(|s| s["name"] == "nap")
+        .expect("nap");
+    assert_eq!(nap["peak_demand"], 19);
+}
+
+#[test]
+fn several_auto_provisioning_clusters_leave_the_manifests_unattached_with_a_note() {
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/karpenter/estate.cniplan.yaml"),
+    )
+    .expect("plan");
+    let second = plan.replacen(
+        "    node_pools:\n      - name: system\n        node_count: 3\n        max_pods: 110\n        vnet_subnet: nodes\n",
+        "    node_pools:\n      - name: system\n        node_count: 3\n        max_pods: 110\n        vnet_subnet: nodes\n  - name: auto2\n    network_plugin: azure\n    network_plugin_mode: overlay\n    pod_cidr: 10.245.0.0/16\n    service_cidr: 192.168.0.0/16\n    dns_service_ip: 192.168.0.10\n    node_provisioning_mode: Auto\n    node_pools:\n      - name: system\n        node_count: 1\n        max_pods: 110\n        vnet_subnet: nodes\n",
+        1,
+    );
+    let manifests =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/karpenter/nodepools.yaml"))
+            .expect("manifests");
+    let c = run(
+        Input {
+            sources: vec![
+                SourceFile::new("plan.yaml", second),
+                SourceFile::new("np.yaml", manifests),
+            ],
+            format: Format::Auto,
+        },
+        &Settings::default(),
+    );
+    let got = findings(&c);
+    assert!(
+        got.iter().any(|f| f.starts_with(
+            "unresolved-input note np.yaml:8:9 NodePool `burst`: the clusters `auto`, `auto2` all provision nodes automatically"
+        )),
+        "{got:#?}"
+    );
+    let nap = c
+        .report
+        .subnets
+        .iter()
+        .find(|r| r.name == "nap")
+        .expect("nap row");
+    assert_eq!(nap.peak_demand, 0);
+}
