@@ -555,3 +555,55 @@ fn the_answering_commands_take_the_configuration_as_the_estate() {
         );
     }
 }
+
+/// A Bicep deployment with its `.bicepparam` file, as `az deployment group create -f
+/// spoke.bicep -p prod.bicepparam` runs it: a literal value and an expression over the
+/// file's own variable both reach the template, and the cluster of the next deployment lands
+/// in the subnet they name.
+#[test]
+fn a_bicep_deployment_takes_its_bicepparam_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/estate/bicepparam");
+    let scratch = tempfile::tempdir().unwrap();
+    for f in ["spoke.bicep", "prod.bicepparam", "cluster.json"] {
+        std::fs::copy(dir.join(f), scratch.path().join(f)).unwrap();
+    }
+    std::fs::write(
+        scratch.path().join(".cniplan.yaml"),
+        "deployments:\n  - template: spoke.bicep\n    subscription: 00000000-0000-0000-0000-000000000002\n    resource_group: rg-spoke\n    parameters: [prod.bicepparam]\n  - template: cluster.json\n    subscription: 00000000-0000-0000-0000-000000000002\n    resource_group: rg-aks\n    parameters:\n      - subnetId: {output: spoke.subnetId}\n",
+    )
+    .unwrap();
+    let out = run(scratch.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let rows: Vec<(String, String, u64)> = v["files"][0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap().to_string(),
+                r["cidr"].as_str().unwrap().to_string(),
+                r["peak_demand"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // The pool: 3 nodes of 1 + 30 IPs and one surge node, 4 × 31 = 124.
+    assert_eq!(
+        rows,
+        [(
+            "/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-prod/subnets/nodes".to_string(),
+            "10.3.4.0/22".to_string(),
+            124
+        )]
+    );
+    assert!(
+        !diagnostics(&v).iter().any(|d| d.3 != "assumed-value"),
+        "{:?}",
+        diagnostics(&v)
+    );
+}

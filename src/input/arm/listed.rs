@@ -112,15 +112,54 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         .filter_map(|d| index_of(&d.template.value))
         .map(|i| i as u32)
         .collect();
+    // The `.bicepparam` files Bicep deployments take as parameters.
+    let bicepparam = |d: &Deployment<'_>| -> Vec<usize> {
+        d.parameters
+            .iter()
+            .filter_map(|p| match p {
+                Parameters::File(f) if is_bicepparam(&f.value) => index_of(&f.value),
+                _ => None,
+            })
+            .collect()
+    };
+    let param_files: Vec<u32> = listed
+        .deployments
+        .iter()
+        .filter(|d| is_bicep(&d.template.value))
+        .flat_map(&bicepparam)
+        .map(|i| i as u32)
+        .collect();
     let mut bicep_templates: HashMap<usize, Node<'static>> = HashMap::new();
+    let mut bicep_params = HashMap::new();
     if !wanted.is_empty() {
-        match crate::input::bicep::templates(&input.sources, &wanted) {
-            Ok((templates, notes)) => {
+        match crate::input::bicep::templates(&input.sources, &wanted, &param_files) {
+            Ok((templates, params, notes)) => {
                 findings.extend(notes);
                 bicep_templates.extend(templates.into_iter().map(|(i, t)| (i as usize, t)));
+                bicep_params = params;
             }
             Err(errors) => findings.extend(errors),
         }
+    }
+    // A `.bicepparam` file's expressions become its template's defaults, as `bicep build-params`
+    // does: each deployment that takes one gets its own copy of the template.
+    let mut with_params: HashMap<usize, Node<'static>> = HashMap::new();
+    for (k, d) in listed.deployments.iter().enumerate() {
+        let files = bicepparam(d);
+        let template = index_of(&d.template.value).and_then(|t| bicep_templates.get(&t));
+        let (Some(template), false) = (template, files.is_empty()) else {
+            continue;
+        };
+        let mut template = template.clone();
+        for file in files {
+            for (name, value) in bicep_params
+                .get(&(file as u32))
+                .map_or(&[][..], |p| &p.computed[..])
+            {
+                crate::input::bicep::set_default(&mut template, name, value.clone(), &mut findings);
+            }
+        }
+        with_params.insert(k, template);
     }
     if findings.iter().any(|f| f.rule == Rule::PlanSyntax) {
         return Err(findings);
@@ -140,7 +179,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             continue;
         };
         let template = if is_bicep(&d.template.value) {
-            match bicep_templates.get(&file) {
+            match with_params.get(&i).or_else(|| bicep_templates.get(&file)) {
                 Some(template) => template,
                 None => {
                     // Too large to translate: said where the file starts.
@@ -220,14 +259,20 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         scope.declare_parameters();
         for p in &d.parameters {
             match p {
-                Parameters::File(f) if f.value.to_ascii_lowercase().ends_with(".bicepparam") => findings.push(
-                    Finding::new(
-                        Rule::UnresolvedInput,
-                        f.span,
-                        format!("`{}`: a `.bicepparam` file is not read as a deployment's parameters: its values are not given", f.value),
-                    )
-                    .help("give the values inline (`- name: value`) or in a JSON parameters file"),
-                ),
+                Parameters::File(f) if is_bicepparam(&f.value) => {
+                    let given = index_of(&f.value).and_then(|k| bicep_params.get(&(k as u32)));
+                    match given {
+                        Some(p) if is_bicep(&d.template.value) => template::given_file(&ev, &mut scope, &p.given),
+                        _ => findings.push(
+                            Finding::new(
+                                Rule::PlanSchema,
+                                f.span,
+                                format!("`{}`: a `.bicepparam` file gives the parameters of a Bicep template, and this deployment's is none", f.value),
+                            )
+                            .help("give the values inline (`- name: value`) or in a JSON parameters file"),
+                        ),
+                    }
+                }
                 Parameters::File(f) => match index_of(&f.value).and_then(|k| docs[k].as_ref()) {
                     Some(doc) => match doc.root.as_ref().filter(|r| r.get("parameters").is_some()) {
                         Some(file) => template::given_file(&ev, &mut scope, file),
@@ -313,6 +358,11 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         notes: findings,
         resources: places,
     })
+}
+
+/// A Bicep parameters file.
+fn is_bicepparam(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".bicepparam")
 }
 
 /// A Bicep template (a `.bicepparam` file names its template itself, and is no template).

@@ -28,6 +28,7 @@ use super::{json, Input, Loaded};
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::tree::Node;
 use crate::source::SourceFile;
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 /// Files one Bicep input may gather: its modules, their modules…
@@ -204,11 +205,27 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
 /// Templates translated from Bicep, each with its file's index among the input's sources.
 pub type Translated = Vec<(u32, Node<'static>)>;
 
+/// The templates and `.bicepparam` files of an estate translated (each by its index among
+/// the sources), and the findings of the translation.
+pub type TranslatedEstate = (Translated, HashMap<u32, ParamFile>, Vec<Finding>);
+
+/// A `.bicepparam` file translated: the values it gives (a JSON parameters file's
+/// `{"parameters": …}`), and its expressions, which become the template's defaults
+/// ([`set_default`]).
+pub struct ParamFile {
+    pub given: Node<'static>,
+    pub computed: Vec<(String, Node<'static>)>,
+}
+
 /// The ARM templates the Bicep files `wanted` (indices among `sources`) compile to, for an
 /// estate of several deployments (`arm::listed`): every source is a unit, so spans number
 /// the estate's files and modules among them are found. The findings of the translation
 /// beside them; the syntax errors of any Bicep source instead, as `read` stops on them.
-pub fn templates(sources: &[SourceFile], wanted: &[u32]) -> Result<(Translated, Vec<Finding>), Vec<Finding>> {
+pub fn templates(
+    sources: &[SourceFile],
+    wanted: &[u32],
+    param_files: &[u32],
+) -> Result<TranslatedEstate, Vec<Finding>> {
     let units: Vec<Unit<'_>> = sources
         .iter()
         .map(|s| Unit {
@@ -258,12 +275,27 @@ pub fn templates(sources: &[SourceFile], wanted: &[u32]) -> Result<(Translated, 
             translate::Translator::new(&units, index, &mut out).template(),
         ));
     }
-    Ok((templates, out.findings))
+    let mut params = HashMap::new();
+    for &index in param_files {
+        if units
+            .get(index as usize)
+            .is_some_and(|u| u.parsed.is_some() && is_param_file(&u.path))
+        {
+            let (given, computed) = translate::Translator::new(&units, index, &mut out).parameters();
+            params.insert(index, ParamFile { given, computed });
+        }
+    }
+    Ok((templates, params, out.findings))
 }
 
 /// A `.bicepparam` value that is an expression becomes the parameter's default: a
 /// parameters file holds values, not expressions.
-fn set_default(template: &mut Node<'static>, name: &str, value: Node<'static>, findings: &mut Vec<Finding>) {
+pub fn set_default(
+    template: &mut Node<'static>,
+    name: &str,
+    value: Node<'static>,
+    findings: &mut Vec<Finding>,
+) {
     use crate::input::tree::{Entry, Value};
     let Value::Map(entries) = &mut template.value else {
         return;
