@@ -11,6 +11,7 @@ mod answers;
 mod bad_input;
 mod bicep_bad_input;
 mod bicep_pairs;
+mod bicep_real;
 mod capacity_output;
 mod churn;
 mod cli;

@@ -292,3 +292,28 @@ fn bicepparam_values_reach_the_template() {
 fn found_in(report: &FileReport) -> Vec<String> {
     found(report)
 }
+
+/// A module path whose case differs from its file's (`../05-AKS-Supporting/main.bicep` for
+/// `05-AKS-supporting/main.bicep`, as Azure/AKS-Landing-Zone-Accelerator writes it) names
+/// that file, for the walk as for the reading; an exact name is kept as written.
+#[test]
+fn a_module_path_in_another_case_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let step = dir.path().join("05-AKS-supporting");
+    std::fs::create_dir_all(&step).unwrap();
+    std::fs::write(step.join("main.bicep"), "param rgName string\n").unwrap();
+    let from = dir.path().join("all").join("main.bicep");
+    let from = from.to_string_lossy();
+    assert_eq!(
+        super::module_file(&from, "../05-AKS-Supporting/main.bicep", None),
+        Some(step.join("main.bicep"))
+    );
+    assert_eq!(
+        super::module_file(&from, "../05-AKS-supporting/main.bicep", None),
+        Some(step.join("main.bicep"))
+    );
+    assert_eq!(
+        super::module_file(&from, "../missing/main.bicep", None),
+        Some(dir.path().join("missing").join("main.bicep"))
+    );
+}
