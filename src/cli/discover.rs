@@ -39,7 +39,13 @@ pub fn inputs(found: Found) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = found.plans.into_iter().map(|p| vec![p]).collect();
     out.extend(terraform_roots(&found.tf_files).into_iter().map(|d| vec![d]));
     let bicep: BTreeSet<String> = found.bicep_files.iter().map(|b| files::normalize(b)).collect();
-    let mut templates = templates(&found.json_files);
+    let kinds: Vec<(&String, Json)> = found.json_files.iter().map(|p| (p, sniff(p))).collect();
+    let parameters: Vec<&String> = kinds
+        .iter()
+        .filter(|(_, k)| *k == Json::Parameters)
+        .map(|(p, _)| *p)
+        .collect();
+    let mut templates = templates(&kinds, &parameters);
     // `X.json` compiled from `X.bicep` beside it is checked once, from the source (with the
     // template's parameters files).
     for t in &mut templates {
@@ -49,12 +55,24 @@ pub fn inputs(found: Found) -> Vec<Vec<String>> {
         }
     }
     let paired: BTreeSet<String> = templates.iter().map(|t| files::normalize(&t[0])).collect();
-    out.extend(
-        bicep_roots(&found.bicep_files)
-            .into_iter()
-            .filter(|b| !paired.contains(&files::normalize(b)))
-            .map(|b| vec![b]),
-    );
+    // A Bicep template with its parameters files beside it (`main.bicep` with
+    // `main.parameters.json`, as azd and `az deployment … --parameters` deploy it), each a
+    // deployment of its own; alone when it has none.
+    for b in bicep_roots(&found.bicep_files) {
+        if paired.contains(&files::normalize(&b)) {
+            continue;
+        }
+        let mine = b
+            .strip_suffix(".bicep")
+            .map(|stem| parameters_of(stem, &parameters))
+            .unwrap_or_default();
+        if mine.is_empty() {
+            out.push(vec![b.clone()]);
+        }
+        for p in mine {
+            out.push(vec![b.clone(), p.clone()]);
+        }
+    }
     out.extend(templates);
     out.extend(
         found
@@ -116,7 +134,7 @@ fn bicep_roots(bicep_files: &[String]) -> Vec<String> {
             };
             bicep::references(path, &text)
                 .iter()
-                .filter_map(|r| bicep::module_path(path, r, None))
+                .filter_map(|r| bicep::module_file(path, r, None))
                 .map(|p| files::normalize(&p.to_string_lossy()))
                 .collect()
         })
@@ -220,13 +238,7 @@ fn sniff(path: &str) -> Json {
 
 /// Each template with each of its parameters files (`X.json` with `X.parameters.json` and
 /// `X.parameters.ENV.json` beside it), or alone when it has none.
-fn templates(json_files: &[String]) -> Vec<Vec<String>> {
-    let kinds: Vec<(&String, Json)> = json_files.iter().map(|p| (p, sniff(p))).collect();
-    let parameters: Vec<&String> = kinds
-        .iter()
-        .filter(|(_, k)| *k == Json::Parameters)
-        .map(|(p, _)| *p)
-        .collect();
+fn templates(kinds: &[(&String, Json)], parameters: &[&String]) -> Vec<Vec<String>> {
     // A template that another one deploys as a linked template is part of that deployment,
     // not a root of its own: checked alone it would miss the parameters its parent passes.
     let all: Vec<&String> = kinds
@@ -243,12 +255,7 @@ fn templates(json_files: &[String]) -> Vec<Vec<String>> {
         let Some(stem) = template.strip_suffix(".json") else {
             continue;
         };
-        let prefix = format!("{stem}.parameters.");
-        let mine: Vec<&String> = parameters
-            .iter()
-            .copied()
-            .filter(|p| p.starts_with(&prefix) && p.ends_with(".json") && !p[prefix.len()..].contains('/'))
-            .collect();
+        let mine = parameters_of(stem, parameters);
         if mine.is_empty() {
             out.push(vec![(*template).clone()]);
         }
@@ -257,6 +264,17 @@ fn templates(json_files: &[String]) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// The parameters files of the template `stem.json` or `stem.bicep`: `stem.parameters.json`
+/// and `stem.parameters.ENV.json` beside it.
+fn parameters_of<'p>(stem: &str, parameters: &[&'p String]) -> Vec<&'p String> {
+    let prefix = format!("{stem}.parameters.");
+    parameters
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with(&prefix) && p.ends_with(".json") && !p[prefix.len()..].contains('/'))
+        .collect()
 }
 
 /// The files a template deploys as linked templates, by the relative paths ARM resolves
@@ -336,6 +354,59 @@ mod tests {
             [
                 files::normalize(&at("envs/prod")),
                 files::normalize(&at("examples/a"))
+            ]
+        );
+    }
+
+    /// Azure/AKS-Landing-Zone-Accelerator's All-in-One calls `../05-AKS-Supporting/main.bicep`
+    /// where the directory is `05-AKS-supporting`: the template reads it (Bicep on Windows
+    /// does), so the walk must not check it a second time alone, without its caller's values.
+    #[test]
+    fn a_bicep_module_named_in_another_case_is_not_a_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |p: &str| dir.path().join(p).to_string_lossy().into_owned();
+        let write = |p: &str, text: &str| {
+            let path = dir.path().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "all/main.bicep",
+            "module s '../05-AKS-Supporting/main.bicep' = {\n  name: 's'\n}\n",
+        );
+        write("05-AKS-supporting/main.bicep", "param rgName string\n");
+        let bicep = ["all/main.bicep", "05-AKS-supporting/main.bicep"].map(at);
+        assert_eq!(bicep_roots(&bicep), [at("all/main.bicep")]);
+    }
+
+    /// `main.bicep` with `main.parameters.json` and `main.parameters.prod.json` beside it (as
+    /// `az deployment … --template-file main.bicep --parameters main.parameters.json` and azd
+    /// deploy it): one input per parameters file, as for an ARM template; `other.bicep`, with
+    /// none, alone.
+    #[test]
+    fn a_bicep_template_goes_with_its_parameters_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |p: &str| dir.path().join(p).to_string_lossy().into_owned();
+        let parameters = r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}}"#;
+        for (p, text) in [
+            ("main.bicep", "param a string\n"),
+            ("other.bicep", "param b string\n"),
+            ("main.parameters.json", parameters),
+            ("main.parameters.prod.json", parameters),
+        ] {
+            std::fs::write(dir.path().join(p), text).unwrap();
+        }
+        let found = Found {
+            bicep_files: vec![at("main.bicep"), at("other.bicep")],
+            json_files: vec![at("main.parameters.json"), at("main.parameters.prod.json")],
+            ..Found::default()
+        };
+        assert_eq!(
+            inputs(found),
+            [
+                vec![at("main.bicep"), at("main.parameters.json")],
+                vec![at("main.bicep"), at("main.parameters.prod.json")],
+                vec![at("other.bicep")],
             ]
         );
     }

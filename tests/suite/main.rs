@@ -12,6 +12,7 @@ mod automatic;
 mod bad_input;
 mod bicep_bad_input;
 mod bicep_pairs;
+mod bicep_real;
 mod capacity_output;
 mod churn;
 mod cli;

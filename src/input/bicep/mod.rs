@@ -367,6 +367,17 @@ pub fn module_path(from: &str, path: &str, cache: Option<&Path>) -> Option<PathB
     }
 }
 
+/// The file a module's path names on this disk: [`module_path`], or, when no file has that
+/// exact name, the one whose name differs only in case (as Bicep on Windows and macOS finds
+/// it). A walk and the reading of a template must agree on which file a module is.
+pub fn module_file(from: &str, path: &str, cache: Option<&Path>) -> Option<PathBuf> {
+    let target = module_path(from, path, cache)?;
+    if target.exists() {
+        return Some(target);
+    }
+    Some(without_case(&target).unwrap_or(target))
+}
+
 /// The Bicep cache of this user: `~/.bicep`.
 pub fn default_cache() -> Option<PathBuf> {
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
@@ -468,18 +479,13 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
     let mut queue: Vec<(String, Vec<String>)> = vec![(main.path.clone(), references(&main.path, &main.text))];
     while let Some((from, paths)) = queue.pop() {
         for path in paths {
-            let Some(target) = module_path(&from, &path, cache) else {
+            let Some(target) = module_file(&from, &path, cache) else {
                 continue;
             };
             if seen.contains(&target) || out.len() >= MAX_FILES {
                 continue;
             }
             seen.push(target.clone());
-            let target = if target.exists() {
-                target
-            } else {
-                without_case(&target).unwrap_or(target)
-            };
             let shown = target.to_string_lossy().into_owned();
             let Ok(bytes) = crate::source::read::read_file(&target, &shown) else {
                 continue;

@@ -309,3 +309,28 @@ fn an_existing_parent_in_another_group_names_its_child() {
     );
     assert_eq!(found(&report), ["node-subnet-exhausted net.bicep:13:26"]);
 }
+
+/// A module path whose case differs from its file's (`../05-AKS-Supporting/main.bicep` for
+/// `05-AKS-supporting/main.bicep`, as Azure/AKS-Landing-Zone-Accelerator writes it) names
+/// that file, for the walk as for the reading; an exact name is kept as written.
+#[test]
+fn a_module_path_in_another_case_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let step = dir.path().join("05-AKS-supporting");
+    std::fs::create_dir_all(&step).unwrap();
+    std::fs::write(step.join("main.bicep"), "param rgName string\n").unwrap();
+    let from = dir.path().join("all").join("main.bicep");
+    let from = from.to_string_lossy();
+    assert_eq!(
+        super::module_file(&from, "../05-AKS-Supporting/main.bicep", None),
+        Some(step.join("main.bicep"))
+    );
+    assert_eq!(
+        super::module_file(&from, "../05-AKS-supporting/main.bicep", None),
+        Some(step.join("main.bicep"))
+    );
+    assert_eq!(
+        super::module_file(&from, "../missing/main.bicep", None),
+        Some(dir.path().join("missing").join("main.bicep"))
+    );
+}
