@@ -7,15 +7,17 @@
 //! takes, and the scenario (docs/capacity.md) gives the peak (full scale, plus each range's worst
 //! pool surging). A cluster's pools are counted together, as if they shared one node subnet,
 //! one pod subnet and one pod CIDR: the question is how big the cluster is, not how its
-//! ranges are split today.
+//! ranges are split today. What a mode supports, refuses or retires is the mode rules' word
+//! ([`rules::mode_limits`]), asked about the cluster as it would be under that mode.
 
 use crate::capacity::scenario::{self, state_at};
 use crate::capacity::{pod_cidr_slots, smallest_prefix_for, surge_nodes, PoolUse, Range, Role};
-use crate::limits::{self, Allocation};
-use crate::mode::{static_blocks, Mode};
+use crate::limits::{self, Allocation, OVERLAY_MIGRATION_MIN_KUBERNETES, TRADITIONAL_MAX_IPS};
+use crate::mode::Mode;
 use crate::numbers::thousands;
-use crate::plan::model::{NetworkDataplane, NetworkPolicy, OsType};
-use crate::topology::{Cluster, Pool, Topology};
+use crate::plan::model::{NetworkPlugin, NetworkPolicy};
+use crate::rules;
+use crate::topology::{kubernetes_minor, Cidr, Cluster, Pool, Topology};
 use serde::Serialize;
 
 /// The modes compared, in the order of docs/network-modes.md. `none` is left out: pod IPs are
@@ -27,14 +29,6 @@ pub const COMPARED: [Mode; 5] = [
     Mode::Traditional,
     Mode::Kubenet,
 ];
-
-/// Oldest Kubernetes version AKS migrates to overlay in place. (AKS docs update-azure-cni.md,
-/// "IPAM mode migration")
-const OVERLAY_MIGRATION_MIN_KUBERNETES: (u32, u32) = (1, 27);
-
-/// A flat network (pods in the node subnet) holds at most 64,000 IPs. (AKS docs
-/// plan-pod-networking.md, "Azure CNI Node Subnet … Limitation of 64,000 IPs")
-const TRADITIONAL_MAX_IPS: u64 = 64_000;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ClusterComparison {
@@ -103,9 +97,15 @@ pub fn compare(topology: &Topology) -> Vec<ClusterComparison> {
         .map(|(c, cluster)| {
             let current = current_mode(cluster);
             let nodes = peak_nodes(c, cluster);
+            let limits = mode_limits(topology, cluster, current);
             let modes: Vec<ModeFigures> = COMPARED
                 .iter()
-                .map(|&mode| figures(&topology.allocation, c, cluster, nodes, current, mode))
+                .zip(limits)
+                .map(|(&mode, limits)| {
+                    let mut figures = figures(&topology.allocation, c, cluster, current, mode);
+                    figures.notes.splice(0..0, limits);
+                    figures
+                })
                 .collect();
             ClusterComparison {
                 cluster: cluster.name.value.clone(),
@@ -115,6 +115,72 @@ pub fn compare(topology: &Topology) -> Vec<ClusterComparison> {
             }
         })
         .collect()
+}
+
+/// What the mode rules say of the cluster under each mode of [`COMPARED`], as notes
+/// ("rule-name: message"). A finding every mode gets (a Network Policy Manager limit, an
+/// autoscaling pool beside node auto-provisioning) is about the cluster, not the mode: it is
+/// said once, under the current mode.
+fn mode_limits(topology: &Topology, cluster: &Cluster, current: Mode) -> Vec<Vec<String>> {
+    let said: Vec<Vec<String>> = COMPARED
+        .iter()
+        .map(|&mode| {
+            rules::mode_limits(topology, &under(cluster, mode))
+                .into_iter()
+                .map(|f| format!("{}: {}", f.rule.name(), f.message))
+                .collect()
+        })
+        .collect();
+    if !COMPARED.contains(&current) {
+        return said;
+    }
+    let everywhere = |note: &String| said.iter().all(|notes| notes.contains(note));
+    COMPARED
+        .iter()
+        .zip(&said)
+        .map(|(&mode, notes)| {
+            notes
+                .iter()
+                .filter(|note| mode == current || !everywhere(note))
+                .cloned()
+                .collect()
+        })
+        .collect()
+}
+
+/// The cluster as it would be under `mode`: the plugin and overlay setting that choose it,
+/// every pool in it with the mode's default max_pods where the plan leaves it unset, a pod
+/// subnet (where the pools name one, else their node subnet's place) for the pod subnet
+/// modes, and AKS's default pod CIDR for the modes that need one.
+fn under(cluster: &Cluster, mode: Mode) -> Cluster {
+    let mut what_if = cluster.clone();
+    let at = cluster.network_plugin.span;
+    what_if.network_plugin.value = match mode {
+        Mode::Kubenet => NetworkPlugin::Kubenet,
+        Mode::None => NetworkPlugin::None,
+        _ => NetworkPlugin::Azure,
+    };
+    what_if.overlay = (mode == Mode::Overlay).then(|| cluster.overlay.unwrap_or(at));
+    if mode.uses_pod_cidr() && what_if.pod_cidr.is_none() {
+        what_if.pod_cidr = Some(Cidr {
+            written: limits::DEFAULT_POD_CIDR,
+            span: at,
+            defaulted: true,
+        });
+    }
+    for pool in &mut what_if.pools {
+        pool.mode = mode;
+        let max_pods = max_pods_under(pool, mode);
+        pool.pods_per_node.value = pods_under(pool, max_pods);
+        pool.max_pods.value = max_pods;
+        if mode.uses_pod_subnet() {
+            pool.pod_subnet_written = pool.pod_subnet_written.or(Some(pool.node_subnet_span));
+        } else {
+            pool.pod_subnet_written = None;
+            pool.pod_subnet = None;
+        }
+    }
+    what_if
 }
 
 /// The cluster's mode; a cluster without pools has it from its network plugin alone.
@@ -242,14 +308,7 @@ fn peak_nodes(c: usize, cluster: &Cluster) -> u64 {
     at_peak(uses).0
 }
 
-fn figures(
-    allocation: &Allocation,
-    c: usize,
-    cluster: &Cluster,
-    nodes: u64,
-    current: Mode,
-    mode: Mode,
-) -> ModeFigures {
+fn figures(allocation: &Allocation, c: usize, cluster: &Cluster, current: Mode, mode: Mode) -> ModeFigures {
     let peak = peaks(allocation, c, cluster, mode);
     let headroom = allocation.headroom_warning;
     let mut notes = Vec::new();
@@ -281,7 +340,6 @@ fn figures(
     let figures = Figures {
         cluster,
         mode,
-        nodes,
         peak: &peak,
         pod_subnet,
     };
@@ -326,26 +384,7 @@ fn surface_notes(cluster: &Cluster, current: Mode, mode: Mode, peak: &Peaks, hea
                 bounded.join(", ")
             ));
         }
-        let unbounded: Vec<String> = provisioned
-            .iter()
-            .filter(|p| p.full_scale_nodes.defaulted)
-            .map(|p| format!("`{}`", p.name.value))
-            .collect();
-        if !unbounded.is_empty() {
-            notes.push(format!(
-                "{} without limits: not counted, its demand is unbounded",
-                unbounded.join(", ")
-            ));
-        }
-    }
-    if cluster.node_provisioning.is_some() {
-        match mode {
-            Mode::Dynamic | Mode::StaticBlock => {
-                notes.push("node auto-provisioning does not support pod subnets".to_string())
-            }
-            Mode::Kubenet => notes.push("node auto-provisioning does not support kubenet".to_string()),
-            _ => {}
-        }
+        // An unbounded NodePool is node-provisioning-limits' warning, said with the mode rules.
     }
     if cluster.automatic.is_some() && mode != Mode::Overlay {
         notes.push(
@@ -367,8 +406,9 @@ fn surface_notes(cluster: &Cluster, current: Mode, mode: Mode, peak: &Peaks, hea
             ));
         }
     }
-    if cluster.pod_cidr_v6.is_some() {
-        if mode == Mode::Overlay {
+    // Whether the mode runs dual-stack at all is dual-stack-limits' word.
+    if cluster.pod_cidr_v6.is_some() && mode == Mode::Overlay {
+        {
             let blocks = peak.pod_cidr_slots;
             let prefix = (limits::LARGEST_POD_CIDR_V6_PREFIX..=limits::POD_CIDR_V6_NODE_PREFIX)
                 .rev()
@@ -381,8 +421,6 @@ fn surface_notes(cluster: &Cluster, current: Mode, mode: Mode, peak: &Peaks, hea
                 ),
                 None => format!("dual-stack: no IPv6 pod CIDR holds {} nodes", thousands(blocks)),
             });
-        } else {
-            notes.push("dual-stack needs Azure CNI Overlay: AKS gives this mode no IPv6 pods".to_string());
         }
     }
     notes
@@ -400,7 +438,6 @@ pub fn smallest_pod_cidr(slots: u64, headroom: f64) -> Option<u8> {
 struct Figures<'a> {
     cluster: &'a Cluster,
     mode: Mode,
-    nodes: u64,
     peak: &'a Peaks,
     pod_subnet: Option<u8>,
 }
@@ -408,7 +445,6 @@ struct Figures<'a> {
 impl Figures<'_> {
     /// The mode's limits as this cluster meets them.
     fn mode_notes(&self) -> Vec<String> {
-        let cluster = self.cluster;
         let mut notes = Vec::new();
         match self.mode {
             Mode::Dynamic => {
@@ -432,17 +468,6 @@ impl Figures<'_> {
                         limits::LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX
                     ));
                 }
-                notes.extend(block_waste(cluster));
-                let (major, minor) = limits::STATIC_BLOCK_MIN_KUBERNETES;
-                if let Some(note) = version_below(cluster, (major, minor)) {
-                    notes.push(format!("needs Kubernetes {major}.{minor} or later ({note})"));
-                }
-                if cluster.private_link_service.value {
-                    notes.push(
-                        "exposing a Private Link Service through a LoadBalancer Service is not supported"
-                            .to_string(),
-                    );
-                }
             }
             Mode::Traditional => {
                 if self.peak.node_subnet_unused > 0 {
@@ -459,35 +484,7 @@ impl Figures<'_> {
                 }
             }
             Mode::Overlay => notes.extend(self.pod_cidr_note()),
-            Mode::Kubenet => {
-                if self.nodes > limits::KUBENET_MAX_NODES {
-                    notes.push(format!(
-                        "at most {} nodes, one route each in the route table (this cluster reaches {})",
-                        limits::KUBENET_MAX_NODES,
-                        thousands(self.nodes)
-                    ));
-                }
-                notes.extend(self.pod_cidr_note());
-                notes.push(format!("AKS retires kubenet on {}", limits::KUBENET_RETIREMENT));
-                let windows: Vec<&str> = cluster
-                    .pools
-                    .iter()
-                    .filter(|p| p.os_type.value == OsType::Windows)
-                    .map(|p| p.name.value.as_str())
-                    .collect();
-                if !windows.is_empty() {
-                    notes.push(format!(
-                        "Windows node pools are not supported ({})",
-                        windows.join(", ")
-                    ));
-                }
-                if cluster.network_policy.value == NetworkPolicy::Azure {
-                    notes.push("Azure network policy is not supported".to_string());
-                }
-                if cluster.network_dataplane.value == NetworkDataplane::Cilium {
-                    notes.push("the Cilium dataplane is not supported".to_string());
-                }
-            }
+            Mode::Kubenet => notes.extend(self.pod_cidr_note()),
             Mode::None => {}
         }
         notes
@@ -509,38 +506,6 @@ impl Figures<'_> {
             )
         })
     }
-}
-
-/// Static block hands out whole /28s: a max_pods that is not `16N - 1` leaves IPs of the last
-/// block unused on every node. One note per max_pods value.
-fn block_waste(cluster: &Cluster) -> Vec<String> {
-    let mut values: Vec<u32> = cluster
-        .pools
-        .iter()
-        .map(|p| max_pods_under(p, Mode::StaticBlock))
-        .collect();
-    values.sort_unstable();
-    values.dedup();
-    values
-        .into_iter()
-        .filter_map(|max_pods| {
-            // The block IPs hold max_pods pods plus the node's own IP.
-            let waste = static_blocks(max_pods).checked_sub(u64::from(max_pods) + 1)?;
-            if waste == 0 {
-                return None;
-            }
-            let ips = if waste == 1 { "IP" } else { "IPs" };
-            let fills = static_blocks(max_pods) - 1;
-            let hint = if fills <= u64::from(limits::MAX_PODS_MAX) {
-                format!(" (max_pods {fills} fills it)")
-            } else {
-                String::new()
-            };
-            Some(format!(
-                "max_pods {max_pods} wastes {waste} {ips} per node of its last /28{hint}"
-            ))
-        })
-        .collect()
 }
 
 /// A note for pools that leave max_pods unset, which this mode's default then fills.
@@ -616,18 +581,8 @@ fn policy_name(policy: NetworkPolicy) -> &'static str {
 /// `None` when it is new enough, unset, or not a version.
 fn version_below(cluster: &Cluster, minimum: (u32, u32)) -> Option<String> {
     let written = cluster.kubernetes_version.as_ref()?;
-    let version = major_minor(&written.value)?;
+    let version = kubernetes_minor(&written.value)?;
     (version < minimum).then(|| format!("this cluster runs {}", written.value.trim()))
-}
-
-/// `1.27`, `1.27.3` or `v1.27` as (major, minor).
-fn major_minor(text: &str) -> Option<(u32, u32)> {
-    let text = text.trim();
-    let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
-    let mut parts = text.split('.');
-    let major = parts.next()?.parse().ok()?;
-    let minor = parts.next()?.parse().ok()?;
-    Some((major, minor))
 }
 
 #[cfg(test)]
@@ -655,14 +610,5 @@ mod tests {
         assert_eq!(smallest_pod_cidr(0, 0.8), Some(24));
         assert_eq!(smallest_pod_cidr(1, 1.0), Some(24));
         assert_eq!(smallest_pod_cidr(u64::MAX, 0.8), None);
-    }
-
-    #[test]
-    fn kubernetes_versions_read_as_major_and_minor() {
-        assert_eq!(major_minor("1.27"), Some((1, 27)));
-        assert_eq!(major_minor(" v1.30.2 "), Some((1, 30)));
-        assert!(major_minor("1.9") < major_minor("1.27"));
-        assert_eq!(major_minor("latest"), None);
-        assert_eq!(major_minor("1"), None);
     }
 }

@@ -153,6 +153,12 @@ pub const POD_CIDR_NODE_PREFIX: u8 = 24;
 pub const DEFAULT_POD_CIDR: Ipv4Net = net(10, 244, 0, 0, 16);
 /// One user-defined route per node, and a route table holds 400.
 pub const KUBENET_MAX_NODES: u64 = 400;
+/// Oldest Kubernetes version AKS migrates to overlay in place (AKS docs update-azure-cni.md,
+/// "IPAM mode migration").
+pub const OVERLAY_MIGRATION_MIN_KUBERNETES: (u32, u32) = (1, 27);
+/// A flat network (pods in the node subnet) holds at most 64,000 IPs (AKS docs
+/// plan-pod-networking.md, "Azure CNI Node Subnet … Limitation of 64,000 IPs").
+pub const TRADITIONAL_MAX_IPS: u64 = 64_000;
 /// The day AKS stops supporting kubenet (Azure/AKS#4859).
 pub const KUBENET_RETIREMENT: &str = "31 March 2028";
 /// Azure Network Policy Manager scales to 250 nodes and 20,000 pods.

@@ -9,8 +9,8 @@ use crate::diagnostic::{Finding, Rule};
 use crate::plan::model::{NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType};
 use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in &topology.clusters {
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    {
         let cilium = cluster.network_dataplane.value == NetworkDataplane::Cilium;
         let kubenet = cluster.network_plugin.value == NetworkPlugin::Kubenet;
         if cilium {

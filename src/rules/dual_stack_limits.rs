@@ -11,9 +11,9 @@ use crate::mode::Mode;
 use crate::plan::model::NetworkPolicy;
 use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in &topology.clusters {
-        let Some(at) = dual_stack(cluster) else { continue };
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    {
+        let Some(at) = dual_stack(cluster) else { return };
         let name = &cluster.name.value;
         let error = |span: Span, message: String, help: &str| {
             Finding::new(Rule::DualStackLimits, span, message).help(help.to_string())

@@ -8,21 +8,17 @@ use crate::diagnostic::{Finding, Rule};
 use crate::limits::KUBENET_MAX_NODES;
 use crate::numbers::thousands;
 use crate::plan::model::NetworkPlugin;
-use crate::topology::Topology;
+use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in topology
-        .clusters
-        .iter()
-        .filter(|c| c.network_plugin.value == NetworkPlugin::Kubenet)
-    {
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    if cluster.network_plugin.value == NetworkPlugin::Kubenet {
         let scale = ClusterScale::of(cluster);
         if scale.peak_nodes() <= KUBENET_MAX_NODES {
-            continue;
+            return;
         }
         // Point at the count to lower: the largest pool's max_count or node_count.
         let Some(largest) = scale.largest_pool.map(|p| &cluster.pools[p]) else {
-            continue;
+            return;
         };
         let message = if scale.full_scale_nodes > KUBENET_MAX_NODES {
             format!(

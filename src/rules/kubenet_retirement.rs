@@ -3,16 +3,13 @@
 //! Overlay in place, one way, every pool reimaged (AKS docs update-azure-cni.md).
 
 use crate::diagnostic::{Finding, Rule};
-use crate::limits::KUBENET_RETIREMENT;
+use crate::limits::{KUBENET_RETIREMENT, OVERLAY_MIGRATION_MIN_KUBERNETES};
 use crate::plan::model::NetworkPlugin;
-use crate::topology::Topology;
+use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in topology
-        .clusters
-        .iter()
-        .filter(|c| c.network_plugin.value == NetworkPlugin::Kubenet)
-    {
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    if cluster.network_plugin.value == NetworkPlugin::Kubenet {
+        let (major, minor) = OVERLAY_MIGRATION_MIN_KUBERNETES;
         out.push(
             Finding::new(
                 Rule::KubenetRetirement,
@@ -22,13 +19,13 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
                     cluster.name.value
                 ),
             )
-            .help(
+            .help(format!(
                 "migrate to Azure CNI Overlay in place (`az aks update --network-plugin azure \
                  --network-plugin-mode overlay`, AKS docs update-azure-cni.md), then set \
                  `network_plugin: azure` and `network_plugin_mode: overlay` here; the migration is \
-                 one way, reimages every pool at once, and needs Kubernetes 1.27 or later, no \
+                 one way, reimages every pool at once, and needs Kubernetes {major}.{minor} or later, no \
                  network policy and a user-assigned managed identity",
-            ),
+            )),
         );
     }
 }

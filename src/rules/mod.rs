@@ -4,7 +4,7 @@
 
 use crate::capacity::RangeCapacity;
 use crate::diagnostic::Finding;
-use crate::topology::Topology;
+use crate::topology::{Cluster, Topology};
 use rayon::prelude::*;
 
 mod allocation_mode_conflict;
@@ -70,23 +70,44 @@ const TOPOLOGY_CHECKS: &[fn(&Topology, &mut Vec<Finding>)] = &[
     cluster_limits::check,
     pod_subnet_other_vnet::check,
     mixed_cni::check,
-    unsupported_os::check,
     delegated_node_subnet::check,
     subnet_role_conflict::check,
-    private_link_unsupported::check,
     cli_version::check,
-    kubenet_retirement::check,
-    kubenet_node_limit::check,
     static_block_limits::check,
     allocation_mode_conflict::check,
-    dataplane_conflict::check,
-    network_policy_limits::check,
-    node_provisioning_limits::check,
     virtual_node_limits::check,
-    dual_stack_limits::check,
     implicit_max_pods::check,
     hosted_system_subnet::check,
 ];
+
+/// A rule about one cluster as its network mode constrains it: what AKS supports, refuses or
+/// retires in that mode. `compare` asks these same rules about the cluster under each other
+/// mode ([`mode_limits`]), so a mode's limits are said in one place.
+type ClusterCheck = fn(&Topology, &Cluster, &mut Vec<Finding>);
+
+const CLUSTER_CHECKS: &[ClusterCheck] = &[
+    unsupported_os::check,
+    private_link_unsupported::check,
+    kubenet_retirement::check,
+    kubenet_node_limit::check,
+    static_block_limits::check_cluster,
+    static_block_max_pods::check,
+    dataplane_conflict::check,
+    network_policy_limits::check,
+    node_provisioning_limits::check,
+    dual_stack_limits::check,
+];
+
+/// What the mode rules say of one cluster, which need not be one of `topology`'s: `compare`
+/// passes the cluster as it would be under another mode. The topology is read for the
+/// allocation settings and the subnets the cluster names.
+pub fn mode_limits(topology: &Topology, cluster: &Cluster) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for check in CLUSTER_CHECKS {
+        check(topology, cluster, &mut out);
+    }
+    out
+}
 
 /// A rule that reads the scenario's results.
 type CapacityCheck = fn(&Topology, &[RangeCapacity], &mut Vec<Finding>);
@@ -100,7 +121,6 @@ const CAPACITY_CHECKS: &[CapacityCheck] = &[
     pod_subnet_too_large::check,
     pod_cidr_exhausted::check,
     pod_cidr_overlap::check,
-    static_block_max_pods::check,
 ];
 
 /// Every rule over the topology and the scenario's results. The rules are independent, so
@@ -117,5 +137,16 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<Finding> {
         check(topology, capacity, &mut out);
         out
     });
-    topology_findings.chain(capacity_findings).flatten().collect()
+    let cluster_findings = CLUSTER_CHECKS.par_iter().map(|check| {
+        let mut out = Vec::new();
+        for cluster in &topology.clusters {
+            check(topology, cluster, &mut out);
+        }
+        out
+    });
+    topology_findings
+        .chain(cluster_findings)
+        .chain(capacity_findings)
+        .flatten()
+        .collect()
 }

@@ -9,14 +9,10 @@ use crate::diagnostic::{Finding, Rule};
 use crate::limits::{NETWORK_POLICY_MANAGER_MAX_NODES, NETWORK_POLICY_MANAGER_MAX_PODS};
 use crate::numbers::thousands;
 use crate::plan::model::NetworkPolicy;
-use crate::topology::Topology;
+use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in topology
-        .clusters
-        .iter()
-        .filter(|c| c.network_policy.value == NetworkPolicy::Azure)
-    {
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    if cluster.network_policy.value == NetworkPolicy::Azure {
         let scale = ClusterScale::of(cluster);
         let mut over = Vec::new();
         if scale.peak_nodes() > NETWORK_POLICY_MANAGER_MAX_NODES {
@@ -33,7 +29,7 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             ));
         }
         if over.is_empty() {
-            continue;
+            return;
         }
         out.push(
             Finding::new(

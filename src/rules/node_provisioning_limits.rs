@@ -12,11 +12,11 @@ use crate::diagnostic::{Finding, Rule, Severity, Span};
 use crate::plan::model::{NetworkPlugin, NetworkPolicy};
 use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in &topology.clusters {
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    {
         unbounded(cluster, out);
         let Some(on) = cluster.node_provisioning else {
-            continue;
+            return;
         };
         let how = match cluster.pools.iter().find(|p| p.provisioned) {
             Some(first) => format!("pool `{}`", first.name.value),

@@ -6,17 +6,17 @@
 
 use crate::diagnostic::{Finding, Rule, Severity};
 use crate::mode::Mode;
-use crate::topology::Topology;
+use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in topology.clusters.iter().filter(|c| c.private_link_service.value) {
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    if cluster.private_link_service.value {
         let modes = || cluster.pools.iter().map(|p| p.mode);
         let (mode, severity) = if modes().any(|m| m == Mode::StaticBlock) {
             (Mode::StaticBlock, Severity::Error)
         } else if modes().any(|m| m == Mode::Dynamic) {
             (Mode::Dynamic, Severity::Note)
         } else {
-            continue;
+            return;
         };
         let finding = Finding::new(
             Rule::PrivateLinkUnsupported,

@@ -6,14 +6,17 @@
 use crate::diagnostic::{Finding, Rule};
 use crate::limits::{LARGEST_STATIC_BLOCK_POD_SUBNET_PREFIX, STATIC_BLOCK_MIN_KUBERNETES};
 use crate::mode::Mode;
-use crate::topology::{Cluster, Pool, Topology};
+use crate::topology::{kubernetes_minor, Cluster, Pool, Topology};
 
+/// The pod subnets static block allocation cannot take (a subnet is shared by clusters).
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     pod_subnets_too_large(topology, out);
-    for cluster in &topology.clusters {
-        if let Some(pool) = first_static_block_pool(cluster) {
-            kubernetes_too_old(cluster, pool, out);
-        }
+}
+
+/// The Kubernetes version a cluster with static-block pools needs.
+pub fn check_cluster(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    if let Some(pool) = first_static_block_pool(cluster) {
+        kubernetes_too_old(cluster, pool, out);
     }
 }
 
@@ -98,34 +101,4 @@ fn kubernetes_too_old(cluster: &Cluster, pool: &Pool, out: &mut Vec<Finding>) {
                 format!("pool `{}` uses static block allocation", pool.name.value),
             ),
     );
-}
-
-/// `1.27`, `1.27.3` or `v1.27` as (major, minor); `None` for anything else.
-fn kubernetes_minor(text: &str) -> Option<(u32, u32)> {
-    let text = text.trim();
-    let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
-    let parts: Vec<&str> = text.split('.').collect();
-    let number = |i: usize| parts.get(i)?.parse::<u32>().ok();
-    match parts.len() {
-        2 => Some((number(0)?, number(1)?)),
-        3 => number(2).and(Some((number(0)?, number(1)?))),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::kubernetes_minor;
-
-    #[test]
-    fn versions_read_as_major_and_minor() {
-        assert_eq!(kubernetes_minor("1.27"), Some((1, 27)));
-        assert_eq!(kubernetes_minor("1.27.3"), Some((1, 27)));
-        assert_eq!(kubernetes_minor("v1.28"), Some((1, 28)));
-        assert_eq!(kubernetes_minor(" 1.33.0 "), Some((1, 33)));
-        assert!(kubernetes_minor("1.9") < kubernetes_minor("1.28"));
-        for bad in ["1", "1.x", "latest", "1.28.x", "1.28.0.1", ""] {
-            assert_eq!(kubernetes_minor(bad), None, "{bad}");
-        }
-    }
 }

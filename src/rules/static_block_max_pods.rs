@@ -2,32 +2,31 @@
 //! IP, so only `max_pods = 16N - 1` leaves nothing of its last block unused (AKS docs
 //! concepts-network-azure-cni-pod-subnet.md, "Static block allocation mode" › "Plan IP addressing").
 
-use crate::capacity::{RangeCapacity, Role};
+use crate::capacity::surge_nodes;
 use crate::diagnostic::{Finding, Rule};
 use crate::limits::{MAX_PODS_MAX, MAX_PODS_MIN, STATIC_BLOCK_SIZE};
 use crate::mode::Mode;
 use crate::numbers::thousands;
-use crate::topology::Topology;
+use crate::topology::{Cluster, Topology};
 
-pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Finding>) {
-    // Each pool has one pod subnet, so it appears in exactly one pod row.
-    let uses = capacity
-        .iter()
-        .filter(|c| c.role == Role::Pod)
-        .flat_map(|c| &c.uses)
-        .filter(|u| u.mode == Mode::StaticBlock);
-    for u in uses {
-        let cluster = &topology.clusters[u.cluster];
-        let pool = &cluster.pools[u.pool];
+pub fn check(topology: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    for pool in cluster.pools.iter().filter(|p| p.mode == Mode::StaticBlock) {
         let max_pods = pool.max_pods.value;
         // max-pods-range reports a max_pods AKS refuses; its blocks mean nothing.
         if !(MAX_PODS_MIN..=MAX_PODS_MAX).contains(&max_pods) {
             continue;
         }
-        let Some(waste) = Waste::of(max_pods, u.ips_per_node) else {
+        let pods = pool.pods_per_node.value.min(max_pods);
+        let ips_per_node = pool
+            .mode
+            .per_node(&topology.allocation, max_pods, pods)
+            .pod_subnet_ips;
+        let Some(waste) = Waste::of(max_pods, ips_per_node) else {
             continue;
         };
-        let peak_nodes = u.full_scale_nodes.saturating_add(u.surge_nodes);
+        let full_scale = pool.full_scale_nodes.value.max(pool.baseline_nodes.value);
+        let peak_nodes = u64::from(full_scale)
+            .saturating_add(surge_nodes(pool.max_surge.value, pool.full_scale_nodes.value));
         let message = format!(
             "pool `{}` of cluster `{}` has max_pods {max_pods}: each node holds {} ({} pod-subnet IPs) \
              for {} IPs ({max_pods} pods and the node's own), leaving {} of its last block unused: {} per node, \
@@ -35,7 +34,7 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
             pool.name.value,
             cluster.name.value,
             count(waste.blocks, "/28 block"),
-            u.ips_per_node,
+            ips_per_node,
             u64::from(max_pods) + 1,
             count(waste.per_node, "IP"),
             waste.per_node,

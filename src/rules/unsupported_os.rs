@@ -15,15 +15,13 @@ use crate::topology::{Cluster, Pool, Topology};
 
 const WINDOWS_2019: &str = "Windows2019";
 
-pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
-    for cluster in &topology.clusters {
-        for pool in cluster
-            .pools
-            .iter()
-            .filter(|p| p.os_type.value == OsType::Windows)
-        {
-            out.extend(finding(cluster, pool));
-        }
+pub fn check(_: &Topology, cluster: &Cluster, out: &mut Vec<Finding>) {
+    for pool in cluster
+        .pools
+        .iter()
+        .filter(|p| p.os_type.value == OsType::Windows)
+    {
+        out.extend(finding(cluster, pool));
     }
 }
 

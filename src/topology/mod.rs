@@ -128,7 +128,7 @@ pub struct ExternalNetwork {
     pub cidrs: Vec<Cidr>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Cluster {
     pub name: Spanned<String>,
     pub resource_group: Option<String>,
@@ -199,7 +199,7 @@ impl Cluster {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Pool {
     pub name: Spanned<String>,
     /// How the pool's pods get their IPs (decided by the cluster's plugin and mode, the
@@ -270,5 +270,34 @@ impl Topology {
             list.dedup();
         }
         peers
+    }
+}
+
+/// `1.27`, `1.27.3` or `v1.27` as (major, minor); `None` for anything else.
+pub fn kubernetes_minor(text: &str) -> Option<(u32, u32)> {
+    let text = text.trim();
+    let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
+    let parts: Vec<&str> = text.split('.').collect();
+    let number = |i: usize| parts.get(i)?.parse::<u32>().ok();
+    match parts.len() {
+        2 => Some((number(0)?, number(1)?)),
+        3 => number(2).and(Some((number(0)?, number(1)?))),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::kubernetes_minor;
+    #[test]
+    fn versions_read_as_major_and_minor() {
+        assert_eq!(kubernetes_minor("1.27"), Some((1, 27)));
+        assert_eq!(kubernetes_minor("1.27.3"), Some((1, 27)));
+        assert_eq!(kubernetes_minor("v1.28"), Some((1, 28)));
+        assert_eq!(kubernetes_minor(" 1.33.0 "), Some((1, 33)));
+        assert!(kubernetes_minor("1.9") < kubernetes_minor("1.28"));
+        for bad in ["1", "1.x", "latest", "1.28.x", "1.28.0.1", ""] {
+            assert_eq!(kubernetes_minor(bad), None, "{bad}");
+        }
     }
 }

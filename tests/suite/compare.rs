@@ -79,9 +79,12 @@ fn the_kubenet_cluster_of_issue_10_under_every_mode() {
     let block = mode(&v, "static-block");
     assert_eq!(block["pod_subnet_ips"], 50_512);
     assert_eq!(block["smallest"]["pod_subnet"], "/16");
-    assert!(
-        notes(block).contains(&"max_pods 110 wastes 1 IP per node of its last /28 (max_pods 111 fills it)")
-    );
+    // The mode rules' word, asked about the cluster as a static-block cluster.
+    assert!(notes(block).contains(
+        &"static-block-max-pods: pool `workload` of cluster `aks-kubenet` has max_pods 110: each node holds \
+          7 /28 blocks (112 pod-subnet IPs) for 111 IPs (110 pods and the node's own), leaving 1 IP of its \
+          last block unused: 1 per node, 451 at peak (451 nodes)"
+    ));
 
     // Overlay: a /24 slot per node; the default /16 holds 256, a /14 holds 451 within 80 %.
     let overlay = mode(&v, "overlay");
@@ -106,8 +109,12 @@ fn the_kubenet_cluster_of_issue_10_under_every_mode() {
     let kubenet_notes = notes(kubenet);
     assert!(kubenet_notes
         .iter()
-        .any(|n| n.starts_with("at most 400 nodes") && n.contains("451")));
-    assert!(kubenet_notes.iter().any(|n| n.contains("31 March 2028")));
+        .any(|n| n.starts_with("kubenet-node-limit: kubenet cluster `aks-kubenet` scales to 450 nodes")));
+    assert!(kubenet_notes
+        .iter()
+        .any(|n| n.starts_with("kubenet-retirement: ") && n.contains("31 March 2028")));
+    // The rules speak of a mode only under that mode.
+    assert!(!notes(overlay).iter().any(|n| n.starts_with("kubenet-")));
 }
 
 #[test]
@@ -129,7 +136,9 @@ fn the_human_table_shows_every_mode_with_its_figures_and_notes() {
         assert!(text.contains(row), "missing {row}\n{text}");
     }
     assert!(
-        text.contains("\n  kubenet: AKS retires kubenet on 31 March 2028\n"),
+        text.contains(
+            "\n  kubenet: kubenet-retirement: cluster `aks-kubenet` uses kubenet, which AKS stops supporting on 31 March 2028\n"
+        ),
         "{text}"
     );
     assert!(!text.contains('\u{1b}'), "NO_COLOR means no escape codes");
@@ -214,7 +223,9 @@ fn a_traditional_cluster_migrates_to_overlay_in_place_and_each_mode_uses_its_own
     // pods; here system's surge node (256) costs more than apps' two (128).
     let block = mode(&v, "static-block");
     assert_eq!(block["pod_subnet_ips"], 4 * 256 + 20 * 64);
-    assert!(notes(block).contains(&"needs Kubernetes 1.28 or later (this cluster runs 1.26)"));
+    assert!(notes(block).iter().any(|n| n.starts_with(
+        "static-block-limits: cluster `legacy` runs Kubernetes 1.26; static block allocation needs 1.28 or later"
+    )), "{:?}", notes(block));
     assert_eq!(mode(&v, "kubenet")["migration"], "rebuild");
     assert_eq!(mode(&v, "dynamic")["migration"], "rebuild");
 }

@@ -1,5 +1,6 @@
 //! The layers run one way, as ARCHITECTURE.md draws them: inputs → typed plan → topology →
-//! capacity → the analyses (rules, size, churn, simulate, compare) → `fix` (verifying the
+//! capacity → the analyses (rules, size, churn, simulate, compare; compare asks the rules) →
+//! `fix` (verifying the
 //! rules' fixes with a pipeline it is handed) → `check` (the entry
 //! every command goes through) → renderers → CLI, with the shared vocabulary in leaf
 //! modules. Each top-level module of `src/` may name only the modules its row below allows
@@ -35,7 +36,9 @@ fn allowed(module: &str) -> Option<Vec<&'static str>> {
         "input" => vec!["plan"],
         "topology" => vec!["plan"],
         "capacity" => vec!["plan", "topology"],
-        "rules" | "size" | "churn" | "simulate" | "compare" => vec!["plan", "topology", "capacity"],
+        "rules" | "size" | "churn" | "simulate" => vec!["plan", "topology", "capacity"],
+        // compare asks the mode rules what they say of a cluster under each mode.
+        "compare" => vec!["plan", "topology", "capacity", "rules"],
         // `cniplan report`'s figures, each from the function its own command calls.
         "report" => vec!["topology", "capacity", "churn", "simulate"],
         // Settings and suppressions read their files with the input layer's parsers.
