@@ -192,3 +192,41 @@ fn the_readme_links_every_page_of_the_docs() {
         );
     }
 }
+
+#[test]
+fn the_limits_table_gives_the_limits_the_readers_apply() {
+    let page = fs::read_to_string(root().join("docs/commands.md")).unwrap();
+    let start = page
+        .find("## Limits on what is read")
+        .expect("the limits section");
+    let section = &page[start..start + page[start..].find("\n## Exit codes").unwrap()];
+    let mib = |bytes: u64| format!("{} MiB", bytes >> 20);
+    for figure in [
+        mib(cniplan::source::read::MAX_FILE_BYTES),
+        mib(cniplan::input::terraform::files::MAX_CONFIG_FILE_BYTES),
+        mib(cniplan::limits::MAX_TEMPLATE_BYTES as u64),
+        format!(
+            "{} files",
+            cniplan::numbers::thousands(cniplan::input::terraform::files::MAX_FILES as u64)
+        ),
+        format!("{} levels", cniplan::input::terraform::files::MAX_MODULE_DEPTH),
+        format!("{} levels", cniplan::input::yaml::MAX_DEPTH),
+        format!(
+            "{} steps",
+            cniplan::numbers::thousands(cniplan::input::budget::MAX_STEPS)
+        ),
+        format!(
+            "a string of {}",
+            mib(cniplan::input::budget::MAX_STRING_BYTES as u64)
+        ),
+        format!(
+            "{} items",
+            cniplan::numbers::thousands(cniplan::input::budget::MAX_ITEMS as u64)
+        ),
+    ] {
+        assert!(
+            section.contains(&figure),
+            "docs/commands.md's limits lack {figure}:\n{section}"
+        );
+    }
+}

@@ -326,3 +326,31 @@ fn special_files_and_link_loops_end_in_a_message_at_once() {
         .collect();
     assert_eq!(rows, ["s1", "s2"]);
 }
+
+#[test]
+fn modules_nested_past_the_depth_limit_are_named_as_too_deep_not_as_empty() {
+    // 20 levels of `./m`, each directory with its main.tf: the reader follows 16.
+    let dir = tempfile::tempdir().unwrap();
+    let mut level = dir.path().to_path_buf();
+    for _ in 0..20 {
+        std::fs::write(level.join("main.tf"), "module \"m\" {\n  source = \"./m\"\n}\n").unwrap();
+        level = level.join("m");
+        std::fs::create_dir(&level).unwrap();
+    }
+    std::fs::write(level.join("main.tf"), "").unwrap();
+    let out = check(dir.path(), Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let messages: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].starts_with("module `m`: modules nest more than 16 levels deep; "),
+        "{messages:#?}"
+    );
+}

@@ -299,6 +299,7 @@ pub fn modules<'c>(
         }
     }
     let dirs: Vec<String> = modules.iter().map(|m| m.dir.clone()).collect();
+    let mut unread = Vec::new();
     for module in &mut modules {
         for call in &mut module.calls {
             let Some((source, span)) = call.source else {
@@ -334,18 +335,50 @@ pub fn modules<'c>(
                     .help("run `terraform init` again, which installs it anew"),
                 );
             } else if call.target.is_none() {
-                findings.push(
-                    Finding::new(
-                        Rule::PlanSchema,
-                        span,
-                        format!("module `{}`: no .tf files in {dir}", call.name),
-                    )
-                    .help("a local module's directory must hold its .tf files"),
-                );
+                unread.push((span, call.name, dir, module.dir.clone()));
             }
         }
     }
+    // The reader stops following local modules past a depth (files::MAX_MODULE_DEPTH), so a
+    // call from that depth finds no files read, whatever its directory holds: say so.
+    let depth = depths(&modules);
+    for (span, name, dir, caller) in unread {
+        let caller_depth = modules
+            .iter()
+            .position(|m| m.dir == caller)
+            .map_or(0, |m| depth[m]);
+        findings.push(if caller_depth >= files::MAX_MODULE_DEPTH {
+            Finding::new(
+                Rule::PlanSchema,
+                span,
+                format!(
+                    "module `{name}`: modules nest more than {} levels deep; {dir} is not read",
+                    files::MAX_MODULE_DEPTH
+                ),
+            )
+            .help("no configuration nests its modules this deep: look for modules that call each other in a circle")
+        } else {
+            Finding::new(Rule::PlanSchema, span, format!("module `{name}`: no .tf files in {dir}"))
+                .help("a local module's directory must hold its .tf files")
+        });
+    }
     (modules, findings)
+}
+
+/// Each module's depth below the root (0), along the shortest chain of calls.
+fn depths(modules: &[Module]) -> Vec<usize> {
+    let mut depth = vec![usize::MAX; modules.len()];
+    let mut queue = std::collections::VecDeque::from([0]);
+    depth[0] = 0;
+    while let Some(m) = queue.pop_front() {
+        for target in modules[m].calls.iter().filter_map(|c| c.target) {
+            if depth[target] == usize::MAX {
+                depth[target] = depth[m] + 1;
+                queue.push_back(target);
+            }
+        }
+    }
+    depth
 }
 
 /// The directory `terraform init` installed a registry or git module call in, or the note

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// More files than any real root module and its local modules hold; reading stops here.
-const MAX_FILES: usize = 5_000;
+pub const MAX_FILES: usize = 5_000;
 /// A configuration's files together are held to the limit of one input file.
 const MAX_BYTES: u64 = crate::source::read::MAX_FILE_BYTES;
 /// One `.tf` or `.tf.json` file is held to this: parsing HCL takes about a second a MiB in a
