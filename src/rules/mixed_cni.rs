@@ -22,7 +22,8 @@ fn pools_without_pod_subnet(cluster: &Cluster, out: &mut Vec<Finding>) {
     };
     // A provisioned pool takes no pod subnet at all: node-provisioning-limits says so.
     let agent_pools = cluster.pools.iter().filter(|p| !p.provisioned);
-    for pool in agent_pools.filter(|p| p.pod_subnet_written.is_none()) {
+    // A pool's mode says whether it names a pod subnet, even one known only after apply.
+    for pool in agent_pools.filter(|p| !p.mode.uses_pod_subnet()) {
         out.push(
             Finding::new(
                 Rule::MixedCni,

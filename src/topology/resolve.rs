@@ -525,6 +525,9 @@ impl Resolver {
             (None, _) => None,
         };
         let service_cidr = match &service_v4 {
+            // An imported value known only after apply (its reader noted it): unknown, so no
+            // default is assumed and the rules that need it stay silent.
+            Some(text) if text.value.trim().is_empty() && cluster.origin.is_some() => None,
             Some(text) => self.cidr(text),
             None => Some(Cidr {
                 written: limits::DEFAULT_SERVICE_CIDR,
@@ -743,7 +746,14 @@ impl Resolver {
             pods_per_node,
             node_subnet,
             node_subnet_span: pool.vnet_subnet.span,
-            pod_subnet_written: pool.pod_subnet.as_ref().map(|p| p.span),
+            // An empty reference is one an imported input could not read (known only after
+            // apply): whether the pool names a pod subnet at all is unknown, so the rules
+            // about a written pod subnet stay silent.
+            pod_subnet_written: pool
+                .pod_subnet
+                .as_ref()
+                .filter(|p| !p.value.trim().is_empty())
+                .map(|p| p.span),
             pod_subnet,
             provisioned: false,
             virtual_node_pods: spanned_or(&pool.virtual_node_pods, 0, owner),

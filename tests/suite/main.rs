@@ -47,3 +47,4 @@ mod terraform_cli;
 mod terraform_hcl;
 mod terraform_real;
 mod terraform_tfjson;
+mod unknowns;

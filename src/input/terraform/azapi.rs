@@ -852,6 +852,7 @@ fn read_fields(body: &Val<'_>) -> Vec<String> {
         "osSKU",
         "upgradeSettings",
         "podIPAllocationMode",
+        "apiServerAccessProfile",
     ];
     let mut out = Vec::new();
     for scope in [body.get("properties"), Some(body.clone())].into_iter().flatten() {
@@ -869,10 +870,13 @@ fn read_fields(body: &Val<'_>) -> Vec<String> {
 
 /// Whether a body path ends in a pool's subnet ID.
 fn is_subnet_key(plain: &str) -> bool {
-    let key = plain.rsplit('.').next().unwrap_or_default();
+    let (parent, key) = plain.rsplit_once('.').unwrap_or(("", plain));
+    let parent = parent.rsplit('.').next().unwrap_or_default();
     ["vnetSubnetID", "podSubnetID"]
         .iter()
         .any(|k| k.eq_ignore_ascii_case(key))
+        // API Server VNet Integration's subnet (`apiServerAccessProfile.subnetId`).
+        || (key.eq_ignore_ascii_case("subnetId") && parent.eq_ignore_ascii_case("apiServerAccessProfile"))
 }
 
 /// Merges a patch into the resource it names: the declared resource with its ID, or a pool

@@ -117,6 +117,7 @@ impl<'c> Evaluator<'c> {
             values: node,
             unknown: notes.unknown,
             references: notes.references,
+            from_configuration: true,
         };
         (value, resource)
     }

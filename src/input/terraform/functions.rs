@@ -72,6 +72,16 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
     } else {
         args.iter().any(V::has_unknown)
     };
+    // A null that `format` must print fails whatever the other arguments turn out to be, so
+    // `try(format("%s/subnets/%s", data.x.id, var.unset), null)` is null, not unknown: a data
+    // source cniplan cannot read is known to Terraform at plan time, when the null fails it.
+    if unknown && name == "format" {
+        if let Some(at) = null_format_argument(&args) {
+            return Some(err(format!(
+                "Call to function \"format\" failed: unsupported value for argument {at}: null value cannot be formatted"
+            )));
+        }
+    }
     if unknown {
         return Some(Ok(V::unknown_from(&args)));
     }
@@ -432,6 +442,29 @@ fn coalesce(args: &[V]) -> Result<V, CallError> {
         .find(|a| !a.is_null() && a.as_str() != Some(""))
         .cloned()
         .map_or_else(|| err("coalesce: no non-null, non-empty argument"), Ok)
+}
+
+/// The first argument (counted from 1) a known format string prints that is null.
+fn null_format_argument(args: &[V]) -> Option<usize> {
+    let spec = args.first()?.as_str()?;
+    let mut next = 1;
+    let mut chars = spec.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        match chars.next() {
+            Some('%') => {}
+            Some(_) => {
+                if args.get(next).is_some_and(V::is_null) {
+                    return Some(next);
+                }
+                next += 1;
+            }
+            None => return None,
+        }
+    }
+    None
 }
 
 fn format(args: &[V]) -> Result<V, CallError> {

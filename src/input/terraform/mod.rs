@@ -59,6 +59,10 @@ pub struct Resource<'a> {
     /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`). A reader may leave out the
     /// attributes the mapping does not follow ([`azurerm::follows`]).
     pub references: BTreeMap<String, Vec<String>>,
+    /// Read from the configuration (`.tf`), where an unknown value is one written as an
+    /// expression the variables or other resources decide; in a plan JSON an unknown may
+    /// also be an attribute left unset that the provider computes.
+    pub from_configuration: bool,
 }
 
 /// A Terraform plan JSON (`input.sources[0]`, already parsed when auto-detection did it) →

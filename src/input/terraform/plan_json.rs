@@ -442,6 +442,7 @@ impl<'t, 'a> Reader<'_, '_, 't, 'a> {
             values,
             unknown: unknown_paths,
             references,
+            from_configuration: false,
         });
     }
 }

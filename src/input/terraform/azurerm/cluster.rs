@@ -218,7 +218,12 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
         }),
     };
     match attrs.block("network_profile") {
-        Some(profile) => network_profile(&mut cluster, &Attrs::new(profile, label), notes),
+        Some(profile) => network_profile(
+            &mut cluster,
+            &Attrs::new(profile, label),
+            |key| r.from_configuration && unknown(r, &format!("network_profile.{key}")),
+            notes,
+        ),
         None => {
             // Without a network profile AKS chooses the plugin; current API versions choose
             // overlay (AKS docs azure-cni-overlay.md), older ones chose kubenet.
@@ -273,7 +278,12 @@ fn cluster(r: &Resource<'_>, net: &Networks<'_>, notes: &mut Notes) -> Building 
     Building { cluster, pools }
 }
 
-fn network_profile(cluster: &mut Cluster, p: &Attrs<'_, '_>, notes: &mut Notes) {
+fn network_profile(
+    cluster: &mut Cluster,
+    p: &Attrs<'_, '_>,
+    unknown: impl Fn(&str) -> bool,
+    notes: &mut Notes,
+) {
     let label = p.label;
     let choice = |key: &str, notes: &mut Notes| {
         p.string(key, notes)
@@ -346,7 +356,18 @@ fn network_profile(cluster: &mut Cluster, p: &Attrs<'_, '_>, notes: &mut Notes) 
     cluster.pod_cidrs = p.strings("pod_cidrs", notes).filter(|l| !l.value.is_empty());
     cluster.service_cidrs = p.strings("service_cidrs", notes).filter(|l| !l.value.is_empty());
     cluster.dns_service_ip = p.string("dns_service_ip", notes);
-    if cluster.service_cidr.is_none() {
+    // Written in the configuration, but unknown until apply: not AKS's default, which is
+    // assumed only where the configuration leaves it out (a plan JSON marks that unknown too,
+    // as the provider computes it).
+    if cluster.service_cidr.is_none() && unknown("service_cidr") {
+        let span = p.span_of("service_cidr");
+        notes.unresolved(
+            span,
+            label,
+            "service_cidr is known only after apply (a variable without a value?)".to_string(),
+        );
+        cluster.service_cidr = Some(Spanned::new(String::new(), span));
+    } else if cluster.service_cidr.is_none() {
         notes.assumed(
             p.span_of("service_cidr"),
             label,

@@ -260,9 +260,18 @@ impl<'r> Networks<'r> {
             // subnet, so pools that name the data source link to it.
             // Read without notes: `subnet_block` below reports a wrong type once.
             let text = |key: &str| r.values.get(key).and_then(Node::as_str);
-            if let (Some(name), Some(vnet_name)) = (text("name"), text("virtual_network_name")) {
-                let key = id_key(&scope_key(group.as_ref(), vnet_name), name);
-                if let Some(&managed) = self.managed_subnets.get(&key) {
+            // The VNet as named, or as referenced (`azurerm_virtual_network.v.name`, whose
+            // name may be known only after apply).
+            let vnet_key = match text("virtual_network_name") {
+                Some(vnet_name) => Some(scope_key(group.as_ref(), vnet_name)),
+                None => r
+                    .references
+                    .get("virtual_network_name")
+                    .and_then(|refs| refs.iter().find_map(|a| self.by_address.get(a.as_str())))
+                    .map(|&v| scope_key(self.vnets[v].resource_group.as_ref(), &self.vnets[v].name.value)),
+            };
+            if let (Some(name), Some(vnet_key)) = (text("name"), vnet_key) {
+                if let Some(&managed) = self.managed_subnets.get(&id_key(&vnet_key, name)) {
                     self.subnet_refs.insert(&r.address, managed);
                     return;
                 }

@@ -1,0 +1,136 @@
+//! Values a Terraform configuration leaves to apply time (a variable without a value, a data
+//! source cniplan cannot read, a name built from a random suffix) are unknown, not wrong: the
+//! rules that need them stay silent, and what can be known is still read. Each directory of
+//! tests/unknowns/ is a minimal reproduction of a false error or a missed one found on a
+//! public repository (claranet/terraform-azurerm-aks-light, Azure-Samples/aks-multi-cluster-
+//! service-mesh, martinopedal/terraform-azapi-aks-automatic).
+
+use crate::common::{cniplan, json};
+use serde_json::Value;
+
+fn check(dir: &str) -> (Option<i32>, Value) {
+    let path = format!("{}/tests/unknowns/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let out = cniplan(&["check", "--format", "json", &path]);
+    (out.status.code(), json(&out))
+}
+
+fn diagnostics(v: &Value) -> Vec<(String, String)> {
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn rows(v: &Value) -> Vec<(String, String, u64, u64)> {
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap())
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_string(),
+                r["role"].as_str().unwrap().to_string(),
+                r["usable"].as_u64().unwrap(),
+                r["peak_demand"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_null_that_format_must_print_fails_it_so_try_gives_null_not_a_pod_subnet() {
+    // try(format("%s/subnets/%s", data.azurerm_subscription.current.id, var.pods_subnet.name), null)
+    // with the name unset: Terraform reads the data source at plan time, format fails on the
+    // null, and try gives null. Before: unknown, and a false mixed-cni error.
+    let (code, v) = check("try-format-null");
+    assert_eq!(code, Some(0));
+    let found = diagnostics(&v);
+    assert!(!found.iter().any(|(rule, _)| rule == "mixed-cni"), "{found:#?}");
+    assert!(
+        !found.iter().any(|(_, m)| m.contains("pod_subnet_id")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_pod_subnet_known_only_after_apply_is_no_mixed_cni_error() {
+    let (code, v) = check("unknown-pod-subnet");
+    assert_eq!(code, Some(0));
+    let found = diagnostics(&v);
+    assert!(!found.iter().any(|(rule, _)| rule == "mixed-cni"), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|(rule, m)| rule == "unresolved-input"
+                && m.contains("pod_subnet_id is known only after apply")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_service_cidr_from_a_variable_without_a_value_is_unknown_not_aks_default() {
+    // `service_cidr = var.service_cidr`, a required variable: Terraform asks for it. Before:
+    // AKS's default 10.0.0.0/16 was assumed and overlapped the VNet, a false error.
+    let (code, v) = check("required-service-cidr");
+    assert_eq!(code, Some(0));
+    let found = diagnostics(&v);
+    assert!(
+        !found.iter().any(|(rule, _)| rule == "service-cidr-overlap"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(rule, m)| rule == "unresolved-input"
+                && m.contains("service_cidr is known only after apply")),
+        "{found:#?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, m)| m.contains("assumed AKS's default 10.0.0.0/16")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_data_subnet_naming_a_managed_vnet_by_reference_is_that_subnet() {
+    // VNet `vnet-${random_string.r.result}`; `data "azurerm_subnet"` names it through
+    // `azurerm_virtual_network.v.name`. The pool's 3 nodes × (100 pods + 1) = 303 IPs in a
+    // /24 of 251: a true error, missed before because the pool was not linked.
+    let (code, v) = check("data-subnet-unknown-vnet");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        rows(&v),
+        [("System".to_string(), "node+pod".to_string(), 251, 404)]
+    );
+    let found = diagnostics(&v);
+    assert!(
+        found
+            .iter()
+            .any(|(rule, m)| rule == "node-subnet-exhausted" && m.contains("303 IPs")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_azapi_clusters_api_server_subnet_is_followed() {
+    // apiServerAccessProfile.subnetId = azapi_resource.apiserver.id: the /28 (11 usable)
+    // holds the API server's 9 IPs. Before: an `unused` row.
+    let (code, v) = check("azapi-api-server");
+    assert_eq!(code, Some(0));
+    let rows = rows(&v);
+    assert!(
+        rows.contains(&("apiserver".to_string(), "api-server".to_string(), 11, 9)),
+        "{rows:#?}"
+    );
+}
