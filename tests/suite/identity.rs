@@ -208,3 +208,342 @@ fn a_json_key_written_twice_keeps_the_last_and_says_so() {
     );
     assert_eq!(rows, ["s 10.3.4.0/24"]);
 }
+
+/// A template whose nested deployments (inner scope) each declare VNet `hub` with one
+/// subnet `nodes`: `(name, VNet prefix, subnet prefix, what it waits for)`; `copy` makes
+/// the deployments the iterations of one loop named by `copyIndex()` instead.
+fn nested(deployments: &[(&str, &str, &str, Option<&str>)], copy: Option<&str>) -> String {
+    let body = |name: &str, vnet: &str, subnet: &str, after: Option<&str>| {
+        let depends = after
+            .map(|a| format!(r#""dependsOn": ["[resourceId('Microsoft.Resources/deployments', '{a}')]"],"#))
+            .unwrap_or_default();
+        format!(
+            r#"{{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "{name}", {depends}
+      {copy}
+      "properties": {{"mode": "Incremental", "expressionEvaluationOptions": {{"scope": "inner"}},
+        "template": {{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [{{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "hub",
+            "properties": {{"addressSpace": {{"addressPrefixes": ["{vnet}"]}},
+              "subnets": [{{"name": "nodes", "properties": {{"addressPrefix": "{subnet}"}}}}]}}}}]}}}}}}"#,
+            copy = copy.map(|c| format!(r#""copy": {c},"#)).unwrap_or_default()
+        )
+    };
+    let resources: Vec<String> = deployments.iter().map(|&(n, v, s, a)| body(n, v, s, a)).collect();
+    format!(
+        r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {}
+  ]}}"#,
+        resources.join(",\n    ")
+    )
+}
+
+/// `(rule, severity, message)` of a finding.
+type Said = (String, String, String);
+
+/// The findings (rule, severity, message) and rows of a template checked alone.
+fn check_template(template: &str) -> (Option<i32>, Vec<Said>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.json");
+    std::fs::write(&path, template).unwrap();
+    let out = cniplan(&["check", "--format", "json", path.to_str().unwrap()]);
+    let v = json(&out);
+    let file = &v["files"][0];
+    let findings = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] != "assumed-value")
+        .map(|d| {
+            let text = |k: &str| d[k].as_str().unwrap().to_string();
+            (text("rule"), text("severity"), text("message"))
+        })
+        .collect();
+    let rows = file["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r["vnet"].as_str().unwrap(),
+                r["name"].as_str().unwrap(),
+                r["cidr"].as_str().unwrap()
+            )
+        })
+        .collect();
+    (out.status.code(), findings, rows)
+}
+
+/// Issue 18, item 1 (minimal reproduction): AVM's e2e tests deploy a module twice, `init`
+/// then `idem`, to show a second deployment changes nothing. Two nested deployments that
+/// deploy one resource ID are one VNet and one subnet: one row, no `duplicate-name`, no
+/// `vnet-overlap` or `subnet-overlap`.
+#[test]
+fn nested_deployments_that_deploy_one_id_alike_are_one_resource() {
+    let template = nested(
+        &[
+            ("init", "10.0.0.0/16", "10.0.1.0/24", None),
+            ("idem", "10.0.0.0/16", "10.0.1.0/24", None),
+        ],
+        None,
+    );
+    let (code, findings, rows) = check_template(&template);
+    assert_eq!(code, Some(0));
+    assert_eq!(findings, []);
+    assert_eq!(rows, ["hub nodes 10.0.1.0/24"]);
+}
+
+/// The same ID with other values is one `conflicting-declarations` finding per resource,
+/// naming both deployments and the one Azure ends with: `idem` waits for `init`
+/// (`dependsOn`), so Azure ends with `idem`'s values, and that is what is checked.
+#[test]
+fn nested_deployments_that_disagree_name_the_one_deployed_last() {
+    let template = nested(
+        &[
+            ("init", "10.0.0.0/16", "10.0.1.0/24", None),
+            ("idem", "10.1.0.0/16", "10.1.1.0/24", Some("init")),
+        ],
+        None,
+    );
+    let (code, findings, rows) = check_template(&template);
+    assert_eq!(code, Some(0), "{findings:?}");
+    let rules: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|(r, s, _)| (r.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("conflicting-declarations", "warning"),
+            ("conflicting-declarations", "warning")
+        ]
+    );
+    let messages: Vec<&str> = findings.iter().map(|f| f.2.as_str()).collect();
+    assert!(
+        messages.iter().any(|m| m.starts_with("VNet `hub` (/subscriptions/")
+            && m.contains("declared twice with different address spaces, 10.1.0.0/16 here and 10.0.0.0/16 before; Azure ends with 10.1.0.0/16: deployment `idem` deploys after `init`")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("subnet `nodes`")
+            && m.contains("10.1.1.0/24 here and 10.0.1.0/24 before; Azure ends with 10.1.1.0/24: deployment `idem` deploys after `init`")),
+        "{messages:#?}"
+    );
+    assert_eq!(rows, ["hub nodes 10.1.1.0/24"]);
+
+    // Written the other way round (`init` waits for `idem`), Azure ends with `init`'s.
+    let template = nested(
+        &[
+            ("init", "10.0.0.0/16", "10.0.1.0/24", Some("idem")),
+            ("idem", "10.1.0.0/16", "10.1.1.0/24", None),
+        ],
+        None,
+    );
+    let (_, findings, rows) = check_template(&template);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.2.contains("deployment `init` deploys after `idem`")),
+        "{findings:#?}"
+    );
+    assert_eq!(rows, ["hub nodes 10.0.1.0/24"]);
+
+    // Nothing orders them: ARM runs them in parallel; the later in the template is kept.
+    let template = nested(
+        &[
+            ("init", "10.0.0.0/16", "10.0.1.0/24", None),
+            ("idem", "10.1.0.0/16", "10.1.1.0/24", None),
+        ],
+        None,
+    );
+    let (_, findings, rows) = check_template(&template);
+    assert_eq!(findings.len(), 2);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.2.contains("nothing orders deployments `init` and `idem`")),
+        "{findings:#?}"
+    );
+    assert_eq!(rows, ["hub nodes 10.1.1.0/24"]);
+}
+
+/// The e2e pattern as compiled Bicep writes it: one deployment in a serial copy loop
+/// (`@batchSize(1)`) over `['init', 'idem']`, passing each iteration its values. The
+/// iterations run one after the other, so the second is what Azure ends with.
+#[test]
+fn a_serial_loop_of_deployments_orders_its_iterations() {
+    let template = r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "variables": {"iterations": ["init", "idem"], "spaces": ["10.0.0.0/16", "10.1.0.0/16"]},
+  "resources": [
+    {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01",
+     "name": "[format('test-{0}', variables('iterations')[copyIndex()])]",
+     "copy": {"name": "testDeployment", "count": 2, "mode": "serial", "batchSize": 1},
+     "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+       "parameters": {"space": {"value": "[variables('spaces')[copyIndex()]]"}},
+       "template": {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+         "contentVersion": "1.0.0.0",
+         "parameters": {"space": {"type": "string"}},
+         "resources": [{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "hub",
+           "properties": {"addressSpace": {"addressPrefixes": ["[parameters('space')]"]},
+             "subnets": [{"name": "nodes", "properties": {"addressPrefix": "[cidrSubnet(parameters('space'), 24, 1)]"}}]}}]}}}
+  ]}"#;
+    let (_, findings, rows) = check_template(template);
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.2.contains("deployment `test-idem` deploys after `test-init`")),
+        "{findings:#?}"
+    );
+    assert_eq!(rows, ["hub nodes 10.1.1.0/24"]);
+    // A parallel loop orders nothing.
+    let parallel = template.replace(r#", "mode": "serial", "batchSize": 1"#, "");
+    let (_, findings, _) = check_template(&parallel);
+    assert!(
+        findings.iter().all(|f| f
+            .2
+            .contains("nothing orders deployments `test-init` and `test-idem`")),
+        "{findings:#?}"
+    );
+}
+
+/// Issue 18, item 1 (minimal reproduction of ALZ-Bicep's baseline sample): a name nothing
+/// offline can know (`resourceGroup().location`) computed by the same expression from the
+/// same inputs is the same name, so two deployments of it are one VNet; a name that also
+/// reads an input that differs (`prefix`) stays another VNet, whose overlap is reported.
+#[test]
+fn unknown_names_computed_alike_are_one_resource() {
+    let deployment = |name: &str, prefix: &str| {
+        format!(
+            r#"{{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "{name}",
+     "properties": {{"mode": "Incremental", "expressionEvaluationOptions": {{"scope": "inner"}},
+       "parameters": {{"location": {{"value": "[resourceGroup().location]"}}, "prefix": {{"value": "{prefix}"}}}},
+       "template": {{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+         "contentVersion": "1.0.0.0",
+         "parameters": {{"location": {{"type": "string"}}, "prefix": {{"type": "string"}},
+           "vnetName": {{"type": "string", "defaultValue": "[format('{{0}}-hub-{{1}}', parameters('prefix'), parameters('location'))]"}}}},
+         "resources": [{{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "[parameters('vnetName')]",
+           "properties": {{"addressSpace": {{"addressPrefixes": ["10.10.0.0/16"]}},
+             "subnets": [{{"name": "GatewaySubnet", "properties": {{"addressPrefix": "10.10.252.0/24"}}}}]}}}}]}}}}}}"#
+        )
+    };
+    let template = format!(
+        r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [{}, {}, {}]}}"#,
+        deployment("baseline", "alz"),
+        deployment("baseline_with_ER", "alz"),
+        deployment("other", "corp")
+    );
+    let (_, findings, rows) = check_template(&template);
+    let rules: Vec<&str> = findings.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(rules, ["vnet-overlap"], "{findings:#?}");
+    assert!(
+        findings[0].2.contains("#1") && findings[0].2.contains("#2"),
+        "{}",
+        findings[0].2
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+}
+
+/// Issue 18, items 1 and 2, on code written by others (SOURCE.md of each directory holds
+/// the reading worked out by hand):
+/// - bicep-registry-modules' virtual-network e2e tests `ipv6` and `max` deploy the module
+///   twice (`init`, `idem`, `@batchSize(1)`): one VNet, one row per subnet, no error;
+/// - ALZ-Bicep's `baseline.sample.bicep` calls `hubNetworking.bicep` three times, each
+///   naming the hub `alz-hub-${resourceGroup().location}`: one VNet, four rows, no warning;
+/// - the managed-cluster e2e test `kubenet` deploys one cluster twice: one cluster with its
+///   two pools, one `kubenet-retirement` warning, no `duplicate-name`.
+#[test]
+fn real_templates_that_deploy_one_resource_twice_read_it_once() {
+    let cases: [(&str, &[&str], &[&str]); 4] = [
+        (
+            "avm-vnet-e2e-idem/tests/e2e/ipv6/main.test.bicep",
+            &["ipv6-subnet 10.0.0.0/24 251"],
+            &[],
+        ),
+        (
+            "avm-vnet-e2e-idem/tests/e2e/max/main.test.bicep",
+            &[
+                "GatewaySubnet 10.0.0.0/24 251",
+                "#_namePrefix_#-az-subnet-x-001 10.0.1.0/24 251",
+                "#_namePrefix_#-az-subnet-x-002 10.0.2.0/24 251",
+                "#_namePrefix_#-az-subnet-x-003 10.0.3.0/24 251",
+                "#_namePrefix_#-az-subnet-x-004 10.0.4.0/24 251",
+                "AzureBastionSubnet 10.0.5.0/24 251",
+                "AzureFirewallSubnet 10.0.6.0/24 251",
+            ],
+            &[],
+        ),
+        (
+            "alz-hub-baseline-sample/hubNetworking/samples/baseline.sample.bicep",
+            &[
+                "AzureBastionSubnet 10.10.15.0/24 251",
+                "GatewaySubnet 10.10.252.0/24 251",
+                "AzureFirewallSubnet 10.10.254.0/24 251",
+                "AzureFirewallManagementSubnet 10.10.253.0/24 251",
+            ],
+            &[],
+        ),
+        (
+            "avm-aks-e2e-idem/tests/e2e/kubenet/main.test.bicep",
+            &["#_namePrefix_#csmkube001/pod_cidr 10.244.0.0/16 256"],
+            &["kubenet-retirement warning"],
+        ),
+    ];
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/real/bicep");
+    for (path, want_rows, want) in cases {
+        // Registry modules as `bicep restore` leaves them, under `~/.bicep`.
+        let home = tempfile::tempdir().unwrap();
+        if let Some(dir) = path.split('/').next() {
+            let cache = format!("{root}/{dir}/cache");
+            if std::path::Path::new(&cache).is_dir() {
+                std::os::unix::fs::symlink(&cache, home.path().join(".bicep")).unwrap();
+            }
+        }
+        let out = common::command(&["check", "--format", "json", &format!("{root}/{path}")])
+            .env("HOME", home.path())
+            .output()
+            .unwrap();
+        let v = json(&out);
+        let files = v["files"].as_array().unwrap();
+        let rows: Vec<String> = files
+            .iter()
+            .flat_map(|f| f["subnets"].as_array().unwrap().clone())
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    r["name"].as_str().unwrap(),
+                    r["cidr"].as_str().unwrap(),
+                    r["usable"]
+                )
+            })
+            .collect();
+        assert_eq!(rows, want_rows, "{path}");
+        let found: Vec<String> = files
+            .iter()
+            .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+            .filter(|d| d["severity"] != "note")
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["rule"].as_str().unwrap(),
+                    d["severity"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(found, want, "{path}");
+        assert_eq!(out.status.code(), Some(0), "{path}");
+        // One VNet or cluster, however many deployments declare it.
+        let vnets: std::collections::BTreeSet<&str> = files
+            .iter()
+            .flat_map(|f| f["subnets"].as_array().unwrap())
+            .filter_map(|r| r["vnet"].as_str())
+            .collect();
+        assert!(vnets.len() <= 1, "{path}: {vnets:?}");
+    }
+}
