@@ -450,7 +450,7 @@ fn unknown_names_computed_alike_are_one_resource() {
     assert_eq!(rows.len(), 2, "{rows:?}");
 }
 
-/// Issue 18, items 1 and 2, on code written by others (SOURCE.md of each directory holds
+/// Issue 18, items 1, 2 and 7, on code written by others (SOURCE.md of each directory holds
 /// the reading worked out by hand):
 /// - bicep-registry-modules' virtual-network e2e tests `ipv6` and `max` deploy the module
 ///   twice (`init`, `idem`, `@batchSize(1)`): one VNet, one row per subnet, no error;
@@ -460,7 +460,14 @@ fn unknown_names_computed_alike_are_one_resource() {
 ///   two pools, one `kubenet-retirement` warning, no `duplicate-name`.
 #[test]
 fn real_templates_that_deploy_one_resource_twice_read_it_once() {
-    let cases: [(&str, &[&str], &[&str]); 4] = [
+    let cases: [(&str, &[&str], &[&str]); 5] = [
+        // Issue 18, item 7: subnets whose prefixes AVNM IPAM assigns, sized from the number
+        // of addresses asked for: 64 → /26 (59 usable), 16 → /28 (11), 8 → /29 (3).
+        (
+            "avm-vnet-e2e-idem/tests/e2e/ipam/main.test.bicep",
+            &["subnet-1 ipam/26 59", "subnet-2 ipam/28 11", "subnet-3 ipam/29 3"],
+            &[],
+        ),
         (
             "avm-vnet-e2e-idem/tests/e2e/ipv6/main.test.bicep",
             &["ipv6-subnet 10.0.0.0/24 251"],
@@ -546,4 +553,80 @@ fn real_templates_that_deploy_one_resource_twice_read_it_once() {
             .collect();
         assert!(vnets.len() <= 1, "{path}: {vnets:?}");
     }
+}
+
+/// Issue 18, item 7 (minimal reproduction): a subnet whose prefix AVNM IPAM allocates is
+/// counted by its size, the smallest prefix that holds the addresses asked for (300 → /23,
+/// 512 − 5 = 507 usable), and said so in one note at `numberOfIpAddresses`; three nodes of
+/// 31 IPs and one surge node peak at 124. Having no address, it overlaps nothing: the
+/// second IPAM subnet of the same VNet is no `subnet-overlap`.
+#[test]
+fn an_ipam_subnet_is_counted_by_its_size() {
+    let pool = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/networkManagers/m/ipamPools/p";
+    let template = format!(
+        r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+ "contentVersion": "1.0.0.0",
+ "resources": [
+  {{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-07-01", "name": "spoke",
+   "properties": {{
+     "addressSpace": {{"ipamPoolPrefixAllocations": [{{"pool": {{"id": "{pool}"}}, "numberOfIpAddresses": "1024"}}]}},
+     "subnets": [
+       {{"name": "nodes", "properties": {{"ipamPoolPrefixAllocations": [{{"pool": {{"id": "{pool}"}}, "numberOfIpAddresses": "300"}}]}}}},
+       {{"name": "other", "properties": {{"ipamPoolPrefixAllocations": [{{"pool": {{"id": "{pool}"}}, "numberOfIpAddresses": 256}}]}}}}
+     ]}}}},
+  {{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-05-01", "name": "aks",
+   "properties": {{"agentPoolProfiles": [{{"name": "sys", "mode": "System", "count": 3, "vmSize": "Standard_D4s_v5", "maxPods": 30,
+      "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'spoke', 'nodes')]"}}],
+      "networkProfile": {{"networkPlugin": "azure"}}}}}}
+ ]}}"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ipam.json");
+    std::fs::write(&path, template).unwrap();
+    let out = cniplan(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let file = &v["files"][0];
+    let rows: Vec<String> = file["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["name"].as_str().unwrap(),
+                r["cidr"].as_str().unwrap(),
+                r["usable"],
+                r["peak_demand"]
+            )
+        })
+        .collect();
+    assert_eq!(rows, ["nodes ipam/23 507 124", "other ipam/24 251 0"]);
+    let notes: Vec<(u64, &str)> = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("AVNM IPAM"))
+        .map(|d| (d["line"].as_u64().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert_eq!(notes[0].0, 8);
+    assert!(
+        notes[0].1.contains("300 addresses are counted as one /23"),
+        "{}",
+        notes[0].1
+    );
+    assert!(
+        notes[0].1.contains("left out of the overlap checks"),
+        "{}",
+        notes[0].1
+    );
+    assert!(
+        file["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] == "note"),
+        "{file}"
+    );
 }

@@ -576,6 +576,16 @@ impl Builder<'_> {
                 self.notes.push(notes);
                 return;
             }
+            Got::Absent if ipam_size(body).is_some() => {
+                let (n, at, prefix) = ipam_size(body).unwrap_or_default();
+                reader.notes.assume(
+                    at,
+                    format!(
+                        "its prefix is allocated from an AVNM IPAM pool when it is deployed: {n} addresses are counted as one /{prefix} (the smallest prefix that holds them; Azure may split an allocation over several prefixes when the pool is fragmented, each losing 5 addresses), and having no address yet it is left out of the overlap checks"
+                    ),
+                );
+                Spanned::new(format!("ipam/{prefix}"), at)
+            }
             Got::Absent => {
                 let reason = "no `addressPrefix` (an IPAM pool allocation, or no IPv4 prefix)".to_string();
                 reader.notes.unresolve(
@@ -804,6 +814,32 @@ fn ipv4_prefixes(reader: &mut Reader<'_>, body: &Val<'_>) -> (Got<String>, Vec<S
     (first, more)
 }
 
+/// A subnet's AVNM IPAM allocation (`ipamPoolPrefixAllocations[0].numberOfIpAddresses`, a
+/// string in the REST API, a number in some templates): the number of addresses, where it
+/// is written, and the longest prefix that holds them ("Number of IP addresses to allocate",
+/// Microsoft.Network `IpamPoolPrefixAllocation`).
+fn ipam_size(body: &Val<'_>) -> Option<(u64, Span, u8)> {
+    let allocation = field(body, "ipamPoolPrefixAllocations")?
+        .items()?
+        .into_iter()
+        .next()?;
+    let n = field(&allocation, "numberOfIpAddresses")?;
+    let count = match &n.kind {
+        ValKind::Int(i) => u64::try_from(*i).ok(),
+        ValKind::Str(s) => s.trim().parse::<u64>().ok(),
+        _ => None,
+    }
+    .filter(|&c| (1..=1u64 << 32).contains(&c))?;
+    Some((count, n.span, prefix_holding(count)))
+}
+
+/// The longest prefix with at least `addresses` addresses (1 ≤ addresses ≤ 2^32): 256 → /24,
+/// 300 → /23.
+fn prefix_holding(addresses: u64) -> u8 {
+    let bits = addresses.max(1).next_power_of_two().trailing_zeros();
+    32u8.saturating_sub(bits.min(32) as u8)
+}
+
 /// The first delegation's service name (REST: under `properties`; az: beside `name`).
 fn delegation(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
     let list = field(body, "delegations")?;
@@ -837,6 +873,14 @@ fn delegation(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ipam_allocation_is_the_smallest_prefix_that_holds_it() {
+        assert_eq!(prefix_holding(256), 24);
+        assert_eq!(prefix_holding(300), 23);
+        assert_eq!(prefix_holding(1), 32);
+        assert_eq!(prefix_holding(1 << 32), 0);
+    }
 
     #[test]
     fn ids_compare_without_case_and_split_into_parts() {
