@@ -630,3 +630,87 @@ fn an_ipam_subnet_is_counted_by_its_size() {
         "{file}"
     );
 }
+
+/// The same in Terraform: `azurerm_subnet`'s `ip_address_pool { number_of_ip_addresses }`
+/// (azurerm 4.x) is a /23 for 300 addresses, noted at the value.
+#[test]
+fn a_terraform_ipam_subnet_is_counted_by_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), TF_IPAM).unwrap();
+    let out = cniplan(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let files = v["files"].as_array().unwrap();
+    let rows: Vec<String> = files
+        .iter()
+        .flat_map(|f| f["subnets"].as_array().unwrap().clone())
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["name"].as_str().unwrap(),
+                r["cidr"].as_str().unwrap(),
+                r["usable"],
+                r["peak_demand"]
+            )
+        })
+        .collect();
+    assert_eq!(rows, ["nodes ipam/23 507 124"]);
+    let noted: Vec<u64> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("300 addresses are counted as one /23")
+        })
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(noted, [22]);
+}
+
+const TF_IPAM: &str = r#"resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name                = "spoke"
+  location            = azurerm_resource_group.rg.location
+  resource_group_name = azurerm_resource_group.rg.name
+  ip_address_pool {
+    id                     = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/networkManagers/m/ipamPools/p"
+    number_of_ip_addresses = "1024"
+  }
+}
+
+resource "azurerm_subnet" "nodes" {
+  name                 = "nodes"
+  resource_group_name  = azurerm_resource_group.rg.name
+  virtual_network_name = azurerm_virtual_network.vnet.name
+  ip_address_pool {
+    id                     = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/networkManagers/m/ipamPools/p"
+    number_of_ip_addresses = "300"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks"
+  location            = azurerm_resource_group.rg.location
+  resource_group_name = azurerm_resource_group.rg.name
+  dns_prefix          = "aks"
+  default_node_pool {
+    name           = "system"
+    node_count     = 3
+    vm_size        = "Standard_D4s_v5"
+    max_pods       = 30
+    vnet_subnet_id = azurerm_subnet.nodes.id
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  network_profile {
+    network_plugin = "azure"
+  }
+}
+"#;

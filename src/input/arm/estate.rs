@@ -578,12 +578,7 @@ impl Builder<'_> {
             }
             Got::Absent if ipam_size(body).is_some() => {
                 let (n, at, prefix) = ipam_size(body).unwrap_or_default();
-                reader.notes.assume(
-                    at,
-                    format!(
-                        "its prefix is allocated from an AVNM IPAM pool when it is deployed: {n} addresses are counted as one /{prefix} (the smallest prefix that holds them; Azure may split an allocation over several prefixes when the pool is fragmented, each losing 5 addresses), and having no address yet it is left out of the overlap checks"
-                    ),
-                );
+                reader.notes.assume(at, ipam_assumed(n, prefix));
                 Spanned::new(format!("ipam/{prefix}"), at)
             }
             Got::Absent => {
@@ -833,9 +828,16 @@ fn ipam_size(body: &Val<'_>) -> Option<(u64, Span, u8)> {
     Some((count, n.span, prefix_holding(count)))
 }
 
+/// What counting an AVNM IPAM allocation of `n` addresses as one /`prefix` assumes.
+pub fn ipam_assumed(n: u64, prefix: u8) -> String {
+    format!(
+        "its prefix is allocated from an AVNM IPAM pool when it is deployed: {n} addresses are counted as one /{prefix} (the smallest prefix that holds them; Azure may split an allocation over several prefixes when the pool is fragmented, each losing 5 addresses), and having no address yet it is left out of the overlap checks"
+    )
+}
+
 /// The longest prefix with at least `addresses` addresses (1 ≤ addresses ≤ 2^32): 256 → /24,
 /// 300 → /23.
-fn prefix_holding(addresses: u64) -> u8 {
+pub fn prefix_holding(addresses: u64) -> u8 {
     let bits = addresses.max(1).next_power_of_two().trailing_zeros();
     32u8.saturating_sub(bits.min(32) as u8)
 }
