@@ -714,3 +714,76 @@ resource "azurerm_kubernetes_cluster" "aks" {
   }
 }
 "#;
+
+/// Bicep's `@batchSize(1)` on a module loop (the AVM e2e tests' `init`/`idem`) deploys the
+/// iterations one after the other, as `bicep build` writes it (`"mode": "serial"`): where
+/// they disagree, Azure ends with `idem`'s values, and the finding says why.
+#[test]
+fn a_bicep_batch_size_orders_module_iterations() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vnet.bicep"), BICEP_VNET).unwrap();
+    let main = dir.path().join("main.bicep");
+    std::fs::write(&main, BICEP_MAIN).unwrap();
+    let out = cniplan(&["check", "--format", "json", main.to_str().unwrap()]);
+    let v = json(&out);
+    let diagnostics: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert!(
+        diagnostics.iter().all(|d| d.starts_with("conflicting-declarations")
+            && d.ends_with("deployment `test-idem` deploys after `test-init` (`dependsOn` or a serial copy loop orders them)")),
+        "{diagnostics:#?}"
+    );
+    let rows: Vec<&str> = v["files"][0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["cidr"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows, ["10.1.1.0/24"]);
+}
+
+const BICEP_VNET: &str = r#"param space string
+
+resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [space]
+    }
+    subnets: [
+      {
+        name: 'nodes'
+        properties: {
+          addressPrefix: cidrSubnet(space, 24, 1)
+        }
+      }
+    ]
+  }
+}
+"#;
+
+const BICEP_MAIN: &str = r#"var spaces = ['10.0.0.0/16', '10.1.0.0/16']
+
+@batchSize(1)
+module test 'vnet.bicep' = [
+  for (iteration, i) in ['init', 'idem']: {
+    name: 'test-${iteration}'
+    params: {
+      space: spaces[i]
+    }
+  }
+]
+"#;
