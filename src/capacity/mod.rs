@@ -132,6 +132,10 @@ impl RangeCapacity {
                 .pod_cidr_v6
                 .as_ref()
                 .map(|c| c.net().to_string()),
+            // Sized, its address Azure's to assign: written as the plan writes it.
+            Range::Subnet(s) if topology.subnets[s].cidr.is_none() => {
+                topology.subnets[s].assigned.map(|p| format!("ipam/{p}"))
+            }
             _ => self.cidr(topology).map(|c| c.net().to_string()),
         }
     }
@@ -186,6 +190,9 @@ pub fn usable_ips(prefix: u8, reserved_ips: u32) -> u64 {
 /// Usable IPs of a subnet with all its prefixes: Azure keeps 5 addresses of each prefix
 /// (docs/json-output.md), and the subnet's `reserved_ips` once.
 pub fn subnet_usable(subnet: &crate::topology::Subnet) -> u64 {
+    if let (None, Some(prefix)) = (&subnet.cidr, subnet.assigned) {
+        return usable_ips(prefix, subnet.reserved_ips.value);
+    }
     let addresses = subnet
         .cidrs()
         .map(|c| usable_ips(c.net().prefix_len(), 0))
@@ -242,7 +249,9 @@ pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -
         .enumerate()
         .zip(uses.subnets)
         .filter_map(|((i, subnet), uses)| {
-            subnet.cidr.as_ref()?;
+            if subnet.cidr.is_none() && subnet.assigned.is_none() {
+                return None;
+            }
             let usable = subnet_usable(subnet);
             Some(scenario::run(Range::Subnet(i), usable, uses))
         })

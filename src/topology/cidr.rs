@@ -94,6 +94,17 @@ pub fn parse_auto(text: &str, span: Span) -> Option<Result<Option<u8>, Finding>>
     })
 }
 
+/// `ipam/24` (any case): a subnet whose address Azure Virtual Network Manager's IPAM
+/// assigns when it is deployed, of the prefix length given (the ARM and Terraform readers
+/// write it from the number of addresses asked for). `None` for anything else.
+pub fn parse_assigned(text: &str) -> Option<u8> {
+    let (word, prefix) = text.trim().split_once('/')?;
+    if !word.trim().eq_ignore_ascii_case("ipam") {
+        return None;
+    }
+    prefix_length(prefix).map(|p| p as u8)
+}
+
 /// Why `text` is not an IPv4 CIDR, and how to write it: (message, help).
 fn cidr_refusal(text: &str) -> (String, String) {
     const EXAMPLE: &str = "10.240.0.0/16";

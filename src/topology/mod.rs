@@ -86,6 +86,9 @@ pub struct Subnet {
     /// Written `cidr: auto` or `cidr: auto/22`: `crate::size::auto::place` sizes the subnet,
     /// places it and sets `cidr`, before the rules and the scenario run.
     pub auto: Option<AutoCidr>,
+    /// Written `ipam/24`: a /24 whose address Azure's IPAM assigns at deployment. Its size is
+    /// counted; having no address, it overlaps nothing a rule can tell.
+    pub assigned: Option<u8>,
 }
 
 impl Subnet {

@@ -101,7 +101,11 @@ impl VnetSubnets {
         let subnets: Vec<Subnet> = written
             .into_iter()
             .map(|subnet| {
-                let (cidr, auto, invalid) = range(&subnet.cidr);
+                let assigned = cidr::parse_assigned(&subnet.cidr.value);
+                let (cidr, auto, invalid) = match assigned {
+                    Some(_) => (None, None, None),
+                    None => range(&subnet.cidr),
+                };
                 findings.extend(invalid);
                 let more_cidrs = subnet
                     .more_cidrs
@@ -117,6 +121,7 @@ impl VnetSubnets {
                     cidr,
                     delegation: subnet.delegation.filter(|d| !d.value.trim().is_empty()),
                     auto,
+                    assigned,
                 }
             })
             .collect();

@@ -26,6 +26,9 @@ pub(super) struct Clusters {
     ids: HashMap<String, usize>,
     /// (cluster, pool name) already read, for `dedupe`.
     seen: HashSet<(usize, String)>,
+    /// Clusters that several deployments declare (one ID): their pools are one per name,
+    /// the last declaration's.
+    redeclared: HashSet<usize>,
     pools: Vec<Draft>,
     /// Where each cluster and pool is written, with its resource ID.
     pub(super) places: Vec<ResourcePlace>,
@@ -49,7 +52,8 @@ impl Clusters {
         dedupe: bool,
     ) {
         let key = id_key(&r.id);
-        if dedupe && self.ids.contains_key(&key) {
+        let again = self.ids.get(&key).copied();
+        if dedupe && again.is_some() {
             return;
         }
         self.places.push(ResourcePlace {
@@ -62,9 +66,21 @@ impl Clusters {
             findings,
         };
         let cluster = read_cluster(&mut reader, &r.name, &r.body, r.resource_group.as_deref(), &r.id);
-        let index = self.clusters.len();
-        self.ids.insert(key, index);
-        self.clusters.push(cluster);
+        // One resource ID is one cluster: deployments that deploy it again (AVM's `init`
+        // and `idem`) leave it as the later one declares it.
+        let index = match again.filter(|_| r.deployed.is_some()) {
+            Some(index) => {
+                self.redeclared.insert(index);
+                self.clusters[index] = cluster;
+                index
+            }
+            None => {
+                let index = self.clusters.len();
+                self.ids.insert(key, index);
+                self.clusters.push(cluster);
+                index
+            }
+        };
         if let Some(profiles) = field(&r.body, "agentPoolProfiles") {
             match profiles.unknown_reason() {
                 Some(why) => notes.unresolve(
@@ -85,7 +101,11 @@ impl Clusters {
                 }
             }
         }
-        self.notes.push(notes);
+        // `finish` pairs each cluster with its notes by index.
+        match again {
+            Some(_) if self.redeclared.contains(&index) => notes_out.push(notes),
+            _ => self.notes.push(notes),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -158,8 +178,14 @@ impl Clusters {
         findings: &mut Vec<Finding>,
         dedupe: bool,
     ) {
-        if dedupe && !self.seen.insert((cluster, name.value.to_ascii_lowercase())) {
+        let first = self.seen.insert((cluster, name.value.to_ascii_lowercase()));
+        if dedupe && !first {
             return;
+        }
+        if !first && self.redeclared.contains(&cluster) {
+            let named =
+                |d: &Draft| d.cluster == cluster && d.pool.name.value.eq_ignore_ascii_case(&name.value);
+            self.pools.retain(|d| !named(d));
         }
         self.places.push(ResourcePlace {
             span: body.span,

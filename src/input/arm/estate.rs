@@ -6,6 +6,7 @@
 use super::cluster::Clusters;
 use super::fields::{depends, field, Got, Reader};
 use super::notes::Notes;
+use super::order::{Deployed, Sequence};
 use super::value::{Kind as ValKind, Val};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::input::ResourcePlace;
@@ -51,6 +52,8 @@ pub struct Resource<'a> {
     pub body: Val<'a>,
     /// Its label and place, with what the reader already had to assume.
     pub notes: Notes,
+    /// The deployment of a template that declares it (`None` in an export).
+    pub deployed: Option<Deployed>,
 }
 
 /// How a subnet's `ipConfigurations` become `reserved_ips` (az exports only).
@@ -83,16 +86,41 @@ pub(super) enum Form {
     Export,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) struct Declared {
     vnet: usize,
     index: usize,
     form: Form,
+    deployed: Option<Deployed>,
+}
+
+/// Which of two declarations of one ID (`first` read before `second`) Azure ends with, and
+/// why; `second_last` is false only when the first certainly deploys after the second.
+fn last_deployed(first: Option<&Deployed>, second: Option<&Deployed>) -> Option<(bool, String)> {
+    let (first, second) = (first?, second?);
+    if first.index == second.index && std::rc::Rc::ptr_eq(&first.order, &second.order) {
+        return None;
+    }
+    let (a, b) = (first.name(), second.name());
+    Some(match Deployed::sequence(first, second) {
+        Sequence::After => (true, format!("deployment `{b}` deploys after `{a}` (`dependsOn` or a serial copy loop orders them)")),
+        Sequence::Before => (false, format!("deployment `{a}` deploys after `{b}` (`dependsOn` or a serial copy loop orders them)")),
+        Sequence::Either => (
+            true,
+            format!("nothing orders deployments `{a}` and `{b}` (no `dependsOn`, no serial copy loop), so ARM runs them in parallel and either may end last; the later one in the template is kept"),
+        ),
+    })
 }
 
 /// The `conflicting-declarations` finding for a second declaration of one subnet ID, when
 /// its prefix differs from the first's; `None` when they agree (one subnet, said once).
-fn conflict(first: &model::Subnet, second: &model::Subnet, was: Form, now: Form) -> Option<Finding> {
+fn conflict(
+    first: &model::Subnet,
+    second: &model::Subnet,
+    was: Form,
+    now: Form,
+    order: Option<&(bool, String)>,
+) -> Option<Finding> {
     let (a, b) = (prefixes(first), prefixes(second));
     if a.eq_ignore_ascii_case(&b) {
         return None;
@@ -103,12 +131,13 @@ fn conflict(first: &model::Subnet, second: &model::Subnet, was: Form, now: Form)
         .origin
         .as_ref()
         .map_or(name.as_str(), |o| o.resource.as_str());
-    let (last, why) = match (was, now) {
-        (Form::Inline, Form::Child) => (
+    let (last, why) = match (was, now, order) {
+        (_, Form::Export, _) => (a, "an export is a snapshot: the two copies were read at different times; the first is kept"),
+        (_, _, Some((second_last, why))) => (if *second_last { b } else { a }, why.as_str()),
+        (Form::Inline, Form::Child, None) => (
             b,
             "the child resource deploys after the VNet it belongs to; the VNet's next deployment sets the inline prefix again",
         ),
-        (_, Form::Export) => (a, "an export is a snapshot: the two copies were read at different times; the first is kept"),
         _ => (
             b,
             "ARM deploys the two in either order unless one depends on the other; the later one here is kept",
@@ -166,6 +195,7 @@ pub fn build<'a>(
         options,
         vnets: Vec::new(),
         vnet_ids: HashMap::new(),
+        vnet_deployed: Vec::new(),
         declared: HashMap::new(),
         unresolved_subnets: HashMap::new(),
         peerings: Vec::new(),
@@ -208,6 +238,8 @@ pub fn build<'a>(
     };
     let mut findings = b.findings;
     findings.extend(b.notes.into_iter().chain(pool_notes).flat_map(Notes::findings));
+    // A resource that two deployments declare from one module file is said once.
+    super::notes::said_once(&mut findings);
     (plan, findings, b.places)
 }
 
@@ -216,6 +248,8 @@ pub(super) struct Builder<'o> {
     vnets: Vec<model::Vnet>,
     /// VNet index by ID key.
     vnet_ids: HashMap<String, usize>,
+    /// The deployment that declares each VNet (by index), where a template does.
+    vnet_deployed: Vec<Option<Deployed>>,
     /// Each subnet read, by ID key: where it is in `vnets`, how it was declared and where
     /// its prefix is written, so a second declaration of the same ID is one subnet.
     declared: HashMap<String, Declared>,
@@ -232,19 +266,29 @@ pub(super) struct Builder<'o> {
 impl Builder<'_> {
     fn vnet(&mut self, r: Resource<'_>) {
         let key = id_key(&r.id);
-        if self.options.dedupe && self.vnet_ids.contains_key(&key) {
-            return;
+        if let Some(&first) = self.vnet_ids.get(&key) {
+            // One resource ID is one VNet: an export lists it twice, deployments (AVM's
+            // `init` and `idem`, a module called twice) deploy it again. Two Terraform
+            // resources of one ID stay two, for `duplicate-name` to say.
+            if self.options.dedupe {
+                return;
+            }
+            if r.deployed.is_some() {
+                self.vnet_again(first, r);
+                return;
+            }
         }
         self.places.push(ResourcePlace {
             span: r.body.span,
             address: r.id.clone(),
         });
-        let mut notes = r.notes;
+        let mut notes = r.notes.clone();
         let address_space = self.address_space(&r.body, &r.name, &mut notes);
         let index = self.vnets.len();
         self.vnet_ids.insert(key, index);
+        self.vnet_deployed.push(r.deployed.clone());
         self.vnets.push(model::Vnet {
-            name: r.name,
+            name: r.name.clone(),
             resource_group: r.resource_group.clone().map(|g| Spanned::new(g, Span::default())),
             address_space,
             peerings: Vec::new(),
@@ -264,7 +308,7 @@ impl Builder<'_> {
             ),
             Some(v) => {
                 for entry in v.items().unwrap_or_default() {
-                    self.inline_subnet(index, &r.id, r.resource_group.as_deref(), &notes.label, entry);
+                    self.inline_subnet(index, &r, &notes.label, entry);
                 }
             }
             None => {}
@@ -272,6 +316,76 @@ impl Builder<'_> {
         if let Some(v) = field(&r.body, "virtualNetworkPeerings") {
             for entry in v.items().unwrap_or_default() {
                 self.peering(index, &entry, notes.clone());
+            }
+        }
+        self.notes.push(notes);
+    }
+
+    /// A VNet whose ID was declared before, by another deployment: one VNet, its subnets
+    /// and peerings added to the first declaration's (each subnet ID once). Address spaces
+    /// that differ are one `conflicting-declarations` finding; Azure ends with the one
+    /// deployed last.
+    fn vnet_again(&mut self, first: usize, r: Resource<'_>) {
+        self.places.push(ResourcePlace {
+            span: r.body.span,
+            address: r.id.clone(),
+        });
+        let mut notes = r.notes.clone();
+        let space = self.address_space(&r.body, &r.name, &mut notes);
+        let kept = &self.vnets[first].address_space;
+        let joined = |s: &Spanned<Vec<Spanned<String>>>| {
+            s.value
+                .iter()
+                .map(|p| p.value.trim().to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (a, b) = (joined(kept), joined(&space));
+        if a != b && !b.is_empty() {
+            // `None`: one template declares the VNet twice, which ARM refuses (said where
+            // the walk found it); the later one is kept.
+            let order = last_deployed(self.vnet_deployed[first].as_ref(), r.deployed.as_ref());
+            let refused = order.is_none();
+            let (second_last, why) = order.unwrap_or((true, String::new()));
+            if !a.is_empty() && !refused {
+                let name = &r.name.value;
+                let last = if second_last { &b } else { &a };
+                self.findings.push(
+                    Finding::new(
+                        Rule::ConflictingDeclarations,
+                        space.span,
+                        format!(
+                            "VNet `{name}` ({}) is declared twice with different address spaces, {b} here and {a} before; Azure ends with {last}: {why}",
+                            r.id
+                        ),
+                    )
+                    .related(kept.span, format!("`{name}` is declared with {a} here"))
+                    .help("declare the VNet with one address space wherever it is deployed, or give each VNet its own name"),
+                );
+            }
+            if second_last || a.is_empty() {
+                self.vnets[first].address_space = space;
+                self.vnet_deployed[first] = r.deployed.clone();
+            }
+        }
+        match field(&r.body, "subnets") {
+            Some(v) if v.unknown_reason().is_some() => notes.unresolve(
+                v.span,
+                format!(
+                    "{}: its subnets are not read",
+                    depends("subnets", v.unknown_reason().unwrap_or_default())
+                ),
+            ),
+            Some(v) => {
+                for entry in v.items().unwrap_or_default() {
+                    self.inline_subnet(first, &r, &notes.label, entry);
+                }
+            }
+            None => {}
+        }
+        if let Some(v) = field(&r.body, "virtualNetworkPeerings") {
+            for entry in v.items().unwrap_or_default() {
+                self.peering(first, &entry, notes.clone());
             }
         }
         self.notes.push(notes);
@@ -331,14 +445,8 @@ impl Builder<'_> {
         Spanned::new(out, prefixes.span)
     }
 
-    fn inline_subnet(
-        &mut self,
-        vnet: usize,
-        vnet_id: &str,
-        group: Option<&str>,
-        vnet_label: &str,
-        entry: Val<'_>,
-    ) {
+    fn inline_subnet(&mut self, vnet: usize, owner: &Resource<'_>, vnet_label: &str, entry: Val<'_>) {
+        let (vnet_id, group) = (owner.id.as_str(), owner.resource_group.as_deref());
         let mut notes = Notes::new(format!("{vnet_label}, subnet"), entry.span);
         let mut reader = Reader {
             notes: &mut notes,
@@ -366,7 +474,15 @@ impl Builder<'_> {
         } else {
             Form::Inline
         };
-        self.add_subnet(vnet, name, id, group, &entry, notes, form);
+        self.add_subnet(
+            vnet,
+            name,
+            id,
+            group,
+            &entry,
+            notes,
+            (form, owner.deployed.clone()),
+        );
     }
 
     fn subnet_resource(&mut self, r: Resource<'_>) {
@@ -388,7 +504,7 @@ impl Builder<'_> {
             r.resource_group.as_deref(),
             &r.body,
             notes,
-            form,
+            (form, r.deployed),
         );
     }
 
@@ -409,6 +525,7 @@ impl Builder<'_> {
         }
         let index = self.vnets.len();
         self.vnet_ids.insert(id_key(id), index);
+        self.vnet_deployed.push(None);
         self.vnets.push(model::Vnet {
             name: Spanned::new(name, notes.span),
             resource_group: group.clone().map(|g| Spanned::new(g, Span::default())),
@@ -432,7 +549,7 @@ impl Builder<'_> {
         group: Option<&str>,
         body: &Val<'_>,
         mut notes: Notes,
-        form: Form,
+        (form, deployed): (Form, Option<Deployed>),
     ) {
         let key = id_key(&id);
         self.places.push(ResourcePlace {
@@ -458,6 +575,11 @@ impl Builder<'_> {
                 self.unresolved_subnets.insert(key, reason);
                 self.notes.push(notes);
                 return;
+            }
+            Got::Absent if ipam_size(body).is_some() => {
+                let (n, at, prefix) = ipam_size(body).unwrap_or_default();
+                reader.notes.assume(at, ipam_assumed(n, prefix));
+                Spanned::new(format!("ipam/{prefix}"), at)
             }
             Got::Absent => {
                 let reason = "no `addressPrefix` (an IPAM pool allocation, or no IPv4 prefix)".to_string();
@@ -492,22 +614,40 @@ impl Builder<'_> {
         self.notes.push(notes);
         // One resource ID is one subnet, however many times it is declared
         // (rules/conflicting-declarations.md).
-        if let Some(first) = self.declared.get(&key).copied() {
+        if let Some(first) = self.declared.get(&key).cloned() {
             let kept = &mut self.vnets[first.vnet].subnets[first.index];
-            if let Some(finding) = conflict(kept, &subnet, first.form, form) {
+            let order = last_deployed(first.deployed.as_ref(), deployed.as_ref());
+            if let Some(finding) = conflict(kept, &subnet, first.form, form, order.as_ref()) {
                 self.findings.push(finding);
             }
             // The declaration Azure applies last is the one it ends with: a child resource
-            // after the VNet that holds the same subnet inline; in an export, the first.
-            if form != Form::Export {
+            // after the VNet that holds the same subnet inline, the later of two ordered
+            // deployments; in an export, the first.
+            let second_last = order.is_none_or(|(second_last, _)| second_last);
+            if form != Form::Export && second_last {
                 *kept = subnet;
-                self.declared.insert(key, Declared { form, ..first });
+                self.declared.insert(
+                    key,
+                    Declared {
+                        form,
+                        deployed,
+                        ..first
+                    },
+                );
             }
             return;
         }
         let index = self.vnets[vnet].subnets.len();
         self.vnets[vnet].subnets.push(subnet);
-        self.declared.insert(key, Declared { vnet, index, form });
+        self.declared.insert(
+            key,
+            Declared {
+                vnet,
+                index,
+                form,
+                deployed,
+            },
+        );
     }
 
     fn peering_resource(&mut self, r: Resource<'_>) {
@@ -574,7 +714,10 @@ impl Builder<'_> {
                 .origin
                 .as_ref()
                 .map_or_else(|| remote.value.clone(), |o| o.resource.clone());
-            self.vnets[vnet].peerings.push(Spanned::new(id, remote.span));
+            // A VNet declared by two deployments declares its peerings twice.
+            if !self.vnets[vnet].peerings.iter().any(|p| p.value == id) {
+                self.vnets[vnet].peerings.push(Spanned::new(id, remote.span));
+            }
             self.notes.push(notes);
         }
     }
@@ -666,6 +809,39 @@ fn ipv4_prefixes(reader: &mut Reader<'_>, body: &Val<'_>) -> (Got<String>, Vec<S
     (first, more)
 }
 
+/// A subnet's AVNM IPAM allocation (`ipamPoolPrefixAllocations[0].numberOfIpAddresses`, a
+/// string in the REST API, a number in some templates): the number of addresses, where it
+/// is written, and the longest prefix that holds them ("Number of IP addresses to allocate",
+/// Microsoft.Network `IpamPoolPrefixAllocation`).
+fn ipam_size(body: &Val<'_>) -> Option<(u64, Span, u8)> {
+    let allocation = field(body, "ipamPoolPrefixAllocations")?
+        .items()?
+        .into_iter()
+        .next()?;
+    let n = field(&allocation, "numberOfIpAddresses")?;
+    let count = match &n.kind {
+        ValKind::Int(i) => u64::try_from(*i).ok(),
+        ValKind::Str(s) => s.trim().parse::<u64>().ok(),
+        _ => None,
+    }
+    .filter(|&c| (1..=1u64 << 32).contains(&c))?;
+    Some((count, n.span, prefix_holding(count)))
+}
+
+/// What counting an AVNM IPAM allocation of `n` addresses as one /`prefix` assumes.
+pub fn ipam_assumed(n: u64, prefix: u8) -> String {
+    format!(
+        "its prefix is allocated from an AVNM IPAM pool when it is deployed: {n} addresses are counted as one /{prefix} (the smallest prefix that holds them; Azure may split an allocation over several prefixes when the pool is fragmented, each losing 5 addresses), and having no address yet it is left out of the overlap checks"
+    )
+}
+
+/// The longest prefix with at least `addresses` addresses (1 ≤ addresses ≤ 2^32): 256 → /24,
+/// 300 → /23.
+pub fn prefix_holding(addresses: u64) -> u8 {
+    let bits = addresses.max(1).next_power_of_two().trailing_zeros();
+    32u8.saturating_sub(bits.min(32) as u8)
+}
+
 /// The first delegation's service name (REST: under `properties`; az: beside `name`).
 fn delegation(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
     let list = field(body, "delegations")?;
@@ -699,6 +875,14 @@ fn delegation(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ipam_allocation_is_the_smallest_prefix_that_holds_it() {
+        assert_eq!(prefix_holding(256), 24);
+        assert_eq!(prefix_holding(300), 23);
+        assert_eq!(prefix_holding(1), 32);
+        assert_eq!(prefix_holding(1 << 32), 0);
+    }
 
     #[test]
     fn ids_compare_without_case_and_split_into_parts() {

@@ -235,6 +235,14 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// How an expression string written at `span` places its parts, as `value` does.
+    pub fn cx(&self, span: Span, s: &str) -> Cx {
+        Cx {
+            whole: span,
+            base: self.base(span, s),
+        }
+    }
+
     fn parsed(&self, span: Span, s: &str) -> Parsed {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();

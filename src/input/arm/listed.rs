@@ -320,7 +320,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             known.insert(id_key(&id), Rc::clone(&scope));
             known.insert(format!("name:{key}"), Rc::clone(&scope));
         }
-        let mut walker = Walker::new(&ev);
+        let mut walker = Walker::new(&ev, &d.name.value);
         walker.walk(&Env::of(Rc::clone(&scope)), &place, template.get("resources"));
         let (found, notes) = walker.resources();
         resources.push(found);
@@ -338,6 +338,8 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     findings.extend(mapped);
     findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
     findings.extend(ev.take_findings());
+    // A module called several times says what it could not read once.
+    notes::said_once(&mut findings);
     if ev.placeholders.get() {
         // Where a deployment says nothing of its subscription or group, the placeholders
         // reached a value; otherwise only `uniqueString()` and `guid()` did.

@@ -15,11 +15,13 @@ mod eval;
 pub mod expr;
 pub mod fields;
 mod functions;
+mod identity;
 mod ids;
 mod jsonc;
 mod lambdas;
 pub mod listed;
 pub mod notes;
+mod order;
 mod scope;
 pub use jsonc::blank_comments;
 pub use scope::SUBSCRIPTION_PLACEHOLDER;
@@ -163,7 +165,7 @@ pub fn evaluate<'a>(
     let ev = eval::Evaluator::new(texts);
     let scope = template::root_scope(&ev, template, deployment, parameter_files);
     let place = scope.place.clone();
-    let mut walker = template::Walker::new(&ev);
+    let mut walker = template::Walker::new(&ev, deployment);
     walker.walk(&Env::of(scope), &place, template.get("resources"));
     let (resources, walk_notes) = walker.resources();
     let options = estate::Options {
@@ -177,6 +179,8 @@ pub fn evaluate<'a>(
     findings.extend(mapped);
     findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
     findings.extend(ev.take_findings());
+    // A module called several times says what it could not read once.
+    notes::said_once(&mut findings);
     // Resource IDs carry the placeholders too, but they only meet IDs built the same way;
     // a value built from the deployment's own subscription or group is worth a word.
     if ev.placeholders.get() {

@@ -82,3 +82,10 @@ fn push(items: &mut Vec<Item>, span: Span, text: String) {
         items.push(Item { text, span });
     }
 }
+
+/// Keeps the first of findings that say the same at the same place: a module file deployed
+/// by several deployments (AVM's `init` and `idem`) is one text, read once per deployment.
+pub fn said_once(findings: &mut Vec<Finding>) {
+    let mut said = std::collections::HashSet::new();
+    findings.retain(|f| said.insert((f.rule, f.span, f.message.clone())));
+}

@@ -6,7 +6,9 @@
 
 use super::estate::{self, Kind, Resource};
 use super::eval::Evaluator;
+use super::identity::symbolic;
 use super::notes::Notes;
+use super::order::{Deployed, Order};
 use super::scope::{Env, Param, Place, Scope, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
 use super::value::Val;
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
@@ -32,6 +34,8 @@ pub struct Found<'a> {
     node: &'a Node<'a>,
     /// Why the condition is unknown, when it is.
     condition: Option<(Span, String)>,
+    /// The deployment that declares it, in `Walker::order`.
+    deployment: usize,
 }
 
 struct Parent {
@@ -45,16 +49,33 @@ pub struct Walker<'e, 'a> {
     pub notes: Vec<Notes>,
     instances: usize,
     unknown_names: usize,
+    /// Unknown names by what they are computed from (`symbolic`): one stand-in each, so
+    /// the same expression over the same inputs is the same resource.
+    stand_ins: std::collections::HashMap<String, usize>,
+    /// The deployments met, and what orders them.
+    order: Rc<Order>,
+    /// The deployment being walked.
+    current: usize,
+    /// What the next deployment created waits for (the previous batch of a serial loop).
+    pending_after: Vec<usize>,
+    /// The last deployment created.
+    created: Option<usize>,
 }
 
 impl<'e, 'a> Walker<'e, 'a> {
-    pub fn new(ev: &'e Evaluator<'a>) -> Self {
+    /// A walker of the deployment named `root`.
+    pub fn new(ev: &'e Evaluator<'a>, root: &str) -> Self {
         Walker {
             ev,
             found: Vec::new(),
             notes: Vec::new(),
             instances: 0,
             unknown_names: 0,
+            stand_ins: std::collections::HashMap::new(),
+            order: Order::new(root),
+            current: 0,
+            pending_after: Vec::new(),
+            created: None,
         }
     }
 
@@ -102,8 +123,26 @@ impl<'e, 'a> Walker<'e, 'a> {
         };
         match count {
             Ok(n) => {
+                // A serial loop deploys its iterations batch after batch (Bicep's
+                // `@batchSize`); the deployments of one batch wait for the batch before.
+                let batch = serial_batch(self.ev, env, copy);
+                let mut batches: Vec<Vec<usize>> = Vec::new();
                 for i in 0..n {
+                    let at = batch.map(|b| (i / b) as usize);
+                    if let Some(at) = at {
+                        self.pending_after = at
+                            .checked_sub(1)
+                            .and_then(|previous| batches.get(previous))
+                            .cloned()
+                            .unwrap_or_default();
+                    }
+                    self.created = None;
                     self.instance(&env.in_loop(name, i, true), target, node, parent);
+                    self.pending_after.clear();
+                    if let (Some(at), Some(made)) = (at, self.created) {
+                        batches.resize_with(batches.len().max(at + 1), Vec::new);
+                        batches[at].push(made);
+                    }
                 }
             }
             // A count ARM refuses is already a finding.
@@ -181,9 +220,25 @@ impl<'e, 'a> Walker<'e, 'a> {
             (Some(n), _) => (n.to_string(), None),
             (_, why) => (
                 {
-                    self.unknown_names += 1;
+                    // The same expression over the same inputs names the same resource
+                    // (a module called three times with one name): one stand-in for both.
+                    let number = match symbolic(self.ev, env, name_node) {
+                        Some(key) => {
+                            let key = format!("{}|{full_type}|{key}", target.prefix()).to_ascii_lowercase();
+                            let next = self.unknown_names + 1;
+                            let number = *self.stand_ins.entry(key).or_insert(next);
+                            if number == next {
+                                self.unknown_names = next;
+                            }
+                            number
+                        }
+                        None => {
+                            self.unknown_names += 1;
+                            self.unknown_names
+                        }
+                    };
                     let written = self.ev.written(name_node);
-                    unknown_name(written, &full_type, self.unknown_names)
+                    unknown_name(written, &full_type, number)
                 },
                 Some(why.unwrap_or("a name that is no string").to_string()),
             ),
@@ -205,6 +260,7 @@ impl<'e, 'a> Walker<'e, 'a> {
                 env: env.clone(),
                 node,
                 condition,
+                deployment: self.current,
             });
         }
         if let Some(children) = children {
@@ -285,6 +341,21 @@ impl<'e, 'a> Walker<'e, 'a> {
         deployments.insert(estate::id_key(&id), Rc::clone(&scope));
         deployments.insert(format!("name:{}", name.to_ascii_lowercase()), Rc::clone(&scope));
         drop(deployments);
+        let depends_on = node
+            .get("dependsOn")
+            .map(|d| d.items())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|d| self.ev.value(env, d).as_str().map(str::to_string))
+            .collect();
+        let index = self.order.add(
+            name,
+            self.current,
+            depends_on,
+            std::mem::take(&mut self.pending_after),
+        );
+        self.created = Some(index);
+        let outer = std::mem::replace(&mut self.current, index);
         let child_env = if inner {
             Env::of(scope)
         } else {
@@ -295,6 +366,8 @@ impl<'e, 'a> Walker<'e, 'a> {
             }
         };
         self.walk(&child_env, &place, template.get("resources"));
+        self.current = outer;
+        self.created = Some(index);
     }
 
     fn pass_parameters(
@@ -325,7 +398,19 @@ impl<'e, 'a> Walker<'e, 'a> {
     pub fn resources(self) -> (Vec<Resource<'a>>, Vec<Notes>) {
         let ev = self.ev;
         defined_twice(ev, &self.found);
-        let resources = self.found.into_iter().map(|f| f.evaluate(ev)).collect();
+        self.order.resolve();
+        let order = self.order;
+        let resources = self
+            .found
+            .into_iter()
+            .map(|f| {
+                let deployed = Deployed {
+                    order: Rc::clone(&order),
+                    index: f.deployment,
+                };
+                f.evaluate(ev, deployed)
+            })
+            .collect();
         (resources, self.notes)
     }
 }
@@ -337,8 +422,10 @@ impl<'e, 'a> Walker<'e, 'a> {
 fn defined_twice(ev: &Evaluator<'_>, found: &[Found<'_>]) {
     let mut first = std::collections::HashMap::new();
     for f in found.iter().filter(|f| f.name_unknown.is_none()) {
+        // One template is one deployment: two nested deployments that declare the same
+        // resource are two templates (AVM's `init` and `idem`), not ARM's error.
         let key = (
-            f.target.deployment.clone(),
+            f.deployment,
             f.target.resource_group.clone(),
             f.kind_name.to_ascii_lowercase(),
             f.full_name.to_ascii_lowercase(),
@@ -391,6 +478,17 @@ fn unknown_name(written: &str, kind: &str, number: usize) -> String {
     let mut segments = vec!["<unknown>".to_string(); parents];
     segments.push(format!("{written}#{number}"));
     segments.join("/")
+}
+
+/// The batch size of a `serial` copy loop (ARM: `"mode": "serial", "batchSize": n`, 1 when
+/// not given); `None` for a parallel loop.
+fn serial_batch<'a>(ev: &Evaluator<'a>, env: &Env<'a>, copy: &'a Node<'a>) -> Option<i64> {
+    let mode = copy.get("mode").map(|m| ev.value(env, m))?;
+    if !mode.as_str().is_some_and(|m| m.eq_ignore_ascii_case("serial")) {
+        return None;
+    }
+    let size = copy.get("batchSize").and_then(|b| ev.value(env, b).as_int());
+    Some(size.filter(|&n| n > 0).unwrap_or(1))
 }
 
 fn passed_param<'a>(env: &Env<'a>, value: &'a Node<'a>, name: &str) -> Param<'a> {
@@ -572,7 +670,7 @@ fn without_placeholders<'a>(
 }
 
 impl<'a> Found<'a> {
-    fn evaluate(self, ev: &Evaluator<'a>) -> Resource<'a> {
+    fn evaluate(self, ev: &Evaluator<'a>, deployed: Deployed) -> Resource<'a> {
         let label = format!("{} '{}'", self.kind_name, self.full_name);
         let mut notes = Notes::new(label, self.name_span);
         if let Some(why) = &self.name_unknown {
@@ -613,6 +711,7 @@ impl<'a> Found<'a> {
             resource_group: self.target.resource_group.as_deref().map(str::to_string),
             body,
             notes,
+            deployed: Some(deployed),
         }
     }
 }

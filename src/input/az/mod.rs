@@ -135,6 +135,7 @@ fn resource<'a>(node: &'a Node<'a>) -> Option<Resource<'a>> {
         parent,
         resource_group,
         body: Val::json(node),
+        deployed: None,
     })
 }
 

@@ -120,6 +120,32 @@ fn entry(key: &str, key_span: Span, value: Node<'static>) -> Entry<'static> {
     }
 }
 
+/// `@batchSize(n)` on a loop: the loop's `copy` runs `serial`, `n` at a time, as
+/// `bicep build` writes it (ARM then deploys the iterations batch after batch).
+fn serial(resource: &mut Node<'static>, decorators: &[Expr]) {
+    let size = decorators.iter().find_map(|d| match &d.kind {
+        Kind::Call {
+            target: None,
+            name,
+            args,
+        } if name.eq_ignore_ascii_case("batchSize") => match args.first().map(|a| &a.kind) {
+            Some(Kind::Int(n)) => Some(*n),
+            _ => None,
+        },
+        _ => None,
+    });
+    let (Some(size), Value::Map(entries)) = (size, &mut resource.value) else {
+        return;
+    };
+    if let Some(copy) = entries.iter_mut().find(|e| e.key == "copy") {
+        let span = copy.value.span;
+        if let Value::Map(copy) = &mut copy.value.value {
+            copy.push(entry("mode", span, text(span, "serial")));
+            copy.push(entry("batchSize", span, node(span, Value::Int(i128::from(size)))));
+        }
+    }
+}
+
 fn map(span: Span, entries: Vec<Entry<'static>>) -> Node<'static> {
     node(span, Value::Map(entries))
 }
@@ -369,7 +395,8 @@ impl<'t, 'o> Translator<'t, 'o> {
                     path_span,
                     value,
                 } => {
-                    if let Some(m) = self.module(&name.text, path, *path_span, value, span) {
+                    if let Some(mut m) = self.module(&name.text, path, *path_span, value, span) {
+                        serial(&mut m, &d.decorators);
                         resources.push(m);
                     }
                 }

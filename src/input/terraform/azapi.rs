@@ -359,6 +359,7 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
                 resource_group: d.id.group,
                 body: d.body,
                 notes: d.notes,
+                deployed: None,
             }
         })
         .collect();

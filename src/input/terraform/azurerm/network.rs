@@ -237,6 +237,28 @@ impl<'r> Networks<'r> {
         if let Some(single) = attrs.string("address_prefix", notes) {
             return Some((single, Vec::new()));
         }
+        // `ip_address_pool { number_of_ip_addresses = "300" }`: AVNM IPAM allocates the
+        // prefix at apply; its size is known (arm::estate::ipam_size reads ARM's the same way).
+        let asked = attrs
+            .block("ip_address_pool")
+            .and_then(|pool| Attrs::new(pool, label).string("number_of_ip_addresses", notes));
+        if let Some(asked) = asked {
+            let count = asked
+                .value
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|&c| (1..=1u64 << 32).contains(&c));
+            if let Some(count) = count {
+                let prefix = crate::input::arm::estate::prefix_holding(count);
+                notes.assumed(
+                    asked.span,
+                    label,
+                    crate::input::arm::estate::ipam_assumed(count, prefix),
+                );
+                return Some((Spanned::new(format!("ipam/{prefix}"), asked.span), Vec::new()));
+            }
+        }
         let span = attrs.span_of("address_prefixes");
         let why = if unknown(r, "address_prefixes") || unknown(r, "subnet.address_prefixes") {
             "its address prefixes are unknown until apply"
