@@ -377,7 +377,7 @@ fn push_block(
         }),
     }
     match values.get_mut(name).map(|v| &mut v.kind) {
-        Some(Kind::List(items)) => items.push(value),
+        Some(Kind::List(items)) => Rc::make_mut(items).push(value),
         _ => {
             values.insert(name.to_string(), V::list(vec![value]));
         }
@@ -427,7 +427,7 @@ fn record_within(notes: &mut Notes, path: &str, plain: &str, v: &V, depth: usize
     }
     match &v.kind {
         Kind::Map(m) => {
-            for (k, x) in m {
+            for (k, x) in m.iter() {
                 record_within(notes, &join(path, k), &join(plain, k), x, depth + 1, indexed);
             }
         }
@@ -481,7 +481,12 @@ fn to_node(expr: &Expression, v: &V, file: u32) -> Node<'static> {
         (Expression::Parenthesis(p), _) => to_node(p.inner(), v, file),
         (Expression::Array(a), Kind::List(items)) if a.len() == items.len() => Node::new(
             span,
-            Value::Seq(a.iter().zip(items).map(|(e, x)| to_node(e, x, file)).collect()),
+            Value::Seq(
+                a.iter()
+                    .zip(items.iter())
+                    .map(|(e, x)| to_node(e, x, file))
+                    .collect(),
+            ),
         ),
         (Expression::Object(o), Kind::Map(m)) if o.len() == m.len() => {
             let mut entries = Vec::with_capacity(m.len());

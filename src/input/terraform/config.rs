@@ -9,12 +9,14 @@ use foldhash::HashMap;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One parsed configuration file: its number among the input's sources and its body.
 pub struct Parsed {
     pub file: u32,
     pub dir: String,
-    pub body: Body,
+    /// Shared with every other root module that calls the same module (see [`parse`]).
+    pub body: Arc<Body>,
     /// An override file (`override.tf`, `*_override.tf` and their `.tf.json` forms):
     /// merged into the blocks it names after every other file of its module.
     pub over: bool,
@@ -138,14 +140,25 @@ impl<'c> Module<'c> {
 /// Parses every configuration source (0 is the directory, variable files are no
 /// configuration): `.tf` files as HCL, `.tf.json` files as the HCL they stand for. A file
 /// that does not parse gives a finding at the place the parser stopped.
+///
+/// A `.tf` file is parsed once per process ([`files::parsed`]): the tree the walk's discovery
+/// parsed is the one read here, and a called module's files (any directory but the root's)
+/// are shared by every root module that calls them.
 pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
     let mut parsed = Vec::new();
     let mut findings = Vec::new();
+    let root = sources.first().map(|s| files::normalize(&s.path));
     for (index, source) in sources.iter().enumerate().skip(1) {
         if !files::is_config(&source.path) {
             continue;
         }
         let file = index as u32;
+        let called = root.as_deref() != Some(files::normalize(&files::parent(&source.path)).as_str());
+        let how = if called {
+            files::Parse::Module
+        } else {
+            files::Parse::Root
+        };
         let (body, map, notes) = if tfjson::is_json(&source.path) {
             let converted = match tfjson::convert(source, file) {
                 Ok(c) => c,
@@ -154,7 +167,7 @@ pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
                     continue;
                 }
             };
-            match hcl_edit::parser::parse_body(&converted.hcl) {
+            match files::parsed(&converted.hcl, how) {
                 Ok(body) => (body, Some(converted.map), converted.findings),
                 Err(e) => {
                     // An expression in a string that is no HCL (`"${var.}"`): located in the
@@ -170,7 +183,7 @@ pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
                 }
             }
         } else {
-            match hcl_edit::parser::parse_body(&source.text) {
+            match files::parsed(&source.text, how) {
                 Ok(body) => (body, None, Vec::new()),
                 Err(e) => {
                     findings.push(syntax_finding(source, file, &e));

@@ -468,7 +468,7 @@ impl<'c> Evaluator<'c> {
         }
         if call.args.expand_final() {
             match args.pop().map(|v| v.kind) {
-                Some(Kind::List(items)) => args.extend(items),
+                Some(Kind::List(items)) => args.extend(Rc::unwrap_or_clone(items)),
                 Some(Kind::Unknown) => return Ok(V::unknown_from(&args)),
                 _ => return fail("`...` needs a list"),
             }
@@ -566,7 +566,7 @@ impl<'c> Evaluator<'c> {
         if f.grouping {
             let group = map.entry(key).or_insert_with(|| V::list(Vec::new()));
             if let Kind::List(items) = &mut group.kind {
-                items.push(value);
+                Rc::make_mut(items).push(value);
             }
         } else if map.insert(key.clone(), value).is_some() {
             return fail(format!("two elements of a `for` have the key \"{key}\""));
@@ -724,7 +724,7 @@ impl<'c> Evaluator<'c> {
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
                     let items = match value.kind {
                         Kind::Null => Vec::new(),
-                        Kind::List(items) => items,
+                        Kind::List(items) => Rc::unwrap_or_clone(items),
                         _ => vec![value],
                     };
                     let mut out = Vec::with_capacity(items.len());
@@ -1090,17 +1090,18 @@ impl<'c> Evaluator<'c> {
                         };
                         let items = items.into_iter().map(|i| self.convert(i, t, inst)).collect();
                         V {
-                            kind: Kind::List(items),
+                            kind: Kind::List(Rc::new(items)),
                             from,
                         }
                     }
                     ("map", Some(t)) => match v.kind {
                         Kind::Map(m) => V {
-                            kind: Kind::Map(
-                                m.into_iter()
+                            kind: Kind::Map(Rc::new(
+                                Rc::unwrap_or_clone(m)
+                                    .into_iter()
                                     .map(|(k, x)| (k, self.convert(x, t, inst)))
                                     .collect(),
-                            ),
+                            )),
                             from: v.from,
                         },
                         kind => V { kind, from: v.from },
@@ -1112,7 +1113,8 @@ impl<'c> Evaluator<'c> {
                             file,
                         }),
                     ) => {
-                        let Kind::Map(mut given) = v.kind else { return v };
+                        let Kind::Map(given) = v.kind else { return v };
+                        let mut given = Rc::unwrap_or_clone(given);
                         let mut out = BTreeMap::new();
                         for (key, field) in fields.iter() {
                             let name = match key {
@@ -1129,7 +1131,7 @@ impl<'c> Evaluator<'c> {
                             out.insert(name, value);
                         }
                         V {
-                            kind: Kind::Map(out),
+                            kind: Kind::Map(Rc::new(out)),
                             from: v.from,
                         }
                     }
@@ -1168,9 +1170,18 @@ pub fn instance_key(key: &V) -> String {
     }
 }
 
+/// The value at `key` of a map, moved out when nothing else shares the map and copied (the
+/// one value, not the map) when something does.
+fn take(map: Rc<BTreeMap<String, V>>, key: &str) -> Option<V> {
+    match Rc::try_unwrap(map) {
+        Ok(mut map) => map.remove(key),
+        Err(shared) => shared.get(key).cloned(),
+    }
+}
+
 fn get_attr(value: V, name: &str) -> R {
     match value.kind {
-        Kind::Map(mut m) => match m.remove(name) {
+        Kind::Map(m) => match take(m, name) {
             Some(mut v) => {
                 // Read through a resource: the resource comes first among its origins.
                 let mut from = value.from;
@@ -1197,15 +1208,18 @@ fn index(value: V, key: &V) -> R {
         return Ok(V::unknown_from([&value, key]));
     }
     match value.kind {
-        Kind::List(mut items) => match key.as_int() {
+        Kind::List(items) => match key.as_int() {
             Some(i) if i >= 0 && (i as usize) < items.len() => {
-                let mut v = items.swap_remove(i as usize);
+                let mut v = match Rc::try_unwrap(items) {
+                    Ok(mut items) => items.swap_remove(i as usize),
+                    Err(shared) => shared[i as usize].clone(),
+                };
                 v.add_from(&value.from);
                 Ok(v)
             }
             _ => fail("an index out of range"),
         },
-        Kind::Map(mut m) => match key.to_text().and_then(|k| m.remove(&k)) {
+        Kind::Map(m) => match key.to_text().and_then(|k| take(m, &k)) {
             Some(mut v) => {
                 v.add_from(&value.from);
                 Ok(v)

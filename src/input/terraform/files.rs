@@ -6,8 +6,10 @@
 //! [`SourceFile`]s, so tests and the fuzzer need no directory.
 
 use crate::source::SourceFile;
+use hcl_edit::structure::Body;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// More files than any real root module and its local modules hold; reading stops here.
 pub const MAX_FILES: usize = 5_000;
@@ -193,24 +195,92 @@ fn module_sources(text: &str) -> std::sync::Arc<[(String, String)]> {
         return sources;
     }
     // A file that does not parse is reported by the reader; it calls nothing here.
-    let sources: std::sync::Arc<[(String, String)]> = match hcl_edit::parser::parse_body(text) {
-        Ok(body) => body
-            .blocks()
-            .filter(|b| b.ident.as_str() == "module")
-            .filter_map(|b| {
-                let name = b.labels.first()?.as_str().to_string();
-                let source = b.body.get_attribute("source")?.value.as_str()?.to_string();
-                Some((name, source))
-            })
-            .collect(),
-        Err(_) => std::sync::Arc::from([]),
-    };
+    let sources: std::sync::Arc<[(String, String)]> =
+        match may_call_modules(text).then(|| parsed(text, Parse::Discover)) {
+            None => std::sync::Arc::from([]),
+            Some(Ok(body)) => body
+                .blocks()
+                .filter(|b| b.ident.as_str() == "module")
+                .filter_map(|b| {
+                    let name = b.labels.first()?.as_str().to_string();
+                    let source = b.body.get_attribute("source")?.value.as_str()?.to_string();
+                    Some((name, source))
+                })
+                .collect(),
+            Some(Err(_)) => std::sync::Arc::from([]),
+        };
     if let Ok(mut k) = kept.lock() {
         if k.len() < KEPT_TEXTS {
             k.insert(text.into(), sources.clone());
         }
     }
     sources
+}
+
+/// Whether a text may hold a `module` block, without parsing it: a block is an item of the
+/// file's body, and HCL starts every item on a line of its own, so a block's `module` starts
+/// a line, or follows a `/* … */` comment on it. A file with neither (most files: variables,
+/// outputs, a root's resources) calls no module, and the walk's discovery does not parse it.
+fn may_call_modules(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"*/").is_some()
+        || text.lines().any(|line| {
+            line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .starts_with("module")
+        })
+}
+
+/// Who asks for a text's tree (see [`parsed`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Parse {
+    /// The walk's discovery, for the module calls: the tree is kept for the reader.
+    Discover,
+    /// The reader, for a file of the root module it reads: the kept tree is handed over and
+    /// forgotten, as no other root reads it.
+    Root,
+    /// The reader, for a file of a module that a root calls: the tree stays kept for the
+    /// other roots that call it.
+    Module,
+}
+
+/// Text kept parsed, in bytes ([`parsed`]). A tree takes about 25 times its text, so what is
+/// kept stays under about 100 MB, and only in a repository whose files are that large; past
+/// it, a file is parsed again when it is read.
+const KEPT_PARSED_BYTES: usize = 4 << 20;
+
+/// A `.tf` text parsed by hcl-edit, once per text for the process where it can be: a walk's
+/// discovery parses every file for its module calls and the reader then reads the same tree,
+/// and every root module of a walk that calls `modules/network` reads that module's one tree
+/// (the spans are offsets in the text, whatever the file's place among a root's sources).
+/// The walk parsed each file twice and each module once per root that called it, three times
+/// the bytes of one parse; a text that does not parse is not kept.
+pub fn parsed(text: &str, how: Parse) -> Result<Arc<Body>, hcl_edit::parser::Error> {
+    #[derive(Default)]
+    struct Kept {
+        bodies: foldhash::HashMap<Box<str>, Arc<Body>>,
+        bytes: usize,
+    }
+    static KEPT: OnceLock<Mutex<Kept>> = OnceLock::new();
+    let kept = KEPT.get_or_init(Mutex::default);
+    if let Ok(mut k) = kept.lock() {
+        let found = match how {
+            Parse::Root => k.bodies.remove(text).inspect(|_| k.bytes -= text.len()),
+            Parse::Discover | Parse::Module => k.bodies.get(text).cloned(),
+        };
+        if let Some(body) = found {
+            return Ok(body);
+        }
+    }
+    // Parsed outside the lock: two roots that ask at once both parse, and one tree is kept.
+    let body = Arc::new(hcl_edit::parser::parse_body(text)?);
+    if how != Parse::Root {
+        if let Ok(mut k) = kept.lock() {
+            if k.bytes + text.len() <= KEPT_PARSED_BYTES && !k.bodies.contains_key(text) {
+                k.bytes += text.len();
+                k.bodies.insert(text.into(), body.clone());
+            }
+        }
+    }
+    Ok(body)
 }
 
 /// The directory a local `source` (`./x`, `../x`) names, from the calling module's directory;
@@ -325,6 +395,43 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_text_that_may_call_a_module_is_parsed_for_its_calls() {
+        assert!(may_call_modules("module \"net\" {\n  source = \"./net\"\n}\n"));
+        assert!(may_call_modules("\u{feff}  module \"net\" {}\n"));
+        // A block comment may stand before the block on its line: parsed, to be sure.
+        assert!(may_call_modules("/* x */ module \"net\" {}\n"));
+        let plain = "variable \"modules\" {}\noutput \"o\" {\n  value = module.net.id\n}\n";
+        assert!(!may_call_modules(plain));
+        assert!(module_sources(plain).is_empty());
+        let calls = "locals {}\nmodule \"net\" {\n  source = \"../net\"\n}\n";
+        assert_eq!(
+            &module_sources(calls)[..],
+            &[("net".to_string(), "../net".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_tree_is_shared_by_the_roots_that_call_a_module_and_handed_once_to_a_root() {
+        let module = "resource \"azurerm_subnet\" \"shared_by_roots\" {}\n";
+        let a = parsed(module, Parse::Module).unwrap();
+        let b = parsed(module, Parse::Module).unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "a module's files are parsed once");
+        let root = "resource \"azurerm_subnet\" \"found_by_the_walk\" {}\n";
+        let found = parsed(root, Parse::Discover).unwrap();
+        let read = parsed(root, Parse::Root).unwrap();
+        assert!(
+            Arc::ptr_eq(&found, &read),
+            "the walk's tree is the one the root reads"
+        );
+        let again = parsed(root, Parse::Root).unwrap();
+        assert!(
+            !Arc::ptr_eq(&read, &again),
+            "a root's tree is not kept after it is read"
+        );
+        assert!(parsed("resource {", Parse::Module).is_err());
+    }
 
     #[test]
     fn paths_are_normalized_without_the_file_system() {

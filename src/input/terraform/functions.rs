@@ -304,12 +304,15 @@ fn cidrsubnets(args: &[V]) -> Result<V, CallError> {
 /// lexically, which is the order `for_each` over a set walks).
 fn to_list(set: bool, args: &[V]) -> Result<V, CallError> {
     let v = one_arg(args)?;
-    let mut items = match &v.kind {
-        Kind::List(items) => items.clone(),
+    let items = match &v.kind {
+        // A list stays the one it is: shared, not copied.
+        Kind::List(items) if !set => return Ok(V::new(Kind::List(items.clone())).derived([v])),
+        Kind::List(items) => items.to_vec(),
         Kind::Map(m) => m.values().cloned().collect(),
         Kind::Null => return Ok(V::null()),
         _ => return err("expects a list or a set"),
     };
+    let mut items = items;
     if set {
         let mut out = distinct(items);
         out.sort_by(|a, b| match (a.to_text(), b.to_text()) {
@@ -358,13 +361,13 @@ fn equality_hash(v: &V, h: &mut impl std::hash::Hasher) {
         Kind::Unknown => 4u8.hash(h),
         Kind::List(items) => {
             (5u8, items.len()).hash(h);
-            for item in items {
+            for item in items.iter() {
                 equality_hash(item, h);
             }
         }
         Kind::Map(m) => {
             (6u8, m.len()).hash(h);
-            for (k, item) in m {
+            for (k, item) in m.iter() {
                 k.hash(h);
                 equality_hash(item, h);
             }

@@ -88,13 +88,14 @@ fn without_placeholders(v: V, found: &mut Option<String>) -> V {
             None => v,
         },
         Kind::List(items) => V::list(
-            items
+            std::rc::Rc::unwrap_or_clone(items)
                 .into_iter()
                 .map(|i| without_placeholders(i, found))
                 .collect(),
         ),
         Kind::Map(m) => V::map(
-            m.into_iter()
+            std::rc::Rc::unwrap_or_clone(m)
+                .into_iter()
                 .map(|(k, i)| (k, without_placeholders(i, found)))
                 .collect(),
         ),

@@ -28,10 +28,12 @@ pub enum Kind {
     Int(i128),
     Float(f64),
     Str(String),
-    /// Lists, tuples and sets (a set is a list sorted and without duplicates).
-    List(Vec<V>),
-    /// Maps and objects, in Terraform's order: keys sorted lexically.
-    Map(BTreeMap<String, V>),
+    /// Lists, tuples and sets (a set is a list sorted and without duplicates). Shared: a
+    /// reference to a local or a resource copies a pointer, not the tree (issue 19: memory
+    /// within a small multiple of the input); [`Rc::make_mut`] copies on write.
+    List(Rc<Vec<V>>),
+    /// Maps and objects, in Terraform's order: keys sorted lexically. Shared as lists are.
+    Map(Rc<BTreeMap<String, V>>),
 }
 
 impl V {
@@ -79,11 +81,11 @@ impl V {
     }
 
     pub fn list(items: Vec<V>) -> V {
-        V::new(Kind::List(items))
+        V::new(Kind::List(Rc::new(items)))
     }
 
     pub fn map(entries: BTreeMap<String, V>) -> V {
-        V::new(Kind::Map(entries))
+        V::new(Kind::Map(Rc::new(entries)))
     }
 
     /// An unknown value read from where `others` were.
@@ -203,7 +205,7 @@ impl V {
     /// iterate).
     pub fn elements(&self) -> Option<Vec<V>> {
         match &self.kind {
-            Kind::List(items) => Some(items.clone()),
+            Kind::List(items) => Some(items.to_vec()),
             Kind::Map(entries) => Some(entries.values().cloned().collect()),
             _ => None,
         }
@@ -218,11 +220,13 @@ impl V {
                     _ => self.as_f64() == other.as_f64(),
                 }
             }
-            (Kind::List(a), Kind::List(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.equals(y)),
+            (Kind::List(a), Kind::List(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+            }
             (Kind::Map(a), Kind::Map(b)) => {
                 a.len() == b.len()
                     && a.iter()
-                        .zip(b)
+                        .zip(b.iter())
                         .all(|((ka, va), (kb, vb))| ka == kb && va.equals(vb))
             }
             (a, b) => a == b,
