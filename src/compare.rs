@@ -207,7 +207,7 @@ fn peaks(allocation: &Allocation, c: usize, cluster: &Cluster, mode: Mode) -> Pe
 fn pool_use(c: usize, p: usize, pool: &Pool, mode: Mode, pods: u32) -> PoolUse {
     PoolUse {
         cluster: c,
-        pool: p,
+        pool: Some(p),
         role: Role::Node,
         mode,
         ips_per_node: 0,

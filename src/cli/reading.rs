@@ -10,6 +10,16 @@ use crate::input::{Format, Input};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
+/// One input of a run as `check` reads it (`Reading::runs`).
+pub struct Run {
+    /// Its files: an estate, with the run's Karpenter manifests when they attach to it.
+    pub paths: Vec<String>,
+    /// Its report, when it was checked as it stands; `None` when it is still to be checked.
+    pub report: Option<FileReport>,
+    /// The run's Karpenter manifests were added to the estate.
+    attached: bool,
+}
+
 /// The `--input`, `--var-file`, `--parameters` and `--tf-dir` of a command line, read once
 /// for the run.
 pub struct Reading {
@@ -96,39 +106,77 @@ impl Reading {
         settings: &Settings,
     ) -> Result<Vec<FileReport>, String> {
         use rayon::prelude::*;
+        self.runs(inputs, settings)?
+            .into_par_iter()
+            .map(|run| match run.report {
+                Some(report) => Ok(report),
+                None => {
+                    let checked = self.check(&run.paths, settings)?;
+                    // `check` reports; the topology and capacity behind a report are freed
+                    // on the pool while the reports are rendered (25 ms for an estate's).
+                    let model = checked.model;
+                    rayon::spawn(move || drop(model));
+                    Ok(checked.report)
+                }
+            })
+            .collect()
+    }
+
+    /// The inputs of a run as `check` reads them (`check --fix` fixes the same ones): each
+    /// estate, with the run's Karpenter manifests when it has a node-auto-provisioning
+    /// cluster, and the manifests alone, last, when no estate has. An estate checked as it
+    /// is read keeps its report.
+    pub fn runs(&self, inputs: Vec<Vec<String>>, settings: &Settings) -> Result<Vec<Run>, String> {
+        use rayon::prelude::*;
         let (estates, manifests) = if self.format == Format::Az {
             (inputs, Vec::new())
         } else {
             super::discover::karpenter_manifests(inputs)
         };
-        let checked: Vec<(FileReport, bool)> = estates
-            .par_iter()
-            .map(|input| {
-                self.check(input, settings).and_then(|checked| {
-                    let auto = checked
-                        .model
-                        .as_ref()
-                        .is_some_and(|m| m.topology.clusters.iter().any(|c| c.node_provisioning.is_some()));
-                    let report = if auto && !manifests.is_empty() {
-                        let with: Vec<String> = input.iter().chain(&manifests).cloned().collect();
-                        self.check(&with, settings)?.report
-                    } else {
-                        checked.report
-                    };
-                    // `check` reports; the topology and capacity behind a report are freed
-                    // on the pool while the reports are rendered (25 ms for an estate's).
-                    let model = checked.model;
-                    rayon::spawn(move || drop(model));
-                    Ok((report, auto))
+        if manifests.is_empty() {
+            // Nothing to attach: each estate is checked (or fixed) once, standard input too.
+            return Ok(estates
+                .into_iter()
+                .map(|paths| Run {
+                    paths,
+                    report: None,
+                    attached: false,
+                })
+                .collect());
+        }
+        let mut runs: Vec<Run> = estates
+            .into_par_iter()
+            .map(|paths| {
+                let checked = self.check(&paths, settings)?;
+                let auto = checked
+                    .model
+                    .as_ref()
+                    .is_some_and(|m| m.topology.clusters.iter().any(|c| c.node_provisioning.is_some()));
+                let model = checked.model;
+                rayon::spawn(move || drop(model));
+                Ok(if auto {
+                    Run {
+                        paths: paths.into_iter().chain(manifests.iter().cloned()).collect(),
+                        report: None,
+                        attached: true,
+                    }
+                } else {
+                    Run {
+                        paths,
+                        report: Some(checked.report),
+                        attached: false,
+                    }
                 })
             })
             .collect::<Result<_, String>>()?;
-        let attached = checked.iter().any(|(_, auto)| *auto);
-        let mut reports: Vec<FileReport> = checked.into_iter().map(|(r, _)| r).collect();
-        if !manifests.is_empty() && !attached {
-            reports.push(self.check(&manifests, settings)?.report);
+        if !runs.iter().any(|r| r.attached) {
+            runs.push(Run {
+                paths: manifests,
+                report: None,
+                attached: false,
+            });
         }
-        Ok(reports)
+        Ok(runs)
     }
 
     /// The paths of a command that reads one input, Karpenter manifests last (they attach

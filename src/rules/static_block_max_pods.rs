@@ -18,7 +18,9 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
         .filter(|u| u.mode == Mode::StaticBlock);
     for u in uses {
         let cluster = &topology.clusters[u.cluster];
-        let pool = &cluster.pools[u.pool];
+        let Some(pool) = u.pool_of(topology) else {
+            continue;
+        };
         let max_pods = pool.max_pods.value;
         // max-pods-range reports a max_pods AKS refuses; its blocks mean nothing.
         if !(MAX_PODS_MIN..=MAX_PODS_MAX).contains(&max_pods) {

@@ -172,9 +172,20 @@ fn node_pool(
     let requirements = template.and_then(|t| t.get("requirements"));
     let smallest = smallest_vm(requirements);
     let limits = root.get("spec").and_then(|s| s.get("limits"));
-    let bound = limits.and_then(|l| bound(l, &smallest, &name.value, notes));
+    let replicas = replicas(root, &name.value, limits, notes);
+    let mut bound = limits.and_then(|l| bound(l, &smallest, &name.value, notes));
+    if let Some(r) = &replicas {
+        bound = Some(static_bound(r, bound.map(|(n, at, _)| Spanned::new(n, at))));
+    }
     let pool = ProvisionedPool {
-        max_nodes: bound.as_ref().map(|(n, at, _)| Spanned::new(*n, *at)),
+        max_nodes: match &replicas {
+            // A static NodePool's bound is `limits.nodes` alone.
+            Some(_) => limits
+                .and_then(|l| l.get("nodes"))
+                .and_then(|n| Some(Spanned::new(u32::try_from(n.as_int()?).ok()?, n.span))),
+            None => bound.as_ref().map(|(n, at, _)| Spanned::new(*n, *at)),
+        },
+        replicas,
         vnet_subnet: None,
         max_pods: None,
         origin: Some(Origin {
@@ -190,6 +201,77 @@ fn node_pool(
         },
         class_ref,
     ))
+}
+
+/// A static NodePool's `spec.replicas` (Karpenter's static capacity, alpha: "the desired
+/// number of nodes for the NodePool … rather than scaling based on pod demand",
+/// kubernetes-sigs/karpenter pkg/apis/v1/nodepool.go): a whole number of nodes. Karpenter
+/// refuses any limit but `limits.nodes` beside it, which is said where it is written.
+fn replicas(
+    root: &Node<'_>,
+    pool: &str,
+    limits: Option<&Node<'_>>,
+    notes: &mut Vec<Finding>,
+) -> Option<Spanned<u32>> {
+    let node = root.get("spec")?.get("replicas")?;
+    let Some(count) = node.as_int().and_then(|v| u32::try_from(v).ok()) else {
+        notes.push(
+            Finding::new(
+                Rule::PlanSchema,
+                node.span,
+                format!(
+                    "NodePool `{pool}`: `replicas` is {}, not a whole number of nodes",
+                    node.describe()
+                ),
+            )
+            .help("write replicas as a node count such as 3"),
+        );
+        return None;
+    };
+    for key in ["cpu", "memory"] {
+        if let Some(limit) = limits.and_then(|l| l.get(key)) {
+            notes.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    limit.span,
+                    format!(
+                        "NodePool `{pool}` is static (`replicas`), and Karpenter supports only `limits.nodes` on static NodePools, not limits.{key}"
+                    ),
+                )
+                .help("remove the limit, or bound the nodes with `limits.nodes`"),
+            );
+        }
+    }
+    Some(Spanned::new(count, node.span))
+}
+
+/// A static NodePool's nodes and the arithmetic of the note that shows them: `replicas`, no
+/// more than `limits.nodes`; drifted nodes are replaced new-before-old within the disruption
+/// budget (10 % rounded up by default) and never past `limits.nodes`
+/// (kubernetes-sigs/karpenter pkg/controllers/disruption/staticdrift.go, `ReserveNodeCount`).
+fn static_bound(replicas: &Spanned<u32>, limit: Option<Spanned<u32>>) -> (u32, Span, String) {
+    let budget = crate::plan::model::MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT);
+    let nodes = limit
+        .as_ref()
+        .map_or(replicas.value, |l| replicas.value.min(l.value));
+    let surge = budget.nodes_at(nodes);
+    let mut how = format!("spec.replicas {}", replicas.value);
+    match limit.as_ref() {
+        Some(l) if l.value < replicas.value => {
+            how.push_str(&format!(", no more than limits.nodes {}", l.value))
+        }
+        Some(l) => how.push_str(&format!(" within limits.nodes {}", l.value)),
+        None => {}
+    }
+    let room = limit.as_ref().map_or(u64::MAX, |l| u64::from(l.value - nodes));
+    how.push_str(&format!(
+        "; Karpenter replaces drifted nodes new-before-old, {} at a time (its default disruption budget, 10 % rounded up)",
+        surge.min(room)
+    ));
+    if surge > room {
+        how.push_str(&format!(", as limits.nodes leaves room for {room}"));
+    }
+    (nodes, replicas.span, how)
 }
 
 fn node_class(root: &Node<'_>, name: String, notes: &mut Vec<Finding>) -> NodeClass {
@@ -497,16 +579,26 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
     for read in &manifests.pools {
         let pool = &read.pool;
         if let Some(how) = &read.bound {
-            let at = pool.max_nodes.as_ref().map_or(pool.name.span, |m| m.span);
+            let at = match &pool.replicas {
+                Some(r) => r.span,
+                None => pool.max_nodes.as_ref().map_or(pool.name.span, |m| m.span),
+            };
             notes.push(
                 Finding::new(
                     Rule::AssumedValue,
                     at,
-                    format!(
-                        "NodePool `{}` bounds its nodes at {}: {how}",
-                        pool.name.value,
-                        pool.max_nodes.as_ref().map_or(0, |m| m.value)
-                    ),
+                    match &pool.replicas {
+                        Some(r) => format!(
+                            "NodePool `{}` keeps {} nodes: {how}",
+                            pool.name.value,
+                            pool.max_nodes.as_ref().map_or(r.value, |m| r.value.min(m.value))
+                        ),
+                        None => format!(
+                            "NodePool `{}` bounds its nodes at {}: {how}",
+                            pool.name.value,
+                            pool.max_nodes.as_ref().map_or(0, |m| m.value)
+                        ),
+                    },
                 )
                 .help("the smallest VM the requirements allow is assumed; name sizes (karpenter.azure.com/sku-cpu, sku-name) to bound the nodes more tightly"),
             );
@@ -538,7 +630,7 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
             };
             for read in manifests.pools {
                 let pool = read.pool;
-                if pool.max_nodes.is_none() {
+                if pool.max_nodes.is_none() && pool.replicas.is_none() {
                     notes.push(unbounded(&pool));
                 }
                 notes.push(
