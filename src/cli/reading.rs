@@ -16,8 +16,6 @@ pub struct Run {
     pub paths: Vec<String>,
     /// Its report, when it was checked as it stands; `None` when it is still to be checked.
     pub report: Option<FileReport>,
-    /// The run's Karpenter manifests were added to the estate.
-    attached: bool,
 }
 
 /// The `--input`, `--var-file`, `--parameters` and `--tf-dir` of a command line, read once
@@ -137,43 +135,68 @@ impl Reading {
             // Nothing to attach: each estate is checked (or fixed) once, standard input too.
             return Ok(estates
                 .into_iter()
-                .map(|paths| Run {
-                    paths,
-                    report: None,
-                    attached: false,
-                })
+                .map(|paths| Run { paths, report: None })
                 .collect());
         }
-        let mut runs: Vec<Run> = estates
+        // Which manifests each estate takes: those `.cniplan.yaml` names one of its clusters
+        // for, and the others when it has a cluster that provisions nodes automatically.
+        let chosen: Vec<(Vec<String>, Vec<bool>, Option<FileReport>)> = estates
             .into_par_iter()
             .map(|paths| {
                 let checked = self.check(&paths, settings)?;
-                let auto = checked
+                let clusters = checked
                     .model
                     .as_ref()
-                    .is_some_and(|m| m.topology.clusters.iter().any(|c| c.node_provisioning.is_some()));
+                    .map_or(&[][..], |m| &m.topology.clusters[..]);
+                let auto = clusters.iter().any(|c| c.node_provisioning.is_some());
+                let takes: Vec<bool> = manifests
+                    .iter()
+                    .map(|m| match settings.karpenter_cluster(m) {
+                        Some(wanted) => clusters.iter().any(|c| {
+                            c.name.value.eq_ignore_ascii_case(wanted)
+                                || c.origin
+                                    .as_ref()
+                                    .is_some_and(|o| o.resource.eq_ignore_ascii_case(wanted))
+                        }),
+                        None => auto,
+                    })
+                    .collect();
                 let model = checked.model;
                 rayon::spawn(move || drop(model));
-                Ok(if auto {
-                    Run {
-                        paths: paths.into_iter().chain(manifests.iter().cloned()).collect(),
-                        report: None,
-                        attached: true,
-                    }
-                } else {
-                    Run {
-                        paths,
-                        report: Some(checked.report),
-                        attached: false,
-                    }
-                })
+                Ok((paths, takes, Some(checked.report)))
             })
             .collect::<Result<_, String>>()?;
-        if !runs.iter().any(|r| r.attached) {
+        let mut taken = vec![false; manifests.len()];
+        let mut runs = Vec::new();
+        for (paths, takes, report) in chosen {
+            if !takes.contains(&true) {
+                runs.push(Run { paths, report });
+                continue;
+            }
+            let with = manifests
+                .iter()
+                .zip(&takes)
+                .filter(|(_, t)| **t)
+                .map(|(m, _)| m.clone());
+            for (t, took) in taken.iter_mut().zip(&takes) {
+                *t |= took;
+            }
             runs.push(Run {
-                paths: manifests,
+                paths: paths.into_iter().chain(with).collect(),
                 report: None,
-                attached: false,
+            });
+        }
+        // The manifests no estate takes are checked alone, last.
+        let alone: Vec<String> = manifests
+            .into_iter()
+            .zip(&taken)
+            .filter(|(_, t)| !**t)
+            .map(|(m, _)| m)
+            .collect();
+        if !alone.is_empty() {
+            runs.push(Run {
+                paths: alone,
+                report: None,
             });
         }
         Ok(runs)

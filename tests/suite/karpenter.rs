@@ -337,3 +337,69 @@ fn check_fix_checks_the_manifests_with_their_estate_as_check_does() {
     );
     assert_eq!(findings(true), checked);
 }
+
+#[test]
+fn the_configuration_names_the_cluster_when_several_provision_nodes() {
+    // Two NAP clusters in one plan: a manifest names neither, so on its own its NodePool
+    // is counted nowhere (an unresolved-input note). `.cniplan.yaml`'s `karpenter:` runs it in
+    // `beta`: `burst` (limits.nodes 10, NAP's `default` class, so beta's node subnet
+    // `b-nodes`, a /24 of 251) takes 10 IPs in overlay beside beta's system node; one pool of
+    // beta surges at a time, 10 % of 10 = 1 or the system pool's 1: 1 + 10 + 1 = 12.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.9.0.0/16]\n    subnets:\n      - name: a-nodes\n        cidr: 10.9.0.0/24\n      - name: b-nodes\n        cidr: 10.9.1.0/24\nclusters:\n  - name: alpha\n    network_plugin_mode: overlay\n    node_provisioning_mode: Auto\n    node_pools:\n      - {name: system, node_count: 1, max_pods: 110, vnet_subnet: a-nodes}\n  - name: beta\n    network_plugin_mode: overlay\n    pod_cidr: 10.245.0.0/16\n    node_provisioning_mode: Auto\n    node_pools:\n      - {name: system, node_count: 1, max_pods: 110, vnet_subnet: b-nodes}\n";
+    let manifest = "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: burst\nspec:\n  limits:\n    nodes: 10\n  template:\n    spec:\n      nodeClassRef:\n        group: karpenter.azure.com\n        kind: AKSNodeClass\n        name: default\n";
+    std::fs::write(dir.path().join("two.cniplan.yaml"), plan).unwrap();
+    std::fs::create_dir(dir.path().join("k8s")).unwrap();
+    std::fs::write(dir.path().join("k8s/nodepools.yaml"), manifest).unwrap();
+    let run_check = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+            .args(["check", "--format", "json", "."])
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON")
+    };
+    let json = run_check();
+    let text = json.to_string();
+    assert!(
+        text.contains("the clusters `alpha`, `beta` all provision nodes automatically"),
+        "{text}"
+    );
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "karpenter:\n  - manifests: \"k8s/*.yaml\"\n    cluster: beta\n",
+    )
+    .unwrap();
+    let json = run_check();
+    let text = json.to_string();
+    assert!(!text.contains("unresolved-input"), "{text}");
+    let b = json["files"][0]["subnets"]
+        .as_array()
+        .expect("subnets")
+        .iter()
+        .find(|s| s["name"] == "b-nodes")
+        .expect("b-nodes");
+    assert_eq!(
+        (b["baseline_demand"].as_u64(), b["peak_demand"].as_u64()),
+        (Some(1), Some(12))
+    );
+    let pools: Vec<String> = b["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}/{}",
+                p["cluster"].as_str().unwrap(),
+                p["pool"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(pools, ["beta/system", "beta/burst"]);
+}

@@ -60,6 +60,8 @@ pub struct Manifests {
 /// One NodePool read: the pool, and how its bound was found.
 struct Read {
     pool: ProvisionedPool,
+    /// The cluster `.cniplan.yaml`'s `karpenter:` names for the NodePool's file.
+    cluster: Option<String>,
     /// The bound's arithmetic, for the note that shows it; `None` without limits.
     bound: Option<String>,
 }
@@ -71,8 +73,9 @@ struct NodeClass {
     max_pods: Option<Spanned<u32>>,
 }
 
-/// Reads the manifests `sources`, the first being file number `first` of the estate.
-pub fn read(sources: &[SourceFile], first: usize) -> Manifests {
+/// Reads the manifests `sources`, the first being file number `first` of the estate;
+/// `cluster_for` gives the cluster a configuration names for a manifest's path.
+pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> Option<String>) -> Manifests {
     let mut out = Manifests::default();
     let mut pools = Vec::new();
     let mut classes = Vec::new();
@@ -106,7 +109,9 @@ pub fn read(sources: &[SourceFile], first: usize) -> Manifests {
                 continue;
             };
             if kind == "NodePool" && api.starts_with("karpenter.sh/") {
-                if let Some(pool) = node_pool(root, name.clone(), &mut out.notes) {
+                if let Some((mut pool, class)) = node_pool(root, name.clone(), &mut out.notes) {
+                    pool.cluster = cluster_for(&source.path);
+                    let pool = (pool, class);
                     out.resources.push(crate::input::ResourcePlace {
                         span: root.place(),
                         address: format!("NodePool/{}", name.value),
@@ -197,6 +202,7 @@ fn node_pool(
     Some((
         Read {
             pool,
+            cluster: None,
             bound: bound.map(|(_, _, how)| how),
         },
         class_ref,
@@ -569,7 +575,7 @@ impl Quantity {
 /// `node-provisioning-limits`' warning here (attached, the rule reports it).
 pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
     notes.extend(manifests.notes);
-    let targets: Vec<usize> = plan
+    let auto: Vec<usize> = plan
         .clusters
         .iter()
         .enumerate()
@@ -604,22 +610,48 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
             );
         }
     }
-    match targets[..] {
-        [one] => {
+    for read in manifests.pools {
+        // The cluster `.cniplan.yaml` names (by name, Terraform address or resource ID),
+        // else the one cluster that provisions nodes automatically.
+        let named: Vec<usize> = match &read.cluster {
+            Some(wanted) => plan
+                .clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.name.value.eq_ignore_ascii_case(wanted)
+                        || c.origin
+                            .as_ref()
+                            .is_some_and(|o| o.resource.eq_ignore_ascii_case(wanted))
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            None => auto.clone(),
+        };
+        if let [one] = named[..] {
             let cluster = &mut plan.clusters[one];
             if let Some(on) = cluster.node_provisioning {
                 drop_unread_note(notes, on);
             }
-            cluster
-                .provisioned_pools
-                .extend(manifests.pools.into_iter().map(|r| r.pool));
+            cluster.provisioned_pools.push(read.pool);
+            continue;
         }
-        _ => {
-            let why = if targets.is_empty() {
+        let why = match (&read.cluster, named.is_empty()) {
+            (Some(wanted), true) => format!(
+                "`.cniplan.yaml` runs it in cluster `{}`, which is not in the estate read with it",
+                crate::source::visible(wanted)
+            ),
+            (Some(wanted), false) => format!(
+                "`.cniplan.yaml` runs it in cluster `{}`, and {} clusters of the estate have that name",
+                crate::source::visible(wanted),
+                named.len()
+            ),
+            (None, true) => {
                 "no cluster read with it provisions nodes automatically (node provisioning mode Auto)"
                     .to_string()
-            } else {
-                let names: Vec<String> = targets
+            }
+            (None, false) => {
+                let names: Vec<String> = named
                     .iter()
                     .map(|&i| format!("`{}`", plan.clusters[i].name.value))
                     .collect();
@@ -627,25 +659,23 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
                     "the clusters {} all provision nodes automatically, and a manifest names none of them",
                     names.join(", ")
                 )
-            };
-            for read in manifests.pools {
-                let pool = read.pool;
-                if pool.max_nodes.is_none() && pool.replicas.is_none() {
-                    notes.push(unbounded(&pool));
-                }
-                notes.push(
-                    Finding::new(
-                        Rule::UnresolvedInput,
-                        pool.name.span,
-                        format!(
-                            "NodePool `{}`: {why}, so its nodes are counted in no subnet",
-                            pool.name.value
-                        ),
-                    )
-                    .help("check the manifests with the one cluster they run in (its Terraform, ARM or cniplan plan, with node provisioning mode Auto)"),
-                );
             }
+        };
+        let pool = read.pool;
+        if pool.max_nodes.is_none() && pool.replicas.is_none() {
+            notes.push(unbounded(&pool));
         }
+        notes.push(
+            Finding::new(
+                Rule::UnresolvedInput,
+                pool.name.span,
+                format!(
+                    "NodePool `{}`: {why}, so its nodes are counted in no subnet",
+                    pool.name.value
+                ),
+            )
+            .help("name the cluster the manifests run in under `karpenter:` in .cniplan.yaml (`- {manifests: GLOB, cluster: NAME}`), or check them with the one estate they belong to"),
+        );
     }
 }
 
@@ -695,8 +725,8 @@ fn drop_unread_note(notes: &mut Vec<Finding>, at: Span) {
 
 /// An estate of Karpenter manifests alone: no VNet, no cluster, each NodePool validated and
 /// its bound noted.
-pub fn alone(sources: &[SourceFile]) -> crate::input::Loaded {
-    let manifests = read(sources, 0);
+pub fn alone(sources: &[SourceFile], cluster_for: &dyn Fn(&str) -> Option<String>) -> crate::input::Loaded {
+    let manifests = read(sources, 0, cluster_for);
     let mut plan = Plan {
         version: Spanned::default_at(1, Span::default()),
         vnets: Vec::new(),
