@@ -336,7 +336,10 @@ mod tests {
     #[test]
     fn karpenter_entries_name_a_cluster_per_glob() {
         let settings = load_text("karpenter:\n  - manifests: \"k8s/prod/*.yaml\"\n    cluster: aks-prod\n  - manifests: \"k8s/**\"\n    cluster: aks-dev\n").unwrap();
-        assert_eq!(settings.karpenter_cluster("./k8s/prod/nodepools.yaml"), Some("aks-prod"));
+        assert_eq!(
+            settings.karpenter_cluster("./k8s/prod/nodepools.yaml"),
+            Some("aks-prod")
+        );
         assert_eq!(settings.karpenter_cluster("k8s/dev/nap.yaml"), Some("aks-dev"));
         assert_eq!(settings.karpenter_cluster("other/nap.yaml"), None);
         let missing = load_text("karpenter:\n  - manifests: \"k8s/*.yaml\"\n").unwrap_err();
