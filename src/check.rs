@@ -88,7 +88,9 @@ pub fn editable(input: &Input) -> (Vec<input::Editable>, Vec<input::comments::Sy
 
 /// [`run`] without verifying fixes: what a verification checks again.
 fn pipeline(input: Input, settings: &Settings) -> Checked {
-    let (findings, subnets, model) = match input::read(&input) {
+    let (findings, subnets, model) = match input::read_with(&input, &|path| {
+        settings.karpenter_cluster(path).map(str::to_string)
+    }) {
         Err(findings) => (findings, Vec::new(), None),
         Ok(loaded) => {
             let (mut topology, mut findings) = topology::resolve(loaded.plan, settings.headroom_warning);

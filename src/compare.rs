@@ -273,7 +273,7 @@ fn peaks(allocation: &Allocation, c: usize, cluster: &Cluster, mode: Mode) -> Pe
 fn pool_use(c: usize, p: usize, pool: &Pool, mode: Mode, pods: u32) -> PoolUse {
     PoolUse {
         cluster: c,
-        pool: p,
+        pool: Some(p),
         role: Role::Node,
         mode,
         ips_per_node: 0,
@@ -402,7 +402,7 @@ fn surface_notes(cluster: &Cluster, current: Mode, mode: Mode, peak: &Peaks, hea
         if cluster.system_node_subnet.is_some() && cluster.automatic.is_some() {
             notes.push(format!(
                 "its hosted system pool takes {} IPs of its own subnet in every mode",
-                limits::HOSTED_SYSTEM_NODES
+                cluster.hosted_system_nodes.value
             ));
         }
     }

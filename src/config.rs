@@ -30,6 +30,16 @@ struct File {
     _deployments: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "terraform")]
     _terraform: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    karpenter: Vec<KarpenterEntry>,
+}
+
+/// `karpenter:` an entry: the Karpenter manifests a glob matches run in the cluster named.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KarpenterEntry {
+    manifests: String,
+    cluster: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -59,6 +69,11 @@ pub struct Settings {
     pub fixing: bool,
     /// The deployments and Terraform roots the file lists, when it lists any.
     pub estates: Option<Estates>,
+    /// `karpenter:`: the cluster (its name, Terraform address or resource ID) whose
+    /// NodePools the manifests a glob matches are, for estates with several clusters that
+    /// provision nodes automatically (docs/karpenter.md). Globs match from the working
+    /// directory, as `include` and `exclude` do.
+    pub karpenter: Vec<(String, String)>,
 }
 
 /// What `deployments:` and `terraform:` name, as paths a run reads (relative to the
@@ -89,6 +104,21 @@ impl Estates {
 }
 
 impl Settings {
+    /// The cluster `karpenter:` names for a manifest at `path`: the first entry whose glob
+    /// matches it.
+    pub fn karpenter_cluster(&self, path: &str) -> Option<&str> {
+        let relative = path.strip_prefix("./").unwrap_or(path);
+        self.karpenter.iter().find_map(|(glob, cluster)| {
+            let mut built = ignore::overrides::OverrideBuilder::new(".");
+            built.add(glob).ok()?;
+            let matcher = built.build().ok()?;
+            matcher
+                .matched(relative, false)
+                .is_whitelist()
+                .then_some(cluster.as_str())
+        })
+    }
+
     /// Drops findings of rules turned off and gives the others their configured severity.
     pub fn adjust(&self, findings: Vec<Finding>) -> Vec<Finding> {
         if self.severities.is_empty() {
@@ -130,13 +160,22 @@ pub fn load(path: &Path) -> Result<Settings, String> {
     let file: File = match &document.root {
         None => File::default(),
         Some(root) => {
-            let structs = BTreeMap::from([(
-                "File",
-                StructInfo {
-                    description: FILE_NAME,
-                    required: Vec::new(),
-                },
-            )]);
+            let structs = BTreeMap::from([
+                (
+                    "File",
+                    StructInfo {
+                        description: FILE_NAME,
+                        required: Vec::new(),
+                    },
+                ),
+                (
+                    "KarpenterEntry",
+                    StructInfo {
+                        description: "a `karpenter` entry",
+                        required: vec!["manifests".to_string(), "cluster".to_string()],
+                    },
+                ),
+            ]);
             let (file, findings) = Reader::new(&source.text, &structs).read::<File>(root);
             // Every mistake of the file in one run, as a linter shows a plan's.
             for f in &findings {
@@ -178,6 +217,15 @@ pub fn load(path: &Path) -> Result<Settings, String> {
             "{shown}: `headroom_warning` {h} is not a fraction in (0, 1]"
         ));
     }
+    for entry in &file.karpenter {
+        let mut built = ignore::overrides::OverrideBuilder::new(".");
+        if let Err(e) = built.add(&entry.manifests).and_then(|b| b.build().map(|_| ())) {
+            errors.push(format!(
+                "{shown}: `karpenter` glob `{}` is no glob: {e}",
+                entry.manifests
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
@@ -189,6 +237,11 @@ pub fn load(path: &Path) -> Result<Settings, String> {
         force_exclude: file.force_exclude,
         fixing: false,
         estates,
+        karpenter: file
+            .karpenter
+            .into_iter()
+            .map(|e| (e.manifests, e.cluster))
+            .collect(),
     })
 }
 
@@ -278,6 +331,21 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         std::fs::write(&path, text).unwrap();
         load(&path)
+    }
+
+    #[test]
+    fn karpenter_entries_name_a_cluster_per_glob() {
+        let settings = load_text("karpenter:\n  - manifests: \"k8s/prod/*.yaml\"\n    cluster: aks-prod\n  - manifests: \"k8s/**\"\n    cluster: aks-dev\n").unwrap();
+        assert_eq!(
+            settings.karpenter_cluster("./k8s/prod/nodepools.yaml"),
+            Some("aks-prod")
+        );
+        assert_eq!(settings.karpenter_cluster("k8s/dev/nap.yaml"), Some("aks-dev"));
+        assert_eq!(settings.karpenter_cluster("other/nap.yaml"), None);
+        let missing = load_text("karpenter:\n  - manifests: \"k8s/*.yaml\"\n").unwrap_err();
+        assert!(missing.contains("cluster"), "{missing}");
+        let bad = load_text("karpenter:\n  - manifests: \"k8s/[\"\n    cluster: x\n").unwrap_err();
+        assert!(bad.contains("is no glob"), "{bad}");
     }
 
     #[test]

@@ -220,8 +220,16 @@ pub const KARPENTER_LIMIT_OVERSHOOT_NODES: u64 = 1;
 /// AKS Automatic's hosted system node pool (the AKS API's `hostedSystemProfile`,
 /// ManagedClusterHostedSystemProfile): without `systemNodeSubnetID`, "AKS will create a subnet
 /// in the managed resource group using a default /26 CIDR"; the pool autoscales, so a subnet
-/// of the user's is sized to at least that. Its nodes: the quickstart's node listing shows
-/// three `aks-hostedpool` nodes (AKS docs automatic/quick-automatic-custom-network.md), the
-/// count cniplan counts, one IP each as any overlay node.
+/// of the user's is sized to at least that.
 pub const HOSTED_SYSTEM_SUBNET_PREFIX: u8 = 26;
+
+/// The hosted system pool's nodes, an assumption: AKS documents no count ("Cluster autoscaler
+/// is enabled for system nodes in the managed system node pool",
+/// automatic/aks-automatic-managed-system-node-pools-about.md, MicrosoftDocs/azure-aks-docs
+/// @fb060abe; neither that page, the API reference of ManagedClusterHostedSystemProfile nor
+/// `az aks create --system-node-subnet-id` gives one). The quickstarts' node listing shows three
+/// `aks-hostedpool` nodes (automatic/quick-automatic-custom-network.md and
+/// quick-automatic-managed-network.md), and a system pool's recommended minimum is three
+/// (use-system-pools.md), so cniplan counts three, one IP each as any overlay node, says so in
+/// an `assumed-value` note, and takes a cluster's `hosted_system_nodes` instead.
 pub const HOSTED_SYSTEM_NODES: u64 = 3;

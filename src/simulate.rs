@@ -238,7 +238,7 @@ fn rows_at(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Vec<Sweep
 /// Nodes at full scale of the distinct pools among `uses` (a pool on a subnet in both roles
 /// counts once).
 fn full_scale_nodes(uses: &[PoolUse]) -> u64 {
-    let mut pools: Vec<(usize, usize, u64)> = uses
+    let mut pools: Vec<(usize, Option<usize>, u64)> = uses
         .iter()
         .map(|u| (u.cluster, u.pool, u.full_scale_nodes))
         .collect();
@@ -397,9 +397,10 @@ fn at_value(topology: &Topology, c: &RangeCapacity, kind: SweepKind, v: u32) -> 
     let uses = c
         .uses
         .iter()
-        .map(|u| {
-            let pool = &topology.clusters[u.cluster].pools[u.pool];
-            capacity::use_with(topology, u, kind.knobs(pool, v))
+        .map(|u| match u.pool_of(topology) {
+            Some(pool) => capacity::use_with(topology, u, kind.knobs(pool, v)),
+            // The cluster's own use follows no pool's settings.
+            None => u.clone(),
         })
         .collect();
     capacity::scenario::run(c.range, c.usable, uses)
@@ -574,7 +575,7 @@ clusters:
         // At the plan's own settings, a rerun changes nothing.
         for c in &model.capacity {
             for u in &c.uses {
-                let pool = &topology.clusters[u.cluster].pools[u.pool];
+                let Some(pool) = u.pool_of(topology) else { continue };
                 assert_eq!(&capacity::use_with(topology, u, PoolKnobs::of(pool)), u);
             }
         }

@@ -82,11 +82,13 @@ impl Role {
     }
 }
 
-/// One node pool's claim on one range.
+/// One node pool's claim on one range, or the cluster's own (its API server, its hosted
+/// system nodes), which it makes whatever pools it has.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PoolUse {
     pub cluster: usize,
-    pub pool: usize,
+    /// The pool (index into the cluster's `pools`); `None` for a use of the cluster itself.
+    pub pool: Option<usize>,
     pub role: Role,
     pub mode: Mode,
     /// IPs (for a pod CIDR, /24 slots) one node takes here.
@@ -99,6 +101,34 @@ pub struct PoolUse {
     pub full_scale_nodes: u64,
     /// Extra nodes while this pool upgrades, at full scale.
     pub surge_nodes: u64,
+}
+
+impl PoolUse {
+    /// The pool making the use; `None` for the cluster's own.
+    pub fn pool_of<'t>(&self, topology: &'t Topology) -> Option<&'t Pool> {
+        self.pool.map(|p| &topology.clusters[self.cluster].pools[p])
+    }
+}
+
+/// How a use's owner is named in rows and messages: the pool's name, or what the cluster
+/// itself runs there (its API server, its hosted system pool).
+pub fn owner_name(topology: &Topology, cluster: usize, pool: Option<usize>, role: Role) -> String {
+    match (pool, role) {
+        (Some(p), _) => topology.clusters[cluster].pools[p].name.value.clone(),
+        (None, Role::HostedSystem) => "(hosted system pool)".to_string(),
+        (None, _) => "(api server)".to_string(),
+    }
+}
+
+/// The owner of a use as a message names it: "pool `system` of cluster `aks`", "the API
+/// server of cluster `aks`", "the hosted system pool of cluster `aks`".
+pub fn owner_phrase(topology: &Topology, cluster: usize, pool: Option<usize>, role: Role) -> String {
+    let c = &topology.clusters[cluster];
+    match (pool, role) {
+        (Some(p), _) => format!("pool `{}` of cluster `{}`", c.pools[p].name.value, c.name.value),
+        (None, Role::HostedSystem) => format!("the hosted system pool of cluster `{}`", c.name.value),
+        (None, _) => format!("the API server of cluster `{}`", c.name.value),
+    }
 }
 
 /// A range's capacity under the scenario.
@@ -327,7 +357,7 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
             let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
             let base = PoolUse {
                 cluster: c,
-                pool: p,
+                pool: Some(p),
                 role: Role::Node,
                 mode: pool.mode,
                 ips_per_node: takes.node_subnet_ips,
@@ -366,40 +396,29 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
             }
         }
     }
-    // A cluster's API server takes its IPs of its subnet once, whatever its pools; the use
-    // is filed under the cluster's first pool, which rows and churn know to pass over.
+    // A cluster's API server takes its IPs of its subnet once, whatever its pools (a cluster
+    // may have none of its own: NAP only, or Automatic); AKS Automatic's hosted system nodes
+    // are AKS's own, one IP each (they are overlay nodes), and a cluster that is not
+    // Automatic has none (hosted-system-subnet says so). Both are the cluster's uses.
     for (c, cluster) in topology.clusters.iter().enumerate() {
-        if let (Some(subnet), Some(first)) = (cluster.api_server_subnet, cluster.pools.first()) {
-            subnet_uses[subnet].push(PoolUse {
-                cluster: c,
-                pool: 0,
-                role: Role::ApiServer,
-                mode: first.mode,
-                ips_per_node: crate::limits::API_SERVER_SUBNET_IPS,
-                stranded_per_node: 0,
-                pods_per_node: 0,
-                baseline_nodes: 1,
-                full_scale_nodes: 1,
-                surge_nodes: 0,
-            });
+        let own = |role, ips_per_node, nodes| PoolUse {
+            cluster: c,
+            pool: None,
+            role,
+            mode: cluster.mode(),
+            ips_per_node,
+            stranded_per_node: 0,
+            pods_per_node: 0,
+            baseline_nodes: nodes,
+            full_scale_nodes: nodes,
+            surge_nodes: 0,
+        };
+        if let Some(subnet) = cluster.api_server_subnet {
+            subnet_uses[subnet].push(own(Role::ApiServer, crate::limits::API_SERVER_SUBNET_IPS, 1));
         }
-        // AKS Automatic's hosted system nodes: AKS's own, as many as it runs, one IP each
-        // (they are overlay nodes), filed like the API server under the first pool; a
-        // cluster that is not Automatic has none (hosted-system-subnet says so).
-        let hosted = cluster.system_node_subnet.filter(|_| cluster.automatic.is_some());
-        if let (Some(subnet), Some(first)) = (hosted, cluster.pools.first()) {
-            subnet_uses[subnet].push(PoolUse {
-                cluster: c,
-                pool: 0,
-                role: Role::HostedSystem,
-                mode: first.mode,
-                ips_per_node: 1,
-                stranded_per_node: 0,
-                pods_per_node: 0,
-                baseline_nodes: crate::limits::HOSTED_SYSTEM_NODES,
-                full_scale_nodes: crate::limits::HOSTED_SYSTEM_NODES,
-                surge_nodes: 0,
-            });
+        if let (Some(subnet), Some(_)) = (cluster.system_node_subnet, cluster.automatic) {
+            let nodes = u64::from(cluster.hosted_system_nodes.value);
+            subnet_uses[subnet].push(own(Role::HostedSystem, 1, nodes));
         }
     }
     PoolUses {
@@ -428,12 +447,11 @@ fn virtual_node_use(base: &PoolUse, pods: u32) -> PoolUse {
 /// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
 /// range this way without rebuilding the whole plan's uses.
 pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
-    if matches!(u.role, Role::VirtualNode | Role::ApiServer | Role::HostedSystem) {
-        // Pods on virtual nodes, an API server and AKS's hosted system nodes do not depend on
-        // a pool's settings.
+    // Pods on virtual nodes, an API server and AKS's hosted system nodes do not depend on a
+    // pool's settings.
+    let Some(pool) = u.pool_of(topology).filter(|_| u.role != Role::VirtualNode) else {
         return u.clone();
-    }
-    let pool = &topology.clusters[u.cluster].pools[u.pool];
+    };
     let max_pods = knobs.max_pods;
     let pods = knobs.pods_per_node.min(max_pods);
     let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
@@ -459,11 +477,7 @@ pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
 
 /// Surge nodes of a pool at `nodes`: a count, or a percentage rounded up (as AKS does).
 pub fn surge_nodes(surge: MaxSurge, nodes: u32) -> u64 {
-    match surge {
-        MaxSurge::Nodes(n) => u64::from(n),
-        // Same float order as the Python peer: nodes × percent / 100, then up.
-        MaxSurge::Percent(p) => (f64::from(nodes) * p / 100.0).ceil() as u64,
-    }
+    surge.nodes_at(nodes)
 }
 
 #[cfg(test)]

@@ -116,21 +116,19 @@ pub fn rows(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<SubnetRow> {
 }
 
 fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
-    let names = |cluster: usize, pool: usize| {
-        let cluster = &topology.clusters[cluster];
-        (cluster.name.value.clone(), cluster.pools[pool].name.value.clone())
+    // A cluster's own use (its API server, its hosted system nodes) is named for what it is
+    // in the `pool` entry: `(api server)`, `(hosted system pool)`.
+    let names = |cluster: usize, pool: Option<usize>, role: Role| {
+        (
+            topology.clusters[cluster].name.value.clone(),
+            super::owner_name(topology, cluster, pool, role),
+        )
     };
     let pools = c
         .uses
         .iter()
         .map(|u| {
-            let (cluster, mut pool) = names(u.cluster, u.pool);
-            if u.role == Role::ApiServer {
-                // The cluster's API server, not a pool: named so in its entry.
-                pool = "(api server)".to_string();
-            } else if u.role == Role::HostedSystem {
-                pool = "(hosted system pool)".to_string();
-            }
+            let (cluster, pool) = names(u.cluster, u.pool, u.role);
             PoolRow {
                 cluster,
                 pool,
@@ -142,12 +140,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         })
         .collect();
     let exhaustion = c.exhaustion.as_deref().map(|e: &Exhaustion| {
-        let (cluster, mut pool) = names(e.cluster, e.pool);
-        if c.role == Role::ApiServer {
-            pool = "(api server)".to_string();
-        } else if c.role == Role::HostedSystem {
-            pool = "(hosted system pool)".to_string();
-        }
+        let (cluster, pool) = names(e.cluster, e.pool, c.role);
         Box::new(ExhaustionRow {
             phase: e.phase,
             step: e.step,

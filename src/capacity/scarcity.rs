@@ -82,13 +82,16 @@ pub fn limits(topology: &Topology, c: &RangeCapacity) -> Limits {
         .uses
         .iter()
         .map(|u| {
-            let pool = &topology.clusters[u.cluster].pools[u.pool];
             // A use's pods are already clamped at max_pods; other modes sharing the subnet
-            // (allocation-mode-conflict reports them) keep what they take.
+            // (allocation-mode-conflict reports them) keep what they take, as does a cluster's
+            // own use.
             let pods = u32::try_from(u.pods_per_node).unwrap_or(u32::MAX);
             let ips = u
-                .mode
-                .scarce_pod_subnet_ips(&topology.allocation, pool.max_pods.value, pods)
+                .pool_of(topology)
+                .and_then(|pool| {
+                    u.mode
+                        .scarce_pod_subnet_ips(&topology.allocation, pool.max_pods.value, pods)
+                })
                 .unwrap_or(u.ips_per_node);
             super::PoolUse {
                 ips_per_node: ips,

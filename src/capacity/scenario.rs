@@ -46,9 +46,10 @@ impl Phase {
 pub struct Exhaustion {
     pub phase: Phase,
     pub step: u64,
-    /// The pool whose request failed (indices into the topology).
+    /// The pool whose request failed (indices into the topology); `None` when the cluster's
+    /// own use (its API server, its hosted system nodes) failed.
     pub cluster: usize,
-    pub pool: usize,
+    pub pool: Option<usize>,
     /// Nodes and pods of the step.
     pub nodes: u64,
     pub pods: u64,
@@ -183,13 +184,13 @@ pub fn demand_at(uses: &[PoolUse], step: u64) -> u64 {
 /// here. A pool uses a subnet once, or twice when it is both its node and its pod subnet: a
 /// surge node then takes both its node IP and its pod IPs here.
 fn surging(uses: &[PoolUse]) -> Vec<usize> {
-    let extra = |cluster: usize, pool: usize| {
+    let extra = |cluster: usize, pool: Option<usize>| {
         uses.iter()
             .filter(|u| (u.cluster, u.pool) == (cluster, pool))
             .map(|u| u.surge_nodes.saturating_mul(u.ips_per_node))
             .fold(0, u64::saturating_add)
     };
-    let mut worst: Vec<(usize, usize)> = Vec::new();
+    let mut worst: Vec<(usize, Option<usize>)> = Vec::new();
     for u in uses {
         match worst.iter_mut().find(|(c, _)| *c == u.cluster) {
             Some(w) if extra(u.cluster, u.pool) > extra(w.0, w.1) => *w = (u.cluster, u.pool),
@@ -248,7 +249,7 @@ fn failing_pool(
     usable: u64,
     mut nodes: Vec<u64>,
     requests: &[(usize, u64)],
-) -> (usize, usize) {
+) -> (usize, Option<usize>) {
     let mut free = usable.saturating_sub(total(&nodes, uses, |u| u.ips_per_node));
     let mut failed = requests.first().map_or(0, |r| r.0);
     for &(i, count) in requests {
@@ -300,7 +301,7 @@ mod tests {
     fn pool(cluster: usize, pool: usize, ips: u64, base: u64, max: u64, surge: u64) -> PoolUse {
         PoolUse {
             cluster,
-            pool,
+            pool: Some(pool),
             role: Role::Pod,
             mode: crate::mode::Mode::Dynamic,
             ips_per_node: ips,
@@ -334,7 +335,7 @@ mod tests {
         let e = run(Range::Subnet(0), 75, uses).exhaustion.unwrap();
         assert_eq!(
             (e.phase, e.step, e.pool, e.nodes, e.demand),
-            (Phase::ScaleOut, 4, 0, 8, 80)
+            (Phase::ScaleOut, 4, Some(0), 8, 80)
         );
         // Surge: full scale fits, one cluster's worst pool surging does not.
         let uses = vec![
@@ -345,7 +346,10 @@ mod tests {
         let cap = run(Range::Subnet(0), 60, uses);
         assert_eq!(cap.peak_demand, 50 + 30 + 10);
         let e = cap.exhaustion.unwrap();
-        assert_eq!((e.phase, e.step, e.cluster, e.pool), (Phase::Surge, 1, 0, 1));
+        assert_eq!(
+            (e.phase, e.step, e.cluster, e.pool),
+            (Phase::Surge, 1, 0, Some(1))
+        );
     }
 
     /// The scenario as the Python peer walks it: step by step, every pool, every step.

@@ -13,8 +13,9 @@ use crate::topology::churn_settings::ChurnSettings;
 /// node, and AKS stops at 5,000 per cluster, so a part beyond this is a plan no cluster can be.
 pub const MAX_NODES_PER_PART: u64 = 200_000;
 
-/// A pool by its cluster's and its own index in the topology.
-type PoolKey = (usize, usize);
+/// A pool by its cluster's and its own index in the topology; `None` for what the cluster
+/// holds itself (its API server's and hosted system nodes' IPs), driven as a pool of no nodes.
+type PoolKey = (usize, Option<usize>);
 
 /// Clusters and pools that share ranges, and those ranges.
 #[derive(Debug)]
@@ -39,8 +40,8 @@ pub struct PoolPlan {
     pub pod_range: Option<usize>,
     /// Ranges that take a fixed number of IPs (or /24 slots) per node, whatever its pods.
     pub fixed: Vec<(usize, u64)>,
-    /// IPs the pool holds whatever its nodes: its pods on virtual nodes, one IP each, and
-    /// (filed under a cluster's first pool) its API server's.
+    /// IPs the pool holds whatever its nodes: its pods on virtual nodes, one IP each, or (the
+    /// cluster's own part) its API server's and hosted system nodes'.
     pub held: Vec<(usize, u64)>,
     pub baseline: u32,
     pub min: u32,
@@ -70,7 +71,7 @@ pub fn parts(model: &Model, settings: &ChurnSettings) -> Result<Vec<Part>, Strin
         .collect();
     // Pools, each with its uses (range, index among the range's uses), first seen first.
     let mut pools: Vec<(PoolKey, Vec<(usize, usize)>)> = Vec::new();
-    let mut index: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<PoolKey, usize> = std::collections::HashMap::new();
     for &r in &used {
         for (k, u) in capacity[r].uses.iter().enumerate() {
             let i = *index.entry((u.cluster, u.pool)).or_insert_with(|| {
@@ -149,14 +150,43 @@ pub fn parts(model: &Model, settings: &ChurnSettings) -> Result<Vec<Part>, Strin
 fn pool_plan(
     model: &Model,
     ranges: &[usize],
-    (cluster, pool): (usize, usize),
+    (cluster, pool): PoolKey,
     uses: &[(usize, usize)],
     settings: &ChurnSettings,
 ) -> PoolPlan {
     let topology = &model.topology;
-    let p = &topology.clusters[cluster].pools[pool];
     let local = |r: usize| ranges.binary_search(&r).ok();
     let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    let Some(p) = pool.map(|p| &topology.clusters[cluster].pools[p]) else {
+        // The cluster's own IPs: held from the baseline on, by a part of no nodes.
+        let mut names: Vec<String> = Vec::new();
+        let mut held = Vec::new();
+        for &(r, k) in uses {
+            let u = &model.capacity[r].uses[k];
+            let name = crate::capacity::owner_name(topology, cluster, None, u.role);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            if let Some(at) = local(r) {
+                held.push((at, u.baseline_nodes * u.ips_per_node));
+            }
+        }
+        return PoolPlan {
+            name: format!("{}/{}", topology.clusters[cluster].name.value, names.join(" ")),
+            batching: None,
+            pod_range: None,
+            fixed: Vec::new(),
+            held,
+            baseline: 0,
+            min: 0,
+            full: 0,
+            surge: 0,
+            pods_lo: 0,
+            pods_hi: 0,
+            pods: 0,
+            max_pods: 0,
+        };
+    };
     let mut plan = PoolPlan {
         name: format!("{}/{}", topology.clusters[cluster].name.value, p.name.value),
         batching: None,
@@ -176,7 +206,7 @@ fn pool_plan(
         let u = &model.capacity[r].uses[k];
         {
             let Some(at) = local(r) else { continue };
-            if matches!(u.role, Role::VirtualNode | Role::ApiServer | Role::HostedSystem) {
+            if u.role == Role::VirtualNode {
                 plan.held.push((at, u.baseline_nodes * u.ips_per_node));
                 continue;
             }

@@ -134,8 +134,9 @@ fn check_fixing(
     let mut reports = Vec::new();
     let mut diff = String::new();
     let (mut applied, mut unsafe_left, mut files, mut failed) = (0, 0, 0, false);
-    for input in how.inputs(paths, settings)? {
-        let fixed = fixing::fix(how, &input, settings, allowed)?;
+    // The inputs `check` reads: an estate with the Karpenter manifests that attach to it.
+    for run in how.runs(how.inputs(paths, settings)?, settings)? {
+        let fixed = fixing::fix(how, &run.paths, settings, allowed)?;
         unsafe_left += fixed.unsafe_left;
         for path in &fixed.unwritable {
             eprintln!(

@@ -10,6 +10,14 @@ use crate::input::{Format, Input};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
+/// One input of a run as `check` reads it (`Reading::runs`).
+pub struct Run {
+    /// Its files: an estate, with the run's Karpenter manifests when they attach to it.
+    pub paths: Vec<String>,
+    /// Its report, when it was checked as it stands; `None` when it is still to be checked.
+    pub report: Option<FileReport>,
+}
+
 /// The `--input`, `--var-file`, `--parameters` and `--tf-dir` of a command line, read once
 /// for the run.
 pub struct Reading {
@@ -96,39 +104,102 @@ impl Reading {
         settings: &Settings,
     ) -> Result<Vec<FileReport>, String> {
         use rayon::prelude::*;
+        self.runs(inputs, settings)?
+            .into_par_iter()
+            .map(|run| match run.report {
+                Some(report) => Ok(report),
+                None => {
+                    let checked = self.check(&run.paths, settings)?;
+                    // `check` reports; the topology and capacity behind a report are freed
+                    // on the pool while the reports are rendered (25 ms for an estate's).
+                    let model = checked.model;
+                    rayon::spawn(move || drop(model));
+                    Ok(checked.report)
+                }
+            })
+            .collect()
+    }
+
+    /// The inputs of a run as `check` reads them (`check --fix` fixes the same ones): each
+    /// estate, with the run's Karpenter manifests when it has a node-auto-provisioning
+    /// cluster, and the manifests alone, last, when no estate has. An estate checked as it
+    /// is read keeps its report.
+    pub fn runs(&self, inputs: Vec<Vec<String>>, settings: &Settings) -> Result<Vec<Run>, String> {
+        use rayon::prelude::*;
         let (estates, manifests) = if self.format == Format::Az {
             (inputs, Vec::new())
         } else {
             super::discover::karpenter_manifests(inputs)
         };
-        let checked: Vec<(FileReport, bool)> = estates
-            .par_iter()
-            .map(|input| {
-                self.check(input, settings).and_then(|checked| {
-                    let auto = checked
-                        .model
-                        .as_ref()
-                        .is_some_and(|m| m.topology.clusters.iter().any(|c| c.node_provisioning.is_some()));
-                    let report = if auto && !manifests.is_empty() {
-                        let with: Vec<String> = input.iter().chain(&manifests).cloned().collect();
-                        self.check(&with, settings)?.report
-                    } else {
-                        checked.report
-                    };
-                    // `check` reports; the topology and capacity behind a report are freed
-                    // on the pool while the reports are rendered (25 ms for an estate's).
-                    let model = checked.model;
-                    rayon::spawn(move || drop(model));
-                    Ok((report, auto))
-                })
+        if manifests.is_empty() {
+            // Nothing to attach: each estate is checked (or fixed) once, standard input too.
+            return Ok(estates
+                .into_iter()
+                .map(|paths| Run { paths, report: None })
+                .collect());
+        }
+        // Which manifests each estate takes: those `.cniplan.yaml` names one of its clusters
+        // for, and the others when it has a cluster that provisions nodes automatically.
+        let chosen: Vec<(Vec<String>, Vec<bool>, Option<FileReport>)> = estates
+            .into_par_iter()
+            .map(|paths| {
+                let checked = self.check(&paths, settings)?;
+                let clusters = checked
+                    .model
+                    .as_ref()
+                    .map_or(&[][..], |m| &m.topology.clusters[..]);
+                let auto = clusters.iter().any(|c| c.node_provisioning.is_some());
+                let takes: Vec<bool> = manifests
+                    .iter()
+                    .map(|m| match settings.karpenter_cluster(m) {
+                        Some(wanted) => clusters.iter().any(|c| {
+                            c.name.value.eq_ignore_ascii_case(wanted)
+                                || c.origin
+                                    .as_ref()
+                                    .is_some_and(|o| o.resource.eq_ignore_ascii_case(wanted))
+                        }),
+                        None => auto,
+                    })
+                    .collect();
+                let model = checked.model;
+                rayon::spawn(move || drop(model));
+                Ok((paths, takes, Some(checked.report)))
             })
             .collect::<Result<_, String>>()?;
-        let attached = checked.iter().any(|(_, auto)| *auto);
-        let mut reports: Vec<FileReport> = checked.into_iter().map(|(r, _)| r).collect();
-        if !manifests.is_empty() && !attached {
-            reports.push(self.check(&manifests, settings)?.report);
+        let mut taken = vec![false; manifests.len()];
+        let mut runs = Vec::new();
+        for (paths, takes, report) in chosen {
+            if !takes.contains(&true) {
+                runs.push(Run { paths, report });
+                continue;
+            }
+            let with = manifests
+                .iter()
+                .zip(&takes)
+                .filter(|(_, t)| **t)
+                .map(|(m, _)| m.clone());
+            for (t, took) in taken.iter_mut().zip(&takes) {
+                *t |= took;
+            }
+            runs.push(Run {
+                paths: paths.into_iter().chain(with).collect(),
+                report: None,
+            });
         }
-        Ok(reports)
+        // The manifests no estate takes are checked alone, last.
+        let alone: Vec<String> = manifests
+            .into_iter()
+            .zip(&taken)
+            .filter(|(_, t)| !**t)
+            .map(|(m, _)| m)
+            .collect();
+        if !alone.is_empty() {
+            runs.push(Run {
+                paths: alone,
+                report: None,
+            });
+        }
+        Ok(runs)
     }
 
     /// The paths of a command that reads one input, Karpenter manifests last (they attach

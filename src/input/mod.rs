@@ -87,11 +87,20 @@ pub struct ResourcePlace {
 /// Reads an input in its format; a file that is no input of that format gives the
 /// findings that say why.
 pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
+    read_with(input, &|_| None)
+}
+
+/// [`read`], with the cluster a configuration names for a Karpenter manifest's path
+/// (`.cniplan.yaml` `karpenter:`, docs/karpenter.md).
+pub fn read_with(
+    input: &Input,
+    cluster_for: &dyn Fn(&str) -> Option<String>,
+) -> Result<Loaded, Vec<Finding>> {
     // Karpenter manifests come last: the estate before them is read by its own reader, and
     // their NodePools attach to its node-auto-provisioning cluster (docs/karpenter.md).
     let manifests = manifests_from(input);
     if manifests == 0 && !input.sources.is_empty() {
-        return Ok(karpenter::alone(&input.sources));
+        return Ok(karpenter::alone(&input.sources, cluster_for));
     }
     if manifests < input.sources.len() {
         let estate = Input {
@@ -99,7 +108,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             format: input.format,
         };
         let mut loaded = read(&estate)?;
-        let read = karpenter::read(&input.sources[manifests..], manifests);
+        let read = karpenter::read(&input.sources[manifests..], manifests, cluster_for);
         loaded
             .resources
             .extend(read.resources.iter().map(|r| ResourcePlace {

@@ -208,6 +208,11 @@ pub struct Cluster {
     /// (the AKS API's `hostedSystemProfile.systemNodeSubnetID`), in the forms of `vnet_subnet`.
     #[serde(default)]
     pub system_node_subnet: Option<Spanned<String>>,
+    /// How many nodes AKS runs in the hosted system node pool. AKS documents no count (the
+    /// pool autoscales); unset, cniplan assumes the three its quickstart lists, with an
+    /// `assumed-value` note (docs/automatic.md).
+    #[serde(default)]
+    pub hosted_system_nodes: Option<Spanned<u32>>,
     /// The subnet auto-provisioned nodes join unless their node class names one (the AKS
     /// API's `hostedSystemProfile.nodeSubnetID`), in the forms of `vnet_subnet`.
     #[serde(default)]
@@ -394,6 +399,11 @@ pub struct ProvisionedPool {
     /// its nodes are not counted.
     #[serde(default)]
     pub max_nodes: Option<Spanned<u32>>,
+    /// A static NodePool's fixed node count (Karpenter's `spec.replicas`): Karpenter keeps
+    /// this many nodes whatever the pods (never more than `max_nodes`, its `limits.nodes`),
+    /// and replaces drifted ones new-before-old within `max_nodes`.
+    #[serde(default)]
+    pub replicas: Option<Spanned<u32>>,
     /// The AKSNodeClass `vnetSubnetID`; unset, the cluster's node subnet.
     #[serde(default)]
     pub vnet_subnet: Option<Spanned<String>>,
@@ -445,6 +455,16 @@ pub enum MaxSurge {
 }
 
 impl MaxSurge {
+    /// The surge nodes of a pool at `nodes`: a count, or a percentage rounded up (as AKS
+    /// does, and Karpenter with a disruption budget).
+    pub fn nodes_at(self, nodes: u32) -> u64 {
+        match self {
+            MaxSurge::Nodes(n) => u64::from(n),
+            // Same float order as the Python peer: nodes × percent / 100, then up.
+            MaxSurge::Percent(p) => (f64::from(nodes) * p / 100.0).ceil() as u64,
+        }
+    }
+
     pub fn parse(text: &str) -> Option<MaxSurge> {
         let text = text.trim();
         match text.strip_suffix('%') {

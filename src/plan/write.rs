@@ -377,6 +377,7 @@ impl Writer<'_> {
         let o = p.origin.as_ref().or(o);
         self.field(8, true, "name", &p.name, scalar(&p.name.value), o);
         self.opt("max_nodes", &p.max_nodes, u32::to_string, o, 8);
+        self.opt("replicas", &p.replicas, u32::to_string, o, 8);
         if let Some(subnet) = &p.vnet_subnet {
             let text = self.reference(&subnet.value);
             self.field(8, false, "vnet_subnet", subnet, text, o);

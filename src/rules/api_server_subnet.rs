@@ -79,16 +79,14 @@ pub fn check(topology: &Topology, capacity: &[RangeCapacity], out: &mut Vec<Find
         };
         // Nodes, pods or virtual nodes here too: no other workload may use the subnet.
         if let Some(u) = c.uses.iter().find(|u| u.role != Role::ApiServer) {
-            let other = &topology.clusters[u.cluster];
             out.push(
                 Finding::new(
                     Rule::ApiServerSubnet,
                     written,
                     format!(
-                        "API server subnet `{}` of cluster `{name}` also serves pool `{}` of cluster `{}`; AKS lets no other workload use it",
+                        "API server subnet `{}` of cluster `{name}` also serves {}; AKS lets no other workload use it",
                         subnet.name.value,
-                        other.pools[u.pool].name.value,
-                        other.name.value
+                        crate::capacity::owner_phrase(topology, u.cluster, u.pool, u.role),
                     ),
                 )
                 .help("give the API server a subnet of its own (a /28 holds it)"),

@@ -20,8 +20,7 @@ pub fn finding(
 ) -> Option<Finding> {
     let subnet = &topology.subnets[c.subnet()?];
     let cidr = subnet.cidr.as_ref()?;
-    let cluster = &topology.clusters[e.cluster];
-    let pool = &cluster.pools[e.pool].name.value;
+    let whose = crate::capacity::owner_phrase(topology, e.cluster, e.pool, c.role);
     let when = match e.phase {
         Phase::Baseline => "at baseline (step 0)".to_string(),
         Phase::ScaleOut => format!("during scale-out, at step {}", e.step),
@@ -29,12 +28,11 @@ pub fn finding(
     };
     // Every figure is of the step (docs/capacity.md), so it matches that step's row in `simulate`.
     let message = format!(
-        "{what} `{}` ({}) runs out {when}, where pool `{pool}` of cluster `{}` cannot get its IPs: \
+        "{what} `{}` ({}) runs out {when}, where {whose} cannot get its IPs: \
          the step needs {} IPs for {} nodes and {} pods ({} of those IPs stranded on nodes), \
          {} more than the subnet's {} usable",
         subnet.name.value,
         subnet.ranges_text(),
-        cluster.name.value,
         thousands(e.demand),
         thousands(e.nodes),
         thousands(e.pods),

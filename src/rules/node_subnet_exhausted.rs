@@ -73,7 +73,7 @@ mod tests {
     fn pool_use(mode: Mode, nodes: u64, ips_per_node: u64) -> PoolUse {
         PoolUse {
             cluster: 0,
-            pool: 0,
+            pool: Some(0),
             role: Role::NodePod,
             mode,
             ips_per_node,

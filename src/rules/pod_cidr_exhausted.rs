@@ -44,7 +44,7 @@ fn finding(
     let net = cidr.net();
     let prefix = net.prefix_len();
     let overlay = c.uses.iter().any(|u| u.mode == Mode::Overlay);
-    let pool = &cluster.pools[e.pool].name.value;
+    let pool = e.pool.map_or("", |p| cluster.pools[p].name.value.as_str());
     let default = if cidr.defaulted { "default " } else { "" };
     let subject = format!("the {default}pod CIDR {net} of cluster `{}`", cluster.name.value);
     let deploy_nodes = deploy_check_nodes(cluster, c);
@@ -152,7 +152,7 @@ pub(super) fn resize_fix(
 fn deploy_check_nodes(cluster: &Cluster, c: &RangeCapacity) -> u64 {
     c.uses
         .iter()
-        .map(|u| &cluster.pools[u.pool])
+        .filter_map(|u| u.pool.map(|p| &cluster.pools[p]))
         .map(|p| {
             if p.autoscaling {
                 u64::from(p.full_scale_nodes.value)

@@ -49,7 +49,7 @@ fn virtual_nodes(
         thousands(c.peak_demand),
         thousands(c.peak_demand.saturating_sub(c.usable)),
         thousands(c.usable),
-        cluster.pools[e.pool].name.value,
+        e.pool.map_or("", |p| cluster.pools[p].name.value.as_str()),
         cluster.name.value,
     );
     let mut finding = Finding::new(Rule::PodSubnetExhausted, cidr.span, message)

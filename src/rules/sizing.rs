@@ -49,7 +49,7 @@ fn settings_text(topology: &Topology, c: &RangeCapacity) -> String {
     let provisioned = c
         .uses
         .iter()
-        .any(|u| topology.clusters[u.cluster].pools[u.pool].provisioned);
+        .any(|u| u.pool_of(topology).is_some_and(|p| p.provisioned));
     if provisioned {
         settings.replace(
             "(max_count or node_count)",
@@ -157,16 +157,14 @@ fn split_help(topology: &Topology, c: &RangeCapacity, lead: &str, per_subnet: u6
         .map(|u| per_subnet / u.ips_per_node.max(1))
         .min()
         .unwrap_or(0);
-    let cluster = &topology.clusters[first.cluster];
-    let pool = &cluster.pools[first.pool].name.value;
+    let whose = crate::capacity::owner_phrase(topology, first.cluster, first.pool, first.role);
     let more = match too_large.len() - 1 {
         0 => String::new(),
         n => format!(" (and {n} more)"),
     };
     let peak_nodes = first.full_scale_nodes.saturating_add(first.surge_nodes);
     let which = format!(
-        "pool `{pool}` of cluster `{}`{more} peaks at {} IPs ({} nodes × {})",
-        cluster.name.value,
+        "{whose}{more} peaks at {} IPs ({} nodes × {})",
         thousands(pool_peak(first)),
         thousands(peak_nodes),
         thousands(first.ips_per_node)
@@ -255,7 +253,7 @@ mod tests {
     fn pool(nodes: u64, surge: u64, ips: u64) -> PoolUse {
         PoolUse {
             cluster: 0,
-            pool: 0,
+            pool: Some(0),
             role: Role::Pod,
             mode: Mode::Dynamic,
             ips_per_node: ips,

@@ -271,17 +271,16 @@ fn role_note(topology: &Topology, uses: &[PoolUse]) -> Option<String> {
             ))
         }
         Role::HostedSystem => {
+            let nodes: u64 = uses.iter().map(|u| u.full_scale_nodes).sum();
             return Some(format!(
-                "AKS's hosted system nodes ({} counted); AKS gives the autoscaling pool a /{HOSTED_SYSTEM_SUBNET_PREFIX}",
-                crate::limits::HOSTED_SYSTEM_NODES
-            ))
+                "AKS's hosted system nodes ({nodes} counted); AKS gives the autoscaling pool a /{HOSTED_SYSTEM_SUBNET_PREFIX}"
+            ));
         }
         _ => {}
     }
     let provisioned: Vec<&crate::topology::Pool> = uses
         .iter()
-        .filter(|u| !matches!(u.role, Role::ApiServer | Role::HostedSystem))
-        .map(|u| &topology.clusters[u.cluster].pools[u.pool])
+        .filter_map(|u| u.pool_of(topology))
         .filter(|p| p.provisioned)
         .collect();
     if provisioned.is_empty() {

@@ -165,6 +165,9 @@ pub struct Cluster {
     /// where it is written.
     pub system_node_subnet: Option<usize>,
     pub system_node_subnet_written: Option<Span>,
+    /// The hosted system pool's nodes: `hosted_system_nodes`, else the assumed
+    /// `limits::HOSTED_SYSTEM_NODES` at the cluster's `sku` (defaulted).
+    pub hosted_system_nodes: Spanned<u32>,
     /// Where the cluster is said to be AKS Automatic (`sku: Automatic`).
     pub automatic: Option<Span>,
     /// Node auto-provisioning is on: where an imported input says so, else where the first
@@ -181,7 +184,13 @@ impl Cluster {
         if modes().any(|m| m == Mode::Dynamic) {
             Mode::Dynamic
         } else {
-            modes().next().unwrap_or(Mode::Traditional)
+            // A cluster without pools (imported, or Automatic): its network's mode.
+            modes().next().unwrap_or(match self.network_plugin.value {
+                NetworkPlugin::Kubenet => Mode::Kubenet,
+                NetworkPlugin::None => Mode::None,
+                NetworkPlugin::Azure if self.overlay.is_some() => Mode::Overlay,
+                NetworkPlugin::Azure => Mode::Traditional,
+            })
         }
     }
 

@@ -465,6 +465,7 @@ impl Resolver {
             .system_node_subnet
             .as_ref()
             .and_then(|text| self.subnet(text, vnet));
+        let hosted_system_nodes = self.hosted_system_nodes(&cluster, system_node_subnet);
         let provisioned: Vec<Pool> = cluster
             .provisioned_pools
             .iter()
@@ -473,12 +474,13 @@ impl Resolver {
         pools.extend(provisioned);
         // An AKS Automatic cluster with no pool of its own runs NAP's `default` NodePool,
         // which AKS creates without limits (node-auto-provisioning-node-pools.md, "Review
-        // default node pool configuration"): counted as such, so the cluster's other subnets
-        // (API server, hosted system pool) are counted too.
+        // default node pool configuration"): counted as such. The cluster's own subnets (API
+        // server, hosted system pool) are counted whatever its pools (capacity::pool_uses).
         if let (Some(at), true) = (cluster.automatic(), pools.is_empty()) {
             let default = model::ProvisionedPool {
                 name: Spanned::default_at("default".to_string(), at),
                 max_nodes: None,
+                replicas: None,
                 vnet_subnet: None,
                 max_pods: None,
                 origin: None,
@@ -574,6 +576,7 @@ impl Resolver {
             api_server_subnet_written: cluster.api_server_subnet.as_ref().map(|s| s.span),
             system_node_subnet,
             system_node_subnet_written: cluster.system_node_subnet.as_ref().map(|s| s.span),
+            hosted_system_nodes,
             automatic,
             node_provisioning,
             pools,
@@ -774,6 +777,39 @@ impl Resolver {
     /// `max_nodes` at full scale, each a node of the cluster's mode in its own subnet or the
     /// cluster's. NAP takes no pod subnet (node-provisioning-limits reports a cluster that
     /// has one), so in a pod-subnet cluster its nodes count as Azure CNI node-subnet nodes.
+    /// The hosted system pool's nodes: `hosted_system_nodes`, else the count cniplan assumes
+    /// (AKS documents none, limits::HOSTED_SYSTEM_NODES), said in an `assumed-value` note where
+    /// the pool's subnet is written, when the cluster is Automatic and that subnet is counted.
+    fn hosted_system_nodes(&mut self, cluster: &model::Cluster, subnet: Option<usize>) -> Spanned<u32> {
+        if let Some(written) = &cluster.hosted_system_nodes {
+            return written.clone();
+        }
+        let assumed = limits::HOSTED_SYSTEM_NODES as u32;
+        let at = cluster
+            .automatic()
+            .or(cluster.system_node_subnet.as_ref().map(|s| s.span))
+            .unwrap_or(cluster.name.span);
+        if let (Some(_), Some(_), Some(text)) = (cluster.automatic(), subnet, &cluster.system_node_subnet) {
+            self.findings.push(
+                Finding::new(
+                    Rule::AssumedValue,
+                    text.span,
+                    format!(
+                        "cluster `{}`: AKS documents no node count for its hosted system pool, which autoscales; \
+                         {assumed} nodes are assumed in this subnet, one IP each (the AKS quickstarts list three \
+                         `aks-hostedpool` nodes)",
+                        cluster.name.value
+                    ),
+                )
+                .help(
+                    "set the cluster's `hosted_system_nodes` to the count your cluster runs (`kubectl get nodes` \
+                     lists them as aks-hostedpool-…) in a cniplan plan; `cniplan import` writes one from this input",
+                ),
+            );
+        }
+        Spanned::default_at(assumed, at)
+    }
+
     fn provisioned_pool(
         &mut self,
         pool: &model::ProvisionedPool,
@@ -793,22 +829,43 @@ impl Resolver {
         };
         let max_pods = spanned_or(&pool.max_pods, mode.default_max_pods().0, owner);
         let none = Spanned::default_at(0, owner);
+        // Karpenter replaces drifted nodes new-before-old, within its default disruption
+        // budget of 10% of a NodePool's nodes (rounded up): the same bound as AKS's default
+        // surge.
+        let budget = MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT);
+        // A static NodePool (`replicas`) keeps its count, no more than `limits.nodes`, and its
+        // replacements stay within that limit too (karpenter static provisioning and
+        // StaticDrift: `ReserveNodeCount(nodepool, limits.nodes, …)`).
+        let fixed = pool.replicas.as_ref().map(|r| {
+            let nodes = pool.max_nodes.as_ref().map_or(r.value, |m| r.value.min(m.value));
+            let surge = budget.nodes_at(nodes);
+            let room = pool
+                .max_nodes
+                .as_ref()
+                .map_or(u64::MAX, |m| u64::from(m.value - nodes));
+            let surge = u32::try_from(surge.min(room)).unwrap_or(u32::MAX);
+            (
+                Spanned::new(nodes, r.span),
+                Spanned::new(MaxSurge::Nodes(surge), r.span),
+            )
+        });
         Pool {
             mode,
             allocation_mode: None,
             os_type: Spanned::default_at(OsType::Linux, owner),
             os_sku: None,
-            baseline_nodes: none.clone(),
-            min_nodes: none.clone(),
+            baseline_nodes: fixed.as_ref().map_or_else(|| none.clone(), |f| f.0.clone()),
+            min_nodes: fixed.as_ref().map_or_else(|| none.clone(), |f| f.0.clone()),
             // A NodePool without limits has no bound: counted as none, which
             // node-provisioning-limits says (the default's `defaulted` marks it).
-            full_scale_nodes: pool.max_nodes.clone().unwrap_or_else(|| none.clone()),
-            autoscaling: true,
+            full_scale_nodes: match &fixed {
+                Some((nodes, _)) => nodes.clone(),
+                None => pool.max_nodes.clone().unwrap_or_else(|| none.clone()),
+            },
+            autoscaling: fixed.is_none(),
             pods_per_node: Spanned::default_at(max_pods.value, owner),
             max_pods,
-            // Karpenter replaces drifted nodes new-before-old, within its default disruption
-            // budget of 10% of a NodePool's nodes: the same bound as AKS's default surge.
-            max_surge: Spanned::default_at(MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT), owner),
+            max_surge: fixed.map_or(Spanned::default_at(budget, owner), |f| f.1),
             node_subnet,
             node_subnet_span: pool.vnet_subnet.as_ref().map_or(owner, |s| s.span),
             pod_subnet_written: None,

@@ -48,8 +48,18 @@ fn terraform_quickstart_automatic_cluster_in_a_custom_vnet() {
     );
     assert_eq!(
         rules(&c),
-        ["node-provisioning-limits warning", "assumed-value note"]
+        [
+            "node-provisioning-limits warning",
+            "assumed-value note",
+            "assumed-value note"
+        ]
     );
+    // AKS documents no count for the hosted system pool's nodes: the 3 counted are assumed.
+    assert!(c
+        .report
+        .findings
+        .iter()
+        .any(|f| f.rule.name() == "assumed-value" && f.message.contains("3 nodes are assumed")));
     assert!(c.report.findings[0]
         .message
         .starts_with("provisioned pool `default` of cluster `azurerm_kubernetes_automatic_cluster.aks_automatic` has no limits"));
@@ -139,4 +149,53 @@ fn arm_automatic_sku_and_hosted_system_profile() {
         .map(|f| f.rule.name())
         .collect();
     assert_eq!(warnings, ["hosted-system-subnet"], "{:#?}", c.report.findings);
+}
+
+#[test]
+fn a_cluster_without_pools_still_counts_its_api_server() {
+    // A NAP cluster whose template declares no agent pool of its own (they live in another
+    // deployment): its API server still takes its 9 IPs of the /28's 11, filed under the
+    // cluster itself (`(api server)`), not under a pool it does not have.
+    let template = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet", "location": "westeurope",
+     "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+       "subnets": [
+         {"name": "nodes", "properties": {"addressPrefix": "10.0.0.0/24"}},
+         {"name": "apiserver", "properties": {"addressPrefix": "10.0.1.0/28",
+           "delegations": [{"name": "aks", "properties": {"serviceName": "Microsoft.ContainerService/managedClusters"}}]}}
+       ]}},
+    {"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-05-01", "name": "aks", "location": "westeurope",
+     "properties": {"dnsPrefix": "aks",
+       "nodeProvisioningProfile": {"mode": "Auto"},
+       "apiServerAccessProfile": {"enableVnetIntegration": true,
+         "subnetId": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'apiserver')]"},
+       "networkProfile": {"networkPlugin": "azure", "networkPluginMode": "overlay", "podCidr": "10.244.0.0/16"}}}
+  ]
+}"#;
+    let c = run(
+        Input {
+            sources: vec![SourceFile::new("nap.json", template)],
+            format: Format::Auto,
+        },
+        &Settings::default(),
+    );
+    let row = c
+        .report
+        .subnets
+        .iter()
+        .find(|r| r.name == "apiserver")
+        .expect("the API server subnet's row");
+    assert_eq!(
+        (row.role.as_str(), row.peak_demand, row.usable),
+        ("api-server", 9, 11)
+    );
+    assert_eq!(row.pools.len(), 1);
+    assert_eq!(
+        (row.pools[0].cluster.as_str(), row.pools[0].pool.as_str()),
+        ("aks", "(api server)")
+    );
+    assert_eq!(row.pools[0].mode.as_str(), "overlay");
 }

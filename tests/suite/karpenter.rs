@@ -101,7 +101,7 @@ fn docs_static_node_pool_is_bounded_by_its_node_limit() {
     )));
     assert!(
         got.iter().any(|f| f.starts_with(
-            "assumed-value note real/karpenter/aks-docs/node-pools.yaml:58:12 NodePool `static-node-pool` bounds its nodes at 10: limits.nodes 10"
+            "assumed-value note real/karpenter/aks-docs/node-pools.yaml:42:13 NodePool `static-node-pool` keeps 5 nodes: spec.replicas 5 within limits.nodes 10; Karpenter replaces drifted nodes new-before-old, 1 at a time"
         )),
         "{got:#?}"
     );
@@ -212,4 +212,194 @@ fn several_auto_provisioning_clusters_leave_the_manifests_unattached_with_a_note
         .find(|r| r.name == "nap")
         .expect("nap row");
     assert_eq!(nap.peak_demand, 0);
+}
+
+#[test]
+fn a_static_node_pool_keeps_its_replicas_and_replaces_within_its_budget() {
+    // The AKS docs' static NodePool (`replicas: 5`, `limits.nodes: 10`) attached to the NAP
+    // cluster `auto`: its node class is NAP's `default`, so its nodes join the cluster's node
+    // subnet `nodes` (/24, 251 usable), one IP each in overlay. Karpenter keeps 5 whatever the
+    // pods: the baseline is the system pool's 3 + 5 = 8 (the unbounded `default` NodePool
+    // counts none). Drifted nodes are replaced new-before-old, 10 % of 5 rounded up = 1 at a
+    // time, within limits.nodes: 6 at its peak; one pool of the cluster surges at a time (the
+    // system pool's 1 or the static pool's 1): 8 + 1 = 9.
+    let c = check(&[
+        "karpenter/estate.cniplan.yaml",
+        "real/karpenter/aks-docs/node-pools.yaml",
+    ]);
+    let nodes = c
+        .report
+        .subnets
+        .iter()
+        .find(|r| r.name == "nodes")
+        .expect("nodes row");
+    assert_eq!((nodes.baseline_demand, nodes.peak_demand), (8, 9));
+    let pools: Vec<String> = nodes
+        .pools
+        .iter()
+        .map(|p| format!("{} {}", p.pool, p.peak_nodes))
+        .collect();
+    assert_eq!(pools, ["system 4", "default 0", "static-node-pool 6"]);
+    // No warning that the static pool is unbounded: its replicas bound it.
+    assert!(!findings(&c)
+        .iter()
+        .any(|f| f.starts_with("node-provisioning-limits") && f.contains("static-node-pool")));
+}
+
+#[test]
+fn a_static_node_pool_never_passes_its_node_limit() {
+    // replicas 4 with limits.nodes 4: Karpenter keeps 4 and has no room to replace a
+    // drifted node before the old one goes, so no surge: a peak of 4 nodes, 4 IPs.
+    let manifest = "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: fixed\nspec:\n  replicas: 4\n  limits:\n    nodes: 4\n    cpu: \"64\"\n  template:\n    spec:\n      nodeClassRef:\n        group: karpenter.azure.com\n        kind: AKSNodeClass\n        name: default\n";
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/karpenter/estate.cniplan.yaml"),
+    )
+    .unwrap();
+    let c = run(
+        Input {
+            sources: vec![
+                SourceFile::new("estate.cniplan.yaml", plan),
+                SourceFile::new("fixed.yaml", manifest),
+            ],
+            format: Format::Auto,
+        },
+        &Settings::default(),
+    );
+    let nodes = c.report.subnets.iter().find(|r| r.name == "nodes").unwrap();
+    let fixed = nodes.pools.iter().find(|p| p.pool == "fixed").unwrap();
+    assert_eq!(fixed.peak_nodes, 4);
+    let got = findings(&c);
+    // Karpenter refuses a cpu limit beside replicas: said where it is written.
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("plan-schema error fixed.yaml:9:10")
+                && f.contains("supports only `limits.nodes`")),
+        "{got:#?}"
+    );
+    assert!(got.iter().any(|f| f.contains("keeps 4 nodes: spec.replicas 4 within limits.nodes 4; Karpenter replaces drifted nodes new-before-old, 0 at a time")), "{got:#?}");
+}
+
+#[test]
+fn check_fix_checks_the_manifests_with_their_estate_as_check_does() {
+    // The NodePool `burst` of tests/karpenter bounds its nodes at 17 (its `assumed-value`
+    // note) only when it is read with the plan's NAP cluster `auto`; checked alone it would
+    // get an `unresolved-input` note instead. `check --fix` must see the same findings as
+    // `check`: nothing here has a fix, so both list the same ones, file by file.
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/karpenter");
+    for name in ["estate.cniplan.yaml", "nodepools.yaml"] {
+        std::fs::copy(from.join(name), dir.path().join(name)).unwrap();
+    }
+    let findings = |fix: bool| {
+        let mut args = vec!["check", "--format", "json"];
+        if fix {
+            args.push("--fix");
+        }
+        args.push(".");
+        let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .flat_map(|f| {
+                let path = f["path"].as_str().unwrap_or("").to_string();
+                f["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |d| format!("{path}:{} {} {}", d["line"], d["rule"], d["message"]))
+            })
+            .collect::<Vec<String>>()
+    };
+    let checked = findings(false);
+    assert!(
+        checked
+            .iter()
+            .any(|f| f.starts_with("./nodepools.yaml:11 \"assumed-value\"")
+                && f.contains("NodePool `burst` bounds its nodes at 17")),
+        "{checked:#?}"
+    );
+    assert!(
+        !checked.iter().any(|f| f.contains("unresolved-input")),
+        "{checked:#?}"
+    );
+    assert_eq!(findings(true), checked);
+}
+
+#[test]
+fn the_configuration_names_the_cluster_when_several_provision_nodes() {
+    // Two NAP clusters in one plan: a manifest names neither, so on its own its NodePool
+    // is counted nowhere (an unresolved-input note). `.cniplan.yaml`'s `karpenter:` runs it in
+    // `beta`: `burst` (limits.nodes 10, NAP's `default` class, so beta's node subnet
+    // `b-nodes`, a /24 of 251) takes 10 IPs in overlay beside beta's system node; one pool of
+    // beta surges at a time, 10 % of 10 = 1 or the system pool's 1: 1 + 10 + 1 = 12.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.9.0.0/16]\n    subnets:\n      - name: a-nodes\n        cidr: 10.9.0.0/24\n      - name: b-nodes\n        cidr: 10.9.1.0/24\nclusters:\n  - name: alpha\n    network_plugin_mode: overlay\n    node_provisioning_mode: Auto\n    node_pools:\n      - {name: system, node_count: 1, max_pods: 110, vnet_subnet: a-nodes}\n  - name: beta\n    network_plugin_mode: overlay\n    pod_cidr: 10.245.0.0/16\n    node_provisioning_mode: Auto\n    node_pools:\n      - {name: system, node_count: 1, max_pods: 110, vnet_subnet: b-nodes}\n";
+    let manifest = "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: burst\nspec:\n  limits:\n    nodes: 10\n  template:\n    spec:\n      nodeClassRef:\n        group: karpenter.azure.com\n        kind: AKSNodeClass\n        name: default\n";
+    std::fs::write(dir.path().join("two.cniplan.yaml"), plan).unwrap();
+    std::fs::create_dir(dir.path().join("k8s")).unwrap();
+    std::fs::write(dir.path().join("k8s/nodepools.yaml"), manifest).unwrap();
+    let run_check = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+            .args(["check", "--format", "json", "."])
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON")
+    };
+    let json = run_check();
+    let text = json.to_string();
+    assert!(
+        text.contains("the clusters `alpha`, `beta` all provision nodes automatically"),
+        "{text}"
+    );
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "karpenter:\n  - manifests: \"k8s/*.yaml\"\n    cluster: beta\n",
+    )
+    .unwrap();
+    let json = run_check();
+    let text = json.to_string();
+    assert!(!text.contains("unresolved-input"), "{text}");
+    let b = json["files"][0]["subnets"]
+        .as_array()
+        .expect("subnets")
+        .iter()
+        .find(|s| s["name"] == "b-nodes")
+        .expect("b-nodes");
+    assert_eq!(
+        (b["baseline_demand"].as_u64(), b["peak_demand"].as_u64()),
+        (Some(1), Some(12))
+    );
+    let pools: Vec<String> = b["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}/{}",
+                p["cluster"].as_str().unwrap(),
+                p["pool"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(pools, ["beta/system", "beta/burst"]);
 }

@@ -246,7 +246,17 @@ impl Clusters {
                     cluster.api_server_subnet = None;
                 }
             }
-            if cluster.node_pools.value.is_empty() {
+            // An API server and an Automatic cluster's hosted system pool are the cluster's own:
+            // counted whatever its pools, in the network mode it declares (an Automatic
+            // cluster's is preconfigured, and it runs NAP's `default` NodePool).
+            let own = cluster.api_server_subnet.is_some() || cluster.automatic().is_some();
+            if cluster.node_pools.value.is_empty() && own && cluster.automatic().is_none() {
+                notes.unresolve(
+                    cluster.name.span,
+                    "none of its node pools can be checked; only its API server's IPs are counted",
+                );
+                kept.push(cluster);
+            } else if cluster.node_pools.value.is_empty() && !own {
                 notes.unresolve(
                     cluster.name.span,
                     "none of its node pools can be checked, so the cluster is left out of the checks",
@@ -429,6 +439,7 @@ fn read_cluster(
         node_provisioning_mode: None,
         sku,
         system_node_subnet,
+        hosted_system_nodes: None,
         node_subnet,
         provisioned_pools: Vec::new(),
         origin: Some(Origin {

@@ -60,6 +60,8 @@ pub struct Manifests {
 /// One NodePool read: the pool, and how its bound was found.
 struct Read {
     pool: ProvisionedPool,
+    /// The cluster `.cniplan.yaml`'s `karpenter:` names for the NodePool's file.
+    cluster: Option<String>,
     /// The bound's arithmetic, for the note that shows it; `None` without limits.
     bound: Option<String>,
 }
@@ -71,8 +73,9 @@ struct NodeClass {
     max_pods: Option<Spanned<u32>>,
 }
 
-/// Reads the manifests `sources`, the first being file number `first` of the estate.
-pub fn read(sources: &[SourceFile], first: usize) -> Manifests {
+/// Reads the manifests `sources`, the first being file number `first` of the estate;
+/// `cluster_for` gives the cluster a configuration names for a manifest's path.
+pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> Option<String>) -> Manifests {
     let mut out = Manifests::default();
     let mut pools = Vec::new();
     let mut classes = Vec::new();
@@ -106,7 +109,9 @@ pub fn read(sources: &[SourceFile], first: usize) -> Manifests {
                 continue;
             };
             if kind == "NodePool" && api.starts_with("karpenter.sh/") {
-                if let Some(pool) = node_pool(root, name.clone(), &mut out.notes) {
+                if let Some((mut pool, class)) = node_pool(root, name.clone(), &mut out.notes) {
+                    pool.cluster = cluster_for(&source.path);
+                    let pool = (pool, class);
                     out.resources.push(crate::input::ResourcePlace {
                         span: root.place(),
                         address: format!("NodePool/{}", name.value),
@@ -172,9 +177,20 @@ fn node_pool(
     let requirements = template.and_then(|t| t.get("requirements"));
     let smallest = smallest_vm(requirements);
     let limits = root.get("spec").and_then(|s| s.get("limits"));
-    let bound = limits.and_then(|l| bound(l, &smallest, &name.value, notes));
+    let replicas = replicas(root, &name.value, limits, notes);
+    let mut bound = limits.and_then(|l| bound(l, &smallest, &name.value, notes));
+    if let Some(r) = &replicas {
+        bound = Some(static_bound(r, bound.map(|(n, at, _)| Spanned::new(n, at))));
+    }
     let pool = ProvisionedPool {
-        max_nodes: bound.as_ref().map(|(n, at, _)| Spanned::new(*n, *at)),
+        max_nodes: match &replicas {
+            // A static NodePool's bound is `limits.nodes` alone.
+            Some(_) => limits
+                .and_then(|l| l.get("nodes"))
+                .and_then(|n| Some(Spanned::new(u32::try_from(n.as_int()?).ok()?, n.span))),
+            None => bound.as_ref().map(|(n, at, _)| Spanned::new(*n, *at)),
+        },
+        replicas,
         vnet_subnet: None,
         max_pods: None,
         origin: Some(Origin {
@@ -186,10 +202,82 @@ fn node_pool(
     Some((
         Read {
             pool,
+            cluster: None,
             bound: bound.map(|(_, _, how)| how),
         },
         class_ref,
     ))
+}
+
+/// A static NodePool's `spec.replicas` (Karpenter's static capacity, alpha: "the desired
+/// number of nodes for the NodePool … rather than scaling based on pod demand",
+/// kubernetes-sigs/karpenter pkg/apis/v1/nodepool.go): a whole number of nodes. Karpenter
+/// refuses any limit but `limits.nodes` beside it, which is said where it is written.
+fn replicas(
+    root: &Node<'_>,
+    pool: &str,
+    limits: Option<&Node<'_>>,
+    notes: &mut Vec<Finding>,
+) -> Option<Spanned<u32>> {
+    let node = root.get("spec")?.get("replicas")?;
+    let Some(count) = node.as_int().and_then(|v| u32::try_from(v).ok()) else {
+        notes.push(
+            Finding::new(
+                Rule::PlanSchema,
+                node.span,
+                format!(
+                    "NodePool `{pool}`: `replicas` is {}, not a whole number of nodes",
+                    node.describe()
+                ),
+            )
+            .help("write replicas as a node count such as 3"),
+        );
+        return None;
+    };
+    for key in ["cpu", "memory"] {
+        if let Some(limit) = limits.and_then(|l| l.get(key)) {
+            notes.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    limit.span,
+                    format!(
+                        "NodePool `{pool}` is static (`replicas`), and Karpenter supports only `limits.nodes` on static NodePools, not limits.{key}"
+                    ),
+                )
+                .help("remove the limit, or bound the nodes with `limits.nodes`"),
+            );
+        }
+    }
+    Some(Spanned::new(count, node.span))
+}
+
+/// A static NodePool's nodes and the arithmetic of the note that shows them: `replicas`, no
+/// more than `limits.nodes`; drifted nodes are replaced new-before-old within the disruption
+/// budget (10 % rounded up by default) and never past `limits.nodes`
+/// (kubernetes-sigs/karpenter pkg/controllers/disruption/staticdrift.go, `ReserveNodeCount`).
+fn static_bound(replicas: &Spanned<u32>, limit: Option<Spanned<u32>>) -> (u32, Span, String) {
+    let budget = crate::plan::model::MaxSurge::Percent(limits::DEFAULT_MAX_SURGE_PERCENT);
+    let nodes = limit
+        .as_ref()
+        .map_or(replicas.value, |l| replicas.value.min(l.value));
+    let surge = budget.nodes_at(nodes);
+    let mut how = format!("spec.replicas {}", replicas.value);
+    match limit.as_ref() {
+        Some(l) if l.value < replicas.value => {
+            how.push_str(&format!(", no more than limits.nodes {}", l.value))
+        }
+        Some(l) => how.push_str(&format!(" within limits.nodes {}", l.value)),
+        None => {}
+    }
+    let room = limit.as_ref().map_or(u64::MAX, |l| u64::from(l.value - nodes));
+    how.push_str(&format!(
+        "; Karpenter replaces drifted nodes new-before-old, {} at a time (its default disruption budget, 10 % rounded up)",
+        surge.min(room)
+    ));
+    if surge > room {
+        how.push_str(&format!(", as limits.nodes leaves room for {room}"));
+    }
+    (nodes, replicas.span, how)
 }
 
 fn node_class(root: &Node<'_>, name: String, notes: &mut Vec<Finding>) -> NodeClass {
@@ -487,7 +575,7 @@ impl Quantity {
 /// `node-provisioning-limits`' warning here (attached, the rule reports it).
 pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
     notes.extend(manifests.notes);
-    let targets: Vec<usize> = plan
+    let auto: Vec<usize> = plan
         .clusters
         .iter()
         .enumerate()
@@ -497,37 +585,73 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
     for read in &manifests.pools {
         let pool = &read.pool;
         if let Some(how) = &read.bound {
-            let at = pool.max_nodes.as_ref().map_or(pool.name.span, |m| m.span);
+            let at = match &pool.replicas {
+                Some(r) => r.span,
+                None => pool.max_nodes.as_ref().map_or(pool.name.span, |m| m.span),
+            };
             notes.push(
                 Finding::new(
                     Rule::AssumedValue,
                     at,
-                    format!(
-                        "NodePool `{}` bounds its nodes at {}: {how}",
-                        pool.name.value,
-                        pool.max_nodes.as_ref().map_or(0, |m| m.value)
-                    ),
+                    match &pool.replicas {
+                        Some(r) => format!(
+                            "NodePool `{}` keeps {} nodes: {how}",
+                            pool.name.value,
+                            pool.max_nodes.as_ref().map_or(r.value, |m| r.value.min(m.value))
+                        ),
+                        None => format!(
+                            "NodePool `{}` bounds its nodes at {}: {how}",
+                            pool.name.value,
+                            pool.max_nodes.as_ref().map_or(0, |m| m.value)
+                        ),
+                    },
                 )
                 .help("the smallest VM the requirements allow is assumed; name sizes (karpenter.azure.com/sku-cpu, sku-name) to bound the nodes more tightly"),
             );
         }
     }
-    match targets[..] {
-        [one] => {
+    for read in manifests.pools {
+        // The cluster `.cniplan.yaml` names (by name, Terraform address or resource ID),
+        // else the one cluster that provisions nodes automatically.
+        let named: Vec<usize> = match &read.cluster {
+            Some(wanted) => plan
+                .clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.name.value.eq_ignore_ascii_case(wanted)
+                        || c.origin
+                            .as_ref()
+                            .is_some_and(|o| o.resource.eq_ignore_ascii_case(wanted))
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            None => auto.clone(),
+        };
+        if let [one] = named[..] {
             let cluster = &mut plan.clusters[one];
             if let Some(on) = cluster.node_provisioning {
                 drop_unread_note(notes, on);
             }
-            cluster
-                .provisioned_pools
-                .extend(manifests.pools.into_iter().map(|r| r.pool));
+            cluster.provisioned_pools.push(read.pool);
+            continue;
         }
-        _ => {
-            let why = if targets.is_empty() {
+        let why = match (&read.cluster, named.is_empty()) {
+            (Some(wanted), true) => format!(
+                "`.cniplan.yaml` runs it in cluster `{}`, which is not in the estate read with it",
+                crate::source::visible(wanted)
+            ),
+            (Some(wanted), false) => format!(
+                "`.cniplan.yaml` runs it in cluster `{}`, and {} clusters of the estate have that name",
+                crate::source::visible(wanted),
+                named.len()
+            ),
+            (None, true) => {
                 "no cluster read with it provisions nodes automatically (node provisioning mode Auto)"
                     .to_string()
-            } else {
-                let names: Vec<String> = targets
+            }
+            (None, false) => {
+                let names: Vec<String> = named
                     .iter()
                     .map(|&i| format!("`{}`", plan.clusters[i].name.value))
                     .collect();
@@ -535,25 +659,23 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
                     "the clusters {} all provision nodes automatically, and a manifest names none of them",
                     names.join(", ")
                 )
-            };
-            for read in manifests.pools {
-                let pool = read.pool;
-                if pool.max_nodes.is_none() {
-                    notes.push(unbounded(&pool));
-                }
-                notes.push(
-                    Finding::new(
-                        Rule::UnresolvedInput,
-                        pool.name.span,
-                        format!(
-                            "NodePool `{}`: {why}, so its nodes are counted in no subnet",
-                            pool.name.value
-                        ),
-                    )
-                    .help("check the manifests with the one cluster they run in (its Terraform, ARM or cniplan plan, with node provisioning mode Auto)"),
-                );
             }
+        };
+        let pool = read.pool;
+        if pool.max_nodes.is_none() && pool.replicas.is_none() {
+            notes.push(unbounded(&pool));
         }
+        notes.push(
+            Finding::new(
+                Rule::UnresolvedInput,
+                pool.name.span,
+                format!(
+                    "NodePool `{}`: {why}, so its nodes are counted in no subnet",
+                    pool.name.value
+                ),
+            )
+            .help("name the cluster the manifests run in under `karpenter:` in .cniplan.yaml (`- {manifests: GLOB, cluster: NAME}`), or check them with the one estate they belong to"),
+        );
     }
 }
 
@@ -603,8 +725,8 @@ fn drop_unread_note(notes: &mut Vec<Finding>, at: Span) {
 
 /// An estate of Karpenter manifests alone: no VNet, no cluster, each NodePool validated and
 /// its bound noted.
-pub fn alone(sources: &[SourceFile]) -> crate::input::Loaded {
-    let manifests = read(sources, 0);
+pub fn alone(sources: &[SourceFile], cluster_for: &dyn Fn(&str) -> Option<String>) -> crate::input::Loaded {
+    let manifests = read(sources, 0, cluster_for);
     let mut plan = Plan {
         version: Spanned::default_at(1, Span::default()),
         vnets: Vec::new(),
