@@ -40,6 +40,7 @@ mod rule_pages;
 mod safe_output;
 mod schema;
 mod surfaces;
+mod survey_real;
 mod terraform;
 mod terraform_azapi;
 mod terraform_bad_input;
