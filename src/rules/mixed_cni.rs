@@ -22,8 +22,7 @@ fn pools_without_pod_subnet(cluster: &Cluster, out: &mut Vec<Finding>) {
     };
     // A provisioned pool takes no pod subnet at all: node-provisioning-limits says so.
     let agent_pools = cluster.pools.iter().filter(|p| !p.provisioned);
-    // A pool's mode says whether it names a pod subnet, even one known only after apply.
-    for pool in agent_pools.filter(|p| !p.mode.uses_pod_subnet()) {
+    for pool in agent_pools.filter(|p| p.pod_subnet_written.is_none()) {
         out.push(
             Finding::new(
                 Rule::MixedCni,
@@ -46,6 +45,9 @@ fn pod_subnets_outside_azure_cni(cluster: &Cluster, out: &mut Vec<Finding>) {
         let (Some(span), false) = (pool.pod_subnet_written, pool.mode.uses_pod_subnet()) else {
             continue;
         };
+        if pool.pod_subnet_unknown {
+            continue;
+        }
         let (from, fix) = match pool.mode {
             Mode::None => ("the cluster's own CNI", "remove `pod_subnet`"),
             _ => (

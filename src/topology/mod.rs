@@ -237,6 +237,9 @@ pub struct Pool {
     pub node_subnet_span: Span,
     /// The pod subnet's reference as written, and the subnet it resolved to.
     pub pod_subnet_written: Option<Span>,
+    /// The pod subnet reference is one an imported input could not read (known only after
+    /// apply, possibly null): the rules about a pod subnet where none belongs stay silent.
+    pub pod_subnet_unknown: bool,
     pub pod_subnet: Option<usize>,
     /// A node auto-provisioning pool (`provisioned_pools`): Karpenter adds nodes on demand,
     /// from none up to `full_scale_nodes`.

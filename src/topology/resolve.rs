@@ -754,14 +754,13 @@ impl Resolver {
             pods_per_node,
             node_subnet,
             node_subnet_span: pool.vnet_subnet.span,
+            pod_subnet_written: pool.pod_subnet.as_ref().map(|p| p.span),
             // An empty reference is one an imported input could not read (known only after
-            // apply): whether the pool names a pod subnet at all is unknown, so the rules
-            // about a written pod subnet stay silent.
-            pod_subnet_written: pool
+            // apply): whether it is set at all is unknown.
+            pod_subnet_unknown: pool
                 .pod_subnet
                 .as_ref()
-                .filter(|p| !p.value.trim().is_empty())
-                .map(|p| p.span),
+                .is_some_and(|p| p.value.trim().is_empty()),
             pod_subnet,
             provisioned: false,
             virtual_node_pods: spanned_or(&pool.virtual_node_pods, 0, owner),
@@ -869,6 +868,7 @@ impl Resolver {
             node_subnet,
             node_subnet_span: pool.vnet_subnet.as_ref().map_or(owner, |s| s.span),
             pod_subnet_written: None,
+            pod_subnet_unknown: false,
             pod_subnet: None,
             provisioned: true,
             virtual_node_pods: none,
