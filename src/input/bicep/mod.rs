@@ -93,18 +93,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    for (i, u) in units.iter().enumerate() {
-        for e in u.parsed.iter().flat_map(|p| &p.errors) {
-            errors.push(
-                Finding::new(
-                    Rule::PlanSyntax,
-                    Span::in_file(i as u32, e.at, e.end),
-                    e.message.clone(),
-                )
-                .help("Bicep refuses the file: fix the syntax at this position"),
-            );
-        }
-    }
+    let errors = syntax_errors(&units);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -202,6 +191,25 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     ))
 }
 
+/// The syntax errors of every parsed Bicep unit, each at its place: Bicep refuses the file,
+/// so nothing of the input is read past them.
+fn syntax_errors(units: &[Unit<'_>]) -> Vec<Finding> {
+    units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| {
+            u.parsed.iter().flat_map(|p| &p.errors).map(move |e| {
+                Finding::new(
+                    Rule::PlanSyntax,
+                    Span::in_file(i as u32, e.at, e.end),
+                    e.message.clone(),
+                )
+                .help("Bicep refuses the file: fix the syntax at this position")
+            })
+        })
+        .collect()
+}
+
 /// Templates translated from Bicep, each with its file's index among the input's sources.
 pub type Translated = Vec<(u32, Node<'static>)>;
 
@@ -235,20 +243,7 @@ pub fn templates(
                 .then(|| syntax::parse(&s.text)),
         })
         .collect();
-    let errors: Vec<Finding> = units
-        .iter()
-        .enumerate()
-        .flat_map(|(i, u)| {
-            u.parsed.iter().flat_map(|p| &p.errors).map(move |e| {
-                Finding::new(
-                    Rule::PlanSyntax,
-                    Span::in_file(i as u32, e.at, e.end),
-                    e.message.clone(),
-                )
-                .help("Bicep refuses the file: fix the syntax at this position")
-            })
-        })
-        .collect();
+    let errors = syntax_errors(&units);
     if !errors.is_empty() {
         return Err(errors);
     }
