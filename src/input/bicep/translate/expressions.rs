@@ -2,7 +2,8 @@
 //! variables, loop locals, imported names), symbolic references to resources and modules,
 //! and function calls (user-defined ones inlined).
 
-use super::{bind, is_local, q, At, Locals, Translator, MAX_INLINE};
+use super::load::to_json;
+use super::{bind, has_expression, is_local, q, At, Locals, Translator, MAX_INLINE};
 use crate::diagnostic::{Finding, Rule};
 use crate::input::bicep::{
     self,
@@ -209,11 +210,9 @@ impl<'t> Translator<'t, '_> {
         }
         if let Some((from, original)) = self.imported.get(name).cloned() {
             let original = original.unwrap_or_else(|| name.to_string());
-            return self.foreign(&from, &original, None).unwrap_or_else(|| {
-                self.unknown(&format!(
-                    "`{name}`, imported from '{from}', which cniplan does not read"
-                ))
-            });
+            return self
+                .foreign(&from, &original, None)
+                .unwrap_or_else(|| self.unread_import(&format!("`{name}`"), &from));
         }
         if self.modules.contains_key(name) {
             return self.unknown(&format!("module `{name}` used as a value"));
@@ -234,7 +233,10 @@ impl<'t> Translator<'t, '_> {
     /// the local file `path`: inlined from that file, as `bicep build` copies them in.
     pub(super) fn foreign(&mut self, path: &str, name: &str, args: Option<Vec<String>>) -> Option<String> {
         let from = &self.units[self.file as usize].path;
-        let index = bicep::resolve_module(self.units, from, path).filter(|_| !path.starts_with("br"))?;
+        let index = bicep::resolve_module(self.units, from, path)?;
+        if self.units[index as usize].parsed.is_none() {
+            return self.compiled_import(index, name, args.is_some());
+        }
         if self.inlining >= MAX_INLINE {
             return Some(self.unknown(&format!("`{name}`, imported through a cycle of imports")));
         }
@@ -253,6 +255,41 @@ impl<'t> Translator<'t, '_> {
                 Some(other.ex(body, &bound))
             }
         }
+    }
+
+    /// A variable exported by a compiled template (a registry module restored into the
+    /// cache: `bicep build` keeps exported variables under `variables`), when its value is
+    /// written out; an expression there, or a function, is left unknown.
+    fn compiled_import(&mut self, index: u32, name: &str, call: bool) -> Option<String> {
+        if call {
+            return None;
+        }
+        let template = bicep::json_template(&self.units[index as usize], index).ok()?;
+        let value = template.get("variables")?.get(name)?;
+        if has_expression(value) {
+            return None;
+        }
+        Some(match to_json(value) {
+            serde_json::Value::String(s) => q(&s),
+            serde_json::Value::Null => "null()".to_string(),
+            v @ (serde_json::Value::Bool(_) | serde_json::Value::Number(_)) => v.to_string(),
+            v => format!("json({})", q(&v.to_string())),
+        })
+    }
+
+    /// An imported name that is not read: unknown, saying why.
+    fn unread_import(&mut self, what: &str, from: &str) -> String {
+        let file = &self.units[self.file as usize].path;
+        let why = match bicep::resolve_module(self.units, file, from) {
+            None if from.starts_with("br") => {
+                "which is not in the local Bicep cache (run `bicep restore` to fill it)"
+            }
+            Some(i) if self.units[i as usize].parsed.is_none() => {
+                "which its compiled template computes: cniplan reads only exported values written out"
+            }
+            _ => "which cniplan does not read",
+        };
+        self.unknown(&format!("{what}, imported from '{from}', {why}"))
     }
 
     pub(super) fn member(&mut self, target: &'t Expr, name: &str, safe: bool, locals: &Locals) -> String {
@@ -274,11 +311,9 @@ impl<'t> Translator<'t, '_> {
         }
         if let Kind::Ident(ns) = &target.kind {
             if let Some((from, None)) = self.imported.get(ns).cloned().filter(|_| !is_local(locals, ns)) {
-                return self.foreign(&from, name, None).unwrap_or_else(|| {
-                    self.unknown(&format!(
-                        "`{ns}.{name}`, imported from '{from}', which cniplan does not read"
-                    ))
-                });
+                return self
+                    .foreign(&from, name, None)
+                    .unwrap_or_else(|| self.unread_import(&format!("`{ns}.{name}`"), &from));
             }
         }
         if let Some((sym, at)) = self.symbol(target, locals) {
@@ -353,11 +388,8 @@ impl<'t> Translator<'t, '_> {
                 Kind::Ident(ns) if self.imported.contains_key(ns) && !is_local(locals, ns) => {
                     let from = self.imported[ns].0.clone();
                     let bound = args.iter().map(|a| self.ex(a, locals)).collect();
-                    self.foreign(&from, name, Some(bound)).unwrap_or_else(|| {
-                        self.unknown(&format!(
-                            "`{ns}.{name}()`, imported from '{from}', which cniplan does not read"
-                        ))
-                    })
+                    self.foreign(&from, name, Some(bound))
+                        .unwrap_or_else(|| self.unread_import(&format!("`{ns}.{name}()`"), &from))
                 }
                 _ => self.unknown(&format!("`.{name}()`, which reads a deployed resource")),
             };
@@ -379,11 +411,9 @@ impl<'t> Translator<'t, '_> {
         if let Some((from, original)) = self.imported.get(name).cloned() {
             let original = original.unwrap_or_else(|| name.to_string());
             let bound = args.iter().map(|a| self.ex(a, locals)).collect();
-            return self.foreign(&from, &original, Some(bound)).unwrap_or_else(|| {
-                self.unknown(&format!(
-                    "`{name}()`, imported from '{from}', which cniplan does not read"
-                ))
-            });
+            return self
+                .foreign(&from, &original, Some(bound))
+                .unwrap_or_else(|| self.unread_import(&format!("`{name}()`"), &from));
         }
         match name {
             "any" if args.len() == 1 => return self.ex(&args[0], locals),

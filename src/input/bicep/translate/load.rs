@@ -84,7 +84,7 @@ impl<'t> Translator<'t, '_> {
 }
 
 /// A YAML tree as JSON (`loadYamlContent`).
-fn to_json(n: &Node<'_>) -> serde_json::Value {
+pub(super) fn to_json(n: &Node<'_>) -> serde_json::Value {
     use serde_json::Value as J;
     match &n.value {
         Value::Null | Value::Taken => J::Null,

@@ -197,7 +197,7 @@ impl<'t> Translator<'t, '_> {
     ) -> Result<Node<'static>, String> {
         let from = &self.units[self.file as usize].path;
         let Some(index) = bicep::resolve_module(self.units, from, path) else {
-            let (what, help) = bicep::module_unread(path);
+            let (what, help) = bicep::module_unread(path, &bicep::config::of_units(self.units, from));
             return Err(format!(
                 "module `{symbol}`: {what} ({help}): what it deploys is not checked"
             ));
