@@ -9,7 +9,9 @@
 # a generated Terraform monorepo (benches/gen_tf_monorepo.py: 200 root modules, 20,000 subnets)
 # against a bare hcl-edit parse of its files (cargo run --example bare-parse-hcl), a generated
 # ARM estate (benches/gen_arm_estate.py: nested deployments and copy loops, 20,000 subnets)
-# against a bare serde_json parse, and the monorepo walked on 1 and 2 threads. Ratios come from
+# against a bare serde_json parse, and the monorepo walked on 1 and 2 threads; and a generated
+# Bicep estate (benches/gen_bicep_estate.py: 200 files, 1,000 VNets, 20,000 subnets, issue 22)
+# against tree-sitter-bicep parsing the same files (cargo run --example bare-parse-bicep). Ratios come from
 # runs alternated within one round (benches/alternate.py). With BASELINE=path/to/an/older/cniplan,
 # the churn figures are also taken against that binary, alternated.
 # Needs hyperfine, GNU time (/usr/bin/time), python3 with PyYAML, and ../shared beside the repo.
@@ -19,11 +21,12 @@ bench=../shared/bench
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin cniplan --example bare-parse --example bare-parse-json --example bare-parse-hcl
+cargo build --release --quiet --bin cniplan --example bare-parse --example bare-parse-json --example bare-parse-hcl --example bare-parse-bicep
 cniplan=target/release/cniplan
 bare=target/release/examples/bare-parse
 bare_json=target/release/examples/bare-parse-json
 bare_hcl=target/release/examples/bare-parse-hcl
+bare_bicep=target/release/examples/bare-parse-bicep
 alternate="python3 benches/alternate.py"
 echo "== machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), commit $(git rev-parse --short HEAD)"
 
@@ -36,6 +39,8 @@ python3 benches/gen_tf_monorepo.py "$work/tf-monorepo"
 python3 benches/gen_arm_estate.py "$work/arm-estate"
 # Issue 19: memory for any input within a small multiple of its size: 50,000 resources, 12 MB.
 python3 benches/gen_tf_resources.py "$work/tf-resources"
+
+python3 benches/gen_bicep_estate.py "$work/bicep-estate"
 walkthrough=examples/aks-dynamic-ip/plan.yaml
 mkdir -p "$work/tree"
 for i in $(seq 0 999); do
@@ -123,6 +128,10 @@ $alternate --rounds 10 \
 $alternate --rounds 10 \
   "arm estate: bare serde_json parse=$bare_json $work/arm-estate/estate.json $work/arm-estate/estate.parameters.json" \
   "arm estate: cniplan check DIR=$cniplan check -q --fail-on never --format json $work/arm-estate"
+# Issue 22: the Bicep estate checked within 2× of tree-sitter-bicep parsing its files.
+$alternate --rounds 10 \
+  "bicep estate: tree-sitter-bicep parse=$bare_bicep $work/bicep-estate" \
+  "bicep estate: cniplan check DIR=$cniplan check -q --fail-on never --format json $work/bicep-estate"
 # The walk at least 1.7x faster on 2 threads than on 1.
 $alternate --rounds 10 \
   "tf monorepo walk: 2 threads=RAYON_NUM_THREADS=2 $cniplan check -q --fail-on never --format json $work/tf-monorepo" \
@@ -131,7 +140,9 @@ hyperfine --warmup 1 --runs 10 --style basic \
   -n "tf monorepo: bare hcl-edit parse" "$bare_hcl $work/tf-monorepo" \
   -n "tf monorepo: cniplan check DIR" "$cniplan check -q --fail-on never --format json $work/tf-monorepo" \
   -n "arm estate: bare serde_json parse" "$bare_json $work/arm-estate/estate.json $work/arm-estate/estate.parameters.json" \
-  -n "arm estate: cniplan check DIR" "$cniplan check -q --fail-on never --format json $work/arm-estate"
+  -n "arm estate: cniplan check DIR" "$cniplan check -q --fail-on never --format json $work/arm-estate" \
+  -n "bicep estate: tree-sitter-bicep parse" "$bare_bicep $work/bicep-estate" \
+  -n "bicep estate: cniplan check DIR" "$cniplan check -q --fail-on never --format json $work/bicep-estate"
 
 echo "== peak memory (GNU time, max resident set size)"
 peak() { /usr/bin/time -f "%M KB  $1" "${@:2}" > /dev/null 2> >(tail -1 >&2); }
@@ -148,4 +159,7 @@ peak "arm estate: bare serde_json parse" $bare_json "$work/arm-estate/estate.jso
 peak "arm estate: cniplan check DIR" $cniplan check -q --fail-on never --format json "$work/arm-estate"
 peak "tf 50,000 resources: bare hcl-edit parse" $bare_hcl "$work/tf-resources"
 peak "tf 50,000 resources: cniplan check DIR" $cniplan check -q --fail-on never --format json "$work/tf-resources"
+
+peak "bicep estate: tree-sitter-bicep parse" $bare_bicep "$work/bicep-estate"
+peak "bicep estate: cniplan check DIR" $cniplan check -q --fail-on never --format json "$work/bicep-estate"
 wait

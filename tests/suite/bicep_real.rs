@@ -253,3 +253,56 @@ fn quickstart_prometheus_grafana_reads_through_modules() {
         ]
     );
 }
+
+/// On disk, as a user runs it: the nearest bicepconfig.json above the template (two levels
+/// up here) names the alias and the cache's root (`cacheRootDirectory`), and the module is
+/// read from where `bicep restore` put it under that root, its subnet a capacity row; a
+/// module the cache lacks is one note naming it.
+#[test]
+fn bicepconfig_on_disk_names_the_alias_and_the_cache() {
+    let dir = std::env::temp_dir().join(format!("cniplan-bicepconfig-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cache = dir.join("bicep-cache");
+    let entry = cache.join("br/contoso.azurecr.io/modules$vnet/v1$");
+    std::fs::create_dir_all(&entry).unwrap();
+    std::fs::create_dir_all(dir.join("infra/prod")).unwrap();
+    std::fs::write(
+        dir.join("bicepconfig.json"),
+        format!(
+            r#"{{"moduleAliases": {{"br": {{"contoso": {{"registry": "contoso.azurecr.io", "modulePath": "modules"}}}}}},
+  "cacheRootDirectory": {}}}"#,
+            serde_json::Value::String(cache.to_string_lossy().into_owned())
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        entry.join("main.json"),
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-01-01", "name": "hub",
+    "properties": {"addressSpace": {"addressPrefixes": ["10.70.0.0/16"]},
+      "subnets": [{"name": "shared", "properties": {"addressPrefix": "10.70.1.0/24"}}]}}]}"#,
+    )
+    .unwrap();
+    let main = dir.join("infra/prod/main.bicep");
+    std::fs::write(
+        &main,
+        "module hub 'br/contoso:vnet:v1' = {\n  name: 'hub'\n}\nmodule spoke 'br/contoso:spoke:v1' = {\n  name: 'spoke'\n}\n",
+    )
+    .unwrap();
+    let out = cniplan(&["check", "--format", "json", &main.to_string_lossy()]);
+    let v = json(&out);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let rows = rows(&v);
+    assert_eq!(rows.len(), 1, "{v:#}");
+    assert!(rows[0].starts_with("hub/shared 10.70.1.0/24 "), "{rows:?}");
+    let messages = messages(&v);
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].contains(
+            "module `spoke`: the registry module 'br/contoso:spoke:v1' is not in the local Bicep cache"
+        ),
+        "{messages:#?}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

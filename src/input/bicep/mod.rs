@@ -17,10 +17,13 @@
 //!
 //! An input's sources: the template (or a `.bicepparam`), the modules it calls (gathered by
 //! [`collect`] before reading, so findings can point into them), and parameters files
-//! (`.bicepparam`, or ARM JSON ones). Registry modules (`br:`, `br/public:`) are read from
-//! the local Bicep cache (`~/.bicep/br/…/main.json`) when `bicep restore` has filled it;
-//! otherwise, and for template specs (`ts:`), one `unresolved-input` note names the module.
+//! (`.bicepparam`, or ARM JSON ones). Registry modules (`br:`, `br/<alias>:`) and template
+//! specs (`ts:`, `ts/<alias>:`) are read from the local Bicep cache when `bicep restore` has
+//! filled it, found through the file's `bicepconfig.json` ([`config`]: aliases, the cache's
+//! root), which joins the input's sources; otherwise one `unresolved-input` note names the
+//! module.
 
+pub mod config;
 pub mod syntax;
 mod translate;
 
@@ -93,18 +96,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    for (i, u) in units.iter().enumerate() {
-        for e in u.parsed.iter().flat_map(|p| &p.errors) {
-            errors.push(
-                Finding::new(
-                    Rule::PlanSyntax,
-                    Span::in_file(i as u32, e.at, e.end),
-                    e.message.clone(),
-                )
-                .help("Bicep refuses the file: fix the syntax at this position"),
-            );
-        }
-    }
+    let errors = syntax_errors(&units);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -152,9 +144,13 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     // Parameters files: `.bicepparam` files that use this template, and ARM JSON ones.
     let blanked: Vec<Option<SourceFile>> = units
         .iter()
-        .map(|u| {
-            (u.parsed.is_none() && !super::arm::is_template(u.text))
-                .then(|| SourceFile::new(u.path.clone(), super::arm::blank_comments(u.text).into_owned()))
+        .enumerate()
+        .map(|(i, u)| {
+            (u.parsed.is_none()
+                && !super::arm::is_template(u.text)
+                && !config::is_config_unit(&units, i)
+                && !is_template_spec(u.text))
+            .then(|| SourceFile::new(u.path.clone(), super::arm::blank_comments(u.text).into_owned()))
         })
         .collect();
     let mut param_nodes: Vec<Node<'_>> = Vec::new();
@@ -202,6 +198,25 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     ))
 }
 
+/// The syntax errors of every parsed Bicep unit, each at its place: Bicep refuses the file,
+/// so nothing of the input is read past them.
+fn syntax_errors(units: &[Unit<'_>]) -> Vec<Finding> {
+    units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| {
+            u.parsed.iter().flat_map(|p| &p.errors).map(move |e| {
+                Finding::new(
+                    Rule::PlanSyntax,
+                    Span::in_file(i as u32, e.at, e.end),
+                    e.message.clone(),
+                )
+                .help("Bicep refuses the file: fix the syntax at this position")
+            })
+        })
+        .collect()
+}
+
 /// Templates translated from Bicep, each with its file's index among the input's sources.
 pub type Translated = Vec<(u32, Node<'static>)>;
 
@@ -235,20 +250,7 @@ pub fn templates(
                 .then(|| syntax::parse(&s.text)),
         })
         .collect();
-    let errors: Vec<Finding> = units
-        .iter()
-        .enumerate()
-        .flat_map(|(i, u)| {
-            u.parsed.iter().flat_map(|p| &p.errors).map(move |e| {
-                Finding::new(
-                    Rule::PlanSyntax,
-                    Span::in_file(i as u32, e.at, e.end),
-                    e.message.clone(),
-                )
-                .help("Bicep refuses the file: fix the syntax at this position")
-            })
-        })
-        .collect();
+    let errors = syntax_errors(&units);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -332,15 +334,15 @@ pub fn set_default(
 /// The source a module path names, among the input's sources: a local file by its path, a
 /// registry module by where the Bicep cache keeps it, whichever the cache's root.
 pub fn resolve_module(units: &[Unit<'_>], from: &str, path: &str) -> Option<u32> {
-    let found = match registry_entry(path) {
-        Some(entry) => {
+    let found = match config::of_units(units, from).cache_entry(path) {
+        Ok(Some(entry)) => {
             let entry = normalize(&entry);
             units
                 .iter()
                 .position(|u| normalize(Path::new(&u.path)).ends_with(&entry))
         }
-        None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
-        None => {
+        Err(_) => None,
+        Ok(None) => {
             let target = normalize(&beside(from, path));
             let lower = |p: &Path| p.to_string_lossy().to_lowercase();
             units
@@ -357,20 +359,39 @@ pub fn resolve_module(units: &[Unit<'_>], from: &str, path: &str) -> Option<u32>
     found.map(|i| i as u32)
 }
 
-/// Where a module's file is: beside the file that calls it, or in the Bicep cache under
-/// `cache` (`~/.bicep`) for a registry module.
-pub fn module_path(from: &str, path: &str, cache: Option<&Path>) -> Option<PathBuf> {
-    match registry_entry(path) {
-        Some(entry) => cache.map(|c| normalize(&c.join(entry))),
-        None if path.starts_with("br/") || path.starts_with("ts:") || path.starts_with("ts/") => None,
-        None => Some(normalize(&beside(from, path))),
+/// Where a module's file is: beside the file that calls it, or, for a registry module or a
+/// template spec, in the Bicep cache the file's configuration names (`cacheRootDirectory`,
+/// else `cache`, the user's `~/.bicep`), through its aliases. No configuration: local files
+/// only.
+pub fn module_path(
+    from: &str,
+    path: &str,
+    cache: Option<(&config::Config, Option<&Path>)>,
+) -> Option<PathBuf> {
+    let local = || Some(normalize(&beside(from, path)));
+    let Some((config, cache)) = cache else {
+        return config::Config::default()
+            .cache_entry(path)
+            .ok()?
+            .map_or_else(local, |_| None);
+    };
+    match config.cache_entry(path).ok()? {
+        Some(entry) => {
+            let root = config.cache_root.as_deref().or(cache)?;
+            Some(normalize(&root.join(entry)))
+        }
+        None => local(),
     }
 }
 
 /// The file a module's path names on this disk: [`module_path`], or, when no file has that
 /// exact name, the one whose name differs only in case (as Bicep on Windows and macOS finds
 /// it). A walk and the reading of a template must agree on which file a module is.
-pub fn module_file(from: &str, path: &str, cache: Option<&Path>) -> Option<PathBuf> {
+pub fn module_file(
+    from: &str,
+    path: &str,
+    cache: Option<(&config::Config, Option<&Path>)>,
+) -> Option<PathBuf> {
     let target = module_path(from, path, cache)?;
     if target.exists() {
         return Some(target);
@@ -384,39 +405,27 @@ pub fn default_cache() -> Option<PathBuf> {
     Some(Path::new(&home).join(".bicep"))
 }
 
-/// `br/<registry>/<repository with $ for />/<tag>$/main.json`, as `bicep restore` lays its
-/// cache out: `br/public:avm/res/x:1.0.0` is in
-/// `br/mcr.microsoft.com/bicep$avm$res$x/1.0.0$/main.json`.
-fn registry_entry(path: &str) -> Option<PathBuf> {
-    let (registry, reference) = if let Some(reference) = path.strip_prefix("br/public:") {
-        ("mcr.microsoft.com".to_string(), format!("bicep/{reference}"))
-    } else {
-        let reference = path.strip_prefix("br:")?;
-        let (registry, rest) = reference.split_once('/')?;
-        (registry.to_string(), rest.to_string())
-    };
-    let (repository, tag) = reference.rsplit_once(':')?;
-    Some(
-        Path::new("br")
-            .join(registry)
-            .join(repository.replace('/', "$"))
-            .join(format!("{tag}$"))
-            .join("main.json"),
-    )
-}
-
-/// What a module that is not among the sources is, and what to do.
-pub fn module_unread(path: &str) -> (String, &'static str) {
+/// What a module that is not among the sources is, and what to do; `config` is the
+/// configuration of the file that calls it.
+pub fn module_unread(path: &str, config: &config::Config) -> (String, &'static str) {
     let shown = crate::source::visible(path);
-    if path.starts_with("br") {
+    let registry = path.starts_with("br:") || path.starts_with("br/");
+    let spec = path.starts_with("ts:") || path.starts_with("ts/");
+    if let (true, Err(why)) = (registry || spec, config.cache_entry(path)) {
+        return (
+            format!("the module '{shown}' names nothing Bicep can restore: {}", crate::source::visible(&why)),
+            "define the alias under `moduleAliases` in the bicepconfig.json nearest the template, as Bicep requires",
+        );
+    }
+    if registry {
         (
             format!("the registry module '{shown}' is not in the local Bicep cache"),
             "run `bicep restore` (or `az bicep restore`) on the template to fill the cache, then check again",
         )
-    } else if path.starts_with("ts") {
+    } else if spec {
         (
-            format!("the template spec '{shown}' is not read"),
-            "cniplan reads local modules and restored registry modules; check the template spec's own template",
+            format!("the template spec '{shown}' is not in the local Bicep cache"),
+            "run `bicep restore` (or `az bicep restore`) on the template, signed in to Azure, to fill the cache with the template spec, then check again",
         )
     } else {
         (
@@ -433,17 +442,32 @@ pub fn json_template(unit: &Unit<'_>, index: u32) -> Result<Node<'static>, Box<F
         super::arm::blank_comments(unit.text).into_owned(),
     );
     match json::parse_arm(&source, index) {
-        Ok(doc) => doc.root.map(Node::into_owned).ok_or_else(|| {
-            Box::new(Finding::new(
-                Rule::PlanSchema,
-                Span::in_file(index, 0, 0),
-                "the module's template is empty",
-            ))
-        }),
+        Ok(doc) => doc
+            .root
+            .map(|root| {
+                // A template spec as the cache keeps it: the version resource, its template
+                // under `properties.mainTemplate`.
+                match root.get("properties").and_then(|p| p.get("mainTemplate")) {
+                    Some(main) if root.get("$schema").is_none() => main.clone().into_owned(),
+                    _ => root.into_owned(),
+                }
+            })
+            .ok_or_else(|| {
+                Box::new(Finding::new(
+                    Rule::PlanSchema,
+                    Span::in_file(index, 0, 0),
+                    "the module's template is empty",
+                ))
+            }),
         Err(e) => Err(Box::new(
             Finding::new(Rule::PlanSyntax, e.span, e.message).help("fix the JSON syntax at this position"),
         )),
     }
+}
+
+/// Whether a JSON text is a template spec version as `bicep restore` caches it.
+fn is_template_spec(text: &str) -> bool {
+    text.contains("\"mainTemplate\"") && text.contains("Microsoft.Resources/templateSpecs/versions")
 }
 
 /// `path` relative to the directory of the file `from`.
@@ -477,9 +501,29 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
     let mut seen = vec![normalize(Path::new(&main.path))];
     let mut out: Vec<SourceFile> = Vec::new();
     let mut queue: Vec<(String, Vec<String>)> = vec![(main.path.clone(), references(&main.path, &main.text))];
+    // Each directory's configuration (its bicepconfig.json files join the input, so the
+    // reading resolves aliases as this walk did).
+    let mut configs: HashMap<PathBuf, config::Config> = HashMap::new();
     while let Some((from, paths)) = queue.pop() {
+        if paths.is_empty() {
+            continue;
+        }
+        let dir = normalize(Path::new(&from).parent().unwrap_or(Path::new("")));
+        if !configs.contains_key(&dir) {
+            let files = config::files_for(&from);
+            let texts: Vec<&str> = files.iter().map(|f| f.text.as_str()).collect();
+            configs.insert(dir.clone(), config::Config::merged(&texts));
+            for f in files {
+                let p = normalize(Path::new(&f.path));
+                if !seen.contains(&p) {
+                    seen.push(p);
+                    out.push(f);
+                }
+            }
+        }
+        let config = &configs[&dir];
         for path in paths {
-            let Some(target) = module_file(&from, &path, cache) else {
+            let Some(target) = module_file(&from, &path, Some((config, cache))) else {
                 continue;
             };
             if seen.contains(&target) || out.len() >= MAX_FILES {
@@ -536,8 +580,9 @@ pub fn references(path: &str, text: &str) -> Vec<String> {
         .into_iter()
         .filter_map(|d| match d.kind {
             syntax::DeclKind::Module { path, .. } | syntax::DeclKind::Using { path, .. } => Some(path),
-            // Values and functions imported from local files are read from them.
-            syntax::DeclKind::Import { path, .. } if is_bicep(&path) && !path.starts_with("br") => Some(path),
+            // Values and functions imported from local files and registry modules are read
+            // from them.
+            syntax::DeclKind::Import { path, .. } if is_bicep(&path) || path.starts_with("br") => Some(path),
             _ => None,
         })
         .collect()

@@ -334,3 +334,105 @@ fn a_module_path_in_another_case_names_the_file() {
         Some(dir.path().join("missing").join("main.bicep"))
     );
 }
+
+const CACHED_VNET: &str = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {"prefix": {"type": "string"}},
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2024-01-01",
+      "name": "[format('vnet-{0}', parameters('prefix'))]",
+      "properties": {
+        "addressSpace": {"addressPrefixes": ["[format('{0}.0.0/16', parameters('prefix'))]"]},
+        "subnets": [{"name": "a", "properties": {"addressPrefix": "[format('{0}.1.0/24', parameters('prefix'))]"}}]
+      }
+    }
+  ]
+}"#;
+
+/// Modules through the aliases of the nearest bicepconfig.json (`br/<alias>:` a registry
+/// and its module path, `ts/<alias>:` a subscription and resource group, merged onto Bicep's
+/// own `br/public`), and a value imported from a restored registry module, read from the
+/// cache where `bicep restore` puts them; what the cache lacks, or an alias nobody defined,
+/// is one note naming it.
+#[test]
+fn bicepconfig_aliases_lead_into_the_cache() {
+    let config = r#"{
+  // Bicep allows comments here.
+  "moduleAliases": {
+    "br": {"contoso": {"registry": "Contoso.azurecr.io", "modulePath": "bicep/modules"}},
+    "ts": {"specs": {"subscription": "00000000-0000-0000-0000-000000000000", "resourceGroup": "Specs-RG"}}
+  }
+}"#;
+    let main = r#"import { base } from 'br/public:avm/utl/net:1.0.0'
+module a 'br/contoso:network/vnet:V1' = {
+  name: 'a'
+  params: {
+    prefix: base
+  }
+}
+module b 'ts/specs:Vnet:1.0' = {
+  name: 'b'
+  params: {
+    prefix: '10.60'
+  }
+}
+module c 'br/contoso:network/missing:v1' = {
+  name: 'c'
+}
+module d 'br/nobody:network/vnet:v1' = {
+  name: 'd'
+}
+"#;
+    let spec = format!(
+        r#"{{"id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/Specs-RG/providers/Microsoft.Resources/templateSpecs/Vnet/versions/1.0", "type": "Microsoft.Resources/templateSpecs/versions", "name": "1.0", "properties": {{"mainTemplate": {CACHED_VNET}}}}}"#
+    );
+    let shared = r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "variables": {"base": "10.50"}, "resources": []}"#;
+    let report = check(&[
+        ("infra/main.bicep", main),
+        ("bicepconfig.json", config),
+        (
+            "cache/br/contoso.azurecr.io/bicep$modules$network$vnet/V1$1/main.json",
+            CACHED_VNET,
+        ),
+        (
+            "cache/ts/00000000-0000-0000-0000-000000000000/specs-rg/vnet/1.0/main.json",
+            &spec,
+        ),
+        (
+            "cache/br/mcr.microsoft.com/bicep$avm$utl$net/1.0.0$/main.json",
+            shared,
+        ),
+    ]);
+    let rows: Vec<String> = report
+        .subnets
+        .iter()
+        .map(|r| format!("{} {}", r.label(), r.cidr))
+        .collect();
+    assert_eq!(rows, ["vnet-10.50/a 10.50.1.0/24", "vnet-10.60/a 10.60.1.0/24"]);
+    let notes: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.rule.name(), f.message))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(
+        notes[0].contains(
+            "module `c`: the registry module 'br/contoso:network/missing:v1' is not in the local Bicep cache"
+        ),
+        "{notes:#?}"
+    );
+    assert!(
+        notes[1].contains("module `d`: the module 'br/nobody:network/vnet:v1' names nothing Bicep can restore: no module alias `br/nobody` is defined in bicepconfig.json"),
+        "{notes:#?}"
+    );
+    assert_eq!(
+        found(&report),
+        [
+            "unresolved-input infra/main.bicep:14:10",
+            "unresolved-input infra/main.bicep:17:10"
+        ]
+    );
+}
