@@ -116,7 +116,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         cniplan::read(main).map(|l| Loaded {
             plan: l.plan,
             aliases: l.aliases,
-            notes: Vec::new(),
+            notes: l.notes,
             resources: Vec::new(),
         })
     };
