@@ -35,6 +35,9 @@ static STRUCTS: LazyLock<BTreeMap<&'static str, StructInfo>> = LazyLock::new(|| 
 pub struct Loaded {
     pub plan: Plan,
     pub aliases: Vec<AliasUse>,
+    /// What the plan leaves out for a user to fill in: errors at their places, the rest of
+    /// the plan still checked ([`plan::check_shape_parts`]).
+    pub notes: Vec<Finding>,
 }
 
 /// Plans larger than this are parsed on every core, their VNets and clusters cut into pieces
@@ -156,14 +159,18 @@ pub fn read(source: &SourceFile) -> Result<Loaded, Vec<Finding>> {
             return Err(findings);
         }
     };
-    let mut shape = plan::check_shape(&plan, &plan::CountKeys::PLAN);
+    let (mut shape, mut missing) = plan::check_shape_parts(&plan, &plan::CountKeys::PLAN);
     if !shape.is_empty() {
+        shape.extend(missing);
+        shape.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         point_at_anchors(&mut shape, &document.aliases);
         return Err(shape);
     }
+    point_at_anchors(&mut missing, &document.aliases);
     Ok(Loaded {
         plan,
         aliases: document.aliases,
+        notes: missing,
     })
 }
 

@@ -125,7 +125,7 @@ pub fn read_with(
         cniplan::read(main).map(|l| Loaded {
             plan: l.plan,
             aliases: l.aliases,
-            notes: Vec::new(),
+            notes: l.notes,
             resources: Vec::new(),
         })
     };

@@ -6,4 +6,4 @@ mod shape;
 pub mod write;
 
 pub use model::Plan;
-pub use shape::{check_shape, CountKeys};
+pub use shape::{check_shape, check_shape_parts, CountKeys};

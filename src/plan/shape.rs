@@ -30,7 +30,21 @@ impl CountKeys {
 /// may leave a value unknown, which its reader noted: only what it states is checked (a
 /// `min_count` above `max_count`, a count outside them), never what it leaves out.
 pub fn check_shape(plan: &Plan, keys: &CountKeys) -> Vec<Finding> {
+    let (mut refused, missing) = check_shape_parts(plan, keys);
+    refused.extend(missing);
+    refused
+}
+
+/// The plan's shape in two parts: what makes the plan unfit to simulate (a version, batch
+/// settings or node counts it refuses), and what it leaves out that a user fills in (a VNet
+/// with no address space, a cluster with no pools, a pool with no size). The second kind is
+/// still an error at its place, but the rest of the plan is checked: the resolver leaves
+/// such a VNet or pool unchecked, as it does an imported one whose value is unknown, so
+/// `cniplan import` of an input with unknowns writes a plan whose `check` gives the same
+/// capacity rows, with an error at each value to fill in.
+pub fn check_shape_parts(plan: &Plan, keys: &CountKeys) -> (Vec<Finding>, Vec<Finding>) {
     let mut out = Vec::new();
+    let mut missing = Vec::new();
     let schema = |span: Span, message: String| Finding::new(Rule::PlanSchema, span, message);
     if plan.version.value != 1 {
         out.push(
@@ -44,7 +58,7 @@ pub fn check_shape(plan: &Plan, keys: &CountKeys) -> Vec<Finding> {
     check_allocation(&plan.allocation, &mut out);
     for vnet in plan.vnets.iter().filter(|v| v.origin.is_none()) {
         if vnet.address_space.value.is_empty() {
-            out.push(
+            missing.push(
                 schema(
                     vnet.address_space.span,
                     format!("VNet `{}` has no address space", vnet.name.value),
@@ -56,7 +70,7 @@ pub fn check_shape(plan: &Plan, keys: &CountKeys) -> Vec<Finding> {
     for cluster in &plan.clusters {
         // An Automatic cluster's system pool is AKS's own (hosted), so it may list none.
         if cluster.node_pools.value.is_empty() && cluster.origin.is_none() && cluster.automatic().is_none() {
-            out.push(
+            missing.push(
                 schema(
                     cluster.node_pools.span,
                     format!("cluster `{}` has no node pools", cluster.name.value),
@@ -65,13 +79,13 @@ pub fn check_shape(plan: &Plan, keys: &CountKeys) -> Vec<Finding> {
             );
         }
         for pool in &cluster.node_pools.value {
-            check_node_counts(pool, keys, &mut out);
+            check_node_counts(pool, keys, &mut out, &mut missing);
         }
     }
-    out
+    (out, missing)
 }
 
-fn check_node_counts(pool: &NodePool, keys: &CountKeys, out: &mut Vec<Finding>) {
+fn check_node_counts(pool: &NodePool, keys: &CountKeys, out: &mut Vec<Finding>, missing: &mut Vec<Finding>) {
     let name = &pool.name.value;
     let CountKeys { count, min, max } = keys;
     // An imported pool's finding names it: its resource is a cluster's, or a pool of many.
@@ -85,7 +99,7 @@ fn check_node_counts(pool: &NodePool, keys: &CountKeys, out: &mut Vec<Finding>) 
     let autoscaler = format!("the autoscaler needs both `{min}` and `{max}`");
     let imported = pool.origin.is_some();
     match (&pool.node_count, &pool.min_count, &pool.max_count) {
-        (None, None, None) if !imported => out.push(
+        (None, None, None) if !imported => missing.push(
             schema(pool.name.span, format!("node pool `{name}` has no size"))
                 .help("set `node_count`, or `min_count` and `max_count` for the autoscaler"),
         ),

@@ -403,3 +403,32 @@ fn the_configuration_names_the_cluster_when_several_provision_nodes() {
         .collect();
     assert_eq!(pools, ["beta/system", "beta/burst"]);
 }
+
+/// Hostile pass (issue 19): a maxPods the AKSNodeClass CRD refuses is an error at it, in the
+/// CRD's bounds (not "not a whole number"); a `limits.nodes` written with an exponent is read
+/// as the quantity it is, never taken for no limit.
+#[test]
+fn refused_max_pods_and_exponent_node_limits_are_read_as_written() {
+    let c = check(&[
+        "karpenter/estate.cniplan.yaml",
+        "bad-input-karpenter/maxpods-negative.yaml",
+    ]);
+    let all = findings(&c);
+    assert!(
+        all.iter().any(
+            |f| f.starts_with("plan-schema error bad-input-karpenter/maxpods-negative.yaml:")
+                && f.contains("`maxPods` -5 is outside 10..250")
+        ),
+        "{all:#?}"
+    );
+    let c = check(&[
+        "karpenter/estate.cniplan.yaml",
+        "bad-input-karpenter/limits-nodes-exponent.yaml",
+    ]);
+    let all = findings(&c);
+    assert!(all.iter().all(|f| !f.contains("has no limits")), "{all:#?}");
+    assert!(
+        all.iter().any(|f| f.contains("scales to 4,294,967,298 nodes")),
+        "{all:#?}"
+    );
+}

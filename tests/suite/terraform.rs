@@ -283,6 +283,35 @@ fn import_round_trips_every_fixture_and_real_plan() {
     }
 }
 
+/// A plan whose reading leaves values unknown (a VNet without an address space, a pool
+/// without a size: fuzz/regressions/terraform_plan-1.json) imports to a plan with an error at
+/// each value to fill in, and the rest still checked: the same capacity rows (the cluster's
+/// pod CIDR among them).
+#[test]
+fn import_of_a_plan_with_unknowns_keeps_the_rows_and_marks_what_to_fill_in() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/terraform_plan-1.json");
+    assert_round_trip(&path);
+    let input = Input::single(source(&path));
+    let loaded = input::read(&input).expect("reads");
+    let yaml = write::write(&[Part {
+        plan: &loaded.plan,
+        sources: &input.sources,
+        notes: &loaded.notes,
+    }]);
+    let again = check::run(
+        Input::single(SourceFile::new("imported.yaml", yaml.clone())),
+        &Settings::default(),
+    );
+    let messages: Vec<&str> = again.report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(
+        messages.contains(&"VNet `v` has no address space"),
+        "{messages:?}"
+    );
+    assert!(messages.contains(&"node pool `p` has no size"), "{messages:?}");
+    assert_eq!(again.report.subnets.len(), 1, "{yaml}");
+    assert_eq!(again.report.subnets[0].cidr, "10.244.0.0/16");
+}
+
 #[test]
 fn import_writes_a_commented_plan_that_checks_alike() {
     let out = cniplan(&["import", "tests/fixtures/terraform/linked-module.tfplan.json"]);

@@ -185,6 +185,21 @@ fn variables_locals_templates_and_cidr_functions_evaluate_with_tfvars_in_order()
 }
 
 #[test]
+fn variable_values_are_converted_to_their_types_as_terraform_does() {
+    let tf = read("fixtures/terraform/variable-types");
+    let k = "azurerm_kubernetes_cluster.k";
+    // "3" + "2": both converted to numbers; optional(number, 30) filled in; "1" is true.
+    assert_eq!(tf.value(k, "default_node_pool.0.node_count").as_int(), Some(5));
+    assert_eq!(tf.value(k, "default_node_pool.0.max_pods").as_int(), Some(30));
+    assert_eq!(tf.value(k, "private_cluster_enabled").as_bool(), Some(true));
+    assert!(
+        tf.read.findings.iter().all(|f| f.rule.name() != "plan-schema"),
+        "{:?}",
+        tf.read.findings
+    );
+}
+
+#[test]
 fn a_var_file_is_applied_last() {
     let tf = read_with(
         "fixtures/terraform/basics",

@@ -370,7 +370,10 @@ impl<'a> Evaluator<'a> {
                 if !self.charge(walked.max(size), span) || self.spent() {
                     return Val::unknown("the evaluation budget, which is spent", span);
                 }
-                if let Some(why) = v.unknown_reason().filter(|why| fresh && budget::is_refusal(why)) {
+                if let Some(why) = v
+                    .unknown_reason()
+                    .filter(|why| fresh && (budget::is_refusal(why) || functions::is_refused(why)))
+                {
                     self.report(Finding::new(Rule::PlanSchema, span, why.to_string()));
                 }
                 v

@@ -92,13 +92,30 @@ impl Reader<'_> {
         let n = match &v.kind {
             Kind::Int(n) => Some(*n),
             Kind::Str(s) => s.trim().parse::<i64>().ok(),
+            // A number written as is that no integer holds (1e30, 2.5): wrong, not unknown.
+            Kind::Unknown(why) if super::value::is_literal_number(why) => {
+                let number = why.split(';').next().unwrap_or_default();
+                self.findings.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        v.span,
+                        format!(
+                            "{}: `{key}` must be a whole number from 0 to {}, not {number}",
+                            self.notes.label,
+                            u32::MAX
+                        ),
+                    )
+                    .help("Azure refuses the resource with this value"),
+                );
+                return Got::Invalid;
+            }
             Kind::Unknown(why) => return Got::Unknown(v.span, Rc::clone(why)),
             _ => None,
         };
         match n.and_then(|n| u32::try_from(n).ok()) {
             Some(n) => Got::Value(Spanned::new(n, v.span)),
             None => {
-                self.wrong(&v, key, "a whole number from 0 up");
+                self.wrong(&v, key, &format!("a whole number from 0 to {}", u32::MAX));
                 Got::Invalid
             }
         }

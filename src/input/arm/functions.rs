@@ -173,6 +173,27 @@ fn known(name: &str) -> bool {
     NAMES.contains(&name)
 }
 
+/// The most items ARM's `range()` makes (template-functions-array: "Must be non-negative
+/// integer up to 10000").
+const MAX_RANGE_COUNT: i64 = 10_000;
+
+/// .NET's limit on a format item's alignment, exclusive: `-WidthLimit < alignment < WidthLimit`
+/// (StringBuilder.AppendFormat, which ARM's `format()` runs).
+const FORMAT_WIDTH_LIMIT: u64 = 1_000_000;
+
+/// The reason of a call ARM refuses with an error of its own: the evaluator reports it at the
+/// call as an error (a deployment stops there), and the value is unknown past it.
+fn refused(why: &str) -> String {
+    format!("{why}{REFUSED}")
+}
+
+const REFUSED: &str = "; ARM refuses the call";
+
+/// Whether an unknown value's reason is [`refused`]'s (no name holds `;` or a space).
+pub fn is_refused(reason: &str) -> bool {
+    reason.ends_with(REFUSED)
+}
+
 /// A call whose arguments ARM would refuse: unknown, without a finding of its own (the
 /// value's use says what it could not read).
 fn bad<'a>(name: &str, span: Span) -> Val<'a> {
@@ -421,8 +442,18 @@ fn format<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
                 // .NET's composite format: `{index[,alignment][:format]}`.
                 let (head, number_format) = spec.split_once(':').unwrap_or((&spec, ""));
                 let (index, alignment) = head.split_once(',').unwrap_or((head, ""));
-                let Some(v) = index.trim().parse::<usize>().ok().and_then(|i| values.get(i)) else {
+                let Ok(i) = index.trim().parse::<usize>() else {
                     return bad("format", span);
+                };
+                let Some(v) = values.get(i) else {
+                    // .NET's FormatException, which stops the deployment.
+                    return Val::unknown(
+                        refused(&format!(
+                            "`format()` item `{{{i}}}` with {} arguments: Index (zero based) must be greater than or equal to zero and less than the size of the argument list",
+                            values.len()
+                        )),
+                        span,
+                    );
                 };
                 let width: i64 = match alignment.trim() {
                     "" => 0,
@@ -431,6 +462,16 @@ fn format<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
                         Err(_) => return bad("format", span),
                     },
                 };
+                // .NET takes an alignment of less than a million either way
+                // (StringBuilder.AppendFormat's WidthLimit); past it, a FormatException.
+                if width.unsigned_abs() >= FORMAT_WIDTH_LIMIT {
+                    return Val::unknown(
+                        refused(&format!(
+                            "`format()` alignment {width}: .NET takes less than {FORMAT_WIDTH_LIMIT} either way (Input string was not in a correct format)"
+                        )),
+                        span,
+                    );
+                }
                 // A width is built as spaces: checked against the string budget first.
                 let pad = width.unsigned_abs() as usize;
                 if out.len().saturating_add(pad) > MAX_STRING {
@@ -545,8 +586,26 @@ fn range<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
     ) else {
         return bad("range", span);
     };
-    if !(0..=10_000).contains(&count) || start.checked_add(count).is_none() {
-        return Val::unknown(format!("`range()` of {count} items, beyond ARM's 10,000"), span);
+    // ARM's own limits (template-functions-array, `range`): a deployment stops with them.
+    if !(0..=MAX_RANGE_COUNT).contains(&count) {
+        return Val::unknown(
+            refused(&format!(
+                "`range()` of {count} items: the count must be a non-negative integer up to {MAX_RANGE_COUNT}"
+            )),
+            span,
+        );
+    }
+    if start
+        .checked_add(count)
+        .is_none_or(|end| end > i64::from(i32::MAX))
+    {
+        return Val::unknown(
+            refused(&format!(
+                "`range({start}, {count})`: the sum of startIndex and count must be no greater than {}",
+                i32::MAX
+            )),
+            span,
+        );
     }
     Val::array((start..start + count).map(|i| Val::int(i, span)).collect(), span)
 }
@@ -898,8 +957,23 @@ mod tests {
             .as_str(),
             Some("[  ab|c  |007|-04]")
         );
+        // .NET refuses an alignment of a million or more, and an item past the arguments.
         let wide = run("format", vec![s("{0,2000000000}"), s("x")]);
-        assert!(wide.unknown_reason().is_some_and(budget::is_refusal), "{wide:?}");
+        assert!(wide.unknown_reason().is_some_and(is_refused), "{wide:?}");
+        assert!(run("format", vec![s("{0,999999}"), s("x")])
+            .as_str()
+            .is_some_and(|t| t.len() == 999_999));
+        let missing = run("format", vec![s("{1}"), s("x")]);
+        assert!(missing.unknown_reason().is_some_and(is_refused), "{missing:?}");
+        assert!(run("range", vec![i(0), i(10_000)])
+            .items()
+            .is_some_and(|r| r.len() == 10_000));
+        assert!(run("range", vec![i(0), i(10_001)])
+            .unknown_reason()
+            .is_some_and(is_refused));
+        assert!(run("range", vec![i(i64::from(i32::MAX)), i(1)])
+            .unknown_reason()
+            .is_some_and(is_refused));
         assert_eq!(run("tolower", vec![s("AbC")]).as_str(), Some("abc"));
         assert_eq!(
             run("replace", vec![s("a-b-c"), s("-"), s("")]).as_str(),

@@ -86,10 +86,10 @@ impl<'a> Val<'a> {
             Json::Bool(b) => Kind::Bool(*b),
             Json::Int(n) => match i64::try_from(*n) {
                 Ok(n) => Kind::Int(n),
-                Err(_) => Kind::Unknown(format!("the number {n}, beyond 64 bits").into()),
+                Err(_) => Kind::Unknown(literal_number(&n.to_string(), true).into()),
             },
             // ARM integers are 64-bit; a fraction has no use in networking values.
-            Json::Float(f) => Kind::Unknown(format!("the number {f}, which is not a whole number").into()),
+            Json::Float(f) => Kind::Unknown(literal_number(&f.to_string(), f.fract() == 0.0).into()),
             Json::Str(s) => Kind::Str(Rc::from(s.as_ref())),
             Json::Seq(_) | Json::Map(_) => Kind::Json(node),
         };
@@ -386,6 +386,25 @@ impl Default for Distinct<'_> {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Why a number written in the JSON is no ARM integer: too large for 64 bits, or a fraction.
+/// Not unknown in truth: [`is_literal_number`] lets a reader that wants a count refuse it
+/// where it is written.
+pub fn literal_number(number: &str, whole: bool) -> String {
+    if whole {
+        format!("the number {number}, beyond 64 bits{LITERAL}")
+    } else {
+        format!("the number {number}, which is not a whole number{LITERAL}")
+    }
+}
+
+/// Marks [`literal_number`]'s reasons (no name holds `;` or a space).
+const LITERAL: &str = "; ARM integers are whole numbers of 64 bits";
+
+/// Whether an unknown value's reason is a number written in the input that is no integer.
+pub fn is_literal_number(reason: &str) -> bool {
+    reason.ends_with(LITERAL)
 }
 
 #[cfg(test)]

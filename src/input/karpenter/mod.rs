@@ -303,8 +303,28 @@ fn node_class(root: &Node<'_>, name: String, notes: &mut Vec<Finding>) -> NodeCl
     let max_pods = spec
         .and_then(|s| s.get("maxPods"))
         .and_then(|n| match n.as_int() {
-            Some(v) if (0..=i128::from(u32::MAX)).contains(&v) => Some(Spanned::new(v as u32, n.span)),
-            _ => {
+            Some(v) if (i128::from(limits::MAX_PODS_MIN)..=i128::from(limits::MAX_PODS_MAX)).contains(&v) => {
+                Some(Spanned::new(v as u32, n.span))
+            }
+            // The AKSNodeClass CRD holds maxPods to 10..=250 (karpenter-provider-azure,
+            // `+kubebuilder:validation:Minimum:=10`, `Maximum:=250`): the API server refuses
+            // the manifest.
+            Some(v) => {
+                notes.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        n.span,
+                        format!(
+                            "AKSNodeClass `{name}`: `maxPods` {v} is outside {}..{}, which the AKSNodeClass allows",
+                            limits::MAX_PODS_MIN,
+                            limits::MAX_PODS_MAX
+                        ),
+                    )
+                    .help("the Kubernetes API server refuses the manifest; write maxPods from 10 to 250"),
+                );
+                None
+            }
+            None => {
                 notes.push(
                     Finding::new(
                         Rule::PlanSchema,
@@ -488,13 +508,10 @@ fn bound(
     };
     // `limits.nodes` caps the node count itself (AKS docs node-auto-provisioning-node-pools.md,
     // "Static node pools").
+    // A quantity like the others (`10`, `1e3`): one not read is said where it is written,
+    // never taken for no limit.
     let nodes =
-        limits_node
-            .get("nodes")
-            .and_then(|n| match n.as_int().or_else(|| scalar(n)?.trim().parse().ok()) {
-                Some(v) if v >= 0 => Some((v as u128, n.span, format!("limits.nodes {v}"))),
-                _ => None,
-            });
+        quantity("nodes").map(|(q, span, text)| (q.floor_div(1), span, format!("limits.nodes {text}")));
     let (count, span, how) = [cpu.map(past), memory.map(past), nodes]
         .into_iter()
         .flatten()

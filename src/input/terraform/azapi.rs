@@ -704,10 +704,16 @@ impl BodyReader<'_, '_, '_> {
             Value::Bool(b) => Val::bool(*b, span),
             Value::Int(n) => match i64::try_from(*n) {
                 Ok(n) => Val::int(n, span),
-                Err(_) => Val::unknown(format!("the number {n}, beyond 64 bits"), span),
+                Err(_) => Val::unknown(
+                    crate::input::arm::value::literal_number(&n.to_string(), true),
+                    span,
+                ),
             },
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9e15 => Val::int(*f as i64, span),
-            Value::Float(f) => Val::unknown(format!("the number {f}, which is not a whole number"), span),
+            Value::Float(f) => Val::unknown(
+                crate::input::arm::value::literal_number(&f.to_string(), f.fract() == 0.0),
+                span,
+            ),
             Value::Str(s) => Val::str(Rc::from(s.as_ref()), span),
             Value::Seq(items) => Val::array(
                 items

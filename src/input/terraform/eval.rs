@@ -115,6 +115,8 @@ pub struct Evaluator<'c> {
     pub modules: &'c [Module<'c>],
     pub insts: Vec<Inst>,
     root_vars: BTreeMap<String, V>,
+    /// Where each root variable's value is written (its variable file's attribute).
+    root_var_spans: BTreeMap<String, Span>,
     memo: HashMap<Key, Slot>,
     calls: HashMap<(usize, usize), Option<Instances>>,
     steps: u64,
@@ -139,6 +141,7 @@ impl<'c> Evaluator<'c> {
                 each: None,
             }],
             root_vars,
+            root_var_spans: BTreeMap::new(),
             memo: HashMap::new(),
             calls: HashMap::new(),
             steps: 0,
@@ -149,6 +152,11 @@ impl<'c> Evaluator<'c> {
             reported: HashSet::new(),
             produced: Vec::new(),
         }
+    }
+
+    /// Where the root variables' values are written, for the findings at them.
+    pub fn given_at(&mut self, spans: BTreeMap<String, Span>) {
+        self.root_var_spans = spans;
     }
 
     pub fn module_of(&self, inst: usize) -> &'c Module<'c> {
@@ -748,9 +756,16 @@ impl<'c> Evaluator<'c> {
         let key = Key::Var(inst, name.to_string());
         let kind = decl.kind;
         let default = decl.default;
+        let address = self.prefix(inst, &format!("var.{name}"));
         Ok(self.memo(key, at, &format!("var.{name}"), move |ev| {
+            // The value given, and where: a variable file's attribute, or the module call's
+            // argument.
             let given = match ev.insts[inst].parent {
-                None => ev.root_vars.get(name).cloned(),
+                None => ev
+                    .root_vars
+                    .get(name)
+                    .cloned()
+                    .map(|v| (v, ev.root_var_spans.get(name).copied())),
                 Some((parent, call)) => {
                     let call: &'c Call<'c> = &ev.module_of(parent).calls[call];
                     match call.argument(name) {
@@ -758,24 +773,67 @@ impl<'c> Evaluator<'c> {
                             let mut scope = Scope::new(parent, a.file);
                             scope.count = ev.insts[inst].count.clone();
                             scope.each = ev.insts[inst].each.clone();
-                            Some(ev.eval_item(a.expr, &mut scope))
+                            let span = a.span();
+                            Some((ev.eval_item(a.expr, &mut scope), Some(span)))
                         }
                         None => None,
                     }
                 }
             };
-            let value = match (given, default) {
-                (Some(v), _) if !v.is_null() => v,
-                (_, Some(d)) => ev.eval_item(d.expr, &mut Scope::new(inst, d.file)),
-                (Some(null), None) => null,
+            let (value, place, is_default) = match (given, default) {
+                (Some((v, place)), _) if !v.is_null() => (v, place, false),
+                (_, Some(d)) => (
+                    ev.eval_item(d.expr, &mut Scope::new(inst, d.file)),
+                    Some(d.span()),
+                    true,
+                ),
+                (Some((null, place)), None) => (null, place, false),
                 // A required variable nobody set: Terraform would ask; cniplan cannot know.
-                (None, None) => V::unknown(),
+                (None, None) => (V::unknown(), None, false),
             };
-            match kind {
-                Some(t) => ev.convert(value, t, inst),
-                None => value,
+            let Some(t) = kind else { return value };
+            match ev.convert(value, t, inst) {
+                Ok(v) => v,
+                Err(why) => {
+                    // Terraform stops here (at plan); cniplan reports it where the value is
+                    // written and goes on with the value unknown.
+                    if let Some(place) = place {
+                        let (message, help) = if is_default {
+                            (
+                                format!("Invalid default value for variable: this default value is not compatible with the variable's type constraint: {why}"),
+                                "Terraform refuses the configuration: write a default of the declared type",
+                            )
+                        } else {
+                            (
+                                format!("Invalid value for input variable: the given value is not suitable for {address}: {why}"),
+                                "Terraform refuses the plan: give a value of the variable's type",
+                            )
+                        };
+                        ev.report(
+                            Finding::new(Rule::PlanSchema, place, message)
+                                .help(help)
+                                .related(t.span(), "the variable's type"),
+                        );
+                    }
+                    V::unknown()
+                }
             }
         }))
+    }
+
+    /// Converts every variable of every module instance evaluated so far to its type, as
+    /// Terraform does before it plans: a value that does not convert is reported even when
+    /// nothing reads it.
+    pub fn check_variables(&mut self) {
+        for inst in 0..self.insts.len() {
+            let names: Vec<&'c str> = self.module_of(inst).variables.keys().copied().collect();
+            for name in names {
+                let at = self.module_of(inst).variables[name]
+                    .kind
+                    .map_or_else(Span::default, |t| t.span());
+                let _ = self.variable(inst, name, at);
+            }
+        }
     }
 
     fn local(&mut self, inst: usize, name: &str, at: Span) -> R {
@@ -1057,25 +1115,45 @@ impl<'c> Evaluator<'c> {
     /// Converts a value to a variable's declared type, as Terraform does on input: numbers
     /// and bools from strings, object attributes not given filled with their `optional`
     /// default or null, attributes not declared dropped.
-    fn convert(&mut self, v: V, ty: Item<'c>, inst: usize) -> V {
-        if v.is_unknown() || (v.is_null()) {
-            return v;
+    /// A value converted to a variable's type constraint as Terraform converts it (go-cty's
+    /// `convert`): "3" to 3 and "true" to true for a number or bool, each element and
+    /// attribute in turn, `optional(T, default)` filling an absent attribute. What does not
+    /// convert is `Err` with Terraform's reason, its path first (`.subnets[0]: a number is
+    /// required`). Unknown values stay unknown; a type cniplan does not read passes the value.
+    fn convert(&mut self, v: V, ty: Item<'c>, inst: usize) -> Result<V, String> {
+        if v.is_unknown() || v.is_null() {
+            return Ok(v);
         }
+        let required = |ty: &Expression| format!("{} required", friendly(ty));
         match ty.expr {
             Expression::Variable(name) => match name.as_str() {
                 "string" => match v.to_text() {
-                    Some(s) => V::str(s).derived([&v]),
-                    None => v,
+                    Some(s) => Ok(V::str(s).derived([&v])),
+                    None => Err(required(ty.expr)),
                 },
-                "number" => match v.as_f64() {
-                    Some(f) => V::number(f).derived([&v]),
-                    None => v,
+                "number" => match &v.kind {
+                    Kind::Int(_) | Kind::Float(_) => Ok(v),
+                    Kind::Str(s) => match parse_number(s) {
+                        Some(n) => Ok(n.derived([&v])),
+                        None => Err("a number is required".to_string()),
+                    },
+                    _ => Err(required(ty.expr)),
                 },
-                "bool" => match v.as_bool() {
-                    Some(b) => V::bool(b).derived([&v]),
-                    None => v,
+                "bool" => match &v.kind {
+                    Kind::Bool(_) => Ok(v),
+                    Kind::Str(s) => match s.as_str() {
+                        "true" | "1" => Ok(V::bool(true).derived([&v])),
+                        "false" | "0" => Ok(V::bool(false).derived([&v])),
+                        other => Err(match other.to_lowercase().as_str() {
+                            "true" => "a bool is required; to convert from string, use lowercase \"true\"",
+                            "false" => "a bool is required; to convert from string, use lowercase \"false\"",
+                            _ => "a bool is required",
+                        }
+                        .to_string()),
+                    },
+                    _ => Err(required(ty.expr)),
                 },
-                _ => v,
+                _ => Ok(v),
             },
             Expression::FuncCall(call) => {
                 let inner = call.args.iter().next().map(|e| Item {
@@ -1084,28 +1162,37 @@ impl<'c> Evaluator<'c> {
                 });
                 match (call.name.name.as_str(), inner) {
                     ("list" | "set", Some(t)) => {
-                        let from = v.from.clone();
-                        let Some(items) = v.elements() else {
-                            return V { from, ..v };
+                        let Kind::List(items) = v.kind else {
+                            return Err(required(ty.expr));
                         };
-                        let items = items.into_iter().map(|i| self.convert(i, t, inst)).collect();
-                        V {
-                            kind: Kind::List(Rc::new(items)),
-                            from,
+                        let mut out = Vec::with_capacity(items.len());
+                        for (i, item) in Rc::unwrap_or_clone(items).into_iter().enumerate() {
+                            out.push(
+                                self.convert(item, t, inst)
+                                    .map_err(|e| at_path(&format!("[{i}]"), e))?,
+                            );
                         }
-                    }
-                    ("map", Some(t)) => match v.kind {
-                        Kind::Map(m) => V {
-                            kind: Kind::Map(Rc::new(
-                                Rc::unwrap_or_clone(m)
-                                    .into_iter()
-                                    .map(|(k, x)| (k, self.convert(x, t, inst)))
-                                    .collect(),
-                            )),
+                        Ok(V {
+                            kind: Kind::List(Rc::new(out)),
                             from: v.from,
-                        },
-                        kind => V { kind, from: v.from },
-                    },
+                        })
+                    }
+                    ("map", Some(t)) => {
+                        let Kind::Map(m) = v.kind else {
+                            return Err(required(ty.expr));
+                        };
+                        let mut out = BTreeMap::new();
+                        for (k, x) in Rc::unwrap_or_clone(m) {
+                            let x = self
+                                .convert(x, t, inst)
+                                .map_err(|e| at_path(&format!("[{k:?}]"), e))?;
+                            out.insert(k, x);
+                        }
+                        Ok(V {
+                            kind: Kind::Map(Rc::new(out)),
+                            from: v.from,
+                        })
+                    }
                     (
                         "object",
                         Some(Item {
@@ -1113,8 +1200,11 @@ impl<'c> Evaluator<'c> {
                             file,
                         }),
                     ) => {
-                        let Kind::Map(given) = v.kind else { return v };
+                        let Kind::Map(given) = v.kind else {
+                            return Err(required(ty.expr));
+                        };
                         let mut given = Rc::unwrap_or_clone(given);
+                        let mut missing = Vec::new();
                         let mut out = BTreeMap::new();
                         for (key, field) in fields.iter() {
                             let name = match key {
@@ -1126,24 +1216,35 @@ impl<'c> Evaluator<'c> {
                                     e.as_str().unwrap_or_default().to_string()
                                 }
                             };
-                            let value = given.remove(&name).unwrap_or_else(V::null);
-                            let value = self.optional(value, field.expr(), file, inst);
+                            let value = given.remove(&name);
+                            if value.is_none() && !is_optional(field.expr()) {
+                                missing.push(name);
+                                continue;
+                            }
+                            let value = value.unwrap_or_else(V::null);
+                            let value = self
+                                .optional(value, field.expr(), file, inst)
+                                .map_err(|e| at_path(&format!(".{name}"), e))?;
                             out.insert(name, value);
                         }
-                        V {
+                        missing.sort();
+                        if let Some(why) = attributes_required(&missing) {
+                            return Err(why);
+                        }
+                        Ok(V {
                             kind: Kind::Map(Rc::new(out)),
                             from: v.from,
-                        }
+                        })
                     }
-                    _ => v,
+                    _ => Ok(v),
                 }
             }
-            _ => v,
+            _ => Ok(v),
         }
     }
 
     /// An object attribute's type: `optional(T, default)` fills a null with its default.
-    fn optional(&mut self, value: V, ty: &'c Expression, file: u32, inst: usize) -> V {
+    fn optional(&mut self, value: V, ty: &'c Expression, file: u32, inst: usize) -> Result<V, String> {
         if let Expression::FuncCall(call) = ty {
             if call.name.name.as_str() == "optional" {
                 let mut args = call.args.iter();
@@ -1154,12 +1255,80 @@ impl<'c> Evaluator<'c> {
                 };
                 return match inner {
                     Some(t) => self.convert(value, Item { expr: t, file }, inst),
-                    None => value,
+                    None => Ok(value),
                 };
             }
         }
         self.convert(value, Item { expr: ty, file }, inst)
     }
+}
+
+/// Whether an object attribute's type is `optional(…)`: it may be absent.
+fn is_optional(ty: &Expression) -> bool {
+    matches!(ty, Expression::FuncCall(call) if call.name.name.as_str() == "optional")
+}
+
+/// go-cty's words for absent attributes (`attribute "a" is required`, `attributes "a" and
+/// "b" are required`), names sorted.
+fn attributes_required(missing: &[String]) -> Option<String> {
+    match missing {
+        [] => None,
+        [one] => Some(format!("attribute {one:?} is required")),
+        [a, b] => Some(format!("attributes {a:?} and {b:?} are required")),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|n| format!("{n:?}")).collect();
+            Some(format!(
+                "attributes {}, and {last:?} are required",
+                init.join(", ")
+            ))
+        }
+    }
+}
+
+/// A conversion error one step down: Terraform writes the path before the reason
+/// (`.subnets[0].cidr: a number is required`).
+fn at_path(step: &str, why: String) -> String {
+    let inner = why
+        .split_once(": ")
+        .filter(|(path, _)| path.starts_with(['.', '[']));
+    match inner {
+        Some((path, rest)) => format!("{step}{path}: {rest}"),
+        None => format!("{step}: {why}"),
+    }
+}
+
+/// How go-cty names a type constraint in "… required": `string`, `list of number`, `object`.
+fn friendly(ty: &Expression) -> String {
+    match ty {
+        Expression::Variable(name) => match name.as_str() {
+            "any" => "any type".to_string(),
+            other => other.to_string(),
+        },
+        Expression::FuncCall(call) => {
+            let name = call.name.name.as_str();
+            let inner = call.args.iter().next();
+            match (name, inner) {
+                ("list" | "set" | "map", Some(t)) => format!("{name} of {}", friendly(t)),
+                (other, _) => other.to_string(),
+            }
+        }
+        _ => "a value".to_string(),
+    }
+}
+
+/// A string as go-cty parses it into a number (`cty.ParseNumberVal`): decimal, with a sign,
+/// a fraction and an exponent; no spaces, no hex, no infinity.
+fn parse_number(s: &str) -> Option<V> {
+    let plain = s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'));
+    if s.is_empty() || !plain {
+        return None;
+    }
+    if let Ok(n) = s.parse::<i128>() {
+        return Some(V::int(n));
+    }
+    s.parse::<f64>().ok().filter(|f| f.is_finite()).map(V::number)
 }
 
 /// The key of an instance as Terraform writes it in an address: `[0]`, `["a"]`.

@@ -87,7 +87,7 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
         return Err(Vec::new());
     };
     let (parsed, mut syntax) = config::parse(sources);
-    let (root_vars, var_findings) = tfvars::read(sources);
+    let (root_vars, var_spans, var_findings) = tfvars::read(sources);
     // A variable file's notes (placeholders to fill in) do not stop the reading; its
     // errors do, as Terraform stops.
     let (var_notes, mut var_errors): (Vec<Finding>, Vec<Finding>) = var_findings
@@ -102,6 +102,7 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     findings.extend(unread);
     findings.extend(var_notes);
     let mut ev = Evaluator::new(&modules, root_vars);
+    ev.given_at(var_spans);
     let mut order = Vec::new();
     walk(&mut ev, 0, &mut order);
     for &inst in &order {
@@ -110,6 +111,7 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
             ev.resource(inst, index, at);
         }
     }
+    ev.check_variables();
     let mut produced = std::mem::take(&mut ev.produced);
     produced.sort_by_key(|p| (order.iter().position(|&i| i == p.inst), p.index));
     findings.append(&mut ev.findings);

@@ -10,8 +10,11 @@ use crate::diagnostic::{Finding, Rule, Span};
 use crate::source::SourceFile;
 use std::collections::BTreeMap;
 
-pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
+/// The values read, where each is written (for a finding at a value Terraform would refuse),
+/// and what reading them found.
+pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, BTreeMap<String, Span>, Vec<Finding>) {
     let mut values = BTreeMap::new();
+    let mut spans = BTreeMap::new();
     let mut findings = Vec::new();
     // Variable files hold literal values: they are evaluated with no module around them.
     let empty = [Module::default()];
@@ -23,7 +26,17 @@ pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
         if source.path.ends_with(".json") {
             match serde_json::from_str::<serde_json::Value>(&source.text) {
                 Ok(serde_json::Value::Object(m)) => {
-                    values.extend(m.into_iter().map(|(k, v)| (k, from_json(v))));
+                    // Places from the span-keeping parser, which reads what serde_json read.
+                    let tree = crate::input::json::parse(source, file).ok();
+                    for (k, v) in m {
+                        let at = tree
+                            .as_ref()
+                            .and_then(|d| d.root.as_ref())
+                            .and_then(|root| root.get(&k))
+                            .map_or(Span::in_file(file, 0, 0), |n| n.span);
+                        spans.insert(k.clone(), at);
+                        values.insert(k, from_json(v));
+                    }
                 }
                 Ok(_) => findings.push(Finding::new(
                     Rule::PlanSchema,
@@ -53,9 +66,10 @@ pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
             let v = ev.eval_item(&attribute.value, &mut Scope::new(0, file));
             let mut found = None;
             let v = without_placeholders(v, &mut found);
+            let span = hcl_edit::Span::span(&attribute.value)
+                .map_or(Span::in_file(file, 0, 0), |r| Span::in_file(file, r.start, r.end));
+            spans.insert(attribute.key.as_str().to_string(), span);
             if let Some(placeholder) = found {
-                let span = hcl_edit::Span::span(&attribute.value)
-                    .map_or(Span::in_file(file, 0, 0), |r| Span::in_file(file, r.start, r.end));
                 findings.push(
                     Finding::new(
                         Rule::UnresolvedInput,
@@ -72,7 +86,7 @@ pub fn read(sources: &[SourceFile]) -> (BTreeMap<String, V>, Vec<Finding>) {
         }
         findings.append(&mut ev.findings);
     }
-    (values, findings)
+    (values, spans, findings)
 }
 
 /// The value with every string that holds a placeholder (`<vnet-cidr>`) unknown, as in a

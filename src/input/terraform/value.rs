@@ -201,16 +201,6 @@ impl V {
         }
     }
 
-    /// The elements of a list, or of a map's values in key order (what `for` and `values`
-    /// iterate).
-    pub fn elements(&self) -> Option<Vec<V>> {
-        match &self.kind {
-            Kind::List(items) => Some(items.to_vec()),
-            Kind::Map(entries) => Some(entries.values().cloned().collect()),
-            _ => None,
-        }
-    }
-
     /// Terraform's equality: by value, numbers by their magnitude.
     pub fn equals(&self, other: &V) -> bool {
         match (&self.kind, &other.kind) {

@@ -27,6 +27,9 @@ struct Read {
     /// Where max_pods is (or would be) written.
     max_pods_at: Span,
     max_pods_unknown: bool,
+    /// Why max_pods is not read: not set (AKS computes it), or a value refused where it is
+    /// written.
+    max_pods_why: &'static str,
     /// Set: the pool has a pod subnet argument, linked or not (the cluster is then dynamic).
     pod_subnet_set: bool,
     /// The cluster's `default_node_pool`.
@@ -461,7 +464,7 @@ fn pool(
     } else {
         if node_count.is_none() {
             let why = if unknown(r, &format!("{prefix}node_count")) {
-                "node_count is unknown until apply"
+                "node_count is unknown (known only after apply, or from a value that could not be read)"
             } else {
                 "it sets no node_count"
             };
@@ -531,6 +534,12 @@ fn pool(
         vnet_subnet_unset,
         pod_subnet_set: pod_subnet.is_some(),
         max_pods_unknown: max_pods.is_none(),
+        // Unknown in a plan is what Azure computes when it is not set (Optional + Computed).
+        max_pods_why: if attrs.get("max_pods").is_some_and(|n| !n.is_null()) {
+            "max_pods is not a value AKS takes (the error at it says why)"
+        } else {
+            "max_pods is not set (Azure computes it)"
+        },
         max_pods_at,
         pool: NodePool {
             name,
@@ -605,7 +614,8 @@ fn finish(b: Building, notes: &mut Notes) -> Cluster {
                 read.max_pods_at,
                 &read.label,
                 format!(
-                    "max_pods is not set (Azure computes it): assumed {default}, AKS's default for {}",
+                    "{}: assumed {default}, AKS's default for {}",
+                    read.max_pods_why,
                     mode.title()
                 ),
             );
