@@ -1,4 +1,4 @@
-//! Values a Terraform configuration leaves to apply time (a variable without a value, a data
+//! Values a configuration leaves to apply time or to AKS (a variable without a value, a data
 //! source cniplan cannot read, a name built from a random suffix) are unknown, not wrong: the
 //! rules that need them stay silent, and what can be known is still read. Each directory of
 //! tests/unknowns/ is a minimal reproduction of a false error or a missed one found on a
@@ -132,5 +132,50 @@ fn an_azapi_clusters_api_server_subnet_is_followed() {
     assert!(
         rows.contains(&("apiserver".to_string(), "api-server".to_string(), 11, 9)),
         "{rows:#?}"
+    );
+}
+
+#[test]
+fn an_empty_max_surge_is_akss_default_and_says_so() {
+    // `upgradeSettings: { maxSurge: '' }`, as CARML writes it for every agent pool: AKS's
+    // default, 10 % of 5 nodes rounded up = 1 surge node; before, assumed without a word.
+    let path = format!(
+        "{}/tests/unknowns/arm-empty-max-surge/main.bicep",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = cniplan(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let d = &v["files"][0]["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d:#}");
+    assert_eq!(d[0]["rule"], "assumed-value");
+    assert_eq!(
+        (d[0]["line"].as_u64(), d[0]["column"].as_u64()),
+        (Some(24), Some(38))
+    );
+    assert!(d[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("upgradeSettings.maxSurge is empty: assumed AKS's default of 10%"));
+    // 5 nodes + 1 surge node, one IP each plus 30 pods' IPs each (traditional): 6 × 31.
+    assert_eq!(v["files"][0]["subnets"][0]["peak_demand"], 186);
+}
+
+#[test]
+fn an_existing_resource_scoped_to_a_declared_resource_group_lives_in_that_group() {
+    // `scope: netRg`, where netRg is `existing` resourceGroups named split(vnetId, '/')[4]:
+    // the VNet is in rg-net (mspnp/aks-baseline-regulated's cluster stamp), not in the
+    // deployment's own resource group, so a later estate can link it by ID.
+    let path = format!(
+        "{}/tests/unknowns/bicep-existing-scope/main.bicep",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = cniplan(&["check", "--format", "json", &path]);
+    let v = json(&out);
+    let found = diagnostics(&v);
+    assert!(
+        found.iter().any(|(rule, m)| rule == "unresolved-input"
+            && m.contains("its VNet `spoke` in resource group `rg-net` is not in this template")),
+        "{found:#?}"
     );
 }

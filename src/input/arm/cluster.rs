@@ -571,7 +571,19 @@ fn max_surge(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>>
     if let Some(n) = surge.as_int() {
         return Some(Spanned::new(n.to_string(), surge.span));
     }
+    let span = surge.span;
     let got = reader.as_text(surge, "maxSurge");
+    // `maxSurge: ''` (CARML passes it for every agent pool) is unset to AKS: its default.
+    if matches!(got, Got::Absent) {
+        reader.notes.assume(
+            span,
+            format!(
+                "upgradeSettings.maxSurge is empty: assumed AKS's default of {}",
+                crate::limits::DEFAULT_MAX_SURGE_WORDS
+            ),
+        );
+        return None;
+    }
     assumed(
         reader,
         got,

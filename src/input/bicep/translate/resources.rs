@@ -268,16 +268,31 @@ impl<'t> Translator<'t, '_> {
         let segments = self.segments(symbol, at, 0);
         let mut args = Vec::new();
         if let Some(scope) = scope {
-            if let Kind::Call {
-                target: None,
-                name,
-                args: a,
-            } = &scope.kind
-            {
-                if name == "resourceGroup" && !a.is_empty() {
+            match &scope.kind {
+                Kind::Call {
+                    target: None,
+                    name,
+                    args: a,
+                } if name == "resourceGroup" && !a.is_empty() => {
                     let locals = self.instance_locals(lp, at, &outer);
                     args.extend(a.iter().map(|x| self.ex(x, &locals)));
                 }
+                // `scope: rg`, a resource group the file declares or names `existing`: the
+                // resource lives in that group, as with `resourceGroup(name)`.
+                Kind::Ident(sym) => {
+                    let group = self
+                        .resources
+                        .get(sym.as_str())
+                        .filter(|r| {
+                            r.full_type
+                                .eq_ignore_ascii_case("Microsoft.Resources/resourceGroups")
+                        })
+                        .and_then(|r| r.name);
+                    if let Some(name) = group {
+                        args.push(self.ex(name, &Vec::new()));
+                    }
+                }
+                _ => {}
             }
         }
         args.push(q(&full_type));
