@@ -179,3 +179,22 @@ fn an_existing_resource_scoped_to_a_declared_resource_group_lives_in_that_group(
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_data_subnet_of_an_existing_subnet_is_named_as_such() {
+    // Not "sets no address prefix (an IP address pool?)": a data source reads a subnet that
+    // exists in Azure, whose prefixes the configuration does not hold.
+    let (code, v) = check("data-subnet-existing");
+    assert_eq!(code, Some(0));
+    let found = diagnostics(&v);
+    assert_eq!(
+        found,
+        [(
+            "unresolved-input".to_string(),
+            "data.azurerm_subnet.nodes: it reads an existing subnet whose address prefixes are in Azure, \
+             not in this configuration, so the subnet is not checked and pools in it are not linked; \
+             the checks that need it stay silent for this resource"
+                .to_string()
+        )]
+    );
+}

@@ -260,7 +260,11 @@ impl<'r> Networks<'r> {
             }
         }
         let span = attrs.span_of("address_prefixes");
-        let why = if unknown(r, "address_prefixes") || unknown(r, "subnet.address_prefixes") {
+        let why = if r.data {
+            // A data source reads an existing subnet at plan time: its prefixes are Azure's,
+            // not in the configuration.
+            "it reads an existing subnet whose address prefixes are in Azure, not in this configuration"
+        } else if unknown(r, "address_prefixes") || unknown(r, "subnet.address_prefixes") {
             "its address prefixes are unknown until apply"
         } else {
             "it sets no address prefix (an IP address pool?)"
