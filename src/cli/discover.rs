@@ -57,16 +57,24 @@ pub fn inputs(found: Found) -> Vec<Vec<String>> {
     let paired: BTreeSet<String> = templates.iter().map(|t| files::normalize(&t[0])).collect();
     // A Bicep template with its parameters files beside it (`main.bicep` with
     // `main.parameters.json`, as azd and `az deployment … --parameters` deploy it), each a
-    // deployment of its own; alone when it has none.
-    for b in bicep_roots(&found.bicep_files) {
-        if paired.contains(&files::normalize(&b)) {
+    // deployment of its own; alone when it has none. A module another file calls is checked
+    // through its caller, and also on its own with each parameters file named after it: a
+    // pipeline deploys it so too (mspnp/aks-baseline-automation deploys `cluster.bicep` with
+    // `cluster.parameters.json`).
+    let roots: BTreeSet<String> = bicep_roots(&found.bicep_files)
+        .iter()
+        .map(|b| files::normalize(b))
+        .collect();
+    for b in &found.bicep_files {
+        if paired.contains(&files::normalize(b)) {
             continue;
         }
         let mine = b
             .strip_suffix(".bicep")
             .map(|stem| parameters_of(stem, &parameters))
             .unwrap_or_default();
-        if mine.is_empty() {
+        let root = roots.contains(&files::normalize(b));
+        if root && mine.is_empty() {
             out.push(vec![b.clone()]);
         }
         for p in mine {
@@ -377,6 +385,41 @@ mod tests {
         write("05-AKS-supporting/main.bicep", "param rgName string\n");
         let bicep = ["all/main.bicep", "05-AKS-supporting/main.bicep"].map(at);
         assert_eq!(bicep_roots(&bicep), [at("all/main.bicep")]);
+    }
+
+    /// A module `main.bicep` calls, with its own `spoke.parameters.json` beside it: a pipeline
+    /// deploys it on its own with that file, so the walk checks that pair too (never the
+    /// module alone, which would miss its caller's values).
+    #[test]
+    fn a_called_bicep_module_with_its_own_parameters_file_is_checked_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |p: &str| dir.path().join(p).to_string_lossy().into_owned();
+        let parameters = r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}}"#;
+        for (p, text) in [
+            ("main.bicep", "module s 'spoke.bicep' = {\n  name: 's'\n}\n"),
+            ("spoke.bicep", "param a string = 'x'\n"),
+            ("lib.bicep", "param b string = 'y'\n"),
+            ("spoke.parameters.json", parameters),
+        ] {
+            std::fs::write(dir.path().join(p), text).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("main.bicep"),
+            "module s 'spoke.bicep' = {\n  name: 's'\n}\nmodule l 'lib.bicep' = {\n  name: 'l'\n}\n",
+        )
+        .unwrap();
+        let found = Found {
+            bicep_files: vec![at("main.bicep"), at("spoke.bicep"), at("lib.bicep")],
+            json_files: vec![at("spoke.parameters.json")],
+            ..Found::default()
+        };
+        assert_eq!(
+            inputs(found),
+            [
+                vec![at("main.bicep")],
+                vec![at("spoke.bicep"), at("spoke.parameters.json")],
+            ]
+        );
     }
 
     /// `main.bicep` with `main.parameters.json` and `main.parameters.prod.json` beside it (as

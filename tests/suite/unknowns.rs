@@ -198,3 +198,43 @@ fn a_data_subnet_of_an_existing_subnet_is_named_as_such() {
         )]
     );
 }
+
+#[test]
+fn a_walk_checks_a_called_bicep_module_with_its_own_parameters_file() {
+    // main.bicep calls spoke.bicep; spoke.parameters.json puts its subnet outside its VNet.
+    // A pipeline that deploys spoke.bicep with that file fails; before, the walk skipped the
+    // module (a module only through its caller) and said nothing.
+    let (code, v) = check("bicep-module-with-params");
+    assert_eq!(code, Some(1));
+    let errors: Vec<(String, String)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            f["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["severity"] == "error")
+                .map(|d| {
+                    (
+                        f["path"]
+                            .as_str()
+                            .unwrap()
+                            .rsplit('/')
+                            .next()
+                            .unwrap()
+                            .to_string(),
+                        d["rule"].as_str().unwrap().to_string(),
+                    )
+                })
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "spoke.parameters.json".to_string(),
+            "subnet-outside-vnet".to_string()
+        )]
+    );
+}
