@@ -298,27 +298,7 @@ impl Builder<'_> {
                 resource_group: r.resource_group.clone(),
             }),
         });
-        match field(&r.body, "subnets") {
-            Some(v) if v.unknown_reason().is_some() => notes.unresolve(
-                v.span,
-                format!(
-                    "{}: its subnets are not read",
-                    depends("subnets", v.unknown_reason().unwrap_or_default())
-                ),
-            ),
-            Some(v) => {
-                for entry in v.items().unwrap_or_default() {
-                    self.inline_subnet(index, &r, &notes.label, entry);
-                }
-            }
-            None => {}
-        }
-        if let Some(v) = field(&r.body, "virtualNetworkPeerings") {
-            for entry in v.items().unwrap_or_default() {
-                self.peering(index, &entry, notes.clone());
-            }
-        }
-        self.notes.push(notes);
+        self.vnet_children(index, &r, notes);
     }
 
     /// A VNet whose ID was declared before, by another deployment: one VNet, its subnets
@@ -368,27 +348,7 @@ impl Builder<'_> {
                 self.vnet_deployed[first] = r.deployed.clone();
             }
         }
-        match field(&r.body, "subnets") {
-            Some(v) if v.unknown_reason().is_some() => notes.unresolve(
-                v.span,
-                format!(
-                    "{}: its subnets are not read",
-                    depends("subnets", v.unknown_reason().unwrap_or_default())
-                ),
-            ),
-            Some(v) => {
-                for entry in v.items().unwrap_or_default() {
-                    self.inline_subnet(first, &r, &notes.label, entry);
-                }
-            }
-            None => {}
-        }
-        if let Some(v) = field(&r.body, "virtualNetworkPeerings") {
-            for entry in v.items().unwrap_or_default() {
-                self.peering(first, &entry, notes.clone());
-            }
-        }
-        self.notes.push(notes);
+        self.vnet_children(first, &r, notes);
     }
 
     fn address_space(
@@ -443,6 +403,32 @@ impl Builder<'_> {
             }
         }
         Spanned::new(out, prefixes.span)
+    }
+
+    /// A VNet declaration's inline subnets and peerings, added to VNet `vnet` (its first
+    /// declaration's, when the ID was declared before); the declaration's notes with them.
+    fn vnet_children(&mut self, vnet: usize, r: &Resource<'_>, mut notes: Notes) {
+        match field(&r.body, "subnets") {
+            Some(v) if v.unknown_reason().is_some() => notes.unresolve(
+                v.span,
+                format!(
+                    "{}: its subnets are not read",
+                    depends("subnets", v.unknown_reason().unwrap_or_default())
+                ),
+            ),
+            Some(v) => {
+                for entry in v.items().unwrap_or_default() {
+                    self.inline_subnet(vnet, r, &notes.label, entry);
+                }
+            }
+            None => {}
+        }
+        if let Some(v) = field(&r.body, "virtualNetworkPeerings") {
+            for entry in v.items().unwrap_or_default() {
+                self.peering(vnet, &entry, notes.clone());
+            }
+        }
+        self.notes.push(notes);
     }
 
     fn inline_subnet(&mut self, vnet: usize, owner: &Resource<'_>, vnet_label: &str, entry: Val<'_>) {
