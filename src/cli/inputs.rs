@@ -126,19 +126,32 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                 include.matched(entry.path(), false).is_whitelist()
             };
             if is_file {
-                let path = entry.path().to_string_lossy().into_owned();
+                use crate::input::terraform::files::is_config;
                 let mut found = found.lock().unwrap_or_else(|p| p.into_inner());
-                if chosen {
-                    found.plans.push(path);
-                } else if crate::input::terraform::files::is_config(&name) {
-                    found.tf_files.push(path);
+                let list = if chosen {
+                    &mut found.plans
+                } else if is_config(&name) {
+                    &mut found.tf_files
                 } else if name.ends_with(".json") {
-                    found.json_files.push(path);
+                    &mut found.json_files
                 } else if name.ends_with(".bicep") || name.ends_with(".bicepparam") {
-                    found.bicep_files.push(path);
+                    &mut found.bicep_files
                 } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-                    found.yaml_files.push(path);
-                }
+                    &mut found.yaml_files
+                } else {
+                    return ignore::WalkState::Continue;
+                };
+                // Paths travel as text through every reader and report; a name that is not
+                // UTF-8 would be read under a lossy name that no longer opens. Say which.
+                let Some(path) = entry.path().to_str() else {
+                    let bytes = entry.path().as_os_str().as_encoded_bytes().escape_ascii();
+                    *error.lock().unwrap_or_else(|p| p.into_inner()) = Some(format!(
+                        "cannot read {bytes}: its name is not valid UTF-8, and cniplan reads \
+                         files by UTF-8 names; rename it, or add it to `exclude` in .cniplan.yaml"
+                    ));
+                    return ignore::WalkState::Quit;
+                };
+                list.push(path.to_owned());
             }
             ignore::WalkState::Continue
         })

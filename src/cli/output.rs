@@ -77,6 +77,13 @@ fn refuse_input(path: &Path, inputs: &[PathBuf]) -> Result<(), String> {
         return Ok(());
     };
     let Some(input) = inputs.iter().find(|input| same_file(path, &output, input)) else {
+        // A file a reader opened beside the inputs (a Bicep `loadTextContent` file).
+        if crate::source::read::was_read(path, &output) {
+            return Err(format!(
+                "--output {} is a file this run read; cniplan does not overwrite its inputs: write the output to another file",
+                path.display()
+            ));
+        }
         return Ok(());
     };
     let what = if input == path {

@@ -27,6 +27,7 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(&shown));
     }
+    remember(path, &meta);
     // Sized up front: a 35 MB plan read into a growing Vec was copied twice over.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // A file that grows while it is read still stops at the limit.
@@ -39,17 +40,72 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Standard input, within the same limit.
+/// Standard input, within the same limit. Its size is not known up front, so the buffer grows
+/// by doubling but never past the limit: `read_to_end` alone doubles 256 MiB to 512 MiB to
+/// find out that one byte more has come (`cniplan check - < /dev/zero` peaked at 532 MB).
 pub fn read_stdin() -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read <stdin>: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large("<stdin>"));
+    read_bounded(std::io::stdin().lock(), MAX_FILE_BYTES)
+        .map_err(|e| format!("cannot read <stdin>: {e}"))?
+        .ok_or_else(|| too_large("<stdin>"))
+}
+
+/// At most `limit` bytes of `input`, or `None` if it holds more; the buffer never holds more
+/// than `limit` bytes.
+fn read_bounded(mut input: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match input.read(&mut chunk) {
+            Ok(0) => return Ok(Some(bytes)),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if bytes.len() + n > limit {
+            return Ok(None);
+        }
+        if bytes.capacity() - bytes.len() < n {
+            // Doubling, but never past the limit.
+            let want = (bytes.len() * 2).max(bytes.len() + n).min(limit);
+            bytes.reserve_exact(want - bytes.len());
+        }
+        bytes.extend_from_slice(&chunk[..n]);
     }
-    Ok(bytes)
+}
+
+/// The files this process has read, whatever reader opened them (a plan, a module, a
+/// parameters file, a file a Bicep `loadTextContent` names): `--output` must overwrite none
+/// of them, and a list kept here cannot miss a reader that a list kept by each reader would.
+static READ: std::sync::Mutex<Vec<Identity>> = std::sync::Mutex::new(Vec::new());
+
+/// A file's identity: its device and inode, shared by every name of it (a symlink, `..`, a
+/// hard link); elsewhere its canonical path.
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = std::path::PathBuf;
+
+#[cfg(unix)]
+fn identity(_: &Path, meta: &std::fs::Metadata) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path, _: &std::fs::Metadata) -> Option<Identity> {
+    std::fs::canonicalize(path).ok()
+}
+
+fn remember(path: &Path, meta: &std::fs::Metadata) {
+    if let Some(id) = identity(path, meta) {
+        READ.lock().unwrap_or_else(|p| p.into_inner()).push(id);
+    }
+}
+
+/// Whether this process read the file at `path` (of metadata `meta`).
+pub fn was_read(path: &Path, meta: &std::fs::Metadata) -> bool {
+    identity(path, meta).is_some_and(|id| READ.lock().unwrap_or_else(|p| p.into_inner()).contains(&id))
 }
 
 fn too_large(shown: &str) -> String {
@@ -100,6 +156,20 @@ fn kind(meta: &std::fs::Metadata) -> &'static str {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_is_read_to_its_limit_and_no_further() {
+        let fits = super::read_bounded(&b"0123456789"[..], 10).unwrap();
+        assert_eq!(fits.as_deref(), Some(&b"0123456789"[..]));
+        assert_eq!(super::read_bounded(&b"0123456789"[..], 9).unwrap(), None);
+        // An endless stream stops at the limit, not at the next doubling.
+        let mut zero = std::io::repeat(0).take(1 << 20);
+        assert_eq!(super::read_bounded(&mut zero, 200_000).unwrap(), None);
+        let mut probe = std::io::repeat(7).take(150_000);
+        let bytes = super::read_bounded(&mut probe, 200_000).unwrap().unwrap();
+        assert_eq!(bytes.len(), 150_000);
+        assert!(bytes.capacity() <= 200_000, "{}", bytes.capacity());
+    }
 
     #[test]
     fn devices_pipes_and_directories_are_refused_before_reading() {

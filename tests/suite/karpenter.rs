@@ -432,3 +432,40 @@ fn refused_max_pods_and_exponent_node_limits_are_read_as_written() {
         "{all:#?}"
     );
 }
+
+/// A manifest cniplan cannot parse does not drop its NodePools from the gate in silence:
+/// plain YAML that does not parse (here aliases that expand past the allowance, a bomb) is
+/// an error, and only a chart's template, read once rendered, is a note.
+#[test]
+fn an_unreadable_manifest_is_an_error_unless_it_is_a_template() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let estate = "karpenter/estate.cniplan.yaml";
+    let read = |p: &str| SourceFile::new(p, std::fs::read_to_string(root.join(p)).unwrap());
+    let mut bomb =
+        String::from("apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata: {name: p}\nspec:\n  x:\n");
+    bomb.push_str("    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        bomb.push_str(&format!("    a{i}: &a{i} [{}]\n", [prev.as_str(); 10].join(", ")));
+    }
+    let template =
+        "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: {{ .Values.name }}\n  x: [\n";
+    for (manifest, want) in [
+        (
+            bomb.as_str(),
+            "plan-syntax error bomb.yaml:11:49 this Karpenter manifest is not YAML cniplan can read: aliases here expand",
+        ),
+        (template, "unresolved-input note template.yaml:"),
+    ] {
+        let name = if want.contains("bomb") { "bomb.yaml" } else { "template.yaml" };
+        let c = run(
+            Input {
+                sources: vec![read(estate), SourceFile::new(name, manifest)],
+                format: Format::Auto,
+            },
+            &Settings::default(),
+        );
+        let got = findings(&c);
+        assert!(got.iter().any(|f| f.starts_with(want)), "{want}: {got:#?}");
+    }
+}

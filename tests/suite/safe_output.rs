@@ -353,6 +353,68 @@ fn output_never_overwrites_an_input() {
     assert_eq!(std::fs::read_to_string(&config).unwrap(), "rules: {}\n");
 }
 
+/// A file a reader opened beside the input, named by nothing on the command line (a Bicep
+/// `loadTextContent` file), is an input too.
+#[test]
+fn output_never_overwrites_a_file_a_template_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let bicep = dir.path().join("main.bicep");
+    std::fs::write(
+        &bicep,
+        "var notes = loadTextContent('notes.txt')\n\
+         resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' = {\n\
+         \x20 name: 'v'\n\
+         \x20 properties: {\n\
+         \x20   addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }\n\
+         \x20   subnets: [ { name: 's', properties: { addressPrefix: '10.1.0.0/24' } } ]\n\
+         \x20 }\n\
+         }\n",
+    )
+    .unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "kept\n").unwrap();
+    let out = cniplan(&["check", bicep.to_str().unwrap(), "-o", notes.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("is a file this run read; cniplan does not overwrite its inputs"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "kept\n");
+}
+
+/// A directory walk that meets a candidate file whose name is not UTF-8 names it, escaped,
+/// rather than failing on a lossy name that no longer opens.
+#[test]
+fn a_walk_names_a_file_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let bad = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"\xff\xfe.cniplan.yaml"));
+    if std::fs::write(&bad, "version: 1\n").is_err() {
+        return; // a file system that refuses such names cannot hold the case
+    }
+    let out = cniplan(&["check", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("\\xff\\xfe.cniplan.yaml: its name is not valid UTF-8"),
+        "{stderr}"
+    );
+    // A file the walk would not read anyway is no concern.
+    std::fs::remove_file(&bad).unwrap();
+    std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(b"\xff.txt")), "x").unwrap();
+    let out = cniplan(&["check", dir.path().to_str().unwrap()]);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn output_through_a_symlink_replaces_its_target_and_keeps_its_mode() {
     use std::os::unix::fs::PermissionsExt;

@@ -354,6 +354,13 @@ pub fn resolve_module(units: &[Unit<'_>], from: &str, path: &str) -> Option<u32>
                         .iter()
                         .position(|u| lower(&normalize(Path::new(&u.path))) == lower(&target))
                 })
+                // Another name of a file read (a symlink): [`collect`] read it once.
+                .or_else(|| {
+                    let file = std::fs::canonicalize(&target).ok()?;
+                    units
+                        .iter()
+                        .position(|u| std::fs::canonicalize(&u.path).ok().as_ref() == Some(&file))
+                })
         }
     };
     found.map(|i| i as u32)
@@ -476,6 +483,11 @@ pub fn beside(from: &str, path: &str) -> PathBuf {
     dir.join(path)
 }
 
+/// The file a path names, through symlinks; lexically where it does not exist.
+fn real(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path))
+}
+
 /// A path without `.` and `..` (lexically; no file system access).
 pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -498,7 +510,9 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// templates call, each once. A file that cannot be read is left out: the module's call
 /// says so.
 pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
-    let mut seen = vec![normalize(Path::new(&main.path))];
+    // By the file itself, not its name: a module reached through a symlink to its own
+    // directory (`link -> .`) is the file already read, and a cycle, not a new file.
+    let mut seen = vec![real(Path::new(&main.path))];
     let mut out: Vec<SourceFile> = Vec::new();
     let mut queue: Vec<(String, Vec<String>)> = vec![(main.path.clone(), references(&main.path, &main.text))];
     // Each directory's configuration (its bicepconfig.json files join the input, so the
@@ -514,7 +528,7 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
             let texts: Vec<&str> = files.iter().map(|f| f.text.as_str()).collect();
             configs.insert(dir.clone(), config::Config::merged(&texts));
             for f in files {
-                let p = normalize(Path::new(&f.path));
+                let p = real(Path::new(&f.path));
                 if !seen.contains(&p) {
                     seen.push(p);
                     out.push(f);
@@ -526,10 +540,11 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
             let Some(target) = module_file(&from, &path, Some((config, cache))) else {
                 continue;
             };
-            if seen.contains(&target) || out.len() >= MAX_FILES {
+            let file = real(&target);
+            if seen.contains(&file) || out.len() >= MAX_FILES {
                 continue;
             }
-            seen.push(target.clone());
+            seen.push(file);
             let shown = target.to_string_lossy().into_owned();
             let Ok(bytes) = crate::source::read::read_file(&target, &shown) else {
                 continue;

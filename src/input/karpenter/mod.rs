@@ -83,17 +83,31 @@ pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> 
         let file = (first + i) as u32;
         let documents = match crate::input::yaml::parse_documents(source, file) {
             Ok(documents) => documents,
-            Err(e) => {
+            // A chart's template (`{{ .Values.x }}`) is read once rendered: a note. Anything
+            // else Kubernetes would refuse too (or it is a bomb cniplan stopped): an error, so
+            // a broken manifest cannot drop its NodePools from the gate.
+            Err(e) if source.text.contains("{{") => {
                 out.notes.push(
                     Finding::new(
                         Rule::UnresolvedInput,
                         e.span,
                         format!(
-                            "this Karpenter manifest is no YAML cniplan reads ({}): its NodePools are not counted",
+                            "this Karpenter manifest is a template, no YAML cniplan reads ({}): its NodePools are not counted",
                             e.message
                         ),
                     )
                     .help("a template (Helm, Kustomize) is read once rendered: check the manifests it writes"),
+                );
+                continue;
+            }
+            Err(e) => {
+                out.notes.push(
+                    Finding::new(
+                        Rule::PlanSyntax,
+                        e.span,
+                        format!("this Karpenter manifest is not YAML cniplan can read: {}", e.message),
+                    )
+                    .help("Kubernetes refuses a manifest that is not valid YAML; its NodePools are not counted until it reads"),
                 );
                 continue;
             }

@@ -269,12 +269,65 @@ pub fn syntax_finding(source: &SourceFile, file: u32, e: &hcl_edit::parser::Erro
         at -= 1;
     }
     let end = at + source.text[at..].chars().next().map_or(0, char::len_utf8);
+    if let Some((start, number)) = oversized_number(&source.text, at) {
+        return Finding::new(
+            Rule::PlanSyntax,
+            Span::in_file(file, start, start + number.len()),
+            format!(
+                "cniplan cannot read the number {number}: its parser holds numbers of 64 bits, \
+                 and Terraform's are arbitrary-precision; nothing else of this file is read"
+            ),
+        )
+        .help("write the number within 64 bits (or as a string) so cniplan can check the file");
+    }
     Finding::new(
         Rule::PlanSyntax,
         Span::in_file(file, at, end),
         format!("this is not valid HCL: {}", e.message()),
     )
     .help("fix the syntax at this position; `terraform fmt` or `terraform validate` shows it too")
+}
+
+/// A number literal on the line of a parse error that is valid HCL but past what hcl-edit
+/// holds (an integer beyond `u64`, a float beyond `f64`), which makes it refuse the body
+/// with a message about braces: where it starts, and its text.
+fn oversized_number(text: &str, at: usize) -> Option<(usize, &str)> {
+    // The parser may stop inside the number (`1` read, `e400` refused): from the line's start.
+    let at = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[at..line_end];
+    let mut rest = line;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        let start = line.len() - rest.len() + i;
+        let tail = &line[start..];
+        let len = tail
+            .char_indices()
+            .take_while(|&(j, c)| {
+                c.is_ascii_digit()
+                    || c == '.'
+                    || c == 'e'
+                    || c == 'E'
+                    || (j > 0 && (c == '+' || c == '-') && matches!(tail.as_bytes()[j - 1], b'e' | b'E'))
+            })
+            .count();
+        let number = &tail[..len];
+        // Inside a name (`s3`, `v2`) a digit starts no number.
+        let inside_word = line[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"');
+        let float = number.contains(['.', 'e', 'E']);
+        let oversized = if float {
+            number.parse::<f64>().is_ok_and(f64::is_infinite)
+        } else {
+            number.parse::<u64>().is_err()
+        };
+        if !inside_word && oversized {
+            return Some((at + start, number));
+        }
+        rest = &tail[len..];
+    }
+    None
 }
 
 /// Groups the parsed files into modules: the root directory first, then each directory of
@@ -628,5 +681,26 @@ pub fn block_header(file: u32, block: &Block) -> Span {
     match (start, end) {
         (Some(start), Some(end)) => Span::in_file(file, start, end),
         _ => span_of(file, hcl_edit::Span::span(block)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_past_64_bits_are_found_on_the_line_and_others_are_not() {
+        let text = "  big = 18446744073709551616\n";
+        assert_eq!(
+            super::oversized_number(text, 2),
+            Some((8, "18446744073709551616"))
+        );
+        assert_eq!(super::oversized_number("x\n  f = 1e400 ", 9), Some((8, "1e400")));
+        assert_eq!(
+            super::oversized_number("  f = 2.5e-3, s3 = 18446744073709551615", 2),
+            None
+        );
+        assert_eq!(
+            super::oversized_number("  v2 = \"99999999999999999999\"", 2),
+            None
+        );
     }
 }

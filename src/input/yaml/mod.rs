@@ -396,11 +396,34 @@ impl<'a> Builder<'a, '_, '_> {
                     self.set_key(text, span, plain);
                     return Ok(());
                 }
-                let value = match (plain && !explicit_string, text) {
+                // `!!int "3"` is 3: a core-schema tag on a quoted scalar types it (YAML 1.2,
+                // as PyYAML and serde_yaml read it); text that is not of the type is an error.
+                let typed = tag
+                    .as_ref()
+                    .map(|t| t.suffix.as_str())
+                    .filter(|s| ["int", "float", "bool", "null"].contains(s));
+                let value = match (plain && !explicit_string || typed.is_some(), text) {
                     (true, Cow::Borrowed(t)) => resolve_plain(t),
                     (true, Cow::Owned(t)) => resolve_owned(t),
                     (false, text) => Value::Str(text),
                 };
+                if let Some(want) = typed {
+                    let fits = matches!(
+                        (&value, want),
+                        (Value::Int(_), "int" | "float")
+                            | (Value::Float(_), "float")
+                            | (Value::Bool(_), "bool")
+                            | (Value::Null, "null")
+                    );
+                    if !fits {
+                        return Err(SyntaxError {
+                            span,
+                            message: format!(
+                                "this value is tagged `!!{want}` but is no {want} of YAML's core schema"
+                            ),
+                        });
+                    }
+                }
                 self.finish(Node::new(span, value), anchor);
             }
             Event::Alias(id) => {
@@ -666,6 +689,26 @@ mod tests {
         }
         assert_eq!(root.get("c").unwrap().as_str(), Some("it's"));
         assert_eq!(root.get("d").unwrap().as_str(), Some("q\""));
+    }
+
+    /// YAML 1.2's core-schema tags type a quoted value, as PyYAML and serde_yaml read them.
+    #[test]
+    fn core_schema_tags_type_quoted_values() {
+        let (src, root) = doc("a: !!int \"3\"\nb: !!bool 'true'\nc: !!float \"2\"\nd: !!str 3\n");
+        assert_eq!(root.get("a").unwrap().as_int(), Some(3));
+        assert_eq!(text(&src, root.get("a").unwrap().span), "\"3\"");
+        assert_eq!(root.get("b").unwrap().as_bool(), Some(true));
+        assert!(matches!(root.get("c").unwrap().value, Value::Int(2)));
+        assert_eq!(root.get("d").unwrap().as_str(), Some("3"));
+        let source = SourceFile::new("p.yaml", "a: !!int \"three\"\n");
+        let err = parse(&source, 0)
+            .map(|_| ())
+            .expect_err("`!!int` on text is refused");
+        assert_eq!(
+            err.message,
+            "this value is tagged `!!int` but is no int of YAML's core schema"
+        );
+        assert_eq!(&source.text[err.span.start..err.span.end], "\"three\"");
     }
 
     #[test]

@@ -1,0 +1,4 @@
+locals {
+  s3   = "x"
+  huge = 1e400
+}
