@@ -8,7 +8,9 @@
 //! [`NodeIps`] follows a node pod by pod ([`NodeIps::add_pod`], [`NodeIps::remove_pod`]: the
 //! reference). Where the thresholds make a node's allocation a function of its pod count
 //! ([`Batching::counts_by_pods`], the defaults among them), [`NodeIps::move_to`] takes a node
-//! from one pod count to another in one step, with the same result.
+//! from one pod count to another in one step, with the same result, and
+//! [`NodeIps::add_by_counts`] and [`NodeIps::remove_by_counts`] move it by one pod without the
+//! reconcile loop.
 
 use crate::limits::Allocation;
 
@@ -191,6 +193,39 @@ impl NodeIps {
         self.assigned
     }
 
+    /// One pod more in one step: [`NodeIps::move_by_counts`] to `assigned + 1`, written out
+    /// for the scheduler's hot loop (churn places a pod this way a hundred thousand times a
+    /// trial). False when the node has no IP for it: at max pods, or with no refill threshold
+    /// when every IP it holds is taken.
+    #[inline(always)]
+    pub fn add_by_counts(&mut self, b: &Batching) -> bool {
+        debug_assert!(b.counts_by_pods());
+        let a = self.allocated;
+        let limit = if b.refill >= 1 { b.max_pods } else { a };
+        if self.assigned >= limit {
+            return false;
+        }
+        self.assigned += 1;
+        if a < b.max_pods && u64::from(a) < u64::from(self.assigned) + u64::from(b.refill) {
+            self.allocated = b.pool_ips(self.assigned);
+        }
+        true
+    }
+
+    /// One pod fewer in one step (none when the node runs none): [`NodeIps::move_by_counts`]
+    /// to `assigned - 1`.
+    #[inline(always)]
+    pub fn remove_by_counts(&mut self, b: &Batching) {
+        debug_assert!(b.counts_by_pods());
+        if self.assigned == 0 {
+            return;
+        }
+        self.assigned -= 1;
+        if self.allocated - self.assigned >= b.release {
+            self.allocated = b.pool_ips(self.assigned);
+        }
+    }
+
     #[inline(never)]
     fn move_pod_by_pod(&mut self, pods: u32, b: &Batching) -> u32 {
         while self.assigned < pods && self.add_pod(b) {}
@@ -317,6 +352,28 @@ mod tests {
                 }
                 prop_assert_eq!(fast, slow, "to {} under {:?}", target, b);
                 prop_assert_eq!(reached, slow.assigned);
+            }
+        }
+
+        /// One pod at a time in one step is the reconcile loop's pod: after every add and
+        /// removal, under any thresholds whose band is one batch wide (the only ones that take
+        /// this path), max pods with partial top steps and a refill of 0 among them.
+        #[test]
+        fn a_pod_at_a_time_by_counts_is_the_reconcile_loops_pod(
+            b in any_batching().prop_map(|b| Batching { release: b.refill + b.batch, ..b }),
+            moves in proptest::collection::vec(any::<bool>(), 0..400),
+        ) {
+            prop_assert!(b.counts_by_pods());
+            let mut fast = NodeIps::join(&b);
+            let mut slow = fast;
+            for add in moves {
+                if add {
+                    prop_assert_eq!(fast.add_by_counts(&b), slow.add_pod(&b), "{:?} {:?}", slow, b);
+                } else {
+                    fast.remove_by_counts(&b);
+                    slow.remove_pod(&b);
+                }
+                prop_assert_eq!(fast, slow, "under {:?}", b);
             }
         }
 

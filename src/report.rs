@@ -6,11 +6,12 @@ use crate::churn::{self, Churn};
 use crate::simulate::{self, SubnetSteps, Sweep, SweepKind};
 use crate::topology::churn_settings::ChurnSettings;
 
-/// Nodes × trials the page's churn runs unless `--trials` says otherwise. A trial's cost
-/// follows the pods the scheduler places and stops, about 5 µs of CPU a node at 110 pods a
-/// node (release build): 1,000 trials of the walkthrough's 6 nodes take a moment, while the
-/// 5,000-node cluster of BENCHMARKS.md (5 pools, 10 to 210 pods a node) at 1,000 trials took
-/// 12 to 19 s on 2 shared cores (issue 24), 100 trials about 2 s.
+/// Nodes × trials the page's churn runs unless `--trials` says otherwise: a bound on time,
+/// kept while a trial costs what it does. A trial's cost follows the pods the scheduler places
+/// and stops one by one, a few µs of CPU a node at 110 pods a node (release build): 1,000
+/// trials of the walkthrough's 6 nodes take a moment, while the 5,000-node cluster of
+/// BENCHMARKS.md (5 pools, 10 to 210 pods a node) takes about 25 to 30 s of CPU at 1,000
+/// trials and 2 to 3 s at 100 (issue 24: its full trials within 2 s needs a tenth of that).
 pub const CHURN_NODE_TRIALS: u64 = 200_000;
 /// Below this many trials P99 would be the maximum by another name.
 pub const FEWEST_TRIALS: u32 = 100;

@@ -6,7 +6,9 @@
 //! upgrade drains onto it) or only go (a wave's terminating pods), they move in one step
 //! ([`NodeIps::move_to`]): the demand then only rises or only falls, so its peak is where the
 //! move ends, and the allocation is the one pod by pod would reach
-//! ([`Batching::counts_by_pods`]).
+//! ([`Batching::counts_by_pods`]). Under the same thresholds a pod the scheduler places or
+//! stops moves its node by one pod in closed form ([`NodeIps::add_by_counts`]), not through
+//! the reconcile loop.
 
 use super::rng::Rng;
 use super::setup::PoolPlan;
@@ -223,8 +225,7 @@ impl<'a> PoolState<'a> {
         let node = &mut self.nodes[i];
         let before = node.ips.allocated;
         let added = if self.by_counts {
-            let from = node.ips.assigned;
-            node.ips.move_by_counts(from.saturating_add(1), &b) > from
+            node.ips.add_by_counts(&b)
         } else {
             node.ips.add_pod(&b)
         };
@@ -235,14 +236,33 @@ impl<'a> PoolState<'a> {
         if node.ips.assigned == self.max_pods {
             self.below_max -= 1;
         }
-        demand.moved(self.pod_range, before, node.ips.allocated);
+        // A pod only ever adds IPs; most find one free and add none.
+        if node.ips.allocated != before {
+            demand.moved(self.pod_range, before, node.ips.allocated);
+        }
         true
     }
 
-    /// A pod on node `i` is gone: its IP is free, and the pool may give a batch back.
+    /// A pod on node `i` is gone (if it runs one): its IP is free, and the pool may give a
+    /// batch back.
     #[inline(always)]
     pub fn remove_pod(&mut self, i: usize, demand: &mut Demand) {
-        self.remove_pods(i, 1, demand);
+        if !self.by_counts {
+            self.remove_pods(i, 1, demand);
+            return;
+        }
+        let b = self.batching;
+        let node = &mut self.nodes[i];
+        if !self.dynamic || node.ips.assigned == 0 {
+            return;
+        }
+        let (before, was_full) = (node.ips.allocated, node.ips.assigned == self.max_pods);
+        node.ips.remove_by_counts(&b);
+        self.room += 1;
+        self.below_max += u32::from(was_full);
+        if node.ips.allocated != before {
+            demand.moved(self.pod_range, before, node.ips.allocated);
+        }
     }
 
     /// `pods` pods on node `i` are gone (as many as it runs), one by one or, where the
@@ -281,6 +301,7 @@ impl<'a> PoolState<'a> {
     /// The scheduler starts a pod among the first `among` nodes: the less loaded of two random
     /// ones ("power of two choices", a cheap stand-in for its least-allocated scoring), else
     /// the next with room. False when none has room.
+    #[inline]
     pub fn place(&mut self, room: Room, among: usize, rng: &mut Rng, demand: &mut Demand) -> bool {
         let none = match room {
             Room::Cap => self.room <= 0,
@@ -289,45 +310,69 @@ impl<'a> PoolState<'a> {
         if among == 0 || none {
             return false;
         }
-        let (a, b) = (rng.below(among as u32) as usize, rng.below(among as u32) as usize);
-        let mut i = if self.nodes[b].load() < self.nodes[a].load() {
-            b
-        } else {
-            a
-        };
-        for _ in 0..among {
-            if self.has_room(i, room) && self.add_pod(i, demand) {
-                return true;
+        let n = among as u32;
+        let (a, b) = (rng.below(n) as usize, rng.below(n) as usize);
+        let nodes = &self.nodes[..among];
+        let i = if nodes[b].load() < nodes[a].load() { b } else { a };
+        if self.has_room(i, room) && self.add_pod(i, demand) {
+            return true;
+        }
+        self.place_after(i, room, among, demand)
+    }
+
+    /// Up to `pods` pods start one after another as [`PoolState::place`] starts each, until
+    /// one finds no room; how many did.
+    pub fn place_many(
+        &mut self,
+        pods: u64,
+        room: Room,
+        among: usize,
+        rng: &mut Rng,
+        demand: &mut Demand,
+    ) -> u64 {
+        for placed in 0..pods {
+            if !self.place(room, among, rng, demand) {
+                return placed;
             }
-            i += 1;
-            if i == among {
-                i = 0;
+        }
+        pods
+    }
+
+    /// The scheduler's fallback when its pick has no room: the nodes after it, wrapping.
+    #[inline(never)]
+    fn place_after(&mut self, i: usize, room: Room, among: usize, demand: &mut Demand) -> bool {
+        for j in (i + 1..among).chain(0..i) {
+            if self.has_room(j, room) && self.add_pod(j, demand) {
+                return true;
             }
         }
         false
     }
 
     /// A running pod stops: on the more loaded of two random nodes, else the next with a pod.
+    #[inline]
     pub fn stop_one(&mut self, rng: &mut Rng, demand: &mut Demand) {
         let n = self.nodes.len();
         if n == 0 {
             return;
         }
         let (a, b) = (rng.below(n as u32) as usize, rng.below(n as u32) as usize);
-        let mut i = if self.nodes[b].load() > self.nodes[a].load() {
-            b
-        } else {
-            a
+        let nodes = &self.nodes[..n];
+        let i = if nodes[b].load() > nodes[a].load() { b } else { a };
+        if nodes[i].ips.assigned > 0 {
+            self.remove_pod(i, demand);
+            return;
+        }
+        let Some(j) = (i + 1..n).chain(0..i).find(|&j| self.nodes[j].ips.assigned > 0) else {
+            return;
         };
-        for _ in 0..n {
-            if self.nodes[i].ips.assigned > 0 {
-                self.remove_pod(i, demand);
-                return;
-            }
-            i += 1;
-            if i == n {
-                i = 0;
-            }
+        self.remove_pod(j, demand);
+    }
+
+    /// `pods` running pods stop one after another, as [`PoolState::stop_one`] stops each.
+    pub fn stop_many(&mut self, pods: u64, rng: &mut Rng, demand: &mut Demand) {
+        for _ in 0..pods {
+            self.stop_one(rng, demand);
         }
     }
 

@@ -9,8 +9,13 @@ use crate::capacity::Role;
 use crate::mode::Mode;
 use crate::topology::churn_settings::ChurnSettings;
 
-/// Nodes one part may reach (full scale plus surge, every pool together): a trial holds each
-/// node, and AKS stops at 5,000 per cluster, so a part beyond this is a plan no cluster can be.
+/// Nodes one part may reach (full scale plus surge, every pool together): a memory bound, not
+/// a time one. A trial holds each node (20 bytes, its pool's list reserved at full scale plus
+/// surge) on every thread at once, and a plan's counts may be anything a u32 holds, so this
+/// keeps a trial within 4 MB; AKS stops at 5,000 nodes per cluster, so a part beyond it is a
+/// plan no cluster can be. How long the trials take is their count
+/// ([`crate::topology::churn_settings::MAX_TRIALS`] at most) times the nodes, which `report`
+/// bounds on its own.
 pub const MAX_NODES_PER_PART: u64 = 200_000;
 
 /// A pool by its cluster's and its own index in the topology; `None` for what the cluster

@@ -179,10 +179,9 @@ impl Trial<'_> {
 
     /// Pending pods start where a node has room (after terminating pods have made some).
     fn start_pending(&mut self, r: &mut Rollout) {
-        let among = self.pools[r.pool].nodes.len();
-        while r.pending > 0 && self.place(r.pool, Room::MaxPods, among) {
-            r.pending -= 1;
-        }
+        let pool = &mut self.pools[r.pool];
+        let among = pool.nodes.len();
+        r.pending -= pool.place_many(r.pending, Room::MaxPods, among, &mut self.rng, &mut self.demand);
     }
 
     /// The previous wave's terminating pods are gone, and their IPs with them: node by node,
@@ -198,13 +197,14 @@ impl Trial<'_> {
 
     /// As many old pods as the wave started begin terminating, still holding their IPs.
     fn terminate_old(&mut self, r: &mut Rollout) {
+        let nodes = &mut self.pools[r.pool].nodes;
         for _ in 0..r.started {
             if r.with_old.is_empty() {
                 break;
             }
             let j = self.rng.below(r.with_old.len() as u32) as usize;
             let i = r.with_old[j];
-            let node = &mut self.pools[r.pool].nodes[i as usize];
+            let node = &mut nodes[i as usize];
             node.old -= 1;
             if node.old == 0 {
                 r.with_old.swap_remove(j);
@@ -235,9 +235,7 @@ impl Trial<'_> {
             dipping.push((p, depth, fall));
         }
         for &(p, _, fall) in &dipping {
-            for _ in 0..fall {
-                self.pools[p].stop_one(&mut self.rng, &mut self.demand);
-            }
+            self.pools[p].stop_many(fall, &mut self.rng, &mut self.demand);
         }
         for &(p, depth, _) in &dipping {
             self.scale_in(p, depth);
