@@ -96,12 +96,21 @@ pub(super) struct Declared {
 
 /// Which of two declarations of one ID (`first` read before `second`) Azure ends with, and
 /// why; `second_last` is false only when the first certainly deploys after the second.
-fn last_deployed(first: Option<&Deployed>, second: Option<&Deployed>) -> Option<(bool, String)> {
+pub(super) fn last_deployed(first: Option<&Deployed>, second: Option<&Deployed>) -> Option<(bool, String)> {
     let (first, second) = (first?, second?);
     if first.index == second.index && std::rc::Rc::ptr_eq(&first.order, &second.order) {
         return None;
     }
     let (a, b) = (first.name(), second.name());
+    if let Some((at_a, at_b)) = Deployed::listed(first, second) {
+        // Named as the configuration names them (a nested deployment runs inside its own).
+        let (a, b) = (first.order.name(0), second.order.name(0));
+        let (earlier, later) = if at_b > at_a { (&a, &b) } else { (&b, &a) };
+        return Some((
+            at_b > at_a,
+            format!("`.cniplan.yaml` deploys `{later}` after `{earlier}`"),
+        ));
+    }
     Some(match Deployed::sequence(first, second) {
         Sequence::After => (true, format!("deployment `{b}` deploys after `{a}` (`dependsOn` or a serial copy loop orders them)")),
         Sequence::Before => (false, format!("deployment `{a}` deploys after `{b}` (`dependsOn` or a serial copy loop orders them)")),

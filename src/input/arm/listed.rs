@@ -4,13 +4,14 @@
 //! `deployment()`), with its parameters files and inline values, after the deployments whose
 //! outputs it takes. The resources of all of them become one plan, so a cluster's pools link
 //! to another deployment's subnets by resource ID, and every range is checked against every
-//! other. A VNet that two deployments declare (a hub redeployed with more parameters) is the
-//! one Azure ends with: the later deployment's.
+//! other. A resource ID that two deployments declare (a hub redeployed with more parameters)
+//! is one resource, with the values of the deployment that deploys last, and a
+//! `conflicting-declarations` warning where the declarations disagree.
 //!
 //! The input's sources: the configuration first, then every file the deployments name, each
 //! once, named as `deployments::path_of` names them.
 
-use super::estate::{self, id_key, Kind};
+use super::estate::{self, id_key};
 use super::eval::Evaluator;
 use super::scope::{Env, Place, Scope, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
 use super::template::{self, Walker};
@@ -170,7 +171,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let mut resources = Vec::new();
     let mut walk_notes = Vec::new();
     let mut placeholder_at = None;
-    for &i in &order {
+    for (position, &i) in order.iter().enumerate() {
         let d = &listed.deployments[i];
         let key = d.name.value.to_ascii_lowercase();
         let Some(file) = index_of(&d.template.value) else {
@@ -320,7 +321,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             known.insert(id_key(&id), Rc::clone(&scope));
             known.insert(format!("name:{key}"), Rc::clone(&scope));
         }
-        let mut walker = Walker::new(&ev, &d.name.value);
+        let mut walker = Walker::new(&ev, &d.name.value).listed(position);
         walker.walk(&Env::of(Rc::clone(&scope)), &place, template.get("resources"));
         let (found, notes) = walker.resources();
         resources.push(found);
@@ -334,7 +335,10 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         elsewhere: None,
         vnet_elsewhere: None,
     };
-    let (plan, mapped, places) = estate::build(last_declared(resources), &options);
+    // Every declaration in deployment order: one resource ID is one VNet, subnet, cluster or
+    // pool, the one deployed last, and declarations that disagree are said
+    // (rules/conflicting-declarations.md).
+    let (plan, mapped, places) = estate::build(resources.into_iter().flatten().collect(), &options);
     findings.extend(mapped);
     findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
     findings.extend(ev.take_findings());
@@ -481,33 +485,4 @@ fn check_type(
             .help("Azure Resource Manager refuses the deployment (\"Template parameter JToken type is not valid\"); pass an output of the parameter's type"),
         );
     }
-}
-
-/// The resources of the deployments, in deployment order, each VNet and cluster once: where
-/// several deployments declare one ID, the last deployed is what Azure ends with (a VNet's
-/// inline subnets and a cluster's inline pools with it).
-fn last_declared(per_deployment: Vec<Vec<estate::Resource<'_>>>) -> Vec<estate::Resource<'_>> {
-    let mut last: HashMap<String, usize> = HashMap::new();
-    for (d, resources) in per_deployment.iter().enumerate() {
-        for r in resources.iter().filter(|r| redeclared(r.kind)) {
-            last.insert(id_key(&r.id), d);
-        }
-    }
-    per_deployment
-        .into_iter()
-        .enumerate()
-        .flat_map(|(d, resources)| {
-            let last = &last;
-            resources
-                .into_iter()
-                .filter(move |r| !redeclared(r.kind) || last.get(&id_key(&r.id)) == Some(&d))
-        })
-        .collect()
-}
-
-/// The kinds a later deployment's declaration replaces whole: their inline children come with
-/// them. Subnets and pools declared as resources of their own are one per ID already
-/// (`estate::build`).
-fn redeclared(kind: Kind) -> bool {
-    matches!(kind, Kind::Vnet | Kind::Cluster)
 }

@@ -22,6 +22,7 @@ mod lambdas;
 pub mod listed;
 pub mod notes;
 mod order;
+mod redeclared;
 mod scope;
 pub use jsonc::blank_comments;
 pub use scope::SUBSCRIPTION_PLACEHOLDER;

@@ -79,6 +79,12 @@ impl<'e, 'a> Walker<'e, 'a> {
         }
     }
 
+    /// The walk is of the `position`th deployment `.cniplan.yaml` deploys.
+    pub fn listed(self, position: usize) -> Self {
+        self.order.set_listed(position);
+        self
+    }
+
     /// The resources of a template (an array; an object keyed by symbolic name in
     /// languageVersion 2.0).
     pub fn walk(&mut self, env: &Env<'a>, target: &Place, resources: Option<&'a Node<'a>>) {
