@@ -190,12 +190,15 @@ impl Clusters {
         let parent = r.parent.clone().unwrap_or_else(|| parent_id(&r.id));
         let Some(&cluster) = self.ids.get(&id_key(&parent)) else {
             let mut notes = r.notes;
-            let name = segment_after(&parent, "managedClusters")
-                .unwrap_or(&parent)
-                .to_string();
+            let name = segment_after(&parent, "managedClusters").unwrap_or(&parent);
+            let cluster = match super::estate::named(name) {
+                Some(name) => format!("its cluster `{name}` is not in this input"),
+                None => "its cluster's name is known only when deployed, so cniplan cannot find the cluster"
+                    .to_string(),
+            };
             notes.unresolve(
                 notes.span,
-                format!("its cluster `{name}` is not in this input: the pool's network settings are unknown, so it is not checked"),
+                format!("{cluster}: the pool's network settings are unknown, so it is not checked; to check it, read it with the template that declares the cluster"),
             );
             notes_out.push(notes);
             return;

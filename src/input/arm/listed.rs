@@ -332,6 +332,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         dedupe: false,
         reserved: None,
         missing_vnet_help: "the deployments of the configuration",
+        missing_vnet_todo: "to check it, add the deployment that declares the VNet to `deployments:`",
         elsewhere: None,
         vnet_elsewhere: None,
     };
