@@ -701,3 +701,84 @@ fn a_stamp_deployed_twice_with_other_values_is_one_of_each_and_named() {
         ]
     );
 }
+
+#[test]
+fn terraform_roots_beside_deployments_are_said_apart_and_import_joins_them() {
+    // Issue 18, item 9: a hub in Terraform (`infra`, with its prod variables) and a spoke in
+    // ARM, listed in one configuration. They are checked apart, and one note at
+    // `terraform:` says so and how to check them together; `cniplan import` of both is one
+    // plan whose check compares the hub's range with the spoke's.
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/estate/redeployed");
+    std::fs::copy(from.join("net.json"), dir.path().join("net.json")).unwrap();
+    std::fs::create_dir_all(dir.path().join("infra/env")).unwrap();
+    std::fs::write(
+        dir.path().join("infra/main.tf"),
+        "variable \"hub_prefix\" {\n  type = string\n}\n\nresource \"azurerm_virtual_network\" \"hub\" {\n  name                = \"vnet-hub\"\n  resource_group_name = \"rg-hub\"\n  location            = \"westeurope\"\n  address_space       = [var.hub_prefix]\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("infra/env/prod.tfvars"),
+        "hub_prefix = \"10.1.0.0/16\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "deployments:\n  - name: net\n    template: net.json\n    resource_group: rg-spoke\n    parameters:\n      - {space: 10.1.0.0/16, nodes: 10.1.0.0/24}\nterraform:\n  - root: infra\n    var_files: [infra/env/prod.tfvars]\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let apart: Vec<_> = diagnostics(&v)
+        .into_iter()
+        .filter(|d| d.3 == "unresolved-input")
+        .collect();
+    assert_eq!(
+        apart,
+        [(
+            ".cniplan.yaml".to_string(),
+            7,
+            1,
+            "unresolved-input".to_string(),
+            "the Terraform roots under `terraform:` (`infra`) are checked apart from the deployments, one check per entry: a subnet or VNet a root manages is not in the deployments' estate, so a pool or peering of the deployments that names one is not linked to it (its note says so), and the roots' ranges are not compared with the deployments'".to_string()
+        )]
+    );
+    // Checked apart: the estate and the root, each with its own rows, no overlap said.
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [".cniplan.yaml", "infra"]);
+    assert!(diagnostics(&v).iter().all(|d| d.3 != "vnet-overlap"));
+
+    // Imported together: one plan, both VNets, and its check compares them.
+    let out = run(
+        dir.path(),
+        &["import", ".cniplan.yaml", "infra", "--output", "joined.yaml"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(dir.path(), &["check", "--format", "json", "joined.yaml"]);
+    let found = diagnostics(&json(&out));
+    let overlaps: Vec<&str> = found
+        .iter()
+        .filter(|d| d.3 == "vnet-overlap")
+        .map(|d| d.4.as_str())
+        .collect();
+    assert_eq!(
+        overlaps,
+        ["VNet `vnet-hub` (10.1.0.0/16) overlaps VNet `spoke` (10.1.0.0/16): these VNets are not peered, but could never be peered or connected without renumbering"]
+    );
+}

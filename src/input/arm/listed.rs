@@ -54,6 +54,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         return Err(Vec::new());
     };
     let (listed, mistakes) = deployments::read(root);
+    let apart = apart_from_terraform(root, &listed);
     let mut findings: Vec<Finding> = mistakes
         .into_iter()
         .map(|(span, m)| {
@@ -339,6 +340,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     // Every declaration in deployment order: one resource ID is one VNet, subnet, cluster or
     // pool, the one deployed last, and declarations that disagree are said
     // (rules/conflicting-declarations.md).
+    findings.extend(apart);
     let (plan, mapped, places) = estate::build(resources.into_iter().flatten().collect(), &options);
     findings.extend(mapped);
     findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
@@ -365,6 +367,41 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         notes: findings,
         resources: places,
     })
+}
+
+/// The `terraform:` roots of a configuration that also lists deployments are checked apart
+/// from them, each with its variable files, and this says so at `terraform:`: a root's
+/// environments are several (which one the deployments go with, the configuration does not
+/// say), and the IDs Terraform gives its resources take the subscription of the provider's
+/// configuration, which cniplan does not read. So a pool or peering of the deployments that
+/// names a root's subnet or VNet is not linked to it, and their ranges are not compared.
+fn apart_from_terraform(root: &Node<'_>, listed: &deployments::Listed<'_>) -> Option<Finding> {
+    if listed.deployments.is_empty() || listed.terraform.is_empty() {
+        return None;
+    }
+    let at = root
+        .entries()
+        .iter()
+        .find(|e| e.key == "terraform")
+        .map_or(root.span, |e| e.key_span);
+    let roots: Vec<String> = listed
+        .terraform
+        .iter()
+        .map(|t| format!("`{}`", t.root.value))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    Some(
+        Finding::new(
+            Rule::UnresolvedInput,
+            at,
+            format!(
+                "the Terraform roots under `terraform:` ({}) are checked apart from the deployments, one check per entry: a subnet or VNet a root manages is not in the deployments' estate, so a pool or peering of the deployments that names one is not linked to it (its note says so), and the roots' ranges are not compared with the deployments'",
+                roots.join(", ")
+            ),
+        )
+        .help("to check them together, `cniplan import .cniplan.yaml ROOT` writes the deployments and the root (with its entry's variable files) as one cniplan plan, and `cniplan check` that plan compares every range (docs/configuration.md, \"Deployments and Terraform roots\")"),
+    )
 }
 
 /// A Bicep parameters file.
