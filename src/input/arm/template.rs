@@ -223,7 +223,19 @@ impl<'e, 'a> Walker<'e, 'a> {
             }
         }
         let Some(name_node) = node.get("name") else { return };
-        let name = self.ev.value(env, name_node);
+        let mut name = self.ev.value(env, name_node);
+        // `[[…]` escapes an expression for the deployment nested inside the one walked
+        // (Enterprise-Scale's peerings): what is left, `[…]`, is evaluated there, when it
+        // deploys, not here. No ARM name starts with `[`.
+        if name
+            .as_str()
+            .is_some_and(|n| n.starts_with('[') && n.ends_with(']'))
+        {
+            name = Val::unknown(
+                "an expression escaped with `[[`, which the nested deployment evaluates when it deploys",
+                name.span,
+            );
+        }
         let mut written_name = None;
         let (short, name_unknown) = match (name.as_str(), name.unknown_reason()) {
             (Some(n), _) => (n.to_string(), None),
