@@ -509,7 +509,13 @@ fn quiet_broken_pipe(result: std::io::Result<()>) -> Result<(), String> {
 /// instead, and the exit code is 1.
 fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let settings = Settings::default();
-    let how = Reading::new(&args.reading)?;
+    // The deployments and Terraform roots `.cniplan.yaml` lists are read as `check` reads
+    // them: `cniplan import .cniplan.yaml infra` joins the deployments' estate and the root
+    // with its variable files into one plan (docs/configuration.md).
+    let how = match self::settings(None) {
+        Ok(found) => Reading::new(&args.reading)?.listing(&found),
+        Err(_) => Reading::new(&args.reading)?,
+    };
     let mut read = Vec::new();
     let mut failed = Vec::new();
     for paths in how.inputs(&args.inputs, &settings)? {

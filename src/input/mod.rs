@@ -376,6 +376,11 @@ pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
         let Some(resource) = named.or(block) else {
             continue;
         };
+        // A stand-in for a name known only when deployed is no ID to show: the message
+        // calls the resource by its expression.
+        if arm::is_stand_in(resource) {
+            continue;
+        }
         if named.is_none() && !finding.message.contains(resource) {
             finding.message.push_str(&format!(" ({resource})"));
         }

@@ -121,10 +121,14 @@ fn aks_baseline_deploys_as_one_estate() {
             )
         })
         .collect();
-    // Usable: the prefix's size less Azure's 5 reserved addresses.
+    // Usable: the prefix's size less Azure's 5 reserved addresses. The hub first: it
+    // deploys first (hub-default), and hub-regionA's declaration of it is the same VNet.
     assert_eq!(
         seen,
         [
+            ("vnet-eastus2-hub", "AzureFirewallSubnet", "10.200.0.0/26", 59),
+            ("vnet-eastus2-hub", "GatewaySubnet", "10.200.0.64/27", 27),
+            ("vnet-eastus2-hub", "AzureBastionSubnet", "10.200.0.96/27", 27),
             (
                 "vnet-spoke-BU0001A0008-00",
                 "snet-clusternodes",
@@ -143,13 +147,10 @@ fn aks_baseline_deploys_as_one_estate() {
                 "10.240.4.16/28",
                 11
             ),
-            ("vnet-eastus2-hub", "AzureFirewallSubnet", "10.200.0.0/26", 59),
-            ("vnet-eastus2-hub", "GatewaySubnet", "10.200.0.64/27", 27),
-            ("vnet-eastus2-hub", "AzureBastionSubnet", "10.200.0.96/27", 27),
         ]
     );
     // The node subnet, by the ID the spoke deployment gives it in its group.
-    let nodes = &rows[0];
+    let nodes = &rows[3];
     assert_eq!(
         nodes["source"],
         "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-spokes/providers/Microsoft.Network/virtualNetworks/vnet-spoke-BU0001A0008-00/subnets/snet-clusternodes"
@@ -227,6 +228,31 @@ fn ranges_of_different_deployments_are_checked_together() {
     let errors: Vec<_> = diagnostics(&json(&out))
         .into_iter()
         .filter(|d| d.3 != "assumed-value")
+        .collect();
+    // hub-default declared the hub with 10.200.0.0/24: one VNet of one ID, whose address
+    // space and three subnets hub-regionA changes, each said once, at the value given last.
+    let conflicts: Vec<(u64, u64, &str)> = errors
+        .iter()
+        .filter(|d| d.3 == "conflicting-declarations")
+        .map(|d| (d.1, d.2, d.4.split(" is declared").next().unwrap()))
+        .collect();
+    assert_eq!(
+        conflicts,
+        [
+            (25, 42, "subnet `AzureFirewallSubnet` (/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-eastus2-hub/subnets/AzureFirewallSubnet)"),
+            (26, 41, "subnet `GatewaySubnet` (/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-eastus2-hub/subnets/GatewaySubnet)"),
+            (27, 41, "subnet `AzureBastionSubnet` (/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-eastus2-hub/subnets/AzureBastionSubnet)"),
+            (307, 40, "VNet `vnet-eastus2-hub` (/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-enterprise-networking-hubs/providers/Microsoft.Network/virtualNetworks/vnet-eastus2-hub)"),
+        ]
+    );
+    let vnet = errors
+        .iter()
+        .find(|d| d.4.starts_with("VNet `vnet-eastus2-hub`"))
+        .unwrap();
+    assert!(vnet.4.ends_with("10.240.8.0/24 here and 10.200.0.0/24 before; Azure ends with 10.240.8.0/24: `.cniplan.yaml` deploys `hub-regionA` after `hub-default` (`vnet-eastus2-hub` is declared with 10.200.0.0/24 here: hub-default.json:299:40)"), "{}", vnet.4);
+    let errors: Vec<_> = errors
+        .into_iter()
+        .filter(|d| d.3 != "conflicting-declarations")
         .collect();
     assert_eq!(
         errors,
@@ -525,7 +551,8 @@ fn a_cluster_deployed_twice_is_the_one_azure_ends_with() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v = json(&out);
-    let nodes = &v["files"][0]["subnets"][0];
+    let nodes = &v["files"][0]["subnets"][3];
+    assert_eq!(nodes["name"], "snet-clusternodes");
     assert_eq!(nodes["pools"].as_array().unwrap().len(), 2);
     assert_eq!(nodes["peak_demand"], 341);
     let rules: Vec<String> = diagnostics(&v).into_iter().map(|d| d.3).collect();
@@ -605,5 +632,153 @@ fn a_bicep_deployment_takes_its_bicepparam_file() {
         !diagnostics(&v).iter().any(|d| d.3 != "assumed-value"),
         "{:?}",
         diagnostics(&v)
+    );
+}
+
+#[test]
+fn a_stamp_deployed_twice_with_other_values_is_one_of_each_and_named() {
+    // Issue 18, item 1: `net` and `net-again` deploy VNet `spoke` (one ID) with other
+    // ranges, `aks` and `aks-again` cluster `aks` with another mode and pool count. One
+    // VNet, one subnet, one cluster, one pool, each as the later deployment leaves it, and
+    // one warning per resource ID whose values differ, at the value deployed last.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/estate/redeployed");
+    let out = run(&dir, &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let id = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups";
+    let found: Vec<(String, u64, u64, String, String)> = diagnostics(&v);
+    let expected = [
+        (".cniplan.yaml", 22, 37, format!("subnet `nodes` ({id}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke/subnets/nodes) is declared twice with different prefixes, 10.2.0.0/22 here and 10.1.0.0/24 before; Azure ends with 10.2.0.0/22: `.cniplan.yaml` deploys `net-again` after `net`")),
+        (".cniplan.yaml", 28, 46, format!("agent pool `system` of cluster `aks` ({id}/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks/agentPools/system) is declared twice with different values: `count` 5 here, 3 before; Azure ends with the values here: `.cniplan.yaml` deploys `aks-again` after `aks`")),
+        (".cniplan.yaml", 28, 55, format!("cluster `aks` ({id}/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks) is declared twice with different values: `networkPluginMode` overlay here, not set before; Azure ends with the values here: `.cniplan.yaml` deploys `aks-again` after `aks` (`networkPluginMode` is not set in the other declaration: aks.json:9:15)")),
+        ("net.json", 12, 45, format!("VNet `spoke` ({id}/rg-spoke/providers/Microsoft.Network/virtualNetworks/spoke) is declared twice with different address spaces, 10.2.0.0/16 here and 10.1.0.0/16 before; Azure ends with 10.2.0.0/16: `.cniplan.yaml` deploys `net-again` after `net`")),
+    ]
+    .map(|(p, l, c, m)| (p.to_string(), l, c, "conflicting-declarations".to_string(), m));
+    assert_eq!(found, expected);
+    // One row per subnet: the later /22 holds the later pool, overlay now, 5 nodes + 1
+    // surging, one IP each; its pods take a /24 each of the pod CIDR.
+    type Row = (String, String, u64, Vec<(String, u64)>);
+    let rows: Vec<Row> = v["files"][0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let pools = r["pools"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    (
+                        p["pool"].as_str().unwrap().to_string(),
+                        p["peak_nodes"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            (
+                r["name"].as_str().unwrap().to_string(),
+                r["cidr"].as_str().unwrap().to_string(),
+                r["peak_demand"].as_u64().unwrap(),
+                pools,
+            )
+        })
+        .collect();
+    let system = vec![("system".to_string(), 6)];
+    assert_eq!(
+        rows,
+        [
+            ("nodes".to_string(), "10.2.0.0/22".to_string(), 6, system.clone()),
+            (
+                "aks/pod_cidr".to_string(),
+                "192.168.0.0/16".to_string(),
+                6,
+                system
+            ),
+        ]
+    );
+}
+
+#[test]
+fn terraform_roots_beside_deployments_are_said_apart_and_import_joins_them() {
+    // Issue 18, item 9: a hub in Terraform (`infra`, with its prod variables) and a spoke in
+    // ARM, listed in one configuration. They are checked apart, and one note at
+    // `terraform:` says so and how to check them together; `cniplan import` of both is one
+    // plan whose check compares the hub's range with the spoke's.
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/estate/redeployed");
+    std::fs::copy(from.join("net.json"), dir.path().join("net.json")).unwrap();
+    std::fs::create_dir_all(dir.path().join("infra/env")).unwrap();
+    std::fs::write(
+        dir.path().join("infra/main.tf"),
+        "variable \"hub_prefix\" {\n  type = string\n}\n\nresource \"azurerm_virtual_network\" \"hub\" {\n  name                = \"vnet-hub\"\n  resource_group_name = \"rg-hub\"\n  location            = \"westeurope\"\n  address_space       = [var.hub_prefix]\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("infra/env/prod.tfvars"),
+        "hub_prefix = \"10.1.0.0/16\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(".cniplan.yaml"),
+        "deployments:\n  - name: net\n    template: net.json\n    resource_group: rg-spoke\n    parameters:\n      - {space: 10.1.0.0/16, nodes: 10.1.0.0/24}\nterraform:\n  - root: infra\n    var_files: [infra/env/prod.tfvars]\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let apart: Vec<_> = diagnostics(&v)
+        .into_iter()
+        .filter(|d| d.3 == "unresolved-input")
+        .collect();
+    assert_eq!(
+        apart,
+        [(
+            ".cniplan.yaml".to_string(),
+            7,
+            1,
+            "unresolved-input".to_string(),
+            "the Terraform roots under `terraform:` (`infra`) are checked apart from the deployments, one check per entry: a subnet or VNet a root manages is not in the deployments' estate, so a pool or peering of the deployments that names one is not linked to it (its note says so), and the roots' ranges are not compared with the deployments'".to_string()
+        )]
+    );
+    // Checked apart: the estate and the root, each with its own rows, no overlap said.
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [".cniplan.yaml", "infra"]);
+    assert!(diagnostics(&v).iter().all(|d| d.3 != "vnet-overlap"));
+
+    // Imported together: one plan, both VNets, and its check compares them.
+    let out = run(
+        dir.path(),
+        &["import", ".cniplan.yaml", "infra", "--output", "joined.yaml"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(dir.path(), &["check", "--format", "json", "joined.yaml"]);
+    let found = diagnostics(&json(&out));
+    let overlaps: Vec<&str> = found
+        .iter()
+        .filter(|d| d.3 == "vnet-overlap")
+        .map(|d| d.4.as_str())
+        .collect();
+    assert_eq!(
+        overlaps,
+        ["VNet `vnet-hub` (10.1.0.0/16) overlaps VNet `spoke` (10.1.0.0/16): these VNets are not peered, but could never be peered or connected without renumbering"]
     );
 }

@@ -268,7 +268,8 @@ fn check_template(template: &str) -> (Option<i32>, Vec<Said>, Vec<String>) {
         .map(|r| {
             format!(
                 "{} {} {}",
-                r["vnet"].as_str().unwrap(),
+                // A pod CIDR's row belongs to no VNet.
+                r["vnet"].as_str().unwrap_or("-"),
                 r["name"].as_str().unwrap(),
                 r["cidr"].as_str().unwrap()
             )
@@ -787,3 +788,151 @@ module test 'vnet.bicep' = [
   }
 ]
 "#;
+
+/// A template that declares VNet `spoke` with subnet `nodes` and, in nested deployments
+/// `(name, networkPluginMode, count, what it waits for)`, cluster `aks` with pool `system`
+/// on it.
+fn clusters(deployments: &[(&str, &str, u32, Option<&str>)]) -> String {
+    let cluster = |name: &str, mode: &str, count: u32, after: Option<&str>| {
+        let depends = after
+            .map(|a| format!(r#""dependsOn": ["[resourceId('Microsoft.Resources/deployments', '{a}')]"],"#))
+            .unwrap_or_default();
+        format!(
+            r#"{{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "{name}", {depends}
+      "properties": {{"mode": "Incremental", "expressionEvaluationOptions": {{"scope": "inner"}},
+        "template": {{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [{{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-09-01", "name": "aks",
+            "properties": {{"kubernetesVersion": "1.30",
+              "networkProfile": {{"networkPlugin": "azure", "networkPluginMode": "{mode}"{pod_cidr}}},
+              "agentPoolProfiles": [{{"name": "system", "count": {count}, "maxPods": 30, "mode": "System",
+                "upgradeSettings": {{"maxSurge": "1"}},
+                "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'spoke', 'nodes')]"}}]}}}}]}}}}}}"#,
+            // A pod CIDR is for overlay only.
+            pod_cidr = if mode == "overlay" {
+                r#", "podCidr": "192.168.0.0/16""#
+            } else {
+                ""
+            }
+        )
+    };
+    let mut resources = vec![
+        r#"{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "spoke",
+      "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+        "subnets": [{"name": "nodes", "properties": {"addressPrefix": "10.1.0.0/22"}}]}}"#
+            .to_string(),
+    ];
+    resources.extend(deployments.iter().map(|&(n, m, c, a)| cluster(n, m, c, a)));
+    format!(
+        r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {}
+  ]}}"#,
+        resources.join(",\n    ")
+    )
+}
+
+/// The pools of the one row of `clusters()`'s subnet: `(pool, peak nodes)`.
+fn pools_of(template: &str) -> Vec<(String, u64)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.json");
+    std::fs::write(&path, template).unwrap();
+    let v = json(&cniplan(&["check", "--format", "json", path.to_str().unwrap()]));
+    let rows = v["files"][0]["subnets"].as_array().unwrap();
+    let nodes = rows
+        .iter()
+        .find(|r| r["name"] == "nodes")
+        .expect("the node subnet's row");
+    nodes["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["pool"].as_str().unwrap().to_string(),
+                p["peak_nodes"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 18, item 1 (minimal reproduction): a cluster that two nested deployments declare
+/// with other values (another network mode, another pool count) is one cluster with one
+/// pool, the values of the deployment that deploys last, and one warning per resource ID
+/// (the cluster's, the pool's) naming both values; declared alike, nothing is said.
+#[test]
+fn nested_deployments_that_declare_one_cluster_differently_are_one_cluster_and_named() {
+    let alike = clusters(&[("a", "overlay", 3, None), ("b", "overlay", 3, Some("a"))]);
+    let (code, findings, _) = check_template(&alike);
+    assert_eq!((code, findings), (Some(0), vec![]));
+    assert_eq!(pools_of(&alike), [("system".to_string(), 4)]);
+
+    let differ = clusters(&[("a", "", 3, None), ("b", "overlay", 5, Some("a"))]);
+    let (code, findings, rows) = check_template(&differ);
+    assert_eq!(code, Some(0), "{findings:#?}");
+    let said: Vec<&str> = findings.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(
+        said,
+        [
+            "cluster `aks` (/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.ContainerService/managedClusters/aks) is declared twice with different values: `networkPluginMode` overlay here, not set before; `podCidr` 192.168.0.0/16 here, not set before; Azure ends with the values here: deployment `b` deploys after `a` (`dependsOn` or a serial copy loop orders them)",
+            "agent pool `system` of cluster `aks` (/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.ContainerService/managedClusters/aks/agentPools/system) is declared twice with different values: `count` 5 here, 3 before; Azure ends with the values here: deployment `b` deploys after `a` (`dependsOn` or a serial copy loop orders them)",
+        ]
+    );
+    assert!(findings
+        .iter()
+        .all(|f| f.0 == "conflicting-declarations" && f.1 == "warning"));
+    // Overlay: the pods leave the node subnet; one pool of 5 nodes, surging by 1.
+    assert_eq!(rows, ["spoke nodes 10.1.0.0/22", "- aks/pod_cidr 192.168.0.0/16"]);
+    assert_eq!(pools_of(&differ), [("system".to_string(), 6)]);
+
+    // `a` waits for `b`: Azure ends with `a`'s values, 3 nodes in the traditional mode.
+    let reversed = clusters(&[("a", "", 3, Some("b")), ("b", "overlay", 5, None)]);
+    let (_, findings, rows) = check_template(&reversed);
+    assert!(
+        findings.iter().all(|f| f
+            .2
+            .contains("Azure ends with the values before: deployment `a` deploys after `b`")),
+        "{findings:#?}"
+    );
+    assert_eq!(rows, ["spoke nodes 10.1.0.0/22"]);
+    assert_eq!(pools_of(&reversed), [("system".to_string(), 4)]);
+}
+
+/// A pool in its cluster's `agentPoolProfiles` and again as an `agentPools` resource of one
+/// template is one pool: the resource deploys after its cluster, so Azure ends with its count.
+#[test]
+fn a_pool_inline_and_as_an_agent_pool_resource_is_one_pool() {
+    let template = |count: u32| {
+        format!(
+            r#"{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "spoke",
+      "properties": {{"addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}},
+        "subnets": [{{"name": "nodes", "properties": {{"addressPrefix": "10.1.0.0/22"}}}}]}}}},
+    {{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-09-01", "name": "aks",
+      "properties": {{"kubernetesVersion": "1.30",
+        "networkProfile": {{"networkPlugin": "azure", "networkPluginMode": "overlay", "podCidr": "192.168.0.0/16"}},
+        "agentPoolProfiles": [{{"name": "system", "count": 3, "maxPods": 30, "mode": "System",
+          "upgradeSettings": {{"maxSurge": "1"}},
+          "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'spoke', 'nodes')]"}}]}}}},
+    {{"type": "Microsoft.ContainerService/managedClusters/agentPools", "apiVersion": "2024-09-01", "name": "aks/system",
+      "dependsOn": ["[resourceId('Microsoft.ContainerService/managedClusters', 'aks')]"],
+      "properties": {{"count": {count}, "maxPods": 30, "mode": "System", "upgradeSettings": {{"maxSurge": "1"}},
+        "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'spoke', 'nodes')]"}}}}
+  ]}}"#
+        )
+    };
+    let (code, findings, _) = check_template(&template(7));
+    assert_eq!(code, Some(0), "{findings:#?}");
+    let said: Vec<&str> = findings.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(
+        said,
+        ["agent pool `system` of cluster `aks` (/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.ContainerService/managedClusters/aks/agentPools/system) is declared twice with different values: `count` 7 here, 3 before; Azure ends with the values here: the `agentPools` resource deploys after the cluster that declares the pool inline; the cluster's next deployment sets the inline values again"]
+    );
+    assert_eq!(pools_of(&template(7)), [("system".to_string(), 8)]);
+    // Alike, nothing is said, and still one pool (no `duplicate-name`).
+    assert_eq!(check_template(&template(3)).1, vec![]);
+    assert_eq!(pools_of(&template(3)), [("system".to_string(), 4)]);
+}

@@ -238,3 +238,38 @@ fn a_walk_checks_a_called_bicep_module_with_its_own_parameters_file() {
         )]
     );
 }
+
+/// Issue 18, item 7 (wording): Enterprise-Scale's hub-to-hub peerings
+/// (tests/real/arm/eslz-connectivity/vnetPeeringHub.json) are children of hub VNets named by
+/// parameters without values. The note calls each peering by the expression that names it
+/// (no stand-in such as `'…'#2` or `<unknown>`), says it is the VNet the peering belongs to
+/// that cannot be found, and what to do.
+#[test]
+fn a_peering_on_a_vnet_named_by_a_parameter_says_which_vnet_and_what_to_do() {
+    let path = format!(
+        "{}/tests/real/arm/eslz-connectivity/vnetPeeringHub.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = cniplan(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let said: Vec<(u64, String, String)> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["line"] == 63)
+        .map(|d| {
+            assert!(d["resource"].is_null(), "no stand-in ID is shown: {d}");
+            let text = |k: &str| d[k].as_str().unwrap().to_string();
+            (d["column"].as_u64().unwrap(), text("rule"), text("message"))
+        })
+        .collect();
+    let label = "Microsoft.Network/virtualNetworks/virtualNetworkPeerings named `[concat(variables('hubName'), '/peerTo', variables('hubNameS…`";
+    assert_eq!(
+        said,
+        [
+            (25, "assumed-value".to_string(), format!("{label}: its name is unknown offline (it depends on parameter `hubResourceId`, which has no default and no value (give one with --parameters)), so it is called by the expression that computes it")),
+            (25, "unresolved-input".to_string(), format!("{label}: the name of the VNet it belongs to is known only when deployed, so cniplan cannot find that VNet: the peering is not checked (neither overlaps between its two VNets nor its remote VNet); to check it, list this template and the one that declares the VNet as `deployments:` of `.cniplan.yaml`, which reads them as one estate (docs/configuration.md)")),
+        ]
+    );
+}

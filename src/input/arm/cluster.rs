@@ -3,9 +3,11 @@
 //! whose subnet is unknown, outside the input or in the VNet AKS creates is left out and
 //! said so.
 
-use super::estate::{id_key, parent_id, segment_after, Builder, Resource};
+use super::estate::{id_key, last_deployed, parent_id, segment_after, Builder, Resource};
 use super::fields::{depends, field, Got, Reader};
 use super::notes::Notes;
+use super::order::Deployed;
+use super::redeclared;
 use super::value::Val;
 use crate::diagnostic::{Finding, Span, Spanned};
 use crate::input::ResourcePlace;
@@ -24,14 +26,24 @@ pub(super) struct Clusters {
     /// Each cluster's notes, pushed once its pools are known.
     notes: Vec<Notes>,
     ids: HashMap<String, usize>,
-    /// (cluster, pool name) already read, for `dedupe`.
-    seen: HashSet<(usize, String)>,
-    /// Clusters that several deployments declare (one ID): their pools are one per name,
-    /// the last declaration's.
+    /// The deployment that declares each cluster (by index), where a template does.
+    deployed: Vec<Option<Deployed>>,
+    /// Each pool read, by (cluster, name without case): where its draft is and how it was
+    /// declared, so that a second declaration of one pool ID is one pool.
+    seen: HashMap<(usize, String), (usize, Form, Option<Deployed>)>,
+    /// Clusters that several deployments declare (one ID).
     redeclared: HashSet<usize>,
     pools: Vec<Draft>,
     /// Where each cluster and pool is written, with its resource ID.
     pub(super) places: Vec<ResourcePlace>,
+}
+
+/// How an agent pool was declared: in its cluster's `agentPoolProfiles` or as an
+/// `agentPools` resource.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Inline,
+    Child,
 }
 
 /// A pool read, before its subnet references are checked.
@@ -67,17 +79,39 @@ impl Clusters {
         };
         let cluster = read_cluster(&mut reader, &r.name, &r.body, r.resource_group.as_deref(), &r.id);
         // One resource ID is one cluster: deployments that deploy it again (AVM's `init`
-        // and `idem`) leave it as the later one declares it.
-        let index = match again.filter(|_| r.deployed.is_some()) {
+        // and `idem`, a stamp listed twice in `.cniplan.yaml`) leave it as the one deployed
+        // last declares it, and declarations that disagree are said. Two Terraform
+        // resources of one ID stay two, for `duplicate-name` to say.
+        let index = match again.filter(|&i| r.deployed.is_some() && self.deployed[i].is_some()) {
             Some(index) => {
                 self.redeclared.insert(index);
-                self.clusters[index] = cluster;
+                // `None`: one template declares the cluster twice, which ARM refuses (said
+                // where the walk found it); the later one is kept.
+                let order = last_deployed(self.deployed[index].as_ref(), r.deployed.as_ref());
+                if let Some((second_last, why)) = &order {
+                    let (was, now) = (
+                        redeclared::cluster(&self.clusters[index]),
+                        redeclared::cluster(&cluster),
+                    );
+                    findings.extend(redeclared::conflict(redeclared::Pair {
+                        what: format!("cluster `{}`", r.name.value),
+                        id: &r.id,
+                        first: (&was, self.clusters[index].name.span),
+                        second: (&now, r.name.span),
+                        order: (*second_last, why),
+                    }));
+                }
+                if order.as_ref().is_none_or(|(second_last, _)| *second_last) {
+                    self.clusters[index] = cluster;
+                    self.deployed[index] = r.deployed.clone();
+                }
                 index
             }
             None => {
                 let index = self.clusters.len();
                 self.ids.insert(key, index);
                 self.clusters.push(cluster);
+                self.deployed.push(r.deployed.clone());
                 index
             }
         };
@@ -96,7 +130,8 @@ impl Clusters {
                         let label = format!("{}, agent pool", notes.label);
                         let pool_id =
                             |name: &str| format!("{}/agentPools/{name}", r.id.trim_end_matches('/'));
-                        self.profile(index, &profile, &label, &pool_id, findings, notes_out, dedupe);
+                        let at = (index, r.deployed.as_ref());
+                        self.profile(at, &profile, &label, &pool_id, findings, notes_out, dedupe);
                     }
                 }
             }
@@ -111,7 +146,7 @@ impl Clusters {
     #[allow(clippy::too_many_arguments)]
     fn profile(
         &mut self,
-        cluster: usize,
+        (cluster, deployed): (usize, Option<&Deployed>),
         profile: &Val<'_>,
         label: &str,
         pool_id: &dyn Fn(&str) -> String,
@@ -141,7 +176,8 @@ impl Clusters {
         notes.label = format!("{label} '{}'", name.value);
         notes.span = name.span;
         let id = pool_id(&name.value);
-        self.add_pool(cluster, name, id, profile, notes, findings, dedupe);
+        let declared = (Form::Inline, deployed.cloned());
+        self.add_pool(cluster, name, id, profile, notes, findings, (dedupe, declared));
     }
 
     pub(super) fn pool_resource(
@@ -154,17 +190,29 @@ impl Clusters {
         let parent = r.parent.clone().unwrap_or_else(|| parent_id(&r.id));
         let Some(&cluster) = self.ids.get(&id_key(&parent)) else {
             let mut notes = r.notes;
-            let name = segment_after(&parent, "managedClusters")
-                .unwrap_or(&parent)
-                .to_string();
+            let name = segment_after(&parent, "managedClusters").unwrap_or(&parent);
+            let cluster = match super::estate::named(name) {
+                Some(name) => format!("its cluster `{name}` is not in this input"),
+                None => "its cluster's name is known only when deployed, so cniplan cannot find the cluster"
+                    .to_string(),
+            };
             notes.unresolve(
                 notes.span,
-                format!("its cluster `{name}` is not in this input: the pool's network settings are unknown, so it is not checked"),
+                format!("{cluster}: the pool's network settings are unknown, so it is not checked; to check it, read it with the template that declares the cluster"),
             );
             notes_out.push(notes);
             return;
         };
-        self.add_pool(cluster, r.name, r.id, &r.body, r.notes, findings, dedupe);
+        let declared = (Form::Child, r.deployed.clone());
+        self.add_pool(
+            cluster,
+            r.name,
+            r.id,
+            &r.body,
+            r.notes,
+            findings,
+            (dedupe, declared),
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -176,16 +224,12 @@ impl Clusters {
         body: &Val<'_>,
         mut notes: Notes,
         findings: &mut Vec<Finding>,
-        dedupe: bool,
+        (dedupe, (form, deployed)): (bool, (Form, Option<Deployed>)),
     ) {
-        let first = self.seen.insert((cluster, name.value.to_ascii_lowercase()));
-        if dedupe && !first {
+        let key = (cluster, name.value.to_ascii_lowercase());
+        let earlier = self.seen.get(&key).cloned();
+        if dedupe && earlier.is_some() {
             return;
-        }
-        if !first && self.redeclared.contains(&cluster) {
-            let named =
-                |d: &Draft| d.cluster == cluster && d.pool.name.value.eq_ignore_ascii_case(&name.value);
-            self.pools.retain(|d| !named(d));
         }
         self.places.push(ResourcePlace {
             span: body.span,
@@ -210,13 +254,49 @@ impl Clusters {
                 resource_group: group,
             },
         );
-        self.pools.push(Draft {
+        let draft = Draft {
             cluster,
             pool,
             vnet_subnet,
             pod_subnet,
             notes,
+        };
+        // One resource ID is one pool, however many templates declare it; two Terraform
+        // resources of one ID stay two, for `duplicate-name` to say.
+        let Some((at, was_form, was_deployed)) =
+            earlier.filter(|(_, _, d)| d.is_some() && deployed.is_some())
+        else {
+            self.seen.insert(key, (self.pools.len(), form, deployed));
+            self.pools.push(draft);
+            return;
+        };
+        let order = last_deployed(was_deployed.as_ref(), deployed.as_ref()).or_else(|| {
+            // One deployment: an `agentPools` resource deploys after the cluster that holds
+            // the pool inline; twice inline or twice as a resource ARM refuses (said where
+            // the walk found it), and the later one is kept.
+            (was_form == Form::Inline && form == Form::Child).then(|| {
+                (true, "the `agentPools` resource deploys after the cluster that declares the pool inline; the cluster's next deployment sets the inline values again".to_string())
+            })
         });
+        let kept = &self.pools[at];
+        if let Some((second_last, why)) = &order {
+            let was = redeclared::pool(&kept.pool, &kept.vnet_subnet, &kept.pod_subnet);
+            let now = redeclared::pool(&draft.pool, &draft.vnet_subnet, &draft.pod_subnet);
+            findings.extend(redeclared::conflict(redeclared::Pair {
+                what: format!(
+                    "agent pool `{}` of cluster `{}`",
+                    draft.pool.name.value, self.clusters[cluster].name.value
+                ),
+                id: draft.pool.origin.as_ref().map_or("", |o| o.resource.as_str()),
+                first: (&was, kept.pool.name.span),
+                second: (&now, draft.pool.name.span),
+                order: (*second_last, why),
+            }));
+        }
+        if order.as_ref().is_none_or(|(second_last, _)| *second_last) {
+            self.pools[at] = draft;
+            self.seen.insert(key, (at, form, deployed));
+        }
     }
 
     /// The clusters with the pools whose subnets can be checked.

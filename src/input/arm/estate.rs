@@ -68,6 +68,8 @@ pub struct Options<'o> {
     pub reserved: Option<&'o dyn ReservedIps>,
     /// What to tell a user whose input lacks a VNet: "this template", "the export".
     pub missing_vnet_help: &'static str,
+    /// What to do about it: "check it with the template that declares the VNet, …".
+    pub missing_vnet_todo: &'static str,
     /// Whether a pool's subnet reference names a subnet another mapping of the same input
     /// holds (the azurerm subnets of a configuration whose clusters are AzAPI's).
     pub elsewhere: Option<&'o dyn Fn(&str) -> bool>,
@@ -96,12 +98,21 @@ pub(super) struct Declared {
 
 /// Which of two declarations of one ID (`first` read before `second`) Azure ends with, and
 /// why; `second_last` is false only when the first certainly deploys after the second.
-fn last_deployed(first: Option<&Deployed>, second: Option<&Deployed>) -> Option<(bool, String)> {
+pub(super) fn last_deployed(first: Option<&Deployed>, second: Option<&Deployed>) -> Option<(bool, String)> {
     let (first, second) = (first?, second?);
     if first.index == second.index && std::rc::Rc::ptr_eq(&first.order, &second.order) {
         return None;
     }
     let (a, b) = (first.name(), second.name());
+    if let Some((at_a, at_b)) = Deployed::listed(first, second) {
+        // Named as the configuration names them (a nested deployment runs inside its own).
+        let (a, b) = (first.order.name(0), second.order.name(0));
+        let (earlier, later) = if at_b > at_a { (&a, &b) } else { (&b, &a) };
+        return Some((
+            at_b > at_a,
+            format!("`.cniplan.yaml` deploys `{later}` after `{earlier}`"),
+        ));
+    }
     Some(match Deployed::sequence(first, second) {
         Sequence::After => (true, format!("deployment `{b}` deploys after `{a}` (`dependsOn` or a serial copy loop orders them)")),
         Sequence::Before => (false, format!("deployment `{a}` deploys after `{b}` (`dependsOn` or a serial copy loop orders them)")),
@@ -163,6 +174,12 @@ fn prefixes(subnet: &model::Subnet) -> String {
         .map(|c| c.value.trim())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A name segment of a resource ID as a user knows it; `None` for cniplan's stand-in of a
+/// name known only when deployed.
+pub fn named(segment: &str) -> Option<&str> {
+    (!super::template::is_stand_in(segment)).then_some(segment)
 }
 
 /// Resource IDs as Azure compares them.
@@ -501,13 +518,19 @@ impl Builder<'_> {
         let group = segment_after(id, "resourceGroups").map(str::to_string);
         let held = self.options.vnet_elsewhere.is_some_and(|held| held(id));
         if !held {
+            let vnet = match named(&name) {
+                Some(name) => format!("its VNet `{name}` is not in {}", self.options.missing_vnet_help),
+                None => {
+                    "its VNet's name is known only when deployed, so cniplan cannot find the VNet".to_string()
+                }
+            };
             notes.unresolve(
-            notes.span,
-            format!(
-                "its VNet `{name}` is not in {}: the VNet's address space is unknown, so subnet-outside-vnet and vnet-overlap skip it",
-                self.options.missing_vnet_help
-            ),
-        );
+                notes.span,
+                format!(
+                    "{vnet}: the VNet's address space is unknown, so subnet-outside-vnet and vnet-overlap skip the subnet; {}",
+                    self.options.missing_vnet_todo
+                ),
+            );
         }
         let index = self.vnets.len();
         self.vnet_ids.insert(id_key(id), index);
@@ -641,12 +664,21 @@ impl Builder<'_> {
         match self.vnet_ids.get(&id_key(&parent)) {
             Some(&v) => self.peering(v, &r.body, r.notes),
             None => {
+                // The VNet the peering belongs to (its parent), not the remote one.
                 let mut notes = r.notes;
+                let local = segment_after(&parent, "virtualNetworks").unwrap_or(&parent);
+                let vnet = match named(local) {
+                    Some(name) => format!(
+                        "the VNet it belongs to, `{name}`, is not in {}",
+                        self.options.missing_vnet_help
+                    ),
+                    None => "the name of the VNet it belongs to is known only when deployed, so cniplan cannot find that VNet".to_string(),
+                };
                 notes.unresolve(
                     notes.span,
                     format!(
-                        "the peering's VNet is not in {}: the peering is not checked",
-                        self.options.missing_vnet_help
+                        "{vnet}: the peering is not checked (neither overlaps between its two VNets nor its remote VNet); {}",
+                        self.options.missing_vnet_todo
                     ),
                 );
                 self.notes.push(notes);
@@ -688,9 +720,10 @@ impl Builder<'_> {
                 notes.unresolve(
                     remote.span,
                     format!(
-                        "the peered VNet `{}` is not in {}: overlaps with it are not checked",
+                        "the peered VNet `{}` is not in {}: overlaps with it are not checked; {}",
                         segment_after(&remote.value, "virtualNetworks").unwrap_or(&remote.value),
-                        self.options.missing_vnet_help
+                        self.options.missing_vnet_help,
+                        self.options.missing_vnet_todo
                     ),
                 );
                 self.notes.push(notes);

@@ -4,13 +4,14 @@
 //! `deployment()`), with its parameters files and inline values, after the deployments whose
 //! outputs it takes. The resources of all of them become one plan, so a cluster's pools link
 //! to another deployment's subnets by resource ID, and every range is checked against every
-//! other. A VNet that two deployments declare (a hub redeployed with more parameters) is the
-//! one Azure ends with: the later deployment's.
+//! other. A resource ID that two deployments declare (a hub redeployed with more parameters)
+//! is one resource, with the values of the deployment that deploys last, and a
+//! `conflicting-declarations` warning where the declarations disagree.
 //!
 //! The input's sources: the configuration first, then every file the deployments name, each
 //! once, named as `deployments::path_of` names them.
 
-use super::estate::{self, id_key, Kind};
+use super::estate::{self, id_key};
 use super::eval::Evaluator;
 use super::scope::{Env, Place, Scope, RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER};
 use super::template::{self, Walker};
@@ -53,6 +54,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         return Err(Vec::new());
     };
     let (listed, mistakes) = deployments::read(root);
+    let apart = apart_from_terraform(root, &listed);
     let mut findings: Vec<Finding> = mistakes
         .into_iter()
         .map(|(span, m)| {
@@ -170,7 +172,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let mut resources = Vec::new();
     let mut walk_notes = Vec::new();
     let mut placeholder_at = None;
-    for &i in &order {
+    for (position, &i) in order.iter().enumerate() {
         let d = &listed.deployments[i];
         let key = d.name.value.to_ascii_lowercase();
         let Some(file) = index_of(&d.template.value) else {
@@ -320,7 +322,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             known.insert(id_key(&id), Rc::clone(&scope));
             known.insert(format!("name:{key}"), Rc::clone(&scope));
         }
-        let mut walker = Walker::new(&ev, &d.name.value);
+        let mut walker = Walker::new(&ev, &d.name.value).listed(position);
         walker.walk(&Env::of(Rc::clone(&scope)), &place, template.get("resources"));
         let (found, notes) = walker.resources();
         resources.push(found);
@@ -331,10 +333,15 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         dedupe: false,
         reserved: None,
         missing_vnet_help: "the deployments of the configuration",
+        missing_vnet_todo: "to check it, add the deployment that declares the VNet to `deployments:`",
         elsewhere: None,
         vnet_elsewhere: None,
     };
-    let (plan, mapped, places) = estate::build(last_declared(resources), &options);
+    // Every declaration in deployment order: one resource ID is one VNet, subnet, cluster or
+    // pool, the one deployed last, and declarations that disagree are said
+    // (rules/conflicting-declarations.md).
+    findings.extend(apart);
+    let (plan, mapped, places) = estate::build(resources.into_iter().flatten().collect(), &options);
     findings.extend(mapped);
     findings.extend(walk_notes.into_iter().flat_map(notes::Notes::findings));
     findings.extend(ev.take_findings());
@@ -360,6 +367,41 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         notes: findings,
         resources: places,
     })
+}
+
+/// The `terraform:` roots of a configuration that also lists deployments are checked apart
+/// from them, each with its variable files, and this says so at `terraform:`: a root's
+/// environments are several (which one the deployments go with, the configuration does not
+/// say), and the IDs Terraform gives its resources take the subscription of the provider's
+/// configuration, which cniplan does not read. So a pool or peering of the deployments that
+/// names a root's subnet or VNet is not linked to it, and their ranges are not compared.
+fn apart_from_terraform(root: &Node<'_>, listed: &deployments::Listed<'_>) -> Option<Finding> {
+    if listed.deployments.is_empty() || listed.terraform.is_empty() {
+        return None;
+    }
+    let at = root
+        .entries()
+        .iter()
+        .find(|e| e.key == "terraform")
+        .map_or(root.span, |e| e.key_span);
+    let roots: Vec<String> = listed
+        .terraform
+        .iter()
+        .map(|t| format!("`{}`", t.root.value))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    Some(
+        Finding::new(
+            Rule::UnresolvedInput,
+            at,
+            format!(
+                "the Terraform roots under `terraform:` ({}) are checked apart from the deployments, one check per entry: a subnet or VNet a root manages is not in the deployments' estate, so a pool or peering of the deployments that names one is not linked to it (its note says so), and the roots' ranges are not compared with the deployments'",
+                roots.join(", ")
+            ),
+        )
+        .help("to check them together, `cniplan import .cniplan.yaml ROOT` writes the deployments and the root (with its entry's variable files) as one cniplan plan, and `cniplan check` that plan compares every range (docs/configuration.md, \"Deployments and Terraform roots\")"),
+    )
 }
 
 /// A Bicep parameters file.
@@ -481,33 +523,4 @@ fn check_type(
             .help("Azure Resource Manager refuses the deployment (\"Template parameter JToken type is not valid\"); pass an output of the parameter's type"),
         );
     }
-}
-
-/// The resources of the deployments, in deployment order, each VNet and cluster once: where
-/// several deployments declare one ID, the last deployed is what Azure ends with (a VNet's
-/// inline subnets and a cluster's inline pools with it).
-fn last_declared(per_deployment: Vec<Vec<estate::Resource<'_>>>) -> Vec<estate::Resource<'_>> {
-    let mut last: HashMap<String, usize> = HashMap::new();
-    for (d, resources) in per_deployment.iter().enumerate() {
-        for r in resources.iter().filter(|r| redeclared(r.kind)) {
-            last.insert(id_key(&r.id), d);
-        }
-    }
-    per_deployment
-        .into_iter()
-        .enumerate()
-        .flat_map(|(d, resources)| {
-            let last = &last;
-            resources
-                .into_iter()
-                .filter(move |r| !redeclared(r.kind) || last.get(&id_key(&r.id)) == Some(&d))
-        })
-        .collect()
-}
-
-/// The kinds a later deployment's declaration replaces whole: their inline children come with
-/// them. Subnets and pools declared as resources of their own are one per ID already
-/// (`estate::build`).
-fn redeclared(kind: Kind) -> bool {
-    matches!(kind, Kind::Vnet | Kind::Cluster)
 }

@@ -22,10 +22,12 @@ mod lambdas;
 pub mod listed;
 pub mod notes;
 mod order;
+mod redeclared;
 mod scope;
 pub use jsonc::blank_comments;
 pub use scope::SUBSCRIPTION_PLACEHOLDER;
 mod template;
+pub use template::is_stand_in;
 pub mod value;
 
 use super::{json, Input, Loaded};
@@ -172,6 +174,7 @@ pub fn evaluate<'a>(
         dedupe: false,
         reserved: None,
         missing_vnet_help: "this template",
+        missing_vnet_todo: "to check it, list this template and the one that declares the VNet as `deployments:` of `.cniplan.yaml`, which reads them as one estate (docs/configuration.md)",
         elsewhere: None,
         vnet_elsewhere: None,
     };

@@ -27,6 +27,9 @@ struct Node {
 #[derive(Debug, Default)]
 pub struct Order {
     nodes: RefCell<Vec<Node>>,
+    /// Where the template's deployment stands among the deployments `.cniplan.yaml` lists,
+    /// which deploy one after another in that order; `None` for a template read alone.
+    listed: std::cell::Cell<Option<usize>>,
 }
 
 /// Where a resource is declared: its deployment, in the order of its template.
@@ -58,6 +61,11 @@ impl Order {
             depends_on: Vec::new(),
         });
         Rc::new(order)
+    }
+
+    /// The template is the `position`th deployment `.cniplan.yaml` deploys.
+    pub fn set_listed(&self, position: usize) {
+        self.listed.set(Some(position));
     }
 
     /// Adds a nested deployment of `parent`: its `dependsOn` entries as evaluated, and the
@@ -155,8 +163,20 @@ impl Deployed {
         self.order.name(self.index)
     }
 
+    /// The two deployments' places among the deployments `.cniplan.yaml` lists, when they
+    /// belong to two of them: those deploy one after another.
+    pub fn listed(first: &Deployed, second: &Deployed) -> Option<(usize, usize)> {
+        match (first.order.listed.get(), second.order.listed.get()) {
+            (Some(a), Some(b)) if a != b => Some((a, b)),
+            _ => None,
+        }
+    }
+
     /// How `second`, read after `first`, is ordered against it.
     pub fn sequence(first: &Deployed, second: &Deployed) -> Sequence {
+        if let Some((a, b)) = Deployed::listed(first, second) {
+            return if b > a { Sequence::After } else { Sequence::Before };
+        }
         if !Rc::ptr_eq(&first.order, &second.order) || first.index == second.index {
             return Sequence::Either;
         }

@@ -29,6 +29,8 @@ pub struct Found<'a> {
     name_span: Span,
     /// Why the name is unknown, when it is.
     name_unknown: Option<String>,
+    /// The name's expression as written, when the name is unknown: what notes call it.
+    written_name: Option<String>,
     target: Place,
     env: Env<'a>,
     node: &'a Node<'a>,
@@ -77,6 +79,12 @@ impl<'e, 'a> Walker<'e, 'a> {
             pending_after: Vec::new(),
             created: None,
         }
+    }
+
+    /// The walk is of the `position`th deployment `.cniplan.yaml` deploys.
+    pub fn listed(self, position: usize) -> Self {
+        self.order.set_listed(position);
+        self
     }
 
     /// The resources of a template (an array; an object keyed by symbolic name in
@@ -215,7 +223,20 @@ impl<'e, 'a> Walker<'e, 'a> {
             }
         }
         let Some(name_node) = node.get("name") else { return };
-        let name = self.ev.value(env, name_node);
+        let mut name = self.ev.value(env, name_node);
+        // `[[…]` escapes an expression for the deployment nested inside the one walked
+        // (Enterprise-Scale's peerings): what is left, `[…]`, is evaluated there, when it
+        // deploys, not here. No ARM name starts with `[`.
+        if name
+            .as_str()
+            .is_some_and(|n| n.starts_with('[') && n.ends_with(']'))
+        {
+            name = Val::unknown(
+                "an expression escaped with `[[`, which the nested deployment evaluates when it deploys",
+                name.span,
+            );
+        }
+        let mut written_name = None;
         let (short, name_unknown) = match (name.as_str(), name.unknown_reason()) {
             (Some(n), _) => (n.to_string(), None),
             (_, why) => (
@@ -238,6 +259,7 @@ impl<'e, 'a> Walker<'e, 'a> {
                         }
                     };
                     let written = self.ev.written(name_node);
+                    written_name = Some(shortened(written));
                     unknown_name(written, &full_type, number)
                 },
                 Some(why.unwrap_or("a name that is no string").to_string()),
@@ -256,6 +278,7 @@ impl<'e, 'a> Walker<'e, 'a> {
                 full_name: full_name.clone(),
                 name_span: name.span,
                 name_unknown,
+                written_name,
                 target: target.clone(),
                 env: env.clone(),
                 node,
@@ -280,7 +303,15 @@ impl<'e, 'a> Walker<'e, 'a> {
         };
         let Some(template) = props.get("template") else {
             if let Some(link) = props.get("templateLink") {
-                let mut notes = Notes::new(format!("Microsoft.Resources/deployments '{name}'"), link.span);
+                // A name known only when deployed is called by its expression as written.
+                let label = match node.get("name").filter(|_| is_stand_in(name)) {
+                    Some(written) => format!(
+                        "Microsoft.Resources/deployments named `{}`",
+                        shortened(self.ev.written(written))
+                    ),
+                    None => format!("Microsoft.Resources/deployments '{name}'"),
+                };
+                let mut notes = Notes::new(label, link.span);
                 // The Bicep reader says which module it could not read, in its words.
                 let why = link.get("cniplanUnread").and_then(Node::as_str);
                 notes.unresolve(
@@ -468,16 +499,30 @@ fn type_and_name(kind: &str, name: &str) -> String {
 /// such names are not taken for one), with one segment per segment of the type (so a child
 /// still has a parent).
 fn unknown_name(written: &str, kind: &str, number: usize) -> String {
-    let written = written.replace('/', "∕");
-    // Long enough to recognise, short enough for a message.
-    let written = match written.char_indices().nth(60) {
-        Some((at, _)) => format!("{}…", &written[..at]),
-        None => written,
-    };
+    let written = shortened(&written.replace('/', "∕"));
     let parents = kind.matches('/').count().saturating_sub(1);
     let mut segments = vec!["<unknown>".to_string(); parents];
     segments.push(format!("{written}#{number}"));
     segments.join("/")
+}
+
+/// An expression as written, long enough to recognise and short enough for a message.
+fn shortened(written: &str) -> String {
+    match written.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &written[..at]),
+        None => written.to_string(),
+    }
+}
+
+/// Whether a resource ID names its resource by a stand-in (`unknown_name`): such an ID is
+/// cniplan's own, and no message shows it.
+pub fn is_stand_in(id: &str) -> bool {
+    id.split('/').any(|segment| {
+        segment == "<unknown>"
+            || segment
+                .rsplit_once('#')
+                .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// The batch size of a `serial` copy loop (ARM: `"mode": "serial", "batchSize": n`, 1 when
@@ -671,12 +716,16 @@ fn without_placeholders<'a>(
 
 impl<'a> Found<'a> {
     fn evaluate(self, ev: &Evaluator<'a>, deployed: Deployed) -> Resource<'a> {
-        let label = format!("{} '{}'", self.kind_name, self.full_name);
+        // A name known only when deployed is called by its expression as written.
+        let label = match &self.written_name {
+            Some(written) => format!("{} named `{written}`", self.kind_name),
+            None => format!("{} '{}'", self.kind_name, self.full_name),
+        };
         let mut notes = Notes::new(label, self.name_span);
         if let Some(why) = &self.name_unknown {
             notes.assume(
                 self.name_span,
-                format!("the name is unknown (it depends on {why}): shown as written"),
+                format!("its name is unknown offline (it depends on {why}), so it is called by the expression that computes it"),
             );
         }
         if let Some((span, why)) = &self.condition {

@@ -73,6 +73,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         dedupe: true,
         reserved: Some(&nics),
         missing_vnet_help: "the export (add `az network vnet list -o json` to it)",
+        missing_vnet_todo: "to check it, add the VNet to the export",
         elsewhere: None,
         vnet_elsewhere: None,
     };

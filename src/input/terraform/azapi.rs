@@ -377,6 +377,7 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
         dedupe: false,
         reserved: None,
         missing_vnet_help: "this configuration",
+        missing_vnet_todo: "to check it, manage the VNet in this configuration (or read it with a `data` source of the same configuration)",
         elsewhere: Some(&elsewhere),
         vnet_elsewhere: Some(&vnet_elsewhere),
     };

@@ -83,6 +83,18 @@ pub fn read(resources: &[Resource<'_>], net: &Networks<'_>, notes: &mut Notes) -
         .iter()
         .filter(|r| r.kind == "azurerm_kubernetes_cluster_node_pool" && !r.data)
     {
+        // Instances known only at apply (AVM's pools, one per zone a data source lists):
+        // how many pools, and which, nothing offline can say.
+        if let Some(what) = r.unknown.first().filter(|u| *u == "for_each" || *u == "count") {
+            notes.unresolved(
+                r.span,
+                &r.address,
+                format!(
+                    "its `{what}` is known only at apply (it depends on values Terraform reads then, such as a data source), so how many of these node pools there are, and their names and sizes, is unknown: none of them is counted; to count them, check the plan's JSON (`terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`, then `cniplan check tfplan.json`)"
+                ),
+            );
+            continue;
+        }
         let attrs = Attrs::new(&r.values, &r.address);
         let referenced = r
             .references
