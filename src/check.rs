@@ -1,7 +1,7 @@
 //! One input through the whole pipeline: the library entry every command goes through.
 
 use crate::capacity::rows::SubnetRow;
-use crate::capacity::Model;
+use crate::capacity::{AssumedSurge, Model};
 use crate::config::Settings;
 use crate::diagnostic::Finding;
 use crate::input::Input;
@@ -20,6 +20,9 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// Capacity of every subnet with a valid CIDR, in plan order; empty when the plan did not load.
     pub subnets: Vec<SubnetRow>,
+    /// The pools whose upgrade surge is the default, as the human output says under the
+    /// capacity table (`capacity::assumed_surges`); the JSON has none of it.
+    pub assumed_surges: Vec<AssumedSurge>,
 }
 
 impl FileReport {
@@ -29,6 +32,7 @@ impl FileReport {
             extra_sources: Vec::new(),
             findings,
             subnets,
+            assumed_surges: Vec::new(),
         }
     }
 
@@ -116,12 +120,16 @@ fn pipeline(input: Input, settings: &Settings) -> Checked {
     let mut sources = input.sources.into_iter();
     let source = sources.next().unwrap_or_else(|| SourceFile::new("", ""));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let assumed_surges = model
+        .as_ref()
+        .map_or_else(Vec::new, |m| capacity::assumed_surges(&m.topology, &m.capacity));
     Checked {
         report: FileReport {
             source,
             extra_sources: sources.collect(),
             findings,
             subnets,
+            assumed_surges,
         },
         model,
     }

@@ -96,6 +96,24 @@ pub const DEFAULT_MAX_SURGE_PERCENT: f64 = 10.0;
 pub const DEFAULT_MAX_SURGE_WORDS: &str =
     "10% of the pool's nodes, rounded up (1 node for pools of up to 10)";
 
+/// Why cniplan takes that default, as the human output of `check`, `simulate` and `report`
+/// says it under the surge phase for every pool that leaves max_surge unwritten. Azure
+/// PowerShell's Az.Aks `-MaxSurge` help: "For percentages, fractional nodes are rounded up. If
+/// not specified, the default is 10%"; the AKS API reference once said 1 node
+/// (MicrosoftDocs/SupportArticles-docs PR #2101; ../shared/reference/azure-facts.md).
+pub const DEFAULT_MAX_SURGE_WHY: &str =
+    "AKS's default for a pool that sets no max surge: \"If not specified, the default is 10%\", \
+     fractional nodes rounded up (Az.Aks -MaxSurge; older API references said 1 node, which \
+     10% rounded up never falls below)";
+
+/// Why a Karpenter NodePool's replacements are counted as a surge: Karpenter replaces drifted
+/// nodes new-before-old within its default disruption budget, `nodes: 10%` of a NodePool's
+/// nodes (Karpenter docs, Disruption, "Budgets": a NodePool that defines no budget gets one
+/// of `nodes: 10%`; kubernetes-sigs/karpenter discussion #1079), the same 10% rounded up.
+pub const DEFAULT_DISRUPTION_BUDGET_WHY: &str =
+    "Karpenter's default disruption budget, `nodes: 10%` of a NodePool's nodes, within which it \
+     replaces drifted nodes new-before-old";
+
 /// The node agent's batch settings and the headroom warning, as the simulation uses them.
 /// Defaults: (the feature article, "Planning IP addressing";
 /// ACN docs/feature/ipammath/0-background.md: batch 16, request 50 % → 8, release 150 % → 24)

@@ -480,6 +480,93 @@ pub fn surge_nodes(surge: MaxSurge, nodes: u32) -> u64 {
     surge.nodes_at(nodes)
 }
 
+/// A pool that writes no upgrade surge, and what the scenario counts for it instead: the
+/// default of `limits`, taken of the pool's nodes at full scale and rounded up. The one place
+/// that says which pools rest on that default and why; the human output of `check`,
+/// `simulate` and `report` prints it under the surge phase (the JSON is unchanged: its rows
+/// already count these nodes in `peak_nodes`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssumedSurge {
+    pub cluster: String,
+    pub pool: String,
+    /// The default as a share of the pool, in percent (10).
+    pub percent: f64,
+    /// The pool's nodes at full scale, of which the percentage is taken.
+    pub full_scale_nodes: u32,
+    /// The surge nodes the scenario counts for the pool.
+    pub surge_nodes: u64,
+    /// Whose default: AKS's for a node pool, Karpenter's disruption budget for a NodePool.
+    pub default: SurgeDefault,
+}
+
+/// Whose default an unwritten surge is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SurgeDefault {
+    /// AKS's, for a node pool without `max_surge`, which the plan may write.
+    Aks,
+    /// Karpenter's default disruption budget, for a NodePool: its replacements are its surge.
+    Karpenter,
+}
+
+impl SurgeDefault {
+    /// Why cniplan takes it, with its source (`limits`).
+    pub fn why(self) -> &'static str {
+        match self {
+            SurgeDefault::Aks => crate::limits::DEFAULT_MAX_SURGE_WHY,
+            SurgeDefault::Karpenter => crate::limits::DEFAULT_DISRUPTION_BUDGET_WHY,
+        }
+    }
+}
+
+impl AssumedSurge {
+    /// "3 surge nodes, 10% of 25 at full scale, rounded up".
+    pub fn figures(&self) -> String {
+        let nodes = if self.surge_nodes == 1 { "node" } else { "nodes" };
+        format!(
+            "{} surge {nodes}, {}% of {} at full scale, rounded up",
+            crate::numbers::thousands(self.surge_nodes),
+            self.percent,
+            crate::numbers::thousands(u64::from(self.full_scale_nodes))
+        )
+    }
+}
+
+/// Every pool whose surge the scenario counts from the default (its `max_surge` unwritten,
+/// its surge more than no node, and a range to count it in), in plan order, each once.
+pub fn assumed_surges(topology: &Topology, capacity: &[RangeCapacity]) -> Vec<AssumedSurge> {
+    let mut surges = std::collections::BTreeMap::new();
+    for u in capacity.iter().flat_map(|c| &c.uses) {
+        let (Some(p), true) = (u.pool, u.surge_nodes > 0) else {
+            continue;
+        };
+        let pool = &topology.clusters[u.cluster].pools[p];
+        if pool.max_surge.defaulted {
+            surges.entry((u.cluster, p)).or_insert(u.surge_nodes);
+        }
+    }
+    surges
+        .into_iter()
+        .map(|((c, p), surge_nodes)| {
+            let pool = &topology.clusters[c].pools[p];
+            AssumedSurge {
+                cluster: topology.clusters[c].name.value.clone(),
+                pool: pool.name.value.clone(),
+                percent: match pool.max_surge.value {
+                    MaxSurge::Percent(percent) => percent,
+                    MaxSurge::Nodes(_) => crate::limits::DEFAULT_MAX_SURGE_PERCENT,
+                },
+                full_scale_nodes: pool.full_scale_nodes.value,
+                surge_nodes,
+                default: if pool.provisioned {
+                    SurgeDefault::Karpenter
+                } else {
+                    SurgeDefault::Aks
+                },
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -287,7 +287,7 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
         let steps = crate::simulate::step_tables(model);
         match args.format {
             SimulateFormat::Json => render::simulate::steps_json(path, findings, &steps),
-            SimulateFormat::Human => render::simulate::steps_human(&steps),
+            SimulateFormat::Human => render::simulate::steps_human(&steps, &checked.report.assumed_surges),
         }
     };
     output::write_text(plan.output.as_deref(), &plan_files_read(&checked, plan), &text)?;

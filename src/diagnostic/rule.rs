@@ -89,7 +89,7 @@ registry! {
     HostedSystemSubnet = "hosted-system-subnet", Error / Warning, "An AKS Automatic hosted system pool subnet outside the cluster's VNet or on a cluster that is not Automatic (error), or smaller than the /26 AKS gives it (warning).";
     AutoCidr = "auto-cidr", Error / Note, "A subnet written `cidr: auto` was placed (note), or no free range holds it (error).";
     UnusedSuppression = "unused-suppression", Note, "A `# cniplan: ignore[...]` comment suppresses nothing.";
-    AssumedValue = "assumed-value", Note, "An imported input leaves a value unknown or unset; its documented default was assumed.";
+    AssumedValue = "assumed-value", Note, "An input leaves a value unset or unknown, or AKS documents none: the documented default or a stated count was assumed (max_pods, the upgrade surge, network defaults, a hosted system pool, a NodePool's bound).";
     UnresolvedInput = "unresolved-input", Note, "An imported input names something no input holds; the checks that need it stay silent.";
 }
 

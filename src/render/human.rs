@@ -50,6 +50,10 @@ pub fn render(reports: &[FileReport], options: &HumanOptions) -> String {
         for report in reports {
             if let Some(table) = super::table::capacity(&report.source.path, &report.subnets) {
                 out.push_str(&table);
+                // What the peaks rest on where the plan writes no surge.
+                if let Some(surges) = super::table::assumed_surges(&report.assumed_surges) {
+                    out.push_str(&surges);
+                }
                 out.push('\n');
             }
         }

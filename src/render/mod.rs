@@ -95,7 +95,11 @@ fn by_file(reports: &[FileReport]) -> Vec<FileReport> {
                 Vec::new()
             };
             if file == 0 || !findings.is_empty() {
-                out.push(FileReport::new(source.clone(), findings, subnets));
+                let mut split = FileReport::new(source.clone(), findings, subnets);
+                if file == 0 {
+                    split.assumed_surges = report.assumed_surges.clone();
+                }
+                out.push(split);
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::answer::FindingCounts;
 use super::cell;
-use crate::capacity::Role;
+use crate::capacity::{AssumedSurge, Role};
 use crate::diagnostic::Finding;
 use crate::numbers::thousands;
 use crate::simulate::{SubnetSteps, Sweep, SweepKind, SweepRow, SweepSubnet};
@@ -42,7 +42,8 @@ pub fn sweep_json(path: &str, findings: &[Finding], sweep: &Sweep) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
-pub fn steps_human(subnets: &[SubnetSteps]) -> String {
+/// The step tables, then the pools whose surge phase counts the default surge, and why.
+pub fn steps_human(subnets: &[SubnetSteps], surges: &[AssumedSurge]) -> String {
     if subnets.is_empty() {
         return "No subnet is used by a node pool; nothing to simulate.\n".to_string();
     }
@@ -115,6 +116,9 @@ pub fn steps_human(subnets: &[SubnetSteps]) -> String {
         });
         out.push_str(&limits_lines(s));
         out.push('\n');
+    }
+    if let Some(surges) = super::table::assumed_surges(surges) {
+        out.push_str(&surges);
     }
     out
 }

@@ -3,7 +3,7 @@
 
 use super::cell;
 use crate::capacity::rows::SubnetRow;
-use crate::capacity::Role;
+use crate::capacity::{AssumedSurge, Role, SurgeDefault};
 use crate::limits::MAX_NODES_PER_POOL;
 use crate::numbers::thousands;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -139,4 +139,44 @@ fn pool_alone(pool: &str, max_nodes: u64, per_node: &str, range: &str) -> String
     } else {
         format!("{pool}: {} at {per_node}", thousands(max_nodes))
     }
+}
+
+/// Pools listed by name under a capacity table or step tables; past this many, a count.
+pub(super) const SURGES_LISTED: usize = 20;
+
+/// The pools whose upgrade surge is the default, and why, as `check` and `simulate` print
+/// them under their tables: the surge phase and every peak count these nodes. None when
+/// every pool writes its surge.
+pub(super) fn assumed_surges(surges: &[AssumedSurge]) -> Option<String> {
+    if surges.is_empty() {
+        return None;
+    }
+    let mut out =
+        String::from("Upgrade surge assumed for the pools that write none, as counted in the surge phase:\n");
+    for s in surges.iter().take(SURGES_LISTED) {
+        out.push_str(&format!(
+            "  {}/{}: {}\n",
+            cell::name(&s.cluster),
+            cell::name(&s.pool),
+            s.figures()
+        ));
+    }
+    if surges.len() > SURGES_LISTED {
+        out.push_str(&format!(
+            "  … and {} more pools, each likewise\n",
+            thousands((surges.len() - SURGES_LISTED) as u64)
+        ));
+    }
+    let mut defaults: Vec<SurgeDefault> = surges.iter().map(|s| s.default).collect();
+    defaults.sort_unstable();
+    defaults.dedup();
+    for default in &defaults {
+        out.push_str(&format!("Why: {}.\n", default.why()));
+    }
+    if defaults.contains(&SurgeDefault::Aks) {
+        out.push_str(
+            "Write a pool's max_surge (a node count, or a percentage such as \"33%\") to plan for another.\n",
+        );
+    }
+    Some(out)
 }

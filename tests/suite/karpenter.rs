@@ -214,6 +214,70 @@ fn several_auto_provisioning_clusters_leave_the_manifests_unattached_with_a_note
     assert_eq!(nap.peak_demand, 0);
 }
 
+/// The help of an unattached NodePool fits its case: with clusters of which none has node
+/// auto-provisioning on, it says so and how to turn it on; with no cluster at all, where to
+/// find one; with several, which to name.
+#[test]
+fn an_unattached_nodepools_help_says_why_no_cluster_takes_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/karpenter");
+    let plan = std::fs::read_to_string(root.join("estate.cniplan.yaml")).expect("plan");
+    let manifests = std::fs::read_to_string(root.join("nodepools.yaml")).expect("manifests");
+    let help_of = |plan: Option<&str>| -> String {
+        let mut sources = Vec::new();
+        if let Some(plan) = plan {
+            sources.push(SourceFile::new("plan.yaml", plan.to_string()));
+        }
+        sources.push(SourceFile::new("np.yaml", manifests.clone()));
+        let c = run(
+            Input {
+                sources,
+                format: Format::Auto,
+            },
+            &Settings::default(),
+        );
+        let note = c
+            .report
+            .findings
+            .iter()
+            .find(|f| f.rule.name() == "unresolved-input" && f.message.starts_with("NodePool `burst`"))
+            .unwrap_or_else(|| panic!("burst is unattached: {:#?}", findings(&c)));
+        note.help.as_deref().expect("a help").to_string()
+    };
+    // The same estate without node auto-provisioning: one cluster, none with NAP.
+    let manual = plan.replace("    node_provisioning_mode: Auto\n", "");
+    assert_ne!(manual, plan);
+    let help = help_of(Some(&manual));
+    assert!(
+        help.starts_with(
+            "none of the 1 cluster read with it has node auto-provisioning on, and Karpenter runs only where it is: \
+             turn it on in the cluster the NodePools run in (`node_provisioning_mode: Auto` in a plan"
+        ),
+        "{help}"
+    );
+    assert!(
+        help.contains("or name that cluster under `karpenter:` in .cniplan.yaml"),
+        "{help}"
+    );
+    // The manifests alone: no cluster to take them.
+    let help = help_of(None);
+    assert!(
+        help.starts_with("check the manifests with the input that declares the cluster they run in"),
+        "{help}"
+    );
+    assert!(!help.contains("none of the"), "{help}");
+    // Two clusters with NAP: name one.
+    let two = plan.replacen(
+        "clusters:\n",
+        "clusters:\n  - name: auto2\n    network_plugin: azure\n    network_plugin_mode: overlay\n    pod_cidr: 10.245.0.0/16\n    service_cidr: 192.168.0.0/16\n    dns_service_ip: 192.168.0.10\n    node_provisioning_mode: Auto\n    node_pools:\n      - name: system\n        node_count: 1\n        max_pods: 110\n        vnet_subnet: nodes\n",
+        1,
+    );
+    let help = help_of(Some(&two));
+    assert!(
+        help.starts_with("name the cluster the manifests run in under `karpenter:` in .cniplan.yaml"),
+        "{help}"
+    );
+}
+
 #[test]
 fn a_static_node_pool_keeps_its_replicas_and_replaces_within_its_budget() {
     // The AKS docs' static NodePool (`replicas: 5`, `limits.nodes: 10`) attached to the NAP

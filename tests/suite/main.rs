@@ -49,3 +49,4 @@ mod terraform_hcl;
 mod terraform_real;
 mod terraform_tfjson;
 mod unknowns;
+mod upgrade_settings;

@@ -417,6 +417,64 @@ fn rest_api_managed_clusters_kubenet_without_a_vnet() {
     assert_eq!(subnets(&c), ["clustername1/pod_cidr 10.244.0.0/16 pod-cidr"]);
 }
 
+/// Issue 23, dual-stack: the AKS REST API's own example of a dual-stack cluster
+/// (ManagedClustersCreate_DualStackNetworking, tests/real/az/rest-specs-aks/SOURCE.md), read as
+/// the API returns it: kubenet with pod CIDRs 10.244.0.0/16 and fd11:1234::/64 and service
+/// CIDRs 10.0.0.0/16 and fd00:1234::/108. Its pool nodepool1 (count 3, maxPods 110, no
+/// maxSurge: AKS's 10 % of 3, rounded up, 1 node) takes 3 + 1 = 4 /24 slots of the IPv4 pod
+/// CIDR's 256 and 4 /80 blocks of the IPv6 one's 2^(80-64) = 65,536. Kubenet runs dual-stack
+/// and the /108 is AKS's largest, so no dual-stack-limits error; the pool's subnet is in the
+/// VNet AKS creates (a note), kubenet's retirement applies.
+#[test]
+fn rest_api_dual_stack_cluster_has_both_pod_ranges() {
+    let c = check(
+        Format::Az,
+        &["az/rest-specs-aks/ManagedClustersCreate_DualStackNetworking.2025-07-01.json"],
+    );
+    let mut rules = rules(&c);
+    rules.sort_unstable();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        ["assumed-value", "kubenet-retirement", "unresolved-input"],
+        "{:#?}",
+        findings(&c)
+    );
+    let rows: Vec<String> = c
+        .report
+        .subnets
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                r.label(),
+                r.family,
+                r.role,
+                r.usable,
+                r.peak_demand
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "clustername1/pod_cidr ipv4 pod-cidr 256 4",
+            "clustername1/pod_cidr_v6 ipv6 pod-cidr 65536 4",
+        ]
+    );
+    assert_eq!(c.report.subnets[1].cidr, "fd11:1234::/64");
+    let model = c.model.as_ref().expect("the cluster loads");
+    let cluster = &model.topology.clusters[0];
+    assert_eq!(
+        cluster
+            .service_cidr_v6
+            .as_ref()
+            .map(|s| s.net().to_string())
+            .as_deref(),
+        Some("fd00:1234::/108")
+    );
+}
+
 /// Issue 18: the AVM virtual-network README's parameters leave `<addressPrefix>` to fill in.
 /// Each placeholder is unknown, with a note naming it where it is used (the VNet's address
 /// space and the 7 subnets of example 4, 6 of example 6); no `invalid-cidr` error, which

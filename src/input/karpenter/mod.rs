@@ -692,6 +692,24 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
                 )
             }
         };
+        let help = match (&read.cluster, named.is_empty(), plan.clusters.len()) {
+            // Manifests alone: the cluster they run in is in another input.
+            (None, true, 0) => "check the manifests with the input that declares the cluster they run in (its plan, \
+                 Terraform, Bicep or ARM template, with node auto-provisioning on), as one estate"
+                .to_string(),
+            // Clusters, none of them with NAP: NodePools run only where it is on.
+            (None, true, clusters) => format!(
+                "none of the {} read with it has node auto-provisioning on, and Karpenter runs only where it is: \
+                 turn it on in the cluster the NodePools run in (`node_provisioning_mode: Auto` in a plan, \
+                 `nodeProvisioningProfile.mode` `Auto` in ARM or Bicep, `node_provisioning_profile {{ mode = \"Auto\" }}` \
+                 in Terraform), or name that cluster under `karpenter:` in .cniplan.yaml \
+                 (`- {{manifests: GLOB, cluster: NAME}}`)",
+                if clusters == 1 { "1 cluster".to_string() } else { format!("{clusters} clusters") }
+            ),
+            _ => "name the cluster the manifests run in under `karpenter:` in .cniplan.yaml \
+                  (`- {manifests: GLOB, cluster: NAME}`), or check them with the one estate they belong to"
+                .to_string(),
+        };
         let pool = read.pool;
         if pool.max_nodes.is_none() && pool.replicas.is_none() {
             notes.push(unbounded(&pool));
@@ -705,7 +723,7 @@ pub fn attach(plan: &mut Plan, manifests: Manifests, notes: &mut Vec<Finding>) {
                     pool.name.value
                 ),
             )
-            .help("name the cluster the manifests run in under `karpenter:` in .cniplan.yaml (`- {manifests: GLOB, cluster: NAME}`), or check them with the one estate they belong to"),
+            .help(help),
         );
     }
 }

@@ -4,7 +4,8 @@
 
 use super::html::escape;
 use super::svg::{axis_top, count, percent, polyline, text, Frame};
-use crate::capacity::Role;
+use crate::capacity::{AssumedSurge, Role, SurgeDefault};
+use crate::render::table::SURGES_LISTED;
 use crate::simulate::SubnetSteps;
 use std::fmt::Write;
 
@@ -15,7 +16,7 @@ pub const MOST_CHARTS: usize = 100;
 /// that the usable and headroom lines are above its scale; the gauge under it stays to scale.
 const ZOOM_BELOW: f64 = 0.25;
 
-pub fn write(out: &mut String, steps: &[SubnetSteps], headroom: f64) {
+pub fn write(out: &mut String, steps: &[SubnetSteps], headroom: f64, surges: &[AssumedSurge]) {
     out.push_str(r#"<section id="demand"><h2>Demand through the scenario</h2>"#);
     let _ = write!(
         out,
@@ -26,6 +27,7 @@ pub fn write(out: &mut String, steps: &[SubnetSteps], headroom: f64) {
         out.push_str("<p>No subnet is used by a node pool.</p></section>");
         return;
     }
+    assumed_surges(out, surges);
     let chosen = fullest(steps);
     if chosen.len() < steps.len() {
         let _ = write!(
@@ -40,6 +42,45 @@ pub fn write(out: &mut String, steps: &[SubnetSteps], headroom: f64) {
         chart(out, &steps[i], headroom);
     }
     out.push_str("</div></section>");
+}
+
+/// The pools whose surge step counts the default surge, and why (`check` and `simulate` say
+/// the same under their tables).
+fn assumed_surges(out: &mut String, surges: &[AssumedSurge]) {
+    if surges.is_empty() {
+        return;
+    }
+    out.push_str(r#"<p class="surge-default">Upgrade surge assumed for the pools that write none (<code>max_surge</code>), as counted in the surge step:</p><ul class="surge-default">"#);
+    for s in surges.iter().take(SURGES_LISTED) {
+        let _ = write!(
+            out,
+            "<li><code>{}/{}</code>: {}</li>",
+            escape(&s.cluster),
+            escape(&s.pool),
+            escape(&s.figures())
+        );
+    }
+    if surges.len() > SURGES_LISTED {
+        let _ = write!(
+            out,
+            "<li>… and {} more pools, each likewise</li>",
+            count((surges.len() - SURGES_LISTED) as u64)
+        );
+    }
+    out.push_str("</ul>");
+    let mut defaults: Vec<SurgeDefault> = surges.iter().map(|s| s.default).collect();
+    defaults.sort_unstable();
+    defaults.dedup();
+    for default in &defaults {
+        let _ = write!(
+            out,
+            r#"<p class="surge-default">Why: {}.</p>"#,
+            escape(default.why())
+        );
+    }
+    if defaults.contains(&SurgeDefault::Aks) {
+        out.push_str(r#"<p class="surge-default">Write a pool's <code>max_surge</code> (a node count, or a percentage such as "33%") to plan for another.</p>"#);
+    }
 }
 
 /// Indices of the ranges to draw, in plan order: all, or the `MOST_CHARTS` fullest.

@@ -49,7 +49,7 @@ pub fn html(page: &Page<'_>) -> String {
             let headroom = model.topology.allocation.headroom_warning;
             overview(&mut out, report);
             address_map::write(&mut out, &model.topology, &model.capacity);
-            demand::write(&mut out, &figures.steps, headroom);
+            demand::write(&mut out, &figures.steps, headroom, &report.assumed_surges);
             sweep::write(&mut out, &figures.sweeps, headroom);
             churn::write(&mut out, &figures.churn, figures.churn_trials_asked, headroom);
         }
