@@ -128,3 +128,55 @@ fn compare_names_the_nap_bounds_the_automatic_network_and_the_ipv6_range() {
     assert_eq!(overlay_row["node_subnet_ips"], 47);
     assert_eq!(overlay_row["smallest"]["pod_cidr"], "/18");
 }
+
+/// The azurerm provider's own virtual-nodes example (tests/real/terraform/
+/// tf-azurerm-aci-connector-linux/SOURCE.md, worked out by hand there): the node subnet's
+/// figures, and a note naming the virtual-node subnet whose pods the configuration does not
+/// count.
+#[test]
+fn the_providers_virtual_node_example_names_its_aci_subnet() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/real/terraform/tf-azurerm-aci-connector-linux"
+    );
+    let out = common::cniplan(&["check", "--input", "terraform", "--format", "json", dir]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = common::json(&out);
+    let file = &v["files"][0];
+    let subnets = file["subnets"].as_array().expect("subnets");
+    let rows: Vec<(String, u64, u64, u64)> = subnets
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["usable"].as_u64().unwrap(),
+                s["baseline_demand"].as_u64().unwrap(),
+                s["peak_demand"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, [("default".into(), 251, 31, 62), ("aci".into(), 251, 0, 0)]);
+    assert_eq!(subnets[0]["pools"][0]["ips_per_node"], 31);
+    assert_eq!(subnets[0]["pools"][0]["max_nodes"], 8);
+    // Findings are listed under the file they point into.
+    assert_eq!(v["files"][1]["path"], format!("{dir}/main.tf"));
+    let diagnostics = v["files"][1]["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 4, "{diagnostics:#?}");
+    assert!(
+        diagnostics.iter().all(|d| d["severity"] == "note"),
+        "{diagnostics:#?}"
+    );
+    assert!(
+        diagnostics.iter().any(|d| d["rule"] == "unresolved-input"
+            && d["message"].as_str().unwrap().contains(
+                "virtual nodes (aci_connector_linux) are on: each of their pods takes one IP of subnet `aci`"
+            )
+            && d["line"] == 63),
+        "{diagnostics:#?}"
+    );
+}
