@@ -3,6 +3,7 @@
 //! source: resolve, rules, capacity and renderers never learn which reader ran.
 
 pub mod arm;
+pub mod assumed;
 pub mod az;
 pub mod bicep;
 pub mod budget;
