@@ -133,7 +133,7 @@ fn read_estate(sources: &[SourceFile], format: Format) -> Result<Loaded, Vec<Fin
         })
     };
     let others = &sources[1..];
-    let bicep = format == Format::Bicep || (format == Format::Auto && bicep::is_bicep(&main.path));
+    let bicep = reads_bicep(sources, format);
     let keys = match format {
         Format::Arm | Format::Az | Format::Estate | Format::Bicep => &crate::plan::CountKeys::ARM,
         _ if bicep || arm::is_template(&main.text) => &crate::plan::CountKeys::ARM,
@@ -182,6 +182,18 @@ fn read_estate(sources: &[SourceFile], format: Format) -> Result<Loaded, Vec<Fin
     }
 }
 
+/// Whether the Bicep reader reads these sources: `--input bicep`, or a `.bicep` or
+/// `.bicepparam` file first under `--input auto`.
+fn reads_bicep(sources: &[SourceFile], format: Format) -> bool {
+    format == Format::Bicep
+        || (format == Format::Auto && sources.first().is_some_and(|s| bicep::is_bicep(&s.path)))
+}
+
+/// A `.tf` or `.tfvars` file: HCL wherever it appears in an input.
+fn is_hcl(path: &str) -> bool {
+    [".tf", ".tfvars"].iter().any(|x| path.ends_with(x))
+}
+
 /// Where the Karpenter manifests at the end of an input start: the number of sources before
 /// them (0 when every source is one, the length when none is). An az export is JSON, so its
 /// files are never taken for one.
@@ -218,7 +230,7 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         Format::Auto if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
             Syntax::Json
         }
-        Format::Auto if input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)) => Syntax::Jsonc,
+        Format::Auto if reads_bicep(&input.sources, input.format) => Syntax::Jsonc,
         Format::Auto => Syntax::Yaml,
     };
     let manifests = manifests_from(input);
@@ -227,7 +239,7 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
+            let hcl = is_hcl(&s.path);
             if i >= manifests {
                 Syntax::Yaml
             } else if hcl {
@@ -267,8 +279,7 @@ pub fn editable(input: &Input) -> Vec<Editable> {
         matches!(input.format, Format::Arm | Format::Estate)
             || (input.format == Format::Auto && arm::is_template(main))
     };
-    let bicep = input.format == Format::Bicep
-        || (input.format == Format::Auto && input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)));
+    let bicep = reads_bicep(&input.sources, input.format);
     let manifests = manifests_from(input);
     input
         .sources
@@ -278,7 +289,7 @@ pub fn editable(input: &Input) -> Vec<Editable> {
             if i >= manifests {
                 return Editable::Write;
             }
-            let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
+            let hcl = is_hcl(&s.path);
             if input.format == Format::Terraform && configuration {
                 // A module `terraform init` installed is the registry's: checked, not edited.
                 let installed = s.path.replace('\\', "/").contains("/.terraform/modules/");
