@@ -3,6 +3,7 @@
 //! source: resolve, rules, capacity and renderers never learn which reader ran.
 
 pub mod arm;
+pub mod assumed;
 pub mod az;
 pub mod bicep;
 pub mod budget;
@@ -102,13 +103,10 @@ pub fn read_with(
     if manifests == 0 && !input.sources.is_empty() {
         return Ok(karpenter::alone(&input.sources, cluster_for));
     }
-    if manifests < input.sources.len() {
-        let estate = Input {
-            sources: input.sources[..manifests].to_vec(),
-            format: input.format,
-        };
-        let mut loaded = read(&estate)?;
-        let read = karpenter::read(&input.sources[manifests..], manifests, cluster_for);
+    let (estate, manifests) = input.sources.split_at(manifests);
+    let mut loaded = read_estate(estate, input.format)?;
+    if !manifests.is_empty() {
+        let read = karpenter::read(manifests, estate.len(), cluster_for);
         loaded
             .resources
             .extend(read.resources.iter().map(|r| ResourcePlace {
@@ -116,9 +114,14 @@ pub fn read_with(
                 address: r.address.clone(),
             }));
         karpenter::attach(&mut loaded.plan, read, &mut loaded.notes);
-        return Ok(loaded);
     }
-    let Some(main) = input.sources.first() else {
+    Ok(loaded)
+}
+
+/// The sources of an input before its Karpenter manifests, read by their format's reader:
+/// borrowed, so an estate with manifests is read without a copy of its files.
+fn read_estate(sources: &[SourceFile], format: Format) -> Result<Loaded, Vec<Finding>> {
+    let Some(main) = sources.first() else {
         return Err(Vec::new());
     };
     let cniplan = || {
@@ -129,13 +132,11 @@ pub fn read_with(
             resources: Vec::new(),
         })
     };
-    let others = &input.sources[1..];
-    if input.format == Format::Bicep || (input.format == Format::Auto && bicep::is_bicep(&main.path)) {
-        return read_bicep(input);
-    }
-    let keys = match input.format {
-        Format::Arm | Format::Az | Format::Estate => &crate::plan::CountKeys::ARM,
-        _ if arm::is_template(&main.text) => &crate::plan::CountKeys::ARM,
+    let others = &sources[1..];
+    let bicep = reads_bicep(sources, format);
+    let keys = match format {
+        Format::Arm | Format::Az | Format::Estate | Format::Bicep => &crate::plan::CountKeys::ARM,
+        _ if bicep || arm::is_template(&main.text) => &crate::plan::CountKeys::ARM,
         _ => &crate::plan::CountKeys::PLAN,
     };
     // A cniplan plan's reader checks its shape itself (and stops there); an imported
@@ -146,14 +147,19 @@ pub fn read_with(
             loaded
         })
     };
-    match input.format {
+    if bicep {
+        return imported(bicep::read(sources));
+    }
+    match format {
         Format::Cniplan => cniplan(),
-        Format::Estate => imported(arm::listed::read(input)),
-        Format::Bicep => read_bicep(input),
-        Format::Arm => imported(arm::read(input)),
-        Format::Az => imported(az::read(input)),
-        Format::Terraform if terraform::hcl::is_configuration(input) => imported(terraform::hcl::load(input)),
-        Format::Auto if arm::is_template(&main.text) => imported(arm::read(input)),
+        Format::Estate => imported(arm::listed::read(sources)),
+        Format::Bicep => imported(bicep::read(sources)),
+        Format::Arm => imported(arm::read(sources)),
+        Format::Az => imported(az::read(sources)),
+        Format::Terraform if terraform::hcl::is_configuration(sources) => {
+            imported(terraform::hcl::load(sources))
+        }
+        Format::Auto if arm::is_template(&main.text) => imported(arm::read(sources)),
         Format::Auto => match terraform::plan_json::sniff(main) {
             Sniffed::Plan(root, repeated) => {
                 imported(with_repeated(terraform::read_plan(root, others), &repeated))
@@ -174,6 +180,18 @@ pub fn read_with(
             Err(e) => Err(vec![syntax(e)]),
         },
     }
+}
+
+/// Whether the Bicep reader reads these sources: `--input bicep`, or a `.bicep` or
+/// `.bicepparam` file first under `--input auto`.
+fn reads_bicep(sources: &[SourceFile], format: Format) -> bool {
+    format == Format::Bicep
+        || (format == Format::Auto && sources.first().is_some_and(|s| bicep::is_bicep(&s.path)))
+}
+
+/// A `.tf` or `.tfvars` file: HCL wherever it appears in an input.
+fn is_hcl(path: &str) -> bool {
+    [".tf", ".tfvars"].iter().any(|x| path.ends_with(x))
 }
 
 /// Where the Karpenter manifests at the end of an input start: the number of sources before
@@ -212,7 +230,7 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         Format::Auto if main.trim_start().starts_with('{') && terraform::plan_json::looks_like_plan(main) => {
             Syntax::Json
         }
-        Format::Auto if input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)) => Syntax::Jsonc,
+        Format::Auto if reads_bicep(&input.sources, input.format) => Syntax::Jsonc,
         Format::Auto => Syntax::Yaml,
     };
     let manifests = manifests_from(input);
@@ -221,7 +239,7 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
+            let hcl = is_hcl(&s.path);
             if i >= manifests {
                 Syntax::Yaml
             } else if hcl {
@@ -237,17 +255,6 @@ pub fn syntaxes(input: &Input) -> Vec<comments::Syntax> {
             }
         })
         .collect()
-}
-
-/// A Bicep input: the plan's shape checked as for every imported input.
-fn read_bicep(input: &Input) -> Result<Loaded, Vec<Finding>> {
-    bicep::read(input).map(|mut loaded| {
-        loaded.notes.extend(crate::plan::check_shape(
-            &loaded.plan,
-            &crate::plan::CountKeys::ARM,
-        ));
-        loaded
-    })
 }
 
 /// What a fix may do to a source of an input (`check --fix`, docs/commands.md).
@@ -267,13 +274,12 @@ pub enum Editable {
 /// Each source of an input, in order, as [`read`] reads it.
 pub fn editable(input: &Input) -> Vec<Editable> {
     let main = input.sources.first().map_or("", |s| s.text.as_str());
-    let configuration = terraform::hcl::is_configuration(input);
+    let configuration = terraform::hcl::is_configuration(&input.sources);
     let arm = || {
         matches!(input.format, Format::Arm | Format::Estate)
             || (input.format == Format::Auto && arm::is_template(main))
     };
-    let bicep = input.format == Format::Bicep
-        || (input.format == Format::Auto && input.sources.first().is_some_and(|s| bicep::is_bicep(&s.path)));
+    let bicep = reads_bicep(&input.sources, input.format);
     let manifests = manifests_from(input);
     input
         .sources
@@ -283,7 +289,7 @@ pub fn editable(input: &Input) -> Vec<Editable> {
             if i >= manifests {
                 return Editable::Write;
             }
-            let hcl = [".tf", ".tfvars"].iter().any(|x| s.path.ends_with(x));
+            let hcl = is_hcl(&s.path);
             if input.format == Format::Terraform && configuration {
                 // A module `terraform init` installed is the registry's: checked, not edited.
                 let installed = s.path.replace('\\', "/").contains("/.terraform/modules/");

@@ -228,3 +228,68 @@ fn an_ignore_in_a_file_with_carriage_return_line_ends_covers_its_line_only() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "subnet-too-small", "{found:?}");
 }
+
+/// Issue 20: a suppression in a `.tf` file silences the finding on its own line of that file
+/// and nothing else: not the same rule on another line, nor on the same line number of another
+/// `.tf` file of the module.
+#[test]
+fn an_ignore_in_a_tf_file_silences_its_line_only() {
+    let subnet = |name: &str, prefix: &str, comment: &str| {
+        format!(
+            "resource \"azurerm_subnet\" \"{name}\" {{\n  name = \"{name}\"\n  resource_group_name = \"rg\"\n  \
+             virtual_network_name = azurerm_virtual_network.v.name\n  address_prefixes = [\"{prefix}\"]{comment}\n}}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let vnet =
+        "resource \"azurerm_virtual_network\" \"v\" {\n  name = \"v\"\n  resource_group_name = \"rg\"\n  \
+                location = \"westeurope\"\n  address_space = [\"10.1.0.0/16\"]\n}\n";
+    // main.tf: `a` (line 11, silenced) and `b` (line 17); other.tf: `c` on line 11 too, the
+    // line of `a`'s directive in main.tf.
+    let main = format!(
+        "{vnet}{}{}",
+        subnet(
+            "a",
+            "10.1.0.0/30",
+            " # cniplan: ignore[subnet-too-small] lab subnet"
+        ),
+        subnet("b", "10.1.1.0/30", "")
+    );
+    write(dir.path(), "main.tf", &main);
+    write(
+        dir.path(),
+        "other.tf",
+        &format!("{}{}", "# spacer\n".repeat(6), subnet("c", "10.1.2.0/30", "")),
+    );
+    let out = cniplan(&[
+        "check",
+        "--format",
+        "json",
+        "--input",
+        "terraform",
+        dir.path().to_str().unwrap(),
+    ]);
+    let v = json(&out);
+    let mut found: Vec<(String, u64, String)> = Vec::new();
+    for file in v["files"].as_array().expect("files") {
+        let path = file["path"].as_str().expect("path");
+        let name = Path::new(path).file_name().unwrap().to_string_lossy().to_string();
+        for d in file["diagnostics"].as_array().expect("diagnostics") {
+            found.push((
+                name.clone(),
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("main.tf".to_string(), 17, "subnet-too-small".to_string()),
+            ("other.tf".to_string(), 11, "subnet-too-small".to_string()),
+        ],
+        "{v:#}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -175,6 +175,37 @@ fn the_readmes_plan_is_the_hub_and_spoke_example() {
     );
 }
 
+/// docs/capacity.md reads the walkthrough's capacity table: the cell it quotes and the
+/// figures it explains are what `check` prints for it.
+#[test]
+fn the_capacity_page_quotes_the_walkthroughs_table() {
+    let page = fs::read_to_string(root().join("docs/capacity.md")).expect("docs/capacity.md");
+    let start = page.find("## The capacity table").expect("the section");
+    let section = &page[start..start + page[start..].find("\n## ").expect("a next section")];
+    let out = Command::new(env!("CARGO_BIN_EXE_cniplan"))
+        .args(["check", "--color", "never", "examples/aks-dynamic-ip/plan.yaml"])
+        .current_dir(root())
+        .env("COLUMNS", "100")
+        .output()
+        .expect("cniplan runs");
+    let table = String::from_utf8(out.stdout).expect("UTF-8");
+    let quoted = "nodepool1: 1,000 at 1 IP/node (AKS limit; the subnet holds 65,531)";
+    // The page wraps its prose: compare with its line breaks taken out.
+    let prose = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(prose.contains(&format!("`{quoted}`")), "{prose}");
+    assert!(table.contains(quoted), "{table}");
+    for figure in ["753 of 65,531", "261 such nodes", "2 nodes × 251"] {
+        assert!(prose.contains(figure), "docs/capacity.md lacks {figure}");
+    }
+    let pod_row = table
+        .lines()
+        .find(|l| l.contains("podsubnet "))
+        .expect("the pod subnet's row");
+    for cell in ["65,531", "502", "753", "nodepool1: 261 at 251 IPs/node"] {
+        assert!(pod_row.contains(cell), "{cell} not in {pod_row}");
+    }
+}
+
 /// Every page under docs/ is reachable from the README.
 #[test]
 fn the_readme_links_every_page_of_the_docs() {

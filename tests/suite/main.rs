@@ -17,6 +17,7 @@ mod capacity_output;
 mod churn;
 mod cli;
 mod compare;
+mod defaults;
 mod directives;
 mod docs;
 mod estate;

@@ -606,12 +606,13 @@ fn every_real_configuration_reads_without_findings() {
 
 /// `file:line:column` and text of a located span.
 fn located(
-    locator: &cniplan::input::terraform::Locator,
+    sources: &[cniplan::source::SourceFile],
     span: Option<cniplan::diagnostic::Span>,
 ) -> (String, String) {
     let span = span.expect("located");
-    // The locator's first file is span file 1: the plan's JSON would be file 0.
-    let source = &locator.sources()[span.file as usize - 1];
+    // The locator's first file is span file 1 (the plan's JSON would be file 0), and source 0
+    // is the directory: span file i points into source i.
+    let source = &sources[span.file as usize];
     let tests = dir("").to_string_lossy().into_owned();
     let file = source
         .path
@@ -626,17 +627,18 @@ fn located(
 
 #[test]
 fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
-    let locator = cniplan::input::terraform::locate(&dir("fixtures/terraform/modules"), 1).expect("reads");
+    let (locator, sources) =
+        cniplan::input::terraform::locate(&dir("fixtures/terraform/modules"), 1).expect("reads");
     let pods = "module.spoke[\"b\"].azurerm_subnet.this[\"pods\"]";
     assert_eq!(
-        located(&locator, locator.attribute(pods, "address_prefixes.0")),
+        located(&sources, locator.attribute(pods, "address_prefixes.0")),
         pair(
             "fixtures/terraform/modules/modules/spoke/main.tf:15:27",
             "cidrsubnet(var.space, 4, each.value)"
         )
     );
     assert_eq!(
-        located(&locator, locator.resource(pods)),
+        located(&sources, locator.resource(pods)),
         pair(
             "fixtures/terraform/modules/modules/spoke/main.tf:11:1",
             "resource \"azurerm_subnet\" \"this\""
@@ -645,7 +647,7 @@ fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
     let aks = "module.aks.azurerm_kubernetes_cluster.this";
     assert_eq!(
         located(
-            &locator,
+            &sources,
             locator.attribute(aks, "default_node_pool.0.pod_subnet_id")
         ),
         pair(
@@ -656,13 +658,13 @@ fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
     // Not written: the nearest block that is.
     assert_eq!(locator.attribute(aks, "default_node_pool.0.max_pods"), None);
     assert!(
-        located(&locator, locator.nearest(aks, "default_node_pool.0.max_pods"))
+        located(&sources, locator.nearest(aks, "default_node_pool.0.max_pods"))
             .0
             .ends_with("modules/aks/main.tf:7:3")
     );
     assert_eq!(locator.resource("azurerm_subnet.nowhere"), None);
 
-    let real = cniplan::input::terraform::locate(
+    let (real, real_sources) = cniplan::input::terraform::locate(
         &dir("real/terraform/tf-azure-aks-module/examples/multiple_node_pools"),
         1,
     )
@@ -670,7 +672,7 @@ fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
     let worker =
         "module.aks.azurerm_kubernetes_cluster_node_pool.node_pool_create_before_destroy[\"worker0\"]";
     assert_eq!(
-        located(&real, real.attribute(worker, "vnet_subnet_id")),
+        located(&real_sources, real.attribute(worker, "vnet_subnet_id")),
         pair(
             "real/terraform/tf-azure-aks-module/extra_node_pool.tf:44:35",
             "try(each.value.vnet_subnet.id, null)"
@@ -679,7 +681,7 @@ fn the_locator_finds_plan_addresses_in_the_tf_files_and_local_modules() {
     // A dynamic block's content stands for each block it makes.
     assert_eq!(
         located(
-            &real,
+            &real_sources,
             real.attribute(
                 "module.aks.azurerm_kubernetes_cluster.main",
                 "default_node_pool.0.vnet_subnet_id"

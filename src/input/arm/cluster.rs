@@ -10,7 +10,7 @@ use super::order::Deployed;
 use super::redeclared;
 use super::value::Val;
 use crate::diagnostic::{Finding, Span, Spanned};
-use crate::input::ResourcePlace;
+use crate::input::{assumed, ResourcePlace};
 use crate::plan::model::{
     self, ClusterSku, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, Origin, OsType,
     PodIpAllocationMode,
@@ -629,13 +629,9 @@ fn read_pool(
 fn max_surge(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
     let unset = |reader: &mut Reader<'_>| {
         let at = reader.notes.span;
-        reader.notes.assume(
-            at,
-            format!(
-                "upgradeSettings.maxSurge is not set: assumed AKS's default of {}",
-                crate::limits::DEFAULT_MAX_SURGE_WORDS
-            ),
-        );
+        reader
+            .notes
+            .assume(at, assumed::max_surge("upgradeSettings.maxSurge", "is not set"));
         None
     };
     let Some(settings) = field(body, "upgradeSettings") else {
@@ -655,13 +651,9 @@ fn max_surge(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>>
     let got = reader.as_text(surge, "maxSurge");
     // `maxSurge: ''` (CARML passes it for every agent pool) is unset to AKS: its default.
     if matches!(got, Got::Absent) {
-        reader.notes.assume(
-            span,
-            format!(
-                "upgradeSettings.maxSurge is empty: assumed AKS's default of {}",
-                crate::limits::DEFAULT_MAX_SURGE_WORDS
-            ),
-        );
+        reader
+            .notes
+            .assume(span, assumed::max_surge("upgradeSettings.maxSurge", "is empty"));
         return None;
     }
     assumed(

@@ -20,18 +20,17 @@ use super::{jsonc, notes};
 use crate::diagnostic::{Finding, Rule};
 use crate::input::deployments::{self, Deployment, Parameters};
 use crate::input::tree::{Document, Node, Value};
-use crate::input::{json, yaml, Input, Loaded};
+use crate::input::{json, yaml, Loaded};
 use crate::source::SourceFile;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
-    let Some(config) = input.sources.first() else {
+pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
+    let Some(config) = sources.first() else {
         return Err(Vec::new());
     };
-    let texts: Vec<Cow<'_, str>> = input
-        .sources
+    let texts: Vec<Cow<'_, str>> = sources
         .iter()
         .enumerate()
         .map(|(i, s)| match i {
@@ -41,13 +40,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             _ => jsonc::blank_comments(&s.text),
         })
         .collect();
-    let blanked: Vec<SourceFile> = input
-        .sources
-        .iter()
-        .zip(&texts)
-        .map(|(s, t)| SourceFile::new(s.path.clone(), t.as_ref()))
-        .collect();
-    let config_doc = yaml::parse(&blanked[0], 0).map_err(|e| {
+    let config_doc = yaml::parse(config, 0).map_err(|e| {
         vec![Finding::new(Rule::PlanSyntax, e.span, e.message).help("fix the YAML syntax at this position")]
     })?;
     let Some(root) = config_doc.root.as_ref() else {
@@ -72,8 +65,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
             return Err(findings);
         }
     };
-    let by_path: HashMap<&str, usize> = input
-        .sources
+    let by_path: HashMap<&str, usize> = sources
         .iter()
         .enumerate()
         .skip(1)
@@ -86,12 +78,12 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     };
     // Every JSON file parsed once, whichever deployments share it.
     let mut docs: Vec<Option<Document<'_>>> = Vec::new();
-    for (i, source) in blanked.iter().enumerate() {
+    for (i, (source, text)) in sources.iter().zip(&texts).enumerate() {
         if i == 0 || crate::input::bicep::is_bicep(&source.path) {
             docs.push(None);
             continue;
         }
-        match json::parse_arm(source, i as u32) {
+        match json::parse_arm(text, i as u32) {
             Ok(doc) => {
                 findings.extend(json::repeated_keys(&doc.repeated));
                 docs.push(Some(doc));
@@ -134,7 +126,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let mut bicep_templates: HashMap<usize, Node<'static>> = HashMap::new();
     let mut bicep_params = HashMap::new();
     if !wanted.is_empty() {
-        match crate::input::bicep::templates(&input.sources, &wanted, &param_files) {
+        match crate::input::bicep::templates(sources, &wanted, &param_files) {
             Ok((templates, params, notes)) => {
                 findings.extend(notes);
                 bicep_templates.extend(templates.into_iter().map(|(i, t)| (i as usize, t)));
@@ -215,7 +207,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
                 scopes.insert(key, None);
                 continue;
             };
-            if !super::is_template(&input.sources[file].text) || !matches!(template.value, Value::Map(_)) {
+            if !super::is_template(&sources[file].text) || !matches!(template.value, Value::Map(_)) {
                 findings.push(
                     Finding::new(
                         Rule::PlanSchema,

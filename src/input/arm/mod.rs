@@ -30,7 +30,7 @@ mod template;
 pub use template::is_stand_in;
 pub mod value;
 
-use super::{json, Input, Loaded};
+use super::{json, Loaded};
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::tree::{Document, Node, Value};
 use crate::source::SourceFile;
@@ -75,25 +75,13 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Reads the template (`input.sources[0]`) with its parameters files (the other sources).
-pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
-    let texts: Vec<Cow<'_, str>> = input
-        .sources
-        .iter()
-        .map(|s| jsonc::blank_comments(&s.text))
-        .collect();
-    // The parser wants a SourceFile; these carry the texts without comments, at the same
-    // offsets as the files the findings are shown in.
-    let blanked: Vec<SourceFile> = input
-        .sources
-        .iter()
-        .zip(&texts)
-        .map(|(s, t)| SourceFile::new(s.path.clone(), t.as_ref()))
-        .collect();
+/// Reads the template (`sources[0]`) with its parameters files (the other sources).
+pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
+    let texts: Vec<Cow<'_, str>> = sources.iter().map(|s| jsonc::blank_comments(&s.text)).collect();
     let mut docs: Vec<Document<'_>> = Vec::new();
     let mut errors = Vec::new();
-    for (i, source) in blanked.iter().enumerate() {
-        match json::parse_arm(source, i as u32) {
+    for (i, text) in texts.iter().enumerate() {
+        match json::parse_arm(text, i as u32) {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(
                 Finding::new(Rule::PlanSyntax, e.span, e.message)
@@ -149,7 +137,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
         text_refs,
         template,
         &parameter_files,
-        &deployment_name(&input.sources[0].path),
+        &deployment_name(&sources[0].path),
         findings,
     ))
 }

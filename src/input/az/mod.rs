@@ -10,14 +10,15 @@ mod nics;
 use super::arm::estate::{self, parent_id, segment_after, Kind, Resource};
 use super::arm::notes::Notes;
 use super::arm::value::Val;
-use super::{json, Input, Loaded};
+use super::{json, Loaded};
 use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::input::tree::{Document, Node, Value};
+use crate::source::SourceFile;
 
-pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
+pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
     let mut docs: Vec<Document<'_>> = Vec::new();
     let mut errors = Vec::new();
-    for (i, source) in input.sources.iter().enumerate() {
+    for (i, source) in sources.iter().enumerate() {
         match json::parse(source, i as u32) {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(

@@ -27,10 +27,11 @@ pub mod config;
 pub mod syntax;
 mod translate;
 
-use super::{json, Input, Loaded};
+use super::{json, Loaded};
 use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::tree::Node;
 use crate::source::SourceFile;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -57,9 +58,8 @@ pub struct Unit<'s> {
 
 /// Reads a Bicep template or `.bicepparam` file with the modules and parameters files of
 /// its input.
-pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
-    let units: Vec<Unit<'_>> = input
-        .sources
+pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
+    let units: Vec<Unit<'_>> = sources
         .iter()
         .map(|s| Unit {
             path: s.path.clone(),
@@ -142,7 +142,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     let mut out = translate::Out::default();
     let mut template = translate::Translator::new(&units, template_index as u32, &mut out).template();
     // Parameters files: `.bicepparam` files that use this template, and ARM JSON ones.
-    let blanked: Vec<Option<SourceFile>> = units
+    let blanked: Vec<Option<Cow<'_, str>>> = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
@@ -150,7 +150,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
                 && !super::arm::is_template(u.text)
                 && !config::is_config_unit(&units, i)
                 && !is_template_spec(u.text))
-            .then(|| SourceFile::new(u.path.clone(), super::arm::blank_comments(u.text).into_owned()))
+            .then(|| super::arm::blank_comments(u.text))
         })
         .collect();
     let mut param_nodes: Vec<Node<'_>> = Vec::new();
@@ -164,8 +164,8 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
                 set_default(&mut template, &name, value, &mut findings);
             }
             param_nodes.push(given);
-        } else if let Some(source) = &blanked[i] {
-            match json::parse_arm(source, i as u32) {
+        } else if let Some(text) = &blanked[i] {
+            match json::parse_arm(text, i as u32) {
                 Ok(doc) => match doc.root {
                     Some(root) if root.get("parameters").is_some() => param_nodes.push(root.into_owned()),
                     Some(root) => findings.push(
@@ -187,7 +187,7 @@ pub fn read(input: &Input) -> Result<Loaded, Vec<Finding>> {
     }
     findings.extend(out.findings);
     let params: Vec<&Node<'_>> = param_nodes.iter().collect();
-    let texts: Vec<&str> = input.sources.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
     let deployment = super::arm::deployment_name(&units[template_index as usize].path);
     Ok(super::arm::evaluate(
         texts,
@@ -444,11 +444,8 @@ pub fn module_unread(path: &str, config: &config::Config) -> (String, &'static s
 
 /// A compiled template (a registry module's `main.json`, a local `.json` module) as a tree.
 pub fn json_template(unit: &Unit<'_>, index: u32) -> Result<Node<'static>, Box<Finding>> {
-    let source = SourceFile::new(
-        unit.path.clone(),
-        super::arm::blank_comments(unit.text).into_owned(),
-    );
-    match json::parse_arm(&source, index) {
+    let text = super::arm::blank_comments(unit.text);
+    match json::parse_arm(&text, index) {
         Ok(doc) => doc
             .root
             .map(|root| {

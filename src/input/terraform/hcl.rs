@@ -15,7 +15,7 @@ use super::files;
 use super::tfvars;
 use super::Resource;
 use crate::diagnostic::{Finding, Rule, Span};
-use crate::input::{Input, Loaded};
+use crate::input::Loaded;
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
@@ -135,16 +135,16 @@ fn walk(ev: &mut Evaluator<'_>, inst: usize, order: &mut Vec<usize>) {
 
 /// Whether an input is a `.tf` directory as [`files::collect`] lists one: the directory
 /// first (no text of its own), then its files.
-pub fn is_configuration(input: &Input) -> bool {
-    input.sources.first().is_some_and(|dir| dir.text.is_empty())
-        && input.sources.iter().skip(1).any(|s| files::is_config(&s.path))
+pub fn is_configuration(sources: &[SourceFile]) -> bool {
+    sources.first().is_some_and(|dir| dir.text.is_empty())
+        && sources.iter().skip(1).any(|s| files::is_config(&s.path))
 }
 
 /// A `.tf` input read as an estate: its resources, evaluated, become a plan through the
 /// azurerm mapping (`terraform/azurerm/`), beside the reader's own findings (syntax, cycles,
 /// limits, CIDR functions).
-pub fn load(input: &Input) -> Result<Loaded, Vec<Finding>> {
-    let read = read(&input.sources)?;
+pub fn load(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
+    let read = read(sources)?;
     // The directory itself (source 0) is where findings about the whole module go.
     Ok(super::load(&read.resources, read.findings, Span::default()))
 }

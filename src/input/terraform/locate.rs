@@ -18,8 +18,6 @@ use std::path::Path;
 /// The `.tf` files of a directory and its local modules, and the place of every resource
 /// block and attribute in them.
 pub struct Locator {
-    /// The `.tf` files, in the order of their span numbers: the first is `first_file`.
-    sources: Vec<SourceFile>,
     blocks: HashMap<String, Located>,
 }
 
@@ -32,26 +30,24 @@ struct Located {
     paths: HashMap<String, Span>,
 }
 
-/// Reads the configuration in `dir` for locating; spans number its files from `first_file`
-/// (1 when the plan's JSON is file 0 of the report).
-pub fn locate(dir: &Path, first_file: u32) -> Result<Locator, String> {
-    Locator::new(dir, first_file)
+/// Reads the configuration in `dir` for locating, with its sources as [`files::collect`]
+/// lists them; spans number its files from `first_file` (1 when the plan's JSON is file 0 of
+/// the report), so a span of file `first_file + i - 1` points into source `i`.
+pub fn locate(dir: &Path, first_file: u32) -> Result<(Locator, Vec<SourceFile>), String> {
+    let sources = files::collect(dir, &[])?;
+    Ok((Locator::from_sources(&sources, first_file), sources))
 }
 
 impl Locator {
-    pub fn new(dir: &Path, first_file: u32) -> Result<Locator, String> {
-        Ok(Locator::from_sources(files::collect(dir, &[])?, first_file))
-    }
-
     /// From sources as [`files::collect`] lists them (0 the directory, then files). Files
     /// that do not parse locate nothing.
-    pub fn from_sources(sources: Vec<SourceFile>, first_file: u32) -> Locator {
+    pub fn from_sources(sources: &[SourceFile], first_file: u32) -> Locator {
         let root = sources
             .first()
             .map(|s| files::normalize(&s.path))
             .unwrap_or_default();
-        let (parsed, _) = config::parse(&sources);
-        let (manifest, _) = super::manifest::of(&sources);
+        let (parsed, _) = config::parse(sources);
+        let (manifest, _) = super::manifest::of(sources);
         let (modules, _) = config::modules(&root, &parsed, manifest.as_ref());
         let maps: HashMap<u32, &super::tfjson::SpanMap> = parsed
             .iter()
@@ -102,8 +98,7 @@ impl Locator {
                 stack.push((target, format!("{prefix}module.{}.", call.name), below));
             }
         }
-        let tf: Vec<SourceFile> = sources.into_iter().skip(1).collect();
-        Locator { sources: tf, blocks }
+        Locator { blocks }
     }
 
     /// The `resource "type" "name"` (or `data`) line of an address.
@@ -133,15 +128,6 @@ impl Locator {
             parts.pop();
         }
         self.resource(address)
-    }
-
-    /// The `.tf` files spans point into, the first being file `first_file`.
-    pub fn sources(&self) -> &[SourceFile] {
-        &self.sources
-    }
-
-    pub fn into_sources(self) -> Vec<SourceFile> {
-        self.sources
     }
 }
 
@@ -295,11 +281,11 @@ mod tests {
     fn attributes_are_found_by_paths_with_or_without_indices() {
         let tf = "resource \"azurerm_kubernetes_cluster\" \"aks\" {\n  default_node_pool {\n    vnet_subnet_id = azurerm_subnet.a.id\n  }\n  dynamic \"x\" {\n    for_each = [1]\n    content {\n      y = 2\n    }\n  }\n}\nresource \"azurerm_subnet\" \"a\" {\n  address_prefixes = [\"10.0.0.0/24\", \"10.0.1.0/24\"]\n}\n";
         let sources = vec![SourceFile::new("d", ""), SourceFile::new("d/main.tf", tf)];
-        let locator = Locator::from_sources(sources, 1);
+        let locator = Locator::from_sources(&sources, 1);
         let text = |span: Option<Span>| {
             let span = span.expect("found");
             assert_eq!(span.file, 1);
-            locator.sources()[0].text[span.start..span.end].to_string()
+            sources[1].text[span.start..span.end].to_string()
         };
         let aks = "azurerm_kubernetes_cluster.aks";
         assert_eq!(

@@ -25,7 +25,7 @@ pub fn relocate(resources: &mut [Resource<'_>], tf_files: &[SourceFile]) {
         return;
     }
     // tf_files[0], the directory, is file 1 of the report; its files follow from 2.
-    let locator = Locator::from_sources(tf_files.to_vec(), 2);
+    let locator = Locator::from_sources(tf_files, 2);
     for resource in resources {
         if let Some(span) = locator.resource(&resource.address) {
             resource.span = span;

@@ -13,7 +13,6 @@ use super::{folded, id_parts, name_of, unknown};
 use crate::diagnostic::{Span, Spanned};
 use crate::input::terraform::Resource;
 use crate::input::tree::Node;
-use crate::limits;
 use crate::plan::model::{
     Cluster, ClusterSku, NetworkDataplane, NetworkPlugin, NetworkPluginMode, NetworkPolicy, NodePool, Origin,
     OsType,
@@ -388,15 +387,13 @@ fn network_profile(
         notes.assumed(
             p.span_of("service_cidr"),
             label,
-            "service_cidr is not set (AKS computes it): assumed AKS's default 10.0.0.0/16, with the DNS service at 10.0.0.10"
-                .to_string(),
+            crate::input::assumed::service_cidr("service_cidr"),
         );
     } else if cluster.dns_service_ip.is_none() {
         notes.assumed(
             p.span_of("dns_service_ip"),
             label,
-            "dns_service_ip is not set (AKS computes it): assumed the 10th address of service_cidr"
-                .to_string(),
+            crate::input::assumed::dns_service_ip("dns_service_ip", "service_cidr"),
         );
     }
     let pod_cidr_mode = matches!(
@@ -407,7 +404,7 @@ fn network_profile(
         notes.assumed(
             p.span_of("pod_cidr"),
             label,
-            "pod_cidr is not set: assumed AKS's default 10.244.0.0/16".to_string(),
+            crate::input::assumed::pod_cidr("pod_cidr"),
         );
     }
 }
@@ -496,10 +493,7 @@ fn pool(
         notes.assumed(
             attrs.span_of("upgrade_settings"),
             &label,
-            format!(
-                "upgrade_settings.max_surge is not set: assumed AKS's default of {}",
-                limits::DEFAULT_MAX_SURGE_WORDS
-            ),
+            crate::input::assumed::max_surge("upgrade_settings.max_surge", "is not set"),
         );
     }
     let link = |key: &str, notes: &mut Notes| -> Option<Spanned<String>> {
@@ -621,15 +615,10 @@ fn finish(b: Building, notes: &mut Notes) -> Cluster {
         }
         if read.max_pods_unknown {
             let mode = mode_of(&read);
-            let (default, _) = mode.default_max_pods();
             notes.assumed(
                 read.max_pods_at,
                 &read.label,
-                format!(
-                    "{}: assumed {default}, AKS's default for {}",
-                    read.max_pods_why,
-                    mode.title()
-                ),
+                crate::input::assumed::max_pods(read.max_pods_why, mode),
             );
         }
         cluster.node_pools.value.push(read.pool);
