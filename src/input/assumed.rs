@@ -1,7 +1,6 @@
 //! The words of the `assumed-value` notes (rules/assumed-value.md) that the readers of
 //! imported input give when a value is left to AKS, one function per default, so that each
-//! is noted the same way from every reader (the Terraform reader uses each; the ARM reader,
-//! for ARM, Bicep and az, the surge so far). Each reader passes the
+//! is noted the same way from Terraform, ARM, Bicep and az input. Each reader passes the
 //! key as its format writes it; the value itself is filled by the resolver
 //! (`topology::resolve`) from `limits`, the same for every input.
 

@@ -259,6 +259,21 @@ pub enum NodeProvisioningMode {
 }
 
 impl Cluster {
+    /// The mode a node pool of this cluster runs in, as the resolver will decide it
+    /// ([`pool_mode`]): the cluster's plugin, overlay (AKS Automatic's preconfigured one where
+    /// the cluster writes no plugin), whether its pools take pod subnets, and the pool's
+    /// allocation. For readers, which note a default before the resolver fills it.
+    pub fn pool_mode(&self, allocation: Option<PodIpAllocationMode>) -> crate::mode::Mode {
+        let plugin = self
+            .network_plugin
+            .as_ref()
+            .map_or(NetworkPlugin::Azure, |p| p.value);
+        let overlay = self.network_plugin_mode.is_some()
+            || (self.automatic().is_some() && self.network_plugin.is_none());
+        let pod_subnets = self.node_pools.value.iter().any(|p| p.pod_subnet.is_some());
+        pool_mode(plugin, overlay, pod_subnets, allocation)
+    }
+
     /// Where the cluster is said to be AKS Automatic (`sku: Automatic`).
     pub fn automatic(&self) -> Option<crate::diagnostic::Span> {
         self.sku

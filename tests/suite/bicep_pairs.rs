@@ -142,6 +142,7 @@ fn findings_land_on_bicep_lines() {
         places,
         [
             "assumed-value main.bicep:1:1",
+            "assumed-value main.bicep:574:21",
             "kubenet-retirement parameters.json:9:16",
             "assumed-value parameters.json:23:19",
             "unresolved-input parameters.json:23:19",

@@ -249,6 +249,7 @@ fn quickstart_prometheus_grafana_reads_through_modules() {
         places(&v, dir),
         [
             "warning service-cidr-overlap modules/kubernetes/kubernetes.bicep:24:9",
+            "note assumed-value modules/kubernetes/kubernetes.bicep:41:21",
             "note assumed-value modules/kubernetes/kubernetes.bicep:59:15",
         ]
     );

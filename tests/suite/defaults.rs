@@ -2,8 +2,8 @@
 //! the input (issue 20): one estate written as a cniplan plan, a Terraform configuration, an
 //! ARM template and az exports (tests/fixtures/defaults/, its README works the figures out)
 //! leaves a pool's max_pods and surge and a cluster's service CIDR to AKS. Each reader gives
-//! the same capacity figures (the resolver fills the defaults from `limits`), and the
-//! imported readers note the defaults in the same words (`input::assumed`), their own key
+//! the same capacity figures (the resolver fills the defaults from `limits`), and each
+//! imported reader notes the defaults in the same words (`input::assumed`), its own key
 //! names aside; a cniplan plan's author hears of max_pods through `implicit-max-pods`.
 
 use crate::common;
@@ -71,8 +71,8 @@ fn assert_the_same_figures(rows: &[Row]) {
     );
 }
 
-/// The notes the Terraform reader gives: one `assumed-value` per default, in the shared words
-/// (`input::assumed`), and the default service CIDR's overlap.
+/// The notes an imported reader gives: one `assumed-value` per default, in the shared words
+/// with the reader's own key names, and the default service CIDR's overlap.
 fn assert_noted(findings: &[(String, u64, String)], keys: [&str; 3]) {
     let [max_pods, max_surge, service_cidr] = keys;
     let assumed: Vec<&str> = findings
@@ -129,33 +129,22 @@ fn a_terraform_configuration_gets_the_same_defaults_noted() {
     );
 }
 
-/// The ARM reader (Bicep and az through it) notes the surge in the same words. It does not
-/// yet note an unset `maxPods` or `networkProfile.serviceCidr` (left for issue 20: branch
-/// house20-defaults-wip); the figures are the same all the same.
-fn assert_surge_noted(findings: &[(String, u64, String)]) {
-    assert!(
-        findings.iter().any(|f| f.0 == "assumed-value"
-            && f.2.contains(
-                "upgradeSettings.maxSurge is not set: assumed AKS's default of 10% of the pool's nodes, rounded up (1 node for pools of up to 10)"
-            )),
-        "{findings:#?}"
-    );
-    assert_eq!(
-        findings.iter().filter(|f| f.0 == "service-cidr-overlap").count(),
-        1,
-        "{findings:#?}"
-    );
-}
-
 #[test]
-fn an_arm_template_gets_the_same_defaults() {
+fn an_arm_template_gets_the_same_defaults_noted() {
     let (findings, rows) = check(&["tests/fixtures/defaults/arm.json"]);
     assert_the_same_figures(&rows);
-    assert_surge_noted(&findings);
+    assert_noted(
+        &findings,
+        [
+            "maxPods",
+            "upgradeSettings.maxSurge",
+            "networkProfile.serviceCidr",
+        ],
+    );
 }
 
 #[test]
-fn az_exports_get_the_same_defaults() {
+fn az_exports_get_the_same_defaults_noted() {
     let (findings, rows) = check(&[
         "--input",
         "az",
@@ -163,5 +152,12 @@ fn az_exports_get_the_same_defaults() {
         "tests/fixtures/defaults/az/aks.json",
     ]);
     assert_the_same_figures(&rows);
-    assert_surge_noted(&findings);
+    assert_noted(
+        &findings,
+        [
+            "maxPods",
+            "upgradeSettings.maxSurge",
+            "networkProfile.serviceCidr",
+        ],
+    );
 }

@@ -130,6 +130,7 @@ fn docs_overlay_cluster_on_the_vnet_aks_creates_is_still_checked() {
     assert_eq!(
         findings(&c),
         [
+            "assumed-value arm/aksdocs-nap-overlay/nap.json:20:27",
             "assumed-value arm/aksdocs-nap-overlay/nap.json:30:21",
             "unresolved-input arm/aksdocs-nap-overlay/nap.json:30:21",
             // nodeProvisioningProfile.mode Auto: Karpenter's nodes are not in the template.

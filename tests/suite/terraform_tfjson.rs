@@ -275,7 +275,7 @@ fn azapi_resources_in_json_syntax_are_read() {
   "nodes": {"type": "Microsoft.Network/virtualNetworks/subnets@2024-05-01", "name": "nodes", "parent_id": "${azapi_resource.vnet.id}",
            "body": {"properties": {"addressPrefix": "10.1.2.0/24"}}},
   "aks": {"type": "Microsoft.ContainerService/managedClusters@2025-05-01", "name": "aks", "parent_id": "/subscriptions/s/resourceGroups/rg",
-          "body": "${jsonencode({properties = {networkProfile = {networkPlugin = \"azure\", networkPluginMode = \"overlay\", serviceCidr = \"10.2.0.0/16\", dnsServiceIP = \"10.2.0.10\", podCidr = \"10.244.0.0/16\"}, agentPoolProfiles = [{name = \"sys\", count = 3, upgradeSettings = {maxSurge = \"1\"}, vnetSubnetID = azapi_resource.nodes.id}]}})}"}
+          "body": "${jsonencode({properties = {networkProfile = {networkPlugin = \"azure\", networkPluginMode = \"overlay\", serviceCidr = \"10.2.0.0/16\", dnsServiceIP = \"10.2.0.10\", podCidr = \"10.244.0.0/16\"}, agentPoolProfiles = [{name = \"sys\", count = 3, maxPods = 250, upgradeSettings = {maxSurge = \"1\"}, vnetSubnetID = azapi_resource.nodes.id}]}})}"}
 }}}"#,
     )]);
     assert!(report.findings.is_empty(), "{:?}", located(&report));

@@ -50,6 +50,9 @@ enum Form {
 struct Draft {
     cluster: usize,
     pool: model::NodePool,
+    /// Where and why max_pods is left to Azure: noted with the default of the pool's mode
+    /// once its cluster's pools are known.
+    max_pods_unset: Option<(Span, String)>,
     vnet_subnet: Got<String>,
     pod_subnet: Got<String>,
     notes: Notes,
@@ -245,7 +248,7 @@ impl Clusters {
         };
         let vnet_subnet = reader.text(body, "vnetSubnetID");
         let pod_subnet = reader.text(body, "podSubnetID");
-        let pool = read_pool(
+        let (pool, max_pods_unset) = read_pool(
             &mut reader,
             name,
             body,
@@ -257,6 +260,7 @@ impl Clusters {
         let draft = Draft {
             cluster,
             pool,
+            max_pods_unset,
             vnet_subnet,
             pod_subnet,
             notes,
@@ -301,6 +305,8 @@ impl Clusters {
 
     /// The clusters with the pools whose subnets can be checked.
     pub(super) fn finish(mut self, builder: &Builder<'_>, notes_out: &mut Vec<Notes>) -> Vec<model::Cluster> {
+        // (cluster, allocation, where and why, the pool's notes in notes_out)
+        let mut max_pods_unset = Vec::new();
         for mut draft in std::mem::take(&mut self.pools) {
             let vnet_subnet = subnet(builder, draft.vnet_subnet, "vnetSubnetID", &mut draft.notes, true);
             let pod_subnet = subnet(builder, draft.pod_subnet, "podSubnetID", &mut draft.notes, false);
@@ -311,9 +317,18 @@ impl Clusters {
                 draft.pool.vnet_subnet =
                     vnet_subnet.unwrap_or_else(|| Spanned::new(String::new(), draft.notes.span));
                 draft.pool.pod_subnet = pod_subnet;
+                if let Some(unset) = draft.max_pods_unset {
+                    let allocation = draft.pool.pod_ip_allocation_mode.as_ref().map(|m| m.value);
+                    max_pods_unset.push((draft.cluster, allocation, unset, notes_out.len()));
+                }
                 self.clusters[draft.cluster].node_pools.value.push(draft.pool);
             }
             notes_out.push(draft.notes);
+        }
+        // The default max pods is the pool's mode's, which its cluster's pools decide.
+        for (cluster, allocation, (span, why), notes) in max_pods_unset {
+            let mode = self.clusters[cluster].pool_mode(allocation);
+            notes_out[notes].assume(span, assumed::max_pods(&why, mode));
         }
         // A cluster without a pool has no network mode the checks can tell (the mode is
         // the pools'): it is left out rather than checked as some default.
@@ -446,6 +461,24 @@ fn read_cluster(
     let pod_cidr = reader.text(&np, "podCidr");
     let service_cidr = reader.text(&np, "serviceCidr");
     let dns_service_ip = reader.text(&np, "dnsServiceIP");
+    // Left to AKS: its defaults, noted in the words every reader uses (`input::assumed`).
+    if matches!(service_cidr, Got::Absent) && field(&np, "serviceCidrs").is_none() {
+        reader
+            .notes
+            .assume(np.span, assumed::service_cidr("networkProfile.serviceCidr"));
+    } else if matches!(service_cidr, Got::Value(_)) && matches!(dns_service_ip, Got::Absent) {
+        reader.notes.assume(
+            np.span,
+            assumed::dns_service_ip("networkProfile.dnsServiceIP", "networkProfile.serviceCidr"),
+        );
+    }
+    let pod_cidr_mode = matches!(plugin, Got::Value(ref p) if p.value == NetworkPlugin::Kubenet)
+        || matches!(mode, Got::Value(_));
+    if pod_cidr_mode && matches!(pod_cidr, Got::Absent) && field(&np, "podCidrs").is_none() {
+        reader
+            .notes
+            .assume(np.span, assumed::pod_cidr("networkProfile.podCidr"));
+    }
     let version = reader.text(body, "kubernetesVersion");
     let node_provisioning = node_provisioning(reader, body);
     let virtual_node_subnet = virtual_nodes(reader, body);
@@ -534,7 +567,7 @@ fn read_pool(
     name: Spanned<String>,
     body: &Val<'_>,
     origin: Origin,
-) -> model::NodePool {
+) -> (model::NodePool, Option<(Span, String)>) {
     let autoscale = match reader.flag(body, "enableAutoScaling") {
         Got::Value(b) => b.value,
         Got::Unknown(span, why) => {
@@ -584,7 +617,21 @@ fn read_pool(
             Some(Spanned::default_at(DEFAULT_COUNT, name.span))
         }
     };
-    let max_pods = reader.count(body, "maxPods");
+    let (max_pods, max_pods_unset) = match reader.count(body, "maxPods") {
+        Got::Value(n) => (Some(n), None),
+        Got::Unknown(span, why) => (None, Some((span, depends("maxPods", &why)))),
+        Got::Absent => (
+            None,
+            Some((name.span, "maxPods is not set (Azure computes it)".to_string())),
+        ),
+        Got::Invalid => (
+            None,
+            Some((
+                name.span,
+                "maxPods is not a value AKS takes (the error at it says why)".to_string(),
+            )),
+        ),
+    };
     let os_type = reader.choice(
         body,
         "osType",
@@ -600,13 +647,13 @@ fn read_pool(
             ("StaticBlock", PodIpAllocationMode::StaticBlock),
         ],
     );
-    model::NodePool {
+    let pool = model::NodePool {
         os_type: assumed(reader, os_type, "osType", "Linux"),
         os_sku: assumed(reader, os_sku, "osSKU", "the OS's default SKU"),
         node_count,
         min_count,
         max_count,
-        max_pods: assumed(reader, max_pods, "maxPods", "the network mode's default"),
+        max_pods,
         max_surge,
         max_unavailable: field(body, "upgradeSettings")
             .and_then(|u| field(&u, "maxUnavailable"))
@@ -622,7 +669,8 @@ fn read_pool(
         virtual_node_subnet: None,
         name,
         origin: Some(origin),
-    }
+    };
+    (pool, max_pods_unset)
 }
 
 /// `upgradeSettings.maxSurge`: a string ("33%", "1") or a bare number.
