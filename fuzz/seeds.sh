@@ -9,8 +9,8 @@
 #                    the saved regressions/terraform_json-*
 #   arm_template:    tests/bad-input/arm-*.json, tests/fixtures/*.json, tests/imported/arm/*.json,
 #                    and the saved regressions/arm_template-*
-#   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json and
-#                    tests/bad-input/tfplan-*
+#   terraform_plan:  tests/fixtures/terraform/*.json, tests/real/terraform/**/*.json,
+#                    tests/bad-input/tfplan-* and the saved regressions/terraform_plan-*
 #   yaml_pieces:     the load_check plans, each behind a byte choosing the piece size
 #   bicep:           every .bicep and .bicepparam file under tests/
 set -eu
@@ -52,7 +52,8 @@ seed arm_template \
 seed terraform_plan \
     "$root"/tests/fixtures/terraform/*.json \
     $(find "$root/tests/real/terraform" -type f -name '*.json' | sort) \
-    "$root"/tests/bad-input/tfplan-*
+    "$root"/tests/bad-input/tfplan-* \
+    "$fuzz_dir"/regressions/terraform_plan-*
 
 # yaml_pieces reads its first byte as the piece size: 7 cuts a plan every few lines.
 for f in "$fuzz_dir"/corpus/load_check/seed-*; do

@@ -30,6 +30,7 @@ pub fn write(parts: &[Part<'_>]) -> String {
         out: String::new(),
         names: &names,
         sources: &[],
+        vnets_written: 0,
     };
     // Inputs named as given, each in backticks: "from `.`" reads as a path, "from .." did not.
     let inputs: Vec<String> = parts
@@ -100,33 +101,49 @@ struct Names {
     subnets: HashMap<String, String>,
     /// Folded origin address → the VNet's name and resource group, for peerings.
     vnets: HashMap<String, (String, Option<String>)>,
+    /// For each VNet in writing order, the resource group to write when the input left it
+    /// out of the VNet but said it elsewhere (its subnets), and another VNet has its name:
+    /// without it the VNet's subnets could not be told from the namesakes'.
+    inferred_groups: Vec<Option<String>>,
 }
 
 impl Names {
     fn of(parts: &[Part<'_>]) -> Self {
+        let vnets: Vec<&Vnet> = parts.iter().flat_map(|p| &p.plan.vnets).collect();
         let mut vnet_names: HashMap<String, usize> = HashMap::new();
-        for vnet in parts.iter().flat_map(|p| &p.plan.vnets) {
+        for vnet in &vnets {
             *vnet_names.entry(vnet.name.value.to_lowercase()).or_default() += 1;
         }
         let mut names = Names {
             subnets: HashMap::new(),
             vnets: HashMap::new(),
+            inferred_groups: Vec::with_capacity(vnets.len()),
         };
-        for vnet in parts.iter().flat_map(|p| &p.plan.vnets) {
+        for vnet in vnets {
+            let unique = vnet_names.get(&vnet.name.value.to_lowercase()) == Some(&1);
+            let inferred = match &vnet.resource_group {
+                Some(_) => None,
+                None if unique => None,
+                None => group_elsewhere(vnet),
+            };
+            let group = vnet
+                .resource_group
+                .as_ref()
+                .map(|g| g.value.clone())
+                .or_else(|| inferred.clone());
+            names.inferred_groups.push(inferred);
             if let Some(o) = &vnet.origin {
-                let group = vnet.resource_group.as_ref().map(|g| g.value.clone());
                 names
                     .vnets
                     .entry(o.resource.to_lowercase())
-                    .or_insert((vnet.name.value.clone(), group));
+                    .or_insert((vnet.name.value.clone(), group.clone()));
             }
-            let unique = vnet_names.get(&vnet.name.value.to_lowercase()) == Some(&1);
             for subnet in &vnet.subnets {
                 let Some(o) = &subnet.origin else { continue };
-                let written = match (&vnet.resource_group, unique) {
+                let written = match (&group, unique) {
                     (Some(group), false) => format!(
                         "/resourceGroups/{}/providers/Microsoft.Network/virtualNetworks/{}/subnets/{}",
-                        group.value, vnet.name.value, subnet.name.value
+                        group, vnet.name.value, subnet.name.value
                     ),
                     _ => format!("{}/{}", vnet.name.value, subnet.name.value),
                 };
@@ -137,10 +154,22 @@ impl Names {
     }
 }
 
+/// The resource group a VNet's origin or one of its subnets names, for a VNet read without
+/// its own (unknown until apply, or only its subnets declared): a subnet's resource group is
+/// its VNet's in Azure.
+fn group_elsewhere(vnet: &Vnet) -> Option<String> {
+    vnet.origin
+        .iter()
+        .chain(vnet.subnets.iter().filter_map(|s| s.origin.as_ref()))
+        .find_map(|o| o.resource_group.clone())
+}
+
 struct Writer<'w> {
     out: String,
     names: &'w Names,
     sources: &'w [SourceFile],
+    /// The VNets written so far, indexing `names.inferred_groups`.
+    vnets_written: usize,
 }
 
 impl Writer<'_> {
@@ -219,10 +248,28 @@ impl Writer<'_> {
         let o = vnet.origin.as_ref();
         self.field(4, true, "name", &vnet.name, scalar(&vnet.name.value), o);
         self.opt("resource_group", &vnet.resource_group, |g| scalar(g), o, 4);
+        let inferred = self
+            .names
+            .inferred_groups
+            .get(self.vnets_written)
+            .cloned()
+            .flatten();
+        self.vnets_written += 1;
+        if let Some(group) = &inferred {
+            let text = comment_text(&format!(
+                "the resource group of its subnets: another VNet is named `{}`",
+                vnet.name.value
+            ));
+            self.line(&format!("    resource_group: {}  # {text}", scalar(group)));
+        }
         let space = list(vnet.address_space.value.iter().map(|c| c.value.as_str()));
         self.field(4, false, "address_space", &vnet.address_space, space, o);
         if !vnet.peerings.is_empty() {
-            let own_group = vnet.resource_group.as_ref().map(|g| g.value.as_str());
+            let own_group = vnet
+                .resource_group
+                .as_ref()
+                .map(|g| g.value.as_str())
+                .or(inferred.as_deref());
             let peers: Vec<String> = vnet
                 .peerings
                 .iter()

@@ -316,19 +316,37 @@ impl Resolver {
         }
     }
 
-    /// The VNet named `name`: in `group` when given, else the first of that name (in the
-    /// resource group of `near` when several share it).
+    /// The VNet named `name`: in `group` when given (one that says no group only when none
+    /// is in that group), else the first of that name (in the resource group of `near` when
+    /// several share it).
     fn find_vnet(&self, name: &str, group: Option<&str>, near: Option<usize>) -> Option<usize> {
         let candidates = self.vnets_named.get(&folded(name))?;
-        let in_group = |&&v: &&usize| match (group, &self.topology.vnets.get(v)?.resource_group) {
-            (Some(g), Some(rg)) => Some(g.eq_ignore_ascii_case(rg)),
-            _ => Some(true),
+        let group_of = |v: usize| {
+            self.topology
+                .vnets
+                .get(v)
+                .and_then(|x| x.resource_group.as_deref())
         };
-        let matching: Vec<usize> = candidates
-            .iter()
-            .filter(|v| in_group(v).unwrap_or(true))
-            .copied()
-            .collect();
+        let exact: Vec<usize> = match group {
+            Some(g) => candidates
+                .iter()
+                .copied()
+                .filter(|&v| group_of(v).is_some_and(|rg| rg.eq_ignore_ascii_case(g)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let matching: Vec<usize> = if exact.is_empty() {
+            candidates
+                .iter()
+                .copied()
+                .filter(|&v| match (group, group_of(v)) {
+                    (Some(g), Some(rg)) => g.eq_ignore_ascii_case(rg),
+                    _ => true,
+                })
+                .collect()
+        } else {
+            exact
+        };
         let near_group = near.and_then(|v| self.topology.vnets.get(v)?.resource_group.clone());
         matching
             .iter()
@@ -989,5 +1007,31 @@ mod tests {
         // one in the peering VNet's own group.
         assert_eq!(topology.vnets[1].peerings, [0]);
         assert_eq!(topology.vnets[2].peerings, [1]);
+    }
+
+    #[test]
+    fn a_resource_id_prefers_the_vnet_in_its_group_to_one_without_a_group() {
+        let vnet = |group: &str, cidr: &str| {
+            format!("  - {{name: v, {group}address_space: [{cidr}/16], subnets: [{{name: s, cidr: {cidr}/24}}]}}\n")
+        };
+        let id = |group: &str| {
+            format!("'/resourceGroups/{group}/providers/Microsoft.Network/virtualNetworks/v/subnets/s'")
+        };
+        let plan = format!(
+            "version: 1\nvnets:\n{}{}clusters:\n  - name: c\n    node_pools:\n      \
+             - {{name: a, node_count: 1, vnet_subnet: {}}}\n      \
+             - {{name: b, node_count: 1, vnet_subnet: {}}}\n",
+            vnet("", "10.1.0.0"),
+            vnet("resource_group: rg-a, ", "10.2.0.0"),
+            id("rg-a"),
+            id("rg-b"),
+        );
+        let (topology, findings) = resolved(&plan);
+        assert!(findings.is_empty(), "{findings:?}");
+        let pools = &topology.clusters[0].pools;
+        // The VNet of rg-a, though the one that says no group comes first; a group no VNet
+        // is in still finds the one that says none.
+        assert_eq!(pools[0].node_subnet, Some(1));
+        assert_eq!(pools[1].node_subnet, Some(0));
     }
 }

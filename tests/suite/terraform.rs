@@ -283,6 +283,130 @@ fn import_round_trips_every_fixture_and_real_plan() {
     }
 }
 
+/// Every plan JSON the `terraform_plan` fuzz target found (fuzz/regressions/terraform_plan-*),
+/// replayed as the target checks it: the imported plan checks to the same capacity rows.
+#[test]
+fn import_round_trips_every_fuzz_regression() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut found: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("fuzz/regressions exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("terraform_plan-") && name.ends_with(".json")
+        })
+        .collect();
+    found.sort();
+    assert!(found.len() >= 2, "{found:?}");
+    for path in found {
+        assert_round_trip(&path);
+    }
+}
+
+/// `cniplan check --format json` of a plan JSON and of the plan `cniplan import` writes for
+/// it: per subnet row, its CIDR and its pools as `cluster/pool` with their peak nodes.
+type Rows = Vec<(String, Vec<(String, u64)>)>;
+fn direct_and_imported_rows(plan: &str) -> (Rows, Rows, String) {
+    let out = cniplan(&["import", plan]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let yaml = common::stdout(&out);
+    let rows = |out: &std::process::Output| -> Rows {
+        common::json(out)["files"][0]["subnets"]
+            .as_array()
+            .expect("subnets")
+            .iter()
+            .map(|r| {
+                let pools = r["pools"]
+                    .as_array()
+                    .expect("pools")
+                    .iter()
+                    .map(|p| {
+                        let name = format!(
+                            "{}/{}",
+                            p["cluster"].as_str().unwrap_or(""),
+                            p["pool"].as_str().unwrap_or("")
+                        );
+                        (name, p["peak_nodes"].as_u64().expect("peak_nodes"))
+                    })
+                    .collect();
+                (r["cidr"].as_str().expect("cidr").to_string(), pools)
+            })
+            .collect()
+    };
+    let direct = rows(&cniplan(&["check", "--format", "json", plan]));
+    let imported = rows(&common::stdin_plan(&["check", "--format", "json", "-"], &yaml));
+    (direct, imported, yaml)
+}
+
+/// Each `nodes` subnet (CIDR) with cluster `aks`'s pool `system` at `peak` nodes, or none.
+fn expected_rows(peaks: [Option<u64>; 5]) -> Rows {
+    [
+        "10.40.0.0/24",
+        "10.41.0.0/24",
+        "70.42.0.0/24",
+        "10.43.0.0/24",
+        "10.44.0.0/24",
+    ]
+    .into_iter()
+    .zip(peaks)
+    .map(|(cidr, peak)| {
+        let pools = peak.map(|p| ("aks/system".to_string(), p)).into_iter().collect();
+        (cidr.to_string(), pools)
+    })
+    .collect()
+}
+
+/// Five VNets named `k8s-vnet` and five clusters named `aks`, one per resource group, one
+/// VNet whose resource group the plan leaves out (its subnet names it), and the address of
+/// the cluster in that group written as another's (fuzz/regressions/terraform_plan-2.json).
+/// `cniplan import` wrote pools' subnets by name, so `check` of the imported plan put three
+/// clusters' pools on the group-less VNet's subnet. Now each pool stays on its own group's
+/// subnet, as `check` of the plan JSON has it: cluster i has i + 1 nodes and surges one more.
+#[test]
+fn import_keeps_pools_on_their_own_subnet_when_names_repeat_across_groups() {
+    let (direct, imported, yaml) = direct_and_imported_rows("fuzz/regressions/terraform_plan-2.json");
+    // The cluster listed twice is read once (the first), so rg-team1's subnet has no pool.
+    let expected = expected_rows([Some(2), None, Some(4), Some(5), Some(6)]);
+    assert_eq!(direct, expected);
+    assert_eq!(imported, expected, "{yaml}");
+    for i in [0, 2, 3, 4] {
+        let id = format!(
+            "vnet_subnet: \"/resourceGroups/rg-team{i}/providers/Microsoft.Network/virtualNetworks/k8s-vnet/subnets/nodes\""
+        );
+        assert!(yaml.contains(&id), "{id}\n{yaml}");
+    }
+    // The same plan with that cluster's own address: its pool is on the subnet of the VNet
+    // whose group only its subnet said, which the imported plan now writes with it.
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/terraform_plan-2.json"),
+    )
+    .unwrap();
+    let address = r#""address": "azurerm_kubernetes_cluster.aks[\"0\"]""#;
+    let second = text.rfind(address).expect("the cluster listed twice");
+    let fixed = format!(
+        "{}{}{}",
+        &text[..second],
+        address.replace('0', "1"),
+        &text[second + address.len()..]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groups.tfplan.json");
+    fs::write(&path, fixed).unwrap();
+    let (direct, imported, yaml) = direct_and_imported_rows(&path.to_string_lossy());
+    let expected = expected_rows([Some(2), Some(3), Some(4), Some(5), Some(6)]);
+    assert_eq!(direct, expected);
+    assert_eq!(imported, expected, "{yaml}");
+    assert!(
+        yaml.contains("    resource_group: rg-team1  # the resource group of its subnets: another VNet is named `k8s-vnet`\n"),
+        "{yaml}"
+    );
+}
+
 /// A plan whose reading leaves values unknown (a VNet without an address space, a pool
 /// without a size: fuzz/regressions/terraform_plan-1.json) imports to a plan with an error at
 /// each value to fill in, and the rest still checked: the same capacity rows (the cluster's
