@@ -159,3 +159,34 @@ fn a_100_mb_terraform_plan_is_checked_in_bounded_time() {
         other.map_or("", |l| &l[..l.len().min(300)])
     );
 }
+
+/// A `.tf` file of 80,000 plain subnets (14.6 MB, under the per-file limit) is read whole:
+/// the evaluation budget grows with the configuration's own size, so a large valid
+/// configuration is not cut off as a bomb would be (it was, at subnet 53,333).
+#[test]
+fn a_large_terraform_configuration_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "resource \"azurerm_virtual_network\" \"v\" {\n  name = \"v\"\n  resource_group_name = \"rg\"\n  location = \"westeurope\"\n  address_space = [\"10.0.0.0/8\"]\n}\n",
+    );
+    for i in 0..80_000u32 {
+        text.push_str(&format!(
+            "resource \"azurerm_subnet\" \"s{i}\" {{\n  name = \"s{i}\"\n  resource_group_name = \"rg\"\n  virtual_network_name = azurerm_virtual_network.v.name\n  address_prefixes = [\"10.{}.{}.{}/28\"]\n}}\n",
+            (i >> 12) + 1,
+            (i >> 4) & 255,
+            (i & 15) * 16
+        ));
+    }
+    std::fs::write(dir.path().join("main.tf"), &text).unwrap();
+    let run = check(dir.path(), "json", Duration::from_secs(300));
+    assert_contract(dir.path(), &run.output);
+    assert_eq!(
+        run.output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.output.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&run.output.stdout).unwrap();
+    assert_eq!(v["files"][0]["subnets"].as_array().map(Vec::len), Some(80_000));
+    assert_eq!(v["summary"]["errors"], 0);
+}

@@ -102,6 +102,7 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     findings.extend(unread);
     findings.extend(var_notes);
     let mut ev = Evaluator::new(&modules, root_vars);
+    ev.sized_for(sources.iter().map(|s| s.text.len()).sum());
     ev.given_at(var_spans);
     let mut order = Vec::new();
     walk(&mut ev, 0, &mut order);
