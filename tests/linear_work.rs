@@ -4,7 +4,8 @@
 //! which is why this is a binary of its own), never time: a linear path at most doubles
 //! (with slack for fixed costs), a quadratic one quadruples.
 //!
-//! One test, so no other test of this binary allocates while a case is counted.
+//! One test, so no other test of this binary allocates while a case is counted. It also
+//! holds a walk to one parse per file, counted by the readers (a count, not a time).
 
 use cniplan::input::{Format, Input};
 use cniplan::render::{self, HumanOptions};
@@ -125,9 +126,113 @@ fn nested_json(depth: usize) -> String {
     )
 }
 
+/// A repository walked as `cniplan check DIR` walks it, in this process: each `.tf` and
+/// `.bicep` file parsed once. The discovery parses a file to tell inputs from the modules
+/// they call and the reader reads that tree; a module that two inputs call is parsed once
+/// for both. (A Bicep walk parsed every file three times: the discovery, the gathering of
+/// a template's modules, the reading; and each shared module once per caller on top.)
+fn walk_parses_each_file_once() -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    // Bicep: two templates call one module, one of them another of its own, and a
+    // `.bicepparam` file uses a third template: 6 files.
+    let network = "param name string\nparam prefix string\n\nresource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: name\n  location: 'westeurope'\n  properties: {\n    addressSpace: {\n      addressPrefixes: [prefix]\n    }\n    subnets: [\n      {\n        name: 'nodes'\n        properties: {\n          addressPrefix: cidrSubnet(prefix, 24, 0)\n        }\n      }\n    ]\n  }\n}\n";
+    write("bicep/modules/network.bicep", network);
+    write(
+        "bicep/a/main.bicep",
+        "module net '../modules/network.bicep' = {\n  name: 'net-a'\n  params: {\n    name: 'vnet-a'\n    prefix: '10.1.0.0/16'\n  }\n}\n",
+    );
+    write(
+        "bicep/b/main.bicep",
+        "module net '../modules/network.bicep' = {\n  name: 'net-b'\n  params: {\n    name: 'vnet-b'\n    prefix: '10.2.0.0/16'\n  }\n}\n\nmodule extra 'extra.bicep' = {\n  name: 'extra'\n}\n",
+    );
+    write("bicep/b/extra.bicep", "param tag string = 'b'\n");
+    write(
+        "bicep/c/main.bicep",
+        "param prefix string\n\nmodule net '../modules/network.bicep' = {\n  name: 'net-c'\n  params: {\n    name: 'vnet-c'\n    prefix: prefix\n  }\n}\n",
+    );
+    write(
+        "bicep/c/prod.bicepparam",
+        "using 'main.bicep'\n\nparam prefix = '10.3.0.0/16'\n",
+    );
+    // Terraform: two root modules of two files each call one local module: 5 files.
+    let root = |n: u32| {
+        format!(
+            "module \"net\" {{\n  source = \"../../modules/net\"\n  name   = \"vnet-{n}\"\n  prefix = var.prefix\n}}\n"
+        )
+    };
+    let variables = |n: u32| format!("variable \"prefix\" {{\n  default = \"10.{n}.0.0/16\"\n}}\n");
+    write("tf/live/a/main.tf", &root(4));
+    write("tf/live/a/variables.tf", &variables(4));
+    write("tf/live/b/main.tf", &root(5));
+    write("tf/live/b/variables.tf", &variables(5));
+    write(
+        "tf/modules/net/main.tf",
+        "variable \"name\" {}\nvariable \"prefix\" {}\n\nresource \"azurerm_virtual_network\" \"v\" {\n  name                = var.name\n  location            = \"westeurope\"\n  resource_group_name = \"rg\"\n  address_space       = [var.prefix]\n}\n\nresource \"azurerm_subnet\" \"nodes\" {\n  name                 = \"nodes\"\n  resource_group_name  = \"rg\"\n  virtual_network_name = azurerm_virtual_network.v.name\n  address_prefixes     = [cidrsubnet(var.prefix, 8, 0)]\n}\n",
+    );
+    let out = dir.path().join("out.json");
+    let before = (
+        cniplan::input::terraform::files::parses(),
+        cniplan::input::bicep::parses(),
+    );
+    let code = cniplan::cli::run([
+        "cniplan".into(),
+        "check".into(),
+        "-q".into(),
+        "--fail-on".into(),
+        "never".into(),
+        "--format".into(),
+        "json".into(),
+        "-o".into(),
+        out.clone().into_os_string(),
+        dir.path().as_os_str().to_owned(),
+    ]);
+    let parses = (
+        cniplan::input::terraform::files::parses() - before.0,
+        cniplan::input::bicep::parses() - before.1,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    // What was checked: the two Bicep templates, the parameters file, the two roots, each
+    // with its VNet's subnet.
+    let inputs: Vec<String> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["subnets"].as_array().is_some_and(|s| s.len() == 1))
+        .map(|f| {
+            let path = f["path"].as_str().unwrap();
+            path.strip_prefix(dir.path().to_str().unwrap())
+                .unwrap_or(path)
+                .to_string()
+        })
+        .collect();
+    let expected = [
+        "/bicep/a/main.bicep",
+        "/bicep/b/main.bicep",
+        "/bicep/c/prod.bicepparam",
+        "/tf/live/a",
+        "/tf/live/b",
+    ];
+    if format!("{code:?}") != format!("{:?}", std::process::ExitCode::SUCCESS) || inputs != expected {
+        return format!("the walk checked {inputs:?} (exit {code:?}), not {expected:?}: {report}");
+    }
+    if parses != (5, 6) {
+        return format!(
+            "a walk of 5 .tf files and 6 Bicep files parsed {} .tf and {} Bicep texts: one parse per file",
+            parses.0, parses.1
+        );
+    }
+    String::new()
+}
+
 #[test]
 fn every_path_is_linear() {
-    let mut failures = Vec::new();
+    // First, before anything is kept parsed by the cases below.
+    let mut failures = vec![walk_parses_each_file_once()];
     failures.push(linear("cniplan plan, subnets", 2_000, |n| {
         check(SourceFile::new("p.yaml", yaml_plan(n, 4)));
     }));

@@ -32,7 +32,17 @@ pub use inputs::is_plan_file_name;
 const STARTER_PLAN: &str = include_str!("../../examples/aks-dynamic-ip/plan.yaml");
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    run(std::env::args_os())
+}
+
+/// The command line `args` (the program's name first), run as `main` runs it: the tests run
+/// a walk in the process to count its work.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // A usage error quotes the argument it refuses, which may hold anything: it is

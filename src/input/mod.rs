@@ -13,6 +13,7 @@ pub mod de;
 pub mod deployments;
 pub mod json;
 pub mod karpenter;
+pub mod once;
 pub mod placeholder;
 pub mod terraform;
 pub mod tree;

@@ -34,6 +34,9 @@ use crate::source::SourceFile;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+pub use super::once::Parse;
 
 /// Files one Bicep input may gather: its modules, their modules…
 const MAX_FILES: usize = 1000;
@@ -53,7 +56,29 @@ pub struct Unit<'s> {
     pub path: String,
     pub text: &'s str,
     /// Bicep files, parsed; `None` for JSON (a compiled module, a parameters file).
-    pub parsed: Option<syntax::File>,
+    pub parsed: Option<Arc<syntax::File>>,
+}
+
+/// Bicep text kept parsed, in bytes ([`parsed`]): a module many templates call, or a file
+/// the walk's discovery parsed and its input reads next.
+const KEPT_PARSED_BYTES: usize = 4 << 20;
+
+static KEPT: super::once::Kept<syntax::File> = super::once::Kept::new(KEPT_PARSED_BYTES);
+
+/// How many Bicep texts this process has parsed ([`parsed`]).
+pub fn parses() -> u64 {
+    KEPT.parses()
+}
+
+/// A Bicep text's tree, parsed once per text for the process where it can be
+/// ([`crate::input::once`]): the walk's discovery parses every file for the modules it
+/// calls, [`collect`] asks the same of an input's files, and the reader reads them; each
+/// module is read by every template that calls it. All of them share one parse.
+pub fn parsed(text: &str, how: Parse) -> Arc<syntax::File> {
+    match KEPT.parsed(text, how, |t| Ok::<_, std::convert::Infallible>(syntax::parse(t))) {
+        Ok(file) => file,
+        Err(never) => match never {},
+    }
 }
 
 /// Reads a Bicep template or `.bicepparam` file with the modules and parameters files of
@@ -61,17 +86,20 @@ pub struct Unit<'s> {
 pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
     let units: Vec<Unit<'_>> = sources
         .iter()
-        .map(|s| Unit {
+        .enumerate()
+        .map(|(i, s)| Unit {
             path: s.path.clone(),
             text: &s.text,
             parsed: is_bicep(&s.path).then(|| {
                 if s.text.len() > crate::limits::MAX_TEMPLATE_BYTES {
-                    syntax::File {
+                    Arc::new(syntax::File {
                         decls: Vec::new(),
                         errors: Vec::new(),
-                    }
+                    })
                 } else {
-                    syntax::parse(&s.text)
+                    // The input's own file is read by it alone; its modules may be called by
+                    // other inputs of the run.
+                    parsed(&s.text, if i == 0 { Parse::Root } else { Parse::Module })
                 }
             }),
         })
@@ -247,7 +275,7 @@ pub fn templates(
             path: s.path.clone(),
             text: &s.text,
             parsed: (is_bicep(&s.path) && s.text.len() <= crate::limits::MAX_TEMPLATE_BYTES)
-                .then(|| syntax::parse(&s.text)),
+                .then(|| parsed(&s.text, Parse::Module)),
         })
         .collect();
     let errors = syntax_errors(&units);
@@ -587,14 +615,18 @@ pub fn references(path: &str, text: &str) -> Vec<String> {
     if !is_bicep(path) || text.len() > crate::limits::MAX_TEMPLATE_BYTES {
         return Vec::new();
     }
-    syntax::parse(text)
+    parsed(text, Parse::Discover)
         .decls
-        .into_iter()
-        .filter_map(|d| match d.kind {
-            syntax::DeclKind::Module { path, .. } | syntax::DeclKind::Using { path, .. } => Some(path),
+        .iter()
+        .filter_map(|d| match &d.kind {
+            syntax::DeclKind::Module { path, .. } | syntax::DeclKind::Using { path, .. } => {
+                Some(path.clone())
+            }
             // Values and functions imported from local files and registry modules are read
             // from them.
-            syntax::DeclKind::Import { path, .. } if is_bicep(&path) || path.starts_with("br") => Some(path),
+            syntax::DeclKind::Import { path, .. } if is_bicep(path) || path.starts_with("br") => {
+                Some(path.clone())
+            }
             _ => None,
         })
         .collect()

@@ -90,11 +90,12 @@ impl Scope {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Var(usize, String),
-    Local(usize, String),
-    Output(usize, String),
+/// A memoized value: its names borrow the configuration, so looking one up allocates nothing.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'c> {
+    Var(usize, &'c str),
+    Local(usize, &'c str),
+    Output(usize, &'c str),
     Resource(usize, usize),
 }
 
@@ -117,7 +118,7 @@ pub struct Evaluator<'c> {
     root_vars: BTreeMap<String, V>,
     /// Where each root variable's value is written (its variable file's attribute).
     root_var_spans: BTreeMap<String, Span>,
-    memo: HashMap<Key, Slot>,
+    memo: foldhash::HashMap<Key<'c>, Slot>,
     calls: HashMap<(usize, usize), Option<Instances>>,
     steps: u64,
     /// The budget: [`MAX_STEPS`], and more for a configuration large in itself ([`budget_for`]).
@@ -144,7 +145,7 @@ impl<'c> Evaluator<'c> {
             }],
             root_vars,
             root_var_spans: BTreeMap::new(),
-            memo: HashMap::new(),
+            memo: foldhash::HashMap::default(),
             calls: HashMap::new(),
             steps: 0,
             max_steps: MAX_STEPS,
@@ -757,16 +758,16 @@ impl<'c> Evaluator<'c> {
 
     /// `var.NAME` of a module instance: the root's from the variable files, a module's from
     /// its call, else the default; converted to the declared type.
-    fn variable(&mut self, inst: usize, name: &str, at: Span) -> R {
+    fn variable(&mut self, inst: usize, name: &'c str, at: Span) -> R {
         let module = self.module_of(inst);
         let Some(decl) = module.variables.get(name) else {
             return fail(format!("no variable named {name}"));
         };
-        let key = Key::Var(inst, name.to_string());
+        let key = Key::Var(inst, name);
         let kind = decl.kind;
         let default = decl.default;
-        let address = self.prefix(inst, &format!("var.{name}"));
-        Ok(self.memo(key, at, &format!("var.{name}"), move |ev| {
+        Ok(self.memo(key, at, |_| format!("var.{name}"), move |ev| {
+            let address = ev.prefix(inst, &format!("var.{name}"));
             // The value given, and where: a variable file's attribute, or the module call's
             // argument.
             let given = match ev.insts[inst].parent {
@@ -845,24 +846,24 @@ impl<'c> Evaluator<'c> {
         }
     }
 
-    fn local(&mut self, inst: usize, name: &str, at: Span) -> R {
+    fn local(&mut self, inst: usize, name: &'c str, at: Span) -> R {
         let Some(item) = self.module_of(inst).locals.get(name).copied() else {
             return fail(format!("no local value named {name}"));
         };
         Ok(self.memo(
-            Key::Local(inst, name.to_string()),
+            Key::Local(inst, name),
             at,
-            &format!("local.{name}"),
+            |_| format!("local.{name}"),
             |ev| ev.eval_item(item.expr, &mut Scope::new(inst, item.file)),
         ))
     }
 
-    fn output(&mut self, inst: usize, name: &str, at: Span) -> R {
+    fn output(&mut self, inst: usize, name: &'c str, at: Span) -> R {
         let Some(item) = self.module_of(inst).outputs.get(name).copied() else {
             return fail(format!("the module has no output named {name}"));
         };
-        let what = format!("{}.{name}", self.insts[inst].address);
-        Ok(self.memo(Key::Output(inst, name.to_string()), at, &what, |ev| {
+        let what = |ev: &Self| format!("{}.{name}", ev.insts[inst].address);
+        Ok(self.memo(Key::Output(inst, name), at, what, |ev| {
             ev.eval_item(item.expr, &mut Scope::new(inst, item.file))
         }))
     }
@@ -870,15 +871,21 @@ impl<'c> Evaluator<'c> {
     /// A resource's value as other expressions see it: an object per instance (a list of
     /// them under `count`, a map under `for_each`), each marked as read from its address.
     pub fn resource(&mut self, inst: usize, index: usize, at: Span) -> V {
-        let what = self.prefix(inst, &self.module_of(inst).resources[index].local_address());
-        self.memo(Key::Resource(inst, index), at, &what, |ev| {
+        let what = |ev: &Self| ev.prefix(inst, &ev.module_of(inst).resources[index].local_address());
+        self.memo(Key::Resource(inst, index), at, what, |ev| {
             ev.resource_value(inst, index)
         })
     }
 
     /// The memoized value of a variable, local, output or resource; a reference back into
     /// one still being computed is a cycle, reported at the reference that closes it.
-    fn memo(&mut self, key: Key, at: Span, what: &str, compute: impl FnOnce(&mut Self) -> V) -> V {
+    fn memo(
+        &mut self,
+        key: Key<'c>,
+        at: Span,
+        what: impl FnOnce(&Self) -> String,
+        compute: impl FnOnce(&mut Self) -> V,
+    ) -> V {
         match self.memo.get(&key) {
             Some(Slot::Done(v, size)) => {
                 let (v, size) = (v.clone(), *size);
@@ -888,6 +895,7 @@ impl<'c> Evaluator<'c> {
                 };
             }
             Some(Slot::Busy) => {
+                let what = what(self);
                 self.report(
                     Finding::new(
                         Rule::PlanSchema,
@@ -900,7 +908,7 @@ impl<'c> Evaluator<'c> {
             }
             None => {}
         }
-        self.memo.insert(key.clone(), Slot::Busy);
+        self.memo.insert(key, Slot::Busy);
         let v = compute(self);
         let size = v.size();
         self.memo.insert(key, Slot::Done(v.clone(), size));

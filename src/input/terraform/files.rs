@@ -9,7 +9,7 @@ use crate::source::SourceFile;
 use hcl_edit::structure::Body;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 /// More files than any real root module and its local modules hold; reading stops here.
 pub const MAX_FILES: usize = 5_000;
@@ -229,58 +229,29 @@ fn may_call_modules(text: &str) -> bool {
         })
 }
 
-/// Who asks for a text's tree (see [`parsed`]).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Parse {
-    /// The walk's discovery, for the module calls: the tree is kept for the reader.
-    Discover,
-    /// The reader, for a file of the root module it reads: the kept tree is handed over and
-    /// forgotten, as no other root reads it.
-    Root,
-    /// The reader, for a file of a module that a root calls: the tree stays kept for the
-    /// other roots that call it.
-    Module,
-}
+pub use crate::input::once::Parse;
 
 /// Text kept parsed, in bytes ([`parsed`]). A tree takes about 25 times its text, so what is
 /// kept stays under about 100 MB, and only in a repository whose files are that large; past
 /// it, a file is parsed again when it is read.
 const KEPT_PARSED_BYTES: usize = 4 << 20;
 
-/// A `.tf` text parsed by hcl-edit, once per text for the process where it can be: a walk's
-/// discovery parses every file for its module calls and the reader then reads the same tree,
-/// and every root module of a walk that calls `modules/network` reads that module's one tree
-/// (the spans are offsets in the text, whatever the file's place among a root's sources).
-/// The walk parsed each file twice and each module once per root that called it, three times
-/// the bytes of one parse; a text that does not parse is not kept.
+static KEPT: crate::input::once::Kept<Body> = crate::input::once::Kept::new(KEPT_PARSED_BYTES);
+
+/// How many `.tf` texts this process has parsed ([`parsed`]).
+pub fn parses() -> u64 {
+    KEPT.parses()
+}
+
+/// A `.tf` text parsed by hcl-edit, once per text for the process where it can be
+/// ([`crate::input::once`]): a walk's discovery parses every file for its module calls and
+/// the reader then reads the same tree, and every root module of a walk that calls
+/// `modules/network` reads that module's one tree (the spans are offsets in the text,
+/// whatever the file's place among a root's sources). The walk parsed each file twice and
+/// each module once per root that called it, three times the bytes of one parse; a text
+/// that does not parse is not kept.
 pub fn parsed(text: &str, how: Parse) -> Result<Arc<Body>, hcl_edit::parser::Error> {
-    #[derive(Default)]
-    struct Kept {
-        bodies: foldhash::HashMap<Box<str>, Arc<Body>>,
-        bytes: usize,
-    }
-    static KEPT: OnceLock<Mutex<Kept>> = OnceLock::new();
-    let kept = KEPT.get_or_init(Mutex::default);
-    if let Ok(mut k) = kept.lock() {
-        let found = match how {
-            Parse::Root => k.bodies.remove(text).inspect(|_| k.bytes -= text.len()),
-            Parse::Discover | Parse::Module => k.bodies.get(text).cloned(),
-        };
-        if let Some(body) = found {
-            return Ok(body);
-        }
-    }
-    // Parsed outside the lock: two roots that ask at once both parse, and one tree is kept.
-    let body = Arc::new(hcl_edit::parser::parse_body(text)?);
-    if how != Parse::Root {
-        if let Ok(mut k) = kept.lock() {
-            if k.bytes + text.len() <= KEPT_PARSED_BYTES && !k.bodies.contains_key(text) {
-                k.bytes += text.len();
-                k.bodies.insert(text.into(), body.clone());
-            }
-        }
-    }
-    Ok(body)
+    KEPT.parsed(text, how, hcl_edit::parser::parse_body)
 }
 
 /// The directory a local `source` (`./x`, `../x`) names, from the calling module's directory;
