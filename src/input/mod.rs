@@ -339,13 +339,21 @@ fn syntax(e: tree::SyntaxError) -> Finding {
 /// Names the imported resource each finding points into, so a finding on a value whose
 /// Azure name repeats across resource groups still says which resource it is about. The
 /// instances of a `count` or `for_each` block share its place: a finding there names the
-/// block, unless it already names an instance.
-pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
+/// instance its message quotes, else the block.
+///
+/// Linear in findings and places (issue 19): the places that share a span (the instances of
+/// one block, an ARM copy loop's resources, however many) are grouped once, and a finding
+/// looks up the names its message quotes in its group, never the group's every address in
+/// its message. Returns the places and names looked at, the work `tests/linear_work.rs`
+/// counts.
+pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) -> usize {
     if places.is_empty() {
-        return;
+        return 0;
     }
     let mut sorted: Vec<&ResourcePlace> = places.iter().collect();
     sorted.sort_by_key(|p| (p.span.file, p.span.start));
+    let groups = SharedPlaces::of(&sorted);
+    let mut work = sorted.len();
     for finding in findings {
         let Some(span) = finding.span else { continue };
         let after = sorted.partition_point(|p| (p.span.file, p.span.start) <= (span.file, span.start));
@@ -358,29 +366,18 @@ pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
         else {
             continue;
         };
-        let place = sorted[at];
-        let after = at + 1;
-        let sharing = sorted[..after]
-            .iter()
-            .rev()
-            .take_while(|p| p.span == place.span)
-            .map(|p| p.address.as_str());
-        let mut named = None;
-        let mut block = Some(place.address.as_str());
-        for address in sharing {
-            if named.is_none() && finding.message.contains(address) {
-                named = Some(address);
-            }
-            if address != place.address {
-                // Instances of one block share its place; different resources written in
-                // one place (an ARM copy loop's IDs) leave it unnamed unless the message says.
-                let shared = without_instance_key(&place.address);
-                block = (without_instance_key(address) == shared)
-                    .then_some(shared)
-                    .and(block.map(|_| shared));
-            }
-        }
-        let Some(resource) = named.or(block) else {
+        work += after - at;
+        let group = groups.of[at];
+        // The address a note leads with (`azurerm_subnet.s["a"]: ...`), else the first name
+        // the message quotes, that is one of the places sharing this span.
+        let lead = finding.message.split([' ', ':']).next().into_iter();
+        let quoted = finding.message.split('`').skip(1).step_by(2);
+        let named = lead.chain(quoted).find_map(|quoted| {
+            work += 1;
+            groups.addresses.get(&(group, quoted)).copied()
+        });
+        let named = named.map(|i| sorted[i].address.as_str());
+        let Some(resource) = named.or(groups.block[group]) else {
             continue;
         };
         // A stand-in for a name known only when deployed is no ID to show: the message
@@ -392,6 +389,42 @@ pub fn name_resources(findings: &mut [Finding], places: &[ResourcePlace]) {
             finding.message.push_str(&format!(" ({resource})"));
         }
         finding.resource.get_or_insert_with(|| resource.into());
+    }
+    work
+}
+
+/// The places of [`name_resources`] (sorted by place) in groups of one span each.
+struct SharedPlaces<'p> {
+    /// Each sorted place's group.
+    of: Vec<usize>,
+    /// Each group's block: the one address, or the block its instances share
+    /// (`azurerm_subnet.s` of `azurerm_subnet.s[3]`); none for different resources written in
+    /// one place (an ARM copy loop's IDs), which a finding names only when its message does.
+    block: Vec<Option<&'p str>>,
+    /// Every (group, address), to the place's index.
+    addresses: std::collections::HashMap<(usize, &'p str), usize>,
+}
+
+impl<'p> SharedPlaces<'p> {
+    fn of(sorted: &[&'p ResourcePlace]) -> Self {
+        let mut groups = SharedPlaces {
+            of: Vec::with_capacity(sorted.len()),
+            block: Vec::new(),
+            addresses: std::collections::HashMap::with_capacity(sorted.len()),
+        };
+        for (i, place) in sorted.iter().enumerate() {
+            let address = place.address.as_str();
+            if i == 0 || sorted[i - 1].span != place.span {
+                groups.block.push(Some(address));
+            } else if let Some(block) = groups.block.last_mut() {
+                let shared = block.map(without_instance_key);
+                *block = shared.filter(|&s| s == without_instance_key(address));
+            }
+            let group = groups.block.len() - 1;
+            groups.of.push(group);
+            groups.addresses.entry((group, address)).or_insert(i);
+        }
+        groups
     }
 }
 
@@ -415,4 +448,45 @@ fn with_repeated(
         loaded.notes.extend(json::repeated_keys(repeated));
         loaded
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_resources, ResourcePlace};
+    use crate::diagnostic::{Finding, Rule, Span};
+
+    /// `n` resources of one ARM copy loop (one place) and a finding on each: the work of
+    /// naming them grows with `n`, where it grew with `n²` (a 1.2 KB template of 800 × 800
+    /// copies ran past 300 s).
+    fn work(n: usize) -> usize {
+        let span = Span::in_file(0, 10, 20);
+        let places: Vec<ResourcePlace> = (0..n)
+            .map(|i| ResourcePlace {
+                span,
+                address: format!("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s{i}"),
+            })
+            .collect();
+        let mut findings: Vec<Finding> = (0..n)
+            .map(|i| {
+                Finding::new(
+                    Rule::SubnetOverlap,
+                    span,
+                    format!("subnet `{}` overlaps another", places[i].address),
+                )
+            })
+            .collect();
+        let work = name_resources(&mut findings, &places);
+        // Each finding is named by the resource its message quotes.
+        assert_eq!(
+            findings[n - 1].resource.as_deref(),
+            Some(places[n - 1].address.as_str())
+        );
+        work
+    }
+
+    #[test]
+    fn naming_the_resources_of_one_place_is_linear() {
+        let (small, large) = (work(500), work(1000));
+        assert!(large <= small * 2 + 16, "{small} → {large}");
+    }
 }
