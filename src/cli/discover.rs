@@ -237,7 +237,7 @@ fn sniff(path: &str) -> Json {
     let head = String::from_utf8_lossy(&head);
     if crate::input::arm::is_template(&head) {
         Json::Template
-    } else if head.contains("deploymentParameters.json") {
+    } else if head.to_ascii_lowercase().contains("deploymentparameters.json") {
         Json::Parameters
     } else {
         Json::Other

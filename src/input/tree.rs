@@ -117,6 +117,16 @@ impl<'a> Node<'a> {
         self.entries().iter().find(|e| e.key == key)
     }
 
+    /// A key matched without ASCII case, as Azure Resource Manager matches a template's keys
+    /// (`"Resources"` is `"resources"`) and the REST API its property names.
+    pub fn get_nocase(&self, key: &str) -> Option<&Node<'a>> {
+        self.entry_nocase(key).map(|e| &e.value)
+    }
+
+    pub fn entry_nocase(&self, key: &str) -> Option<&Entry<'a>> {
+        self.entries().iter().find(|e| e.key.eq_ignore_ascii_case(key))
+    }
+
     pub fn entries(&self) -> &[Entry<'a>] {
         match &self.value {
             Value::Map(entries) => entries,

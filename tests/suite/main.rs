@@ -8,6 +8,7 @@
 mod common;
 
 mod answers;
+mod arm_as_azure_reads_it;
 mod automatic;
 mod bad_input;
 mod bicep_bad_input;

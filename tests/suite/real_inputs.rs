@@ -582,7 +582,14 @@ fn enterprise_scale_connectivity_templates_parse_with_their_defaults() {
         ("hubspoke-connectivity", &[][..]),
         ("nvahubspoke-connectivity", &[]),
         ("vwan-connectivity", &[]),
-        ("vwan-sidecar", &["assumed-value"]),
+        // The hub's ID is a parameter whose default is empty, so its `split(…)[2]` and
+        // `[4]` (the nested deployment's subscription and group) are past the end: ARM
+        // refuses them unless the deployment passes the ID, as the repository's own
+        // deployment does; notes, not errors.
+        (
+            "vwan-sidecar",
+            &["assumed-value", "unresolved-input", "unresolved-input"],
+        ),
         // The spoke's name and range are parameters without defaults; both peerings' hub
         // is elsewhere. The hub side's peering is named by an expression escaped with `[[`
         // for the deployment nested inside (evaluated when that deploys): its name is

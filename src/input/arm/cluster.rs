@@ -64,7 +64,7 @@ impl Clusters {
         r: Resource<'_>,
         findings: &mut Vec<Finding>,
         notes_out: &mut Vec<Notes>,
-        dedupe: bool,
+        (dedupe, texts): (bool, &[&str]),
     ) {
         let key = id_key(&r.id);
         let again = self.ids.get(&key).copied();
@@ -129,12 +129,13 @@ impl Clusters {
                 ),
                 None => {
                     self.clusters[index].node_pools.span = profiles.span;
-                    for profile in profiles.items().unwrap_or_default() {
+                    for (place, profile) in profiles.items().unwrap_or_default().into_iter().enumerate() {
                         let label = format!("{}, agent pool", notes.label);
                         let pool_id =
                             |name: &str| format!("{}/agentPools/{name}", r.id.trim_end_matches('/'));
                         let at = (index, r.deployed.as_ref());
-                        self.profile(at, &profile, &label, &pool_id, findings, notes_out, dedupe);
+                        let out = (&mut *findings, &mut *notes_out);
+                        self.profile(at, (place, &profile), &label, &pool_id, out, (dedupe, texts));
                     }
                 }
             }
@@ -150,12 +151,11 @@ impl Clusters {
     fn profile(
         &mut self,
         (cluster, deployed): (usize, Option<&Deployed>),
-        profile: &Val<'_>,
+        (place, profile): (usize, &Val<'_>),
         label: &str,
         pool_id: &dyn Fn(&str) -> String,
-        findings: &mut Vec<Finding>,
-        notes_out: &mut Vec<Notes>,
-        dedupe: bool,
+        (findings, notes_out): (&mut Vec<Finding>, &mut Vec<Notes>),
+        (dedupe, texts): (bool, &[&str]),
     ) {
         let mut notes = Notes::new(label, profile.span);
         let mut reader = Reader {
@@ -164,19 +164,25 @@ impl Clusters {
         };
         let name = match reader.text(profile, "name") {
             Got::Value(n) => n,
+            // The pool's nodes take addresses whatever its name.
             Got::Unknown(span, why) => {
-                reader
-                    .notes
-                    .unresolve(span, format!("{}: the pool is not read", depends("name", &why)));
-                notes_out.push(notes);
-                return;
+                reader.notes.assume(
+                    span,
+                    format!(
+                        "{}: the pool is called by the expression that computes it",
+                        depends("name", &why)
+                    ),
+                );
+                super::estate::unknown_inline_name(texts, span, place)
             }
             Got::Absent | Got::Invalid => {
                 notes_out.push(notes);
                 return;
             }
         };
-        notes.label = format!("{label} '{}'", name.value);
+        if !super::template::is_stand_in(&name.value) {
+            notes.label = format!("{label} '{}'", name.value);
+        }
         notes.span = name.span;
         let id = pool_id(&name.value);
         let declared = (Form::Inline, deployed.cloned());
@@ -759,8 +765,7 @@ fn node_provisioning(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Span> {
 /// The ACI connector add-on (virtual nodes): its subnet, by name in the cluster's VNet. How
 /// many pods run on virtual nodes is not in the template, so they are noted, not counted.
 fn virtual_nodes(reader: &mut Reader<'_>, body: &Val<'_>) -> Option<Spanned<String>> {
-    let addon = field(body, "addonProfiles")
-        .and_then(|a| a.get("aciConnectorLinux").or_else(|| a.get("aciconnectorlinux")))?;
+    let addon = field(body, "addonProfiles").and_then(|a| a.get("aciConnectorLinux"))?;
     if !matches!(reader.flag(&addon, "enabled").value(), Some(on) if on.value) {
         return None;
     }

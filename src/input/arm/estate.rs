@@ -77,6 +77,9 @@ pub struct Options<'o> {
     /// held by another mapping of the same input (an azurerm VNet with AzAPI subnets): its
     /// stand-in is then made without a note, for the caller to merge.
     pub vnet_elsewhere: Option<&'o dyn Fn(&str) -> bool>,
+    /// The texts of the files read (by span's file), to call a resource whose name is known
+    /// only when deployed by the expression that computes it; empty where nothing is computed.
+    pub texts: &'o [&'o str],
 }
 
 /// How a subnet was declared: inline in its VNet's `subnets`, as a `virtualNetworks/subnets`
@@ -182,6 +185,24 @@ pub fn named(segment: &str) -> Option<&str> {
     (!super::template::is_stand_in(segment)).then_some(segment)
 }
 
+/// The name of a subnet or pool written inline whose name is known only when deployed: the
+/// expression that computes it as written, numbered by its place in its list, so the subnet
+/// or pool is still counted (it takes addresses whatever its name) and two are never one.
+pub(super) fn unknown_inline_name(texts: &[&str], span: Span, place: usize) -> Spanned<String> {
+    let written = texts
+        .get(span.file as usize)
+        .and_then(|t| t.get(span.start..span.end))
+        .filter(|t| !t.is_empty());
+    // An expression's span holds its text inside the brackets: show them, as written.
+    let bracketed = texts.get(span.file as usize).and_then(|t| {
+        let (start, end) = (span.start.checked_sub(1)?, span.end.checked_add(1)?);
+        t.get(start..end)
+            .filter(|b| b.starts_with('[') && b.ends_with(']'))
+    });
+    let written = bracketed.or(written).map_or("name", |t| t.trim_matches('"'));
+    Spanned::new(super::template::unknown_name(written, "inline", place + 1), span)
+}
+
 /// Resource IDs as Azure compares them.
 pub fn id_key(id: &str) -> String {
     id.trim().trim_end_matches('/').to_ascii_lowercase()
@@ -237,7 +258,7 @@ pub fn build<'a>(
     b.link_peerings();
     let mut clusters = Clusters::default();
     for r in take(Kind::Cluster) {
-        clusters.cluster(r, &mut b.findings, &mut b.notes, options.dedupe);
+        clusters.cluster(r, &mut b.findings, &mut b.notes, (options.dedupe, options.texts));
     }
     for r in take(Kind::Pool) {
         clusters.pool_resource(r, &mut b.findings, &mut b.notes, options.dedupe);
@@ -434,8 +455,8 @@ impl Builder<'_> {
                 ),
             ),
             Some(v) => {
-                for entry in v.items().unwrap_or_default() {
-                    self.inline_subnet(vnet, r, &notes.label, entry);
+                for (place, entry) in v.items().unwrap_or_default().into_iter().enumerate() {
+                    self.inline_subnet(vnet, r, &notes.label, (place, entry));
                 }
             }
             None => {}
@@ -448,7 +469,13 @@ impl Builder<'_> {
         self.notes.push(notes);
     }
 
-    fn inline_subnet(&mut self, vnet: usize, owner: &Resource<'_>, vnet_label: &str, entry: Val<'_>) {
+    fn inline_subnet(
+        &mut self,
+        vnet: usize,
+        owner: &Resource<'_>,
+        vnet_label: &str,
+        (place, entry): (usize, Val<'_>),
+    ) {
         let (vnet_id, group) = (owner.id.as_str(), owner.resource_group.as_deref());
         let mut notes = Notes::new(format!("{vnet_label}, subnet"), entry.span);
         let mut reader = Reader {
@@ -458,15 +485,22 @@ impl Builder<'_> {
         let name = match reader.text(&entry, "name") {
             Got::Value(n) => n,
             Got::Unknown(span, why) => {
-                reader
-                    .notes
-                    .unresolve(span, format!("{}: the subnet is not read", depends("name", &why)));
-                self.notes.push(notes);
-                return;
+                let name = unknown_inline_name(self.options.texts, span, place);
+                reader.notes.assume(
+                    span,
+                    format!(
+                        "{}: the subnet is called by the expression that computes it",
+                        depends("name", &why)
+                    ),
+                );
+                notes.label = format!("{vnet_label}, subnet");
+                name
             }
             Got::Absent | Got::Invalid => return,
         };
-        notes.label = format!("{vnet_label}, subnet '{}'", name.value);
+        if !super::template::is_stand_in(&name.value) {
+            notes.label = format!("{vnet_label}, subnet '{}'", name.value);
+        }
         notes.span = name.span;
         let id = match entry.get("id").and_then(|v| v.as_str().map(str::to_string)) {
             Some(id) => id,

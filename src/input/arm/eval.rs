@@ -142,15 +142,15 @@ impl<'a> Evaluator<'a> {
     /// `{"name": "subnets", "count": n, "input": …}` inside an object: the array property
     /// `subnets` with `input` evaluated for each index.
     fn property_copy(&self, env: &Env<'a>, copy: &'a Node<'a>) -> Option<(Rc<str>, Val<'a>)> {
-        let name = copy.get("name").and_then(Node::as_str)?;
-        let input = copy.get("input")?;
+        let name = copy.get_nocase("name").and_then(Node::as_str)?;
+        let input = copy.get_nocase("input")?;
         let items = self.copy_items(env, copy, name, input);
         Some((Rc::from(name), items))
     }
 
     /// The array a `copy` entry builds (property and variable loops alike).
     pub fn copy_items(&self, env: &Env<'a>, copy: &'a Node<'a>, name: &str, input: &'a Node<'a>) -> Val<'a> {
-        let count = match copy.get("count") {
+        let count = match copy.get_nocase("count") {
             Some(count) => self.copy_count(env, count),
             None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
         };
@@ -296,12 +296,19 @@ impl<'a> Evaluator<'a> {
             ExprKind::Null => Val::null(span),
             ExprKind::Member(target, name) => {
                 let target = self.eval(env, target, cx);
-                member(target, name, span)
+                let defaulted = target.from_default;
+                member(target, name, span).defaulted(defaulted)
             }
             ExprKind::Index(target, index) => {
                 let target = self.eval(env, target, cx);
                 let index = self.eval(env, index, cx);
-                functions::index(target, &index, span)
+                let fresh = target.unknown_reason().is_none() && index.unknown_reason().is_none();
+                let defaulted = target.from_default || index.from_default;
+                let v = functions::index(target, &index, span).defaulted(defaulted);
+                if fresh {
+                    self.refusal(&v, span);
+                }
+                v
             }
             ExprKind::Call { name, args } => self.call(env, name, args, cx, span),
         }
@@ -330,6 +337,7 @@ impl<'a> Evaluator<'a> {
             _ => {}
         }
         let values: Vec<Val<'a>> = args.iter().map(|a| self.eval(env, a, cx)).collect();
+        let defaulted = values.iter().any(|v| v.from_default);
         match lower.as_str() {
             "createobject" if values.len() % 2 == 1 => {
                 self.report(
@@ -370,11 +378,9 @@ impl<'a> Evaluator<'a> {
                 if !self.charge(walked.max(size), span) || self.spent() {
                     return Val::unknown("the evaluation budget, which is spent", span);
                 }
-                if let Some(why) = v
-                    .unknown_reason()
-                    .filter(|why| fresh && (budget::is_refusal(why) || functions::is_refused(why)))
-                {
-                    self.report(Finding::new(Rule::PlanSchema, span, why.to_string()));
+                let v = v.defaulted(defaulted);
+                if fresh {
+                    self.refusal(&v, span);
                 }
                 v
             }
@@ -385,14 +391,33 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Reports a call refused where it is made, not again at every call it passes through:
+    /// past the evaluation budget, an error; one ARM refuses, an error, or a note when it
+    /// rests on a parameter's default, which the deployment may replace.
+    fn refusal(&self, v: &Val<'a>, span: Span) {
+        let Some(why) = v.unknown_reason() else { return };
+        if budget::is_refusal(why) || (functions::is_refused(why) && !v.from_default) {
+            self.report(Finding::new(Rule::PlanSchema, span, why.to_string()));
+        } else if functions::is_refused(why) {
+            self.report(
+                Finding::new(
+                    Rule::UnresolvedInput,
+                    span,
+                    format!("with the parameters' defaults, {why}"),
+                )
+                .help("a deployment that passes other values may not be refused; give them with --parameters to check it"),
+            );
+        }
+    }
+
     fn if_(&self, env: &Env<'a>, args: &[Expr], cx: &Cx, span: Span) -> Val<'a> {
         let [cond, then, otherwise] = args else {
             return self.arity("if", 3, span);
         };
         let cond = self.eval(env, cond, cx);
         match cond.kind {
-            Kind::Bool(true) => self.eval(env, then, cx),
-            Kind::Bool(false) => self.eval(env, otherwise, cx),
+            Kind::Bool(true) => self.eval(env, then, cx).defaulted(cond.from_default),
+            Kind::Bool(false) => self.eval(env, otherwise, cx).defaulted(cond.from_default),
             Kind::Unknown(_) => cond.at(span),
             _ => self.type_error("if", "a bool condition", &cond, span),
         }
@@ -511,7 +536,7 @@ impl<'a> Evaluator<'a> {
         let shown = declared.name.clone();
         // A null passed for a parameter with a default takes the default, as ARM does.
         let or_default = |v: Val<'a>| match (v.is_null(), declared.default) {
-            (true, Some(node)) => self.value(&Env::of(Rc::clone(scope)), node),
+            (true, Some(node)) => self.value(&Env::of(Rc::clone(scope)), node).defaulted(true),
             _ => v,
         };
         if let Param::Given(v) = &declared.param {
@@ -533,7 +558,7 @@ impl<'a> Evaluator<'a> {
                         ),
                     }
                 }
-                Param::Default(node) => self.value(&Env::of(Rc::clone(scope)), node),
+                Param::Default(node) => self.value(&Env::of(Rc::clone(scope)), node).defaulted(true),
                 Param::Missing => Val::unknown(
                     format!(
                         "parameter `{shown}`, which has no default and no value (give one with --parameters)"
@@ -566,7 +591,7 @@ impl<'a> Evaluator<'a> {
             &format!("variable `{shown}`"),
             || match var {
                 Var::Value(node) => self.value(&env, node),
-                Var::Copy(copy) => match copy.get("input") {
+                Var::Copy(copy) => match copy.get_nocase("input") {
                     Some(input) => self.copy_items(&env, copy, shown, input),
                     None => Val::unknown(
                         format!("variable `{shown}`, a copy loop without `input`"),
@@ -660,14 +685,14 @@ impl<'a> Evaluator<'a> {
     fn outputs(&self, scope: &Rc<Scope<'a>>) -> Val<'a> {
         let env = Env::of(Rc::clone(scope));
         let mut out = Vec::new();
-        let Some(outputs) = scope.template.get("outputs") else {
+        let Some(outputs) = scope.template.get_nocase("outputs") else {
             return Val::object(out, scope.template.span);
         };
         for entry in outputs.entries() {
             let decl = &entry.value;
-            let value = match (decl.get("value"), decl.get("copy")) {
+            let value = match (decl.get_nocase("value"), decl.get_nocase("copy")) {
                 (Some(v), _) => self.value(&env, v),
-                (None, Some(copy)) => match copy.get("input") {
+                (None, Some(copy)) => match copy.get_nocase("input") {
                     // An output loop's `copyIndex()` takes no name.
                     Some(input) => self.copy_items(&env.in_loop("", 0, false), copy, "", input),
                     None => Val::unknown("an output copy loop without `input`", copy.span),

@@ -554,8 +554,16 @@ fn arithmetic<'a>(name: &str, args: &[Val<'a>], span: Span) -> Val<'a> {
         "div" => a.checked_div(b),
         _ => a.checked_rem(b),
     };
+    // ARM stops the deployment on a division by zero and on an overflow alike.
     result.map_or_else(
-        || Val::unknown(format!("`{name}()` by zero or beyond 64 bits"), span),
+        || {
+            let why = if b == 0 && matches!(name, "div" | "mod") {
+                format!("`{name}({a}, 0)` divides by zero")
+            } else {
+                format!("`{name}({a}, {b})` is beyond 64 bits")
+            };
+            Val::unknown(refused(&why), span)
+        },
         |n| Val::int(n, span),
     )
 }
@@ -821,7 +829,14 @@ fn substring<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
     };
     match start.checked_add(len) {
         Some(end) if end <= chars.len() => Val::str(chars[start..end].iter().collect::<String>(), span),
-        _ => bad("substring", span),
+        // .NET's ArgumentOutOfRangeException, which stops the deployment.
+        _ => Val::unknown(
+            refused(&format!(
+                "`substring()` from {start} for {len} of a string of {} characters",
+                chars.len()
+            )),
+            span,
+        ),
     }
 }
 
@@ -877,7 +892,19 @@ pub fn index<'a>(target: Val<'a>, key: &Val<'a>, span: Span) -> Val<'a> {
         return key.clone().at(span);
     }
     let found = match (&key.kind, target.is_array()) {
-        (Kind::Int(i), true) => usize::try_from(*i).ok().and_then(|i| target.item(i)),
+        (Kind::Int(i), true) => match usize::try_from(*i).ok().and_then(|i| target.item(i)) {
+            Some(v) => Some(v),
+            // ARM stops the deployment: "array index '…' is out of bounds".
+            None => {
+                return Val::unknown(
+                    refused(&format!(
+                        "index {i} of an array of length {} is out of bounds",
+                        target.count().unwrap_or(0)
+                    )),
+                    span,
+                )
+            }
+        },
         (Kind::Str(k), false) => target.get(k),
         _ => None,
     };

@@ -159,7 +159,7 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
         return Err(findings);
     }
     let text_refs: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-    let ev = Evaluator::new(text_refs);
+    let ev = Evaluator::new(text_refs.clone());
     let mut scopes: HashMap<String, Option<Rc<Scope<'_>>>> = HashMap::new();
     let mut resources = Vec::new();
     let mut walk_notes = Vec::new();
@@ -268,7 +268,7 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
                     }
                 }
                 Parameters::File(f) => match index_of(&f.value).and_then(|k| docs[k].as_ref()) {
-                    Some(doc) => match doc.root.as_ref().filter(|r| r.get("parameters").is_some()) {
+                    Some(doc) => match doc.root.as_ref().filter(|r| r.get_nocase("parameters").is_some()) {
                         Some(file) => template::given_file(&ev, &mut scope, file),
                         None => findings.push(
                             Finding::new(
@@ -315,7 +315,11 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
             known.insert(format!("name:{key}"), Rc::clone(&scope));
         }
         let mut walker = Walker::new(&ev, &d.name.value).listed(position);
-        walker.walk(&Env::of(Rc::clone(&scope)), &place, template.get("resources"));
+        walker.walk(
+            &Env::of(Rc::clone(&scope)),
+            &place,
+            template.get_nocase("resources"),
+        );
         let (found, notes) = walker.resources();
         resources.push(found);
         walk_notes.extend(notes);
@@ -328,6 +332,7 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
         missing_vnet_todo: "to check it, add the deployment that declares the VNet to `deployments:`",
         elsewhere: None,
         vnet_elsewhere: None,
+        texts: &text_refs,
     };
     // Every declaration in deployment order: one resource ID is one VNet, subnet, cluster or
     // pool, the one deployed last, and declarations that disagree are said
@@ -486,9 +491,9 @@ fn check_type(
     };
     let wanted = scope
         .template
-        .get("parameters")
+        .get_nocase("parameters")
         .and_then(|p| p.entries().iter().find(|e| e.key.eq_ignore_ascii_case(key)))
-        .and_then(|e| e.value.get("type"))
+        .and_then(|e| e.value.get_nocase("type"))
         .and_then(Node::as_str)
         .map(str::to_ascii_lowercase);
     let Some(wanted) = wanted else { return };

@@ -48,7 +48,8 @@ pub fn is_template(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     // `$schema` comes first in every template seen; a window keeps this cheap on a large
     // file that is no template. Comments may come before the object (ARM allows them).
-    let window = jsonc::blank_comments(&text[..floor_boundary(text, SNIFF_BYTES)]);
+    // Lower-cased: ARM matches a template's keys without case (`"$Schema"`).
+    let window = jsonc::blank_comments(&text[..floor_boundary(text, SNIFF_BYTES)]).to_ascii_lowercase();
     let window = window.trim_start();
     if !window.starts_with('{') {
         return false;
@@ -64,7 +65,7 @@ pub fn is_template(text: &str) -> bool {
         .and_then(|r| r.strip_prefix('"'));
     value
         .and_then(|v| v.split('"').next())
-        .is_some_and(|schema| schema.to_ascii_lowercase().contains("deploymenttemplate.json"))
+        .is_some_and(|schema| schema.contains("deploymenttemplate.json"))
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
@@ -118,7 +119,7 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
         .enumerate()
         .skip(1)
         .filter_map(|(i, d)| match &d.root {
-            Some(root) if root.get("parameters").is_some_and(is_map) => Some(root),
+            Some(root) if root.get_nocase("parameters").is_some_and(is_map) => Some(root),
             _ => {
                 findings.push(
                     Finding::new(
@@ -152,11 +153,11 @@ pub fn evaluate<'a>(
     deployment: &str,
     mut findings: Vec<Finding>,
 ) -> Loaded {
-    let ev = eval::Evaluator::new(texts);
+    let ev = eval::Evaluator::new(texts.clone());
     let scope = template::root_scope(&ev, template, deployment, parameter_files);
     let place = scope.place.clone();
     let mut walker = template::Walker::new(&ev, deployment);
-    walker.walk(&Env::of(scope), &place, template.get("resources"));
+    walker.walk(&Env::of(scope), &place, template.get_nocase("resources"));
     let (resources, walk_notes) = walker.resources();
     let options = estate::Options {
         dedupe: false,
@@ -165,6 +166,7 @@ pub fn evaluate<'a>(
         missing_vnet_todo: "to check it, list this template and the one that declares the VNet as `deployments:` of `.cniplan.yaml`, which reads them as one estate (docs/configuration.md)",
         elsewhere: None,
         vnet_elsewhere: None,
+        texts: &texts,
     };
     let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);
@@ -175,7 +177,7 @@ pub fn evaluate<'a>(
     // Resource IDs carry the placeholders too, but they only meet IDs built the same way;
     // a value built from the deployment's own subscription or group is worth a word.
     if ev.placeholders.get() {
-        let at = template.get("$schema").map_or(template.span, |s| s.span);
+        let at = template.get_nocase("$schema").map_or(template.span, |s| s.span);
         findings.push(notes::assumed(
             at,
             "the deployment",

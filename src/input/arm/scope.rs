@@ -93,11 +93,11 @@ pub struct Scope<'a> {
 impl<'a> Scope<'a> {
     pub fn new(template: &'a Node<'a>, place: Place, outer: Option<Rc<Scope<'a>>>) -> Self {
         let mut vars = HashMap::new();
-        if let Some(variables) = template.get("variables") {
+        if let Some(variables) = template.get_nocase("variables") {
             for entry in variables.entries() {
                 if entry.key.eq_ignore_ascii_case("copy") {
                     for item in entry.value.items() {
-                        if let Some(name) = item.get("name").and_then(Node::as_str) {
+                        if let Some(name) = item.get_nocase("name").and_then(Node::as_str) {
                             vars.insert(name.to_ascii_lowercase(), (name.to_string(), Var::Copy(item)));
                         }
                     }
@@ -131,12 +131,12 @@ impl<'a> Scope<'a> {
     /// The parameters the template declares, each with its default; values given later
     /// replace them.
     pub fn declare_parameters(&mut self) {
-        let Some(declared) = self.template.get("parameters") else {
+        let Some(declared) = self.template.get_nocase("parameters") else {
             return;
         };
         for entry in declared.entries() {
-            let nullable = entry.value.get("nullable").and_then(Node::as_bool) == Some(true);
-            let param = match entry.value.get("defaultValue") {
+            let nullable = entry.value.get_nocase("nullable").and_then(Node::as_bool) == Some(true);
+            let param = match entry.value.get_nocase("defaultValue") {
                 Some(default) => Param::Default(default),
                 // languageVersion 2.0: a nullable parameter given no value is null.
                 None if nullable => Param::Given(Val::null(entry.key_span)),
@@ -147,7 +147,7 @@ impl<'a> Scope<'a> {
                 Declared {
                     name: entry.key.to_string(),
                     param,
-                    default: entry.value.get("defaultValue"),
+                    default: entry.value.get_nocase("defaultValue"),
                 },
             );
         }

@@ -117,15 +117,15 @@ impl<'e, 'a> Walker<'e, 'a> {
     fn resource(&mut self, env: &Env<'a>, target: &Place, node: &'a Node<'a>, parent: Option<&Parent>) {
         // An `existing` resource is read, not deployed: it is not part of what the
         // template creates.
-        if node.get("existing").and_then(Node::as_bool) == Some(true) {
+        if node.get_nocase("existing").and_then(Node::as_bool) == Some(true) {
             return;
         }
-        let Some(copy) = node.get("copy").filter(|c| !c.entries().is_empty()) else {
+        let Some(copy) = node.get_nocase("copy").filter(|c| !c.entries().is_empty()) else {
             self.instance(env, target, node, parent);
             return;
         };
-        let name = copy.get("name").and_then(Node::as_str).unwrap_or("");
-        let count = match copy.get("count") {
+        let name = copy.get_nocase("name").and_then(Node::as_str).unwrap_or("");
+        let count = match copy.get_nocase("count") {
             Some(count) => self.ev.copy_count(env, count),
             None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
         };
@@ -173,7 +173,7 @@ impl<'e, 'a> Walker<'e, 'a> {
         node: &'a Node<'a>,
         parent: Option<&Parent>,
     ) -> Option<(Option<Kind>, String)> {
-        let kind = self.ev.value(env, node.get("type")?);
+        let kind = self.ev.value(env, node.get_nocase("type")?);
         let kind = kind.as_str()?;
         let full = match parent {
             Some(p) if !kind.contains('/') => format!("{}/{kind}", p.kind),
@@ -183,8 +183,11 @@ impl<'e, 'a> Walker<'e, 'a> {
     }
 
     fn label(&self, node: &'a Node<'a>) -> String {
-        let kind = node.get("type").and_then(Node::as_str).unwrap_or("resource");
-        let name = node.get("name").and_then(Node::as_str).unwrap_or("");
+        let kind = node
+            .get_nocase("type")
+            .and_then(Node::as_str)
+            .unwrap_or("resource");
+        let name = node.get_nocase("name").and_then(Node::as_str).unwrap_or("");
         format!("{kind} '{name}'")
     }
 
@@ -209,12 +212,12 @@ impl<'e, 'a> Walker<'e, 'a> {
             return;
         };
         let deployment = full_type.eq_ignore_ascii_case("Microsoft.Resources/deployments");
-        let children = node.get("resources").filter(|r| !r.items().is_empty());
+        let children = node.get_nocase("resources").filter(|r| !r.items().is_empty());
         if kind.is_none() && !deployment && children.is_none() {
             return;
         }
         let mut condition = None;
-        if let Some(c) = node.get("condition") {
+        if let Some(c) = node.get_nocase("condition") {
             let v = self.ev.value(env, c);
             match (v.as_bool(), v.unknown_reason()) {
                 (Some(false), _) => return,
@@ -222,7 +225,9 @@ impl<'e, 'a> Walker<'e, 'a> {
                 _ => {}
             }
         }
-        let Some(name_node) = node.get("name") else { return };
+        let Some(name_node) = node.get_nocase("name") else {
+            return;
+        };
         let mut name = self.ev.value(env, name_node);
         // `[[…]` escapes an expression for the deployment nested inside the one walked
         // (Enterprise-Scale's peerings): what is left, `[…]`, is evaluated there, when it
@@ -298,13 +303,13 @@ impl<'e, 'a> Walker<'e, 'a> {
     }
 
     fn deployment(&mut self, env: &Env<'a>, target: &Place, node: &'a Node<'a>, name: &str) {
-        let Some(props) = node.get("properties") else {
+        let Some(props) = node.get_nocase("properties") else {
             return;
         };
-        let Some(template) = props.get("template") else {
-            if let Some(link) = props.get("templateLink") {
+        let Some(template) = props.get_nocase("template") else {
+            if let Some(link) = props.get_nocase("templateLink") {
                 // A name known only when deployed is called by its expression as written.
-                let label = match node.get("name").filter(|_| is_stand_in(name)) {
+                let label = match node.get_nocase("name").filter(|_| is_stand_in(name)) {
                     Some(written) => format!(
                         "Microsoft.Resources/deployments named `{}`",
                         shortened(self.ev.written(written))
@@ -313,7 +318,7 @@ impl<'e, 'a> Walker<'e, 'a> {
                 };
                 let mut notes = Notes::new(label, link.span);
                 // The Bicep reader says which module it could not read, in its words.
-                let why = link.get("cniplanUnread").and_then(Node::as_str);
+                let why = link.get_nocase("cniplanUnread").and_then(Node::as_str);
                 notes.unresolve(
                     link.span,
                     why.unwrap_or(
@@ -325,8 +330,8 @@ impl<'e, 'a> Walker<'e, 'a> {
             return;
         };
         let inner = props
-            .get("expressionEvaluationOptions")
-            .and_then(|o| o.get("scope"))
+            .get_nocase("expressionEvaluationOptions")
+            .and_then(|o| o.get_nocase("scope"))
             .and_then(Node::as_str)
             .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
         let text = |key: &str| {
@@ -351,7 +356,7 @@ impl<'e, 'a> Walker<'e, 'a> {
         let scope = if inner {
             let mut scope = Scope::new(template, place.clone(), None);
             scope.declare_parameters();
-            if let Some(passed) = props.get("parameters") {
+            if let Some(passed) = props.get_nocase("parameters") {
                 self.pass_parameters(env, &mut scope, passed, name);
             }
             Rc::new(scope)
@@ -373,7 +378,7 @@ impl<'e, 'a> Walker<'e, 'a> {
         deployments.insert(format!("name:{}", name.to_ascii_lowercase()), Rc::clone(&scope));
         drop(deployments);
         let depends_on = node
-            .get("dependsOn")
+            .get_nocase("dependsOn")
             .map(|d| d.items())
             .unwrap_or_default()
             .iter()
@@ -396,7 +401,7 @@ impl<'e, 'a> Walker<'e, 'a> {
                 lambda: Rc::clone(&env.lambda),
             }
         };
-        self.walk(&child_env, &place, template.get("resources"));
+        self.walk(&child_env, &place, template.get_nocase("resources"));
         self.current = outer;
         self.created = Some(index);
     }
@@ -498,7 +503,7 @@ fn type_and_name(kind: &str, name: &str) -> String {
 /// A stand-in for a name nothing can know: the expression as written, numbered (so two
 /// such names are not taken for one), with one segment per segment of the type (so a child
 /// still has a parent).
-fn unknown_name(written: &str, kind: &str, number: usize) -> String {
+pub(super) fn unknown_name(written: &str, kind: &str, number: usize) -> String {
     let written = shortened(&written.replace('/', "∕"));
     let parents = kind.matches('/').count().saturating_sub(1);
     let mut segments = vec!["<unknown>".to_string(); parents];
@@ -528,22 +533,24 @@ pub fn is_stand_in(id: &str) -> bool {
 /// The batch size of a `serial` copy loop (ARM: `"mode": "serial", "batchSize": n`, 1 when
 /// not given); `None` for a parallel loop.
 fn serial_batch<'a>(ev: &Evaluator<'a>, env: &Env<'a>, copy: &'a Node<'a>) -> Option<i64> {
-    let mode = copy.get("mode").map(|m| ev.value(env, m))?;
+    let mode = copy.get_nocase("mode").map(|m| ev.value(env, m))?;
     if !mode.as_str().is_some_and(|m| m.eq_ignore_ascii_case("serial")) {
         return None;
     }
-    let size = copy.get("batchSize").and_then(|b| ev.value(env, b).as_int());
+    let size = copy
+        .get_nocase("batchSize")
+        .and_then(|b| ev.value(env, b).as_int());
     Some(size.filter(|&n| n > 0).unwrap_or(1))
 }
 
 fn passed_param<'a>(env: &Env<'a>, value: &'a Node<'a>, name: &str) -> Param<'a> {
-    if let Some(v) = value.get("value") {
+    if let Some(v) = value.get_nocase("value") {
         return Param::Passed {
             node: v,
             env: env.clone(),
         };
     }
-    if value.get("reference").is_some() {
+    if value.get_nocase("reference").is_some() {
         return Param::Given(Val::unknown(
             format!("a Key Vault secret for parameter `{name}`"),
             value.span,
@@ -587,7 +594,7 @@ pub fn root_scope<'a>(
 /// tenant deployments have none.
 pub fn group_scoped(template: &Node<'_>) -> bool {
     let schema = template
-        .get("$schema")
+        .get_nocase("$schema")
         .and_then(Node::as_str)
         .unwrap_or("")
         .to_ascii_lowercase();
@@ -603,7 +610,7 @@ pub fn group_scoped(template: &Node<'_>) -> bool {
 /// The values of one parameters file (`{"parameters": {"name": {"value": …}}}`) given to a
 /// deployment's parameters.
 pub fn given_file<'a>(ev: &Evaluator<'a>, scope: &mut Scope<'a>, file: &'a Node<'a>) {
-    let Some(given) = file.get("parameters") else {
+    let Some(given) = file.get_nocase("parameters") else {
         return;
     };
     for entry in given.entries() {
@@ -661,7 +668,7 @@ fn declared_or_report<'s, 'a>(
 }
 
 fn given_param<'a>(value: &'a Node<'a>, name: &str) -> Param<'a> {
-    match (value.get("value"), value.get("reference")) {
+    match (value.get_nocase("value"), value.get_nocase("reference")) {
         (Some(v), _) => Param::Given(given_value(v, name, &placeholder::process_env)),
         (None, Some(_)) => Param::Given(Val::unknown(
             format!("a Key Vault secret for parameter `{name}`"),
@@ -736,10 +743,10 @@ impl<'a> Found<'a> {
         }
         // `properties`, and a cluster's `sku` beside them (AKS Automatic is `sku.name`).
         let mut fields = Vec::new();
-        if let Some(props) = self.node.get("properties") {
+        if let Some(props) = self.node.get_nocase("properties") {
             fields.push(("properties".into(), ev.value(&self.env, props)));
         }
-        if let (Kind::Cluster, Some(sku)) = (self.kind, self.node.get("sku")) {
+        if let (Kind::Cluster, Some(sku)) = (self.kind, self.node.get_nocase("sku")) {
             fields.push(("sku".into(), ev.value(&self.env, sku)));
         }
         let body = Val::object(fields, self.node.span);

@@ -17,6 +17,10 @@ pub struct Val<'a> {
     pub kind: Kind<'a>,
     /// Where the value was written; for a computed value, the expression that computed it.
     pub span: Span,
+    /// Whether it rests on a parameter's default, which a deployment may replace: a call ARM
+    /// would refuse with such a value is a note, not an error (an empty default is a common
+    /// stand-in for "pass one", as in Enterprise-Scale's `vwanHubResourceId`).
+    pub from_default: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -48,7 +52,17 @@ pub struct Lambda<'a> {
 
 impl<'a> Val<'a> {
     pub fn new(kind: Kind<'a>, span: Span) -> Self {
-        Val { kind, span }
+        Val {
+            kind,
+            span,
+            from_default: false,
+        }
+    }
+
+    /// The same value, resting on a parameter's default when `yes` (see `from_default`).
+    pub fn defaulted(mut self, yes: bool) -> Self {
+        self.from_default |= yes;
+        self
     }
 
     pub fn null(span: Span) -> Self {

@@ -77,6 +77,7 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
         missing_vnet_todo: "to check it, add the VNet to the export",
         elsewhere: None,
         vnet_elsewhere: None,
+        texts: &[],
     };
     let (plan, mapped, places) = estate::build(resources, &options);
     findings.extend(mapped);

@@ -273,11 +273,17 @@ fn bicepparam_values_reach_the_template() {
         .iter()
         .map(|r| format!("{} {}", r.label(), r.cidr))
         .collect();
-    assert_eq!(rows, ["v/nodes 10.7.0.0/30"], "{:#?}", report.findings);
+    // The subnet named by the placeholder still takes its /24, called by what names it.
+    assert_eq!(
+        rows,
+        ["v/nodes 10.7.0.0/30", "v/'<team name>'#2 10.7.1.0/24"],
+        "{:#?}",
+        report.findings
+    );
     assert_eq!(
         found(&report),
         [
-            "unresolved-input prod.bicepparam:6:15",
+            "assumed-value prod.bicepparam:6:15",
             "subnet-too-small main.bicep:16:26"
         ]
     );

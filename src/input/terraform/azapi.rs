@@ -380,6 +380,7 @@ pub fn read(resources: &[Resource<'_>], link: &dyn Linker) -> Azapi {
         missing_vnet_todo: "to check it, manage the VNet in this configuration (or read it with a `data` source of the same configuration)",
         elsewhere: Some(&elsewhere),
         vnet_elsewhere: Some(&vnet_elsewhere),
+        texts: &[],
     };
     let (mut plan, mapped, _places) = estate::build(resources, &options);
     let mut adopted = Vec::new();

@@ -1,0 +1,194 @@
+//! An ARM template read as Azure Resource Manager reads it (issue 19): keys in any case, the
+//! calls ARM refuses said as errors at the call (notes when only a parameter's default makes
+//! them fail), and a subnet or pool whose name is known only when deployed still counted.
+
+use crate::common::{json, stdin_plan};
+use serde_json::Value;
+
+fn check(template: &str) -> (Option<i32>, Value) {
+    let out = stdin_plan(&["check", "--input", "arm", "--format", "json", "-"], template);
+    (out.status.code(), json(&out))
+}
+
+/// (rule, severity, line:column, message) of every finding.
+fn findings(v: &Value) -> Vec<(String, String, String, String)> {
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                format!("{}:{}", d["line"], d["column"]),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn rows(v: &Value) -> Vec<(String, String)> {
+    v["files"][0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_string(),
+                r["cidr"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const SCHEMA: &str = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+
+#[test]
+fn keys_in_another_case_are_the_same_keys() {
+    let lower = format!(
+        r#"{{"$schema": "{SCHEMA}", "resources": [{{"type": "Microsoft.Network/virtualNetworks", "name": "v",
+  "properties": {{"addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}},
+  "subnets": [{{"name": "s", "properties": {{"addressPrefix": "10.1.0.0/30"}}}}]}}}}]}}"#
+    );
+    let upper = lower
+        .replace("$schema", "$Schema")
+        .replace("\"resources\"", "\"Resources\"")
+        .replace("\"type\"", "\"TYPE\"")
+        .replace("\"name\"", "\"Name\"")
+        .replace("properties", "Properties")
+        .replace("addressSpace", "AddressSpace")
+        .replace("subnets", "Subnets")
+        .replace("addressPrefix", "AddressPrefix");
+    let (code_lower, lower) = check(&lower);
+    let (code_upper, upper) = check(&upper);
+    assert_eq!((code_lower, code_upper), (Some(1), Some(1)));
+    assert_eq!(rows(&upper), [("s".to_string(), "10.1.0.0/30".to_string())]);
+    let rules = |v: &Value| findings(v).into_iter().map(|f| (f.0, f.2)).collect::<Vec<_>>();
+    assert_eq!(rules(&upper), rules(&lower));
+    assert_eq!(
+        rules(&upper)[0],
+        ("subnet-too-small".to_string(), "3:61".to_string())
+    );
+}
+
+#[test]
+fn a_division_by_zero_is_an_error_at_the_call() {
+    let template = format!(
+        r#"{{"$schema": "{SCHEMA}",
+"variables": {{"octet": "[mod(256, sub(1, 1))]"}},
+"resources": [{{"type": "Microsoft.Network/virtualNetworks", "name": "[concat('v', variables('octet'))]"}}]}}"#
+    );
+    let (code, v) = check(&template);
+    assert_eq!(code, Some(1));
+    let got = findings(&v);
+    let errors: Vec<_> = got.iter().filter(|f| f.1 == "error").collect();
+    assert_eq!(
+        errors,
+        [&(
+            "plan-schema".to_string(),
+            "error".to_string(),
+            "2:26".to_string(),
+            "`mod(256, 0)` divides by zero; ARM refuses the call".to_string()
+        )]
+    );
+}
+
+#[test]
+fn an_index_or_substring_past_the_end_is_an_error_and_only_a_note_on_a_default() {
+    let template = format!(
+        r#"{{"$schema": "{SCHEMA}",
+"parameters": {{"hubId": {{"type": "string", "defaultValue": ""}}}},
+"variables": {{"third": "[split('a/b', '/')[2]]", "cut": "[substring('vnet', 3, 2)]",
+  "hubGroup": "[split(parameters('hubId'), '/')[4]]"}},
+"resources": [{{"type": "Microsoft.Network/virtualNetworks",
+  "name": "[concat(variables('third'), variables('cut'), variables('hubGroup'))]"}}]}}"#
+    );
+    let (code, v) = check(&template);
+    assert_eq!(code, Some(1));
+    let got = findings(&v);
+    let at = |n: &str| {
+        got.iter()
+            .find(|f| f.3.contains(n))
+            .unwrap_or_else(|| panic!("{n}: {got:?}"))
+    };
+    let index = at("index 2");
+    assert_eq!(
+        (index.0.as_str(), index.1.as_str(), index.2.as_str()),
+        ("plan-schema", "error", "3:26")
+    );
+    assert_eq!(
+        index.3,
+        "index 2 of an array of length 2 is out of bounds; ARM refuses the call"
+    );
+    let cut = at("substring");
+    assert_eq!((cut.1.as_str(), cut.2.as_str()), ("error", "3:59"));
+    // The hub's ID is a parameter whose default is empty: a deployment passes the real one.
+    let hub = at("index 4");
+    assert_eq!(
+        (hub.0.as_str(), hub.1.as_str(), hub.2.as_str()),
+        ("unresolved-input", "note", "4:17")
+    );
+    assert!(
+        hub.3
+            .starts_with("with the parameters' defaults, index 4 of an array of length 1"),
+        "{}",
+        hub.3
+    );
+    // Given a value, the same template reads it without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.json");
+    std::fs::write(
+        &path,
+        template.replace(
+            r#""defaultValue": """#,
+            r#""defaultValue": "/subscriptions/s/resourceGroups/hub/providers/x/y/z""#,
+        ),
+    )
+    .unwrap();
+    let out = crate::common::cniplan(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert!(findings(&json(&out)).iter().all(|f| !f.3.contains("index 4")));
+}
+
+#[test]
+fn a_subnet_and_a_pool_named_only_when_deployed_are_still_counted() {
+    let template = format!(
+        r#"{{"$schema": "{SCHEMA}", "resources": [
+{{"type": "Microsoft.Network/virtualNetworks", "name": "v",
+  "properties": {{"addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}},
+  "subnets": [
+    {{"name": "[reference('x').subnetName]", "properties": {{"addressPrefix": "10.1.0.0/24"}}}},
+    {{"name": "b", "properties": {{"addressPrefix": "10.1.0.0/25"}}}}]}}}},
+{{"type": "Microsoft.ContainerService/managedClusters", "name": "aks",
+  "properties": {{"networkProfile": {{"networkPlugin": "azure"}},
+  "agentPoolProfiles": [{{"name": "[reference('x').poolName]", "count": 3, "maxPods": 30, "mode": "System",
+    "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'v', 'b')]"}}]}}}}]}}"#
+    );
+    let (code, v) = check(&template);
+    assert_eq!(code, Some(1));
+    // The nameless subnet takes its addresses: its overlap with `b` is found.
+    let got = findings(&v);
+    let overlap = got.iter().find(|f| f.0 == "subnet-overlap").expect("the overlap");
+    assert_eq!(
+        overlap.3.split(" (/subscriptions").next().unwrap(),
+        "subnet `b` (10.1.0.0/25) overlaps subnet `[reference('x').subnetName]#1` (10.1.0.0/24) in VNet `v`"
+    );
+    assert_eq!(
+        rows(&v),
+        [
+            (
+                "[reference('x').subnetName]#1".to_string(),
+                "10.1.0.0/24".to_string()
+            ),
+            ("b".to_string(), "10.1.0.0/25".to_string())
+        ]
+    );
+    // The nameless pool's 3 nodes of 31 IPs (plus a surge node) are on `b`.
+    let b = &v["files"][0]["subnets"][1];
+    assert_eq!(b["peak_demand"], 124, "{b}");
+    assert_eq!(b["pools"][0]["pool"], "[reference('x').poolName]#1");
+    let notes: Vec<_> = got
+        .iter()
+        .filter(|f| f.0 == "assumed-value" && f.3.contains("called by the expression"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{got:?}");
+}
