@@ -1,15 +1,20 @@
 //! Overlapping address ranges by sorting and sweeping, never by comparing all pairs.
 
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net};
 use std::collections::BTreeMap;
 
-/// An address range `[first, last]` and what it belongs to.
+/// An address range `[first, last]` and what it belongs to. Addresses are IPv4's `u32`, or
+/// [`Address`] where both families are swept at once.
 #[derive(Clone, Copy, Debug)]
-pub struct Range<T> {
-    pub first: u32,
-    pub last: u32,
+pub struct Range<T, A = u32> {
+    pub first: A,
+    pub last: A,
     pub item: T,
 }
+
+/// An address of either family, ordered by family first: an IPv4 range and an IPv6 range
+/// never overlap, however their numbers compare.
+pub type Address = (u8, u128);
 
 impl<T> Range<T> {
     pub fn of(net: Ipv4Net, item: T) -> Self {
@@ -21,7 +26,26 @@ impl<T> Range<T> {
     }
 }
 
-fn sorted<T>(mut ranges: Vec<Range<T>>) -> Vec<Range<T>> {
+impl<T> Range<T, Address> {
+    /// A prefix of either family, in the one address order of [`Address`].
+    pub fn of_either(net: IpNet, item: T) -> Self {
+        let (family, first, last) = match net.trunc() {
+            IpNet::V4(n) => (
+                4,
+                u128::from(u32::from(n.network())),
+                u128::from(u32::from(n.broadcast())),
+            ),
+            IpNet::V6(n) => (6, u128::from(n.network()), u128::from(n.broadcast())),
+        };
+        Range {
+            first: (family, first),
+            last: (family, last),
+            item,
+        }
+    }
+}
+
+fn sorted<T, A: Ord + Copy>(mut ranges: Vec<Range<T, A>>) -> Vec<Range<T, A>> {
     // Widest first among equal starts, so a container is met before what it contains.
     ranges.sort_by(|a, b| a.first.cmp(&b.first).then(b.last.cmp(&a.last)));
     ranges
@@ -30,9 +54,9 @@ fn sorted<T>(mut ranges: Vec<Range<T>>) -> Vec<Range<T>> {
 /// Each range that overlaps an earlier one (in address order), paired with the earlier
 /// range that reaches farthest: `(earlier, later)`. Every range that overlaps anything
 /// appears in some pair. O(n log n).
-pub fn first_overlaps<T: Copy>(ranges: Vec<Range<T>>) -> Vec<(T, T)> {
+pub fn first_overlaps<T: Copy, A: Ord + Copy>(ranges: Vec<Range<T, A>>) -> Vec<(T, T)> {
     let mut out = Vec::new();
-    let mut reach: Option<Range<T>> = None;
+    let mut reach: Option<Range<T, A>> = None;
     for range in sorted(ranges) {
         match reach {
             Some(r) if range.first <= r.last => {
@@ -49,10 +73,10 @@ pub fn first_overlaps<T: Copy>(ranges: Vec<Range<T>>) -> Vec<(T, T)> {
 
 /// Overlapping pairs `(earlier, later)`, at most `per_range` for each later range (those
 /// reaching farthest). Only ranges that overlap are ever compared: O(n log n + n·per_range).
-pub fn overlapping_pairs<T: Copy>(ranges: Vec<Range<T>>, per_range: usize) -> Vec<(T, T)> {
+pub fn overlapping_pairs<T: Copy, A: Ord + Copy>(ranges: Vec<Range<T, A>>, per_range: usize) -> Vec<(T, T)> {
     let mut out = Vec::new();
     // Ranges still open at the sweep position, keyed by (last address, arrival).
-    let mut active: BTreeMap<(u32, usize), Range<T>> = BTreeMap::new();
+    let mut active: BTreeMap<(A, usize), Range<T, A>> = BTreeMap::new();
     for (arrival, range) in sorted(ranges).into_iter().enumerate() {
         while let Some(entry) = active.first_entry() {
             if entry.key().0 >= range.first {
@@ -161,6 +185,28 @@ mod tests {
             }
             proptest::prop_assert_eq!(involved(&mut pairs.into_iter()), involved(&mut expected.into_iter()));
         }
+    }
+
+    #[test]
+    fn ipv6_ranges_overlap_among_themselves_never_with_ipv4() {
+        let nets = [
+            "fd00:db8::/48",
+            "fd00:db8:0:1::/64",
+            "0.0.0.0/0",
+            "fd00:db9::/48",
+            "::/0",
+        ];
+        let r: Vec<_> = nets
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Range::of_either(n.parse().unwrap(), i))
+            .collect();
+        let mut pairs: Vec<(usize, usize)> = overlapping_pairs(r, 8)
+            .into_iter()
+            .map(|(a, b)| (a.min(b), a.max(b)))
+            .collect();
+        pairs.sort();
+        assert_eq!(pairs, vec![(0, 1), (0, 4), (1, 4), (3, 4)]);
     }
 
     #[test]

@@ -398,7 +398,7 @@ fn at_value(topology: &Topology, c: &RangeCapacity, kind: SweepKind, v: u32) -> 
         .uses
         .iter()
         .map(|u| match u.pool_of(topology) {
-            Some(pool) => capacity::use_with(topology, u, kind.knobs(pool, v)),
+            Some(pool) => capacity::use_with(topology, c.range, u, kind.knobs(pool, v)),
             // The cluster's own use follows no pool's settings.
             None => u.clone(),
         })
@@ -576,7 +576,7 @@ clusters:
         for c in &model.capacity {
             for u in &c.uses {
                 let Some(pool) = u.pool_of(topology) else { continue };
-                assert_eq!(&capacity::use_with(topology, u, PoolKnobs::of(pool)), u);
+                assert_eq!(&capacity::use_with(topology, c.range, u, PoolKnobs::of(pool)), u);
             }
         }
     }

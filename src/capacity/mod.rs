@@ -25,15 +25,64 @@ pub struct Model {
 }
 
 /// A range the scenario fills: a subnet (counted in IPs), or an overlay or kubenet cluster's
-/// pod CIDR (counted in /24 node slots).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// pod CIDR (counted in /24 node slots). Ordered as the rows are: subnets in plan order, each
+/// subnet's IPv6 prefixes right after its IPv4 ones, then the pod CIDRs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Range {
     /// Index into `Topology::subnets`.
     Subnet(usize),
+    /// A dual-stack subnet's IPv6 prefixes (index into `Topology::subnets`), counted in IPs:
+    /// one per node of a dual-stack cluster.
+    SubnetV6(usize),
     /// Index into `Topology::clusters`.
     PodCidr(usize),
     /// A dual-stack cluster's IPv6 pod CIDR, counted in /80 node blocks.
     PodCidrV6(usize),
+}
+
+impl Range {
+    fn order(self) -> (u8, usize, Family) {
+        match self {
+            Range::Subnet(s) => (0, s, Family::Ipv4),
+            Range::SubnetV6(s) => (0, s, Family::Ipv6),
+            Range::PodCidr(c) => (1, c, Family::Ipv4),
+            Range::PodCidrV6(c) => (2, c, Family::Ipv6),
+        }
+    }
+
+    /// The address family the range counts (`family` in docs/json-output.md).
+    pub fn family(self) -> Family {
+        self.order().2
+    }
+}
+
+impl Ord for Range {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order().cmp(&other.order())
+    }
+}
+
+impl PartialOrd for Range {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// An address family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Ipv4,
+    Ipv6,
+}
+
+impl Family {
+    /// The identifier of the JSON rows' `family`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Ipv4 => "ipv4",
+            Family::Ipv6 => "ipv6",
+        }
+    }
 }
 
 /// What a range serves.
@@ -151,7 +200,7 @@ impl RangeCapacity {
             Range::Subnet(s) => topology.subnets[s].cidr.as_ref(),
             Range::PodCidr(c) => topology.clusters[c].pod_cidr.as_ref(),
             // IPv6: see `cidr_text`.
-            Range::PodCidrV6(_) => None,
+            Range::SubnetV6(_) | Range::PodCidrV6(_) => None,
         }
     }
 
@@ -162,6 +211,7 @@ impl RangeCapacity {
                 .pod_cidr_v6
                 .as_ref()
                 .map(|c| c.net().to_string()),
+            Range::SubnetV6(s) => topology.subnets[s].cidrs_v6.first().map(|c| c.net().to_string()),
             // Sized, its address Azure's to assign: written as the plan writes it.
             Range::Subnet(s) if topology.subnets[s].cidr.is_none() => {
                 topology.subnets[s].assigned.map(|p| format!("ipam/{p}"))
@@ -174,6 +224,7 @@ impl RangeCapacity {
     pub fn describe(&self, topology: &Topology) -> String {
         match self.range {
             Range::Subnet(s) => format!("subnet `{}`", topology.subnets[s].name.value),
+            Range::SubnetV6(s) => format!("the IPv6 prefixes of subnet `{}`", topology.subnets[s].name.value),
             Range::PodCidr(c) => format!("the pod CIDR of cluster `{}`", topology.clusters[c].name.value),
             Range::PodCidrV6(c) => format!(
                 "the IPv6 pod CIDR of cluster `{}`",
@@ -185,17 +236,18 @@ impl RangeCapacity {
     /// What the range counts: IPs, or /24 node slots of a pod CIDR.
     pub fn unit(&self) -> &'static str {
         match self.range {
-            Range::Subnet(_) => "IPs",
+            Range::Subnet(_) | Range::SubnetV6(_) => "IPs",
             Range::PodCidr(_) => "node slots (/24)",
             Range::PodCidrV6(_) => "node blocks (/80)",
         }
     }
 
-    /// The subnet, for a subnet's capacity.
+    /// The subnet, for a subnet's (IPv4) capacity: what the rules about a subnet read. The
+    /// IPv6 row of a dual-stack subnet has none: its /64 holds 2^64 - 5 nodes.
     pub fn subnet(&self) -> Option<usize> {
         match self.range {
             Range::Subnet(s) => Some(s),
-            Range::PodCidr(_) | Range::PodCidrV6(_) => None,
+            Range::SubnetV6(_) | Range::PodCidr(_) | Range::PodCidrV6(_) => None,
         }
     }
 
@@ -228,6 +280,23 @@ pub fn subnet_usable(subnet: &crate::topology::Subnet) -> u64 {
         .map(|c| usable_ips(c.net().prefix_len(), 0))
         .fold(0, u64::saturating_add);
     addresses.saturating_sub(u64::from(subnet.reserved_ips.value))
+}
+
+/// Usable IPs of a subnet's IPv6 prefixes: `2^(128 - prefix) - 5` each (Azure keeps 5 of
+/// every prefix), summed, never more than a u64 counts (a /64, the size Azure requires,
+/// has 2^64 - 5).
+pub fn subnet_usable_v6(subnet: &crate::topology::Subnet) -> u64 {
+    subnet
+        .cidrs_v6
+        .iter()
+        .map(|c| {
+            let addresses = 1u128
+                .checked_shl(128 - u32::from(c.net().prefix_len()))
+                .unwrap_or(u128::MAX);
+            let usable = addresses.saturating_sub(u128::from(RESERVED_IPS_PER_SUBNET));
+            u64::try_from(usable).unwrap_or(u64::MAX)
+        })
+        .fold(0, u64::saturating_add)
 }
 
 /// The smallest subnet (longest prefix) whose usable IPs hold `demand` within `headroom`.
@@ -272,18 +341,21 @@ pub fn simulate_with(topology: &Topology, pods_per_node: impl Fn(&Pool) -> u32) 
 /// The scenario with each pool's settings chosen by `knobs` (the sweeps vary them).
 pub fn simulate_knobs(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Vec<RangeCapacity> {
     let uses = pool_uses(topology, knobs);
-    // Each range's scenario is its own: an estate's 100,000 run on every core, kept in order.
+    // Each range's scenario is its own: an estate's 100,000 run on every core, kept in order:
+    // a subnet's IPv4 row, then (a dual-stack subnet) its IPv6 one.
     let mut ranges: Vec<RangeCapacity> = topology
         .subnets
         .par_iter()
         .enumerate()
         .zip(uses.subnets)
-        .filter_map(|((i, subnet), uses)| {
-            if subnet.cidr.is_none() && subnet.assigned.is_none() {
-                return None;
-            }
-            let usable = subnet_usable(subnet);
-            Some(scenario::run(Range::Subnet(i), usable, uses))
+        .flat_map_iter(|((i, subnet), uses)| {
+            let v6 = (!subnet.cidrs_v6.is_empty()).then(|| {
+                let uses6 = ipv6_node_uses(topology, &uses);
+                scenario::run(Range::SubnetV6(i), subnet_usable_v6(subnet), uses6)
+            });
+            let v4 = (subnet.cidr.is_some() || subnet.assigned.is_some())
+                .then(|| scenario::run(Range::Subnet(i), subnet_usable(subnet), uses));
+            v4.into_iter().chain(v6)
         })
         .collect();
     // Each pod CIDR, then (a dual-stack cluster) its IPv6 one, which the same nodes take one
@@ -427,6 +499,22 @@ pub fn pool_uses(topology: &Topology, knobs: impl Fn(&Pool) -> PoolKnobs) -> Poo
     }
 }
 
+/// The uses of a dual-stack subnet's IPv6 prefixes: the node pools of its IPv4 row, each node
+/// of a dual-stack cluster taking one IPv6 address (AKS docs configure-dual-stack.md: "nodes
+/// receive both an IPv4 and IPv6 address from the Azure virtual network subnet"; pods take
+/// theirs from the pod CIDRs), a single-stack cluster's none.
+fn ipv6_node_uses(topology: &Topology, uses: &[PoolUse]) -> Vec<PoolUse> {
+    uses.iter()
+        .filter(|u| u.pool.is_some() && matches!(u.role, Role::Node | Role::NodePod))
+        .map(|u| PoolUse {
+            role: Role::Node,
+            ips_per_node: u64::from(topology.clusters[u.cluster].dual_stack()),
+            stranded_per_node: 0,
+            ..u.clone()
+        })
+        .collect()
+}
+
 /// A pool's pods on virtual nodes: each runs in an Azure Container Instances container
 /// group of its own with one IP of the virtual-node subnet, so the scenario counts each pod
 /// as a "node" taking 1 IP, the same number from baseline to surge (node upgrades leave them).
@@ -443,10 +531,10 @@ fn virtual_node_use(base: &PoolUse, pods: u32) -> PoolUse {
     }
 }
 
-/// `u` with its pool's settings replaced by `knobs`, as [`pool_uses`] would have built it: what
-/// a node takes here (from the mode table) and how many nodes there are. The sweeps rerun one
-/// range this way without rebuilding the whole plan's uses.
-pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
+/// `u`, a use of `range`, with its pool's settings replaced by `knobs`, as [`pool_uses`] would
+/// have built it: what a node takes here (from the mode table) and how many nodes there are.
+/// The sweeps rerun one range this way without rebuilding the whole plan's uses.
+pub fn use_with(topology: &Topology, range: Range, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
     // Pods on virtual nodes, an API server and AKS's hosted system nodes do not depend on a
     // pool's settings.
     let Some(pool) = u.pool_of(topology).filter(|_| u.role != Role::VirtualNode) else {
@@ -455,15 +543,21 @@ pub fn use_with(topology: &Topology, u: &PoolUse, knobs: PoolKnobs) -> PoolUse {
     let max_pods = knobs.max_pods;
     let pods = knobs.pods_per_node.min(max_pods);
     let takes = pool.mode.per_node(&topology.allocation, max_pods, pods);
-    let (ips_per_node, stranded_per_node) = match u.role {
-        Role::Pod => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
-        Role::PodCidr => (takes.pod_cidr_slots, 0),
-        Role::Node
-        | Role::NodePod
-        | Role::VirtualNode
-        | Role::ApiServer
-        | Role::HostedSystem
-        | Role::Unused => (takes.node_subnet_ips, takes.node_subnet_stranded),
+    let (ips_per_node, stranded_per_node) = match (range.family(), u.role) {
+        // An IPv6 range's take is the cluster's, whatever the pool's settings: one /80 block
+        // of the pod CIDR, or one address of the node subnet, per node.
+        (Family::Ipv6, _) => (u.ips_per_node, u.stranded_per_node),
+        (_, Role::Pod) => (takes.pod_subnet_ips, takes.pod_subnet_stranded),
+        (_, Role::PodCidr) => (takes.pod_cidr_slots, 0),
+        (
+            _,
+            Role::Node
+            | Role::NodePod
+            | Role::VirtualNode
+            | Role::ApiServer
+            | Role::HostedSystem
+            | Role::Unused,
+        ) => (takes.node_subnet_ips, takes.node_subnet_stranded),
     };
     PoolUse {
         ips_per_node,

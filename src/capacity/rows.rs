@@ -153,7 +153,8 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         })
     });
     let (vnet, name, origin) = match c.range {
-        Range::Subnet(s) => {
+        // A dual-stack subnet's rows, one per family, share its VNet, name and source.
+        Range::Subnet(s) | Range::SubnetV6(s) => {
             let subnet = &topology.subnets[s];
             (
                 Some(topology.vnets[subnet.vnet].name.value.clone()),
@@ -185,14 +186,17 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         vnet,
         name,
         cidr: c.cidr_text(topology).unwrap_or_default(),
-        family: match c.range {
-            Range::PodCidrV6(_) => "ipv6",
-            _ => "ipv4",
-        },
+        family: c.range.family().as_str(),
         more_cidrs: match c.range {
             Range::Subnet(s) => topology.subnets[s]
                 .more_cidrs
                 .iter()
+                .map(|c| c.net().to_string())
+                .collect(),
+            Range::SubnetV6(s) => topology.subnets[s]
+                .cidrs_v6
+                .iter()
+                .skip(1)
                 .map(|c| c.net().to_string())
                 .collect(),
             Range::PodCidr(_) | Range::PodCidrV6(_) => Vec::new(),

@@ -71,14 +71,31 @@ pub struct Subnet {
     /// A service delegation, e.g. Microsoft.ContainerService/managedClusters.
     #[serde(default)]
     pub delegation: Option<Spanned<String>>,
-    /// The IPv4 prefixes after the first of an imported subnet that has several (ARM and az
-    /// `addressPrefixes`, Terraform `address_prefixes`): one subnet, its usable IPs summed.
+    /// The prefixes after the first of an imported subnet that has several (ARM and az
+    /// `addressPrefixes`, Terraform `address_prefixes`), IPv4 ones first: one subnet, a
+    /// capacity row per family whose usable IPs sum its prefixes (see [`ipv4_first`]).
     #[serde(skip)]
     #[schemars(skip)]
     pub more_cidrs: Vec<Spanned<String>>,
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,
+}
+
+/// A prefix as written is IPv6: the one test of a prefix's family before it is parsed.
+pub fn is_ipv6(text: &str) -> bool {
+    text.contains(':')
+}
+
+/// An imported subnet's prefixes (Azure's `addressPrefixes` take either family) as the plan
+/// holds them: the first IPv4 prefix as `cidr`, the other IPv4 ones, then the IPv6 ones, in
+/// `more_cidrs`; an IPv6-only subnet's first IPv6 prefix as `cidr`. `None` for no prefix.
+pub fn ipv4_first(prefixes: Vec<Spanned<String>>) -> Option<(Spanned<String>, Vec<Spanned<String>>)> {
+    let (mut ordered, v6): (Vec<_>, Vec<_>) = prefixes.into_iter().partition(|p| !is_ipv6(&p.value));
+    ordered.extend(v6);
+    let mut ordered = ordered.into_iter();
+    let first = ordered.next()?;
+    Some((first, ordered.collect()))
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -7,7 +7,7 @@
 //! repeat, so `check` of the written plan resolves every pool as the input did.
 
 use super::model::{
-    Allocation, NetworkPluginMode, Origin, PodIpAllocationMode, ProvisionedPool, Subnet, Vnet,
+    is_ipv6, Allocation, NetworkPluginMode, Origin, PodIpAllocationMode, ProvisionedPool, Subnet, Vnet,
 };
 use super::model::{
     Cluster, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, NodePool, OsType, Plan,
@@ -262,8 +262,19 @@ impl Writer<'_> {
             ));
             self.line(&format!("    resource_group: {}  # {text}", scalar(group)));
         }
-        let space = list(vnet.address_space.value.iter().map(|c| c.value.as_str()));
+        // A cniplan plan's address space is IPv4: a dual-stack VNet's IPv6 prefixes are said,
+        // not written (check would refuse them as invalid-cidr).
+        let (v4, v6): (Vec<&str>, Vec<&str>) = vnet
+            .address_space
+            .value
+            .iter()
+            .map(|c| c.value.as_str())
+            .partition(|c| !is_ipv6(c));
+        let space = list(v4.into_iter());
         self.field(4, false, "address_space", &vnet.address_space, space, o);
+        if !v6.is_empty() {
+            self.ipv6_left_out(4, &v6, "its subnets' IPv6 prefixes are not checked against it");
+        }
         if !vnet.peerings.is_empty() {
             let own_group = vnet
                 .resource_group
@@ -294,17 +305,42 @@ impl Writer<'_> {
         let o = subnet.origin.as_ref();
         self.field(8, true, "name", &subnet.name, scalar(&subnet.name.value), o);
         self.field(8, false, "cidr", &subnet.cidr, scalar(&subnet.cidr.value), o);
-        // A cniplan plan holds one prefix per subnet: the others are said, not dropped.
-        if !subnet.more_cidrs.is_empty() {
-            let more: Vec<&str> = subnet.more_cidrs.iter().map(|c| c.value.trim()).collect();
+        // A cniplan plan holds one IPv4 prefix per subnet: the others are said, not dropped.
+        let (more, v6): (Vec<&str>, Vec<&str>) = subnet
+            .more_cidrs
+            .iter()
+            .map(|c| c.value.trim())
+            .partition(|c| !is_ipv6(c));
+        if !more.is_empty() {
             let text = comment_text(&format!(
                 "also {}: a cniplan plan holds one prefix per subnet, so check counts only `cidr`",
                 more.join(", ")
             ));
             self.line(&format!("        # {text}"));
         }
+        if is_ipv6(&subnet.cidr.value) {
+            let text =
+                "an IPv6-only subnet: a cniplan plan's `cidr` is IPv4, so check reports it as invalid-cidr";
+            self.line(&format!("        # {text}"));
+        }
+        if !v6.is_empty() {
+            self.ipv6_left_out(
+                8,
+                &v6,
+                "its IPv6 capacity row (an address per node of a dual-stack cluster) is not checked",
+            );
+        }
         self.opt("reserved_ips", &subnet.reserved_ips, u32::to_string, o, 8);
         self.opt("delegation", &subnet.delegation, |d| scalar(d), o, 8);
+    }
+
+    /// The comment naming IPv6 prefixes the plan cannot hold, and what check then leaves out.
+    fn ipv6_left_out(&mut self, indent: usize, prefixes: &[&str], what: &str) {
+        let text = comment_text(&format!(
+            "IPv6 {} left out: a cniplan plan holds IPv4 prefixes, so {what}",
+            prefixes.join(", ")
+        ));
+        self.line(&format!("{}# {text}", " ".repeat(indent)));
     }
 
     fn cluster(&mut self, c: &Cluster) {

@@ -3,9 +3,11 @@
 //! connected later without renumbering (warning).
 
 use crate::diagnostic::Rule;
+use crate::diagnostic::Span;
 use crate::diagnostic::{Finding, Severity};
 use crate::overlap::{overlapping_pairs, Range};
-use crate::topology::{Cidr, Topology};
+use crate::topology::Topology;
+use ipnet::IpNet;
 use std::collections::HashMap;
 
 /// Overlapping ranges looked at per range: enough for any real plan, bounded when a hostile
@@ -22,13 +24,15 @@ enum Owner {
 }
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
+    // Every prefix of either family (a dual-stack VNet's IPv6 ones meet only IPv6 ones).
+    let spaces: Vec<Vec<(IpNet, Span)>> = topology.vnets.iter().map(|v| v.spaces().collect()).collect();
     let mut ranges = Vec::new();
-    for (v, vnet) in topology.vnets.iter().enumerate() {
+    for (v, prefixes) in spaces.iter().enumerate() {
         ranges.extend(
-            vnet.address_space
+            prefixes
                 .iter()
                 .enumerate()
-                .map(|(i, c)| Range::of(c.net(), Owner::Vnet(v, i))),
+                .map(|(i, &(net, _))| Range::of_either(net, Owner::Vnet(v, i))),
         );
     }
     for (e, ext) in topology.external_networks.iter().enumerate() {
@@ -36,9 +40,10 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             ext.cidrs
                 .iter()
                 .enumerate()
-                .map(|(i, c)| Range::of(c.net(), Owner::External(e, i))),
+                .map(|(i, c)| Range::of_either(IpNet::V4(c.net()), Owner::External(e, i))),
         );
     }
+    let cidr = |owner| prefix(topology, &spaces, owner);
     let peers = topology.peers();
     let mut reported: HashMap<(u8, usize, usize), usize> = HashMap::new();
     for (a, b) in overlapping_pairs(ranges, PAIRS_PER_RANGE) {
@@ -58,8 +63,8 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
             ),
         };
         let (first, second) = {
-            let (ca, cb) = (cidr(topology, a), cidr(topology, b));
-            if ca.span.start <= cb.span.start {
+            let (ca, cb) = (cidr(a), cidr(b));
+            if ca.1.start <= cb.1.start {
                 ((a, ca), (b, cb))
             } else {
                 ((b, cb), (a, ca))
@@ -78,18 +83,18 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Rule::VnetOverlap,
-                second.1.span,
+                second.1 .1,
                 format!(
                     "{} ({}) overlaps {} ({}): {why}",
                     describe(topology, second.0),
-                    second.1.net(),
+                    second.1 .0,
                     describe(topology, first.0),
-                    first.1.net()
+                    first.1 .0
                 ),
             )
             .severity(severity)
             .help("give each network its own address range")
-            .related(first.1.span, format!("{} is here", describe(topology, first.0))),
+            .related(first.1 .1, format!("{} is here", describe(topology, first.0))),
         );
     }
 }
@@ -103,10 +108,14 @@ fn key(owner: Owner, severity: Severity) -> (u8, usize, usize) {
     }
 }
 
-fn cidr(topology: &Topology, owner: Owner) -> &Cidr {
+/// The prefix an owner names, and where it is written.
+fn prefix(topology: &Topology, spaces: &[Vec<(IpNet, Span)>], owner: Owner) -> (IpNet, Span) {
     match owner {
-        Owner::Vnet(v, i) => &topology.vnets[v].address_space[i],
-        Owner::External(e, i) => &topology.external_networks[e].cidrs[i],
+        Owner::Vnet(v, i) => spaces[v][i],
+        Owner::External(e, i) => {
+            let c = &topology.external_networks[e].cidrs[i];
+            (IpNet::V4(c.net()), c.span)
+        }
     }
 }
 

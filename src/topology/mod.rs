@@ -12,7 +12,7 @@ use crate::diagnostic::{Span, Spanned};
 use crate::limits::Allocation;
 use crate::mode::Mode;
 use crate::plan::model::{MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, Origin, OsType};
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net};
 use std::net::Ipv4Addr;
 
 pub use cidr::parse_auto;
@@ -65,6 +65,9 @@ pub struct Vnet {
     pub origin: Option<Origin>,
     /// The prefixes that parsed; invalid ones were reported and left out.
     pub address_space: Vec<Cidr>,
+    /// A dual-stack VNet's IPv6 prefixes (imported VNets only: a cniplan plan's address
+    /// space is IPv4).
+    pub address_space_v6: Vec<Cidr6>,
     /// Peered VNets as written on this side (indices into `Topology::vnets`).
     pub peerings: Vec<usize>,
     /// Indices into `Topology::subnets`.
@@ -81,6 +84,9 @@ pub struct Subnet {
     /// The IPv4 prefixes after the first of a subnet that has several (imported subnets
     /// only): one subnet, its usable IPs the sum of its prefixes'.
     pub more_cidrs: Vec<Cidr>,
+    /// A dual-stack subnet's IPv6 prefixes (imported subnets only): a capacity row of their
+    /// own, whose nodes are those of dual-stack clusters.
+    pub cidrs_v6: Vec<Cidr6>,
     pub reserved_ips: Spanned<u32>,
     pub delegation: Option<Spanned<String>>,
     /// Written `cidr: auto` or `cidr: auto/22`: `crate::size::auto::place` sizes the subnet,
@@ -97,6 +103,14 @@ impl Subnet {
         self.cidr
             .iter()
             .chain(self.cidr.as_ref().map_or(&[][..], |_| &self.more_cidrs[..]))
+    }
+
+    /// Every prefix of either family, IPv4 first, each with its place: what the overlap rules
+    /// sweep (the families are apart in `ipnet::IpNet`'s order, so they never meet).
+    pub fn prefixes(&self) -> impl Iterator<Item = (IpNet, Span)> + '_ {
+        self.cidrs()
+            .map(|c| (IpNet::V4(c.net()), c.span))
+            .chain(self.cidrs_v6.iter().map(|c| (IpNet::V6(c.net()), c.span)))
     }
 
     /// The subnet's prefixes for a message: `10.0.0.0/24`, or `10.0.0.0/24 + 10.0.1.0/24`.
@@ -177,6 +191,12 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// The cluster runs IPv4 and IPv6 (its service CIDRs list both, or AKS's IPv6 default was
+    /// taken): each node takes an IPv6 address of its node subnet too.
+    pub fn dual_stack(&self) -> bool {
+        self.service_cidr_v6.is_some()
+    }
+
     /// The cluster's network mode as `compare` names it: a pod-subnet cluster is dynamic
     /// while any pool allocates dynamically, static block when all of them use blocks.
     pub fn mode(&self) -> Mode {
@@ -249,6 +269,16 @@ pub struct Pool {
     /// The virtual-node subnet's reference as written, and the subnet it resolved to.
     pub virtual_node_subnet_written: Option<Span>,
     pub virtual_node_subnet: Option<usize>,
+}
+
+impl Vnet {
+    /// Every prefix of the address space of either family, IPv4 first, each with its place.
+    pub fn spaces(&self) -> impl Iterator<Item = (IpNet, Span)> + '_ {
+        self.address_space
+            .iter()
+            .map(|c| (IpNet::V4(c.net()), c.span))
+            .chain(self.address_space_v6.iter().map(|c| (IpNet::V6(c.net()), c.span)))
+    }
 }
 
 impl Topology {

@@ -10,7 +10,8 @@ use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::limits::{self, Allocation};
 use crate::mode::Mode;
 use crate::plan::model::{
-    self, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType, Plan, PodIpAllocationMode,
+    self, is_ipv6, MaxSurge, NetworkDataplane, NetworkPlugin, NetworkPolicy, OsType, Plan,
+    PodIpAllocationMode,
 };
 use crate::plan::reference::{self, SubnetRef};
 use rayon::prelude::*;
@@ -102,18 +103,31 @@ impl VnetSubnets {
             .into_iter()
             .map(|subnet| {
                 let assigned = cidr::parse_assigned(&subnet.cidr.value);
+                // An imported subnet's prefixes are Azure's `addressPrefixes`, of either
+                // family (an IPv6-only subnet's `cidr` too); a cniplan plan's `cidr` is IPv4.
+                let imported = subnet.origin.is_some();
+                let mut cidrs_v6 = Vec::new();
+                let mut more_cidrs = Vec::new();
                 let (cidr, auto, invalid) = match assigned {
                     Some(_) => (None, None, None),
+                    None if imported && is_ipv6(&subnet.cidr.value) => {
+                        cidrs_v6.extend(cidr6_of(&subnet.cidr).map_err(|f| findings.push(*f)).ok());
+                        (None, None, None)
+                    }
                     None => range(&subnet.cidr),
                 };
                 findings.extend(invalid);
-                let more_cidrs = subnet
-                    .more_cidrs
-                    .iter()
-                    .filter_map(|text| cidr_of(text).map_err(|f| findings.push(*f)).ok())
-                    .collect();
+                for text in &subnet.more_cidrs {
+                    let parsed = if is_ipv6(&text.value) {
+                        cidr6_of(text).map(|c| cidrs_v6.push(c))
+                    } else {
+                        cidr_of(text).map(|c| more_cidrs.push(c))
+                    };
+                    findings.extend(parsed.err().map(|f| *f));
+                }
                 Subnet {
                     more_cidrs,
+                    cidrs_v6,
                     vnet,
                     reserved_ips: spanned_or(&subnet.reserved_ips, 0, subnet.name.span),
                     name: subnet.name,
@@ -185,6 +199,14 @@ fn same_folded(a: &str, b: &str) -> bool {
     folded(a) == folded(b)
 }
 
+fn cidr6_of(text: &Spanned<String>) -> Result<Cidr6, Box<Finding>> {
+    cidr::parse_cidr6(text.value.trim(), text.span).map(|written| Cidr6 {
+        written,
+        span: text.span,
+        defaulted: false,
+    })
+}
+
 fn cidr_of(text: &Spanned<String>) -> Result<Cidr, Box<Finding>> {
     cidr::parse_cidr(&text.value, text.span).map(|written| Cidr {
         written,
@@ -233,12 +255,18 @@ impl Resolver {
             .entry(folded(&vnet.name.value))
             .or_default()
             .push(index);
-        let address_space = vnet
-            .address_space
-            .value
-            .iter()
-            .filter_map(|c| self.cidr(c))
-            .collect();
+        // An imported VNet's address space may be dual-stack; a cniplan plan's is IPv4.
+        let (mut address_space, mut address_space_v6) = (Vec::new(), Vec::new());
+        for text in &vnet.address_space.value {
+            if vnet.origin.is_some() && is_ipv6(&text.value) {
+                match cidr6_of(text) {
+                    Ok(c) => address_space_v6.push(c),
+                    Err(f) => self.findings.push(*f),
+                }
+            } else {
+                address_space.extend(self.cidr(text));
+            }
+        }
         self.findings.extend(built.findings);
         let first = self.topology.subnets.len();
         for (id, subnet) in (first..).zip(&built.subnets) {
@@ -257,6 +285,7 @@ impl Resolver {
             resource_group: vnet.resource_group.map(|g| g.value),
             origin: vnet.origin,
             address_space,
+            address_space_v6,
             peerings: Vec::new(),
             subnets,
         });

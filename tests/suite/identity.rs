@@ -471,7 +471,11 @@ fn real_templates_that_deploy_one_resource_twice_read_it_once() {
         ),
         (
             "avm-vnet-e2e-idem/tests/e2e/ipv6/main.test.bicep",
-            &["ipv6-subnet 10.0.0.0/24 251"],
+            // A dual-stack subnet: its IPv6 /64 is a row of its own, 2^64 - 5 usable.
+            &[
+                "ipv6-subnet 10.0.0.0/24 251",
+                "ipv6-subnet fd00:592b:3014::/64 18446744073709551611",
+            ],
             &[],
         ),
         (

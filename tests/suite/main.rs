@@ -27,6 +27,7 @@ mod fixes;
 mod fixtures;
 mod identity;
 mod imported;
+mod ipv6;
 mod karpenter;
 mod large_plan;
 mod layers;

@@ -427,8 +427,7 @@ impl Builder<'_> {
         };
         for item in prefixes.items().unwrap_or_default() {
             match reader.as_text(item, "addressPrefixes") {
-                // cniplan plans IPv4; a dual-stack VNet's IPv6 prefix is left out.
-                Got::Value(p) if p.value.contains(':') => {}
+                // Either family: a dual-stack VNet's IPv6 prefixes are checked among themselves.
                 Got::Value(p) => out.push(p),
                 Got::Unknown(span, why) => reader.notes.unresolve(
                     span,
@@ -604,7 +603,7 @@ impl Builder<'_> {
             findings: &mut self.findings,
         };
         let (cidr, more_cidrs) = match reader.text(body, "addressPrefix") {
-            Got::Absent => ipv4_prefixes(&mut reader, body),
+            Got::Absent => address_prefixes(&mut reader, body),
             other => (other, Vec::new()),
         };
         let cidr = match cidr {
@@ -625,7 +624,8 @@ impl Builder<'_> {
                 Spanned::new(format!("ipam/{prefix}"), at)
             }
             Got::Absent => {
-                let reason = "no `addressPrefix` (an IPAM pool allocation, or no IPv4 prefix)".to_string();
+                let reason =
+                    "no `addressPrefix` (an IPAM pool allocation, or an empty `addressPrefixes`)".to_string();
                 reader.notes.unresolve(
                     name.span,
                     format!("{reason}: the subnet and the pools on it are not checked"),
@@ -821,29 +821,20 @@ impl Builder<'_> {
     }
 }
 
-/// `addressPrefixes` of a subnet: the first IPv4 prefix, and the other IPv4 ones (one
-/// subnet, counted together). An IPv6 prefix of a dual-stack subnet is named in a note:
-/// cniplan counts IPv4 ranges.
-fn ipv4_prefixes(reader: &mut Reader<'_>, body: &Val<'_>) -> (Got<String>, Vec<Spanned<String>>) {
+/// `addressPrefixes` of a subnet, of either family: the first IPv4 prefix, and the others
+/// (one subnet, a capacity row per family; `model::ipv4_first`).
+fn address_prefixes(reader: &mut Reader<'_>, body: &Val<'_>) -> (Got<String>, Vec<Spanned<String>>) {
     let Some(list) = field(body, "addressPrefixes") else {
         return (Got::Absent, Vec::new());
     };
     if let Some(why) = list.unknown_reason() {
         return (Got::Unknown(list.span, why.into()), Vec::new());
     }
-    let mut first = Got::Absent;
-    let mut more = Vec::new();
+    let mut known = Vec::new();
     for item in list.items().unwrap_or_default() {
         match reader.as_text(item, "addressPrefixes") {
-            Got::Value(p) if p.value.contains(':') => reader.notes.unresolve(
-                p.span,
-                format!(
-                    "the IPv6 prefix {} is not counted: cniplan plans IPv4 ranges",
-                    p.value.trim()
-                ),
-            ),
-            Got::Value(p) if matches!(first, Got::Value(_)) => more.push(p),
-            Got::Unknown(span, why) if matches!(first, Got::Value(_)) => reader.notes.unresolve(
+            Got::Value(p) => known.push(p),
+            Got::Unknown(span, why) if !known.is_empty() => reader.notes.unresolve(
                 span,
                 format!(
                     "{}: the subnet is counted without it",
@@ -851,15 +842,13 @@ fn ipv4_prefixes(reader: &mut Reader<'_>, body: &Val<'_>) -> (Got<String>, Vec<S
                 ),
             ),
             Got::Absent => {}
-            other => {
-                first = other;
-                if !matches!(first, Got::Value(_)) {
-                    break;
-                }
-            }
+            other => return (other, Vec::new()),
         }
     }
-    (first, more)
+    match model::ipv4_first(known) {
+        Some((first, more)) => (Got::Value(first), more),
+        None => (Got::Absent, Vec::new()),
+    }
 }
 
 /// A subnet's AVNM IPAM allocation (`ipamPoolPrefixAllocations[0].numberOfIpAddresses`, a

@@ -375,7 +375,10 @@ fn network_profile(
     // Written in the configuration, but unknown until apply: not AKS's default, which is
     // assumed only where the configuration leaves it out (a plan JSON marks that unknown too,
     // as the provider computes it).
-    if cluster.service_cidr.is_none() && unknown("service_cidr") {
+    // A dual-stack cluster's `service_cidrs` and `pod_cidrs` give the IPv4 ranges too, as
+    // the ARM reader reads `serviceCidrs` and `podCidrs`: no default is assumed then.
+    let service_cidr_unset = cluster.service_cidr.is_none() && cluster.service_cidrs.is_none();
+    if service_cidr_unset && unknown("service_cidr") {
         let span = p.span_of("service_cidr");
         notes.unresolved(
             span,
@@ -383,13 +386,13 @@ fn network_profile(
             "service_cidr is known only after apply (a variable without a value?)".to_string(),
         );
         cluster.service_cidr = Some(Spanned::new(String::new(), span));
-    } else if cluster.service_cidr.is_none() {
+    } else if service_cidr_unset {
         notes.assumed(
             p.span_of("service_cidr"),
             label,
             crate::input::assumed::service_cidr("service_cidr"),
         );
-    } else if cluster.dns_service_ip.is_none() {
+    } else if cluster.service_cidr.is_some() && cluster.dns_service_ip.is_none() {
         notes.assumed(
             p.span_of("dns_service_ip"),
             label,
@@ -400,7 +403,7 @@ fn network_profile(
         cluster.network_plugin.as_ref().map(|p| p.value),
         Some(NetworkPlugin::Kubenet)
     ) || cluster.network_plugin_mode.is_some();
-    if pod_cidr_mode && cluster.pod_cidr.is_none() {
+    if pod_cidr_mode && cluster.pod_cidr.is_none() && cluster.pod_cidrs.is_none() {
         notes.assumed(
             p.span_of("pod_cidr"),
             label,

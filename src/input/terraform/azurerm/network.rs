@@ -197,9 +197,9 @@ impl<'r> Networks<'r> {
         })
     }
 
-    /// The subnet's range: the IPv4 prefixes of `address_prefixes`, the first apart (provider
-    /// v2's `address_prefix` too). An IPv6 prefix of a dual-stack subnet is named in a note.
-    /// `None`, with a note, when unknown until apply.
+    /// The subnet's range: the prefixes of `address_prefixes` of either family, the first
+    /// IPv4 one apart (`model::ipv4_first`; provider v2's `address_prefix` too). `None`, with
+    /// a note, when unknown until apply.
     fn range(
         &mut self,
         r: &'r Resource<'_>,
@@ -211,28 +211,7 @@ impl<'r> Networks<'r> {
             .strings("address_prefixes", notes)
             .filter(|l| !l.value.is_empty())
         {
-            let (v4, v6): (Vec<_>, Vec<_>) = list.value.into_iter().partition(|p| !p.value.contains(':'));
-            let mut v4 = v4.into_iter();
-            let Some(first) = v4.next() else {
-                notes.unresolved(
-                    list.span,
-                    label,
-                    "it has no IPv4 address prefix, so the subnet is not checked".to_string(),
-                );
-                self.unreadable.insert(&r.address);
-                return None;
-            };
-            for p in &v6 {
-                notes.unresolved(
-                    p.span,
-                    label,
-                    format!(
-                        "the IPv6 prefix {} is not counted: cniplan plans IPv4 ranges",
-                        p.value.trim()
-                    ),
-                );
-            }
-            return Some((first, v4.collect()));
+            return crate::plan::model::ipv4_first(list.value);
         }
         if let Some(single) = attrs.string("address_prefix", notes) {
             return Some((single, Vec::new()));
