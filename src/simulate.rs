@@ -48,7 +48,7 @@ pub struct Step {
     pub allocated: u64,
     pub stranded: u64,
     /// Usable minus allocated; negative once the subnet has run out.
-    pub free: i64,
+    pub free: i128,
 }
 
 /// The step tables of every used subnet.
@@ -122,9 +122,9 @@ fn step(usable: u64, s: StepState) -> Step {
         pods: s.pods,
         allocated: s.demand,
         stranded: s.stranded,
-        // In i128, then clamped: demand saturates at u64::MAX on absurd plans.
-        free: (i128::from(usable) - i128::from(s.demand)).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
-            as i64,
+        // In i128: a dual-stack subnet's /64 has 2^64 - 5 usable IPs, and demand saturates at
+        // u64::MAX on absurd plans; either way the difference fits.
+        free: i128::from(usable) - i128::from(s.demand),
     }
 }
 

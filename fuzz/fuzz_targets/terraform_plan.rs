@@ -55,8 +55,11 @@ fuzz_target!(|data: &[u8]| {
         },
         &settings,
     );
+    // A cniplan plan holds IPv4 subnet prefixes only: `import` names a subnet's IPv6 ones in
+    // a comment, so their rows are not compared.
     let strip = |rows: &[cniplan::capacity::rows::SubnetRow]| -> Vec<_> {
         rows.iter()
+            .filter(|r| r.vnet.is_none() || r.family == "ipv4")
             .cloned()
             .map(|mut r| {
                 r.source = None;

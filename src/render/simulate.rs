@@ -80,10 +80,12 @@ pub fn steps_human(subnets: &[SubnetSteps], surges: &[AssumedSurge]) -> String {
                 thousands(step.allocated),
                 thousands(step.stranded),
             ]);
+            // |free| is at most u64::MAX: usable and demand are both u64.
+            let free = u64::try_from(step.free.unsigned_abs()).unwrap_or(u64::MAX);
             cells.push(if step.free < 0 {
-                format!("-{}", thousands(step.free.unsigned_abs()))
+                format!("-{}", thousands(free))
             } else {
-                thousands(step.free as u64)
+                thousands(free)
             });
             table.add_row(cells);
         }

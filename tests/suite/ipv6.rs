@@ -355,3 +355,67 @@ fn a_real_configuration_with_an_ipv6_only_vnet() {
         ]
     );
 }
+
+#[test]
+fn peered_vnets_whose_ipv6_address_spaces_overlap_are_an_error() {
+    // A second VNet with other IPv4 space and the same IPv6 /48, peered with `vnet-ds`.
+    let v = check_arm_edited(|t| {
+        t.replace(
+            r#"  "resources": ["#,
+            concat!(
+                r#"  "resources": ["#,
+                "\n",
+                r#"    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet-hub", "location": "westeurope","#,
+                "\n",
+                r#"     "properties": {"addressSpace": {"addressPrefixes": ["10.9.0.0/16", "fd00:db8::/48"]}}},"#,
+                "\n",
+                r#"    {"type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings", "apiVersion": "2023-09-01", "name": "vnet-ds/to-hub","#,
+                "\n",
+                r#"     "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', 'vnet-ds')]", "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]"],"#,
+                "\n",
+                r#"     "properties": {"remoteVirtualNetwork": {"id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]"}}},"#,
+            ),
+        )
+    });
+    let found: Vec<_> = diagnostics(&v)
+        .into_iter()
+        .filter(|d| d.0 == "vnet-overlap")
+        .map(|d| {
+            (
+                d.1,
+                d.2,
+                d.3.split(" (/subscriptions").next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // At `vnet-ds`'s IPv6 prefix (line 11 of the template, 16 with the five lines above it).
+    assert_eq!(
+        found,
+        [(
+            16,
+            61,
+            "VNet `vnet-ds` (fd00:db8::/48) overlaps VNet `vnet-hub` (fd00:db8::/48): peered VNets cannot route to overlapping ranges".to_string()
+        )],
+        "{:?}",
+        diagnostics(&v)
+    );
+}
+
+#[test]
+fn simulate_counts_the_free_addresses_of_a_64_exactly() {
+    let v = json(&cniplan(&["simulate", "--input", "arm", "--format", "json", ARM]));
+    let v6 = v["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "nodes" && s["family"] == "ipv6")
+        .expect("the IPv6 row's steps");
+    let free: Vec<(&str, u64)> = v6["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["phase"].as_str().unwrap(), s["free"].as_u64().unwrap()))
+        .collect();
+    // 2^64 - 5 usable, less 3 nodes at baseline and 4 at the surge.
+    assert_eq!(free, [("baseline", USABLE_64 - 3), ("surge", USABLE_64 - 4)]);
+}
