@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     // a comment, so their rows are not compared.
     let strip = |rows: &[cniplan::capacity::rows::SubnetRow]| -> Vec<_> {
         rows.iter()
-            .filter(|r| r.vnet.is_none() || r.family == "ipv4")
+            .filter(|r| r.vnet.is_none() || r.family == cniplan::capacity::Family::Ipv4)
             .cloned()
             .map(|mut r| {
                 r.source = None;

@@ -75,6 +75,19 @@ pub enum Family {
     Ipv6,
 }
 
+/// Rows carry the family itself; JSON and text show its identifier.
+impl serde::Serialize for Family {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Family {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Family {
     /// The identifier of the JSON rows' `family`.
     pub fn as_str(self) -> &'static str {

@@ -2,7 +2,7 @@
 //! exactly as the `subnets` array of docs/json-output.md, so the JSON renderer serializes
 //! it as is.
 
-use super::{Exhaustion, Range, RangeCapacity, Role};
+use super::{Exhaustion, Family, Range, RangeCapacity, Role};
 use crate::topology::Topology;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,7 +17,7 @@ pub struct SubnetRow {
     /// The range's first prefix.
     pub cidr: String,
     /// `ipv4` or `ipv6` (docs/json-output.md).
-    pub family: &'static str,
+    pub family: Family,
     /// Prefixes of the range after the first, in the same family; empty for nearly all.
     pub more_cidrs: Vec<String>,
     pub role: crate::capacity::Role,
@@ -50,7 +50,7 @@ impl Serialize for SubnetRow {
         row.serialize_field("vnet", &self.vnet)?;
         row.serialize_field("name", &self.name)?;
         row.serialize_field("cidr", &self.cidr)?;
-        row.serialize_field("family", self.family)?;
+        row.serialize_field("family", &self.family)?;
         row.serialize_field("cidrs", &Cidrs(self))?;
         row.serialize_field("role", &self.role)?;
         row.serialize_field("usable", &self.usable)?;
@@ -95,7 +95,7 @@ pub struct ExhaustionRow {
 impl SubnetRow {
     /// The block one node takes of a pod CIDR row: a /24, or a /80 of an IPv6 one.
     pub fn node_block(&self) -> &'static str {
-        if self.family == "ipv6" {
+        if self.family == Family::Ipv6 {
             "/80"
         } else {
             "/24"
@@ -186,7 +186,7 @@ fn row(topology: &Topology, c: &RangeCapacity) -> SubnetRow {
         vnet,
         name,
         cidr: c.cidr_text(topology).unwrap_or_default(),
-        family: c.range.family().as_str(),
+        family: c.range.family(),
         more_cidrs: match c.range {
             Range::Subnet(s) => topology.subnets[s]
                 .more_cidrs
