@@ -20,7 +20,7 @@ fn check(args: &[&str]) -> Value {
     json(&cniplan(&all))
 }
 
-/// `args` checked with the ARM template's text changed by `edit`, from a file of its own.
+/// The ARM template with its text changed by `edit`, checked from a file of its own.
 fn check_arm_edited(edit: impl Fn(String) -> String) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(ARM)).unwrap();
