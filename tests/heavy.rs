@@ -190,3 +190,48 @@ fn a_large_terraform_configuration_is_read_whole() {
     assert_eq!(v["files"][0]["subnets"].as_array().map(Vec::len), Some(80_000));
     assert_eq!(v["summary"]["errors"], 0);
 }
+
+/// A 0.7 KB ARM template of 800 VNets of 800 subnets each (ARM's copy limits, so valid) would
+/// make 640,000 rows: resource instances and copied properties together stop at 100,000, said
+/// in a note, so `check` and `report` stay within issue 19's 5 s and 500 MB for a bomb.
+#[test]
+fn a_small_template_that_expands_is_cut_off_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.json");
+    std::fs::write(
+        &path,
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+"resources": [{"copy": {"name": "vl", "count": 800}, "type": "Microsoft.Network/virtualNetworks",
+  "name": "[concat('v', copyIndex())]",
+  "properties": {"addressSpace": {"addressPrefixes": ["[cidrSubnet('10.0.0.0/8', 16, copyIndex())]"]},
+    "copy": [{"name": "subnets", "count": 800, "input": {"name": "[concat('s', copyIndex('subnets'))]",
+      "properties": {"addressPrefix": "[cidrSubnet(cidrSubnet('10.0.0.0/8', 16, copyIndex()), 26, copyIndex('subnets'))]"}}}]}}]}"#,
+    )
+    .unwrap();
+    let run = check(&path, "json", Duration::from_secs(60));
+    assert_contract(&path, &run.output);
+    assert!(run.peak_kb < 500 * 1024, "{} KB", run.peak_kb);
+    let v: serde_json::Value = serde_json::from_slice(&run.output.stdout).unwrap();
+    let rows = v["files"][0]["subnets"].as_array().map_or(0, Vec::len);
+    assert!((90_000..100_000).contains(&rows), "{rows} rows");
+    let said = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("expands to more than 100,000")
+        })
+        .count();
+    assert_eq!(said, 1);
+    let report = dir.path().join("r.html");
+    let args: Vec<&std::ffi::OsStr> = ["report", "-o", report.to_str().unwrap(), path.to_str().unwrap()]
+        .iter()
+        .map(std::ffi::OsStr::new)
+        .collect();
+    let run = common::measure::run(&args, Duration::from_secs(60));
+    assert_contract(&path, &run.output);
+    assert!(run.peak_kb < 500 * 1024, "report: {} KB", run.peak_kb);
+}

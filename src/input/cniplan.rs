@@ -203,10 +203,12 @@ fn syntax_finding(source: &SourceFile, e: crate::input::tree::SyntaxError) -> Fi
         .match_indices('\n')
         .nth(1)
         .map_or(text.len(), |(i, _)| from + i);
-    let span = match text[from..window_end].find('\t') {
-        Some(i) => Span::in_file(e.span.file, from + i, from + i + 1),
-        None => e.span,
+    // The parser says "tab" of other characters too (NUL bytes): without a tab, its words.
+    let Some(i) = text[from..window_end].find('\t') else {
+        return Finding::new(Rule::PlanSyntax, e.span, e.message)
+            .help("fix the YAML syntax at this position");
     };
+    let span = Span::in_file(e.span.file, from + i, from + i + 1);
     Finding::new(Rule::PlanSyntax, span, "a tab in YAML indentation".to_string()).help(
         "YAML indents with spaces only: replace the tab with spaces (the parser said: ".to_string()
             + &e.message

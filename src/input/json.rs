@@ -82,6 +82,15 @@ pub fn repeated_keys(repeated: &[RepeatedKey]) -> Vec<Finding> {
         .collect()
 }
 
+/// A key as ARM compares it (`fold`: without case), else as written.
+fn folded(key: &str, fold: bool) -> Cow<'_, str> {
+    if fold && key.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(key.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(key)
+    }
+}
+
 struct Parser<'a> {
     text: &'a [u8],
     src: &'a str,
@@ -206,10 +215,12 @@ impl<'a> Parser<'a> {
         if members.len() < 2 {
             return;
         }
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+        // ARM matches keys without case (`name` and `Name` are one key); strict JSON does not.
+        let fold = self.multi_line;
+        let mut last: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(members.len());
         let mut repeats = false;
         for (i, e) in members.iter().enumerate() {
-            repeats |= last.insert(e.key.as_ref(), i).is_some();
+            repeats |= last.insert(folded(&e.key, fold), i).is_some();
         }
         if !repeats {
             return;
@@ -217,7 +228,7 @@ impl<'a> Parser<'a> {
         let text = |n: &Node<'_>| &self.src[n.span.start..n.span.end];
         let mut kept = Vec::with_capacity(last.len());
         for (i, e) in members.iter().enumerate() {
-            let winner = last[e.key.as_ref()];
+            let winner = last[&folded(&e.key, fold)];
             if winner == i {
                 kept.push(i);
                 continue;

@@ -12,6 +12,13 @@ pub fn find<'t>(text: &'t str, env: &dyn Fn(&str) -> Option<String>) -> Option<&
     angle(text).or_else(|| azd(text, env))
 }
 
+/// A value of an ARM parameters file written as an expression (`[prefix]`): a parameters file
+/// holds values, which ARM does not evaluate, so this is a value left to fill in.
+pub fn bracketed(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+    (!inner.is_empty() && !inner.starts_with('[')).then_some(text)
+}
+
 /// The process environment, as azd reads it when it deploys.
 pub fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok()

@@ -59,12 +59,15 @@ fn record(path: &str, row: &SubnetRow) -> [String; 13] {
 
 /// A name from the plan, kept from being read as a formula: a spreadsheet evaluates a cell
 /// that starts with `=`, `+`, `-` or `@` (OWASP's "CSV injection"), and a plan may come from
-/// anyone. Azure names never start so, so real names pass unchanged.
+/// anyone. Its control characters and bidi overrides are shown escaped (`\u{1b}`), as in
+/// every output a person reads (`source::visible`): a CSV is read in a terminal too. Azure
+/// names hold neither, so real names pass unchanged.
 fn text(value: &str) -> String {
+    let value = crate::source::visible(value);
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
-        value.to_string()
+        value.into_owned()
     }
 }
 
@@ -78,5 +81,6 @@ mod tests {
         assert_eq!(text("@sum"), "'@sum");
         assert_eq!(text("podsubnet"), "podsubnet");
         assert_eq!(text(""), "");
+        assert_eq!(text("v\u{1b}]8;;x\u{7}\u{202e}"), "v\\u{1b}]8;;x\\u{7}\\u{202e}");
     }
 }

@@ -192,3 +192,61 @@ fn a_subnet_and_a_pool_named_only_when_deployed_are_still_counted() {
         .collect();
     assert_eq!(notes.len(), 2, "{got:?}");
 }
+
+#[test]
+fn a_refusal_reached_through_a_defaults_decision_is_a_note() {
+    // `mode` defaults to 'a', which takes the branch that divides by zero; `n` defaults to
+    // 3, one more than the list has. A deployment that passes other values is not refused.
+    let template = format!(
+        r#"{{"$schema": "{SCHEMA}",
+"parameters": {{"mode": {{"type": "string", "defaultValue": "a"}}, "n": {{"type": "int", "defaultValue": 3}}}},
+"variables": {{"names": ["x", "y"]}},
+"resources": [{{"type": "Microsoft.Network/virtualNetworks", "name": "v",
+  "properties": {{"addressSpace": {{"addressPrefixes": ["10.0.0.0/16"]}},
+  "copy": [{{"name": "subnets", "count": "[parameters('n')]",
+    "input": {{"name": "[variables('names')[copyIndex('subnets')]]", "properties": {{"addressPrefix": "[format('10.0.{{0}}.0/24', copyIndex('subnets'))]"}}}}}}],
+  "dhcpOptions": {{"dnsServers": ["[if(equals(parameters('mode'), 'a'), string(div(10, 0)), '10.0.0.4')]"]}}}}}}]}}"#
+    );
+    let (code, v) = check(&template);
+    assert_eq!(code, Some(0), "{:?}", findings(&v));
+    let got = findings(&v);
+    assert!(got.iter().all(|f| f.1 != "error"), "{got:?}");
+    let refusals: Vec<_> = got
+        .iter()
+        .filter(|f| f.3.starts_with("with the parameters' defaults"))
+        .map(|f| (f.2.as_str(), f.3.split(" (/subscriptions").next().unwrap()))
+        .collect();
+    assert_eq!(
+        refusals,
+        [
+            ("7:25", "with the parameters' defaults, index 2 of an array of length 2 is out of bounds; ARM refuses the call"),
+            ("8:79", "with the parameters' defaults, `div(10, 0)` divides by zero; ARM refuses the call"),
+        ]
+    );
+}
+
+#[test]
+fn a_bracketed_value_in_a_parameters_file_is_a_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = format!(
+        r#"{{"$schema": "{SCHEMA}",
+"parameters": {{"prefix": {{"type": "string"}}}},
+"resources": [{{"type": "Microsoft.Network/virtualNetworks", "name": "[substring(parameters('prefix'), 0, 12)]",
+  "properties": {{"addressSpace": {{"addressPrefixes": ["10.0.0.0/16"]}}}}}}]}}"#
+    );
+    std::fs::write(dir.path().join("t.json"), template).unwrap();
+    std::fs::write(
+        dir.path().join("t.parameters.json"),
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"prefix": {"value": "[prefix]"}}}"#,
+    )
+    .unwrap();
+    let out = crate::common::cniplan(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let got = findings(&json(&out));
+    assert!(got.iter().all(|f| f.1 == "note"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|f| f.3.contains("the placeholder `[prefix]` in parameter `prefix`")),
+        "{got:?}"
+    );
+}

@@ -175,7 +175,12 @@ impl Clusters {
                 );
                 super::estate::unknown_inline_name(texts, span, place)
             }
-            Got::Absent | Got::Invalid => {
+            Got::Absent => {
+                findings.push(super::estate::nameless(profile, label));
+                notes_out.push(notes);
+                return;
+            }
+            Got::Invalid => {
                 notes_out.push(notes);
                 return;
             }

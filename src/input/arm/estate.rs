@@ -203,6 +203,14 @@ pub(super) fn unknown_inline_name(texts: &[&str], span: Span, place: usize) -> S
     Spanned::new(super::template::unknown_name(written, "inline", place + 1), span)
 }
 
+/// A subnet or pool written without a name, or with an empty one: Azure refuses the
+/// resource that holds it, so it is an error where the name belongs.
+pub(super) fn nameless(entry: &Val<'_>, what: &str) -> Finding {
+    let at = entry.get("name").map_or(entry.span, |n| n.span);
+    Finding::new(Rule::PlanSchema, at, format!("{what} has no name"))
+        .help("Azure refuses a subnet or node pool without a name; give it one")
+}
+
 /// Resource IDs as Azure compares them.
 pub fn id_key(id: &str) -> String {
     id.trim().trim_end_matches('/').to_ascii_lowercase()
@@ -495,7 +503,12 @@ impl Builder<'_> {
                 notes.label = format!("{vnet_label}, subnet");
                 name
             }
-            Got::Absent | Got::Invalid => return,
+            Got::Absent => {
+                self.findings
+                    .push(nameless(&entry, &format!("{vnet_label}, subnet")));
+                return;
+            }
+            Got::Invalid => return,
         };
         if !super::template::is_stand_in(&name.value) {
             notes.label = format!("{vnet_label}, subnet '{}'", name.value);

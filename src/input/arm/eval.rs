@@ -54,6 +54,32 @@ pub struct Evaluator<'a> {
     pub deployments: RefCell<HashMap<String, Rc<Scope<'a>>>>,
     /// Whether a placeholder subscription or resource group reached a value.
     pub placeholders: Cell<bool>,
+    /// How many enclosing decisions (an `if()` condition, a copy count, a resource's
+    /// `condition`) rest on a parameter's default: within one, a refused call is a note.
+    assumed: Cell<u32>,
+    /// How many enclosing evaluations only trace a name's computation ([`Evaluator::quiet`]),
+    /// evaluating parts ARM may never reach: they report nothing.
+    quiet: Cell<u32>,
+    /// Resource instances and copied properties (a VNet's subnets) made so far, against
+    /// [`MAX_EXPANDED`].
+    expanded: Cell<usize>,
+}
+
+/// Resource instances and property copies one input may expand to: loops of 800 nested four
+/// deep would otherwise mean 4×10^11 of them, and a 700-byte template of 800 VNets of 800
+/// subnets 640,000 rows (issue 19: a small input that expands stays small).
+const MAX_EXPANDED: usize = 100_000;
+
+/// An evaluation within a decision that rests on a parameter's default ([`Evaluator::assuming`]),
+/// or one that reports nothing ([`Evaluator::quiet`]), until dropped.
+pub struct Assuming<'e>(&'e Cell<u32>, bool);
+
+impl Drop for Assuming<'_> {
+    fn drop(&mut self) {
+        if self.1 {
+            self.0.set(self.0.get() - 1);
+        }
+    }
 }
 
 impl<'a> Evaluator<'a> {
@@ -66,11 +92,54 @@ impl<'a> Evaluator<'a> {
             asts: RefCell::new(HashMap::new()),
             deployments: RefCell::new(HashMap::new()),
             placeholders: Cell::new(false),
+            assumed: Cell::new(0),
+            quiet: Cell::new(0),
+            expanded: Cell::new(0),
         }
+    }
+
+    /// Counts one more resource instance or copied property; false past [`MAX_EXPANDED`], with
+    /// one note at the first one left out.
+    pub fn expand(&self, at: Span) -> bool {
+        let n = self.expanded.get() + 1;
+        self.expanded.set(n);
+        if n == MAX_EXPANDED + 1 {
+            self.report(
+                Finding::new(
+                    Rule::UnresolvedInput,
+                    at,
+                    format!(
+                        "the template expands to more than {} resources and copied properties: the rest are not read",
+                        crate::numbers::thousands(MAX_EXPANDED as u64)
+                    ),
+                )
+                .help("copy loops nested in copy loops multiply; check the counts"),
+            );
+        }
+        n <= MAX_EXPANDED && !self.spent()
+    }
+
+    /// While the guard lives, evaluation reports nothing: `identity::symbolic` evaluates every
+    /// part of a name's expression, the branch an `if()` does not take among them.
+    pub fn quiet(&self) -> Assuming<'_> {
+        self.quiet.set(self.quiet.get() + 1);
+        Assuming(&self.quiet, true)
+    }
+
+    /// While the guard lives, what is evaluated rests on a parameter's default when `yes`:
+    /// the deployment may pass another value and take another path.
+    pub fn assuming(&self, yes: bool) -> Assuming<'_> {
+        if yes {
+            self.assumed.set(self.assumed.get() + 1);
+        }
+        Assuming(&self.assumed, yes)
     }
 
     /// Reports a finding once per place and message (loops evaluate the same text often).
     pub fn report(&self, finding: Finding) {
+        if self.quiet.get() > 0 {
+            return;
+        }
         let key = (finding.span.unwrap_or_default(), finding.message.clone());
         if self.reported.borrow_mut().insert(key) {
             self.findings.borrow_mut().push(finding);
@@ -155,11 +224,15 @@ impl<'a> Evaluator<'a> {
             None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
         };
         match count {
-            Ok(n) => {
+            Ok((n, defaulted)) => {
+                let _assuming = self.assuming(defaulted);
                 let items = (0..n)
-                    .map(|i| self.value(&env.in_loop(name, i, false), input))
+                    .map_while(|i| {
+                        self.expand(copy.span)
+                            .then(|| self.value(&env.in_loop(name, i, false), input))
+                    })
                     .collect();
-                Val::array(items, copy.span)
+                Val::array(items, copy.span).defaulted(defaulted)
             }
             Err(unknown) => unknown.unwrap_or_else(|| Val::unknown("a copy loop ARM refuses", copy.span)),
         }
@@ -167,10 +240,10 @@ impl<'a> Evaluator<'a> {
 
     /// A loop's `count`: 0 to 800; else the unknown value that stands for it, or `None`
     /// when ARM would refuse the count (reported here).
-    pub fn copy_count(&self, env: &Env<'a>, node: &'a Node<'a>) -> Result<i64, Option<Val<'a>>> {
+    pub fn copy_count(&self, env: &Env<'a>, node: &'a Node<'a>) -> Result<(i64, bool), Option<Val<'a>>> {
         let count = self.value(env, node);
         match count.kind {
-            Kind::Int(n) if (0..=MAX_COPY).contains(&n) => Ok(n),
+            Kind::Int(n) if (0..=MAX_COPY).contains(&n) => Ok((n, count.from_default)),
             Kind::Int(n) => {
                 self.report(
                     Finding::new(
@@ -396,7 +469,8 @@ impl<'a> Evaluator<'a> {
     /// rests on a parameter's default, which the deployment may replace.
     fn refusal(&self, v: &Val<'a>, span: Span) {
         let Some(why) = v.unknown_reason() else { return };
-        if budget::is_refusal(why) || (functions::is_refused(why) && !v.from_default) {
+        let assumed = v.from_default || self.assumed.get() > 0;
+        if budget::is_refusal(why) || (functions::is_refused(why) && !assumed) {
             self.report(Finding::new(Rule::PlanSchema, span, why.to_string()));
         } else if functions::is_refused(why) {
             self.report(
@@ -416,8 +490,11 @@ impl<'a> Evaluator<'a> {
         };
         let cond = self.eval(env, cond, cx);
         match cond.kind {
-            Kind::Bool(true) => self.eval(env, then, cx).defaulted(cond.from_default),
-            Kind::Bool(false) => self.eval(env, otherwise, cx).defaulted(cond.from_default),
+            Kind::Bool(b) => {
+                let _assuming = self.assuming(cond.from_default);
+                let branch = if b { then } else { otherwise };
+                self.eval(env, branch, cx).defaulted(cond.from_default)
+            }
             Kind::Unknown(_) => cond.at(span),
             _ => self.type_error("if", "a bool condition", &cond, span),
         }

@@ -819,17 +819,20 @@ fn substring<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
         return bad("substring", span);
     };
     let chars: Vec<char> = s.chars().collect();
-    let start = usize::try_from(start).unwrap_or(usize::MAX);
     let len = match args.get(2) {
-        Some(l) => match l.as_int().and_then(|l| usize::try_from(l).ok()) {
+        Some(l) => match l.as_int() {
             Some(l) => l,
             None => return bad("substring", span),
         },
-        None => chars.len().saturating_sub(start),
+        None => (chars.len() as i64).saturating_sub(start).max(0),
     };
-    match start.checked_add(len) {
-        Some(end) if end <= chars.len() => Val::str(chars[start..end].iter().collect::<String>(), span),
-        // .NET's ArgumentOutOfRangeException, which stops the deployment.
+    let within = |n: i64| usize::try_from(n).ok();
+    match (within(start), within(len)) {
+        (Some(from), Some(n)) if from.checked_add(n).is_some_and(|end| end <= chars.len()) => {
+            Val::str(chars[from..from + n].iter().collect::<String>(), span)
+        }
+        // .NET's ArgumentOutOfRangeException (a start or length below zero, or past the
+        // end), which stops the deployment.
         _ => Val::unknown(
             refused(&format!(
                 "`substring()` from {start} for {len} of a string of {} characters",

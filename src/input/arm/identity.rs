@@ -23,6 +23,7 @@ const MAX_LEN: usize = 4_096;
 /// told apart from another (it reads the clock, a new GUID, a lambda's variable, a copy
 /// variable, or too much).
 pub fn symbolic<'a>(ev: &Evaluator<'a>, env: &Env<'a>, node: &'a Node<'a>) -> Option<String> {
+    let _quiet = ev.quiet();
     let mut sym = Sym { ev, steps: 0 };
     sym.node(env, node, 0).filter(|s| s.len() <= MAX_LEN)
 }

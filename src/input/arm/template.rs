@@ -16,10 +16,6 @@ use crate::input::placeholder;
 use crate::input::tree::{Node, Value as Json};
 use std::rc::Rc;
 
-/// Resource instances one input may expand to: loops of 800 nested four deep would
-/// otherwise mean 4×10^11 of them.
-const MAX_INSTANCES: usize = 100_000;
-
 /// A networking resource found, to be evaluated once the walk is done.
 pub struct Found<'a> {
     kind: Kind,
@@ -49,7 +45,6 @@ pub struct Walker<'e, 'a> {
     ev: &'e Evaluator<'a>,
     pub found: Vec<Found<'a>>,
     pub notes: Vec<Notes>,
-    instances: usize,
     unknown_names: usize,
     /// Unknown names by what they are computed from (`symbolic`): one stand-in each, so
     /// the same expression over the same inputs is the same resource.
@@ -71,7 +66,6 @@ impl<'e, 'a> Walker<'e, 'a> {
             ev,
             found: Vec::new(),
             notes: Vec::new(),
-            instances: 0,
             unknown_names: 0,
             stand_ins: std::collections::HashMap::new(),
             order: Order::new(root),
@@ -130,7 +124,9 @@ impl<'e, 'a> Walker<'e, 'a> {
             None => Err(Some(Val::unknown("a copy loop without `count`", copy.span))),
         };
         match count {
-            Ok(n) => {
+            Ok((n, defaulted)) => {
+                let ev = self.ev;
+                let _assuming = ev.assuming(defaulted);
                 // A serial loop deploys its iterations batch after batch (Bicep's
                 // `@batchSize`); the deployments of one batch wait for the batch before.
                 let batch = serial_batch(self.ev, env, copy);
@@ -192,20 +188,7 @@ impl<'e, 'a> Walker<'e, 'a> {
     }
 
     fn instance(&mut self, env: &Env<'a>, target: &Place, node: &'a Node<'a>, parent: Option<&Parent>) {
-        self.instances += 1;
-        if self.instances == MAX_INSTANCES + 1 {
-            self.ev.report(
-                Finding::new(
-                    Rule::UnresolvedInput,
-                    node.span,
-                    format!(
-                        "the template expands to more than {MAX_INSTANCES} resources: the rest are not read"
-                    ),
-                )
-                .help("copy loops nested in copy loops multiply; check the counts"),
-            );
-        }
-        if self.instances > MAX_INSTANCES || self.ev.spent() {
+        if !self.ev.expand(node.span) {
             return;
         }
         let Some((kind, full_type)) = self.kind_of(env, node, parent) else {
@@ -217,6 +200,7 @@ impl<'e, 'a> Walker<'e, 'a> {
             return;
         }
         let mut condition = None;
+        let mut condition_defaulted = false;
         if let Some(c) = node.get_nocase("condition") {
             let v = self.ev.value(env, c);
             match (v.as_bool(), v.unknown_reason()) {
@@ -224,11 +208,25 @@ impl<'e, 'a> Walker<'e, 'a> {
                 (_, Some(why)) => condition = Some((v.span, why.to_string())),
                 _ => {}
             }
+            condition_defaulted = v.from_default;
         }
+        let ev = self.ev;
+        let _assuming = ev.assuming(condition_defaulted);
         let Some(name_node) = node.get_nocase("name") else {
             return;
         };
         let mut name = self.ev.value(env, name_node);
+        if name.as_str().is_some_and(|n| n.trim().is_empty()) {
+            self.ev.report(
+                Finding::new(
+                    Rule::PlanSchema,
+                    name.span,
+                    format!("{} has an empty name", self.label(node)),
+                )
+                .help("Azure Resource Manager refuses a resource without a name"),
+            );
+            return;
+        }
         // `[[…]` escapes an expression for the deployment nested inside the one walked
         // (Enterprise-Scale's peerings): what is left, `[…]`, is evaluated there, when it
         // deploys, not here. No ARM name starts with `[`.
@@ -706,12 +704,18 @@ fn without_placeholders<'a>(
         })
     };
     match &node.value {
-        Json::Str(s) => placeholder::find(s, env).map(|p| {
-            Val::unknown(
+        // A parameters file holds values, not expressions: `[prefix]` there is a placeholder
+        // (SPEC §6), as `<prefix>` is.
+        Json::Str(s) => {
+            placeholder::find(s, env)
+                .or_else(|| placeholder::bracketed(s))
+                .map(|p| {
+                    Val::unknown(
                 format!("the placeholder `{p}` in parameter `{name}`, a value to fill in before deploying"),
                 node.span,
             )
-        }),
+                })
+        }
         Json::Seq(items) => children(items.iter().collect()).map(|v| Val::array(v, node.span)),
         Json::Map(entries) => children(entries.iter().map(|e| &e.value).collect()).map(|v| {
             let keys = entries.iter().map(|e| Rc::from(e.key.as_ref()));
