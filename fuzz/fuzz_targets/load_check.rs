@@ -46,7 +46,7 @@ fn exercise(text: String) {
     if let Some(model) = &checked.model {
         let findings = &checked.report.findings;
         let steps = cniplan::simulate::step_tables(model);
-        let _ = render::simulate::steps_human(&steps);
+        let _ = render::simulate::steps_human(&steps, &[]);
         let _ = render::simulate::steps_json("fuzz.cniplan.yaml", findings, &steps);
     }
 }

@@ -35,7 +35,7 @@ fuzz_target!(|plan: PlanDesc| {
     if let Some(model) = &checked.model {
         let findings = &checked.report.findings;
         let steps = cniplan::simulate::step_tables(model);
-        let _ = render::simulate::steps_human(&steps);
+        let _ = render::simulate::steps_human(&steps, &[]);
         let steps_json = render::simulate::steps_json(PATH, findings, &steps);
         assert!(serde_json::from_str::<serde_json::Value>(&steps_json).is_ok());
         for kind in [SweepKind::PodsPerNode, SweepKind::MaxPods, SweepKind::MaxCount] {

@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             for f in &read.findings {
                 assert_within(&sources, f.span.expect("findings are located"));
             }
-            let locator = Locator::from_sources(sources.clone(), 1);
+            let locator = Locator::from_sources(&sources, 1);
             for r in &read.resources {
                 assert_tree_within(&sources, &r.values);
                 if let Some(span) = locator.resource(&r.address) {

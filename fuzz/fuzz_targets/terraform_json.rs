@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
                     assert_within(&sources, r.span);
                 }
             }
-            let locator = Locator::from_sources(sources.clone(), 1);
+            let locator = Locator::from_sources(&sources, 1);
             for r in &read.resources {
                 assert_within(&sources, r.span);
                 assert_tree_within(&sources, &r.values);
