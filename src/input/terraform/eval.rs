@@ -14,6 +14,7 @@ use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::budget;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::Decorated;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -218,6 +219,16 @@ impl<'c> Evaluator<'c> {
     }
 
     pub fn eval(&mut self, expr: &'c Expression, scope: &mut Scope) -> R {
+        self.enter(expr, scope)?;
+        self.depth += 1;
+        let result = self.eval_inner(expr, scope);
+        self.depth -= 1;
+        result
+    }
+
+    /// What evaluating `expr` costs before it starts: a step of the budget, and a level of
+    /// nesting under the limit.
+    fn enter(&mut self, expr: &Expression, scope: &Scope) -> Result<(), Fail> {
         let at = scope.span(expr);
         self.charge(1, at)?;
         if self.depth >= MAX_DEPTH {
@@ -226,10 +237,7 @@ impl<'c> Evaluator<'c> {
                 report: Some((Rule::PlanSchema, at)),
             });
         }
-        self.depth += 1;
-        let result = self.eval_inner(expr, scope);
-        self.depth -= 1;
-        result
+        Ok(())
     }
 
     fn eval_inner(&mut self, expr: &'c Expression, scope: &mut Scope) -> R {
@@ -593,17 +601,36 @@ impl<'c> Evaluator<'c> {
     }
 
     fn traversal(&mut self, t: &'c hcl_edit::expr::Traversal, scope: &mut Scope) -> R {
-        let ops: Vec<&'c TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+        let ops: &'c [Decorated<TraversalOperator>] = &t.operators;
         if let Expression::Variable(root) = &t.expr {
             if scope.bound(root.as_str()).is_none() {
                 let at = span_of(scope.file, hcl_edit::Span::span(t));
-                if let Some((value, used)) = self.reference(root.as_str(), &ops, scope, at)? {
+                if let Some((value, used)) = self.reference(root.as_str(), ops, scope, at)? {
                     return self.apply(value, &ops[used..], scope);
+                }
+                // `each.key`, `each.value` and `count.index` taken from the scope as they
+                // are, not out of an object built for each reference (three of them per
+                // instance of a `for_each` resource); the same value and the same charge.
+                let attr = match ops.first().map(|o| o.value()) {
+                    Some(TraversalOperator::GetAttr(a)) => a.as_str(),
+                    _ => "",
+                };
+                let direct = match (root.as_str(), attr) {
+                    ("each", "key") => Some(scope.each.as_ref().map_or_else(V::unknown, |(k, _)| k.clone())),
+                    ("each", "value") => {
+                        Some(scope.each.as_ref().map_or_else(V::unknown, |(_, v)| v.clone()))
+                    }
+                    ("count", "index") => Some(scope.count.clone().unwrap_or_else(V::unknown)),
+                    _ => None,
+                };
+                if let Some(value) = direct {
+                    self.enter(&t.expr, scope)?;
+                    return self.apply(value, &ops[1..], scope);
                 }
             }
         }
         let base = self.eval(&t.expr, scope)?;
-        self.apply(base, &ops, scope)
+        self.apply(base, ops, scope)
     }
 
     /// A reference by its first names (`var.x`, `local.y`, `module.m.out`, `type.name`,
@@ -612,11 +639,11 @@ impl<'c> Evaluator<'c> {
     fn reference(
         &mut self,
         root: &str,
-        ops: &[&'c TraversalOperator],
+        ops: &'c [Decorated<TraversalOperator>],
         scope: &mut Scope,
         at: Span,
     ) -> Result<Option<(V, usize)>, Fail> {
-        let attr = |i: usize| match ops.get(i) {
+        let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(name)) => Some(name.as_str()),
             _ => None,
         };
@@ -650,7 +677,7 @@ impl<'c> Evaluator<'c> {
         &mut self,
         inst: usize,
         name: &str,
-        ops: &[&'c TraversalOperator],
+        ops: &'c [Decorated<TraversalOperator>],
         scope: &mut Scope,
         at: Span,
     ) -> Result<(V, usize), Fail> {
@@ -667,7 +694,7 @@ impl<'c> Evaluator<'c> {
         };
         let expanded = call.count.is_some() || call.for_each.is_some();
         let mut used = 1;
-        let chosen = match (expanded, ops.first()) {
+        let chosen = match (expanded, ops.first().map(|o| o.value())) {
             (false, _) => instances.first().map(|(_, child)| *child),
             (true, Some(TraversalOperator::Index(e))) => {
                 used += 1;
@@ -687,7 +714,7 @@ impl<'c> Evaluator<'c> {
             (true, _) => None,
         };
         match chosen {
-            Some(child) => match ops.get(used - 1) {
+            Some(child) => match ops.get(used - 1).map(|o| o.value()) {
                 Some(TraversalOperator::GetAttr(output)) => {
                     Ok((self.output(child, output.as_str(), at)?, used + 1))
                 }
@@ -727,12 +754,12 @@ impl<'c> Evaluator<'c> {
     }
 
     /// Applies attribute, index and splat operators to a value.
-    fn apply(&mut self, mut value: V, ops: &[&'c TraversalOperator], scope: &mut Scope) -> R {
+    fn apply(&mut self, mut value: V, ops: &'c [Decorated<TraversalOperator>], scope: &mut Scope) -> R {
         for (i, op) in ops.iter().enumerate() {
             if value.is_unknown() {
                 return Ok(value);
             }
-            value = match op {
+            value = match op.value() {
                 TraversalOperator::GetAttr(name) => get_attr(value, name.as_str())?,
                 TraversalOperator::Index(e) => {
                     let key = self.eval(e, scope)?;
