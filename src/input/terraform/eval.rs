@@ -829,6 +829,11 @@ impl<'c> Evaluator<'c> {
                 (None, None) => (V::unknown(), None, false),
             };
             let Some(t) = kind else { return value };
+            if conforms(&value, t.expr) {
+                // Nothing to convert: the value as it is, not a copy rebuilt piece by piece
+                // (a map of a hundred subnet objects passed to a module, in every root).
+                return value;
+            }
             match ev.convert(value, t, inst) {
                 Ok(v) => v,
                 Err(why) => {
@@ -1304,6 +1309,77 @@ impl<'c> Evaluator<'c> {
             }
         }
         self.convert(value, Item { expr: ty, file }, inst)
+    }
+}
+
+/// Whether [`Evaluator::convert`] would give `v` back as it is for the type `ty`: every part
+/// already of its type (a string a string, with its origins once each), every object with
+/// exactly its type's attributes, none of them null where a default would fill it. `false`
+/// whenever converting would change, fill, drop or refuse anything.
+fn conforms(v: &V, ty: &Expression) -> bool {
+    if v.is_unknown() || v.is_null() {
+        return true;
+    }
+    match ty {
+        Expression::Variable(name) => match name.as_str() {
+            "string" => {
+                matches!(v.kind, Kind::Str(_))
+                    && v.from.iter().enumerate().all(|(i, a)| !v.from[..i].contains(a))
+            }
+            "number" => matches!(v.kind, Kind::Int(_) | Kind::Float(_)),
+            "bool" => matches!(v.kind, Kind::Bool(_)),
+            _ => true,
+        },
+        Expression::FuncCall(call) => {
+            let inner = call.args.iter().next();
+            match (call.name.name.as_str(), inner) {
+                ("list" | "set", Some(t)) => match &v.kind {
+                    Kind::List(items) => items.iter().all(|x| conforms(x, t)),
+                    _ => false,
+                },
+                ("map", Some(t)) => match &v.kind {
+                    Kind::Map(m) => m.values().all(|x| conforms(x, t)),
+                    _ => false,
+                },
+                ("object", Some(Expression::Object(fields))) => {
+                    let Kind::Map(given) = &v.kind else {
+                        return false;
+                    };
+                    let mut names: Vec<&str> = Vec::with_capacity(fields.len());
+                    for (key, field) in fields.iter() {
+                        let name = match key {
+                            hcl_edit::expr::ObjectKey::Ident(i) => i.as_str(),
+                            hcl_edit::expr::ObjectKey::Expression(Expression::Variable(i)) => i.as_str(),
+                            hcl_edit::expr::ObjectKey::Expression(e) => e.as_str().unwrap_or_default(),
+                        };
+                        if names.contains(&name) {
+                            return false;
+                        }
+                        names.push(name);
+                        let Some(value) = given.get(name) else {
+                            return false;
+                        };
+                        let fits = match field.expr() {
+                            Expression::FuncCall(call) if call.name.name.as_str() == "optional" => {
+                                let mut args = call.args.iter();
+                                let inner = args.next();
+                                if value.is_null() && args.next().is_some() {
+                                    return false;
+                                }
+                                inner.is_none_or(|t| conforms(value, t))
+                            }
+                            t => conforms(value, t),
+                        };
+                        if !fits {
+                            return false;
+                        }
+                    }
+                    names.len() == given.len()
+                }
+                _ => true,
+            }
+        }
+        _ => true,
     }
 }
 
