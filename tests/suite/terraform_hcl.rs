@@ -185,6 +185,26 @@ fn variables_locals_templates_and_cidr_functions_evaluate_with_tfvars_in_order()
 }
 
 #[test]
+fn a_variable_already_of_its_type_reads_as_one_converted() {
+    let tf = read("fixtures/terraform/variable-types-as-given");
+    let given = "module.given.azurerm_subnet.s[\"a\"]";
+    let filled = "module.filled.azurerm_subnet.s[\"b\"]";
+    assert_eq!(tf.strs(given, "address_prefixes"), ["10.0.1.0/24"]);
+    assert_eq!(tf.strs(given, "service_endpoints"), ["Microsoft.Storage"]);
+    // The default of an absent optional attribute, filled in by the conversion.
+    assert_eq!(tf.strs(filled, "service_endpoints"), ["Microsoft.Sql"]);
+    // Either way the value still names the resource it was read from.
+    for address in [given, filled] {
+        assert_eq!(tf.str(address, "virtual_network_name"), "vnet");
+        assert_eq!(
+            tf.resource(address).references.get("virtual_network_name"),
+            Some(&vec!["azurerm_virtual_network.v".to_string()]),
+            "{address}"
+        );
+    }
+}
+
+#[test]
 fn variable_values_are_converted_to_their_types_as_terraform_does() {
     let tf = read("fixtures/terraform/variable-types");
     let k = "azurerm_kubernetes_cluster.k";

@@ -384,11 +384,13 @@ fn push_block(
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+/// A dotted path: at the top, the key itself, borrowed (most attributes of a resource are
+/// at its top, and most have nothing to note).
+fn join<'k>(path: &str, key: &'k str) -> Cow<'k, str> {
     if path.is_empty() {
-        key.to_string()
+        Cow::Borrowed(key)
     } else {
-        format!("{path}.{key}")
+        Cow::Owned(format!("{path}.{key}"))
     }
 }
 
@@ -405,11 +407,7 @@ fn record(notes: &mut Notes, path: &str, v: &V) {
     }
     let refs = notes.references.entry(path.to_string()).or_default();
     for address in from {
-        for a in [address.to_string(), without_key(&address).to_string()] {
-            if !refs.contains(&a) {
-                refs.push(a);
-            }
-        }
+        push_new(refs, &address);
     }
 }
 
@@ -448,13 +446,19 @@ fn record_within(notes: &mut Notes, path: &str, plain: &str, v: &V, depth: usize
             if !v.from.is_empty() {
                 let refs = notes.references.entry(path.to_string()).or_default();
                 for address in &v.from {
-                    for a in [address.to_string(), without_key(address).to_string()] {
-                        if !refs.contains(&a) {
-                            refs.push(a);
-                        }
-                    }
+                    push_new(refs, address);
                 }
             }
+        }
+    }
+}
+
+/// Adds an address and then the same without its instance key to the references, each
+/// unless it is there already (and allocated only then).
+fn push_new(refs: &mut Vec<String>, address: &str) {
+    for a in [address, without_key(address)] {
+        if !refs.iter().any(|r| r == a) {
+            refs.push(a.to_string());
         }
     }
 }

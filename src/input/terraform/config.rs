@@ -215,7 +215,11 @@ fn widen_to_char(text: &str, span: &mut Span) {
 
 /// Spans in `.tf.json` files, which the reader made in the HCL each stands for, taken back to
 /// the JSON: every finding and every value of every resource.
-pub fn remap(parsed: &[Parsed], findings: &mut [Finding], resources: &mut [super::Resource<'_>]) {
+pub fn remap<'r, 'a: 'r>(
+    parsed: &[Parsed],
+    findings: &mut [Finding],
+    resources: impl IntoIterator<Item = &'r mut super::Resource<'a>>,
+) {
     let maps: foldhash::HashMap<u32, &SpanMap> = parsed
         .iter()
         .filter_map(|p| p.map.as_ref().map(|m| (p.file, m)))

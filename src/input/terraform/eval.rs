@@ -14,6 +14,7 @@ use crate::diagnostic::{Finding, Rule, Span};
 use crate::input::budget;
 use hcl_edit::expr::{BinaryOperator, Expression, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::Decorated;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -218,6 +219,16 @@ impl<'c> Evaluator<'c> {
     }
 
     pub fn eval(&mut self, expr: &'c Expression, scope: &mut Scope) -> R {
+        self.enter(expr, scope)?;
+        self.depth += 1;
+        let result = self.eval_inner(expr, scope);
+        self.depth -= 1;
+        result
+    }
+
+    /// What evaluating `expr` costs before it starts: a step of the budget, and a level of
+    /// nesting under the limit.
+    fn enter(&mut self, expr: &Expression, scope: &Scope) -> Result<(), Fail> {
         let at = scope.span(expr);
         self.charge(1, at)?;
         if self.depth >= MAX_DEPTH {
@@ -226,10 +237,7 @@ impl<'c> Evaluator<'c> {
                 report: Some((Rule::PlanSchema, at)),
             });
         }
-        self.depth += 1;
-        let result = self.eval_inner(expr, scope);
-        self.depth -= 1;
-        result
+        Ok(())
     }
 
     fn eval_inner(&mut self, expr: &'c Expression, scope: &mut Scope) -> R {
@@ -593,17 +601,36 @@ impl<'c> Evaluator<'c> {
     }
 
     fn traversal(&mut self, t: &'c hcl_edit::expr::Traversal, scope: &mut Scope) -> R {
-        let ops: Vec<&'c TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+        let ops: &'c [Decorated<TraversalOperator>] = &t.operators;
         if let Expression::Variable(root) = &t.expr {
             if scope.bound(root.as_str()).is_none() {
                 let at = span_of(scope.file, hcl_edit::Span::span(t));
-                if let Some((value, used)) = self.reference(root.as_str(), &ops, scope, at)? {
+                if let Some((value, used)) = self.reference(root.as_str(), ops, scope, at)? {
                     return self.apply(value, &ops[used..], scope);
+                }
+                // `each.key`, `each.value` and `count.index` taken from the scope as they
+                // are, not out of an object built for each reference (three of them per
+                // instance of a `for_each` resource); the same value and the same charge.
+                let attr = match ops.first().map(|o| o.value()) {
+                    Some(TraversalOperator::GetAttr(a)) => a.as_str(),
+                    _ => "",
+                };
+                let direct = match (root.as_str(), attr) {
+                    ("each", "key") => Some(scope.each.as_ref().map_or_else(V::unknown, |(k, _)| k.clone())),
+                    ("each", "value") => {
+                        Some(scope.each.as_ref().map_or_else(V::unknown, |(_, v)| v.clone()))
+                    }
+                    ("count", "index") => Some(scope.count.clone().unwrap_or_else(V::unknown)),
+                    _ => None,
+                };
+                if let Some(value) = direct {
+                    self.enter(&t.expr, scope)?;
+                    return self.apply(value, &ops[1..], scope);
                 }
             }
         }
         let base = self.eval(&t.expr, scope)?;
-        self.apply(base, &ops, scope)
+        self.apply(base, ops, scope)
     }
 
     /// A reference by its first names (`var.x`, `local.y`, `module.m.out`, `type.name`,
@@ -612,11 +639,11 @@ impl<'c> Evaluator<'c> {
     fn reference(
         &mut self,
         root: &str,
-        ops: &[&'c TraversalOperator],
+        ops: &'c [Decorated<TraversalOperator>],
         scope: &mut Scope,
         at: Span,
     ) -> Result<Option<(V, usize)>, Fail> {
-        let attr = |i: usize| match ops.get(i) {
+        let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(name)) => Some(name.as_str()),
             _ => None,
         };
@@ -650,7 +677,7 @@ impl<'c> Evaluator<'c> {
         &mut self,
         inst: usize,
         name: &str,
-        ops: &[&'c TraversalOperator],
+        ops: &'c [Decorated<TraversalOperator>],
         scope: &mut Scope,
         at: Span,
     ) -> Result<(V, usize), Fail> {
@@ -667,7 +694,7 @@ impl<'c> Evaluator<'c> {
         };
         let expanded = call.count.is_some() || call.for_each.is_some();
         let mut used = 1;
-        let chosen = match (expanded, ops.first()) {
+        let chosen = match (expanded, ops.first().map(|o| o.value())) {
             (false, _) => instances.first().map(|(_, child)| *child),
             (true, Some(TraversalOperator::Index(e))) => {
                 used += 1;
@@ -687,7 +714,7 @@ impl<'c> Evaluator<'c> {
             (true, _) => None,
         };
         match chosen {
-            Some(child) => match ops.get(used - 1) {
+            Some(child) => match ops.get(used - 1).map(|o| o.value()) {
                 Some(TraversalOperator::GetAttr(output)) => {
                     Ok((self.output(child, output.as_str(), at)?, used + 1))
                 }
@@ -727,12 +754,12 @@ impl<'c> Evaluator<'c> {
     }
 
     /// Applies attribute, index and splat operators to a value.
-    fn apply(&mut self, mut value: V, ops: &[&'c TraversalOperator], scope: &mut Scope) -> R {
+    fn apply(&mut self, mut value: V, ops: &'c [Decorated<TraversalOperator>], scope: &mut Scope) -> R {
         for (i, op) in ops.iter().enumerate() {
             if value.is_unknown() {
                 return Ok(value);
             }
-            value = match op {
+            value = match op.value() {
                 TraversalOperator::GetAttr(name) => get_attr(value, name.as_str())?,
                 TraversalOperator::Index(e) => {
                     let key = self.eval(e, scope)?;
@@ -802,6 +829,11 @@ impl<'c> Evaluator<'c> {
                 (None, None) => (V::unknown(), None, false),
             };
             let Some(t) = kind else { return value };
+            if conforms(&value, t.expr) {
+                // Nothing to convert: the value as it is, not a copy rebuilt piece by piece
+                // (a map of a hundred subnet objects passed to a module, in every root).
+                return value;
+            }
             match ev.convert(value, t, inst) {
                 Ok(v) => v,
                 Err(why) => {
@@ -1277,6 +1309,77 @@ impl<'c> Evaluator<'c> {
             }
         }
         self.convert(value, Item { expr: ty, file }, inst)
+    }
+}
+
+/// Whether [`Evaluator::convert`] would give `v` back as it is for the type `ty`: every part
+/// already of its type (a string a string, with its origins once each), every object with
+/// exactly its type's attributes, none of them null where a default would fill it. `false`
+/// whenever converting would change, fill, drop or refuse anything.
+fn conforms(v: &V, ty: &Expression) -> bool {
+    if v.is_unknown() || v.is_null() {
+        return true;
+    }
+    match ty {
+        Expression::Variable(name) => match name.as_str() {
+            "string" => {
+                matches!(v.kind, Kind::Str(_))
+                    && v.from.iter().enumerate().all(|(i, a)| !v.from[..i].contains(a))
+            }
+            "number" => matches!(v.kind, Kind::Int(_) | Kind::Float(_)),
+            "bool" => matches!(v.kind, Kind::Bool(_)),
+            _ => true,
+        },
+        Expression::FuncCall(call) => {
+            let inner = call.args.iter().next();
+            match (call.name.name.as_str(), inner) {
+                ("list" | "set", Some(t)) => match &v.kind {
+                    Kind::List(items) => items.iter().all(|x| conforms(x, t)),
+                    _ => false,
+                },
+                ("map", Some(t)) => match &v.kind {
+                    Kind::Map(m) => m.values().all(|x| conforms(x, t)),
+                    _ => false,
+                },
+                ("object", Some(Expression::Object(fields))) => {
+                    let Kind::Map(given) = &v.kind else {
+                        return false;
+                    };
+                    let mut names: Vec<&str> = Vec::with_capacity(fields.len());
+                    for (key, field) in fields.iter() {
+                        let name = match key {
+                            hcl_edit::expr::ObjectKey::Ident(i) => i.as_str(),
+                            hcl_edit::expr::ObjectKey::Expression(Expression::Variable(i)) => i.as_str(),
+                            hcl_edit::expr::ObjectKey::Expression(e) => e.as_str().unwrap_or_default(),
+                        };
+                        if names.contains(&name) {
+                            return false;
+                        }
+                        names.push(name);
+                        let Some(value) = given.get(name) else {
+                            return false;
+                        };
+                        let fits = match field.expr() {
+                            Expression::FuncCall(call) if call.name.name.as_str() == "optional" => {
+                                let mut args = call.args.iter();
+                                let inner = args.next();
+                                if value.is_null() && args.next().is_some() {
+                                    return false;
+                                }
+                                inner.is_none_or(|t| conforms(value, t))
+                            }
+                            t => conforms(value, t),
+                        };
+                        if !fits {
+                            return false;
+                        }
+                    }
+                    names.len() == given.len()
+                }
+                _ => true,
+            }
+        }
+        _ => true,
     }
 }
 

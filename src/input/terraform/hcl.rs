@@ -114,13 +114,31 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     }
     ev.check_variables();
     let mut produced = std::mem::take(&mut ev.produced);
-    produced.sort_by_key(|p| (order.iter().position(|&i| i == p.inst), p.index));
     findings.append(&mut ev.findings);
-    let mut resources: Vec<Resource<'static>> = produced.into_iter().flat_map(|p| p.resources).collect();
+    // The evaluator's memo (every value computed) and the root module's parse trees are
+    // freed before the resources are gathered, not after: they are most of the memory, and
+    // the gathering was the reading's peak (issue 19). A called module's trees stay kept for
+    // the other roots that call it (files::parsed).
+    drop(ev);
+    drop(modules);
     // `.tf.json` files were read as the HCL they stand for: their places go back to the JSON
     // (the refusals of their conversion are in the JSON already).
-    config::remap(&parsed, &mut findings, &mut resources);
+    config::remap(
+        &parsed,
+        &mut findings,
+        produced.iter_mut().flat_map(|p| p.resources.iter_mut()),
+    );
     findings.extend(parsed.iter().flat_map(|p| p.findings.iter().cloned()));
+    drop(parsed);
+    // Module instances in walk order, each instance's resources in declaration order.
+    let rank: foldhash::HashMap<usize, usize> =
+        order.iter().enumerate().rev().map(|(r, &i)| (i, r)).collect();
+    produced.sort_by_key(|p| (rank.get(&p.inst).copied(), p.index));
+    let mut resources: Vec<Resource<'static>> =
+        Vec::with_capacity(produced.iter().map(|p| p.resources.len()).sum());
+    for p in produced {
+        resources.extend(p.resources);
+    }
     Ok(TfRead { resources, findings })
 }
 
