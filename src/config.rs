@@ -245,6 +245,34 @@ pub fn load(path: &Path) -> Result<Settings, String> {
     })
 }
 
+/// Why a file (a directory when `dir`) a deployment names cannot be read, if it cannot: out
+/// of the run's reach (`source::reach`, judged first, so nothing is told of a file outside),
+/// missing, a cycle of symbolic links, or no regular file (a named pipe, a device).
+fn not_usable(path: &Path, dir: bool) -> Option<String> {
+    let shown = crate::source::visible(&path.to_string_lossy()).into_owned();
+    if let Err(outside) = crate::source::reach::within(path) {
+        return Some(format!("is not read: {}", outside.message(&shown)));
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if dir && m.is_dir() => None,
+        Ok(m) if !dir && m.is_file() => None,
+        Ok(_) if dir => Some(format!("is not a directory: {shown}")),
+        Ok(_) => Some(format!(
+            "cannot be read: {shown} is {}, not a regular file",
+            crate::source::read::not_regular(path).unwrap_or("a special file")
+        )),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Some(format!(
+            "cannot be read: {shown} is a symbolic link that leads back to itself, a cycle of links"
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(format!(
+            "is not found: {shown} does not exist{}",
+            if dir { " or is no directory" } else { "" }
+        )),
+        Err(e) => Some(format!("cannot be read: {shown}: {e}")),
+    }
+}
+
 /// The deployments and Terraform roots listed, each file they name found, or the mistakes.
 fn estates(
     root: &crate::input::tree::Node<'_>,
@@ -261,19 +289,10 @@ fn estates(
     let config = shown.to_string();
     let mut found = |written: &crate::diagnostic::Spanned<String>, what: &str, dir: bool| {
         let path = deployments::path_of(&config, &written.value);
-        let meta = std::fs::metadata(&path);
-        let ok = meta
-            .as_ref()
-            .is_ok_and(|m| if dir { m.is_dir() } else { m.is_file() });
-        if !ok {
+        if let Some(why) = not_usable(Path::new(&path), dir) {
             errors.push(located(
                 written.span,
-                &format!(
-                    "{what} `{}` is not found: {} does not exist{}",
-                    written.value,
-                    path,
-                    if dir { " or is no directory" } else { "" }
-                ),
+                &format!("{what} `{}` {why}", written.value),
             ));
         }
         path

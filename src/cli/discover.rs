@@ -13,7 +13,6 @@ use crate::input::terraform::files;
 use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::Path;
 
 /// How much of a `.json` file is read to tell a template or parameters file from other
@@ -100,15 +99,11 @@ pub fn is_karpenter_manifest(path: &str) -> bool {
     if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
         return false;
     }
-    // Only a regular file is opened here: a FIFO or device named as a plan would block the
-    // open (`source::read` refuses them with a message).
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let mut head = Vec::new();
+    // Only a regular file is read here, checked on the handle opened without blocking: a
+    // FIFO or device named as a plan is refused with a message when it is read as one.
     let limit = crate::input::karpenter::SNIFF_BYTES as u64;
-    let opened = std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut head));
-    opened.is_ok() && crate::input::karpenter::is_manifest(&String::from_utf8_lossy(&head))
+    crate::source::read::head(Path::new(path), path, limit)
+        .is_ok_and(|head| crate::input::karpenter::is_manifest(&String::from_utf8_lossy(&head)))
 }
 
 /// The run's inputs without their Karpenter manifests (single-file inputs that are one), and
@@ -229,11 +224,12 @@ enum Json {
 }
 
 fn sniff(path: &str) -> Json {
-    let mut head = Vec::new();
-    let opened = std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head));
-    if opened.is_err() {
+    // A named pipe would block a plain open for ever, waiting for a writer: the one read of
+    // a regular file, checked on the handle. What is no regular file is no template here;
+    // read as an input, it is refused with a message.
+    let Ok(head) = crate::source::read::head(Path::new(path), path, SNIFF_BYTES) else {
         return Json::Other;
-    }
+    };
     let head = String::from_utf8_lossy(&head);
     if crate::input::arm::is_template(&head) {
         Json::Template

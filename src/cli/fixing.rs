@@ -35,6 +35,9 @@ pub struct Fixed {
     /// Findings left with a fix that lies in a file a tool writes (a Terraform plan's JSON,
     /// an az export), named for the message.
     pub unwritable: Vec<String>,
+    /// Findings left with a fix in a file out of the run's reach (`source::reach`), named
+    /// for the message: `--fix` writes no file outside it.
+    pub outside: Vec<String>,
 }
 
 pub fn fix(
@@ -53,11 +56,25 @@ pub fn fix(
                 applied: 0,
                 unsafe_left: 0,
                 unwritable: Vec::new(),
+                outside: Vec::new(),
             })
         }
     };
     let format = input.format;
-    let (editable, _) = crate::check::editable(&input);
+    let (mut editable, _) = crate::check::editable(&input);
+    // A file out of the run's reach is never written (source::reach): its fixes are checked
+    // and said, as for a file a tool writes.
+    let mut outside: Vec<String> = Vec::new();
+    for (e, s) in editable.iter_mut().zip(&input.sources) {
+        if *e == Editable::Write
+            && s.path != crate::render::STDIN_PATH
+            && !s.text.is_empty()
+            && !crate::source::reach::writable(std::path::Path::new(&s.path))
+        {
+            *e = Editable::Check;
+            outside.push(s.path.clone());
+        }
+    }
     let originals: Vec<SourceFile> = input.sources.clone();
     let mut sources = originals.clone();
     let mut checked: Checked = crate::check::run(input, settings);
@@ -101,6 +118,8 @@ pub fn fix(
         .collect();
     unwritable.sort();
     unwritable.dedup();
+    let (outside, unwritable): (Vec<String>, Vec<String>) =
+        unwritable.into_iter().partition(|p| outside.contains(p));
     let changed = originals
         .iter()
         .zip(&sources)
@@ -118,6 +137,7 @@ pub fn fix(
         applied,
         unsafe_left,
         unwritable,
+        outside,
     })
 }
 

@@ -42,6 +42,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    reach(&args[1.min(args.len())..]);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
@@ -152,6 +154,13 @@ fn check_fixing(
             eprintln!(
                 "cniplan: {}: a tool writes this file (a Terraform plan's JSON, an az export), so --fix leaves it; \
                  apply the fixes `check` shows to the files it is made from",
+                crate::source::visible(path)
+            );
+        }
+        for path in &fixed.outside {
+            eprintln!(
+                "cniplan: {}: outside what this run reads and writes (the current directory, the paths named on the \
+                 command line and the configuration's directory), so --fix leaves it; run cniplan from the repository's root to fix it",
                 crate::source::visible(path)
             );
         }
@@ -404,6 +413,25 @@ fn explain(name: &str) -> Result<ExitCode, String> {
     }
 }
 
+/// The paths named on the command line join the reach of the run (`source::reach`): a
+/// path an input names is followed only within it. Every argument that names a file or
+/// directory counts, as `--flag=path` does; any other argument names nothing.
+fn reach(args: &[std::ffi::OsString]) {
+    for arg in args {
+        let path = match arg
+            .to_str()
+            .and_then(|a| a.strip_prefix("--"))
+            .and_then(|a| a.split_once('='))
+        {
+            Some((_, value)) => Path::new(value),
+            None => Path::new(arg),
+        };
+        if path.exists() {
+            crate::source::reach::allow(path);
+        }
+    }
+}
+
 /// The configuration in force: `--config`, else `.cniplan.yaml` upward from the working
 /// directory, else the defaults.
 fn settings(explicit: Option<&Path>) -> Result<Settings, String> {
@@ -422,7 +450,12 @@ fn config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>, String> {
         None => {
             let cwd =
                 std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
-            Ok(config::find(&cwd))
+            let found = config::find(&cwd);
+            // The deployments a configuration lists are beside it.
+            if let Some(found) = &found {
+                crate::source::reach::allow(found);
+            }
+            Ok(found)
         }
     }
 }

@@ -1,6 +1,7 @@
 //! A plan's text and the mapping from byte offsets to 1-based lines and columns.
 
 pub mod edit;
+pub mod reach;
 pub mod read;
 
 use std::borrow::Cow;

@@ -40,6 +40,34 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// At most the first `limit` bytes of a regular file, checked on the opened handle as
+/// [`read_file`] checks it: what tells a template from other JSON, or a Karpenter manifest
+/// from other YAML, without blocking on a named pipe or reading a device.
+pub fn head(path: &Path, shown: &str, limit: u64) -> Result<Vec<u8>, String> {
+    let shown = super::visible(shown);
+    let file = open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "cannot read {shown}: it is {}, not a regular file",
+            kind(&meta)
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    Ok(bytes)
+}
+
+/// What the file at `path` is when it is no regular file ("a named pipe (FIFO)", "a
+/// device", "a directory"), as [`read_file`] names it; `None` for a regular file or a path
+/// that does not resolve. Looked up without opening it.
+pub fn not_regular(path: &Path) -> Option<&'static str> {
+    let meta = std::fs::metadata(path).ok()?;
+    (!meta.is_file()).then(|| kind(&meta))
+}
+
 /// Standard input, within the same limit. Its size is not known up front, so the buffer grows
 /// by doubling but never past the limit: `read_to_end` alone doubles 256 MiB to 512 MiB to
 /// find out that one byte more has come (`cniplan check - < /dev/zero` peaked at 532 MB).

@@ -134,6 +134,12 @@ fn what_cannot_be_read_is_a_note_at_its_place() {
             "note unresolved-input main.bicep:1:12",
         ),
         ("module-self", "note unresolved-input main.bicep:1:14"),
+        // Never read: /proc, a file above the current directory, a module there.
+        ("load-proc-environ", "note unresolved-input main.bicep:1:25"),
+        ("load-outside-reach", "note unresolved-input main.bicep:1:25"),
+        ("module-outside-reach", "note unresolved-input main.bicep:1:10"),
+        // The environment is never read: the name is unknown where the template uses it.
+        ("environment-variable", "note assumed-value net.bicep:4:9"),
     ] {
         let dir = corpus().join(case);
         let (_, found) = outcome(&dir, &main_file(&dir), Duration::from_secs(30));

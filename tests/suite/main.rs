@@ -33,6 +33,7 @@ mod large_plan;
 mod layers;
 mod output;
 mod packaging;
+mod reach;
 mod real_inputs;
 mod reference_peer;
 mod render_formats;

@@ -343,7 +343,14 @@ pub fn files_for(from: &str) -> Vec<crate::source::SourceFile> {
                 let next = extends(&text);
                 out.push(crate::source::SourceFile::new(shown.clone(), text));
                 match next {
-                    Some(n) => path = normalize(&super::beside(&shown, &n)),
+                    // A file the configuration names is followed within the run's reach only
+                    // (source::reach): its text joins the input's and may be shown.
+                    Some(n) => {
+                        path = normalize(&super::beside(&shown, &n));
+                        if super::is_absolute(&n) || crate::source::reach::within(&path).is_err() {
+                            break;
+                        }
+                    }
                     None => break,
                 }
             }

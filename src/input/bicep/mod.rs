@@ -148,9 +148,20 @@ pub fn read(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
             )
             .help("start it with `using './main.bicep'`")]);
         };
+        if is_absolute(&path) {
+            return Err(vec![absolute_path(&path, Span::in_file(0, span.0, span.1))]);
+        }
         match resolve_module(&units, &main.path, &path) {
             Some(i) => i,
             None => {
+                if let Err(outside) = crate::source::reach::within(&beside(&main.path, &path)) {
+                    return Err(vec![Finding::new(
+                        Rule::UnresolvedInput,
+                        Span::in_file(0, span.0, span.1),
+                        format!("{}: nothing is checked", outside.message(&path)),
+                    )
+                    .help(outside.help())]);
+                }
                 return Err(vec![Finding::new(
                     Rule::UnresolvedInput,
                     Span::in_file(0, span.0, span.1),
@@ -442,10 +453,15 @@ pub fn default_cache() -> Option<PathBuf> {
 
 /// What a module that is not among the sources is, and what to do; `config` is the
 /// configuration of the file that calls it.
-pub fn module_unread(path: &str, config: &config::Config) -> (String, &'static str) {
+pub fn module_unread(path: &str, from: &str, config: &config::Config) -> (String, &'static str) {
     let shown = crate::source::visible(path);
     let registry = path.starts_with("br:") || path.starts_with("br/");
     let spec = path.starts_with("ts:") || path.starts_with("ts/");
+    if is_local(path) {
+        if let Err(outside) = crate::source::reach::within(&beside(from, path)) {
+            return (outside.message(path), outside.help());
+        }
+    }
     if let (true, Err(why)) = (registry || spec, config.cache_entry(path)) {
         return (
             format!("the module '{shown}' names nothing Bicep can restore: {}", crate::source::visible(&why)),
@@ -500,6 +516,34 @@ pub fn json_template(unit: &Unit<'_>, index: u32) -> Result<Node<'static>, Box<F
 /// Whether a JSON text is a template spec version as `bicep restore` caches it.
 fn is_template_spec(text: &str) -> bool {
     text.contains("\"mainTemplate\"") && text.contains("Microsoft.Resources/templateSpecs/versions")
+}
+
+/// Whether a module or import path names a file beside the template, not a registry
+/// module or template spec (`br:`, `br/`, `ts:`, `ts/`).
+pub fn is_local(path: &str) -> bool {
+    !["br:", "br/", "ts:", "ts/"].iter().any(|p| path.starts_with(p))
+}
+
+/// Whether a path a Bicep file names is absolute (`/etc/x`, `C:\\x`, `\\\\server\\x`): Bicep
+/// refuses it (BCP051), for a module, an import or a loaded file alike.
+pub fn is_absolute(path: &str) -> bool {
+    let b = path.as_bytes();
+    path.starts_with('/')
+        || path.starts_with('\\')
+        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+}
+
+/// Bicep's refusal of an absolute path (BCP051), at the path's place.
+pub fn absolute_path(path: &str, span: Span) -> Finding {
+    Finding::new(
+        Rule::PlanSchema,
+        span,
+        format!(
+            "'{}' is an absolute path: Bicep refuses it (BCP051, \"Files must be referenced using relative paths\")",
+            crate::source::visible(path)
+        ),
+    )
+    .help("name the file relative to the Bicep file that uses it")
 }
 
 /// `path` relative to the directory of the file `from`.
@@ -562,6 +606,13 @@ pub fn collect(main: &SourceFile, cache: Option<&Path>) -> Vec<SourceFile> {
         }
         let config = &configs[&dir];
         for path in paths {
+            // A local file by an absolute path (Bicep refuses it) or out of the run's reach
+            // is never read: the module's call says why (`module_unread`).
+            if is_local(&path)
+                && (is_absolute(&path) || crate::source::reach::within(&beside(&from, &path)).is_err())
+            {
+                continue;
+            }
             let Some(target) = module_file(&from, &path, Some((config, cache))) else {
                 continue;
             };

@@ -405,6 +405,21 @@ pub fn modules<'c>(
                     .help("run `terraform init` again, which installs it anew"),
                 );
             } else if call.target.is_none() {
+                if let Err(outside) = crate::source::reach::within(std::path::Path::new(&dir)) {
+                    findings.push(
+                        Finding::new(
+                            Rule::UnresolvedInput,
+                            span,
+                            format!(
+                                "module `{}`: {}: the VNets, subnets and clusters it may declare are not checked",
+                                call.name,
+                                outside.message(source)
+                            ),
+                        )
+                        .help(outside.help()),
+                    );
+                    continue;
+                }
                 unread.push((span, call.name, dir, module.dir.clone()));
             }
         }

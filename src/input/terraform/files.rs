@@ -82,6 +82,10 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
         if callers.len() > MAX_MODULE_DEPTH || !seen.insert(module_dir.clone()) {
             continue;
         }
+        // A `source` out of the run's reach is not followed (source::reach); the call says so.
+        if crate::source::reach::within(Path::new(&module_dir)).is_err() {
+            continue;
+        }
         let id = identity(&module_dir);
         if callers.contains(&id) {
             return Err(format!(

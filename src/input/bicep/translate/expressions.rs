@@ -424,17 +424,16 @@ impl<'t> Translator<'t, '_> {
                 return self.unknown(&format!("`{name}()`, which cniplan does not evaluate"));
             }
             "readEnvironmentVariable" => {
+                // Never read: cniplan runs as a CI gate, whose environment holds its secrets,
+                // and a `.bicepparam` file under review would print them into findings. The
+                // value is the deploying machine's, unknown here, even with a default.
                 let var = match args.first().map(|a| &a.kind) {
                     Some(Kind::Str(v)) => v.clone(),
-                    _ => return self.unknown("`readEnvironmentVariable()` of a computed name"),
+                    _ => String::from("(a computed name)"),
                 };
-                return match (std::env::var(&var), args.get(1)) {
-                    (Ok(v), _) => q(&v),
-                    (Err(_), Some(default)) => self.ex(default, locals),
-                    (Err(_), None) => {
-                        self.unknown(&format!("the environment variable `{var}`, which is not set"))
-                    }
-                };
+                return self.unknown(&format!(
+                    "the environment variable `{var}` (`readEnvironmentVariable()`): cniplan does not read the environment, which holds a CI runner's secrets"
+                ));
             }
             _ => {}
         }

@@ -20,10 +20,28 @@ impl<'t> Translator<'t, '_> {
         if args.len() > 1 && name != "loadTextContent" {
             return self.unknown(&format!("`{name}()` with a path into the file"));
         }
+        if bicep::is_absolute(&path) {
+            self.out.report(bicep::absolute_path(&path, self.sp(&args[0])));
+            return self.unknown(&format!(
+                "the file '{path}', which Bicep refuses by an absolute path"
+            ));
+        }
         let from = &self.units[self.file as usize].path;
         let full = bicep::beside(from, &path);
         let shown = full.to_string_lossy().into_owned();
-        let bytes = match crate::source::read::read_file(&full, &shown) {
+        // Never a file out of the run's reach, nor /proc/self/environ: its text would be shown
+        // in findings (source::reach).
+        let real = match crate::source::reach::within(&full) {
+            Ok(real) => real,
+            Err(outside) => {
+                self.out.report(
+                    Finding::new(Rule::UnresolvedInput, self.sp(&args[0]), outside.message(&path))
+                        .help(outside.help()),
+                );
+                return self.unknown(&format!("the file '{path}', which cniplan does not read"));
+            }
+        };
+        let bytes = match crate::source::read::read_file(&real, &shown) {
             Ok(b) => b,
             Err(why) => {
                 self.out.report(

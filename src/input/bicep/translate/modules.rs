@@ -195,9 +195,15 @@ impl<'t> Translator<'t, '_> {
         path: &str,
         pspan: Span,
     ) -> Result<Node<'static>, String> {
+        if bicep::is_local(path) && bicep::is_absolute(path) {
+            self.out.report(bicep::absolute_path(path, pspan));
+            return Err(format!(
+                "module `{symbol}` is not read: what it deploys is not checked"
+            ));
+        }
         let from = &self.units[self.file as usize].path;
         let Some(index) = bicep::resolve_module(self.units, from, path) else {
-            let (what, help) = bicep::module_unread(path, &bicep::config::of_units(self.units, from));
+            let (what, help) = bicep::module_unread(path, from, &bicep::config::of_units(self.units, from));
             return Err(format!(
                 "module `{symbol}`: {what} ({help}): what it deploys is not checked"
             ));

@@ -1,0 +1,2 @@
+using 'net.bicep'
+param p = readEnvironmentVariable('HOME', 'x')
