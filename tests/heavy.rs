@@ -227,10 +227,8 @@ fn a_small_template_that_expands_is_cut_off_and_said() {
         .count();
     assert_eq!(said, 1);
     let report = dir.path().join("r.html");
-    let args: Vec<&std::ffi::OsStr> = ["report", "-o", report.to_str().unwrap(), path.to_str().unwrap()]
-        .iter()
-        .map(std::ffi::OsStr::new)
-        .collect();
+    let words = ["report", "-o", report.to_str().unwrap(), path.to_str().unwrap()];
+    let args: Vec<&std::ffi::OsStr> = words.iter().map(std::ffi::OsStr::new).collect();
     let run = common::measure::run(&args, Duration::from_secs(60));
     assert_contract(&path, &run.output);
     assert!(run.peak_kb < 500 * 1024, "report: {} KB", run.peak_kb);

@@ -533,3 +533,56 @@ fn an_unreadable_manifest_is_an_error_unless_it_is_a_template() {
         assert!(got.iter().any(|f| f.starts_with(want)), "{want}: {got:#?}");
     }
 }
+
+/// Every NodePool is read or said: a name that is no string is an error (a note in a chart's
+/// template), a limit that is no quantity is an error rather than no limit, and a NodePool in
+/// a `kind: List` (what `kubectl get -o yaml` writes) is read, in a walk too.
+#[test]
+fn a_nodepool_is_never_dropped_without_a_word() {
+    let one = |name: &str, text: &str| {
+        let c = run(
+            Input {
+                sources: vec![SourceFile::new(name, text)],
+                format: Format::Auto,
+            },
+            &Settings::default(),
+        );
+        (findings(&c), c)
+    };
+    let pool = |name: &str, cpu: &str| {
+        format!(
+            "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: {name}\nspec:\n  limits:\n    cpu: {cpu}\n  template:\n    spec:\n      nodeClassRef: {{group: karpenter.azure.com, kind: AKSNodeClass, name: default}}\n"
+        )
+    };
+    let (got, _) = one("list-name.yaml", &pool("[a, b]", "\"40\""));
+    assert!(
+        got.contains(&"plan-schema error list-name.yaml:4:9 this Karpenter manifest's `metadata.name` is a list, not a string".to_string()),
+        "{got:#?}"
+    );
+    let (got, _) = one("chart.yaml", &pool("{{ .Values.name }}", "\"40\""));
+    assert!(
+        got.iter()
+            .any(|f| f
+                .starts_with("unresolved-input note chart.yaml:4:9 this Karpenter manifest is a template")),
+        "{got:#?}"
+    );
+    let (got, _) = one("cpu-map.yaml", &pool("okname", "{x: 1}"));
+    assert!(
+        got.iter().any(|f| f.starts_with("plan-schema error cpu-map.yaml:7:10 NodePool `okname`: limits.cpu must be a quantity, not a mapping")),
+        "{got:#?}"
+    );
+    let listed = format!(
+        "apiVersion: v1\nkind: List\nitems:\n  - {}",
+        pool("inlist", "\"40\"").replace('\n', "\n    ").trim_end()
+    );
+    let (got, _) = one("list.yaml", &listed);
+    assert!(
+        got.iter()
+            .any(|f| f.contains("NodePool `inlist` bounds its nodes at 21")),
+        "{got:#?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("list.yaml"), &listed).unwrap();
+    let out = crate::common::cniplan(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("NodePool `inlist`"));
+}

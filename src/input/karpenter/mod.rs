@@ -33,8 +33,9 @@ pub fn is_manifest(text: &str) -> bool {
     let head = &text[..end];
     let mut kind = false;
     let mut api = false;
+    // Indented too: a `kind: List` holds its manifests in `items`.
     for line in head.lines() {
-        let line = line.trim_end();
+        let line = line.trim().trim_start_matches("- ");
         if let Some(value) = line.strip_prefix("kind:") {
             let value = value.trim().trim_matches(['"', '\'']);
             kind |= value == "NodePool" || value == "AKSNodeClass";
@@ -112,14 +113,30 @@ pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> 
                 continue;
             }
         };
-        for root in documents.iter().filter_map(|d| d.root.as_ref()) {
+        // A `kind: List` (what `kubectl get -o yaml` writes, and kubectl applies) holds its
+        // manifests in `items`.
+        let roots = documents.iter().filter_map(|d| d.root.as_ref()).flat_map(|root| {
+            let list = root.get("kind").and_then(Node::as_str) == Some("List");
+            let items = if list {
+                root.get("items").map(Node::items).unwrap_or_default()
+            } else {
+                &[]
+            };
+            (!list).then_some(root).into_iter().chain(items)
+        });
+        for root in roots {
             let text = |key: &str| root.get(key).and_then(Node::as_str).unwrap_or("");
             let (api, kind) = (text("apiVersion"), text("kind"));
-            let Some(name) = root
-                .get("metadata")
-                .and_then(|m| m.get("name"))
-                .and_then(|n| n.as_str().map(|s| Spanned::new(s.to_string(), n.span)))
+            let ours = (kind == "NodePool" && api.starts_with("karpenter.sh/"))
+                || (kind == "AKSNodeClass" && api.starts_with("karpenter.azure.com/"));
+            let written = root.get("metadata").and_then(|m| m.get("name"));
+            let Some(name) = written.and_then(|n| n.as_str().map(|s| Spanned::new(s.to_string(), n.span)))
             else {
+                // Kubernetes refuses an object without a name; a chart's `{{ … }}` reads as
+                // YAML of another shape, and is read once rendered.
+                if ours {
+                    out.notes.push(unnamed(source, root, written));
+                }
                 continue;
             };
             if kind == "NodePool" && api.starts_with("karpenter.sh/") {
@@ -166,6 +183,30 @@ pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> 
         out.pools.push(read);
     }
     out
+}
+
+/// A NodePool or AKSNodeClass whose `metadata.name` is no string: an error, or a note in a
+/// chart's template, which is read once rendered.
+fn unnamed(source: &SourceFile, root: &Node<'_>, written: Option<&Node<'_>>) -> Finding {
+    let at = written.map_or(root.place(), |n| n.span);
+    if source.text.contains("{{") {
+        return Finding::new(
+            Rule::UnresolvedInput,
+            at,
+            "this Karpenter manifest is a template (`{{ }}`): its name is no string until it is rendered, so it is not counted".to_string(),
+        )
+        .help("a template (Helm, Kustomize) is read once rendered: check the manifests it writes");
+    }
+    let what = written.map_or_else(
+        || "missing".to_string(),
+        |n| format!("{}, not a string", n.describe()),
+    );
+    Finding::new(
+        Rule::PlanSchema,
+        at,
+        format!("this Karpenter manifest's `metadata.name` is {what}"),
+    )
+    .help("Kubernetes refuses an object without a name; give it one, in lower case")
 }
 
 /// A NodePool with its node class's name; `None` for a NodePool of another cloud.
@@ -471,7 +512,21 @@ fn bound(
 ) -> Option<(u32, Span, String)> {
     let mut quantity = |key: &str| -> Option<(Quantity, Span, String)> {
         let node = limits_node.get(key)?;
-        let text = scalar(node)?;
+        // A list or a map is no quantity: Kubernetes refuses it, and it is no missing limit.
+        let Some(text) = scalar(node) else {
+            notes.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    node.span,
+                    format!(
+                        "NodePool `{pool}`: limits.{key} must be a quantity, not {}",
+                        node.describe()
+                    ),
+                )
+                .help("write a quantity such as `100`, `1500m` or `400Gi`, as Kubernetes does"),
+            );
+            return None;
+        };
         match Quantity::parse(&text) {
             Some(q) => Some((q, node.span, text)),
             None => {
