@@ -559,6 +559,12 @@ fn a_nodepool_is_never_dropped_without_a_word() {
         got.contains(&"plan-schema error list-name.yaml:4:9 this Karpenter manifest's `metadata.name` is a list, not a string".to_string()),
         "{got:#?}"
     );
+    let (got, _) = one("upper.yaml", &pool("HUGE", "\"40\""));
+    assert!(
+        got.iter()
+            .any(|f| f.starts_with("plan-schema error upper.yaml:4:9 `HUGE` is no Kubernetes name")),
+        "{got:#?}"
+    );
     let (got, _) = one("chart.yaml", &pool("{{ .Values.name }}", "\"40\""));
     assert!(
         got.iter()

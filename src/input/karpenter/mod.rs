@@ -139,6 +139,22 @@ pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> 
                 }
                 continue;
             };
+            // Kubernetes names its objects in lower case (RFC 1123), and compares them as
+            // written: `HUGE` is refused, not taken for `huge`.
+            if ours && !is_dns_subdomain(&name.value) {
+                out.notes.push(
+                    Finding::new(
+                        Rule::PlanSchema,
+                        name.span,
+                        format!(
+                            "`{}` is no Kubernetes name: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters",
+                            crate::source::visible(&name.value)
+                        ),
+                    )
+                    .help("Kubernetes refuses the manifest; write the name in lower case"),
+                );
+                continue;
+            }
             if kind == "NodePool" && api.starts_with("karpenter.sh/") {
                 if let Some((mut pool, class)) = node_pool(root, name.clone(), &mut out.notes) {
                     pool.cluster = cluster_for(&source.path);
@@ -183,6 +199,17 @@ pub fn read(sources: &[SourceFile], first: usize, cluster_for: &dyn Fn(&str) -> 
         out.pools.push(read);
     }
     out
+}
+
+/// An RFC 1123 subdomain, as Kubernetes requires of a NodePool's and an AKSNodeClass's name.
+fn is_dns_subdomain(name: &str) -> bool {
+    let ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    let bytes = name.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 253
+        && ok(bytes[0])
+        && ok(bytes[bytes.len() - 1])
+        && bytes.iter().all(|&b| ok(b) || b == b'-' || b == b'.')
 }
 
 /// A NodePool or AKSNodeClass whose `metadata.name` is no string: an error, or a note in a
