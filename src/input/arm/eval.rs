@@ -60,15 +60,19 @@ pub struct Evaluator<'a> {
     /// How many enclosing evaluations only trace a name's computation ([`Evaluator::quiet`]),
     /// evaluating parts ARM may never reach: they report nothing.
     quiet: Cell<u32>,
-    /// Resource instances and copied properties (a VNet's subnets) made so far, against
-    /// [`MAX_EXPANDED`].
+    /// Resource instances and copied properties (a VNet's subnets) made so far, and how many
+    /// this input may make ([`EXPANDED_BASE`]).
     expanded: Cell<usize>,
+    max_expanded: usize,
 }
 
-/// Resource instances and property copies one input may expand to: loops of 800 nested four
-/// deep would otherwise mean 4×10^11 of them, and a 700-byte template of 800 VNets of 800
-/// subnets 640,000 rows (issue 19: a small input that expands stays small).
-const MAX_EXPANDED: usize = 100_000;
+/// Resource instances and property copies an input may expand to: this many, and one more
+/// per [`EXPANDED_BYTES`] of its text. Loops of 800 nested four deep would otherwise mean
+/// 4×10^11 of them, and a 700-byte template of 800 VNets of 800 subnets 640,000 rows, which
+/// `report` drew in 1.6 GB (issue 19: a small input that expands stays small); a large estate
+/// written out (20,000 subnets in 9 MB) is far within it.
+const EXPANDED_BASE: usize = 50_000;
+const EXPANDED_BYTES: usize = 16;
 
 /// An evaluation within a decision that rests on a parameter's default ([`Evaluator::assuming`]),
 /// or one that reports nothing ([`Evaluator::quiet`]), until dropped.
@@ -84,7 +88,9 @@ impl Drop for Assuming<'_> {
 
 impl<'a> Evaluator<'a> {
     pub fn new(texts: Vec<&'a str>) -> Self {
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
         Evaluator {
+            max_expanded: EXPANDED_BASE + bytes / EXPANDED_BYTES,
             texts,
             budget: Cell::new(BUDGET),
             findings: RefCell::new(Vec::new()),
@@ -98,25 +104,25 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Counts one more resource instance or copied property; false past [`MAX_EXPANDED`], with
+    /// Counts one more resource instance or copied property; false past the input's allowance, with
     /// one note at the first one left out.
     pub fn expand(&self, at: Span) -> bool {
         let n = self.expanded.get() + 1;
         self.expanded.set(n);
-        if n == MAX_EXPANDED + 1 {
+        if n == self.max_expanded + 1 {
             self.report(
                 Finding::new(
                     Rule::UnresolvedInput,
                     at,
                     format!(
                         "the template expands to more than {} resources and copied properties: the rest are not read",
-                        crate::numbers::thousands(MAX_EXPANDED as u64)
+                        crate::numbers::thousands(self.max_expanded as u64)
                     ),
                 )
                 .help("copy loops nested in copy loops multiply; check the counts"),
             );
         }
-        n <= MAX_EXPANDED && !self.spent()
+        n <= self.max_expanded && !self.spent()
     }
 
     /// While the guard lives, evaluation reports nothing: `identity::symbolic` evaluates every
