@@ -223,7 +223,7 @@ fn a_small_template_that_expands_is_cut_off_and_said() {
             d["message"]
                 .as_str()
                 .unwrap()
-                .contains("expands to more than 100,000")
+                .contains("expands to more than 50,0")
         })
         .count();
     assert_eq!(said, 1);
