@@ -1,7 +1,8 @@
 //! Free address space by sorting and sweeping: the occupied ranges sit sorted in a map, and
-//! a search for a free aligned block jumps from one occupied range past its end to the next,
-//! so its work grows with the ranges it meets, never with the candidates it could try
-//! (a /8 holds 2^21 candidate /29s; a search over it meets only the ranges in its way).
+//! a search for a free aligned block jumps from one run of occupied ranges past its end to
+//! the next, so its work grows with the runs it meets, never with the candidates it could try
+//! (a /8 holds 2^21 candidate /29s; a search over it meets only the runs in its way) nor with
+//! the subnets side by side in a run (a thousand adjacent /24s are one jump).
 
 use ipnet::Ipv4Net;
 use std::collections::{BTreeMap, BTreeSet};
