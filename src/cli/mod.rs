@@ -350,18 +350,21 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
         return Ok(exit_code(reports, plan.fail_on));
     };
     if args.write {
-        let written = crate::size::write::fill_in(&checked.report.source.text, &model.topology);
+        let written = crate::size::write::fill_in(&checked.report.source, &model.topology);
         output::write_text(
             plan.output.as_deref(),
             &plan_files_read(&checked, plan),
             &written.text,
         )?;
-        if !written.left.is_empty() {
+        for left in &written.left {
+            let at = left
+                .at
+                .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
             eprintln!(
-                "cniplan: left `auto` in place for {} (no free range, or the value is a YAML alias; \
-                 `cniplan check {}` says which)",
-                crate::source::visible(&written.left.join(", ")),
-                crate::source::visible(path)
+                "cniplan: {}{at}: left `auto` in place for {}: {}",
+                crate::source::visible(path),
+                crate::source::visible(&left.subnet),
+                crate::source::visible(&left.why)
             );
         }
         return Ok(exit_code(std::slice::from_ref(&checked.report), plan.fail_on));

@@ -1,10 +1,12 @@
 //! Free address space by sorting and sweeping: the occupied ranges sit sorted in a map, and
-//! a search for a free aligned block jumps from one occupied range past its end to the next,
-//! so its work grows with the ranges it meets, never with the candidates it could try
-//! (a /8 holds 2^21 candidate /29s; a search over it meets only the ranges in its way).
+//! a search for a free aligned block jumps from one run of occupied ranges past its end to
+//! the next, so its work grows with the runs it meets, never with the candidates it could try
+//! (a /8 holds 2^21 candidate /29s; a search over it meets only the runs in its way) nor with
+//! the subnets side by side in a run (a thousand adjacent /24s are one jump).
 
 use ipnet::Ipv4Net;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Address ranges taken, each with the subnet it belongs to when it is exactly one subnet's
 /// (so that subnet can look for room as if its own range were free).
@@ -13,6 +15,21 @@ pub struct Occupied {
     /// first → (last, owner); entries are disjoint (overlapping ranges are merged, and a
     /// merged entry has no owner).
     ranges: BTreeMap<u64, (u64, Option<usize>)>,
+    /// The same addresses as runs, first → last: entries that overlap or touch joined, so a
+    /// search jumps past a run of a thousand adjacent subnets in one step, not a thousand.
+    runs: BTreeMap<u64, u64>,
+    /// (owner, first) of every entry that is exactly one subnet's: the holes its own ranges
+    /// make in a run when that subnet looks for room.
+    owned: BTreeSet<(usize, u64)>,
+}
+
+/// Runs met by free-range searches in this process, for tests that count work
+/// (tests/linear_work.rs) instead of timing it.
+static STEPS: AtomicU64 = AtomicU64::new(0);
+
+/// Runs met by free-range searches so far ([`first_fit`], [`is_free`]): a count of work.
+pub fn steps() -> u64 {
+    STEPS.load(Ordering::Relaxed)
 }
 
 /// `[first, last]` of a network, in u64 so that `last + 1` never overflows.
@@ -48,9 +65,38 @@ impl Occupied {
                 _ => merged.push((first, last, owner)),
             }
         }
-        Occupied {
-            ranges: merged.into_iter().map(|(f, l, o)| (f, (l, o))).collect(),
+        let mut occupied = Occupied::default();
+        for (first, last, owner) in merged {
+            occupied.add(first, last, owner);
         }
+        occupied
+    }
+
+    /// Adds an entry disjoint from every other: to the map, its owner's holes, and its run
+    /// (joined with the runs it touches).
+    fn add(&mut self, first: u64, last: u64, owner: Option<usize>) {
+        self.ranges.insert(first, (last, owner));
+        if let Some(o) = owner {
+            self.owned.insert((o, first));
+        }
+        let (mut run_first, mut run_last) = (first, last);
+        // The run that ends right before it, or contains it.
+        if let Some((&f, &l)) = self.runs.range(..=first).next_back() {
+            if l.saturating_add(1) >= first {
+                self.runs.remove(&f);
+                run_first = f;
+                run_last = run_last.max(l);
+            }
+        }
+        // The runs that start inside it or right after it.
+        while let Some((&f, &l)) = self.runs.range(run_first..).next() {
+            if f > run_last.saturating_add(1) {
+                break;
+            }
+            self.runs.remove(&f);
+            run_last = run_last.max(l);
+        }
+        self.runs.insert(run_first, run_last);
     }
 
     /// Takes `net` for `owner`: O(log n) when it is free, as placements are.
@@ -59,12 +105,14 @@ impl Occupied {
         let mut owner = owner;
         // Absorb whatever overlaps it, so entries stay disjoint.
         while let Some((f, l, _)) = self.next_from(first, None).filter(|&(f, _, _)| f <= last) {
-            self.ranges.remove(&f);
+            if let Some((_, Some(o))) = self.ranges.remove(&f) {
+                self.owned.remove(&(o, f));
+            }
             first = first.min(f);
             last = last.max(l);
             owner = None;
         }
-        self.ranges.insert(first, (last, owner));
+        self.add(first, last, owner);
     }
 
     /// The first entry that ends at or after `at`, skipping the one owned by `skip`.
@@ -81,11 +129,37 @@ impl Occupied {
             .find(|&(_, _, owner)| skip.is_none() || owner != skip)
     }
 
-    /// The end of the entry that overlaps `[first, last]` and ends first, if any.
+    /// Where the first stretch of taken addresses that overlaps `[first, last]` ends, if any
+    /// does (`skip`'s own entries counting as free): the end of its run, or of the part of
+    /// the run before one of `skip`'s entries. Every address from the overlap to that end is
+    /// taken, so a search may jump past it.
     fn conflict(&self, first: u64, last: u64, skip: Option<usize>) -> Option<u64> {
-        self.next_from(first, skip)
-            .filter(|&(f, _, _)| f <= last)
-            .map(|(_, l, _)| l)
+        let start = self
+            .runs
+            .range(..=first)
+            .next_back()
+            .filter(|(_, &l)| l >= first)
+            .map_or(first, |(&f, _)| f);
+        let overlaps = |a: u64, b: u64| a <= b && a <= last && b >= first;
+        for (&run_first, &run_last) in self.runs.range(start..) {
+            STEPS.fetch_add(1, Ordering::Relaxed);
+            if run_first > last {
+                return None;
+            }
+            let mut from = run_first;
+            if let Some(o) = skip {
+                for &(_, hole) in self.owned.range((o, run_first)..=(o, run_last)) {
+                    if hole > from && overlaps(from, hole - 1) {
+                        return Some(hole - 1);
+                    }
+                    from = self.ranges.get(&hole).map_or(hole, |&(l, _)| l) + 1;
+                }
+            }
+            if overlaps(from, run_last) {
+                return Some(run_last);
+            }
+        }
+        None
     }
 }
 
@@ -205,6 +279,42 @@ mod tests {
             let spans: Vec<(u64, u64)> = nets.iter().map(|&n| bounds(n)).collect();
             let got = first_fit(&[&o], lo, hi, prefix, None).map(|n| bounds(n).0);
             proptest::prop_assert_eq!(got, brute(&spans, lo, hi, prefix));
+        }
+    }
+
+    proptest::proptest! {
+        /// With runs of adjacent ranges, a subnet's own ranges as holes and ranges taken
+        /// afterwards, the search still finds what trying every aligned candidate finds.
+        #[test]
+        fn first_fit_with_holes_and_inserts_agrees_with_trying_every_candidate(
+            taken in proptest::collection::vec((0u32..256, 22u8..=30, 0usize..4), 0..40),
+            later in proptest::collection::vec((0u32..256, 22u8..=30), 0..6),
+            prefix in 20u8..=30,
+            skip in proptest::option::of(0usize..4),
+        ) {
+            let at = |offset: u32, p: u8| Ipv4Net::new(std::net::Ipv4Addr::from(0x0a00_0000 + offset * 256), p).unwrap().trunc();
+            let nets: Vec<(Ipv4Net, Option<usize>)> = taken.iter().map(|&(o, p, owner)| (at(o, p), Some(owner))).collect();
+            let mut o = Occupied::new(nets.iter().copied());
+            for &(offset, p) in &later {
+                o.insert(at(offset, p), None);
+            }
+            // What counts as taken: the entries as `new` and `insert` merge them, `skip`'s
+            // own (unmerged) ranges free.
+            let (lo, hi) = within("10.0.0.0/14");
+            let spans: Vec<(u64, u64)> = o
+                .ranges
+                .iter()
+                .filter(|(_, &(_, owner))| skip.is_none() || owner != skip)
+                .map(|(&f, &(l, _))| (f, l))
+                .collect();
+            let got = first_fit(&[&o], lo, hi, prefix, skip).map(|n| bounds(n).0);
+            proptest::prop_assert_eq!(got, brute(&spans, lo, hi, prefix));
+            for &(offset, p, _) in &taken {
+                let net = at(offset, p);
+                let (f, l) = bounds(net);
+                let free = spans.iter().all(|&(a, b)| b < f || a > l);
+                proptest::prop_assert_eq!(is_free(&[&o], net, skip), free);
+            }
         }
     }
 }

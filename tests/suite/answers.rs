@@ -548,3 +548,126 @@ fn the_docs_show_the_binarys_real_output() {
     let check = stdin_plan(&["check", "--fail-on", "note", "-"], &written);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 }
+
+/// `size --write` replaces only a plain or quoted `auto` on one line. A block scalar, an
+/// anchored value and the aliases that read it stay as written, each named with its place on
+/// stderr; the written plan loads (no `plan-schema` error) and gains no overlap.
+#[test]
+fn size_write_leaves_block_scalars_and_anchors_and_says_where() {
+    let plan = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/16]
+    subnets:
+      - name: a
+        cidr: \"auto\"
+      - name: b
+        cidr: 'auto/28'
+      - name: c
+        cidr: !!str auto
+      - name: d
+        cidr: &x auto
+      - name: e
+        cidr: *x
+      - name: f
+        cidr: >-
+          auto
+      - name: g
+        cidr: |
+          auto/28
+
+      - name: h
+        cidr: 10.0.9.0/24
+";
+    let out = stdin_plan(&["size", "--write", "-"], plan);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = stdout(&out);
+    let changed: Vec<(&str, &str)> = plan
+        .lines()
+        .zip(written.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("        cidr: \"auto\"", "        cidr: \"10.0.0.32/29\""),
+            ("        cidr: 'auto/28'", "        cidr: '10.0.0.0/28'"),
+            ("        cidr: !!str auto", "        cidr: !!str 10.0.0.40/29"),
+        ]
+    );
+    assert_eq!(plan.lines().count(), written.lines().count());
+    assert!(written.ends_with("10.0.9.0/24\n"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "cniplan: <stdin>:13:18: left `auto` in place for v/d: its value carries the YAML anchor `&x`, \
+             which aliases may share; write the range by hand",
+            "cniplan: <stdin>:15:15: left `auto` in place for v/e: its value is the YAML alias `*x`, which \
+             reads its anchor's value; write the range by hand",
+            "cniplan: <stdin>:18:11: left `auto` in place for v/f: its value is not a plain or quoted scalar \
+             on one line; write the range by hand",
+            "cniplan: <stdin>:21:11: left `auto` in place for v/g: its value is not a plain or quoted scalar \
+             on one line; write the range by hand",
+        ]
+    );
+    // What it left is still `auto`, what it wrote is placed as `check` places it: checked
+    // again, the plan has no error and no warning, and the same ranges.
+    let check = stdin_plan(&["check", "--format", "json", "-"], &written);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let v = json_of(&check);
+    assert_eq!(v["summary"]["errors"], json!(0), "{v}");
+    assert_eq!(v["summary"]["warnings"], json!(0), "{v}");
+    let before = json_of(&stdin_plan(&["size", "--format", "json", "-"], plan));
+    let after = json_of(&stdin_plan(&["size", "--format", "json", "-"], &written));
+    // What it left is placed where it was before.
+    let rows = |v: &Value| -> Vec<(String, String, Value)> {
+        v["subnets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap().to_string(),
+                    r["current"].as_str().unwrap().to_string(),
+                    r["suggested"].clone(),
+                )
+            })
+            .collect()
+    };
+    let left: Vec<(String, String, Value)> = rows(&after)
+        .into_iter()
+        .filter(|r| r.1.starts_with("auto"))
+        .collect();
+    let names: Vec<&str> = left.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(names, ["d", "e", "f", "g"]);
+    for row in &left {
+        assert!(rows(&before).contains(row), "{row:?} moved: {before}");
+    }
+}
+
+/// An anchored `auto` that only one subnet reads is still left: other values may share it.
+#[test]
+fn size_write_leaves_an_anchored_auto_read_once() {
+    let plan = "version: 1
+vnets:
+  - name: v
+    address_space: [10.0.0.0/16]
+    subnets:
+      - name: a
+        cidr: &one auto
+";
+    let out = stdin_plan(&["size", "--write", "-"], plan);
+    assert_eq!(stdout(&out), plan);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "cniplan: <stdin>:7:20: left `auto` in place for v/a: its value carries the YAML anchor `&one`, \
+         which aliases may share; write the range by hand\n"
+    );
+}
