@@ -15,15 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// The bytes of a regular file, or why it cannot be read (naming the path as `shown`).
 pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
     let shown = super::visible(shown);
-    let file = open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    // fstat of the handle opened, not a second look at the path, which may have changed.
-    let meta = file.metadata().map_err(|e| format!("cannot read {shown}: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!(
-            "cannot read {shown}: it is {}, not a regular file",
-            kind(&meta)
-        ));
-    }
+    let (file, meta) = open_regular(path, &shown)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(&shown));
     }
@@ -45,6 +37,17 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, String> {
 /// from other YAML, without blocking on a named pipe or reading a device.
 pub fn head(path: &Path, shown: &str, limit: u64) -> Result<Vec<u8>, String> {
     let shown = super::visible(shown);
+    let (file, _) = open_regular(path, &shown)?;
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    Ok(bytes)
+}
+
+/// The file opened, if it is a regular one: fstat of the handle opened, not a second look at
+/// the path, which may have changed.
+fn open_regular(path: &Path, shown: &str) -> Result<(std::fs::File, std::fs::Metadata), String> {
     let file = open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("cannot read {shown}: {e}"))?;
     if !meta.is_file() {
@@ -53,11 +56,7 @@ pub fn head(path: &Path, shown: &str, limit: u64) -> Result<Vec<u8>, String> {
             kind(&meta)
         ));
     }
-    let mut bytes = Vec::new();
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {shown}: {e}"))?;
-    Ok(bytes)
+    Ok((file, meta))
 }
 
 /// What the file at `path` is when it is no regular file ("a named pipe (FIFO)", "a
