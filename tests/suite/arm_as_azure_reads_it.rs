@@ -250,3 +250,34 @@ fn a_bracketed_value_in_a_parameters_file_is_a_placeholder() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_subnet_with_both_prefix_forms_says_which_it_reads() {
+    let template = format!(
+        r#"{{"$schema": "{SCHEMA}", "resources": [{{"type": "Microsoft.Network/virtualNetworks", "name": "v",
+  "properties": {{"addressSpace": {{"addressPrefixes": ["10.0.0.0/16"]}}, "subnets": [
+    {{"name": "same", "properties": {{"addressPrefix": "10.0.1.0/24", "addressPrefixes": ["10.0.1.0/24"]}}}},
+    {{"name": "both", "properties": {{"addressPrefix": "10.0.2.0/24", "addressPrefixes": ["10.0.3.0/24", "10.0.4.0/24"]}}}}]}}}}]}}"#
+    );
+    let (code, v) = check(&template);
+    assert_eq!(code, Some(0));
+    let got: Vec<_> = findings(&v)
+        .into_iter()
+        .filter(|f| f.0 == "conflicting-declarations")
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "4:88");
+    assert!(
+        got[0]
+            .3
+            .starts_with("subnet `both` has both `addressPrefix` (10.0.2.0/24) and `addressPrefixes`"),
+        "{got:?}"
+    );
+    assert_eq!(
+        rows(&v),
+        [
+            ("same".to_string(), "10.0.1.0/24".to_string()),
+            ("both".to_string(), "10.0.2.0/24".to_string())
+        ]
+    );
+}

@@ -617,7 +617,29 @@ impl Builder<'_> {
         };
         let (cidr, more_cidrs) = match reader.text(body, "addressPrefix") {
             Got::Absent => address_prefixes(&mut reader, body),
-            other => (other, Vec::new()),
+            other => {
+                // Both written: the one read is said, and where the other is.
+                if let (Got::Value(one), Some(list)) = (&other, field(body, "addressPrefixes")) {
+                    // The same prefix in both, as some API versions write it, says nothing new.
+                    let other_prefix =
+                        |items: Vec<Val<'_>>| items.iter().any(|i| i.as_str() != Some(one.value.as_str()));
+                    if list.items().is_some_and(other_prefix) {
+                        reader.findings.push(
+                            Finding::new(
+                                Rule::ConflictingDeclarations,
+                                list.span,
+                                format!(
+                                    "subnet `{}` has both `addressPrefix` ({}) and `addressPrefixes`; cniplan reads `addressPrefix` and leaves the list out",
+                                    name.value, one.value
+                                ),
+                            )
+                            .related(one.span, "the `addressPrefix` read")
+                            .help("write one of them: `addressPrefixes` for several prefixes, `addressPrefix` for one"),
+                        );
+                    }
+                }
+                (other, Vec::new())
+            }
         };
         let cidr = match cidr {
             Got::Value(c) => c,
