@@ -47,8 +47,19 @@ pub struct Step {
     pub pods: u64,
     pub allocated: u64,
     pub stranded: u64,
-    /// Usable minus allocated; negative once the subnet has run out.
+    /// Usable minus allocated; negative once the subnet has run out. Exact for an IPv6 /64
+    /// (past i64), written as JSON's integers go: within i64 or u64, else at i64's end (a
+    /// demand past 2^63 addresses, which only a plan of absurd counts reaches).
+    #[serde(serialize_with = "json_integer")]
     pub free: i128,
+}
+
+fn json_integer<S: serde::Serializer>(n: &i128, s: S) -> Result<S::Ok, S::Error> {
+    match (i64::try_from(*n), u64::try_from(*n)) {
+        (Ok(small), _) => s.serialize_i64(small),
+        (_, Ok(large)) => s.serialize_u64(large),
+        _ => s.serialize_i64(i64::MIN),
+    }
 }
 
 /// The step tables of every used subnet.

@@ -285,3 +285,27 @@ fn pseudo_random_bytes(n: usize) -> Vec<u8> {
         })
         .collect()
 }
+
+/// `simulate --format json` of a plan whose demand passes 2^63 addresses (4,294,967,295 nodes
+/// of as many max pods) wrote `free` as a number JSON has no integer for, and panicked (found by
+/// the `structured_plan` fuzz target): `free` stops at i64's end.
+#[test]
+fn simulate_json_of_absurd_counts_is_written_not_a_panic() {
+    let plan = "version: 1\nvnets:\n  - name: v\n    address_space: [10.0.0.0/8]\n    subnets:\n      - name: nodes\n        cidr: 10.0.0.0/16\n      - name: pods\n        cidr: 10.1.0.0/16\nclusters:\n  - name: c\n    network_plugin: azure\n    node_pools:\n      - name: p\n        node_count: 4294967295\n        max_pods: 4294967295\n        vnet_subnet: nodes\n        pod_subnet: pods\n";
+    let out = common::stdin_plan(&["simulate", "--format", "json", "-"], plan);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = common::json(&out);
+    let frees: Vec<i64> = v["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["steps"].as_array().unwrap())
+        .map(|step| step["free"].as_i64().unwrap())
+        .collect();
+    assert!(frees.contains(&i64::MIN), "{frees:?}");
+}
