@@ -171,7 +171,11 @@ mod tests {
         // A missing file inside stays inside.
         assert!(within(&cwd.join("no-such-dir/x.bicep")).is_ok());
         // A symbolic link inside that leads outside is outside.
-        let dir = tempfile::tempdir_in(cwd.join("target")).unwrap();
+        // In the current directory itself: `target` may be elsewhere (CARGO_TARGET_DIR).
+        let dir = tempfile::Builder::new()
+            .prefix(".reach-test")
+            .tempdir_in(&cwd)
+            .unwrap();
         std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link")).unwrap();
         assert_eq!(within(&dir.path().join("link")), Err(Outside::Beyond));
         std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env")).unwrap();
