@@ -27,14 +27,14 @@ pub fn parse_arm(text: &str, file: u32) -> Result<Document<'_>, SyntaxError> {
     parse_with(text, file, true)
 }
 
-fn parse_with(text: &str, file: u32, multi_line: bool) -> Result<Document<'_>, SyntaxError> {
+fn parse_with(text: &str, file: u32, arm: bool) -> Result<Document<'_>, SyntaxError> {
     let mut parser = Parser {
         text: text.as_bytes(),
         src: text,
         at: 0,
         file,
         depth: 0,
-        multi_line,
+        arm,
         entries: Vec::new(),
         items: Vec::new(),
         repeated: Vec::new(),
@@ -97,8 +97,9 @@ struct Parser<'a> {
     at: usize,
     file: u32,
     depth: usize,
-    /// Line breaks and tabs inside strings are text (ARM), not errors (strict JSON).
-    multi_line: bool,
+    /// JSON as ARM reads it: line breaks and tabs inside strings are text, not errors (strict
+    /// JSON), and keys are one key whatever their case.
+    arm: bool,
     /// Scratch stacks the members of the objects and arrays being read are gathered on;
     /// each container is then copied out once at its exact size. Growing every container's
     /// own Vec instead reallocated most of a large plan several times over.
@@ -216,7 +217,7 @@ impl<'a> Parser<'a> {
             return;
         }
         // ARM matches keys without case (`name` and `Name` are one key); strict JSON does not.
-        let fold = self.multi_line;
+        let fold = self.arm;
         let mut last: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(members.len());
         let mut repeats = false;
         for (i, e) in members.iter().enumerate() {
@@ -292,7 +293,7 @@ impl<'a> Parser<'a> {
                     return Ok(Cow::Borrowed(s));
                 }
                 b'\\' => return self.escaped(start).map(Cow::Owned),
-                b'\n' | b'\r' | b'\t' if self.multi_line => self.at += 1,
+                b'\n' | b'\r' | b'\t' if self.arm => self.at += 1,
                 0x00..=0x1f => return Err(self.error("a control character inside a string")),
                 _ => self.at += 1,
             }
@@ -336,7 +337,7 @@ impl<'a> Parser<'a> {
                     self.at += 1;
                     out.push(c);
                 }
-                b'\n' | b'\r' | b'\t' if self.multi_line => {
+                b'\n' | b'\r' | b'\t' if self.arm => {
                     out.push(char::from(b));
                     self.at += 1;
                 }
