@@ -349,7 +349,14 @@ impl Resolver {
     /// is in that group), else the first of that name (in the resource group of `near` when
     /// several share it).
     fn find_vnet(&self, name: &str, group: Option<&str>, near: Option<usize>) -> Option<usize> {
-        let candidates = self.vnets_named.get(&folded(name))?;
+        self.vnets_matching(name, group, near).first().copied()
+    }
+
+    /// Every VNet `find_vnet` could take, the one it takes first.
+    fn vnets_matching(&self, name: &str, group: Option<&str>, near: Option<usize>) -> Vec<usize> {
+        let Some(candidates) = self.vnets_named.get(&folded(name)) else {
+            return Vec::new();
+        };
         let group_of = |v: usize| {
             self.topology
                 .vnets
@@ -377,15 +384,15 @@ impl Resolver {
             exact
         };
         let near_group = near.and_then(|v| self.topology.vnets.get(v)?.resource_group.clone());
+        let mut matching = matching;
+        if let Some(at) = matching.iter().position(|&v| {
+            near_group.is_some()
+                && self.topology.vnets.get(v).and_then(|x| x.resource_group.as_ref()) == near_group.as_ref()
+        }) {
+            let preferred = matching.remove(at);
+            matching.insert(0, preferred);
+        }
         matching
-            .iter()
-            .find(|&&v| {
-                near_group.is_some()
-                    && self.topology.vnets.get(v).and_then(|x| x.resource_group.as_ref())
-                        == near_group.as_ref()
-            })
-            .or(matching.first())
-            .copied()
     }
 
     fn nearest_vnet(&self, name: &str) -> Option<String> {
@@ -407,13 +414,17 @@ impl Resolver {
                 vnet,
                 subnet,
             } => {
-                let Some(v) = self.find_vnet(vnet, resource_group, hint) else {
+                let vnets = self.vnets_matching(vnet, resource_group, hint);
+                let Some(&v) = vnets.first() else {
                     return Err(Miss::NoSuchVnet {
                         vnet: vnet.to_string(),
                         nearest: self.nearest_vnet(vnet),
                     });
                 };
-                self.subnet_in_vnet(v, subnet).ok_or_else(|| Miss::NoSuchSubnet {
+                // VNets that share a name (each reported as duplicate-name) are told apart by
+                // the subnet: `vnet/subnet` takes the first of them that holds it.
+                let holding = vnets.iter().find_map(|&v| self.subnet_in_vnet(v, subnet));
+                holding.ok_or_else(|| Miss::NoSuchSubnet {
                     vnet: self.topology.vnets[v].name.value.clone(),
                     subnet: subnet.to_string(),
                     nearest: self.nearest_subnet(subnet, Some(v)),

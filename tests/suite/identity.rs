@@ -940,3 +940,53 @@ fn a_pool_inline_and_as_an_agent_pool_resource_is_one_pool() {
     assert_eq!(check_template(&template(3)).1, vec![]);
     assert_eq!(pools_of(&template(3)), [("system".to_string(), 4)]);
 }
+
+/// Two VNets named `hub` (a `duplicate-name` error) with different subnets: `hub/b` names the
+/// one that holds `b`, as `cniplan import` writes it when a stand-in VNet has no resource
+/// group (fuzz/regressions/terraform_plan-3.json); before, it took the first `hub` and the
+/// pool lost its subnet. Traditional Azure CNI: 3 nodes + 1 surge at 1 + 30 IPs each, peak
+/// 124 on `b`.
+#[test]
+fn vnet_slash_subnet_finds_the_namesake_that_holds_the_subnet() {
+    let plan = "version: 1
+vnets:
+  - name: hub
+    address_space: [10.0.0.0/16]
+    subnets:
+      - name: a
+        cidr: 10.0.1.0/24
+  - name: hub
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: b
+        cidr: 10.1.1.0/24
+clusters:
+  - name: aks
+    network_plugin: azure
+    node_pools:
+      - name: p
+        node_count: 3
+        max_pods: 30
+        max_surge: 1
+        vnet_subnet: hub/b
+";
+    let out = common::stdin_plan(&["check", "--format", "json", "-"], plan);
+    let v = json(&out);
+    let file = &v["files"][0];
+    let rules: Vec<(&str, u64)> = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(rules, [("duplicate-name", 8)], "{v}");
+    let b = file["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "b")
+        .expect("row of b");
+    assert_eq!(b["pools"][0]["peak_nodes"], 4, "{b}");
+    assert_eq!(b["peak_demand"], 124, "{b}");
+    assert_eq!(out.status.code(), Some(1));
+}
