@@ -281,3 +281,56 @@ fn a_subnet_with_both_prefix_forms_says_which_it_reads() {
         ]
     );
 }
+
+/// Two entries of one `agentPoolProfiles` list named `a` and `A` (one name to Azure), 2 and 3
+/// nodes: before, the second replaced the first without a word. Now both are read and
+/// `duplicate-name` names both places, as it does in a cniplan plan; each counts its nodes
+/// and one surge node (AKS's 10% rounded up): 3 and 4 on `s`.
+#[test]
+fn one_pool_name_twice_in_agent_pool_profiles_is_a_duplicate_name() {
+    let template = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-04-01", "name": "vnet",
+     "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+       "subnets": [{"name": "s", "properties": {"addressPrefix": "10.0.1.0/24"}}]}},
+    {"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-05-01", "name": "aks",
+     "properties": {"dnsPrefix": "aks",
+       "networkProfile": {"networkPlugin": "azure", "serviceCidr": "172.16.0.0/16", "dnsServiceIP": "172.16.0.10"},
+       "agentPoolProfiles": [
+         {"name": "a", "count": 2, "mode": "System", "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 's')]"},
+         {"name": "A", "count": 3, "mode": "User", "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 's')]"}
+       ]}}
+  ]
+}"#;
+    let (code, v) = check(template);
+    assert_eq!(code, Some(1));
+    let errors: Vec<_> = findings(&v).into_iter().filter(|f| f.1 == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let (rule, _, at, message) = &errors[0];
+    assert_eq!((rule.as_str(), at.as_str()), ("duplicate-name", "13:19"));
+    assert!(
+        message.starts_with("a second node pool of cluster `aks` is named `A`, which Azure takes for `a`"),
+        "{message}"
+    );
+    let d = &v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "duplicate-name")
+        .unwrap()["related"][0];
+    assert_eq!((&d["line"], &d["column"]), (&12.into(), &19.into()));
+    let pools: Vec<(String, u64)> = v["files"][0]["subnets"][0]["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["pool"].as_str().unwrap().to_string(),
+                p["peak_nodes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(pools, [("a".to_string(), 3), ("A".to_string(), 4)]);
+}

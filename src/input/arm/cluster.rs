@@ -33,16 +33,18 @@ pub(super) struct Clusters {
     seen: HashMap<(usize, String), (usize, Form, Option<Deployed>)>,
     /// Clusters that several deployments declare (one ID).
     redeclared: HashSet<usize>,
+    /// Cluster declarations read so far: which one an inline pool came from.
+    readings: u32,
     pools: Vec<Draft>,
     /// Where each cluster and pool is written, with its resource ID.
     pub(super) places: Vec<ResourcePlace>,
 }
 
-/// How an agent pool was declared: in its cluster's `agentPoolProfiles` or as an
-/// `agentPools` resource.
+/// How an agent pool was declared: in its cluster's `agentPoolProfiles` (of which of the
+/// cluster declarations read) or as an `agentPools` resource.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Form {
-    Inline,
+    Inline(u32),
     Child,
 }
 
@@ -71,6 +73,7 @@ impl Clusters {
         if dedupe && again.is_some() {
             return;
         }
+        self.readings += 1;
         self.places.push(ResourcePlace {
             span: r.body.span,
             address: r.id.clone(),
@@ -190,7 +193,7 @@ impl Clusters {
         }
         notes.span = name.span;
         let id = pool_id(&name.value);
-        let declared = (Form::Inline, deployed.cloned());
+        let declared = (Form::Inline(self.readings), deployed.cloned());
         self.add_pool(cluster, name, id, profile, notes, findings, (dedupe, declared));
     }
 
@@ -242,7 +245,11 @@ impl Clusters {
     ) {
         let key = (cluster, name.value.to_ascii_lowercase());
         let earlier = self.seen.get(&key).cloned();
-        if dedupe && earlier.is_some() {
+        // Two entries of one `agentPoolProfiles` list with one name are not one pool declared
+        // twice but a list AKS refuses: both stay, for `duplicate-name` to name both places.
+        let same_list =
+            matches!((&earlier, form), (Some((_, Form::Inline(a), _)), Form::Inline(b)) if *a == b);
+        if dedupe && earlier.is_some() && !same_list {
             return;
         }
         self.places.push(ResourcePlace {
@@ -279,17 +286,19 @@ impl Clusters {
         // One resource ID is one pool, however many templates declare it; two Terraform
         // resources of one ID stay two, for `duplicate-name` to say.
         let Some((at, was_form, was_deployed)) =
-            earlier.filter(|(_, _, d)| d.is_some() && deployed.is_some())
+            earlier.filter(|(_, _, d)| !same_list && d.is_some() && deployed.is_some())
         else {
-            self.seen.insert(key, (self.pools.len(), form, deployed));
+            if !same_list {
+                self.seen.insert(key, (self.pools.len(), form, deployed));
+            }
             self.pools.push(draft);
             return;
         };
         let order = last_deployed(was_deployed.as_ref(), deployed.as_ref()).or_else(|| {
             // One deployment: an `agentPools` resource deploys after the cluster that holds
-            // the pool inline; twice inline or twice as a resource ARM refuses (said where
-            // the walk found it), and the later one is kept.
-            (was_form == Form::Inline && form == Form::Child).then(|| {
+            // the pool inline; twice as a resource ARM refuses (said where the walk found
+            // it), and the later one is kept.
+            (matches!(was_form, Form::Inline(_)) && form == Form::Child).then(|| {
                 (true, "the `agentPools` resource deploys after the cluster that declares the pool inline; the cluster's next deployment sets the inline values again".to_string())
             })
         });
