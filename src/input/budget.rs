@@ -7,11 +7,29 @@
 //! budgets, which charge every value read by its size, a small input that expands stays
 //! small in time and memory.
 
+use crate::diagnostic::{Finding, Rule, Span};
+
 /// Evaluation steps for one input. A step is one expression evaluated, or 64 bytes (one
 /// item) of a value read or built (the evaluators' `size`). Real root modules take a few
 /// thousand, the 1.3 MiB AKS-Construction template about 200,000; at most about 256 MB of
 /// values are ever built or copied.
 pub const MAX_STEPS: u64 = 4_000_000;
+
+/// The finding where an evaluation spends its budget: an error, for what is left unevaluated
+/// (unknown, so unchecked) could hold anything: a copy loop or `for` that runs away must not
+/// let the gate pass on the rest of the input. `input` is `the configuration` or `the
+/// template`; `steps` the budget spent.
+pub fn spent(at: Span, input: &str, steps: u64) -> Finding {
+    Finding::new(
+        Rule::PlanSchema,
+        at,
+        format!(
+            "evaluating {input} took more than {} steps; cniplan stopped here and left the rest unknown, so it is not checked",
+            crate::numbers::thousands(steps)
+        ),
+    )
+    .help("a loop this large is not a network; check the counts and the values they multiply")
+}
 
 /// Far longer than any name, ID, CIDR list or tag a network configuration builds.
 pub const MAX_STRING_BYTES: usize = 1 << 20;

@@ -88,7 +88,7 @@ fn a_division_by_zero_is_an_error_at_the_call() {
             "plan-schema".to_string(),
             "error".to_string(),
             "2:26".to_string(),
-            "`mod(256, 0)` divides by zero; ARM refuses the call".to_string()
+            "`mod(256, 0)` divides by zero; ARM refuses the expression".to_string()
         )]
     );
 }
@@ -118,7 +118,7 @@ fn an_index_or_substring_past_the_end_is_an_error_and_only_a_note_on_a_default()
     );
     assert_eq!(
         index.3,
-        "index 2 of an array of length 2 is out of bounds; ARM refuses the call"
+        "index 2 of an array of length 2 is out of bounds; ARM refuses the expression"
     );
     let cut = at("substring");
     assert_eq!((cut.1.as_str(), cut.2.as_str()), ("error", "3:59"));
@@ -219,8 +219,8 @@ fn a_refusal_reached_through_a_defaults_decision_is_a_note() {
     assert_eq!(
         refusals,
         [
-            ("7:25", "with the parameters' defaults, index 2 of an array of length 2 is out of bounds; ARM refuses the call"),
-            ("8:79", "with the parameters' defaults, `div(10, 0)` divides by zero; ARM refuses the call"),
+            ("7:25", "with the parameters' defaults, index 2 of an array of length 2 is out of bounds; ARM refuses the expression"),
+            ("8:79", "with the parameters' defaults, `div(10, 0)` divides by zero; ARM refuses the expression"),
         ]
     );
 }
@@ -333,4 +333,66 @@ fn one_pool_name_twice_in_agent_pool_profiles_is_a_duplicate_name() {
         })
         .collect();
     assert_eq!(pools, [("a".to_string(), 3), ("A".to_string(), 4)]);
+}
+
+/// A variable that copies `range(0, 10000)` 800 times, flattened into the first VNet's name,
+/// spends the evaluation budget; what comes after it (a literal /30 subnet) is left unknown,
+/// so unchecked. That was a note and exit 0: a runaway loop let the gate pass. It is now an
+/// error where the budget ran out (at `range(`), as in Terraform: one budget, one severity.
+#[test]
+fn a_template_that_spends_the_evaluation_budget_does_not_pass_the_gate() {
+    let template = r#"{
+ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+ "contentVersion": "1.0.0.0",
+ "variables": {"copy": [{"name": "big", "count": 800, "input": "[range(0, 10000)]"}]},
+ "resources": [
+  {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01",
+   "name": "[concat('a', string(length(flatten(variables('big')))))]",
+   "properties": {"addressSpace": {"addressPrefixes": ["10.2.0.0/16"]}}},
+  {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "v",
+   "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+    "subnets": [{"name": "s", "properties": {"addressPrefix": "10.1.0.0/30"}}]}}
+ ]
+}"#;
+    let (code, v) = check(template);
+    assert_eq!(code, Some(1));
+    let errors: Vec<_> = findings(&v).into_iter().filter(|f| f.1 == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let (rule, _, at, message) = &errors[0];
+    assert_eq!((rule.as_str(), at.as_str()), ("plan-schema", "4:66"), "{message}");
+    assert!(
+        message.starts_with("evaluating the template took more than 4,000,000 steps; cniplan stopped here"),
+        "{message}"
+    );
+}
+
+/// `json('{"a": 1}').b` reads a property the object does not have: ARM refuses the template
+/// ("The language expression property 'b' doesn't exist"), so it is an error at the
+/// expression, as a division by zero is. `resourceGroup().tags` is not: cniplan's
+/// `resourceGroup()` holds only part of what Azure returns, so a property it lacks is
+/// unknown, a note. Before, both were notes.
+#[test]
+fn a_property_the_object_does_not_have_is_refused_unless_cniplan_models_only_part_of_it() {
+    let template = r#"{
+ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+ "contentVersion": "1.0.0.0",
+ "resources": [
+  {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "v",
+   "tags": {"owner": "[resourceGroup().tags.owner]"},
+   "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+    "subnets": [{"name": "[json('{\"a\": 1}').b]", "properties": {"addressPrefix": "10.1.0.0/24"}}]}}
+ ]
+}"#;
+    let (code, v) = check(template);
+    assert_eq!(code, Some(1));
+    let errors: Vec<_> = findings(&v).into_iter().filter(|f| f.1 == "error").collect();
+    assert_eq!(
+        errors,
+        [(
+            "plan-schema".to_string(),
+            "error".to_string(),
+            "8:26".to_string(),
+            "the property `b`, which the object does not have; ARM refuses the expression".to_string()
+        )]
+    );
 }

@@ -110,12 +110,14 @@ impl<'a> Evaluator<'a> {
         let n = self.expanded.get() + 1;
         self.expanded.set(n);
         if n == self.max_expanded + 1 {
+            // An error, as the budget's: what is not read is not checked. ARM itself
+            // deploys at most 800 resources from a template.
             self.report(
                 Finding::new(
-                    Rule::UnresolvedInput,
+                    Rule::PlanSchema,
                     at,
                     format!(
-                        "the template expands to more than {} resources and copied properties: the rest are not read",
+                        "the template expands to more than {} resources and copied properties: the rest are not read, so not checked",
                         crate::numbers::thousands(self.max_expanded as u64)
                     ),
                 )
@@ -169,16 +171,7 @@ impl<'a> Evaluator<'a> {
         }
         self.budget.set(left.saturating_sub(n));
         if left <= n {
-            self.report(
-                Finding::new(
-                    Rule::UnresolvedInput,
-                    span,
-                    format!(
-                        "evaluation stopped here after {BUDGET} steps: the rest of the template is unknown"
-                    ),
-                )
-                .help("a template this costly to evaluate is unusual; check for runaway loops or variables"),
-            );
+            self.report(budget::spent(span, "the template", BUDGET));
         }
         true
     }
@@ -375,8 +368,12 @@ impl<'a> Evaluator<'a> {
             ExprKind::Null => Val::null(span),
             ExprKind::Member(target, name) => {
                 let target = self.eval(env, target, cx);
-                let defaulted = target.from_default;
-                member(target, name, span).defaulted(defaulted)
+                let (defaulted, fresh) = (target.from_default, target.unknown_reason().is_none());
+                let v = member(target, name, span).defaulted(defaulted);
+                if fresh {
+                    self.refusal(&v, span);
+                }
+                v
             }
             ExprKind::Index(target, index) => {
                 let target = self.eval(env, target, cx);
@@ -738,9 +735,10 @@ impl<'a> Evaluator<'a> {
             .get(2)
             .and_then(Val::as_str)
             .is_some_and(|f| f.eq_ignore_ascii_case("full"));
-        let outputs = Val::object(vec![("outputs".into(), outputs)], span);
+        // Azure's deployment object holds more (its state, times, parameters): open.
+        let outputs = Val::object(vec![("outputs".into(), outputs)], span).open();
         if full {
-            Val::object(vec![("properties".into(), outputs)], span)
+            Val::object(vec![("properties".into(), outputs)], span).open()
         } else {
             outputs
         }
@@ -784,7 +782,7 @@ impl<'a> Evaluator<'a> {
             };
             out.push((
                 Rc::from(entry.key.as_ref()),
-                Val::object(vec![("value".into(), value)], decl.span),
+                Val::object(vec![("value".into(), value)], decl.span).open(),
             ));
         }
         Val::object(out, outputs.span)
@@ -821,8 +819,13 @@ fn member<'a>(target: Val<'a>, name: &str, span: Span) -> Val<'a> {
     }
     match target.get(name) {
         Some(v) => v,
+        None if target.is_object() && target.open => Val::unknown(
+            format!("the property `{name}`, which cniplan's model of the object does not hold"),
+            span,
+        ),
+        // ARM: "The language expression property 'b' doesn't exist".
         None if target.is_object() => Val::unknown(
-            format!("the property `{name}`, which the object does not have"),
+            functions::refused(&format!("the property `{name}`, which the object does not have")),
             span,
         ),
         None => Val::unknown(format!("`.{name}` of {}", target.describe()), span),

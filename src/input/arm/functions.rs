@@ -183,11 +183,11 @@ const FORMAT_WIDTH_LIMIT: u64 = 1_000_000;
 
 /// The reason of a call ARM refuses with an error of its own: the evaluator reports it at the
 /// call as an error (a deployment stops there), and the value is unknown past it.
-fn refused(why: &str) -> String {
+pub(super) fn refused(why: &str) -> String {
     format!("{why}{REFUSED}")
 }
 
-const REFUSED: &str = "; ARM refuses the call";
+const REFUSED: &str = "; ARM refuses the expression";
 
 /// Whether an unknown value's reason is [`refused`]'s (no name holds `;` or a space).
 pub fn is_refused(reason: &str) -> bool {
@@ -700,7 +700,8 @@ fn union<'a>(args: &[Val<'a>], span: Span) -> Val<'a> {
         for a in args {
             merge(&mut out, a.entries().unwrap_or_default());
         }
-        return Val::object(out, span);
+        let open = args.iter().any(|a| a.open);
+        return Val::object(out, span).opened(open);
     }
     if args.iter().all(Val::is_array) {
         let mut out = Distinct::new();

@@ -18,9 +18,16 @@ pub fn call<'a>(
     span: Span,
 ) -> Option<Val<'a>> {
     let place = &env.scope.place;
+    // An unknown argument makes the result unknown for the argument's reason (a parameter
+    // without a value), not "arguments it does not take".
     let known = matches!(
         name,
-        "resourceid" | "subscriptionresourceid" | "tenantresourceid" | "extensionresourceid"
+        "resourceid"
+            | "subscriptionresourceid"
+            | "tenantresourceid"
+            | "extensionresourceid"
+            | "uniquestring"
+            | "guid"
     );
     if known {
         if let Some(unknown) = args.iter().find(|a| a.unknown_reason().is_some()) {
@@ -80,6 +87,8 @@ pub fn call<'a>(
                     ],
                     span,
                 )
+                // Azure's holds `tags`, `managedBy` and `properties` too.
+                .open()
             }
             None => Val::unknown("`resourceGroup()` in a deployment at subscription scope", span),
         },
@@ -97,6 +106,7 @@ pub fn call<'a>(
                 ],
                 span,
             )
+            .open()
         }
         "deployment" => Val::object(
             vec![
@@ -114,7 +124,8 @@ pub fn call<'a>(
                 ),
             ],
             span,
-        ),
+        )
+        .open(),
         _ => return None,
     };
     Some(v)

@@ -21,6 +21,10 @@ pub struct Val<'a> {
     /// would refuse with such a value is a note, not an error (an empty default is a common
     /// stand-in for "pass one", as in Enterprise-Scale's `vwanHubResourceId`).
     pub from_default: bool,
+    /// An object that holds only part of what Azure returns (`resourceGroup()`, a
+    /// deployment's `reference()`): a property it lacks may still exist, so reading one is
+    /// unknown, not a property ARM refuses.
+    pub open: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -56,7 +60,18 @@ impl<'a> Val<'a> {
             kind,
             span,
             from_default: false,
+            open: false,
         }
+    }
+
+    /// The same object, marked as holding only part of Azure's (see `open`).
+    pub fn open(self) -> Self {
+        self.opened(true)
+    }
+
+    pub fn opened(mut self, yes: bool) -> Self {
+        self.open |= yes;
+        self
     }
 
     /// The same value, resting on a parameter's default when `yes` (see `from_default`).

@@ -202,18 +202,7 @@ impl<'c> Evaluator<'c> {
         }
         if !self.out_of_budget {
             self.out_of_budget = true;
-            self.report(
-                Finding::new(
-                    Rule::PlanSchema,
-                    at,
-                    format!(
-                        "evaluating the configuration took more than {} steps; \
-                         cniplan stopped here and left the rest unknown",
-                        self.max_steps
-                    ),
-                )
-                .help("a `for` or `range` this large is not a network; check the configuration"),
-            );
+            self.report(budget::spent(at, "the configuration", self.max_steps));
         }
         fail("out of budget")
     }
