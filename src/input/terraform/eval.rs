@@ -909,6 +909,14 @@ impl<'c> Evaluator<'c> {
         })
     }
 
+    /// Frees the value of a resource no expression refers to ([`super::config::referred`])
+    /// once its instances are made; the slot stays, so it is never evaluated twice.
+    pub fn forget_resource(&mut self, inst: usize, index: usize) {
+        if let Some(Slot::Done(v, _)) = self.memo.get_mut(&Key::Resource(inst, index)) {
+            *v = V::unknown();
+        }
+    }
+
     /// The memoized value of a variable, local, output or resource; a reference back into
     /// one still being computed is a cycle, reported at the reference that closes it.
     fn memo(

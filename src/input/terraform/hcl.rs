@@ -106,12 +106,19 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     ev.given_at(var_spans);
     let mut order = Vec::new();
     walk(&mut ev, 0, &mut order);
+    let referred = config::referred(&parsed);
     for &inst in &order {
         for index in 0..ev.module_of(inst).resources.len() {
-            let at = ev.module_of(inst).resources[index].span();
+            let def = &ev.module_of(inst).resources[index];
+            let at = def.span();
+            let kept = referred.contains(def.local_address().as_str());
             ev.resource(inst, index, at);
+            if !kept {
+                ev.forget_resource(inst, index);
+            }
         }
     }
+    drop(referred);
     ev.check_variables();
     let mut produced = std::mem::take(&mut ev.produced);
     findings.append(&mut ev.findings);
