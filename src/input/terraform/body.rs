@@ -116,7 +116,7 @@ impl<'c> Evaluator<'c> {
             span: node.span,
             values: node,
             unknown: notes.unknown,
-            references: notes.references,
+            references: notes.references.into(),
             from_configuration: true,
         };
         (value, resource)
