@@ -207,7 +207,7 @@ pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
 /// configuration names (`azurerm_subnet.s`, `data.azurerm_subnet.x`), in whatever module it is
 /// written: what the evaluator must keep a resource's value for. Terraform names resources
 /// only this way, so a resource not in the set is read by no expression, and its value
-/// (about a kilobyte an instance) can be freed as soon as its instances are made (issue 19).
+/// (about a kilobyte an instance) need not be kept once its instances are made (issue 19).
 /// A name written in another module, or shadowed by a `for` variable, only keeps a value.
 pub fn referred(parsed: &[Parsed]) -> foldhash::HashSet<String> {
     use hcl_edit::expr::{Traversal, TraversalOperator};

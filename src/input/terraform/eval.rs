@@ -909,12 +909,12 @@ impl<'c> Evaluator<'c> {
         })
     }
 
-    /// Frees the value of a resource no expression refers to ([`super::config::referred`])
-    /// once its instances are made; the slot stays, so it is never evaluated twice.
-    pub fn forget_resource(&mut self, inst: usize, index: usize) {
-        if let Some(Slot::Done(v, _)) = self.memo.get_mut(&Key::Resource(inst, index)) {
-            *v = V::unknown();
-        }
+    /// Makes the instances of a resource no expression refers to ([`super::config::referred`]),
+    /// without keeping its value: it is read by no one, so it is evaluated once, here, and
+    /// cannot be part of a cycle. Its value and its memo's slot took about a kilobyte an
+    /// instance (issue 19).
+    pub fn unreferred_resource(&mut self, inst: usize, index: usize) {
+        self.resource_value(inst, index);
     }
 
     /// The memoized value of a variable, local, output or resource; a reference back into

@@ -107,14 +107,17 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     let mut order = Vec::new();
     walk(&mut ev, 0, &mut order);
     let referred = config::referred(&parsed);
+    // One entry a resource of each module instance, made at its size.
+    let defs = order.iter().map(|&inst| ev.module_of(inst).resources.len()).sum();
+    ev.produced.reserve_exact(defs);
     for &inst in &order {
         for index in 0..ev.module_of(inst).resources.len() {
             let def = &ev.module_of(inst).resources[index];
-            let at = def.span();
-            let kept = referred.contains(def.local_address().as_str());
-            ev.resource(inst, index, at);
-            if !kept {
-                ev.forget_resource(inst, index);
+            if referred.contains(def.local_address().as_str()) {
+                let at = def.span();
+                ev.resource(inst, index, at);
+            } else {
+                ev.unreferred_resource(inst, index);
             }
         }
     }
