@@ -17,10 +17,11 @@ pub const MAX_FILES: usize = 5_000;
 const MAX_BYTES: u64 = crate::source::read::MAX_FILE_BYTES;
 /// One `.tf` or `.tf.json` file is held to this, for memory: a `.tf` file takes 33 to 54
 /// times its size at the peak of its reading (hcl-edit's tree most of it, the evaluated
-/// resources the rest; BENCHMARKS.md, issue 19), so the largest file allowed is read in
-/// under 500 MB (about 455 MB of the smallest resources, 295 MB of plain subnets). No
-/// configuration file, written or generated, comes near it; a larger one is refused at once
-/// rather than parsed.
+/// resources the rest; BENCHMARKS.md, issue 19), so the largest `.tf` file allowed is read
+/// in under 500 MB (about 455 MB of the smallest resources, 295 MB of plain subnets). A
+/// `.tf.json` file of resources written as `"name": {}` is not held so: 15 bytes a resource,
+/// 3 GB at this size (its own issue). No configuration file, written or generated, comes
+/// near it; a larger one is refused at once rather than parsed.
 pub const MAX_CONFIG_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Local modules nest a few levels in practice; a `source` that leads round in circles
 /// through new paths (symbolic links) ends here.
