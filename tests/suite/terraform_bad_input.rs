@@ -108,6 +108,26 @@ fn every_bad_directory_ends_in_its_expected_finding() {
     assert_eq!(on_disk, listed, "every case has a line in expected.txt");
 }
 
+/// A `.tf` file one byte past the per-file limit is refused before it is parsed, with its
+/// size and the limit, in bytes: a file just past 8 MiB is no whole MiB more.
+#[test]
+fn a_tf_file_past_the_size_limit_is_refused_with_its_size() {
+    let limit = cniplan::input::terraform::files::MAX_CONFIG_FILE_BYTES as usize;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = "# padding\n".repeat(limit / 10 + 1);
+    text.truncate(limit + 1);
+    std::fs::write(dir.path().join("main.tf"), text).expect("case file");
+    let (code, first) = first_finding(dir.path(), Duration::from_secs(60));
+    assert_eq!(code, 2, "{first}");
+    let path = format!("{}/main.tf", dir.path().display());
+    assert_eq!(
+        first,
+        format!(
+            "cniplan: {path}: a configuration file of 8,388,609 bytes; cniplan reads `.tf` and `.tf.json` files of at most 8 MiB (8,388,608 bytes)"
+        )
+    );
+}
+
 /// Inputs too large, binary or repetitive to keep in the repository, written on the fly.
 #[test]
 fn generated_hostile_directories_end_in_findings_quickly() {

@@ -46,8 +46,14 @@ impl<'c> Evaluator<'c> {
     pub(super) fn resource_value(&mut self, inst: usize, index: usize) -> V {
         let def = &self.module_of(inst).resources[index];
         let base = self.prefix(inst, &def.local_address());
-        let mut resources = Vec::new();
-        let value = match self.expand(inst, def.count, def.for_each, def.file) {
+        let expansion = self.expand(inst, def.count, def.for_each, def.file);
+        // Of the right size: a vector grown from empty holds four resources (about a
+        // kilobyte), and most resources have one instance (issue 19).
+        let mut resources = Vec::with_capacity(match &expansion {
+            Expansion::Keys(keys) => keys.len(),
+            _ => 1,
+        });
+        let value = match expansion {
             Expansion::Single => {
                 let (v, r) = self.instance(inst, index, base, Scope::new(inst, def.file));
                 resources.push(r);
@@ -116,7 +122,7 @@ impl<'c> Evaluator<'c> {
             span: node.span,
             values: node,
             unknown: notes.unknown,
-            references: notes.references,
+            references: notes.references.into(),
             from_configuration: true,
         };
         (value, resource)
@@ -148,7 +154,8 @@ impl<'c> Evaluator<'c> {
         notes: &mut Notes,
     ) -> (V, Node<'static>) {
         let mut values = BTreeMap::new();
-        let mut entries: Vec<Entry<'static>> = Vec::new();
+        // One entry an item, but for blocks of one type (one entry) and dynamic blocks.
+        let mut entries: Vec<Entry<'static>> = Vec::with_capacity(items.len());
         let home = scope.file;
         for (structure, file) in items {
             scope.file = file;

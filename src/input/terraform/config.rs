@@ -203,6 +203,59 @@ pub fn parse(sources: &[SourceFile]) -> (Vec<Parsed>, Vec<Finding>) {
     (parsed, findings)
 }
 
+/// The module-relative address of every resource and data source some expression of the
+/// configuration names (`azurerm_subnet.s`, `data.azurerm_subnet.x`), in whatever module it is
+/// written: what the evaluator must keep a resource's value for. Terraform names resources
+/// only this way, so a resource not in the set is read by no expression, and its value
+/// (about a kilobyte an instance) need not be kept once its instances are made (issue 19).
+/// A name written in another module, or shadowed by a `for` variable, only keeps a value.
+pub fn referred(parsed: &[Parsed]) -> foldhash::HashSet<String> {
+    use hcl_edit::expr::{Traversal, TraversalOperator};
+    use hcl_edit::visit::{visit_traversal, Visit};
+    struct Names {
+        set: foldhash::HashSet<String>,
+        address: String,
+    }
+    impl Visit for Names {
+        fn visit_traversal(&mut self, node: &Traversal) {
+            let attr = |i: usize| match node.operators.get(i).map(|o| o.value()) {
+                Some(TraversalOperator::GetAttr(name)) => Some(name.as_str()),
+                _ => None,
+            };
+            if let Expression::Variable(root) = &node.expr {
+                // As the evaluator resolves a reference's first names (`reference` in eval.rs).
+                let names = match (root.as_str(), attr(0), attr(1)) {
+                    ("var" | "local" | "module" | "path" | "self" | "count" | "each", _, _) => None,
+                    ("data", Some(kind), Some(name)) => Some(("data.", kind, name)),
+                    ("data", _, _) => None,
+                    (kind, Some(name), _) => Some(("", kind, name)),
+                    _ => None,
+                };
+                if let Some((prefix, kind, name)) = names {
+                    // Built in one buffer: most names are written many times.
+                    self.address.clear();
+                    self.address.push_str(prefix);
+                    self.address.push_str(kind);
+                    self.address.push('.');
+                    self.address.push_str(name);
+                    if !self.set.contains(self.address.as_str()) {
+                        self.set.insert(self.address.clone());
+                    }
+                }
+            }
+            visit_traversal(self, node);
+        }
+    }
+    let mut names = Names {
+        set: foldhash::HashSet::default(),
+        address: String::new(),
+    };
+    for p in parsed {
+        names.visit_body(&p.body);
+    }
+    names.set
+}
+
 /// A span that covers at least one character where it starts.
 fn widen_to_char(text: &str, span: &mut Span) {
     if span.start == span.end {
@@ -705,6 +758,47 @@ pub fn block_header(file: u32, block: &Block) -> Span {
 
 #[cfg(test)]
 mod tests {
+    /// Every form an expression names a resource in keeps its value: in a template, a
+    /// splat, a `for`, a function's argument, a dynamic block's content, an output, a data
+    /// source; variables, locals, modules and the scope's names are no resources.
+    #[test]
+    fn resources_named_anywhere_are_referred_to() {
+        let text = r#"
+resource "azurerm_subnet" "a" { name = "a" }
+resource "azurerm_subnet" "b" {
+  name  = "${azurerm_subnet.a.name}-${var.suffix}"
+  ids   = [for s in azurerm_virtual_network.v[*].id : s if s != local.skip]
+  rg    = data.azurerm_resource_group.rg.name
+  count = length(module.m.ids)
+  dynamic "d" {
+    for_each = each.value
+    content { n = lookup(azurerm_nat_gateway.n[count.index], "id", path.module) }
+  }
+}
+output "o" { value = azurerm_route_table.t["x"].id }
+"#;
+        let parsed = [super::Parsed {
+            file: 1,
+            dir: String::new(),
+            body: std::sync::Arc::new(hcl_edit::parser::parse_body(text).unwrap()),
+            over: false,
+            map: None,
+            findings: Vec::new(),
+        }];
+        let mut names: Vec<String> = super::referred(&parsed).into_iter().collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "azurerm_nat_gateway.n",
+                "azurerm_route_table.t",
+                "azurerm_subnet.a",
+                "azurerm_virtual_network.v",
+                "data.azurerm_resource_group.rg",
+            ]
+        );
+    }
+
     #[test]
     fn numbers_past_64_bits_are_found_on_the_line_and_others_are_not() {
         let text = "  big = 18446744073709551616\n";

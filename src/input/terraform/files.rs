@@ -15,10 +15,14 @@ use std::sync::Arc;
 pub const MAX_FILES: usize = 5_000;
 /// A configuration's files together are held to the limit of one input file.
 const MAX_BYTES: u64 = crate::source::read::MAX_FILE_BYTES;
-/// One `.tf` or `.tf.json` file is held to this: parsing HCL takes about a second a MiB in a
-/// debug build (0.25 s in release), and no configuration file, written or generated, comes
-/// near it; a larger one is refused at once rather than parsed for minutes.
-pub const MAX_CONFIG_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// One `.tf` or `.tf.json` file is held to this, for memory: a `.tf` file takes 33 to 54
+/// times its size at the peak of its reading (hcl-edit's tree most of it, the evaluated
+/// resources the rest; BENCHMARKS.md, issue 19), so the largest `.tf` file allowed is read
+/// in under 500 MB (about 455 MB of the smallest resources, 295 MB of plain subnets). A
+/// `.tf.json` file of resources written as `"name": {}` is not held so: 15 bytes a resource,
+/// 3 GB at this size (its own issue). No configuration file, written or generated, comes
+/// near it; a larger one is refused at once rather than parsed.
+pub const MAX_CONFIG_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Local modules nest a few levels in practice; a `source` that leads round in circles
 /// through new paths (symbolic links) ends here.
 pub const MAX_MODULE_DEPTH: usize = 16;
@@ -347,10 +351,12 @@ impl Reader {
     fn read(&mut self, path: &str) -> Result<SourceFile, String> {
         let bytes = crate::source::read::read_file(Path::new(path), path)?;
         if is_config(path) && bytes.len() as u64 > MAX_CONFIG_FILE_BYTES {
+            // In bytes: a file just past the limit is as many whole MiB as the limit.
             return Err(format!(
-                "{path}: a configuration file of {} MiB; cniplan reads `.tf` and `.tf.json` files of at most {} MiB",
-                bytes.len() >> 20,
-                MAX_CONFIG_FILE_BYTES >> 20
+                "{path}: a configuration file of {} bytes; cniplan reads `.tf` and `.tf.json` files of at most {} MiB ({} bytes)",
+                crate::numbers::thousands(bytes.len() as u64),
+                MAX_CONFIG_FILE_BYTES >> 20,
+                crate::numbers::thousands(MAX_CONFIG_FILE_BYTES)
             ));
         }
         self.count(bytes.len())?;

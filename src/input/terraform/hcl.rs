@@ -106,12 +106,22 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     ev.given_at(var_spans);
     let mut order = Vec::new();
     walk(&mut ev, 0, &mut order);
+    let referred = config::referred(&parsed);
+    // One entry a resource of each module instance, made at its size.
+    let defs = order.iter().map(|&inst| ev.module_of(inst).resources.len()).sum();
+    ev.produced.reserve_exact(defs);
     for &inst in &order {
         for index in 0..ev.module_of(inst).resources.len() {
-            let at = ev.module_of(inst).resources[index].span();
-            ev.resource(inst, index, at);
+            let def = &ev.module_of(inst).resources[index];
+            if referred.contains(def.local_address().as_str()) {
+                let at = def.span();
+                ev.resource(inst, index, at);
+            } else {
+                ev.unreferred_resource(inst, index);
+            }
         }
     }
+    drop(referred);
     ev.check_variables();
     let mut produced = std::mem::take(&mut ev.produced);
     findings.append(&mut ev.findings);

@@ -58,11 +58,58 @@ pub struct Resource<'a> {
     /// it refers to, most specific first and resolved to instances where the reader could
     /// (`azurerm_subnet.pods[0]`, then `azurerm_subnet.pods`). A reader may leave out the
     /// attributes the mapping does not follow ([`azurerm::follows`]).
-    pub references: BTreeMap<String, Vec<String>>,
+    pub references: References,
     /// Read from the configuration (`.tf`), where an unknown value is one written as an
     /// expression the variables or other resources decide; in a plan JSON an unknown may
     /// also be an attribute left unset that the provider computes.
     pub from_configuration: bool,
+}
+
+/// A resource's references ([`Resource::references`]): each attribute's dotted path, in
+/// lexical order, with the addresses it refers to. Built as a `BTreeMap` and kept as a
+/// vector of the right size: a `BTreeMap`'s smallest node takes about half a kilobyte, for
+/// the one or two paths most resources have, and a `.tf` file of 80,000 subnets held 80,000
+/// of them (issue 19: memory within a small multiple of the input).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct References(Vec<(String, Vec<String>)>);
+
+impl References {
+    /// The addresses the attribute at `path` refers to.
+    pub fn get(&self, path: &str) -> Option<&Vec<String>> {
+        self.0
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.0[i].1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(p, _)| p.as_str())
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.0.iter().map(|(_, a)| a)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Vec<String>> {
+        self.0.iter_mut().map(|(_, a)| a)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Vec<String>)> {
+        self.0.iter().map(|(p, a)| (p.as_str(), a))
+    }
+}
+
+impl From<BTreeMap<String, Vec<String>>> for References {
+    fn from(map: BTreeMap<String, Vec<String>>) -> Self {
+        References(
+            map.into_iter()
+                .map(|(path, mut addresses)| {
+                    addresses.shrink_to_fit();
+                    (path, addresses)
+                })
+                .collect(),
+        )
+    }
 }
 
 /// A Terraform plan JSON (`input.sources[0]`, already parsed when auto-detection did it) →

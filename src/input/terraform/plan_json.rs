@@ -441,7 +441,7 @@ impl<'t, 'a> Reader<'_, '_, 't, 'a> {
             span,
             values,
             unknown: unknown_paths,
-            references,
+            references: references.into(),
             from_configuration: false,
         });
     }
@@ -647,7 +647,10 @@ mod tests {
         let read = read(root, &types).unwrap_or_else(|f| panic!("{f:?}"));
         read.resources
             .into_iter()
-            .map(|r| (r.address, r.unknown, r.references))
+            .map(|r| {
+                let references = r.references.iter().map(|(p, a)| (p.to_string(), a.clone()));
+                (r.address, r.unknown, references.collect())
+            })
             .collect()
     }
 
