@@ -126,7 +126,7 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
             if !file_type.is_file() && !candidate {
                 return ignore::WalkState::Continue;
             }
-            let is_file = match walked(entry.path(), file_type, &name) {
+            let is_file = match walked(entry.path(), file_type) {
                 Walked::File => true,
                 Walked::Other => false,
                 Walked::Refused(message) => {
@@ -200,13 +200,12 @@ enum Walked {
     Refused(String),
 }
 
-/// The entry at `path` of type `file_type` (not followed), named `name`. A symbolic link is
-/// followed as the readers follow a path an input names (`source::reach`): to a regular
-/// file within the run's reach, never into /proc, /sys or /dev. A `.tf` link is followed
-/// wherever its file lies, as the Terraform reader reads every file of its directory. A named
-/// pipe, a device, a socket, a link that leads nowhere, back to itself or out of reach is
-/// refused, as a file named on the command line is.
-fn walked(path: &Path, file_type: std::fs::FileType, name: &str) -> Walked {
+/// The entry at `path` of type `file_type` (not followed). A symbolic link is followed as
+/// the readers follow a path an input names (`source::reach`): to a regular file within the
+/// run's reach, never into /proc, /sys or /dev (the Terraform reader holds the files of its
+/// directory to the same rule). A named pipe, a device, a socket, a link that leads nowhere,
+/// back to itself or out of reach is refused, as a file named on the command line is.
+fn walked(path: &Path, file_type: std::fs::FileType) -> Walked {
     if file_type.is_file() {
         return Walked::File;
     }
@@ -231,10 +230,8 @@ fn walked(path: &Path, file_type: std::fs::FileType, name: &str) -> Walked {
         let kind = crate::source::read::not_regular(path).unwrap_or("a special file");
         return special(&format!("it is {kind}, not a regular file"));
     }
-    if !crate::input::terraform::files::is_config(name) {
-        if let Err(o) = crate::source::reach::within(path) {
-            return outside(o);
-        }
+    if let Err(o) = crate::source::reach::within(path) {
+        return outside(o);
     }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Walked::File,
