@@ -265,7 +265,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
 
-    /// Print the fixes as a unified diff and write nothing; exit 1 when there is one.
+    /// Print the fixes as a unified diff (to --output FILE if given) and change no input; exit 1
+    /// when there is one.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
 

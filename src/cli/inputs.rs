@@ -90,6 +90,7 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
     let exclude = globs(root, &settings.exclude, "!")?;
     let found = std::sync::Mutex::new(super::discover::Found::default());
     let error = std::sync::Mutex::new(None);
+    let refused = std::sync::Mutex::new(Vec::new());
     let mut walker = ignore::WalkBuilder::new(root);
     // Only excludes go in as the walk's override: an override's whitelist beats .gitignore
     // and hidden-file skipping, and an include must not bring `vendor/` or `.git/` back.
@@ -110,20 +111,38 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
                 }
             };
             let name = entry.file_name().to_string_lossy();
-            // A `.tf` file may be a link to a file shared by several roots (`envs/prod/main.tf
-            // -> ../../common/main.tf`): the Terraform reader follows it in its directory, so
-            // the walk must too, or that root would be passed over without a word.
-            let is_file = entry.file_type().is_some_and(|t| {
-                t.is_file()
-                    || (t.is_symlink()
-                        && crate::input::terraform::files::is_config(&name)
-                        && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()))
-            });
             // Include globs widen the choice beyond the plan file names; excludes narrow it.
             let chosen = if settings.include.is_empty() {
                 is_plan_file_name(&name)
             } else {
                 include.matched(entry.path(), false).is_whitelist()
+            };
+            let Some(file_type) = entry.file_type() else {
+                return ignore::WalkState::Continue;
+            };
+            // A link or special file of no input's name is no concern, and costs no look.
+            let candidate =
+                chosen || by_name(&name) || [".json", ".yaml", ".yml"].iter().any(|e| name.ends_with(e));
+            if !file_type.is_file() && !candidate {
+                return ignore::WalkState::Continue;
+            }
+            let is_file = match walked(entry.path(), file_type) {
+                Walked::File => true,
+                Walked::Other => false,
+                Walked::Refused(message) => {
+                    // What would have been an input by its name is named, as it is when named
+                    // on the command line (exit 2): passed over without a word, a plan, a
+                    // parameters file or a root would go unchecked while the gate passes.
+                    if chosen || by_name(&name) {
+                        let message = format!("{message}, or add it to `exclude` in .cniplan.yaml");
+                        let at = entry.path().to_path_buf();
+                        refused
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push((at, message));
+                    }
+                    false
+                }
             };
             if is_file {
                 use crate::input::terraform::files::is_config;
@@ -156,10 +175,99 @@ fn walk(root: &str, settings: &Settings) -> Result<super::discover::Found, Strin
             ignore::WalkState::Continue
         })
     });
-    match error.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        Some(message) => Err(message),
-        None => Ok(found.into_inner().unwrap_or_else(|p| p.into_inner())),
+    if let Some(message) = error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(message);
     }
+    let mut refused = refused.into_inner().unwrap_or_else(|p| p.into_inner());
+    if !refused.is_empty() {
+        // The walk runs on every core; the messages are by path.
+        refused.sort();
+        let messages: Vec<String> = refused.into_iter().map(|(_, message)| message).collect();
+        return Err(messages.join("\n"));
+    }
+    Ok(found.into_inner().unwrap_or_else(|p| p.into_inner()))
+}
+
+/// What the walk makes of an entry that may be an input.
+#[derive(Debug, PartialEq, Eq)]
+enum Walked {
+    /// A regular file, or a symbolic link the walk follows to one.
+    File,
+    /// A directory (the walk goes into it, or, through a link, passes it over as it passes
+    /// over links to directories).
+    Other,
+    /// No file the walk reads: the message that says why, and what to do about it.
+    Refused(String),
+}
+
+/// The entry at `path` of type `file_type` (not followed). A symbolic link is followed as
+/// the readers follow a path an input names (`source::reach`): to a regular file within the
+/// run's reach, never into /proc, /sys or /dev (the Terraform reader holds the files of its
+/// directory to the same rule). A named pipe, a device, a socket, a link that leads nowhere,
+/// back to itself or out of reach is refused, as a file named on the command line is.
+fn walked(path: &Path, file_type: std::fs::FileType) -> Walked {
+    if file_type.is_file() {
+        return Walked::File;
+    }
+    if file_type.is_dir() {
+        return Walked::Other;
+    }
+    let shown = path.to_string_lossy();
+    let special = |why: &str| {
+        Walked::Refused(format!(
+            "cannot read {}: {why}; a walk reads regular files and links to them only: remove it",
+            crate::source::visible(&shown)
+        ))
+    };
+    let outside = |outside: crate::source::reach::Outside| {
+        let help = match outside {
+            crate::source::reach::Outside::System => "remove it",
+            crate::source::reach::Outside::Beyond => outside.help(),
+        };
+        Walked::Refused(format!("{}; {help}", outside.message(&shown)))
+    };
+    if !file_type.is_symlink() {
+        let kind = crate::source::read::not_regular(path).unwrap_or("a special file");
+        return special(&format!("it is {kind}, not a regular file"));
+    }
+    if let Err(o) = crate::source::reach::within(path) {
+        return outside(o);
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Walked::File,
+        Ok(meta) if meta.is_dir() => Walked::Other,
+        Ok(_) => {
+            let kind = crate::source::read::not_regular(path).unwrap_or("a special file");
+            special(&format!("it is a symbolic link to {kind}, not to a regular file"))
+        }
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            special("it is a symbolic link that leads back to itself, a cycle of links")
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // Where a link to nothing points is told only when it points within reach:
+            // whether a file outside exists is never told (`source::reach::within`).
+            let target = std::fs::read_link(path)
+                .map(|t| path.parent().unwrap_or(Path::new("")).join(t))
+                .unwrap_or_else(|_| path.to_path_buf());
+            match crate::source::reach::within(&target) {
+                Err(o) => outside(o),
+                Ok(_) => special("it is a symbolic link to a file that does not exist"),
+            }
+        }
+        Err(e) => special(&e.to_string()),
+    }
+}
+
+/// Whether a walk takes a file of this name whatever it holds: a Terraform file, a Bicep
+/// file, an ARM or Bicep parameters file (`X.parameters.json`, `X.parameters.ENV.json`,
+/// paired with its template by name). Plan file names and include globs are chosen besides;
+/// other JSON and YAML is an input only by what it holds, which no special file tells.
+fn by_name(name: &str) -> bool {
+    crate::input::terraform::files::is_config(name)
+        || name.ends_with(".bicep")
+        || name.ends_with(".bicepparam")
+        || (name.ends_with(".json") && name.contains(".parameters."))
 }
 
 /// The configuration's `include` (prefix "") or `exclude` (prefix "!") globs as a matcher:

@@ -194,10 +194,19 @@ fn check_fixing(
         reports.push(report);
     }
     if args.diff {
-        write_stdout(&diff)?;
+        // The diff goes where `--output` says, as every report does (never over a file the
+        // run read: it would be one of the files the diff changes).
+        let read = files_read(reports.iter().flat_map(sources), config);
+        output::write_file_text(args.output.as_deref(), &read, &diff)?;
         let changes = if applied == 1 { "fix" } else { "fixes" };
         if !diff.is_empty() {
-            eprintln!("cniplan: {applied} {changes} in the diff above; `--fix` writes them");
+            match args.output.as_deref().filter(|o| *o != Path::new("-")) {
+                Some(file) => eprintln!(
+                    "cniplan: {applied} {changes} in the diff written to {}; `--fix` writes them",
+                    crate::source::visible(&file.to_string_lossy())
+                ),
+                None => eprintln!("cniplan: {applied} {changes} in the diff above; `--fix` writes them"),
+            }
         }
         if unsafe_left > 0 {
             eprintln!("cniplan: {unsafe_left} more with --unsafe-fixes (fixes that may make Azure recreate a resource)");
@@ -351,7 +360,7 @@ fn size(args: &SizeArgs) -> Result<ExitCode, String> {
     };
     if args.write {
         let written = crate::size::write::fill_in(&checked.report.source, &model.topology);
-        output::write_text(
+        output::write_file_text(
             plan.output.as_deref(),
             &plan_files_read(&checked, plan),
             &written.text,
@@ -535,7 +544,9 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// Writes to stdout.
+/// Writes cniplan's own text (a rule's page, the starter plan, the schema, a man page) to
+/// stdout as it is: nothing a user wrote goes through here, for it is not escaped (a file's
+/// text goes through `output::write_file_text`, a report through its renderer).
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     quiet_broken_pipe(out.write_all(text.as_bytes()).and_then(|_| out.flush()))

@@ -41,6 +41,24 @@ pub fn write_text(output: Option<&Path>, inputs: &[PathBuf], text: &str) -> Resu
     write_with(output, inputs, |out| out.write_all(text.as_bytes()))
 }
 
+/// A file's text rather than a report about it (`check --diff`, `size --write`): byte for
+/// byte into a file or a pipe, where `git apply` or the next tool reads it; on a terminal,
+/// which would obey the control characters a plan's comment may hold, escaped as every
+/// report shows them.
+pub fn write_file_text(output: Option<&Path>, inputs: &[PathBuf], text: &str) -> Result<(), String> {
+    write_text(output, inputs, &as_written(text, is_terminal(output)))
+}
+
+/// `text` as [`write_file_text`] writes it: escaped for a terminal (line breaks kept), else
+/// as it is.
+fn as_written(text: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    if terminal {
+        crate::source::visible_lines(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// An input file rewritten by `check --fix`, whole or not at all, keeping its permissions and
 /// a byte order mark it had. A symbolic link is refused rather than followed (its target may
 /// lie anywhere), and so is a file whose bytes changed since the run read `before`.
@@ -161,6 +179,20 @@ fn write_whole(
 mod tests {
     use crate::cli::args::Cli;
     use clap::CommandFactory;
+
+    /// A diff or a plan written back holds what the plan holds, a comment's ESC sequence,
+    /// BEL and right-to-left override included: a terminal is shown them escaped, a pipe or a
+    /// file gets them as they are, for `git apply` and the next tool (the tests run without a
+    /// terminal, so this is where the terminal's side is decided).
+    #[test]
+    fn file_text_is_escaped_on_a_terminal_only() {
+        let diff = "-  cidr: 10.1.0.0/30  # \u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}\r\n+  cidr: 10.1.0.0/29\n";
+        assert_eq!(
+            super::as_written(diff, true),
+            "-  cidr: 10.1.0.0/30  # \\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{202e}\r\n+  cidr: 10.1.0.0/29\n"
+        );
+        assert_eq!(super::as_written(diff, false), diff);
+    }
 
     /// A command that prints a report in a chosen format can write it to a file too: a new
     /// report command without `--output` fails here.

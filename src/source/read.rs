@@ -48,7 +48,12 @@ pub fn head(path: &Path, shown: &str, limit: u64) -> Result<Vec<u8>, String> {
 /// The file opened, if it is a regular one: fstat of the handle opened, not a second look at
 /// the path, which may have changed.
 fn open_regular(path: &Path, shown: &str) -> Result<(std::fs::File, std::fs::Metadata), String> {
-    let file = open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let file = open(path).map_err(|e| match not_regular(path) {
+        // A socket cannot be opened at all ("No such device or address"): named for what it
+        // is, as a pipe or a device is.
+        Some(kind) => format!("cannot read {shown}: it is {kind}, not a regular file"),
+        None => format!("cannot read {shown}: {e}"),
+    })?;
     let meta = file.metadata().map_err(|e| format!("cannot read {shown}: {e}"))?;
     if !meta.is_file() {
         return Err(format!(

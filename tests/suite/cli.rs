@@ -868,13 +868,158 @@ fn special_files_named_as_plans_are_refused_at_once() {
         stderr.contains("it is a named pipe (FIFO), not a regular file"),
         "{stderr}"
     );
-    // A walk takes regular files only: neither is a plan it could read.
+    // A walk names both, as naming them does, even beside a plan it reads: passed over
+    // without a word, the gate would pass without them.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(WALKTHROUGH),
+        dir.path().join("ok.cniplan.yaml"),
+    )
+    .unwrap();
     let out = cniplan(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no inputs found"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].contains("/cniplan.yaml: it is a named pipe (FIFO), not a regular file"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("/zero.cniplan.yaml' leads into /proc, /sys or /dev"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].ends_with("or add it to `exclude` in .cniplan.yaml"),
+        "{stderr}"
+    );
     let out = cniplan(&["check", dir.path().join("zero.cniplan.yaml").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("it is a device, not a regular file"));
+}
+
+/// A socket named as a plan is named for what it is, as a pipe or a device is (it got the
+/// operating system's "No such device or address").
+#[cfg(unix)]
+#[test]
+fn a_socket_named_as_a_plan_is_refused_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("s.cniplan.yaml");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let out = cniplan(&["check", socket.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with("s.cniplan.yaml: it is a socket, not a regular file\n"),
+        "{stderr}"
+    );
+}
+
+/// A walk follows a symbolic link to a file within the run's reach, as it follows a `.tf`
+/// link: a parameters file linked to a shared one (setting a /30) and a plan linked from
+/// elsewhere in the repository are read, not passed over with the gate passing.
+#[cfg(unix)]
+#[test]
+fn a_walk_follows_links_to_files_within_reach() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |p: &str, text: &str| {
+        let path = dir.path().join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "arm/t.json",
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {"p": {"type": "string", "defaultValue": "10.1.0.0/24"}},
+  "resources": [{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "v",
+    "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+      "subnets": [{"name": "s", "properties": {"addressPrefix": "[parameters('p')]"}}]}}]}
+"#,
+    );
+    write(
+        "shared/prod.json",
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "contentVersion": "1.0.0.0", "parameters": {"p": {"value": "10.1.0.0/30"}}}"#,
+    );
+    std::os::unix::fs::symlink("../shared/prod.json", dir.path().join("arm/t.parameters.json")).unwrap();
+    let out = cniplan_in(dir.path(), &["check", "--format", "json", "arm"]);
+    let v = json(&out);
+    let rules: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["subnet-too-small"], "{v}");
+    assert_eq!(out.status.code(), Some(1));
+
+    write(
+        "elsewhere/bad.yaml",
+        "version: 1\nvnets:\n  - name: v\n    address_space: [10.2.0.0/16]\n    subnets:\n      - name: s\n        cidr: 10.2.0.0/30\n",
+    );
+    write("plans/ok.cniplan.yaml", "version: 1\nvnets: []\n");
+    std::os::unix::fs::symlink("../elsewhere/bad.yaml", dir.path().join("plans/bad.cniplan.yaml")).unwrap();
+    let out = cniplan_in(dir.path(), &["check", "plans"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("subnet-too-small"), "{stdout}");
+}
+
+/// A link the walk would take by its name that leads nowhere, out of the run's reach (whose
+/// target is not told, whether it exists or not) or back to itself is named with exit 2, as it
+/// is when named on the command line; a link of another name is none of the walk's business.
+#[cfg(unix)]
+#[test]
+fn a_walk_names_the_links_it_cannot_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |p: &str| dir.path().join("repo").join(p);
+    std::fs::create_dir_all(at("")).unwrap();
+    std::fs::write(dir.path().join("secret.yaml"), "version: 1\n").unwrap();
+    std::fs::write(at("ok.cniplan.yaml"), "version: 1\nvnets: []\n").unwrap();
+    let link = |target: &str, name: &str| std::os::unix::fs::symlink(target, at(name)).unwrap();
+    link("../secret.yaml", "out.cniplan.yaml");
+    link("../no-such.yaml", "gone.cniplan.yaml");
+    link("missing.yaml", "dangling.cniplan.yaml");
+    link("loop.bicep", "loop.bicep");
+    link("missing.txt", "notes.txt");
+    let out = cniplan_in(&at(""), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let outside = "leads outside what this run reads (the current directory, the paths named on the \
+                   command line and the configuration's directory); cniplan does not follow it";
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(
+        lines[0].starts_with("cniplan: cannot read ./dangling.cniplan.yaml: it is a symbolic link to a file that does not exist;"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("cniplan: './gone.cniplan.yaml' {outside}")),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].starts_with(
+            "cniplan: cannot read ./loop.bicep: it is a symbolic link that leads back to itself"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        lines[3].starts_with(&format!("cniplan: './out.cniplan.yaml' {outside}")),
+        "{stderr}"
+    );
+    // `exclude` walks past them.
+    std::fs::write(
+        at(".cniplan.yaml"),
+        "exclude: [out.cniplan.yaml, gone.cniplan.yaml, dangling.cniplan.yaml, loop.bicep]\n",
+    )
+    .unwrap();
+    let out = cniplan_in(&at(""), &["check", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A `.cniplan.yaml` found in the working directory that is a named pipe is refused with a

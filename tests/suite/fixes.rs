@@ -161,6 +161,66 @@ fn diff_prints_what_fix_would_write_and_writes_nothing() {
     assert_eq!((code, stdout.as_str()), (Some(0), ""));
 }
 
+/// A plan whose line to fix carries a comment with an ESC sequence, BEL and a right-to-left
+/// override: the diff holds them as the file does, so `git apply` of a piped or written diff
+/// matches the file (on a terminal they are shown escaped: src/cli/output.rs decides).
+const HOSTILE_COMMENT: &str = "version: 1
+vnets:
+  - name: v
+    address_space: [10.1.0.0/16]
+    subnets:
+      - name: s
+        cidr: 10.1.0.0/30  # \u{1b}[2J\u{1b}]0;pwned\u{7} owner\u{202e}
+";
+
+#[test]
+fn a_piped_diff_keeps_the_bytes_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("plan.yaml"), HOSTILE_COMMENT).unwrap();
+    let (code, stdout, _) = run_in(dir.path(), &["check", "--diff", "plan.yaml"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("-        cidr: 10.1.0.0/30  # \u{1b}[2J\u{1b}]0;pwned\u{7} owner\u{202e}\n"),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("+        cidr: 10.1.0.0/29  # \u{1b}[2J\u{1b}]0;pwned\u{7} owner\u{202e}\n"),
+        "{stdout:?}"
+    );
+}
+
+/// `--diff --output FILE` writes the diff to FILE (it printed the diff and ignored `-o`
+/// without a word), and never over a file the run reads.
+#[test]
+fn diff_with_output_writes_the_diff_to_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("plan.yaml"), HOSTILE_COMMENT).unwrap();
+    let (code, piped, _) = run_in(dir.path(), &["check", "--diff", "plan.yaml"]);
+    assert_eq!(code, Some(1));
+    let (code, stdout, stderr) = run_in(dir.path(), &["check", "--diff", "plan.yaml", "-o", "fix.diff"]);
+    assert_eq!((code, stdout.as_str()), (Some(1), ""), "{stderr}");
+    assert_eq!(fs::read_to_string(dir.path().join("fix.diff")).unwrap(), piped);
+    assert!(
+        stderr.contains("1 fix in the diff written to fix.diff"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
+        HOSTILE_COMMENT,
+        "--diff changes no input"
+    );
+    let (code, _, stderr) = run_in(dir.path(), &["check", "--diff", "plan.yaml", "-o", "plan.yaml"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cniplan does not overwrite its inputs"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
+        HOSTILE_COMMENT
+    );
+}
+
 #[test]
 fn fix_alone_applies_only_the_safe_fixes() {
     let dir = tempfile::tempdir().unwrap();

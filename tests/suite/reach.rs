@@ -241,6 +241,39 @@ fn a_terraform_module_outside_the_run_is_neither_read_nor_fixed() {
     );
 }
 
+/// A `.tf` or `.tfvars` file that is a link out of the run's reach (`main.tf -> /etc/passwd`)
+/// is refused, by a walk and by the Terraform reader alike: it was read, and its lines shown
+/// in a `plan-syntax` snippet.
+#[cfg(unix)]
+#[test]
+fn a_terraform_file_linked_out_of_the_run_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "host/secret.txt", "hunter2 = secret {\n");
+    write(
+        dir.path(),
+        "root/net.tf",
+        "resource \"azurerm_resource_group\" \"rg\" {\n  name     = \"rg\"\n  location = \"westeurope\"\n}\n",
+    );
+    let root = dir.path().join("root");
+    for name in ["main.tf", "terraform.tfvars"] {
+        let link = root.join(name);
+        std::os::unix::fs::symlink("../host/secret.txt", &link).unwrap();
+        for args in [&["check", "."][..], &["check", "--input", "terraform", "."]] {
+            let out = run(&root, args);
+            let text = all_text(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+            assert!(
+                text.contains(&format!(
+                    "'./{name}' leads outside what this run reads (the current directory, the paths named on the command line and the configuration's directory)"
+                )),
+                "{args:?}: {text}"
+            );
+            assert!(!text.contains("hunter2"), "{args:?}: {text}");
+        }
+        std::fs::remove_file(&link).unwrap();
+    }
+}
+
 #[test]
 fn a_deployment_template_outside_the_run_is_refused() {
     let dir = tempfile::tempdir().unwrap();

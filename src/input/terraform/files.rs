@@ -349,6 +349,19 @@ impl Reader {
     }
 
     fn read(&mut self, path: &str) -> Result<SourceFile, String> {
+        // A file of a configuration may be a link to a file shared by several roots; one that
+        // leads out of the run's reach (`main.tf -> /etc/passwd`, a key in the home directory)
+        // would show its lines in a finding's snippet, so it is refused as a module `source`
+        // out of reach is not followed.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            match crate::source::reach::within(Path::new(path)) {
+                Err(outside @ crate::source::reach::Outside::Beyond) => {
+                    return Err(format!("{}; {}", outside.message(path), outside.help()));
+                }
+                Err(outside) => return Err(outside.message(path)),
+                Ok(_) => {}
+            }
+        }
         let bytes = crate::source::read::read_file(Path::new(path), path)?;
         if is_config(path) && bytes.len() as u64 > MAX_CONFIG_FILE_BYTES {
             // In bytes: a file just past the limit is as many whole MiB as the limit.
