@@ -67,6 +67,16 @@ fuzz_target!(|data: &[u8]| {
             })
             .collect()
     };
+    // Two subnets of one name in one VNet are a `duplicate-name` error in the plan JSON and
+    // in the imported plan alike, and no reference of a plan can tell them apart: a pool on
+    // the second lands on the first. The rows are compared only where names are unique.
+    let namesakes = reports[0]
+        .findings
+        .iter()
+        .any(|f| f.rule == cniplan::diagnostic::Rule::DuplicateName && f.message.contains("subnet of VNet"));
+    if namesakes {
+        return;
+    }
     assert_eq!(
         strip(&again.report.subnets),
         strip(&reports[0].subnets),

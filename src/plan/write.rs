@@ -84,11 +84,25 @@ pub fn write(parts: &[Part<'_>]) -> String {
         w.allocation(&part.plan.allocation);
     }
     if parts.iter().any(|p| !p.plan.clusters.is_empty()) {
-        w.line("clusters:");
+        // A cluster none of whose pools could be read (its pools unknown until apply) checks
+        // alike without them, but a plan's cluster must list one: it is said, not written.
+        let writable = |c: &Cluster| !c.node_pools.value.is_empty() || c.automatic().is_some();
+        if parts.iter().flat_map(|p| &p.plan.clusters).any(writable) {
+            w.line("clusters:");
+        }
         for part in parts {
             w.sources = part.sources;
             for cluster in &part.plan.clusters {
-                w.cluster(cluster);
+                if writable(cluster) {
+                    w.cluster(cluster);
+                } else {
+                    let at = w.comment(cluster.name.span, false, cluster.origin.as_ref());
+                    let at = at.trim_start().trim_start_matches("# ");
+                    w.line(&format!(
+                        "# cluster `{}` ({at}) is not written: none of its node pools could be read, and a plan's cluster lists one",
+                        comment_text(&cluster.name.value)
+                    ));
+                }
             }
         }
     }
