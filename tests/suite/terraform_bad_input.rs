@@ -449,9 +449,49 @@ fn count_and_for_each_together_are_terraforms_error_at_for_each() {
                 "plan-schema".to_string(),
                 "error".to_string(),
                 at.to_string(),
-                message.to_string()
+                // Inside the block read by its count: the finding names the instance.
+                format!("{message} (azurerm_subnet.s[0])")
             )],
             "{meta}"
         );
     }
+}
+
+/// A value left unknown by a function cniplan does not evaluate (`setproduct`, `indent`,
+/// a regular expression in `replace`, `format("%f")`) is knowable at plan: its note names the
+/// function, as the ARM reader's do, directly or through a local; a value that only apply
+/// knows (a resource's `id`) is still "unknown until apply" (audit W38, E02, E09).
+#[test]
+fn a_function_cniplan_does_not_evaluate_is_named_in_the_note_not_left_to_apply() {
+    let case = |name: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let tf = format!(
+            "locals {{\n  n = indent(2, \"a\")\n}}\nresource \"azurerm_virtual_network\" \"v\" {{\n  name = \"v\"\n  resource_group_name = \"rg\"\n  location = \"x\"\n  address_space = [\"10.1.0.0/16\"]\n}}\nresource \"azurerm_subnet\" \"s\" {{\n  name = {name}\n  resource_group_name = \"rg\"\n  virtual_network_name = azurerm_virtual_network.v.name\n  address_prefixes = [\"10.1.0.0/24\"]\n}}\n"
+        );
+        std::fs::write(dir.path().join("main.tf"), tf).unwrap();
+        diagnostics(dir.path())
+    };
+    let note = |why: &str| {
+        vec![(
+            "assumed-value".to_string(),
+            "note".to_string(),
+            "main.tf:11:10".to_string(),
+            format!("azurerm_subnet.s: its name is {why}; cniplan calls it by its address"),
+        )]
+    };
+    let not_evaluated = |f: &str| {
+        note(&format!(
+            "unknown (it depends on the function `{f}()`, which cniplan does not evaluate)"
+        ))
+    };
+    assert_eq!(
+        case("tostring(length(setproduct([1], [2])))"),
+        not_evaluated("setproduct")
+    );
+    assert_eq!(case("local.n"), not_evaluated("indent"));
+    assert_eq!(case("replace(\"a\", \"/a/\", \"b\")"), not_evaluated("replace"));
+    assert_eq!(case("format(\"%.1f\", 1)"), not_evaluated("format"));
+    assert_eq!(case("azurerm_virtual_network.v.id"), note("unknown until apply"));
+    // Evaluated, as Terraform formats it: no note.
+    assert_eq!(case("format(\"%05d-%s\", 1, \"a\")"), []);
 }

@@ -1104,12 +1104,9 @@ impl<'c> Evaluator<'c> {
                             format!("incorrect value type for \"count\": invalid expression value: {why}")
                         }
                     };
-                    self.report(
-                        Finding::new(Rule::PlanSchema, item.span(), message)
-                        .help(
-                            "Terraform refuses this configuration: `count` takes a whole number, 0 or more",
-                        ),
-                    );
+                    self.report(Finding::new(Rule::PlanSchema, item.span(), message).help(
+                        "Terraform refuses this configuration: `count` takes a whole number, 0 or more",
+                    ));
                     return Expansion::Keys(Vec::new());
                 }
             };
@@ -1631,7 +1628,9 @@ enum CountRefused {
 fn count_of(v: &V) -> Result<i128, Option<CountRefused>> {
     // A collection is refused by its type, whatever its elements turn out to be.
     match &v.kind {
-        Kind::List(_) | Kind::Map(_) | Kind::Bool(_) => return Err(Some(CountRefused::Type("number required"))),
+        Kind::List(_) | Kind::Map(_) | Kind::Bool(_) => {
+            return Err(Some(CountRefused::Type("number required")))
+        }
         Kind::Unknown => return Err(None),
         Kind::Null => return Err(Some(CountRefused::Value("null; an integer is required"))),
         Kind::Int(_) | Kind::Float(_) | Kind::Str(_) => {}
@@ -1644,10 +1643,14 @@ fn count_of(v: &V) -> Result<i128, Option<CountRefused>> {
         return Err(None);
     };
     if f.fract() != 0.0 {
-        return Err(Some(CountRefused::Value("unsuitable: value must be a whole number")));
+        return Err(Some(CountRefused::Value(
+            "unsuitable: value must be a whole number",
+        )));
     }
     if f < 0.0 {
-        return Err(Some(CountRefused::Value("unsuitable: must be greater than or equal to zero")));
+        return Err(Some(CountRefused::Value(
+            "unsuitable: must be greater than or equal to zero",
+        )));
     }
     number.as_int().ok_or(None)
 }

@@ -530,7 +530,9 @@ fn format(args: &[V]) -> Result<Option<V>, CallError> {
         let Some(body) = format_one(verb, arg, &flags, precision) else {
             return Ok(None);
         };
-        let pad = width.unwrap_or(0).saturating_sub(body.text.chars().count() as u128);
+        let pad = width
+            .unwrap_or(0)
+            .saturating_sub(body.text.chars().count() as u128);
         string_fits("`format()`", out.len() as u128 + body.text.len() as u128 + pad)?;
         let pad = pad as usize;
         if flags.left {
@@ -613,7 +615,9 @@ fn format_one(verb: char, arg: &V, flags: &Flags, precision: Option<u128>) -> Op
                     '\n' => text.push_str("\\n"),
                     '\r' => text.push_str("\\r"),
                     '\t' => text.push_str("\\t"),
-                    c if (' '..='~').contains(&c) || (c as u32 >= 0x80 && c.is_alphanumeric()) => text.push(c),
+                    c if (' '..='~').contains(&c) || (c as u32 >= 0x80 && c.is_alphanumeric()) => {
+                        text.push(c)
+                    }
                     // Go's own escapes for the rest (\x07, \u200b) are not guessed.
                     _ => return None,
                 }
@@ -937,7 +941,11 @@ mod tests {
     /// is refused before the padding is built.
     #[test]
     fn format_pads_and_signs_as_terraform_and_leaves_what_it_does_not_evaluate_unknown() {
-        let f = |spec: &str, arg: V| call_ok("format", vec![V::str(spec), arg]).as_str().map(str::to_string);
+        let f = |spec: &str, arg: V| {
+            call_ok("format", vec![V::str(spec), arg])
+                .as_str()
+                .map(str::to_string)
+        };
         assert_eq!(f("%05d", V::int(1)).as_deref(), Some("00001"));
         assert_eq!(f("%05d", V::int(-42)).as_deref(), Some("-0042"));
         assert_eq!(f("%-4d|", V::int(7)).as_deref(), Some("7   |"));
@@ -957,7 +965,10 @@ mod tests {
         assert_eq!(f("%v", V::bool(true)).as_deref(), Some("true"));
         assert_eq!(f("%v", V::int(42)).as_deref(), Some("42"));
         assert_eq!(f("%t", V::str("false")).as_deref(), Some("false"));
-        assert_eq!(f("%q", V::str("a\"b\\c\n")).as_deref(), Some("\"a\\\"b\\\\c\\n\""));
+        assert_eq!(
+            f("%q", V::str("a\"b\\c\n")).as_deref(),
+            Some("\"a\\\"b\\\\c\\n\"")
+        );
         for (spec, arg) in [
             ("%f", V::int(1)),
             ("%#v", V::str("a")),

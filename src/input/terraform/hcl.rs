@@ -210,7 +210,8 @@ fn name_unevaluated(notes: &mut [Finding], unevaluated: &[(Span, String)]) {
             .take_while(|(s, _)| s.file == at.file && s.start < at.end.max(at.start + 1))
             .find(|(s, _)| s.end <= at.end);
         if let Some((_, name)) = within {
-            let why = format!("unknown (it depends on the function `{name}()`, which cniplan does not evaluate)");
+            let why =
+                format!("unknown (it depends on the function `{name}()`, which cniplan does not evaluate)");
             note.message = note.message.replacen(UNTIL_APPLY, &why, 1);
         }
     }
