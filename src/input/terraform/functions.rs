@@ -630,9 +630,7 @@ fn format_one(verb: char, arg: &V, flags: &Flags, precision: Option<u128>) -> Op
                 Kind::Str(s) => s.parse::<i128>().ok(),
                 _ => arg.as_int(),
             };
-            let Some(n) = n else {
-                return None;
-            };
+            let n = n?;
             let magnitude = n.unsigned_abs();
             let mut digits = match verb {
                 'd' => magnitude.to_string(),
