@@ -77,6 +77,32 @@ fn first_finding(dir: &Path, limit: Duration) -> (i32, String) {
     (code, "- -".to_string())
 }
 
+/// Every finding of `cniplan check` on `dir`: (rule, severity, "file:line:column", message),
+/// files relative to `dir`, in the order of the report.
+fn diagnostics(dir: &Path) -> Vec<(String, String, String, String)> {
+    let out = check(dir, Duration::from_secs(20));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let prefix = format!("{}/", dir.display());
+    let mut all = Vec::new();
+    for file in v["files"].as_array().expect("files") {
+        let path = file["path"].as_str().expect("path");
+        for d in file["diagnostics"].as_array().expect("diagnostics") {
+            all.push((
+                d["rule"].as_str().expect("rule").to_string(),
+                d["severity"].as_str().expect("severity").to_string(),
+                format!(
+                    "{}:{}:{}",
+                    path.strip_prefix(&prefix).unwrap_or(path),
+                    d["line"],
+                    d["column"]
+                ),
+                d["message"].as_str().expect("message").to_string(),
+            ));
+        }
+    }
+    all
+}
+
 #[test]
 fn every_bad_directory_ends_in_its_expected_finding() {
     let manifest = std::fs::read_to_string(corpus().join("expected.txt")).expect("manifest");
@@ -274,7 +300,8 @@ fn generated_hostile_directories_end_in_findings_quickly() {
 
 /// Special files and link loops (issue 19): a named pipe or a link to a device among the
 /// `.tf` and variable files is refused at once with a message, never waited on or read
-/// without end; a module directory linked back to its caller is a cycle; a module reached
+/// without end; a module directory linked back to its caller is a cycle, an error at the
+/// call's `source` as a cycle written with `../` is (audit S04); a module reached
 /// through a second, linked path is read as Terraform reads it, with no error.
 #[cfg(unix)]
 #[test]
@@ -315,11 +342,22 @@ fn special_files_and_link_loops_end_in_a_message_at_once() {
         std::fs::write(dir.join("loop.tf"), "module \"m\" {\n  source = \"./loop\"\n}\n").unwrap();
         std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
     };
-    let (code, stderr) = case(&looped);
-    assert_eq!(code, Some(2));
-    assert!(
-        stderr.contains("loop leads back to a directory that calls it"),
-        "{stderr}"
+    // A cycle as one written with `../`: an error at the `source`, the rest still checked.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), vnet).unwrap();
+    looped(dir.path());
+    let diags = diagnostics(dir.path());
+    assert_eq!(
+        diags,
+        [(
+            "plan-schema".to_string(),
+            "error".to_string(),
+            "loop.tf:2:12".to_string(),
+            format!(
+                "module `m` calls a module that is already calling it: a cycle of sources ({0}/loop is {0} through a symbolic link)",
+                dir.path().display()
+            )
+        )]
     );
     let aliased = |dir: &Path| {
         std::fs::create_dir_all(dir.join("mods/net")).unwrap();
@@ -376,4 +414,107 @@ fn modules_nested_past_the_depth_limit_are_named_as_too_deep_not_as_empty() {
         messages[0].starts_with("module `m`: modules nest more than 16 levels deep; "),
         "{messages:#?}"
     );
+}
+
+/// A subnet whose `count` (or `count` and `for_each`) is written as `meta`, beside its VNet.
+fn subnet_with(meta: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let tf = format!(
+        "resource \"azurerm_virtual_network\" \"v\" {{\n  name = \"v\"\n  resource_group_name = \"rg\"\n  location = \"x\"\n  address_space = [\"10.1.0.0/16\"]\n}}\nresource \"azurerm_subnet\" \"s\" {{\n  name = \"s${{count.index}}\"\n  resource_group_name = \"rg\"\n  virtual_network_name = azurerm_virtual_network.v.name\n{meta}  address_prefixes = [cidrsubnet(\"10.1.0.0/16\", 8, count.index)]\n}}\n"
+    );
+    std::fs::write(dir.path().join("main.tf"), tf).unwrap();
+    dir
+}
+
+/// `count` takes a number, converted as Terraform (go-cty) converts: a string that spells one
+/// converts (audit W03), a string that does not, a bool, a list or a map is Terraform's
+/// "Incorrect value type" at the value, and no instance is read (audit W35, W37).
+#[test]
+fn a_count_that_does_not_convert_to_a_number_is_terraforms_error_at_the_value() {
+    let error = |message: &str| {
+        vec![(
+            "plan-schema".to_string(),
+            "error".to_string(),
+            "main.tf:11:11".to_string(),
+            message.to_string(),
+        )]
+    };
+    let not_a_number = "incorrect value type for \"count\": invalid expression value: a number is required";
+    let no_conversion = "incorrect value type for \"count\": invalid expression value: number required";
+    for (count, expected) in [
+        ("\"abc\"", error(not_a_number)),
+        ("\" 3\"", error(not_a_number)),
+        ("true", error(no_conversion)),
+        ("[1]", error(no_conversion)),
+        ("{}", error(no_conversion)),
+        ("\"3\"", vec![]),
+        ("\"2e0\"", vec![]),
+    ] {
+        let dir = subnet_with(&format!("  count = {count}\n"));
+        assert_eq!(diagnostics(dir.path()), expected, "count = {count}");
+    }
+}
+
+/// `count` and `for_each` in one block: Terraform's "Invalid combination" at `for_each`'s
+/// name, where Terraform places it, whichever is written first (audit W36); the block is
+/// then read by its `count`.
+#[test]
+fn count_and_for_each_together_are_terraforms_error_at_for_each() {
+    let message = "invalid combination of \"count\" and \"for_each\": the \"count\" and \"for_each\" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created";
+    for (meta, at) in [
+        ("  for_each = toset([\"a\"])\n  count = 1\n", "main.tf:11:3"),
+        ("  count = 1\n  for_each = toset([\"a\"])\n", "main.tf:12:3"),
+    ] {
+        let dir = subnet_with(meta);
+        assert_eq!(
+            diagnostics(dir.path()),
+            [(
+                "plan-schema".to_string(),
+                "error".to_string(),
+                at.to_string(),
+                // Inside the block read by its count: the finding names the instance.
+                format!("{message} (azurerm_subnet.s[0])")
+            )],
+            "{meta}"
+        );
+    }
+}
+
+/// A value left unknown by a function cniplan does not evaluate (`setproduct`, `indent`,
+/// a regular expression in `replace`, `format("%f")`) is knowable at plan: its note names the
+/// function, as the ARM reader's do, directly or through a local; a value that only apply
+/// knows (a resource's `id`) is still "unknown until apply" (audit W38, E02, E09).
+#[test]
+fn a_function_cniplan_does_not_evaluate_is_named_in_the_note_not_left_to_apply() {
+    let case = |name: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let tf = format!(
+            "locals {{\n  n = indent(2, \"a\")\n}}\nresource \"azurerm_virtual_network\" \"v\" {{\n  name = \"v\"\n  resource_group_name = \"rg\"\n  location = \"x\"\n  address_space = [\"10.1.0.0/16\"]\n}}\nresource \"azurerm_subnet\" \"s\" {{\n  name = {name}\n  resource_group_name = \"rg\"\n  virtual_network_name = azurerm_virtual_network.v.name\n  address_prefixes = [\"10.1.0.0/24\"]\n}}\n"
+        );
+        std::fs::write(dir.path().join("main.tf"), tf).unwrap();
+        diagnostics(dir.path())
+    };
+    let note = |why: &str| {
+        vec![(
+            "assumed-value".to_string(),
+            "note".to_string(),
+            "main.tf:11:10".to_string(),
+            format!("azurerm_subnet.s: its name is {why}; cniplan calls it by its address"),
+        )]
+    };
+    let not_evaluated = |f: &str| {
+        note(&format!(
+            "unknown (it depends on the function `{f}()`, which cniplan does not evaluate)"
+        ))
+    };
+    assert_eq!(
+        case("tostring(length(setproduct([1], [2])))"),
+        not_evaluated("setproduct")
+    );
+    assert_eq!(case("local.n"), not_evaluated("indent"));
+    assert_eq!(case("replace(\"a\", \"/a/\", \"b\")"), not_evaluated("replace"));
+    assert_eq!(case("format(\"%.1f\", 1)"), not_evaluated("format"));
+    assert_eq!(case("azurerm_virtual_network.v.id"), note("unknown until apply"));
+    // Evaluated, as Terraform formats it: no note.
+    assert_eq!(case("format(\"%05d-%s\", 1, \"a\")"), []);
 }

@@ -445,6 +445,11 @@ pub fn modules<'c>(
             };
             call.target = dirs.iter().position(|d| *d == dir);
             let local = files::local_module_dir(&module.dir, source).is_some();
+            if call.target.is_none() && local {
+                // A path through a symbolic link back to a module already read: that
+                // module, whose call is then a cycle (eval's `make_call_instances`).
+                call.target = files::same_directory(&dir, &dirs);
+            }
             if call.target.is_none() && !local {
                 findings.push(
                     Finding::new(
@@ -593,6 +598,7 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
                     findings.push(duplicate(file.file, block, kind, &format!("{kind_label}.{name}")));
                     continue;
                 }
+                findings.extend(count_and_for_each(file.file, block));
                 module.add_resource(ResourceDef {
                     data,
                     kind: kind_label,
@@ -609,6 +615,7 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
                     findings.push(duplicate(file.file, block, "module", name));
                     continue;
                 }
+                findings.extend(count_and_for_each(file.file, block));
                 let source = block.body.get_attribute("source").and_then(|a| {
                     a.value
                         .as_str()
@@ -695,6 +702,7 @@ fn merge_override<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut 
                     findings.push(missing(kind, &format!("{kind_label}.{name}")));
                     continue;
                 };
+                findings.extend(count_and_for_each(file.file, block));
                 let def = &mut module.resources[index];
                 if let Some(c) = attr("count") {
                     def.count = Some(c);
@@ -709,6 +717,7 @@ fn merge_override<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut 
                     findings.push(missing("module call", name));
                     continue;
                 };
+                findings.extend(count_and_for_each(file.file, block));
                 let call = &mut module.calls[index];
                 if let Some(a) = block.body.get_attribute("source") {
                     if let Some(source) = a.value.as_str() {
@@ -726,6 +735,29 @@ fn merge_override<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut 
             _ => {}
         }
     }
+}
+
+/// Terraform's refusal of a `resource`, `data` or `module` block that sets both `count` and
+/// `for_each` (configs: "Invalid combination"), at `for_each`'s name as Terraform places it,
+/// whichever comes first. The evaluator then takes `count` alone; the error stands.
+fn count_and_for_each(file: u32, block: &Block) -> Option<Finding> {
+    block.body.get_attribute("count")?;
+    let for_each = block.body.get_attribute("for_each")?;
+    let what = if block.ident.as_str() == "module" {
+        "module instances"
+    } else {
+        "resources"
+    };
+    Some(
+        Finding::new(
+            Rule::PlanSchema,
+            span_of(file, hcl_edit::Span::span(&for_each.key)),
+            format!(
+                "invalid combination of \"count\" and \"for_each\": the \"count\" and \"for_each\" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of {what} to be created"
+            ),
+        )
+        .help("Terraform refuses this configuration; keep `count` or `for_each`, not both"),
+    )
 }
 
 fn duplicate(file: u32, block: &Block, what: &str, name: &str) -> Finding {

@@ -131,6 +131,19 @@ pub struct Evaluator<'c> {
     reported: HashSet<(Span, Rule)>,
     /// Every resource instance evaluated so far, by module instance and declaration.
     pub produced: Vec<super::body::Produced>,
+    /// Each call of a function cniplan does not evaluate (`setproduct`, `format("%f")`), and
+    /// each reference to a variable, local or output it left unknown: where, and the
+    /// function's name, so a note of an unknown value written there names it, not apply.
+    /// Once per place (a call in a `for` of a million items is one place).
+    pub unevaluated: BTreeMap<Span, Rc<str>>,
+    /// How many of those calls and references the evaluation has met, and the last one's
+    /// function: what a variable, local or output computed meanwhile owes to them. A
+    /// resource's own are taken back when it is done (its `id`, unknown until apply, owes
+    /// nothing to them).
+    unevaluated_met: (u64, Option<Rc<str>>),
+    /// The variables, locals and outputs left unknown by a function cniplan does not
+    /// evaluate, with the first such function.
+    unevaluated_in: HashMap<Key<'c>, Rc<str>>,
 }
 
 impl<'c> Evaluator<'c> {
@@ -156,6 +169,9 @@ impl<'c> Evaluator<'c> {
             findings: Vec::new(),
             reported: HashSet::new(),
             produced: Vec::new(),
+            unevaluated: BTreeMap::new(),
+            unevaluated_met: (0, None),
+            unevaluated_in: HashMap::new(),
         }
     }
 
@@ -490,7 +506,10 @@ impl<'c> Evaluator<'c> {
         }
         let at = span_of(scope.file, hcl_edit::Span::span(call));
         match functions::call(name, args) {
-            None => Ok(V::unknown()),
+            None => {
+                self.met_unevaluated(at, Rc::from(name));
+                Ok(V::unknown())
+            }
             // What a call builds is charged by its size, as a reference to a value is.
             Some(Ok(v)) => self.charge(v.size(), at).map(|()| v),
             Some(Err(e)) => Err(Fail {
@@ -918,6 +937,9 @@ impl<'c> Evaluator<'c> {
         match self.memo.get(&key) {
             Some(Slot::Done(v, size)) => {
                 let (v, size) = (v.clone(), *size);
+                if let Some(name) = self.unevaluated_in.get(&key).cloned() {
+                    self.met_unevaluated(at, name);
+                }
                 return match self.charge(size, at) {
                     Ok(()) => v,
                     Err(_) => V::unknown(),
@@ -938,10 +960,26 @@ impl<'c> Evaluator<'c> {
             None => {}
         }
         self.memo.insert(key, Slot::Busy);
+        let before = self.unevaluated_met.clone();
         let v = compute(self);
+        if matches!(key, Key::Resource(..)) {
+            self.unevaluated_met = before;
+        } else if self.unevaluated_met.0 > before.0 && v.has_unknown() {
+            if let Some(name) = self.unevaluated_met.1.clone() {
+                self.unevaluated_in.insert(key, name.clone());
+                self.met_unevaluated(at, name);
+            }
+        }
         let size = v.size();
         self.memo.insert(key, Slot::Done(v.clone(), size));
         v
+    }
+
+    /// A call of a function cniplan does not evaluate met at `at`, or a reference to a value
+    /// such a call left unknown ([`Evaluator::unevaluated`]).
+    fn met_unevaluated(&mut self, at: Span, name: Rc<str>) {
+        self.unevaluated.entry(at).or_insert_with(|| name.clone());
+        self.unevaluated_met = (self.unevaluated_met.0 + 1, Some(name));
     }
 
     /// `module.x` inside instance `inst`: `module.net.module.x`.
@@ -973,12 +1011,20 @@ impl<'c> Evaluator<'c> {
         let header = block_header(call.file, call.block);
         if self.ancestry(inst).contains(&target) {
             let at = call.source.map_or(header, |(_, span)| span);
+            // A path that names another directory reached it through a symbolic link.
+            let caller = &self.module_of(inst).dir;
+            let through_link = call
+                .source
+                .and_then(|(source, _)| super::files::local_module_dir(caller, source))
+                .filter(|dir| *dir != self.modules[target].dir)
+                .map(|dir| format!(" ({dir} is {} through a symbolic link)", self.modules[target].dir))
+                .unwrap_or_default();
             self.report(
                 Finding::new(
                     Rule::PlanSchema,
                     at,
                     format!(
-                        "module `{}` calls a module that is already calling it: a cycle of sources",
+                        "module `{}` calls a module that is already calling it: a cycle of sources{through_link}",
                         call.name
                     ),
                 )
@@ -1047,16 +1093,17 @@ impl<'c> Evaluator<'c> {
                 Ok(n) => n,
                 Err(None) => return Expansion::Unknown("count"),
                 Err(Some(why)) => {
-                    self.report(
-                        Finding::new(
-                            Rule::PlanSchema,
-                            item.span(),
-                            format!("invalid count argument: the given \"count\" argument value is {why}"),
-                        )
-                        .help(
-                            "Terraform refuses this configuration: `count` takes a whole number, 0 or more",
-                        ),
-                    );
+                    let message = match why {
+                        CountRefused::Value(why) => {
+                            format!("invalid count argument: the given \"count\" argument value is {why}")
+                        }
+                        CountRefused::Type(why) => {
+                            format!("incorrect value type for \"count\": invalid expression value: {why}")
+                        }
+                    };
+                    self.report(Finding::new(Rule::PlanSchema, item.span(), message).help(
+                        "Terraform refuses this configuration: `count` takes a whole number, 0 or more",
+                    ));
                     return Expansion::Keys(Vec::new());
                 }
             };
@@ -1565,25 +1612,44 @@ fn binary(op: BinaryOperator, a: &V, b: &V) -> R {
     Ok(v.derived([a, b]))
 }
 
-/// A `count` as Terraform takes it: a whole number of 0 or more, converted from a string;
+/// Why Terraform refuses a `count`: its value does not convert to a number ("Incorrect
+/// value type"), or the number is not one it takes ("Invalid count argument").
+enum CountRefused {
+    Type(&'static str),
+    Value(&'static str),
+}
+
+/// A `count` as Terraform takes it: converted to a number as go-cty converts (a string that
+/// spells a number, `"3"`; no bool, list or map converts), then a whole number of 0 or more;
 /// `Err(None)` while unknown, `Err(Some(why))` in the words Terraform refuses it with.
-fn count_of(v: &V) -> Result<i128, Option<&'static str>> {
-    if v.has_unknown() {
-        return Err(None);
+fn count_of(v: &V) -> Result<i128, Option<CountRefused>> {
+    // A collection is refused by its type, whatever its elements turn out to be.
+    match &v.kind {
+        Kind::List(_) | Kind::Map(_) | Kind::Bool(_) => {
+            return Err(Some(CountRefused::Type("number required")))
+        }
+        Kind::Unknown => return Err(None),
+        Kind::Null => return Err(Some(CountRefused::Value("null; an integer is required"))),
+        Kind::Int(_) | Kind::Float(_) | Kind::Str(_) => {}
     }
-    if v.is_null() {
-        return Err(Some("null; an integer is required"));
-    }
-    let Some(f) = v.as_f64() else {
+    let number = match &v.kind {
+        Kind::Str(s) => parse_number(s).ok_or(Some(CountRefused::Type("a number is required")))?,
+        _ => v.clone(),
+    };
+    let Some(f) = number.as_f64() else {
         return Err(None);
     };
     if f.fract() != 0.0 {
-        return Err(Some("unsuitable: value must be a whole number"));
+        return Err(Some(CountRefused::Value(
+            "unsuitable: value must be a whole number",
+        )));
     }
     if f < 0.0 {
-        return Err(Some("unsuitable: must be greater than or equal to zero"));
+        return Err(Some(CountRefused::Value(
+            "unsuitable: must be greater than or equal to zero",
+        )));
     }
-    v.as_int().ok_or(None)
+    number.as_int().ok_or(None)
 }
 
 /// A template's text as it is rendered, the values interpolated into it (where it was read

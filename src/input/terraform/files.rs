@@ -73,7 +73,8 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
     // Directories are told apart as the file system resolves them. One reached through a
     // second path (a symbolic link) is another module of the same files, as in Terraform:
     // its files are taken from memory, not read again. One that leads back to a directory
-    // calling it is a cycle, which Terraform cannot install either.
+    // calling it is a cycle, which Terraform cannot install either: it is not read, and the
+    // reader reports the cycle at the call's `source` ([`same_directory`]).
     let root_id = identity(&root);
     let mut read: HashMap<PathBuf, std::ops::Range<usize>> = HashMap::new();
     read.insert(root_id.clone(), 1..1 + config_count(&names));
@@ -92,10 +93,7 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
         }
         let id = identity(&module_dir);
         if callers.contains(&id) {
-            return Err(format!(
-                "module directory {} leads back to a directory that calls it (through a symbolic link): a cycle of sources",
-                crate::source::visible(&module_dir)
-            ));
+            continue;
         }
         let first = sources.len();
         if let Some(same) = read.get(&id).cloned() {
@@ -127,6 +125,17 @@ pub fn collect(dir: &Path, var_files: &[PathBuf]) -> Result<Vec<SourceFile>, Str
 /// reader reports a missing module at the `source` that names it).
 fn identity(dir: &str) -> PathBuf {
     std::fs::canonicalize(dir).unwrap_or_else(|_| PathBuf::from(normalize(dir)))
+}
+
+/// Which of `dirs` (module directories the reader has files of) the file system resolves
+/// `dir` to: a `source` through a symbolic link that leads back to a directory calling it is
+/// not read ([`collect`]), and is that directory's module, so the reader reports the cycle
+/// as it reports one written with `../`. `None` when `dir` does not resolve, or resolves to
+/// none of them.
+pub fn same_directory(dir: &str, dirs: &[String]) -> Option<usize> {
+    let id = std::fs::canonicalize(dir).ok()?;
+    dirs.iter()
+        .position(|d| std::fs::canonicalize(d).is_ok_and(|d| d == id))
 }
 
 fn config_count(names: &[String]) -> usize {

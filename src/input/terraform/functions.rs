@@ -120,7 +120,13 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
             .find(|a| matches!(&a.kind, Kind::List(items) if !items.is_empty()))
             .cloned()
             .unwrap_or_else(|| V::list(Vec::new()))),
-        "format" => format(&args),
+        // A verb or a regular expression cniplan does not evaluate: unknown, as a function
+        // it does not know, and named so (the evaluator's note), never "until apply".
+        "format" => match format(&args) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => return None,
+            Err(e) => Err(e),
+        },
         "join" => join(&args),
         "flatten" => one_arg(&args).and_then(|v| {
             items_fit("`flatten()`", leaves(v))?;
@@ -172,7 +178,11 @@ pub fn call(name: &str, args: Vec<V>) -> Option<Result<V, CallError>> {
             };
             Ok(V::list(parts))
         }),
-        "replace" => replace(&args),
+        "replace" => match replace(&args) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => return None,
+            Err(e) => Err(e),
+        },
         // Terraform's chomp drops every line break at the end (`\n`, `\r\n`, `\r`).
         "chomp" => str_arg(&args, 0).map(|s| V::str(s.trim_end_matches(['\n', '\r']))),
         "trimprefix" | "trimsuffix" => str_arg(&args, 0).and_then(|s| {
@@ -470,7 +480,11 @@ fn null_format_argument(args: &[V]) -> Option<usize> {
     None
 }
 
-fn format(args: &[V]) -> Result<V, CallError> {
+/// `format` as Terraform (go-cty, Go's `fmt`) formats: the flags `-`, `+`, ` ` and `0`, a
+/// width, a precision, and the verbs `%s`, `%v`, `%d`, `%q`, `%t`, `%x`, `%X`, `%o`, `%b` and
+/// `%%`. `Ok(None)` for what it does not evaluate (`%f`, `%#v`, `%[2]d`, `%*d`), an unknown
+/// value then. Each result's size is checked against the budget before it is built.
+fn format(args: &[V]) -> Result<Option<V>, CallError> {
     let spec = str_arg(args, 0)?;
     let mut out = String::new();
     let mut next = 1;
@@ -480,23 +494,174 @@ fn format(args: &[V]) -> Result<V, CallError> {
             out.push(c);
             continue;
         }
-        match chars.next() {
-            Some('%') => out.push('%'),
-            Some(verb @ ('s' | 'd' | 'v')) => {
-                let arg = nth(args, next)?;
-                next += 1;
-                let text = match verb {
-                    'd' => arg.as_int().map(|n| n.to_string()),
-                    _ => arg.to_text(),
-                };
-                let text = text.map_or_else(|| err("format: a value of the wrong type"), Ok)?;
-                string_fits("`format()`", (out.len() + text.len()) as u128)?;
-                out.push_str(&text);
+        if chars.peek() == Some(&'%') {
+            chars.next();
+            out.push('%');
+            continue;
+        }
+        let mut flags = Flags::default();
+        while let Some(&f) = chars.peek() {
+            match f {
+                '-' => flags.left = true,
+                '+' => flags.plus = true,
+                ' ' => flags.space = true,
+                '0' => flags.zero = true,
+                '#' => return Ok(None),
+                _ => break,
             }
-            _ => return err("format: a verb cniplan does not evaluate"),
+            chars.next();
+        }
+        let width = digits(&mut chars);
+        let precision = if chars.peek() == Some(&'.') {
+            chars.next();
+            Some(digits(&mut chars).unwrap_or(0))
+        } else {
+            None
+        };
+        let Some(verb) = chars.next() else {
+            return err("format: the specification ends inside a verb");
+        };
+        if !matches!(verb, 's' | 'v' | 'd' | 'q' | 't' | 'x' | 'X' | 'o' | 'b') {
+            return Ok(None);
+        }
+        let arg = nth(args, next)?;
+        next += 1;
+        // Known before it is padded: the padding is charged before it is built.
+        let Some(body) = format_one(verb, arg, &flags, precision) else {
+            return Ok(None);
+        };
+        let pad = width
+            .unwrap_or(0)
+            .saturating_sub(body.text.chars().count() as u128);
+        string_fits("`format()`", out.len() as u128 + body.text.len() as u128 + pad)?;
+        let pad = pad as usize;
+        if flags.left {
+            out.push_str(&body.text);
+            out.extend(std::iter::repeat_n(' ', pad));
+        } else if flags.zero && body.zero_pads {
+            // Zeros go after the sign, as Go writes `-0042`.
+            let (sign, rest) = body.text.split_at(body.sign_len);
+            out.push_str(sign);
+            out.extend(std::iter::repeat_n('0', pad));
+            out.push_str(rest);
+        } else {
+            out.extend(std::iter::repeat_n(' ', pad));
+            out.push_str(&body.text);
         }
     }
-    Ok(V::str(out))
+    Ok(Some(V::str(out)))
+}
+
+#[derive(Default)]
+struct Flags {
+    left: bool,
+    plus: bool,
+    space: bool,
+    zero: bool,
+}
+
+/// One verb's text before padding: its sign's length, and whether a `0` flag pads it with
+/// zeros (numbers and strings do in Go; `%d` with a precision does not).
+struct Formatted {
+    text: String,
+    sign_len: usize,
+    zero_pads: bool,
+}
+
+/// A run of decimal digits as a number, saturating (a width of 10^30 is refused by the
+/// budget, not wrapped round to a small one).
+fn digits(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<u128> {
+    let mut n: Option<u128> = None;
+    while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+        chars.next();
+        n = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(u128::from(d)));
+    }
+    n
+}
+
+/// One argument formatted by one verb; `None` for a value cniplan does not format (a list
+/// under `%v`, a string with characters whose quoting it does not know under `%q`).
+fn format_one(verb: char, arg: &V, flags: &Flags, precision: Option<u128>) -> Option<Formatted> {
+    let plain = |text: String| Formatted {
+        text,
+        sign_len: 0,
+        zero_pads: true,
+    };
+    match verb {
+        's' | 'v' => {
+            // `%v` prints a number as `%g` does (1e+06 from a million): only the numbers
+            // `%g` writes as they are, whole and short, are printed here.
+            if verb == 'v' && matches!(arg.kind, Kind::Int(_) | Kind::Float(_)) {
+                arg.as_int().filter(|n| n.unsigned_abs() < 1_000_000)?;
+            }
+            let text = arg.to_text()?;
+            // The precision of `%s` is how many characters are kept.
+            let text = match precision {
+                Some(p) if verb == 's' => text.chars().take(p.min(usize::MAX as u128) as usize).collect(),
+                Some(_) => return None,
+                None => text,
+            };
+            Some(plain(text))
+        }
+        't' => arg.as_bool().map(|b| plain(b.to_string())),
+        'q' => {
+            let s = arg.as_str()?;
+            let mut text = String::with_capacity(s.len() + 2);
+            text.push('"');
+            for c in s.chars() {
+                match c {
+                    '"' => text.push_str("\\\""),
+                    '\\' => text.push_str("\\\\"),
+                    '\n' => text.push_str("\\n"),
+                    '\r' => text.push_str("\\r"),
+                    '\t' => text.push_str("\\t"),
+                    c if (' '..='~').contains(&c) || (c as u32 >= 0x80 && c.is_alphanumeric()) => {
+                        text.push(c)
+                    }
+                    // Go's own escapes for the rest (\x07, \u200b) are not guessed.
+                    _ => return None,
+                }
+            }
+            text.push('"');
+            Some(plain(text))
+        }
+        _ => {
+            let n = match &arg.kind {
+                Kind::Str(s) => s.parse::<i128>().ok(),
+                _ => arg.as_int(),
+            };
+            let n = n?;
+            let magnitude = n.unsigned_abs();
+            let mut digits = match verb {
+                'd' => magnitude.to_string(),
+                'x' => format!("{magnitude:x}"),
+                'X' => format!("{magnitude:X}"),
+                'o' => format!("{magnitude:o}"),
+                _ => format!("{magnitude:b}"),
+            };
+            if let Some(p) = precision {
+                // A precision is the least number of digits, zeros in front.
+                let p = p.min(crate::input::budget::MAX_STRING_BYTES as u128) as usize;
+                if digits.len() < p {
+                    digits.insert_str(0, &"0".repeat(p - digits.len()));
+                }
+            }
+            let sign = if n < 0 {
+                "-"
+            } else if flags.plus {
+                "+"
+            } else if flags.space {
+                " "
+            } else {
+                ""
+            };
+            Some(Formatted {
+                text: format!("{sign}{digits}"),
+                sign_len: sign.len(),
+                zero_pads: precision.is_none(),
+            })
+        }
+    }
 }
 
 fn join(args: &[V]) -> Result<V, CallError> {
@@ -591,16 +756,17 @@ fn slice(args: &[V]) -> Result<V, CallError> {
     Ok(V::list(items[start as usize..end as usize].to_vec()))
 }
 
-fn replace(args: &[V]) -> Result<V, CallError> {
+/// `replace`; `Ok(None)` for a regular expression (`/…/`), which cniplan does not evaluate.
+fn replace(args: &[V]) -> Result<Option<V>, CallError> {
     let (s, find, with) = (str_arg(args, 0)?, str_arg(args, 1)?, str_arg(args, 2)?);
     if find.len() > 1 && find.starts_with('/') && find.ends_with('/') {
-        return err("replace with a regular expression is not evaluated");
+        return Ok(None);
     }
     if find.is_empty() {
-        return Ok(V::str(s));
+        return Ok(Some(V::str(s)));
     }
     string_fits("`replace()`", budget::replaced_len(&s, &find, &with))?;
-    Ok(V::str(s.replace(&find, &with)))
+    Ok(Some(V::str(s.replace(&find, &with))))
 }
 
 fn substr(args: &[V]) -> Result<V, CallError> {
@@ -766,6 +932,63 @@ mod tests {
 
     fn strs(items: &[&str]) -> V {
         V::list(items.iter().map(|s| V::str(*s)).collect())
+    }
+
+    /// Go's `fmt` (Terraform's `format`) flags, width and precision; a verb or a value it
+    /// does not evaluate is unknown (`None`), never a guess; a width past the string budget
+    /// is refused before the padding is built.
+    #[test]
+    fn format_pads_and_signs_as_terraform_and_leaves_what_it_does_not_evaluate_unknown() {
+        let f = |spec: &str, arg: V| {
+            call_ok("format", vec![V::str(spec), arg])
+                .as_str()
+                .map(str::to_string)
+        };
+        assert_eq!(f("%05d", V::int(1)).as_deref(), Some("00001"));
+        assert_eq!(f("%05d", V::int(-42)).as_deref(), Some("-0042"));
+        assert_eq!(f("%-4d|", V::int(7)).as_deref(), Some("7   |"));
+        assert_eq!(f("%+d", V::int(7)).as_deref(), Some("+7"));
+        assert_eq!(f("% d", V::int(7)).as_deref(), Some(" 7"));
+        assert_eq!(f("%.3d", V::int(7)).as_deref(), Some("007"));
+        assert_eq!(f("%05.3d", V::int(7)).as_deref(), Some("  007"));
+        assert_eq!(f("%d", V::str("12")).as_deref(), Some("12"));
+        assert_eq!(f("%X", V::int(255)).as_deref(), Some("FF"));
+        assert_eq!(f("%x", V::int(255)).as_deref(), Some("ff"));
+        assert_eq!(f("%o", V::int(8)).as_deref(), Some("10"));
+        assert_eq!(f("%b", V::int(5)).as_deref(), Some("101"));
+        assert_eq!(f("%5s|", V::str("ab")).as_deref(), Some("   ab|"));
+        assert_eq!(f("%-5s|", V::str("ab")).as_deref(), Some("ab   |"));
+        assert_eq!(f("%.2s", V::str("abcd")).as_deref(), Some("ab"));
+        assert_eq!(f("%3s", V::str("äöü")).as_deref(), Some("äöü"));
+        assert_eq!(f("%v", V::bool(true)).as_deref(), Some("true"));
+        assert_eq!(f("%v", V::int(42)).as_deref(), Some("42"));
+        assert_eq!(f("%t", V::str("false")).as_deref(), Some("false"));
+        assert_eq!(
+            f("%q", V::str("a\"b\\c\n")).as_deref(),
+            Some("\"a\\\"b\\\\c\\n\"")
+        );
+        for (spec, arg) in [
+            ("%f", V::int(1)),
+            ("%#v", V::str("a")),
+            ("%[1]d", V::int(1)),
+            ("%*d", V::int(1)),
+            ("%v", V::int(1_000_000)),
+            ("%v", V::list(vec![])),
+            ("%q", V::str("\u{7}")),
+        ] {
+            assert!(call("format", vec![V::str(spec), arg]).is_none(), "{spec}");
+        }
+        match call("format", vec![V::str("%0999999999d"), V::int(1)]) {
+            Some(Err(e)) => assert_eq!(
+                (e.report, e.message.as_str()),
+                (
+                    Some(Rule::PlanSchema),
+                    "`format()` would build a string of 999999999 bytes; cniplan evaluates strings of at most 1 MiB"
+                )
+            ),
+            _ => panic!("a width past the budget was built"),
+        }
+        assert!(call("replace", vec![V::str("a"), V::str("/a/"), V::str("b")]).is_none());
     }
 
     #[test]

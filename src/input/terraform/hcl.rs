@@ -30,6 +30,9 @@ pub struct TfRead {
     pub resources: Vec<Resource<'static>>,
     /// Problems that do not stop reading: cycles, instance limits, CIDR functions that fail.
     pub findings: Vec<Finding>,
+    /// Where a function cniplan does not evaluate left a value unknown, and its name
+    /// ([`Evaluator::unevaluated`]), in the files' own places, sorted.
+    pub unevaluated: Vec<(Span, String)>,
 }
 
 /// What reading gives: the resources, or the syntax errors that stopped it.
@@ -125,6 +128,11 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     ev.check_variables();
     let mut produced = std::mem::take(&mut ev.produced);
     findings.append(&mut ev.findings);
+    // As findings, so a `.tf.json` file's places go back to its JSON as theirs do.
+    let mut unevaluated: Vec<Finding> = std::mem::take(&mut ev.unevaluated)
+        .into_iter()
+        .map(|(at, name)| Finding::new(Rule::UnresolvedInput, at, name.to_string()))
+        .collect();
     // The evaluator's memo (every value computed) and the root module's parse trees are
     // freed before the resources are gathered, not after: they are most of the memory, and
     // the gathering was the reading's peak (issue 19). A called module's trees stay kept for
@@ -138,6 +146,12 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
         &mut findings,
         produced.iter_mut().flat_map(|p| p.resources.iter_mut()),
     );
+    config::remap(&parsed, &mut unevaluated, std::iter::empty());
+    let mut unevaluated: Vec<(Span, String)> = unevaluated
+        .into_iter()
+        .filter_map(|f| Some((f.span?, f.message)))
+        .collect();
+    unevaluated.sort();
     findings.extend(parsed.iter().flat_map(|p| p.findings.iter().cloned()));
     drop(parsed);
     // Module instances in walk order, each instance's resources in declaration order.
@@ -149,7 +163,11 @@ fn read_here(sources: &[SourceFile]) -> Outcome {
     for p in produced {
         resources.extend(p.resources);
     }
-    Ok(TfRead { resources, findings })
+    Ok(TfRead {
+        resources,
+        findings,
+        unevaluated,
+    })
 }
 
 /// Every module instance, depth first from `inst`.
@@ -175,5 +193,36 @@ pub fn is_configuration(sources: &[SourceFile]) -> bool {
 pub fn load(sources: &[SourceFile]) -> Result<Loaded, Vec<Finding>> {
     let read = read(sources)?;
     // The directory itself (source 0) is where findings about the whole module go.
-    Ok(super::load(&read.resources, read.findings, Span::default()))
+    let mut loaded = super::load(&read.resources, read.findings, Span::default());
+    name_unevaluated(&mut loaded.notes, &read.unevaluated);
+    Ok(loaded)
+}
+
+/// What the azurerm mapping says of an unknown value, "unknown until apply", is not so of
+/// one that a function cniplan does not evaluate left unknown (`format("%f", 1)`,
+/// `setproduct`): Terraform knows it at plan. A note at a value written with such a call (or
+/// with a reference to a value one made) names the function instead, as the ARM reader says
+/// it.
+fn name_unevaluated(notes: &mut [Finding], unevaluated: &[(Span, String)]) {
+    const UNTIL_APPLY: &str = "unknown until apply";
+    if unevaluated.is_empty() {
+        return;
+    }
+    for note in notes.iter_mut() {
+        let Some(at) = note.span else { continue };
+        if !note.message.contains(UNTIL_APPLY) {
+            continue;
+        }
+        // Sorted by place: the first call at or after the value's start, within it.
+        let first = unevaluated.partition_point(|(s, _)| (s.file, s.start) < (at.file, at.start));
+        let within = unevaluated[first..]
+            .iter()
+            .take_while(|(s, _)| s.file == at.file && s.start < at.end.max(at.start + 1))
+            .find(|(s, _)| s.end <= at.end);
+        if let Some((_, name)) = within {
+            let why =
+                format!("unknown (it depends on the function `{name}()`, which cniplan does not evaluate)");
+            note.message = note.message.replacen(UNTIL_APPLY, &why, 1);
+        }
+    }
 }

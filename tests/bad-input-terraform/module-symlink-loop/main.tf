@@ -1,0 +1,9 @@
+resource "azurerm_virtual_network" "v" {
+  name                = "v"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.1.0.0/16"]
+}
+module "m" {
+  source = "./loop"
+}
