@@ -154,6 +154,42 @@ fn a_tf_file_past_the_size_limit_is_refused_with_its_size() {
     );
 }
 
+/// A configuration reads at most 50,000 `resource` and `data` blocks, counted across its
+/// files, `.tf` and `.tf.json` alike: the first one past gives the error, located in its own
+/// file (issue 19: 650,000 blocks of `.tf.json` in 8 MiB took 3.4 GB), and exit 1.
+#[test]
+fn resource_blocks_past_the_limit_end_in_an_error_at_the_first_left_out() {
+    let limit = cniplan::input::terraform::files::MAX_RESOURCE_BLOCKS;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text: String = (0..limit - 1)
+        .map(|i| format!("resource \"x\" \"r{i}\" {{}}\n"))
+        .collect();
+    std::fs::write(dir.path().join("main.tf"), text).expect("case file");
+    // Read after main.tf: the 50,000th block is read, the 50,001st (line 3) is not.
+    std::fs::write(
+        dir.path().join("more.tf.json"),
+        "{\"data\": {\"x\": {\"last\": {}}},\n \"resource\": {\"x\": {\"a\": {}, \"b\": {}}}}\n",
+    )
+    .expect("case file");
+    assert_eq!(
+        first_finding(dir.path(), Duration::from_secs(60)),
+        (1, "plan-schema more.tf.json:2:2".to_string())
+    );
+    // One `.tf.json` file alone past the limit: cut where it is converted, the blocks past it
+    // never parsed.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let blocks: Vec<String> = (0..=limit).map(|i| format!("\"r{i}\": {{}}")).collect();
+    std::fs::write(
+        dir.path().join("main.tf.json"),
+        format!("{{\"resource\": {{\"x\": {{\n{}\n}}}}}}\n", blocks.join(",\n")),
+    )
+    .expect("case file");
+    assert_eq!(
+        first_finding(dir.path(), Duration::from_secs(60)),
+        (1, format!("plan-schema main.tf.json:{}:1", limit + 2))
+    );
+}
+
 /// Inputs too large, binary or repetitive to keep in the repository, written on the fly.
 #[test]
 fn generated_hostile_directories_end_in_findings_quickly() {

@@ -404,6 +404,8 @@ pub fn modules<'c>(
         .iter()
         .filter(|p| !p.over)
         .chain(parsed.iter().filter(|p| p.over));
+    // Resource and data blocks read so far, in every module (files::MAX_RESOURCE_BLOCKS).
+    let mut resources = 0;
     for file in ordered {
         let index = match modules.iter().position(|m| m.dir == file.dir) {
             Some(i) => i,
@@ -418,7 +420,7 @@ pub fn modules<'c>(
         if file.over {
             merge_override(&mut modules[index], file, &mut findings);
         } else {
-            declare(&mut modules[index], file, &mut findings);
+            declare(&mut modules[index], file, &mut findings, &mut resources);
         }
     }
     let dirs: Vec<String> = modules.iter().map(|m| m.dir.clone()).collect();
@@ -565,7 +567,12 @@ fn installed(
 }
 
 /// Adds one file's top-level blocks to its module.
-fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Finding>) {
+fn declare<'c>(
+    module: &mut Module<'c>,
+    file: &'c Parsed,
+    findings: &mut Vec<Finding>,
+    resources: &mut usize,
+) {
     let at = |expr: &'c Expression| Item {
         expr,
         file: file.file,
@@ -594,6 +601,15 @@ fn declare<'c>(module: &mut Module<'c>, file: &'c Parsed, findings: &mut Vec<Fin
             }
             (kind @ ("resource" | "data"), [kind_label, name]) => {
                 let data = kind == "data";
+                if *resources >= files::MAX_RESOURCE_BLOCKS {
+                    // Said once, at the first block left out; the blocks after it are not read.
+                    if *resources == files::MAX_RESOURCE_BLOCKS {
+                        findings.push(files::too_many_resources(block_header(file.file, block)));
+                        *resources += 1;
+                    }
+                    continue;
+                }
+                *resources += 1;
                 if module.resource(data, kind_label, name).is_some() {
                     findings.push(duplicate(file.file, block, kind, &format!("{kind_label}.{name}")));
                     continue;

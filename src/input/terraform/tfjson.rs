@@ -113,6 +113,8 @@ pub fn convert(source: &SourceFile, file: u32) -> Result<Converted, Vec<Finding>
         hcl: String::with_capacity(source.text.len() + source.text.len() / 4),
         anchors: Vec::new(),
         findings: Vec::new(),
+        file,
+        resources: 0,
     };
     out.top(&root);
     Ok(Converted {
@@ -141,6 +143,10 @@ struct Out<'s> {
     hcl: String,
     anchors: Vec<(Range<usize>, Range<usize>)>,
     findings: Vec<Finding>,
+    file: u32,
+    /// `resource` and `data` blocks written so far: past `files::MAX_RESOURCE_BLOCKS` the
+    /// rest are not made HCL, whose tree and evaluation would cost about 5 KB a block.
+    resources: usize,
 }
 
 impl Out<'_> {
@@ -214,6 +220,21 @@ impl Out<'_> {
             Value::Seq(items) => {
                 for item in items {
                     self.labeled(item, ident, at.clone(), n, labels, kind);
+                }
+            }
+            Value::Map(_) if labels.len() == n && kind == Kind::Resource => {
+                let limit = super::files::MAX_RESOURCE_BLOCKS;
+                if self.resources == limit {
+                    // Said once, at the first block left out (the config reader says it
+                    // too for `.tf` files, counting across the configuration).
+                    let r = labels.last().map_or(at.clone(), |(_, r)| r.clone());
+                    self.findings.push(super::files::too_many_resources(Span::in_file(
+                        self.file, r.start, r.end,
+                    )));
+                }
+                self.resources += 1;
+                if self.resources <= limit {
+                    self.block(node, ident, at, labels, kind);
                 }
             }
             Value::Map(_) if labels.len() == n => self.block(node, ident, at, labels, kind),
