@@ -193,7 +193,7 @@ fn resource_blocks_past_the_limit_end_in_an_error_at_the_first_left_out() {
 /// Inputs too large, binary or repetitive to keep in the repository, written on the fly.
 #[test]
 fn generated_hostile_directories_end_in_findings_quickly() {
-    let subnet = "resource \"azurerm_subnet\" \"s\" {\n  address_prefixes = [\"10.0.0.0/24\"]\n}\n";
+    let subnet = "resource \"azurerm_subnet\" \"s\" {\n  name             = \"s\"\n  address_prefixes = [\"10.0.0.0/24\"]\n}\n";
     let chain: String = (0..3000)
         .map(|i| format!("  l{i} = local.l{}\n", i + 1))
         .collect::<String>();

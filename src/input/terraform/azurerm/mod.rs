@@ -12,7 +12,7 @@ mod notes;
 mod values;
 
 use super::Resource;
-use crate::diagnostic::{Finding, Span, Spanned};
+use crate::diagnostic::{Finding, Rule, Span, Spanned};
 use crate::plan::model::{Allocation, Plan};
 use crate::plan::reference::ResourceId;
 use notes::Notes;
@@ -129,6 +129,22 @@ fn name_of(
     let attrs = values::Attrs::new(node, &resource.address);
     match attrs.string("name", notes) {
         Some(name) => name,
+        // Not unknown but not written: Terraform refuses the configuration. The resource is
+        // still counted, by its address.
+        None if attrs.get("name").is_none() && !unknown(resource, "name") => {
+            notes.push(
+                Finding::new(
+                    Rule::PlanSchema,
+                    node.span,
+                    format!(
+                        "{}: the argument \"name\" is required, but no definition was found",
+                        resource.address
+                    ),
+                )
+                .help("Terraform refuses a resource without its required arguments; give it a name"),
+            );
+            Spanned::default_at(resource.address.clone(), node.span)
+        }
         None => {
             let span = attrs.span_of("name");
             notes.assumed(
