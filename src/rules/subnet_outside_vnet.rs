@@ -7,9 +7,83 @@ use crate::diagnostic::Span;
 use crate::diagnostic::{Applicability, Finding};
 use crate::topology::Topology;
 use ipnet::IpNet;
+use std::collections::HashMap;
+
+/// A VNet's address space prefixes of one family: in written order (for messages), and as
+/// `(first, last)` bounds sorted by first with the running maximum of last, so whether any
+/// prefix holds a net is a binary search, not a scan.
+struct Family {
+    spaces: Vec<(IpNet, Span)>,
+    starts: Vec<u128>,
+    max_last: Vec<u128>,
+}
+
+impl Family {
+    fn new(spaces: Vec<(IpNet, Span)>) -> Family {
+        let mut bounds: Vec<(u128, u128)> = spaces.iter().map(|(space, _)| range(space)).collect();
+        bounds.sort_unstable();
+        let starts = bounds.iter().map(|&(first, _)| first).collect();
+        let max_last = bounds
+            .iter()
+            .scan(0u128, |max, &(_, last)| {
+                *max = (*max).max(last);
+                Some(*max)
+            })
+            .collect();
+        Family {
+            spaces,
+            starts,
+            max_last,
+        }
+    }
+
+    /// Whether a prefix holds `net`: one that starts at or before it and ends at or after it.
+    /// Prefixes of one family nest or are disjoint, so this is `IpNet::contains`.
+    fn contains(&self, net: &IpNet) -> bool {
+        let (first, last) = range(net);
+        let before = self.starts.partition_point(|&start| start <= first);
+        before > 0 && self.max_last[before - 1] >= last
+    }
+}
+
+/// The IPv4 and IPv6 prefixes of a VNet's address space.
+struct Families {
+    v4: Family,
+    v6: Family,
+}
+
+impl Families {
+    fn new(vnet: &crate::topology::Vnet) -> Families {
+        let (v6, v4): (Vec<_>, Vec<_>) = vnet.spaces().partition(|(space, _)| space.network().is_ipv6());
+        Families {
+            v4: Family::new(v4),
+            v6: Family::new(v6),
+        }
+    }
+
+    fn of(&self, net: &IpNet) -> &Family {
+        if net.network().is_ipv6() {
+            &self.v6
+        } else {
+            &self.v4
+        }
+    }
+}
+
+/// A net's first and last addresses; IPv4 ones and IPv6 ones are never compared.
+fn range(net: &IpNet) -> (u128, u128) {
+    match net {
+        IpNet::V4(n) => (
+            u128::from(u32::from(n.network())),
+            u128::from(u32::from(n.broadcast())),
+        ),
+        IpNet::V6(n) => (u128::from(n.network()), u128::from(n.broadcast())),
+    }
+}
 
 pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
     let mut places = SubnetPlaces::default();
+    let mut by_vnet: HashMap<usize, Families> = HashMap::new();
     for (s, subnet) in topology.subnets.iter().enumerate() {
         let vnet = &topology.vnets[subnet.vnet];
         // A VNet whose address space is unknown (not read, or every prefix invalid) holds
@@ -17,17 +91,24 @@ pub fn check(topology: &Topology, out: &mut Vec<Finding>) {
         let Some((_, any_space)) = vnet.spaces().next() else {
             continue;
         };
+        // Built once per VNet, not per subnet: a stand-in VNet has one prefix per subnet,
+        // and a per-subnet scan of them all was quadratic.
+        let families = by_vnet.entry(subnet.vnet).or_insert_with(|| Families::new(vnet));
         for (net, span) in subnet.prefixes() {
             // A prefix lies in the address space of its own family (a dual-stack VNet's IPv6
             // prefixes hold its subnets' IPv6 ones).
-            let spaces: Vec<(IpNet, Span)> = vnet
-                .spaces()
-                .filter(|(space, _)| space.network().is_ipv6() == net.network().is_ipv6())
-                .collect();
-            if spaces.iter().any(|(space, _)| space.contains(&net)) {
+            let family = families.of(&net);
+            if family.contains(&net) {
                 continue;
             }
-            out.push(finding(topology, &mut places, s, (net, span), &spaces, any_space));
+            out.push(finding(
+                topology,
+                &mut places,
+                s,
+                (net, span),
+                &family.spaces,
+                any_space,
+            ));
         }
     }
 }
