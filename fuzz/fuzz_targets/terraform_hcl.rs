@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(span) = locator.resource(&r.address) {
                     assert_within(&sources, span);
                 }
-                for path in r.references.keys().chain(&r.unknown) {
+                for path in r.references.keys().chain(r.unknown.iter().map(String::as_str)) {
                     if let Some(span) = locator.nearest(&r.address, path) {
                         assert_within(&sources, span);
                     }
